@@ -1,0 +1,40 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db';
+import { createUser, resetPassword, setUserActive } from '@/lib/accounts';
+import { actionWithActor } from '@/lib/actions';
+import { createTownship } from '@/lib/townships';
+import { formToObject, idSchema, parseInput } from '@/lib/validation';
+
+export const addTownshipAction = actionWithActor((actor, form) => {
+  const t = createTownship(getDb(), actor, formToObject(form));
+  revalidatePath('/admin');
+  return `已添加“${t.name}”。`;
+});
+
+export const addUserAction = actionWithActor(async (actor, form) => {
+  const fields = formToObject(form);
+  const user = await createUser(getDb(), actor, {
+    ...fields,
+    countyId: fields.countyId || undefined,
+    townshipId: fields.townshipId || undefined,
+  });
+  revalidatePath('/admin');
+  return `已添加账号“${user.username}”。`;
+});
+
+export const resetPasswordAction = actionWithActor(async (actor, form) => {
+  const userId = parseInput(idSchema('账号'), form.get('userId'));
+  await resetPassword(getDb(), actor, userId, form.get('password'));
+  revalidatePath('/admin');
+  return '密码已重置。';
+});
+
+export const setUserActiveAction = actionWithActor((actor, form) => {
+  const userId = parseInput(idSchema('账号'), form.get('userId'));
+  const active = form.get('active') === 'true';
+  setUserActive(getDb(), actor, userId, active);
+  revalidatePath('/admin');
+  return active ? '账号已启用。' : '账号已停用。';
+});

@@ -1,0 +1,173 @@
+import { getDb } from '@/db';
+import { ActionForm } from '@/components/action-form';
+import { SiteHeader } from '@/components/site-header';
+import { listUsers } from '@/lib/accounts';
+import { orInterrupt, requirePageActor } from '@/lib/auth/session';
+import { ROLE_LABELS } from '@/lib/labels';
+import { listCounties, listVisibleTownships } from '@/lib/townships';
+import { TOWNSHIP_KINDS, ROLES } from '@/db/schema';
+import { logoutAction } from '../actions';
+import { addTownshipAction, addUserAction, resetPasswordAction, setUserActiveAction } from './actions';
+
+export const dynamic = 'force-dynamic';
+
+export default async function AdminPage() {
+  const actor = await requirePageActor();
+  const db = getDb();
+  const users = orInterrupt(() => listUsers(db, actor));
+  const counties = listCounties(db);
+  const townships = listVisibleTownships(db, actor);
+  return (
+    <>
+      <SiteHeader actor={actor} logout={logoutAction} />
+      <main className="page">
+        <h1>系统管理</h1>
+
+        <section className="card">
+          <h2>乡镇（街道）</h2>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>县</th>
+                <th>名称</th>
+                <th>类型</th>
+              </tr>
+            </thead>
+            <tbody>
+              {townships.map((t) => (
+                <tr key={t.id}>
+                  <td>{t.countyName}</td>
+                  <td>{t.name}</td>
+                  <td>{t.kind}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>添加乡镇（街道）</h3>
+          <ActionForm action={addTownshipAction} submitLabel="添加" testId="add-township" className="form grid">
+            <label>
+              所属县
+              <select name="countyId" required>
+                {counties.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              名称
+              <input name="name" required maxLength={40} placeholder="如：青山镇" />
+            </label>
+            <label>
+              类型
+              <select name="kind" required defaultValue="镇">
+                {TOWNSHIP_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {k}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </ActionForm>
+        </section>
+
+        <section className="card">
+          <h2>账号</h2>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>用户名</th>
+                <th>姓名</th>
+                <th>角色</th>
+                <th>范围</th>
+                <th>状态</th>
+                <th>重置密码</th>
+                <th>启用/停用</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id} data-testid={`user-${u.username}`} className={u.active ? '' : 'inactive'}>
+                  <td>{u.username}</td>
+                  <td>{u.displayName}</td>
+                  <td>{ROLE_LABELS[u.role]}</td>
+                  <td>{u.townshipName ?? u.countyName ?? '全部'}</td>
+                  <td>{u.active ? '正常' : '已停用'}</td>
+                  <td>
+                    <ActionForm action={resetPasswordAction} submitLabel="重置" className="inline-form">
+                      <input type="hidden" name="userId" value={u.id} />
+                      <input name="password" type="password" placeholder="新密码（至少 8 位）" required minLength={8} maxLength={128} autoComplete="new-password" />
+                    </ActionForm>
+                  </td>
+                  <td>
+                    {u.id === actor.id ? (
+                      <span className="muted">（当前账号）</span>
+                    ) : (
+                      <ActionForm
+                        action={setUserActiveAction}
+                        submitLabel={u.active ? '停用' : '启用'}
+                        className="inline-form"
+                        confirm={u.active ? `确定停用账号“${u.username}”吗？停用后该账号无法登录。` : undefined}
+                      >
+                        <input type="hidden" name="userId" value={u.id} />
+                        <input type="hidden" name="active" value={u.active ? 'false' : 'true'} />
+                      </ActionForm>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>添加账号</h3>
+          <ActionForm action={addUserAction} submitLabel="添加账号" testId="add-user" className="form grid">
+            <label>
+              用户名
+              <input name="username" required maxLength={32} pattern="[A-Za-z0-9_.\-]+" placeholder="字母、数字" />
+            </label>
+            <label>
+              姓名
+              <input name="displayName" required maxLength={40} />
+            </label>
+            <label>
+              初始密码
+              <input name="password" type="password" required minLength={8} maxLength={128} autoComplete="new-password" />
+            </label>
+            <label>
+              角色
+              <select name="role" defaultValue="drafter">
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {ROLE_LABELS[r]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              所属县（审核人）
+              <select name="countyId" defaultValue="">
+                <option value="">—</option>
+                {counties.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              所属乡镇（起草人）
+              <select name="townshipId" defaultValue="">
+                <option value="">—</option>
+                {townships.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.countyName} · {t.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </ActionForm>
+        </section>
+      </main>
+    </>
+  );
+}

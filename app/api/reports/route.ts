@@ -1,0 +1,11 @@
+import { NextResponse } from 'next/server';
+import { getDb } from '@/db';
+import { readJson, withActor } from '@/lib/http';
+import { createReport, listReportsByTownship } from '@/lib/reports';
+
+export const GET = withActor((_req, actor) => NextResponse.json({ townships: listReportsByTownship(getDb(), actor) }));
+
+export const POST = withActor(async (req, actor) => {
+  const report = createReport(getDb(), actor, await readJson(req, 16 * 1024));
+  return NextResponse.json({ report }, { status: 201 });
+});

@@ -1,0 +1,20 @@
+import { redirect } from 'next/navigation';
+import { LoginForm } from '@/components/login-form';
+import { getActor } from '@/lib/auth/session';
+import { loginAction } from './actions';
+
+export const dynamic = 'force-dynamic';
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  if (await getActor()) redirect('/');
+  const { next } = await searchParams;
+  return (
+    <main className="login-page">
+      <div className="login-card">
+        <h1>法治年报</h1>
+        <p className="subtitle">乡镇（街道）法治政府建设年度报告 · 起草、审核与导出</p>
+        <LoginForm action={loginAction} next={typeof next === 'string' ? next : undefined} />
+      </div>
+    </main>
+  );
+}

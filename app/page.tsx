@@ -1,0 +1,79 @@
+import Link from 'next/link';
+import { getDb } from '@/db';
+import { ActionForm } from '@/components/action-form';
+import { SiteHeader } from '@/components/site-header';
+import { requirePageActor } from '@/lib/auth/session';
+import { can } from '@/lib/authz';
+import { formatDateTime } from '@/lib/format';
+import { STATUS_LABELS } from '@/lib/labels';
+import { currentReportYear, listReportsByTownship } from '@/lib/reports';
+import { createReportAction, logoutAction } from './actions';
+
+export const dynamic = 'force-dynamic';
+
+export default async function HomePage() {
+  const actor = await requirePageActor();
+  const groups = listReportsByTownship(getDb(), actor);
+  const year = currentReportYear();
+  return (
+    <>
+      <SiteHeader actor={actor} logout={logoutAction} />
+      <main className="page">
+        <h1>年度报告</h1>
+        {groups.length === 0 ? <p className="empty">暂无您可以查看的乡镇（街道）。请联系管理员分配。</p> : null}
+        {groups.map(({ township, reports }) => {
+          const mayCreate =
+            can(actor, 'report.create', { townshipId: township.id, countyId: township.countyId }) &&
+            !reports.some((r) => r.year === year);
+          return (
+            <section key={township.id} className="card" data-testid={`township-${township.id}`}>
+              <div className="card-head">
+                <h2>
+                  {township.name}
+                  <small>{township.countyName}</small>
+                </h2>
+                {mayCreate ? (
+                  <ActionForm action={createReportAction} submitLabel={`创建${year}年度报告`} pendingLabel="创建中…" className="inline-form">
+                    <input type="hidden" name="townshipId" value={township.id} />
+                    <input type="hidden" name="year" value={year} />
+                  </ActionForm>
+                ) : null}
+              </div>
+              {reports.length === 0 ? (
+                <p className="empty">还没有报告。</p>
+              ) : (
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th>年度</th>
+                      <th>标题</th>
+                      <th>状态</th>
+                      <th>最后修改</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {reports.map((r) => (
+                      <tr key={r.id} data-testid={`report-row-${r.year}`}>
+                        <td>{r.year}年度</td>
+                        <td>
+                          <Link href={`/reports/${r.id}`}>{r.title}</Link>
+                        </td>
+                        <td>
+                          <span className={`status status-${r.status}`}>{STATUS_LABELS[r.status]}</span>
+                        </td>
+                        <td>
+                          {formatDateTime(r.updatedAt)}
+                          {r.updatedByName ? ` · ${r.updatedByName}` : ''}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+          );
+        })}
+      </main>
+    </>
+  );
+}

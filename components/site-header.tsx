@@ -1,0 +1,30 @@
+import Link from 'next/link';
+import type { Actor } from '@/lib/authz';
+import { can } from '@/lib/authz';
+import { ROLE_LABELS } from '@/lib/labels';
+
+type Props = { actor: Actor; logout: () => Promise<void> };
+
+export function SiteHeader({ actor, logout }: Props) {
+  return (
+    <header className="site-header">
+      <Link href="/" className="brand">
+        法治年报
+      </Link>
+      <nav>
+        <Link href="/">我的报告</Link>
+        {can(actor, 'user.manage') ? <Link href="/admin">系统管理</Link> : null}
+      </nav>
+      <div className="who">
+        <span data-testid="current-user">
+          {actor.displayName}（{ROLE_LABELS[actor.role]}）
+        </span>
+        <form action={logout}>
+          <button type="submit" className="link-button">
+            退出登录
+          </button>
+        </form>
+      </div>
+    </header>
+  );
+}

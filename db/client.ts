@@ -1,0 +1,32 @@
+// Opens a SQLite database file with the project's pragmas and applies the committed migrations.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export function dataDir(): string {
+  return path.resolve(process.env.NIANBAO_DATA_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), 'data'));
+}
+
+export function databasePath(): string {
+  return path.resolve(process.env.NIANBAO_DB ?? path.join(dataDir(), 'nianbao.db'));
+}
+
+export const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), 'db', 'migrations');
+
+export function openDatabase(file: string = databasePath(), opts: { migrate?: boolean } = {}): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  // Autosaves from many townships arrive at once; wait for the writer instead of failing.
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = drizzle(sqlite, { schema }) as Db;
+  if (opts.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return db;
+}

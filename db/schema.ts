@@ -1,0 +1,142 @@
+// The whole database schema: every table, its indexes, and the row types inferred from it.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const TOWNSHIP_KINDS = ['乡', '镇', '街道'] as const;
+export type TownshipKind = (typeof TOWNSHIP_KINDS)[number];
+
+export const ROLES = ['admin', 'reviewer', 'drafter'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const REPORT_STATUSES = ['drafting', 'submitted', 'returned', 'approved', 'final', 'published'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const counties = sqliteTable('counties', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  createdAt: createdAt(),
+});
+export type County = typeof counties.$inferSelect;
+
+export const townships = sqliteTable(
+  'townships',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    countyId: integer('county_id')
+      .notNull()
+      .references(() => counties.id),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: TOWNSHIP_KINDS }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('townships_county_name_unique').on(t.countyId, t.name),
+    check('townships_kind_check', sql`${t.kind} in ('乡', '镇', '街道')`),
+  ],
+);
+export type Township = typeof townships.$inferSelect;
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    // A reviewer belongs to a county, a drafter to a township; an admin to neither.
+    countyId: integer('county_id').references(() => counties.id),
+    townshipId: integer('township_id').references(() => townships.id),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    check('users_role_check', sql`${t.role} in ('admin', 'reviewer', 'drafter')`),
+    check(
+      'users_scope_check',
+      sql`(${t.role} = 'admin') or (${t.role} = 'reviewer' and ${t.countyId} is not null) or (${t.role} = 'drafter' and ${t.townshipId} is not null)`,
+    ),
+  ],
+);
+export type User = typeof users.$inferSelect;
+
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    townshipId: integer('township_id')
+      .notNull()
+      .references(() => townships.id),
+    year: integer('year').notNull(),
+    status: text('status', { enum: REPORT_STATUSES }).notNull().default('drafting'),
+    title: text('title').notNull(),
+    recipient: text('recipient'),
+    // JSON array of issuing organs, one per line of the 落款.
+    signatureOrgans: text('signature_organs', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    documentDate: text('document_date'),
+    cc: text('cc'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [uniqueIndex('reports_township_year_unique').on(t.townshipId, t.year)],
+);
+export type Report = typeof reports.$inferSelect;
+
+export const reportSections = sqliteTable(
+  'report_sections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    sectionKey: text('section_key').notNull(),
+    // TipTap document JSON, as text.
+    content: text('content', { mode: 'json' }).$type<unknown>().notNull(),
+    plainText: text('plain_text').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [uniqueIndex('report_sections_report_key_unique').on(t.reportId, t.sectionKey)],
+);
+export type ReportSection = typeof reportSections.$inferSelect;
+
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    actorId: integer('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    reportId: integer('report_id').references(() => reports.id, { onDelete: 'set null' }),
+    // Free-form JSON with ids and names that explain the event.
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_events_report_idx').on(t.reportId), index('audit_events_at_idx').on(t.at)],
+);
+export type AuditEvent = typeof auditEvents.$inferSelect;
+
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull(),
+    ip: text('ip').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('login_failures_username_idx').on(t.username, t.at), index('login_failures_ip_idx').on(t.ip, t.at)],
+);

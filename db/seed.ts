@@ -1,0 +1,86 @@
+// First-run seed: the demo county 示例县 with three townships, demo accounts and one finished demo report.
+import { and, count, eq } from 'drizzle-orm';
+import type { Db } from './client';
+import { reportSections, reports, users } from './schema';
+import { demoReportText } from './demo-report';
+import { createUser } from '@/lib/accounts';
+import { loadActor } from '@/lib/actor';
+import { verifyPassword } from '@/lib/password';
+import { createReport, currentReportYear } from '@/lib/reports';
+import { BODY_SECTION_KEYS } from '@/lib/report/sections';
+import { docFromText } from '@/lib/report/tiptap-doc';
+import { createCounty, createTownship } from '@/lib/townships';
+
+export const DEMO_PASSWORD = 'nianbao2026';
+
+export type DemoLogin = { username: string; displayName: string; role: string; scope: string };
+
+export const DEMO_TOWNSHIPS = [
+  { name: '示例镇', kind: '镇', drafter: 'shili', displayName: '李文（示例镇）' },
+  { name: '青石乡', kind: '乡', drafter: 'qingshi', displayName: '张静（青石乡）' },
+  { name: '东湖街道', kind: '街道', drafter: 'donghu', displayName: '陈明（东湖街道）' },
+] as const;
+
+export const DEMO_LOGINS: DemoLogin[] = [
+  { username: 'admin', displayName: '系统管理员', role: '管理员', scope: '全部' },
+  { username: 'shenhe', displayName: '王审（示例县依法治县办）', role: '审核人', scope: '示例县' },
+  ...DEMO_TOWNSHIPS.map((t) => ({ username: t.drafter, displayName: t.displayName, role: '起草人', scope: t.name })),
+];
+
+/** Seeds only an empty database, so a later start never re-seeds or overwrites. */
+export async function seedIfEmpty(db: Db, now: Date = new Date()): Promise<boolean> {
+  const [row] = db.select({ n: count() }).from(users).all();
+  if ((row?.n ?? 0) > 0) return false;
+
+  const county = createCounty(db, null, { name: '示例县' });
+  await createUser(db, null, { username: 'admin', displayName: '系统管理员', password: DEMO_PASSWORD, role: 'admin' });
+  await createUser(db, null, {
+    username: 'shenhe',
+    displayName: '王审（示例县依法治县办）',
+    password: DEMO_PASSWORD,
+    role: 'reviewer',
+    countyId: county.id,
+  });
+  let firstDrafterId = 0;
+  for (const t of DEMO_TOWNSHIPS) {
+    const township = createTownship(db, null, { countyId: county.id, name: t.name, kind: t.kind });
+    const drafter = await createUser(db, null, {
+      username: t.drafter,
+      displayName: t.displayName,
+      password: DEMO_PASSWORD,
+      role: 'drafter',
+      townshipId: township.id,
+    });
+    if (!firstDrafterId) firstDrafterId = drafter.id;
+  }
+
+  // Last year's finished report of 示例镇, written through the same service a drafter uses.
+  const drafter = loadActor(db, firstDrafterId)!;
+  const year = currentReportYear(now) - 1;
+  const report = createReport(db, drafter, { townshipId: drafter.townshipId, year }, now);
+  const text = demoReportText(year);
+  db.transaction((tx) => {
+    for (const key of BODY_SECTION_KEYS) {
+      const body = text[key];
+      tx.update(reportSections)
+        .set({ content: docFromText(body), plainText: body, version: 2, updatedBy: drafter.id })
+        .where(and(eq(reportSections.reportId, report.id), eq(reportSections.sectionKey, key)))
+        .run();
+    }
+    tx.update(reports)
+      .set({ status: 'published', documentDate: `${year + 1}-01-20`, updatedBy: drafter.id })
+      .where(eq(reports.id, report.id))
+      .run();
+  });
+  return true;
+}
+
+/** The demo accounts that still exist with the demo password (so a changed password is never printed). */
+export async function activeDemoLogins(db: Db): Promise<DemoLogin[]> {
+  const out: DemoLogin[] = [];
+  for (const login of DEMO_LOGINS) {
+    const u = db.select().from(users).where(eq(users.username, login.username)).get();
+    if (u?.active && (await verifyPassword(DEMO_PASSWORD, u.passwordHash))) out.push(login);
+  }
+  return out;
+}

@@ -1,0 +1,141 @@
+// Accounts: authentication with throttling, and the admin's account management (add, reset, deactivate, list).
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { counties, townships, users, type User } from '@/db/schema';
+import { recordAudit } from './audit';
+import { can, type Actor } from './authz';
+import { AppError } from './errors';
+import { checkThrottle, clearFailures, formatWait, recordFailure } from './login-throttle';
+import { getDummyHash, hashPassword, verifyPassword } from './password';
+import { parseInput, passwordSchema, userInputSchema, type UserInput } from './validation';
+
+export type AuthResult =
+  | { ok: true; userId: number }
+  | { ok: false; reason: 'invalid' | 'inactive'; message: string }
+  | { ok: false; reason: 'locked'; retryAfterSec: number; message: string };
+
+export const INVALID_LOGIN_MESSAGE = '用户名或密码错误。';
+
+export async function authenticate(db: Db, usernameRaw: string, password: string, ip: string): Promise<AuthResult> {
+  const username = usernameRaw.trim().toLowerCase();
+  const throttle = checkThrottle(db, username, ip);
+  if (throttle.locked) {
+    return {
+      ok: false,
+      reason: 'locked',
+      retryAfterSec: throttle.retryAfterSec,
+      message: `登录失败次数过多，请 ${formatWait(throttle.retryAfterSec)}后再试。`,
+    };
+  }
+  const user = db.select().from(users).where(eq(users.username, username)).get();
+  const ok = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()));
+  if (!user || !ok) {
+    recordFailure(db, username, ip);
+    return { ok: false, reason: 'invalid', message: INVALID_LOGIN_MESSAGE };
+  }
+  if (!user.active) {
+    // Told only after a correct password, so it reveals nothing to someone guessing.
+    return { ok: false, reason: 'inactive', message: '该账号已停用，请联系管理员。' };
+  }
+  clearFailures(db, username);
+  recordAudit(db, { actorId: user.id, action: 'user.login' });
+  return { ok: true, userId: user.id };
+}
+
+function requireManage(actor: Actor) {
+  if (!can(actor, 'user.manage')) throw new AppError('forbidden', '只有管理员可以管理账号。');
+}
+
+function assertScopeExists(db: Db, input: UserInput) {
+  if (input.role === 'reviewer' && !db.select().from(counties).where(eq(counties.id, input.countyId!)).get())
+    throw new AppError('bad_request', '所选的县不存在。');
+  if (input.role === 'drafter' && !db.select().from(townships).where(eq(townships.id, input.townshipId!)).get())
+    throw new AppError('bad_request', '所选的乡镇（街道）不存在。');
+}
+
+export async function createUser(db: Db, actor: Actor | null, raw: unknown): Promise<User> {
+  if (actor) requireManage(actor);
+  const input = parseInput(userInputSchema, raw);
+  const username = input.username.toLowerCase();
+  assertScopeExists(db, input);
+  if (db.select({ id: users.id }).from(users).where(eq(users.username, username)).get())
+    throw new AppError('conflict', `用户名“${username}”已被使用，请换一个。`);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction((tx) => {
+    const user = tx
+      .insert(users)
+      .values({
+        username,
+        displayName: input.displayName,
+        passwordHash,
+        role: input.role,
+        countyId: input.role === 'reviewer' ? input.countyId : null,
+        townshipId: input.role === 'drafter' ? input.townshipId : null,
+      })
+      .returning()
+      .get();
+    recordAudit(tx, {
+      actorId: actor?.id ?? null,
+      action: 'user.create',
+      detail: { userId: user.id, username, role: user.role },
+    });
+    return user;
+  });
+}
+
+function findUser(db: Db, userId: number): User {
+  const user = db.select().from(users).where(eq(users.id, userId)).get();
+  if (!user) throw new AppError('not_found', '该账号不存在。');
+  return user;
+}
+
+export async function resetPassword(db: Db, actor: Actor | null, userId: number, password: unknown): Promise<void> {
+  if (actor) requireManage(actor);
+  const pw = parseInput(passwordSchema, password);
+  const user = findUser(db, userId);
+  const passwordHash = await hashPassword(pw);
+  db.transaction((tx) => {
+    tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, user.id)).run();
+    recordAudit(tx, { actorId: actor?.id ?? null, action: 'user.password-reset', detail: { userId: user.id } });
+  });
+  clearFailures(db, user.username);
+}
+
+export function setUserActive(db: Db, actor: Actor | null, userId: number, active: boolean): void {
+  if (actor) requireManage(actor);
+  const user = findUser(db, userId);
+  if (actor && actor.id === user.id && !active) throw new AppError('bad_request', '不能停用自己的账号。');
+  db.transaction((tx) => {
+    tx.update(users).set({ active, updatedAt: new Date() }).where(eq(users.id, user.id)).run();
+    recordAudit(tx, {
+      actorId: actor?.id ?? null,
+      action: active ? 'user.activate' : 'user.deactivate',
+      detail: { userId: user.id, username: user.username },
+    });
+  });
+}
+
+export type UserListRow = Omit<User, 'passwordHash'> & { countyName: string | null; townshipName: string | null };
+
+export function listUsers(db: Db, actor: Actor | null): UserListRow[] {
+  if (actor) requireManage(actor);
+  return db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      countyId: users.countyId,
+      townshipId: users.townshipId,
+      active: users.active,
+      createdAt: users.createdAt,
+      updatedAt: users.updatedAt,
+      countyName: counties.name,
+      townshipName: townships.name,
+    })
+    .from(users)
+    .leftJoin(counties, eq(counties.id, users.countyId))
+    .leftJoin(townships, eq(townships.id, users.townshipId))
+    .orderBy(asc(users.role), asc(users.username))
+    .all();
+}

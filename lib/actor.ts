@@ -1,0 +1,32 @@
+// Loads the acting user's role and scope fresh from the database, so a changed role or township applies at once.
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { townships, users } from '@/db/schema';
+import type { Actor } from './authz';
+
+export function loadActor(db: Db, userId: number): Actor | null {
+  const row = db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      active: users.active,
+      countyId: users.countyId,
+      townshipId: users.townshipId,
+      townshipCountyId: townships.countyId,
+    })
+    .from(users)
+    .leftJoin(townships, eq(townships.id, users.townshipId))
+    .where(eq(users.id, userId))
+    .get();
+  if (!row || !row.active) return null;
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    countyId: row.role === 'drafter' ? row.townshipCountyId : row.role === 'reviewer' ? row.countyId : null,
+    townshipId: row.role === 'drafter' ? row.townshipId : null,
+  };
+}

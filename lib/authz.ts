@@ -1,0 +1,68 @@
+// The permission table: who may do what to which township's data. Pure; every entry point calls can().
+import type { Role } from '@/db/schema';
+
+export type Actor = {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** The county the actor works in: a reviewer's own, a drafter's township's county; null for admins. */
+  countyId: number | null;
+  /** The township a drafter belongs to; null otherwise. */
+  townshipId: number | null;
+};
+
+export const ACTIONS = [
+  'report.read',
+  'report.create',
+  'report.edit',
+  'report.comment',
+  'report.submit',
+  'report.review',
+  'report.finalise',
+  'report.reopen',
+  'county.dashboard',
+  'county.audit',
+  'township.manage',
+  'user.manage',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Where the resource lives. A report or township is in one township of one county. */
+export type Resource = { townshipId?: number | null; countyId?: number | null };
+
+/**
+ * How far a role reaches for an action: 'any' (everything), 'county' (resources in the actor's county),
+ * 'township' (resources of the actor's township) or 'none'.
+ */
+export type Scope = 'any' | 'county' | 'township' | 'none';
+
+export const PERMISSIONS: Record<Action, Record<Role, Scope>> = {
+  'report.read': { admin: 'any', reviewer: 'county', drafter: 'township' },
+  'report.create': { admin: 'any', reviewer: 'none', drafter: 'township' },
+  'report.edit': { admin: 'any', reviewer: 'none', drafter: 'township' },
+  'report.comment': { admin: 'any', reviewer: 'county', drafter: 'township' },
+  'report.submit': { admin: 'none', reviewer: 'none', drafter: 'township' },
+  'report.review': { admin: 'any', reviewer: 'county', drafter: 'none' },
+  'report.finalise': { admin: 'none', reviewer: 'none', drafter: 'township' },
+  'report.reopen': { admin: 'any', reviewer: 'none', drafter: 'none' },
+  'county.dashboard': { admin: 'any', reviewer: 'county', drafter: 'none' },
+  'county.audit': { admin: 'any', reviewer: 'county', drafter: 'none' },
+  'township.manage': { admin: 'any', reviewer: 'none', drafter: 'none' },
+  'user.manage': { admin: 'any', reviewer: 'none', drafter: 'none' },
+};
+
+export function can(actor: Actor | null | undefined, action: Action, resource: Resource = {}): boolean {
+  if (!actor) return false;
+  const scope = PERMISSIONS[action][actor.role];
+  switch (scope) {
+    case 'any':
+      return true;
+    case 'county':
+      return actor.countyId != null && resource.countyId != null && resource.countyId === actor.countyId;
+    case 'township':
+      return actor.townshipId != null && resource.townshipId != null && resource.townshipId === actor.townshipId;
+    case 'none':
+      return false;
+  }
+}

@@ -1,0 +1,157 @@
+// The command line: `npm run nianbao -- <command>` for accounts, townships and online backups.
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { eq } from 'drizzle-orm';
+import { openDatabase, type Db } from '@/db/client';
+import { counties, townships, users } from '@/db/schema';
+import { createUser, listUsers, resetPassword } from '@/lib/accounts';
+import { AppError, isAppError } from '@/lib/errors';
+import { ROLE_LABELS } from '@/lib/labels';
+import { createTownship } from '@/lib/townships';
+
+export const USAGE = `用法：npm run nianbao -- <命令> [参数]
+
+  user add --username 用户名 --name 姓名 --role admin|reviewer|drafter
+           [--county 县名] [--township 乡镇名] [--password 密码]
+                                  添加账号（不给 --password 时生成随机密码并显示）
+  user passwd 用户名 [--password 密码]   重置密码（不给 --password 时生成随机密码）
+  user list                       列出全部账号
+  township add --county 县名 --name 名称 --kind 乡|镇|街道
+                                  添加乡镇（街道）；县不存在时报错
+  backup 文件路径                  在线备份数据库（服务运行时也可安全执行）
+
+数据库位置：环境变量 NIANBAO_DB，默认 data/nianbao.db。`;
+
+class UsageError extends Error {}
+
+type Out = { log: (s: string) => void; error: (s: string) => void };
+
+function findCountyId(db: Db, name: string): number {
+  const c = db.select().from(counties).where(eq(counties.name, name)).get();
+  if (!c) throw new AppError('not_found', `县“${name}”不存在。`);
+  return c.id;
+}
+
+function findTownshipId(db: Db, name: string, countyName?: string): number {
+  const rows = db
+    .select({ id: townships.id, countyName: counties.name })
+    .from(townships)
+    .innerJoin(counties, eq(counties.id, townships.countyId))
+    .where(eq(townships.name, name))
+    .all()
+    .filter((r) => !countyName || r.countyName === countyName);
+  if (rows.length === 0) throw new AppError('not_found', `乡镇（街道）“${name}”不存在。`);
+  if (rows.length > 1) throw new AppError('bad_request', `有多个“${name}”，请用 --county 指明所属县。`);
+  return rows[0]!.id;
+}
+
+function randomPassword(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+export async function runCli(argv: string[], out: Out = console, dbFactory: () => Db = () => openDatabase()): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  try {
+    if (command === 'backup') {
+      const file = sub;
+      if (!file || rest.length) throw new UsageError('backup 需要且只需要一个文件路径。');
+      const target = path.resolve(file);
+      if (fs.existsSync(target)) throw new AppError('conflict', `文件 ${target} 已存在，请换一个路径。`);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      const db = dbFactory();
+      await db.$client.backup(target);
+      out.log(`已备份到 ${target}`);
+      return 0;
+    }
+    if (command === 'user' && sub === 'add') {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          username: { type: 'string' },
+          name: { type: 'string' },
+          role: { type: 'string' },
+          county: { type: 'string' },
+          township: { type: 'string' },
+          password: { type: 'string' },
+        },
+        strict: true,
+      });
+      if (!values.username || !values.name || !values.role) throw new UsageError('user add 需要 --username、--name 和 --role。');
+      const db = dbFactory();
+      const password = values.password ?? randomPassword();
+      const user = await createUser(db, null, {
+        username: values.username,
+        displayName: values.name,
+        role: values.role,
+        password,
+        countyId: values.county ? findCountyId(db, values.county) : undefined,
+        townshipId: values.township ? findTownshipId(db, values.township, values.county) : undefined,
+      });
+      out.log(`已添加账号 ${user.username}（${ROLE_LABELS[user.role]}）${values.password ? '' : `，初始密码：${password}`}`);
+      return 0;
+    }
+    if (command === 'user' && sub === 'passwd') {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: { password: { type: 'string' } },
+        allowPositionals: true,
+        strict: true,
+      });
+      if (positionals.length !== 1) throw new UsageError('user passwd 需要一个用户名。');
+      const db = dbFactory();
+      const username = positionals[0]!.toLowerCase();
+      const user = db.select().from(users).where(eq(users.username, username)).get();
+      if (!user) throw new AppError('not_found', `账号“${username}”不存在。`);
+      const password = values.password ?? randomPassword();
+      await resetPassword(db, null, user.id, password);
+      out.log(`已重置 ${username} 的密码${values.password ? '' : `，新密码：${password}`}`);
+      return 0;
+    }
+    if (command === 'user' && sub === 'list') {
+      if (rest.length) throw new UsageError('user list 不需要参数。');
+      const rows = listUsers(dbFactory(), null);
+      for (const u of rows) {
+        out.log(
+          [u.username, u.displayName, ROLE_LABELS[u.role], u.townshipName ?? u.countyName ?? '全部', u.active ? '正常' : '已停用'].join('\t'),
+        );
+      }
+      return 0;
+    }
+    if (command === 'township' && sub === 'add') {
+      const { values } = parseArgs({
+        args: rest,
+        options: { county: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' } },
+        strict: true,
+      });
+      if (!values.county || !values.name || !values.kind) throw new UsageError('township add 需要 --county、--name 和 --kind。');
+      const db = dbFactory();
+      const t = createTownship(db, null, { countyId: findCountyId(db, values.county), name: values.name, kind: values.kind });
+      out.log(`已添加 ${values.county} ${t.name}（${t.kind}）`);
+      return 0;
+    }
+    throw new UsageError(command ? `未知命令：${[command, sub].filter(Boolean).join(' ')}` : '请给出命令。');
+  } catch (e) {
+    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
+      out.error(`${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (isAppError(e)) {
+      out.error(e.message);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+// Run only when executed directly, not when a test imports runCli.
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error('命令执行失败：', e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,80 @@
+// `npm start`: migrate, seed on first run, build when the sources changed, then serve and print the demo logins.
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { databasePath, openDatabase } from '@/db/client';
+import { activeDemoLogins, DEMO_PASSWORD, seedIfEmpty } from '@/db/seed';
+import { ensureAuthSecret } from '@/lib/auth/secret';
+
+const root = process.cwd();
+const nextBin = path.join(root, 'node_modules', '.bin', 'next');
+const distDir = process.env.NIANBAO_DIST_DIR ?? '.next';
+const SOURCES = ['app', 'components', 'lib', 'db', 'package.json', 'package-lock.json', 'next.config.ts', 'tsconfig.json'];
+
+function newestMtime(p: string): number {
+  const full = path.join(root, p);
+  if (!fs.existsSync(full)) return 0;
+  const st = fs.statSync(full);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of fs.readdirSync(full)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = path.join(root, distDir, 'BUILD_ID');
+  if (!fs.existsSync(buildId)) return false;
+  const built = fs.statSync(buildId).mtimeMs;
+  return SOURCES.every((s) => newestMtime(s) <= built);
+}
+
+async function main() {
+  const file = databasePath();
+  const db = openDatabase(file);
+  const seeded = await seedIfEmpty(db);
+  ensureAuthSecret();
+  console.log(seeded ? `已创建数据库并写入演示数据：${file}` : `使用已有数据库：${file}`);
+  const logins = await activeDemoLogins(db);
+  db.$client.close();
+
+  if (!buildIsCurrent()) {
+    console.log('正在构建应用（首次启动或代码有更新，约需一两分钟）…');
+    const r = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    if (r.status !== 0) {
+      console.error('构建失败，请查看上面的错误信息。');
+      process.exit(r.status ?? 1);
+    }
+  }
+
+  const port = process.env.PORT ?? '3000';
+  const host = process.env.HOSTNAME ?? '0.0.0.0';
+  const child = spawn(nextBin, ['start', '-p', port, '-H', host], {
+    stdio: ['inherit', 'pipe', 'inherit'],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  let announced = false;
+  child.stdout.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!announced && /Ready|started server/i.test(chunk.toString())) {
+      announced = true;
+      printBanner(port, logins);
+    }
+  });
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+function printBanner(port: string, logins: Awaited<ReturnType<typeof activeDemoLogins>>) {
+  const lines = [``, `法治年报已启动：http://localhost:${port}`];
+  if (logins.length) {
+    lines.push(`演示账号（密码均为 ${DEMO_PASSWORD}；正式使用前请修改密码或停用）：`);
+    for (const l of logins) lines.push(`  ${l.username.padEnd(8)} ${l.role}  ${l.scope}  ${l.displayName}`);
+  }
+  lines.push('按 Ctrl+C 停止。', '');
+  console.log(lines.join('\n'));
+}
+
+main().catch((e) => {
+  console.error('启动失败：', e);
+  process.exit(1);
+});

@@ -1,0 +1,122 @@
+// Reports: listing by township and year, creating a township's report for a year, and reading one with its sections.
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { reportSections, reports, users, type Report, type ReportSection } from '@/db/schema';
+import { recordAudit } from './audit';
+import { can, type Actor, type Action } from './authz';
+import { AppError } from './errors';
+import { BODY_SECTION_KEYS } from './report/sections';
+import { defaultCc, defaultRecipient, defaultSignatureOrgans, defaultTitle } from './report/template';
+import { emptyDoc } from './report/tiptap-doc';
+import { getTownship, listVisibleTownships, type TownshipWithCounty } from './townships';
+import { createReportSchema, parseInput } from './validation';
+
+/** The year a report would be written about now: drafting runs from the autumn of N to the spring of N+1. */
+export function currentReportYear(now: Date = new Date()): number {
+  return now.getMonth() < 6 ? now.getFullYear() - 1 : now.getFullYear();
+}
+
+export type ReportRow = Pick<Report, 'id' | 'year' | 'status' | 'title' | 'updatedAt'> & {
+  updatedByName: string | null;
+};
+export type TownshipReports = { township: TownshipWithCounty; reports: ReportRow[] };
+
+export function listReportsByTownship(db: Db, actor: Actor): TownshipReports[] {
+  const visible = listVisibleTownships(db, actor);
+  if (visible.length === 0) return [];
+  const rows = db
+    .select({
+      id: reports.id,
+      townshipId: reports.townshipId,
+      year: reports.year,
+      status: reports.status,
+      title: reports.title,
+      updatedAt: reports.updatedAt,
+      updatedByName: users.displayName,
+    })
+    .from(reports)
+    .leftJoin(users, eq(users.id, reports.updatedBy))
+    .where(
+      inArray(
+        reports.townshipId,
+        visible.map((t) => t.id),
+      ),
+    )
+    .orderBy(desc(reports.year))
+    .all();
+  return visible.map((township) => ({
+    township,
+    reports: rows.filter((r) => r.townshipId === township.id).map(({ townshipId: _t, ...r }) => r),
+  }));
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+export function createReport(db: Db, actor: Actor, raw: unknown, now: Date = new Date()): Report {
+  const input = parseInput(createReportSchema(now), raw);
+  const township = getTownship(db, input.townshipId);
+  if (!township) throw new AppError('not_found', '该乡镇（街道）不存在。');
+  if (!can(actor, 'report.create', { townshipId: township.id, countyId: township.countyId }))
+    throw new AppError('forbidden', '您只能为本乡镇（街道）创建报告。');
+  const existing = db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.townshipId, township.id), eq(reports.year, input.year)))
+    .get();
+  if (existing) throw new AppError('conflict', `${township.name}${input.year}年度的报告已存在，请直接打开。`, { reportId: existing.id });
+  const names = { townshipName: township.name, townshipKind: township.kind, countyName: township.countyName, year: input.year };
+  try {
+    return db.transaction((tx) => {
+      const report = tx
+        .insert(reports)
+        .values({
+          townshipId: township.id,
+          year: input.year,
+          title: defaultTitle(names),
+          recipient: defaultRecipient(township.countyName),
+          signatureOrgans: defaultSignatureOrgans(names),
+          cc: defaultCc(township.countyName),
+          createdBy: actor.id,
+          updatedBy: actor.id,
+        })
+        .returning()
+        .get();
+      tx.insert(reportSections)
+        .values(BODY_SECTION_KEYS.map((sectionKey) => ({ reportId: report.id, sectionKey, content: emptyDoc(), updatedBy: actor.id })))
+        .run();
+      recordAudit(tx, { actorId: actor.id, action: 'report.create', reportId: report.id, detail: { year: input.year, townshipId: township.id } });
+      return report;
+    });
+  } catch (e) {
+    // Two creations racing: the unique index decides, the loser is told plainly.
+    if (isUniqueViolation(e)) throw new AppError('conflict', `${township.name}${input.year}年度的报告已存在，请直接打开。`);
+    throw e;
+  }
+}
+
+export type ReportWithSections = {
+  report: Report;
+  township: TownshipWithCounty;
+  sections: ReportSection[];
+};
+
+/** Loads a report the actor may act on; a report outside their scope is refused without revealing anything. */
+export function getReportForActor(db: Db, actor: Actor, reportId: number, action: Action = 'report.read'): ReportWithSections {
+  const report = db.select().from(reports).where(eq(reports.id, reportId)).get();
+  if (!report) throw new AppError('not_found', '报告不存在。');
+  const township = getTownship(db, report.townshipId)!;
+  const resource = { townshipId: township.id, countyId: township.countyId };
+  if (!can(actor, 'report.read', resource)) throw new AppError('forbidden', '您无权查看该报告。');
+  if (action !== 'report.read' && !can(actor, action, resource)) throw new AppError('forbidden', '您没有权限进行此操作。');
+  const sections = db
+    .select()
+    .from(reportSections)
+    .where(eq(reportSections.reportId, report.id))
+    .orderBy(asc(reportSections.id))
+    .all();
+  const order = new Map<string, number>(BODY_SECTION_KEYS.map((k, i) => [k, i]));
+  sections.sort((a, b) => (order.get(a.sectionKey) ?? 99) - (order.get(b.sectionKey) ?? 99));
+  return { report, township, sections };
+}

@@ -1,0 +1,72 @@
+// Counties and townships: listing what an actor may see, and the admin's additions.
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { counties, townships, type County, type Township } from '@/db/schema';
+import { recordAudit } from './audit';
+import { can, type Actor } from './authz';
+import { AppError } from './errors';
+import { countyInputSchema, parseInput, townshipInputSchema } from './validation';
+
+export type TownshipWithCounty = Township & { countyName: string };
+
+export function listCounties(db: Db): County[] {
+  return db.select().from(counties).orderBy(asc(counties.id)).all();
+}
+
+/** The townships whose reports the actor may read. */
+export function listVisibleTownships(db: Db, actor: Actor): TownshipWithCounty[] {
+  const rows = db
+    .select({ t: townships, countyName: counties.name })
+    .from(townships)
+    .innerJoin(counties, eq(counties.id, townships.countyId))
+    .orderBy(asc(townships.countyId), asc(townships.id))
+    .all();
+  return rows
+    .map((r) => ({ ...r.t, countyName: r.countyName }))
+    .filter((t) => can(actor, 'report.read', { townshipId: t.id, countyId: t.countyId }));
+}
+
+export function getTownship(db: Db, id: number): TownshipWithCounty | null {
+  const r = db
+    .select({ t: townships, countyName: counties.name })
+    .from(townships)
+    .innerJoin(counties, eq(counties.id, townships.countyId))
+    .where(eq(townships.id, id))
+    .get();
+  return r ? { ...r.t, countyName: r.countyName } : null;
+}
+
+export function createCounty(db: Db, actor: Actor | null, raw: unknown): County {
+  if (actor && !can(actor, 'township.manage')) throw new AppError('forbidden', '只有管理员可以添加县。');
+  const input = parseInput(countyInputSchema, raw);
+  if (db.select().from(counties).where(eq(counties.name, input.name)).get())
+    throw new AppError('conflict', `县“${input.name}”已存在。`);
+  return db.transaction((tx) => {
+    const county = tx.insert(counties).values({ name: input.name }).returning().get();
+    recordAudit(tx, { actorId: actor?.id ?? null, action: 'county.create', detail: { countyId: county.id, name: county.name } });
+    return county;
+  });
+}
+
+export function createTownship(db: Db, actor: Actor | null, raw: unknown): Township {
+  if (actor && !can(actor, 'township.manage')) throw new AppError('forbidden', '只有管理员可以添加乡镇（街道）。');
+  const input = parseInput(townshipInputSchema, raw);
+  if (!db.select().from(counties).where(eq(counties.id, input.countyId)).get())
+    throw new AppError('bad_request', '所选的县不存在。');
+  const dup = db
+    .select()
+    .from(townships)
+    .where(eq(townships.countyId, input.countyId))
+    .all()
+    .some((t) => t.name === input.name);
+  if (dup) throw new AppError('conflict', `该县已有“${input.name}”。`);
+  return db.transaction((tx) => {
+    const t = tx.insert(townships).values(input).returning().get();
+    recordAudit(tx, {
+      actorId: actor?.id ?? null,
+      action: 'township.create',
+      detail: { townshipId: t.id, name: t.name, countyId: t.countyId },
+    });
+    return t;
+  });
+}

@@ -1,0 +1,104 @@
+// Boundary validation: zod schemas shared by forms, route handlers and the command line, with Chinese messages.
+import { z } from 'zod';
+import { AppError } from './errors';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password';
+import { ROLES, TOWNSHIP_KINDS } from '@/db/schema';
+
+// Fields without a message of their own still answer in Chinese.
+z.config(z.locales.zhCN());
+
+export function parseInput<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    // A body of the wrong shape altogether (an array, a number) gets a plain sentence, not zod's type names.
+    const message = !first || (first.path.length === 0 && first.code === 'invalid_type') ? '提交的内容格式有误，请检查后重试。' : first.message;
+    throw new AppError('bad_request', message, {
+      issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
+  }
+  return result.data;
+}
+
+/** Reads a form's fields into a plain object (a field sent twice keeps its last value). */
+export function formToObject(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+const trimmed = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}。` })
+    .trim()
+    .min(1, { error: `请填写${label}。` })
+    .max(max, { error: `${label}不能超过 ${max} 个字。` });
+
+export const idSchema = (label: string) =>
+  z.coerce
+    .number({ error: `${label}无效。` })
+    .int({ error: `${label}无效。` })
+    .positive({ error: `${label}无效。` })
+    .max(Number.MAX_SAFE_INTEGER, { error: `${label}无效。` });
+
+export const usernameSchema = z
+  .string({ error: '请填写用户名。' })
+  .trim()
+  .min(2, { error: '用户名至少 2 个字符。' })
+  .max(32, { error: '用户名不能超过 32 个字符。' })
+  .regex(/^[A-Za-z0-9_.-]+$/, { error: '用户名只能包含字母、数字、下划线、点和短横线。' });
+
+export const passwordSchema = z
+  .string({ error: '请填写密码。' })
+  .min(PASSWORD_MIN_LENGTH, { error: `密码至少 ${PASSWORD_MIN_LENGTH} 位。` })
+  .max(PASSWORD_MAX_LENGTH, { error: `密码不能超过 ${PASSWORD_MAX_LENGTH} 位。` });
+
+export const loginSchema = z.object({
+  username: z
+    .string({ error: '请填写用户名。' })
+    .trim()
+    .min(1, { error: '请填写用户名。' })
+    .max(64, { error: '用户名或密码错误。' }),
+  password: z
+    .string({ error: '请填写密码。' })
+    .min(1, { error: '请填写密码。' })
+    .max(PASSWORD_MAX_LENGTH, { error: '用户名或密码错误。' }),
+});
+
+export const townshipInputSchema = z.object({
+  countyId: idSchema('所属县'),
+  name: trimmed('乡镇（街道）名称', 40),
+  kind: z.enum(TOWNSHIP_KINDS, { error: '类型只能是乡、镇或街道。' }),
+});
+
+export const countyInputSchema = z.object({ name: trimmed('县名称', 40) });
+
+export const userInputSchema = z
+  .object({
+    username: usernameSchema,
+    displayName: trimmed('姓名', 40),
+    password: passwordSchema,
+    role: z.enum(ROLES, { error: '角色只能是管理员、审核人或起草人。' }),
+    countyId: idSchema('所属县').optional(),
+    townshipId: idSchema('所属乡镇').optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.role === 'reviewer' && v.countyId == null)
+      ctx.addIssue({ code: 'custom', path: ['countyId'], message: '审核人需要选择所属县。' });
+    if (v.role === 'drafter' && v.townshipId == null)
+      ctx.addIssue({ code: 'custom', path: ['townshipId'], message: '起草人需要选择所属乡镇（街道）。' });
+  });
+export type UserInput = z.infer<typeof userInputSchema>;
+
+export const MIN_REPORT_YEAR = 2000;
+export function yearSchema(now: Date = new Date()) {
+  const max = now.getFullYear();
+  return z.coerce
+    .number({ error: '年度无效。' })
+    .int({ error: '年度必须是整数。' })
+    .min(MIN_REPORT_YEAR, { error: `年度须在 ${MIN_REPORT_YEAR} 至 ${max} 年之间。` })
+    .max(max, { error: `年度须在 ${MIN_REPORT_YEAR} 至 ${max} 年之间。` });
+}
+
+export const createReportSchema = (now?: Date) =>
+  z.object({ townshipId: idSchema('乡镇（街道）'), year: yearSchema(now) });

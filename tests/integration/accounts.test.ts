@@ -1,0 +1,121 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { count } from 'drizzle-orm';
+import { authenticate, createUser, setUserActive, resetPassword } from '@/lib/accounts';
+import { checkThrottle, MAX_FAILURES, WINDOW_MS } from '@/lib/login-throttle';
+import { loginFailures, users } from '@/db/schema';
+import type { Db } from '@/db/client';
+import { makeTestDb, seedWorld, snapshot, TEST_PASSWORD, type World } from '../support/db';
+
+let db: Db;
+let w: World;
+beforeEach(async () => {
+  db = makeTestDb().db;
+  w = await seedWorld(db);
+});
+
+describe('authenticate', () => {
+  it('accepts the right password, case-insensitively on the username', async () => {
+    const r = await authenticate(db, 'Drafter-A1', TEST_PASSWORD, '10.0.0.1');
+    expect(r).toEqual({ ok: true, userId: w.drafterA1.id });
+  });
+
+  it('gives the same Chinese message for a wrong password and an unknown account', async () => {
+    const wrong = await authenticate(db, 'drafter-a1', 'wrong-password', '10.0.0.1');
+    const unknown = await authenticate(db, 'nobody', 'wrong-password', '10.0.0.1');
+    expect(wrong).toMatchObject({ ok: false, reason: 'invalid', message: '用户名或密码错误。' });
+    expect(unknown).toMatchObject({ ok: false, reason: 'invalid', message: '用户名或密码错误。' });
+  });
+
+  it('locks an account after 5 failures in 15 minutes, even with the right password, and says how long to wait', async () => {
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      // Different addresses: the account key alone must lock.
+      expect((await authenticate(db, 'drafter-a1', `bad-${i}`, `10.0.1.${i}`)).ok).toBe(false);
+    }
+    const r = await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.0.2.1');
+    expect(r.ok).toBe(false);
+    if (r.ok || r.reason !== 'locked') throw new Error('expected a lock');
+    expect(r.retryAfterSec).toBeGreaterThan(14 * 60);
+    expect(r.retryAfterSec).toBeLessThanOrEqual(15 * 60);
+    expect(r.message).toBe('登录失败次数过多，请 15 分钟后再试。');
+    // Another account from a fresh address is not affected.
+    expect((await authenticate(db, 'drafter-a2', TEST_PASSWORD, '10.0.3.1')).ok).toBe(true);
+  });
+
+  it('locks an address after 5 failures across different accounts', async () => {
+    for (let i = 0; i < MAX_FAILURES; i++) await authenticate(db, `guess-${i}`, 'x', '10.9.9.9');
+    const r = await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.9.9.9');
+    expect(r).toMatchObject({ ok: false, reason: 'locked' });
+    expect((await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.9.9.8')).ok).toBe(true);
+  });
+
+  it('unlocks once the failures fall out of the window', () => {
+    const t0 = Date.now() - WINDOW_MS - 1000;
+    for (let i = 0; i < MAX_FAILURES; i++) db.insert(loginFailures).values({ username: 'drafter-a1', ip: 'x', at: new Date(t0) }).run();
+    expect(checkThrottle(db, 'drafter-a1', 'y')).toEqual({ locked: false });
+  });
+
+  it('four failures do not lock, and a success clears them', async () => {
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await authenticate(db, 'drafter-a1', 'bad', '10.0.0.5');
+    expect((await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.0.0.6')).ok).toBe(true);
+    expect(db.select({ n: count() }).from(loginFailures).get()?.n).toBe(0);
+  });
+
+  it('a deactivated account cannot log in, and can again once reactivated', async () => {
+    setUserActive(db, w.admin, w.drafterA1.id, false);
+    expect(await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.0.0.1')).toMatchObject({
+      ok: false,
+      reason: 'inactive',
+      message: '该账号已停用，请联系管理员。',
+    });
+    setUserActive(db, w.admin, w.drafterA1.id, true);
+    expect((await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.0.0.1')).ok).toBe(true);
+  });
+
+  it('a reset password replaces the old one', async () => {
+    await resetPassword(db, w.admin, w.drafterA1.id, 'brand-new-pass');
+    expect((await authenticate(db, 'drafter-a1', TEST_PASSWORD, '1')).ok).toBe(false);
+    expect((await authenticate(db, 'drafter-a1', 'brand-new-pass', '2')).ok).toBe(true);
+  });
+});
+
+describe('account management', () => {
+  it('only admins manage accounts', async () => {
+    const before = snapshot(db);
+    for (const actor of [w.reviewerA, w.drafterA1]) {
+      await expect(
+        createUser(db, actor, { username: 'x1', displayName: 'x', password: 'password1', role: 'admin' }),
+      ).rejects.toMatchObject({ status: 403 });
+      expect(() => setUserActive(db, actor, w.drafterA2.id, false)).toThrow(expect.objectContaining({ status: 403 }));
+      await expect(resetPassword(db, actor, w.drafterA2.id, 'password1')).rejects.toMatchObject({ status: 403 });
+    }
+    expect(snapshot(db)).toEqual(before);
+  });
+
+  it.each([
+    [{ username: 'a', displayName: 'x', password: 'password1', role: 'admin' }, '用户名至少 2 个字符。'],
+    [{ username: 'bad name', displayName: 'x', password: 'password1', role: 'admin' }, '用户名只能包含字母、数字、下划线、点和短横线。'],
+    [{ username: 'ok-name', displayName: '', password: 'password1', role: 'admin' }, '请填写姓名。'],
+    [{ username: 'ok-name', displayName: 'x', password: 'short', role: 'admin' }, '密码至少 8 位。'],
+    [{ username: 'ok-name', displayName: 'x', password: 'password1', role: 'boss' }, '角色只能是管理员、审核人或起草人。'],
+    [{ username: 'ok-name', displayName: 'x', password: 'password1', role: 'drafter' }, '起草人需要选择所属乡镇（街道）。'],
+    [{ username: 'ok-name', displayName: 'x', password: 'password1', role: 'reviewer' }, '审核人需要选择所属县。'],
+    [{ username: 'ok-name', displayName: 'x', password: 'password1', role: 'drafter', townshipId: 9999 }, '所选的乡镇（街道）不存在。'],
+    [{ username: 'admin', displayName: 'x', password: 'password1', role: 'admin' }, '用户名“admin”已被使用，请换一个。'],
+    [{ username: 42, displayName: ['x'], password: null, role: 'admin' }, '请填写用户名。'],
+  ])('refuses bad account input %j with a Chinese message and changes nothing', async (input, message) => {
+    const before = snapshot(db);
+    await expect(createUser(db, w.admin, input)).rejects.toMatchObject({ message });
+    expect(snapshot(db)).toEqual(before);
+  });
+
+  it('an admin cannot deactivate their own account', () => {
+    expect(() => setUserActive(db, w.admin, w.admin.id, false)).toThrow('不能停用自己的账号。');
+  });
+
+  it('stores usernames in lower case and never the password', async () => {
+    const u = await createUser(db, w.admin, { username: 'NewUser', displayName: '新用户', password: 'password1', role: 'reviewer', countyId: w.countyA });
+    expect(u.username).toBe('newuser');
+    const raw = db.select().from(users).all();
+    expect(JSON.stringify(raw)).not.toContain('password1');
+  });
+});

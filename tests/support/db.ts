@@ -1,0 +1,65 @@
+// Test databases: a fresh SQLite file with the real migrations, and a small world of counties, townships and users.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type Db } from '@/db/client';
+import { createUser } from '@/lib/accounts';
+import { loadActor } from '@/lib/actor';
+import type { Actor } from '@/lib/authz';
+import { createCounty, createTownship } from '@/lib/townships';
+
+export function makeTestDb(): { db: Db; file: string; dir: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-db-'));
+  const file = path.join(dir, 'test.db');
+  return { db: openDatabase(file), file, dir };
+}
+
+export const TEST_PASSWORD = 'correct-horse-1';
+
+export type World = {
+  countyA: number;
+  countyB: number;
+  townA1: number;
+  townA2: number;
+  townB1: number;
+  admin: Actor;
+  reviewerA: Actor;
+  reviewerB: Actor;
+  drafterA1: Actor;
+  drafterA2: Actor;
+  drafterB1: Actor;
+};
+
+/** Two counties: A with two townships, B with one; a drafter per township, a reviewer per county, one admin. */
+export async function seedWorld(db: Db): Promise<World> {
+  const countyA = createCounty(db, null, { name: '甲县' }).id;
+  const countyB = createCounty(db, null, { name: '乙县' }).id;
+  const townA1 = createTownship(db, null, { countyId: countyA, name: '甲一镇', kind: '镇' }).id;
+  const townA2 = createTownship(db, null, { countyId: countyA, name: '甲二乡', kind: '乡' }).id;
+  const townB1 = createTownship(db, null, { countyId: countyB, name: '乙一街道', kind: '街道' }).id;
+  const mk = async (username: string, role: string, scope: { countyId?: number; townshipId?: number }) => {
+    const u = await createUser(db, null, { username, displayName: username, password: TEST_PASSWORD, role, ...scope });
+    return loadActor(db, u.id)!;
+  };
+  return {
+    countyA,
+    countyB,
+    townA1,
+    townA2,
+    townB1,
+    admin: await mk('admin', 'admin', {}),
+    reviewerA: await mk('reviewer-a', 'reviewer', { countyId: countyA }),
+    reviewerB: await mk('reviewer-b', 'reviewer', { countyId: countyB }),
+    drafterA1: await mk('drafter-a1', 'drafter', { townshipId: townA1 }),
+    drafterA2: await mk('drafter-a2', 'drafter', { townshipId: townA2 }),
+    drafterB1: await mk('drafter-b1', 'drafter', { townshipId: townB1 }),
+  };
+}
+
+/** Every row of every table, to prove a refused request changed nothing. */
+export function snapshot(db: Db): Record<string, unknown[]> {
+  const tables = db.$client
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'")
+    .all() as Array<{ name: string }>;
+  return Object.fromEntries(tables.map(({ name }) => [name, db.$client.prepare(`select * from "${name}" order by rowid`).all()]));
+}
