@@ -46,7 +46,9 @@ export function listReportsByTownship(db: Db, actor: Actor): TownshipReports[] {
     .all();
   return visible.map((township) => ({
     township,
-    reports: rows.filter((r) => r.townshipId === township.id).map(({ townshipId: _t, ...r }) => r),
+    reports: rows
+      .filter((r) => r.townshipId === township.id)
+      .map((r) => ({ id: r.id, year: r.year, status: r.status, title: r.title, updatedAt: r.updatedAt, updatedByName: r.updatedByName })),
   }));
 }
 
