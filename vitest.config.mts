@@ -22,6 +22,8 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['tests/support/integration-setup.ts'],
+          // next-auth imports 'next/server' without an extension; let Vite resolve it.
+          server: { deps: { inline: ['next-auth'] } },
         },
       },
       {

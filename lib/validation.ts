@@ -12,7 +12,8 @@ export function parseInput<T extends z.ZodType>(schema: T, data: unknown): z.inf
   if (!result.success) {
     const first = result.error.issues[0];
     // A body of the wrong shape altogether (an array, a number) gets a plain sentence, not zod's type names.
-    const message = !first || (first.path.length === 0 && first.code === 'invalid_type') ? '提交的内容格式有误，请检查后重试。' : first.message;
+    const wrongShape = first?.code === 'invalid_type' && first.path.length === 0 && first.expected === 'object';
+    const message = !first || wrongShape ? '提交的内容格式有误，请检查后重试。' : first.message;
     throw new AppError('bad_request', message, {
       issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     });
