@@ -1,0 +1,70 @@
+// The plain-text report model that structure checks run on, shared by the editor and the import parser.
+
+import type { BodySectionKey } from './sections';
+
+export type { BodySectionKey } from './sections';
+
+/** The four parts every report must have (domain.md §2); 'other' is optional. */
+export const REQUIRED_PART_KEYS = ['measures', 'leaders', 'shortcomings', 'plans'] as const;
+export type RequiredPartKey = (typeof REQUIRED_PART_KEYS)[number];
+
+/** Body sections that carry a numbered heading ("一、…" to "五、…"). */
+export const PART_KEYS = ['measures', 'leaders', 'shortcomings', 'plans', 'other'] as const;
+export type PartKey = (typeof PART_KEYS)[number];
+
+export interface ReportText {
+  /** The year reported on (N); plans are for N+1. */
+  year: number | null;
+  title: string | null;
+  recipient: string | null;
+  /** Plain text of each part's body without its own heading line; paragraphs separated by \n. */
+  sections: Record<BodySectionKey, string | null>;
+  signature: {
+    organs: string[];
+    /** As written, e.g. '2025年1月9日', so the date-format check can see the original form. */
+    date: string | null;
+  };
+  /** Part heading lines as written; only the year check reads them. */
+  headings?: Partial<Record<BodySectionKey, string>>;
+}
+
+export type CheckCode =
+  | 'missing-part'
+  | 'no-causes'
+  | 'year-mismatch'
+  | 'numbering'
+  | 'no-transition'
+  | 'date-format'
+  | 'no-recipient'
+  | 'no-signature';
+
+export type CheckSeverity = 'error' | 'warning';
+
+/** Where in a section's text the editor should jump to; offsets are UTF-16 indices into that text. */
+export interface CheckLocation {
+  section: BodySectionKey;
+  start: number;
+  end: number;
+}
+
+export interface Check {
+  code: CheckCode;
+  /** A SectionKey ('title', 'measures', 'signature', …) or null for the whole report. */
+  section: string | null;
+  /** Chinese, tells the drafter what to do. */
+  message: string;
+  severity: CheckSeverity;
+  at?: CheckLocation;
+}
+
+/** An empty report skeleton, handy for callers that build a ReportText incrementally. */
+export function emptyReportText(year: number | null = null): ReportText {
+  return {
+    year,
+    title: null,
+    recipient: null,
+    sections: { preface: null, measures: null, leaders: null, shortcomings: null, plans: null, other: null },
+    signature: { organs: [], date: null },
+    headings: {},
+  };
+}

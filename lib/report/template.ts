@@ -1,0 +1,164 @@
+// The report template as data: per-part headings (with the right year), guide texts and default wording.
+
+import { SECTION_KEYS, SECTION_LABELS, type SectionKey } from './sections';
+
+export type TownshipKind = '乡' | '镇' | '街道';
+
+export interface TownshipInfo {
+  /** '示例镇' or just '示例'; the kind is appended when missing. */
+  townshipName: string;
+  townshipKind: TownshipKind;
+  /** '示例县' (also 区, 市, 旗); '县' is appended when no level suffix is given. */
+  countyName: string;
+  year: number;
+}
+
+/** Parts that carry a numbered heading line in the body. */
+export type HeadedSectionKey = 'measures' | 'leaders' | 'shortcomings' | 'plans' | 'other';
+
+export interface SectionTemplate {
+  key: SectionKey;
+  /** Short name from sections.ts, used in lists and messages. */
+  label: string;
+  optional: boolean;
+  /** What the drafter should write in this part. */
+  guide: string;
+  /** Builds the heading line for report year N; null for parts without a heading line. */
+  heading: ((year: number) => string) | null;
+}
+
+const HEADINGS: Record<HeadedSectionKey, (year: number) => string> = {
+  measures: (n) => `一、${n}年度推进法治政府建设的主要举措和成效`,
+  leaders: (n) => `二、${n}年度党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况`,
+  shortcomings: (n) => `三、${n}年度推进法治政府建设存在的不足和原因`,
+  // Plans look ahead, so they name the year after the one reported on.
+  plans: (n) => `四、${n + 1}年度推进法治政府建设的主要安排`,
+  other: () => '五、其他需要报告的情况',
+};
+
+const GUIDES: Record<SectionKey, string> = {
+  title:
+    '标题写明发文机关、年度和文种，一般为“中共××镇委员会 ××镇人民政府关于××镇××年度法治政府建设情况的报告”。',
+  recipient: '主送县委、县政府，顶格书写，末尾用全角冒号。',
+  preface:
+    '用一段话概括全年工作的总体情况：在上级领导下、以什么思想为指导、依据哪些文件、总体成效如何，最后以“现将我镇××年度法治政府建设情况报告如下：”过渡。',
+  measures:
+    '按（一）（二）（三）分条写本年度的主要举措和成效，每条都要有具体数字或具体事例：组织领导、学法培训、普法宣传、依法履职和政务服务、规范性文件、重大行政决策、法律顾问、行政执法、矛盾纠纷化解、行政复议和诉讼（没有也要写明“无”）、政务公开和监督等。',
+  leaders:
+    '写党委书记和乡镇长（街道党工委书记和办事处主任）如何履行法治建设第一责任人职责：带头学法（次数）、党委会和政府常务会研究法治工作（次数）、亲自部署过问协调督办、述法、把法治建设纳入考核、落实“谁执法谁普法”等。',
+  shortcomings:
+    '实事求是写2至5个具体的、本地的问题，并逐条分析原因，最好分为“（一）存在的问题”“（二）产生问题的原因”两部分。不要在这里重复成绩。',
+  plans:
+    '针对第三部分的问题，写下一年度的具体措施：做什么、范围或数量、由谁负责、何时完成；覆盖学法普法、依法决策和法律顾问、规范性文件、行政执法、矛盾纠纷化解、政务公开，并重申第一责任人职责。',
+  other: '如有其他需要向上级报告的事项（如上级督察反馈问题的整改情况），在此说明；没有可以删去本部分。',
+  signature: '落款写发文机关全称，党委在前、政府在后，每个机关一行；成文日期用阿拉伯数字，如“2025年1月9日”，不编虚位。',
+  cc: '抄送县委全面依法治县委员会办公室；报送稿保留，公开稿可删去。',
+};
+
+/** The whole template in document order. */
+export const REPORT_TEMPLATE: readonly SectionTemplate[] = SECTION_KEYS.map((key) => ({
+  key,
+  label: SECTION_LABELS[key],
+  optional: key === 'other' || key === 'cc',
+  guide: GUIDES[key],
+  heading: isHeadedSectionKey(key) ? HEADINGS[key] : null,
+}));
+
+export function isHeadedSectionKey(key: string): key is HeadedSectionKey {
+  return Object.hasOwn(HEADINGS, key);
+}
+
+export function sectionTemplate(key: SectionKey): SectionTemplate {
+  const found = REPORT_TEMPLATE.find((t) => t.key === key);
+  // SECTION_KEYS and REPORT_TEMPLATE are built from the same list, so this only fails on a programming error.
+  if (!found) throw new Error(`unknown section key: ${key}`);
+  return found;
+}
+
+/** Heading line of a part for report year N, e.g. '一、2025年度推进法治政府建设的主要举措和成效'. */
+export function sectionHeading(key: HeadedSectionKey, year: number): string;
+export function sectionHeading(key: SectionKey, year: number): string | null;
+export function sectionHeading(key: SectionKey, year: number): string | null {
+  return isHeadedSectionKey(key) ? HEADINGS[key](year) : null;
+}
+
+/** '示例' + '镇' → '示例镇'; leaves '示例镇' alone. */
+export function fullTownshipName(name: string, kind: TownshipKind): string {
+  const trimmed = name.trim();
+  return trimmed.endsWith(kind) ? trimmed : `${trimmed}${kind}`;
+}
+
+function fullCountyName(name: string): string {
+  const trimmed = name.trim();
+  return /(县|区|市|旗)$/.test(trimmed) ? trimmed : `${trimmed}县`;
+}
+
+/** The level word used in 依法治县/依法治区 etc. */
+function countyLevel(county: string): string {
+  return county.slice(-1);
+}
+
+/** Issuing organs, Party committee first: 中共示例镇委员会 / 示例镇人民政府; 街道: 工作委员会 / 办事处. */
+export function defaultSignatureOrgans(info: Pick<TownshipInfo, 'townshipName' | 'townshipKind'>): string[] {
+  const name = fullTownshipName(info.townshipName, info.townshipKind);
+  if (info.townshipKind === '街道') return [`中共${name}工作委员会`, `${name}办事处`];
+  return [`中共${name}委员会`, `${name}人民政府`];
+}
+
+export function defaultTitle(info: TownshipInfo): string {
+  const name = fullTownshipName(info.townshipName, info.townshipKind);
+  const [party, government] = defaultSignatureOrgans(info);
+  return `${party} ${government}关于${name}${info.year}年度法治政府建设情况的报告`;
+}
+
+export function defaultRecipient(countyName: string): string {
+  const county = fullCountyName(countyName);
+  return `中共${county}委、${county}人民政府：`;
+}
+
+export function defaultCc(countyName: string): string {
+  const county = fullCountyName(countyName);
+  const level = countyLevel(county);
+  return `抄送：${county}委全面依法治${level}委员会办公室。`;
+}
+
+/** How the report refers to its own township in running text: 我镇 / 我乡 / 我街道. */
+export function selfReference(kind: TownshipKind): string {
+  return `我${kind}`;
+}
+
+export function defaultPreface(info: TownshipInfo): string {
+  const name = fullTownshipName(info.townshipName, info.townshipKind);
+  const county = fullCountyName(info.countyName);
+  const leadership = info.townshipKind === '街道' ? '街道党工委、办事处' : `${info.townshipKind}党委、政府`;
+  return (
+    `${info.year}年，在${county}委、${county}人民政府的坚强领导下，${name}${leadership}坚持以习近平新时代中国特色社会主义思想为指导，` +
+    `深入学习贯彻习近平法治思想，认真落实上级关于法治政府建设的各项部署，把法治要求贯穿到决策、执行、监督和服务的各个环节，` +
+    `各项工作在法治轨道上有序推进。现将${selfReference(info.townshipKind)}${info.year}年度法治政府建设情况报告如下：`
+  );
+}
+
+/** Default content for a new report: every part with its heading and starting text. */
+export function defaultReportSkeleton(info: TownshipInfo): {
+  title: string;
+  recipient: string;
+  preface: string;
+  headings: Record<HeadedSectionKey, string>;
+  signatureOrgans: string[];
+  cc: string;
+} {
+  return {
+    title: defaultTitle(info),
+    recipient: defaultRecipient(info.countyName),
+    preface: defaultPreface(info),
+    headings: {
+      measures: HEADINGS.measures(info.year),
+      leaders: HEADINGS.leaders(info.year),
+      shortcomings: HEADINGS.shortcomings(info.year),
+      plans: HEADINGS.plans(info.year),
+      other: HEADINGS.other(info.year),
+    },
+    signatureOrgans: defaultSignatureOrgans(info),
+    cc: defaultCc(info.countyName),
+  };
+}

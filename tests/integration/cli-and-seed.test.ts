@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '@/db/client';
+import { counties, reportSections, reports, townships, users } from '@/db/schema';
+import { activeDemoLogins, DEMO_LOGINS, DEMO_PASSWORD, seedIfEmpty } from '@/db/seed';
+import { authenticate, resetPassword } from '@/lib/accounts';
+import { runCli } from '@/lib/cli/index';
+import { runChecks } from '@/lib/report/checks';
+import { makeTestDb, seedWorld, snapshot, type World } from '../support/db';
+
+let db: Db;
+let file: string;
+let dir: string;
+let w: World;
+let out: string[];
+let err: string[];
+const io = { log: (s: string) => out.push(s), error: (s: string) => err.push(s) };
+const cli = (...args: string[]) => runCli(args, io, () => db);
+
+beforeEach(async () => {
+  ({ db, file, dir } = makeTestDb());
+  w = await seedWorld(db);
+  out = [];
+  err = [];
+});
+
+describe('command line', () => {
+  it('user add, list and passwd', async () => {
+    expect(await cli('user', 'add', '--username', 'zhao', '--name', '赵起草', '--role', 'drafter', '--township', '甲一镇', '--password', 'password-9')).toBe(0);
+    expect(out.at(-1)).toBe('已添加账号 zhao（起草人）');
+    expect((await authenticate(db, 'zhao', 'password-9', 'cli')).ok).toBe(true);
+
+    expect(await cli('user', 'passwd', 'zhao')).toBe(0);
+    const generated = /新密码：(\S+)$/.exec(out.at(-1)!)?.[1];
+    expect(generated).toBeTruthy();
+    expect((await authenticate(db, 'zhao', generated!, 'cli')).ok).toBe(true);
+
+    expect(await cli('user', 'list')).toBe(0);
+    expect(out).toContain('zhao\t赵起草\t起草人\t甲一镇\t正常');
+  });
+
+  it('township add', async () => {
+    expect(await cli('township', 'add', '--county', '乙县', '--name', '乙二镇', '--kind', '镇')).toBe(0);
+    expect(db.select().from(townships).all().map((t) => t.name)).toContain('乙二镇');
+  });
+
+  it.each([
+    [[], 2, '请给出命令。'],
+    [['frobnicate'], 2, '未知命令：frobnicate'],
+    [['user', 'add', '--username', 'x'], 2, 'user add 需要 --username、--name 和 --role。'],
+    [['user', 'add', '--bogus', 'x'], 2, 'Unknown option'],
+    [['user', 'passwd'], 2, 'user passwd 需要一个用户名。'],
+    [['user', 'passwd', 'ghost'], 1, '账号“ghost”不存在。'],
+    [['township', 'add', '--county', '丙县', '--name', '某镇', '--kind', '镇'], 1, '县“丙县”不存在。'],
+    [['township', 'add', '--county', '甲县', '--name', '某镇', '--kind', '村'], 1, '类型只能是乡、镇或街道。'],
+    [['user', 'add', '--username', 'q', '--name', 'q', '--role', 'admin', '--password', 'pw'], 1, '用户名至少 2 个字符。'],
+    [['backup'], 2, 'backup 需要且只需要一个文件路径。'],
+  ])('%j exits %i with a message on stderr and changes nothing', async (args, code, message) => {
+    const before = snapshot(db);
+    expect(await cli(...(args as string[]))).toBe(code);
+    expect(err.join('\n')).toContain(message);
+    if (code === 2) expect(err.join('\n')).toContain('用法：npm run nianbao');
+    expect(out).toEqual([]);
+    expect(snapshot(db)).toEqual(before);
+  });
+
+  it('backup writes a file that opens and holds the data, while the source stays open for writes', async () => {
+    const target = path.join(dir, 'backups', 'nianbao-backup.db');
+    expect(await cli('backup', target)).toBe(0);
+    expect(out.at(-1)).toBe(`已备份到 ${target}`);
+    const copy = openDatabase(target, { migrate: false });
+    expect(copy.$client.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.select().from(users).all().map((u) => u.username).sort()).toEqual(
+      ['admin', 'drafter-a1', 'drafter-a2', 'drafter-b1', 'reviewer-a', 'reviewer-b'],
+    );
+    expect(copy.select().from(townships).all()).toHaveLength(3);
+    // Refuses to overwrite an existing file.
+    err = [];
+    expect(await cli('backup', target)).toBe(1);
+    expect(err[0]).toContain('已存在');
+    expect(fs.existsSync(file)).toBe(true);
+    expect(w.admin.role).toBe('admin');
+  });
+});
+
+describe('first-run seed', () => {
+  it('creates the demo county, townships, accounts and a finished demo report, once', async () => {
+    const fresh = makeTestDb().db;
+    const now = new Date('2026-11-22T10:00:00+08:00');
+    expect(await seedIfEmpty(fresh, now)).toBe(true);
+    expect(fresh.select().from(counties).all().map((c) => c.name)).toEqual(['示例县']);
+    expect(fresh.select().from(townships).all().map((t) => `${t.name}/${t.kind}`)).toEqual(['示例镇/镇', '青石乡/乡', '东湖街道/街道']);
+    expect(fresh.select().from(users).all().map((u) => u.username).sort()).toEqual(DEMO_LOGINS.map((l) => l.username).sort());
+    const [report] = fresh.select().from(reports).all();
+    expect(report).toMatchObject({ year: 2025, status: 'published', documentDate: '2026-01-20' });
+    expect(report!.title).toBe('中共示例镇委员会 示例镇人民政府关于示例镇2025年度法治政府建设情况的报告');
+    const sections = fresh.select().from(reportSections).all();
+    const text = Object.fromEntries(sections.map((s) => [s.sectionKey, s.plainText]));
+    for (const key of ['preface', 'measures', 'leaders', 'shortcomings', 'plans']) expect(text[key]!.length).toBeGreaterThan(80);
+    expect(text.plans).toContain('2026年');
+    // The demo report is a good example: the structure checks find nothing to fault.
+    const checks = runChecks({
+      year: 2025,
+      title: report!.title,
+      recipient: report!.recipient,
+      sections: { preface: text.preface!, measures: text.measures!, leaders: text.leaders!, shortcomings: text.shortcomings!, plans: text.plans!, other: null },
+      signature: { organs: report!.signatureOrgans, date: '2026年1月20日' },
+    });
+    expect(checks).toEqual([]);
+
+    const before = snapshot(fresh);
+    expect(await seedIfEmpty(fresh, now)).toBe(false);
+    expect(snapshot(fresh)).toEqual(before);
+  });
+
+  it('prints only demo logins whose password is still the demo one', async () => {
+    const fresh = makeTestDb().db;
+    await seedIfEmpty(fresh);
+    expect((await activeDemoLogins(fresh)).map((l) => l.username)).toEqual(DEMO_LOGINS.map((l) => l.username));
+    const admin = fresh.select().from(users).all().find((u) => u.username === 'admin')!;
+    await resetPassword(fresh, null, admin.id, 'a-private-password');
+    expect((await activeDemoLogins(fresh)).map((l) => l.username)).not.toContain('admin');
+    expect((await authenticate(fresh, 'shili', DEMO_PASSWORD, 'x')).ok).toBe(true);
+  });
+});
