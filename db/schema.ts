@@ -81,6 +81,8 @@ export const reports = sqliteTable(
     signatureOrgans: text('signature_organs', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     documentDate: text('document_date'),
     cc: text('cc'),
+    // Compare-and-swap guard for the front matter (title, recipient, signature, date, cc).
+    metaVersion: integer('meta_version').notNull().default(1),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),
     updatedBy: integer('updated_by').references(() => users.id),
@@ -140,3 +142,27 @@ export const loginFailures = sqliteTable(
   },
   (t) => [index('login_failures_username_idx').on(t.username, t.at), index('login_failures_ip_idx').on(t.ip, t.at)],
 );
+
+export const LEDGER_STATES = ['已落实', '部分落实', '未落实'] as const;
+
+/** Per report: the drafter's confirmed checklist ticks and the promise-ledger items carried over from last year. */
+export const reportChecklist = sqliteTable(
+  'report_checklist',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    itemId: text('item_id').notNull(),
+    kind: text('kind', { enum: ['item', 'ledger'] }).notNull(),
+    // Ledger items carry their own label ("去年计划：…"); template items take theirs from lib/report/checklists.
+    label: text('label'),
+    confirmed: integer('confirmed', { mode: 'boolean' }).notNull().default(false),
+    state: text('state', { enum: LEDGER_STATES }),
+    note: text('note').notNull().default(''),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('report_checklist_item_unique').on(t.reportId, t.itemId)],
+);
+export type ReportChecklistRow = typeof reportChecklist.$inferSelect;

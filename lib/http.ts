@@ -9,7 +9,8 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 export function errorResponse(e: unknown): NextResponse {
   if (isAppError(e)) {
-    return NextResponse.json({ error: e.message, code: e.code, details: e.details ?? undefined }, { status: e.status });
+    const extra = typeof e.details === 'object' && e.details !== null ? e.details : {};
+    return NextResponse.json({ ...extra, error: e.message, code: e.code }, { status: e.status });
   }
   console.error('Unhandled error in route handler', e);
   return NextResponse.json({ error: '服务器出错了，请稍后重试；如果一直出现，请联系管理员。', code: 'internal' }, { status: 500 });

@@ -1,13 +1,15 @@
 // Reports: listing by township and year, creating a township's report for a year, and reading one with its sections.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { reportSections, reports, users, type Report, type ReportSection } from '@/db/schema';
+import { reportChecklist, reportSections, reports, users, type Report, type ReportSection } from '@/db/schema';
 import { recordAudit } from './audit';
 import { can, type Actor, type Action } from './authz';
 import { AppError } from './errors';
+import { shiftDocYears, shiftYears } from './report/carry-over';
+import { createLedger, ledgerLabel } from './report/checklists';
 import { BODY_SECTION_KEYS } from './report/sections';
-import { defaultCc, defaultRecipient, defaultSignatureOrgans, defaultTitle } from './report/template';
-import { emptyDoc } from './report/tiptap-doc';
+import { defaultCc, defaultPreface, defaultRecipient, defaultSignatureOrgans, defaultTitle } from './report/template';
+import { docFromText, docToText, emptyDoc, type TiptapNode } from './report/tiptap-doc';
 import { getTownship, listVisibleTownships, type TownshipWithCounty } from './townships';
 import { createReportSchema, parseInput } from './validation';
 
@@ -69,6 +71,23 @@ export function createReport(db: Db, actor: Actor, raw: unknown, now: Date = new
     .get();
   if (existing) throw new AppError('conflict', `${township.name}${input.year}年度的报告已存在，请直接打开。`, { reportId: existing.id });
   const names = { townshipName: township.name, townshipKind: township.kind, countyName: township.countyName, year: input.year };
+  const previous = input.from === 'last-year' ? loadPrevious(db, township.id, input.year) : null;
+  if (input.from === 'last-year' && !previous)
+    throw new AppError('not_found', `没有找到${township.name}${input.year - 1}年度的报告，请从模板创建。`);
+
+  // From the template: the defaults and the standard preface; from last year: its text with the years moved on.
+  const fromYear = input.year - 1;
+  const sectionsToInsert = BODY_SECTION_KEYS.map((sectionKey) => {
+    const old = previous?.sections.find((s) => s.sectionKey === sectionKey);
+    const content: TiptapNode = old
+      ? shiftDocYears(old.content as TiptapNode, fromYear)
+      : sectionKey === 'preface' && !previous
+        ? docFromText(defaultPreface(names))
+        : emptyDoc();
+    return { sectionKey, content, plainText: docToText(content) };
+  });
+  const ledger = previous ? createLedger(previous.sections.find((s) => s.sectionKey === 'plans')?.plainText ?? '') : [];
+
   try {
     return db.transaction((tx) => {
       const report = tx
@@ -76,19 +95,29 @@ export function createReport(db: Db, actor: Actor, raw: unknown, now: Date = new
         .values({
           townshipId: township.id,
           year: input.year,
-          title: defaultTitle(names),
-          recipient: defaultRecipient(township.countyName),
-          signatureOrgans: defaultSignatureOrgans(names),
-          cc: defaultCc(township.countyName),
+          title: previous ? shiftYears(previous.report.title, fromYear) : defaultTitle(names),
+          recipient: previous ? previous.report.recipient : defaultRecipient(township.countyName),
+          signatureOrgans: previous ? previous.report.signatureOrgans : defaultSignatureOrgans(names),
+          cc: previous ? previous.report.cc : defaultCc(township.countyName),
           createdBy: actor.id,
           updatedBy: actor.id,
         })
         .returning()
         .get();
       tx.insert(reportSections)
-        .values(BODY_SECTION_KEYS.map((sectionKey) => ({ reportId: report.id, sectionKey, content: emptyDoc(), updatedBy: actor.id })))
+        .values(sectionsToInsert.map((s) => ({ ...s, reportId: report.id, updatedBy: actor.id })))
         .run();
-      recordAudit(tx, { actorId: actor.id, action: 'report.create', reportId: report.id, detail: { year: input.year, townshipId: township.id } });
+      if (ledger.length) {
+        tx.insert(reportChecklist)
+          .values(ledger.map((item) => ({ reportId: report.id, itemId: `ledger.${item.id}`, kind: 'ledger' as const, label: ledgerLabel(item) })))
+          .run();
+      }
+      recordAudit(tx, {
+        actorId: actor.id,
+        action: 'report.create',
+        reportId: report.id,
+        detail: { year: input.year, townshipId: township.id, from: input.from, ...(previous ? { fromReportId: previous.report.id } : {}) },
+      });
       return report;
     });
   } catch (e) {
@@ -98,6 +127,17 @@ export function createReport(db: Db, actor: Actor, raw: unknown, now: Date = new
   }
 }
 
+function loadPrevious(db: Db, townshipId: number, year: number) {
+  const report = db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.townshipId, townshipId), eq(reports.year, year - 1)))
+    .get();
+  if (!report) return null;
+  const sections = db.select().from(reportSections).where(eq(reportSections.reportId, report.id)).all();
+  return { report, sections };
+}
+
 export type ReportWithSections = {
   report: Report;
   township: TownshipWithCounty;
@@ -105,13 +145,18 @@ export type ReportWithSections = {
 };
 
 /** Loads a report the actor may act on; a report outside their scope is refused without revealing anything. */
-export function getReportForActor(db: Db, actor: Actor, reportId: number, action: Action = 'report.read'): ReportWithSections {
+export function loadReportInScope(db: Db, actor: Actor, reportId: number, action: Action = 'report.read') {
   const report = db.select().from(reports).where(eq(reports.id, reportId)).get();
   if (!report) throw new AppError('not_found', '报告不存在。');
   const township = getTownship(db, report.townshipId)!;
   const resource = { townshipId: township.id, countyId: township.countyId };
   if (!can(actor, 'report.read', resource)) throw new AppError('forbidden', '您无权查看该报告。');
   if (action !== 'report.read' && !can(actor, action, resource)) throw new AppError('forbidden', '您没有权限进行此操作。');
+  return { report, township };
+}
+
+export function getReportForActor(db: Db, actor: Actor, reportId: number, action: Action = 'report.read'): ReportWithSections {
+  const { report, township } = loadReportInScope(db, actor, reportId, action);
   const sections = db
     .select()
     .from(reportSections)

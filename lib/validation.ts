@@ -102,4 +102,8 @@ export function yearSchema(now: Date = new Date()) {
 }
 
 export const createReportSchema = (now?: Date) =>
-  z.object({ townshipId: idSchema('乡镇（街道）'), year: yearSchema(now) });
+  z.object({
+    townshipId: idSchema('乡镇（街道）'),
+    year: yearSchema(now),
+    from: z.enum(['template', 'last-year'], { error: '创建方式只能是“从模板”或“从上年度报告”。' }).default('template'),
+  });

@@ -1,8 +1,14 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { parseId, withActor } from '@/lib/http';
+import { saveMeta } from '@/lib/drafting';
+import { parseId, readJson, withActor } from '@/lib/http';
 import { getReportForActor } from '@/lib/reports';
 
 export const GET = withActor<{ id: string }>((_req, actor, params) =>
   NextResponse.json(getReportForActor(getDb(), actor, parseId(params.id, '报告编号'))),
 );
+
+export const PATCH = withActor<{ id: string }>(async (req, actor, params) => {
+  const id = parseId(params.id, '报告编号');
+  return NextResponse.json(saveMeta(getDb(), actor, id, await readJson(req, 64 * 1024)));
+});

@@ -1,0 +1,10 @@
+import { NextResponse } from 'next/server';
+import { getDb } from '@/db';
+import { setChecklistEntry } from '@/lib/drafting';
+import { parseId, readJson, withActor } from '@/lib/http';
+
+export const PUT = withActor<{ id: string; itemId: string }>(async (req, actor, params) => {
+  const id = parseId(params.id, '报告编号');
+  const entry = setChecklistEntry(getDb(), actor, id, params.itemId.slice(0, 100), await readJson(req, 8 * 1024));
+  return NextResponse.json({ entry });
+});

@@ -1,0 +1,244 @@
+// Drafting: saving a section with compare-and-swap, the front matter, checklist ticks, and the editor page's data.
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { LEDGER_STATES, reportChecklist, reportSections, reports, users, type Report } from '@/db/schema';
+import { can, type Actor } from './authz';
+import { parseReportDoc } from './editor/extensions';
+import type { ChecklistEntry, EditorInitialData, ReportMeta, SaveOk, SectionSnapshot } from './editor/types';
+import { AppError } from './errors';
+import { findChecklistItem } from './report/checklists';
+import { BODY_SECTION_KEYS, isBodySectionKey, type BodySectionKey } from './report/sections';
+import { docToText, type TiptapNode } from './report/tiptap-doc';
+import { loadReportInScope } from './reports';
+import { parseInput } from './validation';
+
+/** A section may hold this many characters of text (a long report is about 15,000). */
+export const SECTION_CHAR_LIMIT = 100_000;
+/** and this many bytes of editor JSON, marks and tables included. */
+export const SECTION_BYTE_LIMIT = 2 * 1024 * 1024;
+
+const LOCKED_STATUSES: ReadonlySet<Report['status']> = new Set(['final', 'published']);
+
+export function isEditableStatus(status: Report['status']): boolean {
+  return !LOCKED_STATUSES.has(status);
+}
+
+function loadForEdit(db: Db, actor: Actor, reportId: number) {
+  const scope = loadReportInScope(db, actor, reportId, 'report.edit');
+  if (!isEditableStatus(scope.report.status)) throw new AppError('forbidden', '报告已定稿，正文已锁定，不能再修改。');
+  return scope;
+}
+
+const versionSchema = z
+  .number({ error: '缺少版本号，请刷新页面后重试。' })
+  .int({ error: '版本号无效。' })
+  .min(1, { error: '版本号无效。' })
+  .max(Number.MAX_SAFE_INTEGER, { error: '版本号无效。' });
+
+const saveSectionSchema = z.object({ content: z.unknown(), version: versionSchema });
+
+function sectionKeyOrThrow(key: string): BodySectionKey {
+  if (!isBodySectionKey(key)) throw new AppError('not_found', '报告中没有这个部分。');
+  return key;
+}
+
+function snapshotOf(db: Db, reportId: number, key: BodySectionKey): SectionSnapshot {
+  const row = db
+    .select({ s: reportSections, updatedByName: users.displayName })
+    .from(reportSections)
+    .leftJoin(users, eq(users.id, reportSections.updatedBy))
+    .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key)))
+    .get();
+  if (!row) throw new AppError('not_found', '报告中没有这个部分。');
+  return {
+    key,
+    content: row.s.content as TiptapNode,
+    plainText: row.s.plainText,
+    version: row.s.version,
+    updatedAt: row.s.updatedAt.toISOString(),
+    updatedByName: row.updatedByName,
+  };
+}
+
+/**
+ * Saves a section only if it still has the version the edit was based on; otherwise answers 409 with the
+ * server's copy, so nobody's text is overwritten unseen.
+ */
+export function saveSection(db: Db, actor: Actor, reportId: number, keyRaw: string, raw: unknown): SaveOk {
+  const key = sectionKeyOrThrow(keyRaw);
+  const { report } = loadForEdit(db, actor, reportId);
+  const input = parseInput(saveSectionSchema, raw);
+  let content: TiptapNode;
+  try {
+    // Stored as the schema re-serialises it, so nothing the editor could not have produced is kept.
+    content = parseReportDoc(input.content).toJSON() as TiptapNode;
+  } catch {
+    throw new AppError('bad_request', '内容格式无效，不是本编辑器生成的文档，未保存。请刷新页面后重试。');
+  }
+  const plainText = docToText(content);
+  if (plainText.length > SECTION_CHAR_LIMIT) {
+    throw new AppError(
+      'payload_too_large',
+      `本部分共 ${plainText.length} 字，超过 ${SECTION_CHAR_LIMIT / 10_000} 万字的上限，未保存。请精简内容或把附表另行报送。`,
+    );
+  }
+  const now = new Date();
+  return db.transaction((tx) => {
+    const updated = tx
+      .update(reportSections)
+      .set({ content, plainText, version: sql`${reportSections.version} + 1`, updatedBy: actor.id, updatedAt: now })
+      .where(
+        and(eq(reportSections.reportId, report.id), eq(reportSections.sectionKey, key), eq(reportSections.version, input.version)),
+      )
+      .returning({ version: reportSections.version })
+      .get();
+    if (!updated) {
+      const current = snapshotOf(tx as unknown as Db, report.id, key);
+      throw new AppError(
+        'conflict',
+        `这一部分已被${current.updatedByName ?? '他人'}修改（服务器上是第 ${current.version} 版），您的内容尚未保存。请对照两个版本后决定。`,
+        { current },
+      );
+    }
+    tx.update(reports).set({ updatedAt: now, updatedBy: actor.id }).where(eq(reports.id, report.id)).run();
+    return { version: updated.version, updatedAt: now.toISOString(), plainText };
+  });
+}
+
+const optionalText = (label: string, max: number) =>
+  z
+    .string({ error: `${label}格式无效。` })
+    .trim()
+    .max(max, { error: `${label}不能超过 ${max} 个字。` })
+    .nullable()
+    .transform((v) => (v ? v : null));
+
+const isoDate = z
+  .string({ error: '成文日期格式无效。' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '成文日期应为“年-月-日”格式。' })
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
+    error: '成文日期不是有效的日期。',
+  })
+  .nullable();
+
+const metaSchema = z.object({
+  title: z.string({ error: '请填写标题。' }).trim().min(1, { error: '请填写标题。' }).max(200, { error: '标题不能超过 200 个字。' }),
+  recipient: optionalText('主送机关', 100),
+  signatureOrgans: z
+    .array(z.string({ error: '落款格式无效。' }).trim().max(60, { error: '每个落款单位不能超过 60 个字。' }), { error: '落款格式无效。' })
+    .max(6, { error: '落款单位最多 6 个。' })
+    .transform((a) => a.filter(Boolean)),
+  documentDate: isoDate,
+  cc: optionalText('抄送', 200),
+  metaVersion: versionSchema,
+});
+
+export function saveMeta(db: Db, actor: Actor, reportId: number, raw: unknown): { metaVersion: number } {
+  const { report } = loadForEdit(db, actor, reportId);
+  const input = parseInput(metaSchema, raw);
+  const now = new Date();
+  const updated = db
+    .update(reports)
+    .set({
+      title: input.title,
+      recipient: input.recipient,
+      signatureOrgans: input.signatureOrgans,
+      documentDate: input.documentDate,
+      cc: input.cc,
+      metaVersion: sql`${reports.metaVersion} + 1`,
+      updatedAt: now,
+      updatedBy: actor.id,
+    })
+    .where(and(eq(reports.id, report.id), eq(reports.metaVersion, input.metaVersion)))
+    .returning({ metaVersion: reports.metaVersion })
+    .get();
+  if (!updated) {
+    const current = db.select().from(reports).where(eq(reports.id, report.id)).get()!;
+    throw new AppError('conflict', '标题、主送或落款已被他人修改，您的修改尚未保存。', { current: metaOf(current) });
+  }
+  return updated;
+}
+
+function metaOf(r: Report): ReportMeta {
+  return {
+    title: r.title,
+    recipient: r.recipient,
+    signatureOrgans: r.signatureOrgans,
+    documentDate: r.documentDate,
+    cc: r.cc,
+    metaVersion: r.metaVersion,
+  };
+}
+
+const tickSchema = z.object({ confirmed: z.boolean({ error: '勾选状态无效。' }) });
+const ledgerSchema = z.object({
+  state: z.enum(LEDGER_STATES, { error: '落实情况只能是已落实、部分落实或未落实。' }).nullable(),
+  note: z.string({ error: '说明格式无效。' }).trim().max(500, { error: '说明不能超过 500 个字。' }),
+});
+
+export function setChecklistEntry(db: Db, actor: Actor, reportId: number, itemId: string, raw: unknown): ChecklistEntry {
+  const { report } = loadForEdit(db, actor, reportId);
+  const existing = db
+    .select()
+    .from(reportChecklist)
+    .where(and(eq(reportChecklist.reportId, report.id), eq(reportChecklist.itemId, itemId)))
+    .get();
+  const now = new Date();
+  if (existing?.kind === 'ledger') {
+    const input = parseInput(ledgerSchema, raw);
+    db.update(reportChecklist)
+      .set({ state: input.state, note: input.note, confirmed: input.state !== null, updatedBy: actor.id, updatedAt: now })
+      .where(eq(reportChecklist.id, existing.id))
+      .run();
+  } else {
+    if (!findChecklistItem(itemId)) throw new AppError('not_found', '清单中没有这一项。');
+    const input = parseInput(tickSchema, raw);
+    db.insert(reportChecklist)
+      .values({ reportId: report.id, itemId, kind: 'item', confirmed: input.confirmed, updatedBy: actor.id, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [reportChecklist.reportId, reportChecklist.itemId],
+        set: { confirmed: input.confirmed, updatedBy: actor.id, updatedAt: now },
+      })
+      .run();
+  }
+  return listChecklist(db, report.id).find((e) => e.itemId === itemId)!;
+}
+
+export function listChecklist(db: Db, reportId: number): ChecklistEntry[] {
+  return db
+    .select({ c: reportChecklist, updatedByName: users.displayName })
+    .from(reportChecklist)
+    .leftJoin(users, eq(users.id, reportChecklist.updatedBy))
+    .where(eq(reportChecklist.reportId, reportId))
+    .orderBy(reportChecklist.id)
+    .all()
+    .map(({ c, updatedByName }) => ({
+      itemId: c.itemId,
+      kind: c.kind,
+      label: c.label,
+      confirmed: c.confirmed,
+      state: c.state,
+      note: c.note,
+      updatedByName,
+      updatedAt: c.updatedAt ? c.updatedAt.toISOString() : null,
+    }));
+}
+
+/** Everything the editor page needs, for a user who may edit the report (others get the read-only view). */
+export function loadEditorData(db: Db, actor: Actor, reportId: number): EditorInitialData {
+  const { report, township } = loadReportInScope(db, actor, reportId, 'report.edit');
+  return {
+    report: { id: report.id, year: report.year, status: report.status, ...metaOf(report) },
+    township: { id: township.id, name: township.name, kind: township.kind, countyName: township.countyName },
+    sections: BODY_SECTION_KEYS.map((key) => snapshotOf(db, report.id, key)),
+    checklist: listChecklist(db, report.id),
+    editable: isEditableStatus(report.status),
+    user: { id: actor.id, displayName: actor.displayName },
+    limits: { sectionChars: SECTION_CHAR_LIMIT, sectionBytes: SECTION_BYTE_LIMIT },
+  };
+}
+
+export function mayEdit(actor: Actor, township: { id: number; countyId: number }): boolean {
+  return can(actor, 'report.edit', { townshipId: township.id, countyId: township.countyId });
+}

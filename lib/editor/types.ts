@@ -1,0 +1,52 @@
+// The data the editor page hands to the client editor, and the shapes the section/checklist routes answer with.
+import type { BodySectionKey } from '@/lib/report/sections';
+import type { TiptapNode } from '@/lib/report/tiptap-doc';
+import type { ReportStatus, TownshipKind } from '@/db/schema';
+
+export type { LedgerState } from '@/lib/report/checklists';
+import type { LedgerState } from '@/lib/report/checklists';
+
+export type SectionSnapshot = {
+  key: BodySectionKey;
+  content: TiptapNode;
+  plainText: string;
+  version: number;
+  updatedAt: string; // ISO
+  updatedByName: string | null;
+};
+
+export type ChecklistEntry = {
+  itemId: string;
+  kind: 'item' | 'ledger';
+  /** For ledger items: "去年计划：…"; null for template checklist items (their label comes from lib/report/checklists). */
+  label: string | null;
+  confirmed: boolean;
+  state: LedgerState | null;
+  note: string;
+  updatedByName: string | null;
+  updatedAt: string | null; // ISO
+};
+
+export type ReportMeta = {
+  title: string;
+  recipient: string | null;
+  signatureOrgans: string[];
+  documentDate: string | null; // YYYY-MM-DD
+  cc: string | null;
+  metaVersion: number;
+};
+
+export type EditorInitialData = {
+  report: { id: number; year: number; status: ReportStatus } & ReportMeta;
+  township: { id: number; name: string; kind: TownshipKind; countyName: string };
+  sections: SectionSnapshot[];
+  checklist: ChecklistEntry[];
+  editable: boolean;
+  user: { id: number; displayName: string };
+  limits: { sectionChars: number; sectionBytes: number };
+};
+
+/** 200 from PUT /api/reports/:id/sections/:key */
+export type SaveOk = { version: number; updatedAt: string; plainText: string };
+/** 409 from the same route: the copy the server holds now. */
+export type SaveConflict = { error: string; code: 'conflict'; current: SectionSnapshot };
