@@ -59,3 +59,34 @@ export function docToText(node: TiptapNode | null | undefined): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
+
+const HEADING_MARKERS: Array<[RegExp, number]> = [
+  [/^[(（]\s*[一二三四五六七八九十]+\s*[)）]/, 2],
+  [/^\d{1,2}\s*[.．、](?!\d)/, 3],
+  [/^[(（]\s*\d{1,2}\s*[)）]/, 4],
+];
+
+/** The heading level a line of plain report text reads as: a short numbered line without a full stop inside. */
+export function headingLevelOf(line: string): number | null {
+  const t = line.trim();
+  if (t.length > 50 || /。./.test(t)) return null;
+  for (const [re, level] of HEADING_MARKERS) if (re.test(t)) return level;
+  return null;
+}
+
+/** Plain report text to a document: numbered short lines become headings, the rest paragraphs. */
+export function docFromReportText(text: string): TiptapNode {
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (lines.length === 0) return emptyDoc();
+  return {
+    type: 'doc',
+    content: lines.map((line) => {
+      const level = headingLevelOf(line);
+      const content = [{ type: 'text', text: line }];
+      return level ? { type: 'heading', attrs: { level }, content } : { type: 'paragraph', content };
+    }),
+  };
+}

@@ -1,0 +1,66 @@
+// The report as export sees it: front matter, each part as TipTap JSON, and the two variants' differences.
+import type { BodySectionKey } from '@/lib/report/sections';
+import { BODY_SECTION_KEYS } from '@/lib/report/sections';
+import { sectionHeading } from '@/lib/report/template';
+import { docToText, type TiptapNode } from '@/lib/report/tiptap-doc';
+import { formatDocumentDate } from '@/lib/format';
+
+export type ExportVariant = 'submit' | 'public';
+
+export type ExportDocument = {
+  year: number;
+  townshipName: string;
+  title: string;
+  recipient: string | null;
+  sections: Partial<Record<BodySectionKey, TiptapNode | null>>;
+  /** Part headings as they should print; defaults come from the template for the report's year. */
+  headings?: Partial<Record<BodySectionKey, string>>;
+  signatureOrgans: string[];
+  documentDate: string | null; // YYYY-MM-DD
+  cc: string | null;
+};
+
+export type ExportPart = { key: BodySectionKey; heading: string | null; doc: TiptapNode };
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/**
+ * The parts that print, in order: the preface without a heading, empty parts left out, and the part headings
+ * numbered 一、二、… by their place in the printed report (a report without a part 三 must not jump to 四).
+ */
+export function exportParts(d: ExportDocument): ExportPart[] {
+  const parts: ExportPart[] = [];
+  let n = 0;
+  for (const key of BODY_SECTION_KEYS) {
+    const doc = d.sections[key];
+    if (!doc || !docToText(doc)) continue;
+    if (key === 'preface') {
+      parts.push({ key, heading: null, doc });
+      continue;
+    }
+    const written = d.headings?.[key] ?? sectionHeading(key, d.year);
+    const bare = written.replace(/^\s*[一二三四五六七八九十]+\s*[、.．]\s*/, '');
+    parts.push({ key, heading: `${NUMERALS[n] ?? String(n + 1)}、${bare}`, doc });
+    n++;
+  }
+  return parts;
+}
+
+/** 报送稿 carries 主送 and 抄送; 公开稿 (for the website) leaves both out. */
+export function variantFields(d: ExportDocument, variant: ExportVariant) {
+  return {
+    recipient: variant === 'submit' ? d.recipient : null,
+    cc: variant === 'submit' ? d.cc : null,
+    date: formatDocumentDate(d.documentDate),
+  };
+}
+
+export function exportFileName(d: ExportDocument, variant: ExportVariant, ext: string): string {
+  const base = `${d.townshipName}${d.year}年度法治政府建设情况报告`;
+  return `${base}${variant === 'public' ? '（公开稿）' : ''}.${ext}`;
+}
+
+// Official numbering is full-width: (一) → （一）, (1) → （1）.
+export function normaliseNumbering(text: string): string {
+  return text.replace(/^\s*[(（]\s*([一二三四五六七八九十]+|\d+)\s*[)）]/, '（$1）');
+}

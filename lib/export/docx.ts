@@ -1,0 +1,273 @@
+// .docx export in the GB/T 9704 layout, one serializer per node and mark of the editor's schema.
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  convertMillimetersToTwip,
+  type IRunOptions,
+  type ParagraphChild,
+} from 'docx';
+import type { TiptapNode } from '@/lib/report/tiptap-doc';
+import { exportParts, normaliseNumbering, variantFields, type ExportDocument, type ExportVariant } from './document';
+
+export const FONTS = {
+  title: '方正小标宋简体',
+  body: '仿宋_GB2312',
+  h1: '黑体',
+  h2: '楷体_GB2312',
+  pageNumber: '宋体',
+} as const;
+
+/** Sizes in points: 2号 = 22, 3号 = 16, 4号 = 14. */
+export const SIZES = { title: 22, body: 16, cc: 14, pageNumber: 14 } as const;
+
+export const MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
+/** 22 lines a page at a fixed pitch of about 29 pt. */
+export const LINE_PITCH_TWIPS = 580;
+const INDENT_2_CHARS = 2 * SIZES.body * 20;
+
+type RunStyle = { font: string; size: number; bold?: boolean; italics?: boolean; underline?: boolean };
+
+const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name, hint: 'eastAsia' as const });
+
+function run(text: string, s: RunStyle, extra: Partial<IRunOptions> = {}): TextRun {
+  return new TextRun({
+    text,
+    font: font(s.font),
+    size: s.size * 2,
+    bold: s.bold,
+    italics: s.italics,
+    underline: s.underline ? {} : undefined,
+    ...extra,
+  });
+}
+
+const bodyLine = { line: LINE_PITCH_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+
+type Ctx = { style: RunStyle; out: Array<Paragraph | Table>; listDepth: number };
+
+/** Inline content: text with its marks, and hard breaks. */
+export const MARK_SERIALIZERS: Record<string, (s: RunStyle) => RunStyle> = {
+  bold: (s) => ({ ...s, bold: true }),
+  italic: (s) => ({ ...s, italics: true }),
+  underline: (s) => ({ ...s, underline: true }),
+};
+
+function inline(node: TiptapNode, style: RunStyle, normalise: boolean): ParagraphChild[] {
+  const children: ParagraphChild[] = [];
+  (node.content ?? []).forEach((child, i) => {
+    if (child.type === 'hardBreak') {
+      children.push(new TextRun({ break: 1 }));
+      return;
+    }
+    let s = style;
+    for (const m of child.marks ?? []) s = (MARK_SERIALIZERS[m.type] ?? ((x: RunStyle) => x))(s);
+    const text = normalise && i === 0 ? normaliseNumbering(child.text ?? '') : (child.text ?? '');
+    children.push(run(text, s));
+  });
+  return children;
+}
+
+function headingStyle(level: number): RunStyle {
+  if (level <= 2) return { font: FONTS.h2, size: SIZES.body };
+  return { font: FONTS.body, size: SIZES.body };
+}
+
+function cellParagraphs(cell: TiptapNode, header: boolean): Paragraph[] {
+  const paras = (cell.content ?? []).map(
+    (p) =>
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { line: 400, lineRule: LineRuleType.AT_LEAST },
+        children: inline(p, { font: FONTS.body, size: 14, bold: header }, false),
+      }),
+  );
+  return paras.length ? paras : [new Paragraph({})];
+}
+
+/** One serializer per block node of the schema; a test checks that none is missing. */
+export const NODE_SERIALIZERS: Record<string, (node: TiptapNode, ctx: Ctx) => void> = {
+  doc: (n, ctx) => n.content?.forEach((c) => serialize(c, ctx)),
+  paragraph: (n, ctx) =>
+    ctx.out.push(
+      new Paragraph({
+        spacing: bodyLine,
+        indent: ctx.listDepth ? { left: INDENT_2_CHARS * ctx.listDepth } : { firstLine: INDENT_2_CHARS },
+        children: inline(n, ctx.style, true),
+      }),
+    ),
+  heading: (n, ctx) =>
+    ctx.out.push(
+      new Paragraph({
+        spacing: bodyLine,
+        indent: { firstLine: INDENT_2_CHARS },
+        keepNext: true,
+        children: inline(n, headingStyle(Number(n.attrs?.level ?? 2)), true),
+      }),
+    ),
+  bulletList: (n, ctx) => list(n, ctx, () => '• '),
+  orderedList: (n, ctx) => list(n, ctx, (i) => `${Number(n.attrs?.start ?? 1) + i}. `),
+  listItem: (n, ctx) => n.content?.forEach((c) => serialize(c, ctx)),
+  table: (n, ctx) => {
+    const rows = (n.content ?? []).map(
+      (row) =>
+        new TableRow({
+          children: (row.content ?? []).map(
+            (cell) =>
+              new TableCell({
+                children: cellParagraphs(cell, cell.type === 'tableHeader'),
+                columnSpan: Number(cell.attrs?.colspan ?? 1),
+                rowSpan: Number(cell.attrs?.rowspan ?? 1),
+              }),
+          ),
+        }),
+    );
+    const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+    ctx.out.push(
+      new Table({
+        rows,
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      }),
+    );
+  },
+  tableRow: () => undefined,
+  tableCell: () => undefined,
+  tableHeader: () => undefined,
+  text: () => undefined,
+  hardBreak: () => undefined,
+};
+
+function list(n: TiptapNode, ctx: Ctx, marker: (i: number) => string) {
+  (n.content ?? []).forEach((item, i) => {
+    const [first, ...rest] = item.content ?? [];
+    if (first) {
+      ctx.out.push(
+        new Paragraph({
+          spacing: bodyLine,
+          indent: { left: INDENT_2_CHARS * (ctx.listDepth + 1), hanging: INDENT_2_CHARS / 2 },
+          children: [run(marker(i), ctx.style), ...inline(first, ctx.style, false)],
+        }),
+      );
+    }
+    const inner = { ...ctx, listDepth: ctx.listDepth + 1 };
+    rest.forEach((c) => serialize(c, inner));
+  });
+}
+
+function serialize(node: TiptapNode, ctx: Ctx): void {
+  const fn = NODE_SERIALIZERS[node.type];
+  if (!fn) throw new Error(`no .docx serializer for node type ${node.type}`);
+  fn(node, ctx);
+}
+
+function pageNumberFooter(align: 'right' | 'left'): Footer {
+  const style: RunStyle = { font: FONTS.pageNumber, size: SIZES.pageNumber };
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: align === 'right' ? { right: SIZES.pageNumber * 20 } : { left: SIZES.pageNumber * 20 },
+        children: [run('— ', style), run('', style, { children: [PageNumber.CURRENT] }), run(' —', style)],
+      }),
+    ],
+  });
+}
+
+export function buildDocx(d: ExportDocument, variant: ExportVariant): Document {
+  const body: RunStyle = { font: FONTS.body, size: SIZES.body };
+  const out: Array<Paragraph | Table> = [];
+  const f = variantFields(d, variant);
+
+  for (const line of d.title.split('\n')) {
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { line: 700, lineRule: LineRuleType.EXACT },
+        children: [run(line.trim(), { font: FONTS.title, size: SIZES.title })],
+      }),
+    );
+  }
+  out.push(new Paragraph({ spacing: bodyLine, children: [] }));
+  if (f.recipient) out.push(new Paragraph({ spacing: bodyLine, children: [run(f.recipient, body)] }));
+
+  for (const part of exportParts(d)) {
+    if (part.heading) {
+      out.push(
+        new Paragraph({
+          spacing: bodyLine,
+          indent: { firstLine: INDENT_2_CHARS },
+          keepNext: true,
+          children: [run(part.heading, { font: FONTS.h1, size: SIZES.body })],
+        }),
+      );
+    }
+    serialize(part.doc, { style: body, out, listDepth: 0 });
+  }
+
+  // 落款: a blank line, then each organ and the date right-aligned, four characters in from the margin.
+  if (d.signatureOrgans.length || f.date) {
+    out.push(new Paragraph({ spacing: bodyLine, children: [] }));
+    out.push(new Paragraph({ spacing: bodyLine, children: [] }));
+    for (const organ of d.signatureOrgans) {
+      out.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: bodyLine, indent: { right: INDENT_2_CHARS * 2 }, children: [run(organ, body)] }));
+    }
+    if (f.date) {
+      out.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: bodyLine, indent: { right: INDENT_2_CHARS * 2 }, children: [run(f.date, body)] }));
+    }
+  }
+  if (f.cc) {
+    const rule = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 };
+    out.push(new Paragraph({ spacing: bodyLine, children: [] }));
+    out.push(
+      new Paragraph({
+        spacing: bodyLine,
+        indent: { left: SIZES.cc * 20, right: SIZES.cc * 20 },
+        border: { top: rule, bottom: rule },
+        children: [run(f.cc, { font: FONTS.body, size: SIZES.cc })],
+      }),
+    );
+  }
+
+  return new Document({
+    creator: '法治年报',
+    title: d.title.replace(/\n/g, ''),
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: { document: { run: { font: font(FONTS.body), size: SIZES.body * 2 } } },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            margin: {
+              top: convertMillimetersToTwip(MARGINS_MM.top),
+              bottom: convertMillimetersToTwip(MARGINS_MM.bottom),
+              left: convertMillimetersToTwip(MARGINS_MM.left),
+              right: convertMillimetersToTwip(MARGINS_MM.right),
+              // The page number sits about 7 mm below the text block.
+              footer: convertMillimetersToTwip(MARGINS_MM.bottom - 7 - 5),
+            },
+          },
+        },
+        footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
+        children: out,
+      },
+    ],
+  });
+}
+
+export async function renderDocx(d: ExportDocument, variant: ExportVariant): Promise<Buffer> {
+  return Packer.toBuffer(buildDocx(d, variant));
+}

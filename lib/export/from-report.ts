@@ -1,0 +1,42 @@
+// Builds the export document from a stored report, or from a parsed report text (import and the command line).
+import type { Db } from '@/db/client';
+import type { Actor } from '@/lib/authz';
+import type { ParsedReport } from '@/lib/report/parse';
+import { BODY_SECTION_KEYS, type BodySectionKey } from '@/lib/report/sections';
+import { docFromReportText, type TiptapNode } from '@/lib/report/tiptap-doc';
+import { getReportForActor } from '@/lib/reports';
+import type { ExportDocument } from './document';
+
+export function exportDocumentFromReport(db: Db, actor: Actor, reportId: number): ExportDocument {
+  const { report, township, sections } = getReportForActor(db, actor, reportId);
+  return {
+    year: report.year,
+    townshipName: township.name,
+    title: report.title,
+    recipient: report.recipient,
+    sections: Object.fromEntries(sections.map((s) => [s.sectionKey, s.content as TiptapNode])),
+    signatureOrgans: report.signatureOrgans,
+    documentDate: report.documentDate,
+    cc: report.cc,
+  };
+}
+
+export function exportDocumentFromParsed(p: ParsedReport, fallbackName = '报告'): ExportDocument {
+  const sections: Partial<Record<BodySectionKey, TiptapNode | null>> = {};
+  for (const key of BODY_SECTION_KEYS) {
+    const text = p.sections[key];
+    sections[key] = text ? docFromReportText(text) : null;
+  }
+  return {
+    year: p.year ?? new Date().getFullYear() - 1,
+    townshipName: p.township ?? fallbackName,
+    title: p.title ?? `${p.township ?? ''}${p.year ?? ''}年度法治政府建设情况的报告`,
+    recipient: p.recipient,
+    sections,
+    // Keep the report's own part headings: the text says what the township wrote, only the layout changes.
+    headings: p.headings,
+    signatureOrgans: p.signature.organs,
+    documentDate: p.signature.date,
+    cc: p.cc ?? null,
+  };
+}

@@ -1,0 +1,24 @@
+// One entry for every export format, shared by the download route and the command line.
+import { z } from 'zod';
+import { parseInput } from '@/lib/validation';
+import { exportFileName, type ExportDocument, type ExportVariant } from './document';
+import { renderDocx } from './docx';
+import { renderText } from './text';
+
+export const exportOptionsSchema = z.object({
+  format: z.enum(['docx', 'md', 'txt'], { error: '导出格式只能是 docx、md 或 txt。' }).default('docx'),
+  variant: z.enum(['submit', 'public'], { error: '版本只能是报送稿（submit）或公开稿（public）。' }).default('submit'),
+});
+export type ExportOptions = z.infer<typeof exportOptionsSchema>;
+
+const MIME = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  md: 'text/markdown; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+} as const;
+
+export async function renderExport(d: ExportDocument, raw: unknown): Promise<{ body: Buffer; fileName: string; mime: string }> {
+  const { format, variant } = parseInput(exportOptionsSchema, raw);
+  const body = format === 'docx' ? await renderDocx(d, variant as ExportVariant) : Buffer.from(renderText(d, variant, format), 'utf8');
+  return { body, fileName: exportFileName(d, variant, format), mime: MIME[format] };
+}
