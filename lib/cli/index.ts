@@ -10,6 +10,11 @@ import { createUser, listUsers, resetPassword } from '@/lib/accounts';
 import { AppError, isAppError } from '@/lib/errors';
 import { ROLE_LABELS } from '@/lib/labels';
 import { createTownship } from '@/lib/townships';
+import { renderExport } from '@/lib/export';
+import { exportDocumentFromParsed } from '@/lib/export/from-report';
+import { readReportFile } from '@/lib/import/read';
+import { parseReport, type ParsedReport } from '@/lib/report/parse';
+import { SECTION_LABELS, BODY_SECTION_KEYS } from '@/lib/report/sections';
 
 export const USAGE = `用法：npm run nianbao -- <命令> [参数]
 
@@ -21,6 +26,10 @@ export const USAGE = `用法：npm run nianbao -- <命令> [参数]
   township add --county 县名 --name 名称 --kind 乡|镇|街道
                                   添加乡镇（街道）；县不存在时报错
   backup 文件路径                  在线备份数据库（服务运行时也可安全执行）
+  parse 文件 [--json]              识别报告（.txt 或 .docx）的各部分、落款和检查结果
+  check 文件 [--json]              只输出结构检查结果
+  export 文件 --format docx|md|txt --variant submit|public --out 输出文件
+                                  把现有报告文本直接排成公文格式
 
 数据库位置：环境变量 NIANBAO_DB，默认 data/nianbao.db。`;
 
@@ -51,9 +60,83 @@ function randomPassword(): string {
   return randomBytes(9).toString('base64url');
 }
 
+/** Exactly the documented JSON shape of `parse --json`, nothing more. */
+export function parseJson(p: ParsedReport) {
+  return {
+    title: p.title,
+    recipient: p.recipient,
+    year: p.year,
+    township: p.township,
+    sections: {
+      preface: p.sections.preface,
+      measures: p.sections.measures,
+      leaders: p.sections.leaders,
+      shortcomings: p.sections.shortcomings,
+      plans: p.sections.plans,
+      other: p.sections.other,
+    },
+    signature: { organs: p.signature.organs, date: p.signature.date },
+    unplaced: p.unplaced,
+    checks: p.checks.map((c) => ({ code: c.code, section: c.section, message: c.message })),
+  };
+}
+
+function summary(p: ParsedReport, file: string): string {
+  const lines = [`文件：${file}`, `标题：${p.title ?? '（未识别）'}`, `主送：${p.recipient ?? '（无）'}`, `年度：${p.year ?? '（未识别）'}`, `乡镇（街道）：${p.township ?? '（未识别）'}`, ''];
+  for (const key of BODY_SECTION_KEYS) {
+    const text = p.sections[key];
+    lines.push(`${SECTION_LABELS[key]}：${text ? `${text.length} 字` : '（缺）'}`);
+  }
+  lines.push('', `落款：${p.signature.organs.join('、') || '（无）'}  ${p.signature.date ?? ''}`.trimEnd());
+  if (p.unplaced.length) lines.push(`未归类内容：${p.unplaced.length} 段`);
+  lines.push('', checksSummary(p));
+  return lines.join('\n');
+}
+
+function checksSummary(p: ParsedReport): string {
+  if (!p.checks.length) return '检查：未发现问题。';
+  return ['检查：', ...p.checks.map((c, i) => `  ${i + 1}. ${c.message}`)].join('\n');
+}
+
+async function readAndParse(file: string | undefined): Promise<ParsedReport> {
+  if (!file) throw new UsageError('请给出报告文件路径。');
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch {
+    throw new AppError('not_found', `无法读取文件：${file}`);
+  }
+  return parseReport(await readReportFile(buf, file));
+}
+
 export async function runCli(argv: string[], out: Out = console, dbFactory: () => Db = () => openDatabase()): Promise<number> {
   const [command, sub, ...rest] = argv;
   try {
+    if (command === 'parse' || command === 'check') {
+      const { values, positionals } = parseArgs({ args: argv.slice(1), options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+      if (positionals.length !== 1) throw new UsageError(`${command} 需要且只需要一个文件路径。`);
+      const parsed = await readAndParse(positionals[0]);
+      if (command === 'parse') out.log(values.json ? JSON.stringify(parseJson(parsed), null, 2) : summary(parsed, positionals[0]!));
+      else out.log(values.json ? JSON.stringify(parseJson(parsed).checks, null, 2) : checksSummary(parsed));
+      return 0;
+    }
+    if (command === 'export') {
+      const { values, positionals } = parseArgs({
+        args: argv.slice(1),
+        options: { format: { type: 'string' }, variant: { type: 'string' }, out: { type: 'string' } },
+        allowPositionals: true,
+        strict: true,
+      });
+      if (positionals.length !== 1 || !values.out) throw new UsageError('export 需要一个报告文件和 --out 输出文件。');
+      const parsed = await readAndParse(positionals[0]);
+      const file = await renderExport(exportDocumentFromParsed(parsed, path.basename(positionals[0]!).replace(/\.[^.]+$/, '')), {
+        format: values.format,
+        variant: values.variant,
+      });
+      fs.writeFileSync(values.out, file.body);
+      out.log(`已导出到 ${path.resolve(values.out)}`);
+      return 0;
+    }
     if (command === 'backup') {
       const file = sub;
       if (!file || rest.length) throw new UsageError('backup 需要且只需要一个文件路径。');

@@ -1,0 +1,63 @@
+// Turns an uploaded or named file (.txt in UTF-8 or GBK, .docx) into report text, refusing what is not a report.
+import mammoth from 'mammoth';
+import { AppError } from '@/lib/errors';
+
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+const MAGIC: Array<[number[], string]> = [
+  [[0x89, 0x50, 0x4e, 0x47], 'PNG 图片'],
+  [[0xff, 0xd8, 0xff], 'JPEG 图片'],
+  [[0x47, 0x49, 0x46, 0x38], 'GIF 图片'],
+  [[0x25, 0x50, 0x44, 0x46], 'PDF 文件'],
+  [[0xd0, 0xcf, 0x11, 0xe0], '旧版 Word（.doc）文件'],
+];
+
+function startsWith(buf: Uint8Array, bytes: number[]): boolean {
+  return bytes.every((b, i) => buf[i] === b);
+}
+
+function decodeText(buf: Buffer): string {
+  const utf8 = new TextDecoder('utf-8', { fatal: false }).decode(buf).replace(/^\uFEFF/, '');
+  if (!utf8.includes('\uFFFD')) return utf8;
+  // Files saved by older Windows tools are often GBK.
+  return new TextDecoder('gbk').decode(buf);
+}
+
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8000);
+  if (sample.includes('\u0000')) return true;
+  const control = sample.match(/[\u0001-\u0008\u000e-\u001f]/g)?.length ?? 0;
+  return control > sample.length * 0.01;
+}
+
+/** The text of a report file; a Chinese AppError (4xx) for anything that is not one. */
+export async function readReportFile(buf: Buffer, fileName: string): Promise<string> {
+  if (buf.length === 0) throw new AppError('bad_request', '文件是空的，请选择报告的 .docx 或 .txt 文件。');
+  if (buf.length > MAX_IMPORT_BYTES) throw new AppError('payload_too_large', '文件超过 10 MB，不像是一份年度报告，请检查后重试。');
+  for (const [bytes, kind] of MAGIC) {
+    if (startsWith(buf, bytes)) {
+      throw new AppError(
+        'bad_request',
+        kind.startsWith('旧版') ? '这是旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入。' : `这是一个${kind}，不是报告。请选择报告的 .docx 或 .txt 文件。`,
+      );
+    }
+  }
+  const ext = fileName.toLowerCase().split('.').pop() ?? '';
+  let text: string;
+  if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04])) {
+    try {
+      text = (await mammoth.extractRawText({ buffer: buf })).value;
+    } catch {
+      throw new AppError('bad_request', '无法读取这个 Word 文件，它可能已损坏。请在 Word 或 WPS 中打开并另存为 .docx 后重试。');
+    }
+  } else if (ext === 'docx') {
+    throw new AppError('bad_request', '这个文件的扩展名是 .docx，但内容不是 Word 文档。请选择报告的 .docx 或 .txt 文件。');
+  } else if (ext === 'txt' || ext === 'md' || ext === '') {
+    text = decodeText(buf);
+    if (looksBinary(text)) throw new AppError('bad_request', '这个文件不是文本文件，请选择报告的 .docx 或 .txt 文件。');
+  } else {
+    throw new AppError('bad_request', `不支持 .${ext} 文件，请选择报告的 .docx 或 .txt 文件。`);
+  }
+  if (!text.trim()) throw new AppError('bad_request', '文件中没有文字内容，请检查是否选错了文件。');
+  return text;
+}
