@@ -250,7 +250,8 @@ export function buildDocx(d: ExportDocument, variant: ExportVariant): Document {
       {
         properties: {
           page: {
-            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            // A4 exactly as Word writes it (210 × 297 mm).
+            size: { width: 11906, height: 16838 },
             margin: {
               top: convertMillimetersToTwip(MARGINS_MM.top),
               bottom: convertMillimetersToTwip(MARGINS_MM.bottom),

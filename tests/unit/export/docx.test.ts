@@ -1,0 +1,210 @@
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { reportSchema } from '@/lib/editor/extensions';
+import { exportParts, type ExportDocument } from '@/lib/export/document';
+import { MARK_SERIALIZERS, NODE_SERIALIZERS, renderDocx } from '@/lib/export/docx';
+import { renderText } from '@/lib/export/text';
+import { readReportFile } from '@/lib/import/read';
+import { parseReport } from '@/lib/report/parse';
+import { docFromReportText, docToText, type TiptapNode } from '@/lib/report/tiptap-doc';
+
+const p = (text: string, marks?: string[]): TiptapNode => ({
+  type: 'paragraph',
+  content: [{ type: 'text', text, ...(marks ? { marks: marks.map((type) => ({ type })) } : {}) }],
+});
+const h = (level: number, text: string): TiptapNode => ({ type: 'heading', attrs: { level }, content: [{ type: 'text', text }] });
+
+export const FIXTURE: ExportDocument = {
+  year: 2025,
+  townshipName: '示例镇',
+  title: '中共示例镇委员会 示例镇人民政府\n关于示例镇2025年度法治政府建设情况的报告',
+  recipient: '中共示例县委、示例县人民政府：',
+  sections: {
+    preface: docFromReportText('2025年，示例镇坚持依法行政。现将我镇2025年度法治政府建设情况报告如下：'),
+    measures: {
+      type: 'doc',
+      content: [
+        h(2, '(一)加强组织领导'),
+        p('全年召开党委会专题研究法治建设4次。'),
+        h(3, '1.健全领导机构'),
+        p('调整充实领导小组。', ['bold']),
+        {
+          type: 'table',
+          content: [
+            { type: 'tableRow', content: ['项目', '数量'].map((t) => ({ type: 'tableHeader', content: [p(t)] })) },
+            { type: 'tableRow', content: ['执法检查', '136次'].map((t) => ({ type: 'tableCell', content: [p(t)] })) },
+          ],
+        },
+        { type: 'bulletList', content: [{ type: 'listItem', content: [p('宪法宣传周')] }] },
+      ],
+    },
+    leaders: docFromReportText('（一）履行第一责任人职责\n镇党委书记亲自部署法治建设。'),
+    shortcomings: docFromReportText('（一）存在的问题\n普法形式单一。\n（二）产生问题的原因\n新媒体运用不够。'),
+    plans: docFromReportText('（一）深化普法\n2026年开展普法活动20场。'),
+    other: null,
+  },
+  signatureOrgans: ['中共示例镇委员会', '示例镇人民政府'],
+  documentDate: '2026-01-09',
+  cc: '抄送：示例县委全面依法治县委员会办公室。',
+};
+
+async function unzip(buf: Buffer) {
+  const zip = await JSZip.loadAsync(buf);
+  const read = (name: string) => zip.file(name)!.async('string');
+  return { zip, document: await read('word/document.xml'), settings: await read('word/settings.xml'), read };
+}
+
+/** Each <w:p> of the body with its text joined, for targeted assertions. */
+function paragraphs(xml: string): Array<{ xml: string; text: string }> {
+  return [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => ({
+    xml: m[0],
+    text: [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+  }));
+}
+const para = (ps: ReturnType<typeof paragraphs>, text: string) => {
+  const found = ps.find((x) => x.text === text);
+  if (!found) throw new Error(`no paragraph "${text}" in ${ps.map((x) => x.text).join(' | ')}`);
+  return found.xml;
+};
+
+describe('.docx export', () => {
+  let submit: Awaited<ReturnType<typeof unzip>>;
+  let ps: ReturnType<typeof paragraphs>;
+  beforeAll(async () => {
+    submit = await unzip(await renderDocx(FIXTURE, 'submit'));
+    ps = paragraphs(submit.document);
+  });
+
+  it('has a serializer for every node and mark of the editor schema', () => {
+    const schema = reportSchema();
+    expect(Object.keys(schema.nodes).filter((n) => !(n in NODE_SERIALIZERS))).toEqual([]);
+    expect(Object.keys(schema.marks).filter((m) => !(m in MARK_SERIALIZERS))).toEqual([]);
+  });
+
+  it('is A4 with margins 37/35/28/26 mm in twips', () => {
+    expect(submit.document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    const mar = /<w:pgMar ([^>]*)\/>/.exec(submit.document)![1]!;
+    expect(mar).toContain('w:top="2097"');
+    expect(mar).toContain('w:bottom="1984"');
+    expect(mar).toContain('w:left="1587"');
+    expect(mar).toContain('w:right="1474"');
+  });
+
+  it('sets the title in 2号 方正小标宋简体, centred, over two lines', () => {
+    for (const line of ['中共示例镇委员会 示例镇人民政府', '关于示例镇2025年度法治政府建设情况的报告']) {
+      const x = para(ps, line);
+      expect(x).toContain('<w:jc w:val="center"/>');
+      expect(x).toContain('w:eastAsia="方正小标宋简体"');
+      expect(x).toContain('<w:sz w:val="44"/>');
+    }
+  });
+
+  it('puts the recipient flush left and body text in 3号 仿宋_GB2312 with a 2-character indent at a fixed 29 pt pitch', () => {
+    const r = para(ps, '中共示例县委、示例县人民政府：');
+    expect(r).not.toContain('w:firstLine');
+    expect(r).not.toContain('<w:jc ');
+    const body = para(ps, '全年召开党委会专题研究法治建设4次。');
+    expect(body).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(body).toContain('<w:sz w:val="32"/>');
+    expect(body).toContain('w:firstLine="640"');
+    expect(body).toMatch(/<w:spacing [^>]*w:line="580"[^>]*w:lineRule="exact"/);
+  });
+
+  it('uses 黑体 for part headings, 楷体_GB2312 for （一） and 仿宋 for 1., with numbering made full-width', () => {
+    expect(para(ps, '一、2025年度推进法治政府建设的主要举措和成效')).toContain('w:eastAsia="黑体"');
+    expect(para(ps, '（一）加强组织领导')).toContain('w:eastAsia="楷体_GB2312"');
+    expect(ps.some((x) => x.text.startsWith('(一)'))).toBe(false);
+    expect(para(ps, '1.健全领导机构')).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(para(ps, '调整充实领导小组。')).toContain('<w:b/>');
+  });
+
+  it('numbers the parts by their place: without a part 五 the plans stay 四', () => {
+    expect(exportParts(FIXTURE).map((x) => x.heading)).toEqual([
+      null,
+      '一、2025年度推进法治政府建设的主要举措和成效',
+      '二、2025年度党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况',
+      '三、2025年度推进法治政府建设存在的不足和原因',
+      '四、2026年度推进法治政府建设的主要安排',
+    ]);
+    const noShortcomings = { ...FIXTURE, sections: { ...FIXTURE.sections, shortcomings: null } };
+    expect(exportParts(noShortcomings).at(-1)!.heading).toBe('三、2026年度推进法治政府建设的主要安排');
+  });
+
+  it('writes the table and the list', () => {
+    expect(submit.document).toContain('<w:tbl>');
+    expect(para(ps, '执法检查')).toBeTruthy();
+    expect(ps.some((x) => x.text.includes('宪法宣传周'))).toBe(true);
+  });
+
+  it('right-aligns the signature and writes the date without zero padding', () => {
+    for (const t of ['中共示例镇委员会', '示例镇人民政府', '2026年1月9日']) expect(para(ps, t)).toContain('<w:jc w:val="right"/>');
+    expect(submit.document).not.toContain('2026年01月09日');
+  });
+
+  it('adds the 抄送 line in 4号 for the 报送稿 only', async () => {
+    expect(para(ps, '抄送：示例县委全面依法治县委员会办公室。')).toContain('<w:sz w:val="28"/>');
+    const pub = paragraphs((await unzip(await renderDocx(FIXTURE, 'public'))).document);
+    expect(pub.some((x) => x.text.includes('抄送'))).toBe(false);
+    expect(pub.some((x) => x.text.includes('中共示例县委、示例县人民政府：'))).toBe(false);
+  });
+
+  it('numbers pages "— N —" in 4号宋体, odd pages right and even pages left', async () => {
+    expect(submit.settings).toContain('<w:evenAndOddHeaders/>');
+    const rels = submit.document;
+    const def = /<w:footerReference w:type="default" r:id="([^"]+)"/.exec(rels)![1];
+    const even = /<w:footerReference w:type="even" r:id="([^"]+)"/.exec(rels)![1];
+    const relXml = await submit.read('word/_rels/document.xml.rels');
+    const target = (id: string) => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(relXml)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(relXml)![1];
+    const odd = await submit.read(`word/${target(def!)}`);
+    const evenXml = await submit.read(`word/${target(even!)}`);
+    for (const [xml, jc] of [
+      [odd, 'right'],
+      [evenXml, 'left'],
+    ] as const) {
+      expect(xml).toContain(`<w:jc w:val="${jc}"/>`);
+      expect(xml).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
+      expect(xml).toContain('— ');
+      expect(xml).toContain(' —');
+      expect(xml).toContain('w:eastAsia="宋体"');
+      expect(xml).toContain('<w:sz w:val="28"/>');
+    }
+  });
+});
+
+describe('round trip: export to .docx, import the file', () => {
+  // Headings, paragraphs and marks; tables and lists come back one cell or item per line (see the next test).
+  const PROSE: ExportDocument = {
+    ...FIXTURE,
+    sections: { ...FIXTURE.sections, measures: docFromReportText('（一）加强组织领导\n全年召开党委会专题研究法治建设4次。\n1.健全领导机构\n调整充实领导小组。') },
+  };
+
+  it('gives back every section’s text exactly', async () => {
+    const buf = await renderDocx(PROSE, 'submit');
+    const parsed = parseReport(await readReportFile(buf, '示例镇.docx'));
+    for (const key of ['preface', 'measures', 'leaders', 'shortcomings', 'plans'] as const) {
+      expect(parsed.sections[key], key).toBe(docToText(PROSE.sections[key]!));
+    }
+    expect(parsed.unplaced).toEqual([]);
+    expect(parsed.title).toBe('中共示例镇委员会 示例镇人民政府关于示例镇2025年度法治政府建设情况的报告');
+    expect(parsed.recipient).toBe('中共示例县委、示例县人民政府：');
+    expect(parsed.signature).toMatchObject({ organs: ['中共示例镇委员会', '示例镇人民政府'], date: '2026-01-09' });
+    expect(parsed.year).toBe(2025);
+  });
+
+  it('brings tables back one cell a line and list items with their bullet, numbering made full-width', async () => {
+    const parsed = parseReport(await readReportFile(await renderDocx(FIXTURE, 'submit'), 'x.docx'));
+    expect(parsed.sections.measures).toBe(
+      '（一）加强组织领导\n全年召开党委会专题研究法治建设4次。\n1.健全领导机构\n调整充实领导小组。\n项目\n数量\n执法检查\n136次\n• 宪法宣传周',
+    );
+  });
+
+  it('the Markdown and text exports carry the same parts', () => {
+    const md = renderText(FIXTURE, 'public', 'md');
+    expect(md).toContain('## 三、2025年度推进法治政府建设存在的不足和原因');
+    expect(md).toContain('| 执法检查 | 136次 |');
+    expect(md).not.toContain('抄送');
+    const txt = renderText(FIXTURE, 'submit', 'txt');
+    const back = parseReport(txt);
+    expect(back.sections.plans).toBe('（一）深化普法\n2026年开展普法活动20场。');
+  });
+});
