@@ -9,7 +9,7 @@ import { formToObject } from '@/lib/validation';
 
 export const createReportAction = actionWithActor((actor, form) => {
   const report = createReport(getDb(), actor, formToObject(form));
-  redirect(`/reports/${report.id}`);
+  redirect(`/reports/${report.id}/edit`);
 });
 
 export async function logoutAction(): Promise<void> {

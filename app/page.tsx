@@ -6,6 +6,7 @@ import { requirePageActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { formatDateTime } from '@/lib/format';
 import { STATUS_LABELS } from '@/lib/labels';
+import { isEditableStatus } from '@/lib/drafting';
 import { currentReportYear, listReportsByTownship } from '@/lib/reports';
 import { createReportAction, logoutAction } from './actions';
 
@@ -25,6 +26,7 @@ export default async function HomePage() {
           const mayCreate =
             can(actor, 'report.create', { townshipId: township.id, countyId: township.countyId }) &&
             !reports.some((r) => r.year === year);
+          const hasLastYear = reports.some((r) => r.year === year - 1);
           return (
             <section key={township.id} className="card" data-testid={`township-${township.id}`}>
               <div className="card-head">
@@ -33,10 +35,30 @@ export default async function HomePage() {
                   <small>{township.countyName}</small>
                 </h2>
                 {mayCreate ? (
-                  <ActionForm action={createReportAction} submitLabel={`创建${year}年度报告`} pendingLabel="创建中…" className="inline-form">
-                    <input type="hidden" name="townshipId" value={township.id} />
-                    <input type="hidden" name="year" value={year} />
-                  </ActionForm>
+                  <div className="create-actions">
+                    {hasLastYear ? (
+                      <ActionForm
+                        action={createReportAction}
+                        submitLabel={`从${year - 1}年度报告创建${year}年度报告`}
+                        pendingLabel="创建中…"
+                        className="inline-form"
+                      >
+                        <input type="hidden" name="townshipId" value={township.id} />
+                        <input type="hidden" name="year" value={year} />
+                        <input type="hidden" name="from" value="last-year" />
+                      </ActionForm>
+                    ) : null}
+                    <ActionForm
+                      action={createReportAction}
+                      submitLabel={hasLastYear ? '从模板创建' : `创建${year}年度报告`}
+                      pendingLabel="创建中…"
+                      className={hasLastYear ? 'inline-form secondary' : 'inline-form'}
+                    >
+                      <input type="hidden" name="townshipId" value={township.id} />
+                      <input type="hidden" name="year" value={year} />
+                      <input type="hidden" name="from" value="template" />
+                    </ActionForm>
+                  </div>
                 ) : null}
               </div>
               {reports.length === 0 ? (
@@ -49,6 +71,7 @@ export default async function HomePage() {
                       <th>标题</th>
                       <th>状态</th>
                       <th>最后修改</th>
+                      <th></th>
                     </tr>
                   </thead>
                   <tbody>
@@ -64,6 +87,15 @@ export default async function HomePage() {
                         <td>
                           {formatDateTime(r.updatedAt)}
                           {r.updatedByName ? ` · ${r.updatedByName}` : ''}
+                        </td>
+                        <td>
+                          {can(actor, 'report.edit', { townshipId: township.id, countyId: township.countyId }) && isEditableStatus(r.status) ? (
+                            <Link href={`/reports/${r.id}/edit`} className="button-link">
+                              编辑
+                            </Link>
+                          ) : (
+                            <Link href={`/reports/${r.id}`}>查看</Link>
+                          )}
                         </td>
                       </tr>
                     ))}

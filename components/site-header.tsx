@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Actor } from '@/lib/authz';
-import { can } from '@/lib/authz';
+import { can, PERMISSIONS } from '@/lib/authz';
 import { ROLE_LABELS } from '@/lib/labels';
 
 type Props = { actor: Actor; logout: () => Promise<void> };
@@ -13,6 +13,7 @@ export function SiteHeader({ actor, logout }: Props) {
       </Link>
       <nav>
         <Link href="/">我的报告</Link>
+        {PERMISSIONS['report.create'][actor.role] !== 'none' ? <Link href="/import">导入报告</Link> : null}
         {can(actor, 'user.manage') ? <Link href="/admin">系统管理</Link> : null}
       </nav>
       <div className="who">

@@ -83,6 +83,8 @@ export const reports = sqliteTable(
     cc: text('cc'),
     // Compare-and-swap guard for the front matter (title, recipient, signature, date, cc).
     metaVersion: integer('meta_version').notNull().default(1),
+    publishedUrl: text('published_url'),
+    publishedDate: text('published_date'),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),
     updatedBy: integer('updated_by').references(() => users.id),
@@ -166,3 +168,58 @@ export const reportChecklist = sqliteTable(
   (t) => [uniqueIndex('report_checklist_item_unique').on(t.reportId, t.itemId)],
 );
 export type ReportChecklistRow = typeof reportChecklist.$inferSelect;
+
+/** The quote a comment is anchored to, kept outside the document (W3C text-quote selector with a position hint). */
+export type CommentAnchor = { exact: string; prefix: string; suffix: string; start: number };
+
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    sectionKey: text('section_key').notNull(),
+    // Replies point at their thread's first comment; threads are one level deep.
+    parentId: integer('parent_id'),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    anchor: text('anchor', { mode: 'json' }).$type<CommentAnchor>(),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    resolvedBy: integer('resolved_by').references(() => users.id),
+    createdAt: createdAt(),
+    editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('comments_report_idx').on(t.reportId, t.sectionKey), index('comments_parent_idx').on(t.parentId)],
+);
+export type Comment = typeof comments.$inferSelect;
+
+export const VERSION_KINDS = ['transition', 'manual', 'auto', 'restore', 'import'] as const;
+
+/** A snapshot of the whole report: front matter and every section. */
+export type VersionSnapshot = {
+  meta: { title: string; recipient: string | null; signatureOrgans: string[]; documentDate: string | null; cc: string | null };
+  sections: Record<string, { content: unknown; plainText: string }>;
+};
+
+export const reportVersions = sqliteTable(
+  'report_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: VERSION_KINDS }).notNull(),
+    label: text('label').notNull(),
+    // For transition snapshots: which transition (submit, return…), so "since the last submission" can be found.
+    transition: text('transition'),
+    snapshot: text('snapshot', { mode: 'json' }).$type<VersionSnapshot>().notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('report_versions_report_idx').on(t.reportId, t.createdAt)],
+);
+export type ReportVersion = typeof reportVersions.$inferSelect;

@@ -11,22 +11,20 @@ import { findChecklistItem } from './report/checklists';
 import { BODY_SECTION_KEYS, isBodySectionKey, type BodySectionKey } from './report/sections';
 import { docToText, type TiptapNode } from './report/tiptap-doc';
 import { loadReportInScope } from './reports';
-import { parseInput } from './validation';
+import { isoDateSchema, parseInput } from './validation';
+import { maybeAutoVersion } from './review/versions';
+import { isEditableStatus, LOCKED_MESSAGES } from './review/workflow';
 
 /** A section may hold this many characters of text (a long report is about 15,000). */
 export const SECTION_CHAR_LIMIT = 100_000;
 /** and this many bytes of editor JSON, marks and tables included. */
 export const SECTION_BYTE_LIMIT = 2 * 1024 * 1024;
 
-const LOCKED_STATUSES: ReadonlySet<Report['status']> = new Set(['final', 'published']);
-
-export function isEditableStatus(status: Report['status']): boolean {
-  return !LOCKED_STATUSES.has(status);
-}
+export { isEditableStatus };
 
 function loadForEdit(db: Db, actor: Actor, reportId: number) {
   const scope = loadReportInScope(db, actor, reportId, 'report.edit');
-  if (!isEditableStatus(scope.report.status)) throw new AppError('forbidden', '报告已定稿，正文已锁定，不能再修改。');
+  if (!isEditableStatus(scope.report.status)) throw new AppError('forbidden', LOCKED_MESSAGES[scope.report.status]);
   return scope;
 }
 
@@ -102,6 +100,7 @@ export function saveSection(db: Db, actor: Actor, reportId: number, keyRaw: stri
       );
     }
     tx.update(reports).set({ updatedAt: now, updatedBy: actor.id }).where(eq(reports.id, report.id)).run();
+    maybeAutoVersion(tx, report.id, actor.id, now);
     return { version: updated.version, updatedAt: now.toISOString(), plainText };
   });
 }
@@ -114,13 +113,7 @@ const optionalText = (label: string, max: number) =>
     .nullable()
     .transform((v) => (v ? v : null));
 
-const isoDate = z
-  .string({ error: '成文日期格式无效。' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '成文日期应为“年-月-日”格式。' })
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-    error: '成文日期不是有效的日期。',
-  })
-  .nullable();
+const isoDate = isoDateSchema('成文日期').nullable();
 
 const metaSchema = z.object({
   title: z.string({ error: '请填写标题。' }).trim().min(1, { error: '请填写标题。' }).max(200, { error: '标题不能超过 200 个字。' }),

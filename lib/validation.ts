@@ -107,3 +107,18 @@ export const createReportSchema = (now?: Date) =>
     year: yearSchema(now),
     from: z.enum(['template', 'last-year'], { error: '创建方式只能是“从模板”或“从上年度报告”。' }).default('template'),
   });
+
+/** A calendar date written YYYY-MM-DD that really exists (no 2月30日); never throws on odd input. */
+export function isRealIsoDate(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+export const isoDateSchema = (label: string) =>
+  z
+    .string({ error: `${label}格式无效。` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}应为“年-月-日”格式。` })
+    .refine(isRealIsoDate, { error: `${label}不是有效的日期。` });

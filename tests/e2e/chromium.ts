@@ -2,7 +2,9 @@
 import { execFileSync, execSync } from 'node:child_process';
 import { chromium, type Browser } from 'playwright-core';
 
-export const INSTALL_COMMAND = 'apt-get update && apt-get install -y chromium fonts-noto-cjk';
+/** Debian packages the browser and document tests need: the browser, CJK fonts, LibreOffice and poppler. */
+export const PACKAGES = ['chromium', 'fonts-noto-cjk', 'libreoffice-writer-nogui', 'poppler-utils'];
+export const INSTALL_COMMAND = `apt-get update && apt-get install -y ${PACKAGES.join(' ')}`;
 
 function which(cmd: string): string | null {
   try {
@@ -20,18 +22,22 @@ function hasCjkFont(): boolean {
   }
 }
 
+function allPresent(): boolean {
+  return Boolean(which('chromium') && hasCjkFont() && which('soffice') && which('pdftoppm'));
+}
+
 /** The path of the chromium binary; installs the packages when running as root with apt-get, else stops with the command. */
 export function ensureChromium(): string {
   let path = which('chromium');
-  if (path && hasCjkFont()) return path;
+  if (path && allPresent()) return path;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && which('apt-get')) {
     console.log(`[e2e] Chromium or CJK fonts missing; running: ${INSTALL_COMMAND}`);
     execSync(INSTALL_COMMAND, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     path = which('chromium');
   }
-  if (!path || !hasCjkFont()) {
-    throw new Error(`浏览器测试需要 Debian 的 chromium 和 fonts-noto-cjk。请先以 root 运行：${INSTALL_COMMAND}`);
+  if (!path || !allPresent()) {
+    throw new Error(`浏览器和文档测试需要 Debian 的 ${PACKAGES.join('、')}。请先以 root 运行：${INSTALL_COMMAND}`);
   }
   return path;
 }

@@ -43,7 +43,7 @@ describe('createReportAction', () => {
     setActor(w.drafterA1);
     const year = currentReportYear();
     await expect(createReportAction(null, form({ townshipId: w.townA1, year }))).rejects.toMatchObject({
-      digest: expect.stringMatching(/^NEXT_REDIRECT;.*\/reports\/\d+;/),
+      digest: expect.stringMatching(/^NEXT_REDIRECT;.*\/reports\/\d+\/edit;/),
     });
   });
 

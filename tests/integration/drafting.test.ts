@@ -70,7 +70,8 @@ describe('saving a section', () => {
     ['drafterA2', 'a drafter of a neighbouring township'],
     ['drafterB1', 'a drafter of another county'],
     ['reviewerA', 'the county reviewer'],
-  ] as const)('refuses %s (%s) with 403 and changes nothing', async (who) => {
+  ] as const)('refuses %s (%s) with 403 and changes nothing', async (who, label) => {
+    expect(label).toBeTruthy();
     setActor(w[who]);
     const before = snapshot(db);
     const res = await save('measures', { content: para('越权写入'), version: 1 });

@@ -1,12 +1,14 @@
 import Link from 'next/link';
 import { getDb } from '@/db';
+import { ReportDocument } from '@/components/report-document';
 import { SiteHeader } from '@/components/site-header';
 import { orInterrupt, requirePageActor } from '@/lib/auth/session';
-import { formatDateTime, formatDocumentDate } from '@/lib/format';
+import { can } from '@/lib/authz';
+import { isEditableStatus } from '@/lib/drafting';
+import { exportDocumentFromReport } from '@/lib/export/from-report';
+import { formatDateTime } from '@/lib/format';
 import { parseId } from '@/lib/http';
 import { STATUS_LABELS } from '@/lib/labels';
-import { sectionHeading } from '@/lib/report/template';
-import { docToText, type TiptapNode } from '@/lib/report/tiptap-doc';
 import { getReportForActor } from '@/lib/reports';
 import { logoutAction } from '../../actions';
 
@@ -15,7 +17,12 @@ export const dynamic = 'force-dynamic';
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor();
   const { id } = await params;
-  const { report, township, sections } = orInterrupt(() => getReportForActor(getDb(), actor, parseId(id, '报告编号')));
+  const db = getDb();
+  const reportId = orInterrupt(() => parseId(id, '报告编号'));
+  const { report, township } = orInterrupt(() => getReportForActor(db, actor, reportId));
+  const doc = exportDocumentFromReport(db, actor, reportId);
+  const scope = { townshipId: township.id, countyId: township.countyId };
+  const exportUrl = (format: string, variant: string) => `/api/reports/${report.id}/export?format=${format}&variant=${variant}`;
   return (
     <>
       <SiteHeader actor={actor} logout={logoutAction} />
@@ -26,37 +33,23 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         <div className="report-meta">
           <span className={`status status-${report.status}`}>{STATUS_LABELS[report.status]}</span>
           <span>最后修改：{formatDateTime(report.updatedAt)}</span>
+          {can(actor, 'report.edit', scope) && isEditableStatus(report.status) ? (
+            <Link href={`/reports/${report.id}/edit`} className="button-link">
+              编辑报告
+            </Link>
+          ) : null}
         </div>
-        <article className="paper" data-testid="report-view">
-          <h1 className="doc-title">{report.title}</h1>
-          {report.recipient ? <p className="doc-recipient">{report.recipient}</p> : null}
-          {sections.map((s) => {
-            const text = docToText(s.content as TiptapNode);
-            const heading = s.sectionKey === 'preface' ? null : sectionHeading(s.sectionKey as never, report.year);
-            if (s.sectionKey === 'other' && !text) return null;
-            return (
-              <section key={s.id} data-section={s.sectionKey}>
-                {heading ? <h2 className="doc-h1">{heading}</h2> : null}
-                {text ? (
-                  text.split('\n').map((line, i) => (
-                    <p key={i} className="doc-p">
-                      {line}
-                    </p>
-                  ))
-                ) : (
-                  <p className="doc-empty">（尚未填写）</p>
-                )}
-              </section>
-            );
-          })}
-          <div className="doc-signature">
-            {report.signatureOrgans.map((o) => (
-              <p key={o}>{o}</p>
-            ))}
-            {report.documentDate ? <p>{formatDocumentDate(report.documentDate)}</p> : null}
-          </div>
-          {report.cc ? <p className="doc-cc">{report.cc}</p> : null}
-        </article>
+        <div className="report-tools" data-testid="export-links">
+          导出：
+          <a href={exportUrl('docx', 'submit')}>Word 报送稿</a>
+          <a href={exportUrl('docx', 'public')}>Word 公开稿</a>
+          <a href={exportUrl('md', 'submit')}>Markdown</a>
+          <a href={exportUrl('txt', 'submit')}>纯文本</a>
+          <a href={`/reports/${report.id}/print`} target="_blank" rel="noreferrer">
+            打印 / 存为 PDF
+          </a>
+        </div>
+        <ReportDocument doc={doc} showEmpty />
       </main>
     </>
   );

@@ -1,0 +1,9 @@
+import { NextResponse } from 'next/server';
+import { getDb } from '@/db';
+import { readJson, withActor } from '@/lib/http';
+import { commitImport } from '@/lib/import/service';
+
+export const POST = withActor(async (req, actor) => {
+  const result = commitImport(getDb(), actor, await readJson(req, 2 * 1024 * 1024));
+  return NextResponse.json(result, { status: result.replaced ? 200 : 201 });
+});

@@ -1,0 +1,8 @@
+import { NextResponse } from 'next/server';
+import { getDb } from '@/db';
+import { parseId, withActor } from '@/lib/http';
+import { reportTimeline } from '@/lib/review/transitions';
+
+export const GET = withActor<{ id: string }>((_req, actor, params) =>
+  NextResponse.json({ timeline: reportTimeline(getDb(), actor, parseId(params.id, '报告编号')) }),
+);

@@ -1,0 +1,9 @@
+import { NextResponse } from 'next/server';
+import { getDb } from '@/db';
+import { parseId, withActor } from '@/lib/http';
+import { restoreVersion } from '@/lib/review/versions';
+
+export const POST = withActor<{ id: string; versionId: string }>((_req, actor, params) => {
+  const version = restoreVersion(getDb(), actor, parseId(params.id, '报告编号'), parseId(params.versionId, '版本编号'));
+  return NextResponse.json({ version }, { status: 201 });
+});

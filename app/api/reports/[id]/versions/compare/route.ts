@@ -1,0 +1,13 @@
+import { NextResponse } from 'next/server';
+import { getDb } from '@/db';
+import { parseId, withActor } from '@/lib/http';
+import { compareVersions } from '@/lib/review/versions';
+
+/** ?from=<versionId>&to=<versionId|current> */
+export const GET = withActor<{ id: string }>((req, actor, params) => {
+  const q = new URL(req.url).searchParams;
+  const from = parseId(q.get('from') ?? undefined, '版本编号');
+  const toRaw = q.get('to') ?? 'current';
+  const to = toRaw === 'current' ? 'current' : parseId(toRaw, '版本编号');
+  return NextResponse.json(compareVersions(getDb(), actor, parseId(params.id, '报告编号'), from, to));
+});

@@ -1,0 +1,13 @@
+import { NextResponse } from 'next/server';
+import { getDb } from '@/db';
+import { parseId, readJson, withActor } from '@/lib/http';
+import { listVersions, saveNamedVersion } from '@/lib/review/versions';
+
+export const GET = withActor<{ id: string }>((_req, actor, params) =>
+  NextResponse.json({ versions: listVersions(getDb(), actor, parseId(params.id, '报告编号')) }),
+);
+
+export const POST = withActor<{ id: string }>(async (req, actor, params) => {
+  const version = saveNamedVersion(getDb(), actor, parseId(params.id, '报告编号'), await readJson(req, 4 * 1024));
+  return NextResponse.json({ version }, { status: 201 });
+});

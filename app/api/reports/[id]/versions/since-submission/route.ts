@@ -1,0 +1,8 @@
+import { NextResponse } from 'next/server';
+import { getDb } from '@/db';
+import { parseId, withActor } from '@/lib/http';
+import { changesSinceLastSubmission } from '@/lib/review/versions';
+
+export const GET = withActor<{ id: string }>((_req, actor, params) =>
+  NextResponse.json({ changes: changesSinceLastSubmission(getDb(), actor, parseId(params.id, '报告编号')) }),
+);

@@ -1,0 +1,57 @@
+import Link from 'next/link';
+import { getDb } from '@/db';
+import { DiffView } from '@/components/review/diff-view';
+import { Timeline } from '@/components/review/timeline';
+import { VersionsPanel } from '@/components/review/versions-panel';
+import { SiteHeader } from '@/components/site-header';
+import { orInterrupt, requirePageActor } from '@/lib/auth/session';
+import { can } from '@/lib/authz';
+import { parseId } from '@/lib/http';
+import { loadReportInScope } from '@/lib/reports';
+import { reportTimeline } from '@/lib/review/transitions';
+import { changesSinceLastSubmission, listVersions } from '@/lib/review/versions';
+import { isEditableStatus } from '@/lib/review/workflow';
+import { logoutAction } from '../../../actions';
+
+export const dynamic = 'force-dynamic';
+
+export default async function VersionsPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor();
+  const { id } = await params;
+  const db = getDb();
+  const reportId = orInterrupt(() => parseId(id, '报告编号'));
+  const { report, township } = orInterrupt(() => loadReportInScope(db, actor, reportId));
+  const scope = { townshipId: township.id, countyId: township.countyId };
+  const since = changesSinceLastSubmission(db, actor, reportId);
+  return (
+    <>
+      <SiteHeader actor={actor} logout={logoutAction} />
+      <main className="page">
+        <p className="crumbs">
+          <Link href="/">我的报告</Link> / {township.name} / <Link href={`/reports/${report.id}/edit`}>{report.year}年度</Link> / 版本与记录
+        </p>
+        {since ? (
+          <section className="card" data-testid="since-submission">
+            <h2>自上次提交以来的修改</h2>
+            <p className="muted">
+              比较“{since.from.label}”（{since.from.createdAt.slice(0, 10)}）与最近一次提交。
+            </p>
+            <DiffView sections={since.sections} />
+          </section>
+        ) : null}
+        <section className="card">
+          <h2>版本</h2>
+          <VersionsPanel
+            reportId={report.id}
+            versions={listVersions(db, actor, reportId)}
+            mayEdit={can(actor, 'report.edit', scope) && isEditableStatus(report.status)}
+          />
+        </section>
+        <section className="card">
+          <h2>流程记录</h2>
+          <Timeline entries={reportTimeline(db, actor, reportId)} />
+        </section>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,239 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useMemo, useState } from 'react';
+import type { ImportPreview } from '@/lib/import/service';
+import { BODY_SECTION_KEYS, SECTION_LABELS, type BodySectionKey } from '@/lib/report/sections';
+
+type Township = { id: number; name: string; countyName: string };
+type Props = { townships: Township[]; defaultYear: number; maxYear: number };
+type Target = BodySectionKey | 'unplaced';
+
+const TARGETS: Array<[Target, string]> = [...BODY_SECTION_KEYS.map((k) => [k, SECTION_LABELS[k]] as [Target, string]), ['unplaced', '未归类内容（不导入）']];
+
+async function errorOf(res: Response): Promise<string> {
+  try {
+    return ((await res.json()) as { error?: string }).error ?? `请求失败（${res.status}）`;
+  } catch {
+    return `请求失败（${res.status}），请稍后重试。`;
+  }
+}
+
+/** Upload or paste → preview with movable blocks and the checks → confirm to create or replace the report. */
+export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
+  const router = useRouter();
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [blocks, setBlocks] = useState<ImportPreview['blocks']>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [pasted, setPasted] = useState('');
+  const [townshipId, setTownshipId] = useState(townships[0]?.id ?? 0);
+  const [year, setYear] = useState(defaultYear);
+  const [title, setTitle] = useState('');
+  const [recipient, setRecipient] = useState('');
+  const [organs, setOrgans] = useState('');
+  const [date, setDate] = useState('');
+  const [replace, setReplace] = useState(false);
+  const [conflict, setConflict] = useState(false);
+
+  async function send(body: BodyInit, json: boolean) {
+    setBusy(true);
+    setError('');
+    try {
+      const res = await fetch('/api/import/preview', { method: 'POST', body, headers: json ? { 'content-type': 'application/json' } : undefined });
+      if (!res.ok) {
+        setError(await errorOf(res));
+        return;
+      }
+      const p = (await res.json()) as ImportPreview;
+      setPreview(p);
+      setBlocks(p.blocks);
+      setTitle(p.parsed.title ?? '');
+      setRecipient(p.parsed.recipient ?? '');
+      setOrgans(p.parsed.signature.organs.join('\n'));
+      setDate(p.parsed.signature.date ?? '');
+      if (p.parsed.year && p.parsed.year <= maxYear) setYear(p.parsed.year);
+      const match = townships.find((t) => p.parsed.township && t.name === p.parsed.township);
+      if (match) setTownshipId(match.id);
+    } catch {
+      setError('无法连接服务器，请检查网络后重试。');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const grouped = useMemo(() => {
+    const m = new Map<Target, ImportPreview['blocks']>();
+    for (const [t] of TARGETS) m.set(t, []);
+    for (const b of blocks) m.get(b.section)!.push(b);
+    return m;
+  }, [blocks]);
+
+  async function confirm() {
+    setBusy(true);
+    setError('');
+    const sections = Object.fromEntries(
+      BODY_SECTION_KEYS.map((k) => [k, (grouped.get(k) ?? []).map((b) => b.text).join('\n')]),
+    );
+    try {
+      const res = await fetch('/api/import/commit', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          townshipId,
+          year,
+          title,
+          recipient: recipient || null,
+          signatureOrgans: organs.split('\n').map((o) => o.trim()).filter(Boolean),
+          documentDate: date || null,
+          cc: preview?.parsed.cc ?? null,
+          sections,
+          replace,
+        }),
+      });
+      if (res.status === 409) {
+        setConflict(true);
+        setError(await errorOf(res));
+        return;
+      }
+      if (!res.ok) {
+        setError(await errorOf(res));
+        return;
+      }
+      const { reportId } = (await res.json()) as { reportId: number };
+      router.push(`/reports/${reportId}/edit`);
+    } catch {
+      setError('无法连接服务器，请检查网络后重试。');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="import">
+      <section className="card">
+        <h2>1. 选择文件或粘贴文字</h2>
+        <div className="import-inputs">
+          <label>
+            上传 .docx 或 .txt（不超过 10 MB）
+            <input
+              type="file"
+              accept=".docx,.txt"
+              data-testid="import-file"
+              disabled={busy}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (!file) return;
+                const form = new FormData();
+                form.set('file', file);
+                void send(form, false);
+              }}
+            />
+          </label>
+          <label>
+            或粘贴报告全文
+            <textarea rows={5} value={pasted} onChange={(e) => setPasted(e.target.value)} placeholder="从县政府网站复制的报告文字…" />
+          </label>
+          <button type="button" disabled={busy || !pasted.trim()} onClick={() => void send(JSON.stringify({ text: pasted }), true)}>
+            识别粘贴的文字
+          </button>
+        </div>
+        {error ? (
+          <p className="msg error" data-testid="import-error">
+            {error}
+          </p>
+        ) : null}
+      </section>
+
+      {preview ? (
+        <>
+          <section className="card">
+            <h2>2. 核对识别结果</h2>
+            <div className="form grid">
+              <label>
+                乡镇（街道）
+                <select value={townshipId} onChange={(e) => setTownshipId(Number(e.target.value))}>
+                  {townships.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.countyName} · {t.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                年度
+                <input type="number" min={2000} max={maxYear} value={year} onChange={(e) => setYear(Number(e.target.value))} />
+              </label>
+              <label>
+                成文日期
+                <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+              </label>
+              <label className="span-3">
+                标题
+                <input value={title} onChange={(e) => setTitle(e.target.value)} />
+              </label>
+              <label>
+                主送机关
+                <input value={recipient} onChange={(e) => setRecipient(e.target.value)} />
+              </label>
+              <label className="span-2">
+                落款（每行一个机关）
+                <textarea rows={2} value={organs} onChange={(e) => setOrgans(e.target.value)} />
+              </label>
+            </div>
+            {preview.parsed.checks.length ? (
+              <ul className="import-checks" data-testid="import-checks">
+                {preview.parsed.checks.map((c, i) => (
+                  <li key={i}>{c.message}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="msg ok">结构检查未发现问题。</p>
+            )}
+            {preview.parsed.noise.length ? <p className="muted">已去除网页和排版杂项 {preview.parsed.noise.length} 行。</p> : null}
+          </section>
+
+          <section className="card">
+            <h2>3. 各部分内容（可把段落移到其他部分）</h2>
+            {TARGETS.map(([key, label]) => (
+              <div key={key} className="import-part" data-testid={`import-part-${key}`}>
+                <h3>
+                  {label} <small>{grouped.get(key)!.length} 段</small>
+                </h3>
+                {grouped.get(key)!.length === 0 ? <p className="muted">（无）</p> : null}
+                {grouped.get(key)!.map((b) => (
+                  <div key={b.id} className="import-block">
+                    <p>{b.text}</p>
+                    <select
+                      aria-label="移到"
+                      value={b.section}
+                      onChange={(e) => setBlocks((all) => all.map((x) => (x.id === b.id ? { ...x, section: e.target.value as Target } : x)))}
+                    >
+                      {TARGETS.map(([k, l]) => (
+                        <option key={k} value={k}>
+                          {l}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                ))}
+              </div>
+            ))}
+          </section>
+
+          <section className="card">
+            <h2>4. 确认导入</h2>
+            {conflict ? (
+              <label className="check-label">
+                <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} /> 替换现有报告（原内容会保存为一个版本，可随时恢复）
+              </label>
+            ) : null}
+            <button type="button" disabled={busy || !title.trim()} onClick={() => void confirm()} data-testid="import-confirm">
+              {busy ? '导入中…' : '导入并打开编辑'}
+            </button>
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+'use client';
+
+import { useState } from 'react';
+import { formatDateTime } from '@/lib/format';
+import type { SectionComparison, VersionSummary } from '@/lib/review/versions';
+import { DiffView } from './diff-view';
+
+type Props = { reportId: number; versions: VersionSummary[]; mayEdit: boolean };
+
+const KIND_LABELS: Record<VersionSummary['kind'], string> = {
+  transition: '流程',
+  manual: '命名版本',
+  auto: '自动',
+  restore: '恢复',
+  import: '导入',
+};
+
+type Comparison = { from: { label: string }; to: { label: string }; sections: SectionComparison[] };
+
+/** Lists versions, saves a named one, compares any two (or one with the current text) and restores. */
+export function VersionsPanel({ reportId, versions, mayEdit }: Props) {
+  const [label, setLabel] = useState('');
+  const [from, setFrom] = useState<number | ''>(versions[1]?.id ?? versions[0]?.id ?? '');
+  const [to, setTo] = useState<number | 'current'>('current');
+  const [cmp, setCmp] = useState<Comparison | null>(null);
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function call(url: string, init?: RequestInit): Promise<unknown> {
+    setBusy(true);
+    setMessage('');
+    try {
+      const res = await fetch(url, init);
+      const body = await res.json().catch(() => ({}));
+      if (!res.ok) {
+        setMessage((body as { error?: string }).error ?? `操作失败（${res.status}）`);
+        return null;
+      }
+      return body;
+    } catch {
+      setMessage('无法连接服务器，请检查网络后重试。');
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function save() {
+    const ok = await call(`/api/reports/${reportId}/versions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ label }),
+    });
+    if (ok) window.location.reload();
+  }
+
+  async function compare() {
+    if (from === '') return;
+    const body = await call(`/api/reports/${reportId}/versions/compare?from=${from}&to=${to}`);
+    if (body) setCmp(body as Comparison);
+  }
+
+  async function restore(v: VersionSummary) {
+    if (!window.confirm(`用“${v.label}”（${formatDateTime(new Date(v.createdAt))}）的内容替换当前内容吗？当前内容会先保存为一个版本，可以随时找回。`)) return;
+    const ok = await call(`/api/reports/${reportId}/versions/${v.id}/restore`, { method: 'POST' });
+    if (ok) window.location.reload();
+  }
+
+  return (
+    <div className="versions" data-testid="versions-panel">
+      {mayEdit ? (
+        <div className="inline-form">
+          <input value={label} onChange={(e) => setLabel(e.target.value)} placeholder="版本名称，如“初稿”“讨论稿”“送审稿”" maxLength={40} />
+          <button type="button" disabled={busy || !label.trim()} onClick={() => void save()}>
+            保存为版本
+          </button>
+        </div>
+      ) : null}
+      {message ? (
+        <p className="msg error" role="alert">
+          {message}
+        </p>
+      ) : null}
+      <table className="table">
+        <thead>
+          <tr>
+            <th>时间</th>
+            <th>名称</th>
+            <th>类型</th>
+            <th>操作人</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          {versions.map((v) => (
+            <tr key={v.id} data-testid={`version-${v.id}`}>
+              <td>{formatDateTime(new Date(v.createdAt))}</td>
+              <td>{v.label}</td>
+              <td>{KIND_LABELS[v.kind]}</td>
+              <td>{v.createdByName ?? '—'}</td>
+              <td>
+                {mayEdit ? (
+                  <button type="button" className="secondary" disabled={busy} onClick={() => void restore(v)}>
+                    恢复此版本
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {versions.length ? (
+        <div className="inline-form compare-form">
+          比较
+          <select value={from} onChange={(e) => setFrom(Number(e.target.value))} aria-label="旧版本">
+            {versions.map((v) => (
+              <option key={v.id} value={v.id}>
+                {formatDateTime(new Date(v.createdAt))} {v.label}
+              </option>
+            ))}
+          </select>
+          与
+          <select value={to} onChange={(e) => setTo(e.target.value === 'current' ? 'current' : Number(e.target.value))} aria-label="新版本">
+            <option value="current">当前内容</option>
+            {versions.map((v) => (
+              <option key={v.id} value={v.id}>
+                {formatDateTime(new Date(v.createdAt))} {v.label}
+              </option>
+            ))}
+          </select>
+          <button type="button" disabled={busy} onClick={() => void compare()}>
+            比较
+          </button>
+        </div>
+      ) : (
+        <p className="muted">还没有版本。提交审核、保存命名版本或编辑满一小时都会自动留下版本。</p>
+      )}
+      {cmp ? (
+        <>
+          <h3>
+            “{cmp.from.label}” → “{cmp.to.label}”
+          </h3>
+          <DiffView sections={cmp.sections} />
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+'use client';
+
+import { useState } from 'react';
+import type { ReportStatus } from '@/db/schema';
+import { STATUS_LABELS } from '@/lib/labels';
+import { TRANSITIONS, type TransitionName } from '@/lib/review/workflow';
+
+type Props = { reportId: number; status: ReportStatus; available: TransitionName[] };
+
+const CONFIRM: Partial<Record<TransitionName, string>> = {
+  submit: '提交后，审核期间不能修改正文。确定提交审核吗？',
+  approve: '确定审核通过吗？',
+  finalise: '定稿后正文将锁定。确定定稿吗？',
+  reopen: '重新打开后报告回到“起草中”，可以再次修改。确定吗？',
+};
+
+/** The report's state and the workflow buttons this user may press; return and publish ask for their details. */
+export function WorkflowBar({ reportId, status, available }: Props) {
+  const [open, setOpen] = useState<TransitionName | null>(null);
+  const [reason, setReason] = useState('');
+  const [url, setUrl] = useState('');
+  const [date, setDate] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+
+  async function run(name: TransitionName, extra: Record<string, string> = {}) {
+    setBusy(true);
+    setError('');
+    try {
+      const res = await fetch(`/api/reports/${reportId}/transitions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ transition: name, ...extra }),
+      });
+      if (!res.ok) {
+        setError(((await res.json().catch(() => ({}))) as { error?: string }).error ?? `操作失败（${res.status}）`);
+        return;
+      }
+      window.location.reload();
+    } catch {
+      setError('无法连接服务器，请检查网络后重试。');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function press(name: TransitionName) {
+    if (name === 'return' || name === 'publish') {
+      setOpen(name);
+      return;
+    }
+    if (CONFIRM[name] && !window.confirm(CONFIRM[name])) return;
+    void run(name);
+  }
+
+  return (
+    <div className="workflow-bar" data-testid="workflow-bar">
+      <span className={`status status-${status}`} data-testid="report-status">
+        {STATUS_LABELS[status]}
+      </span>
+      {available.map((name) => (
+        <button key={name} type="button" disabled={busy} onClick={() => press(name)} className={name === 'return' || name === 'reopen' ? 'secondary' : ''}>
+          {TRANSITIONS[name].label}
+        </button>
+      ))}
+      {error ? (
+        <span className="msg error" role="alert">
+          {error}
+        </span>
+      ) : null}
+      {open ? (
+        <div className="modal-backdrop">
+          <div className="modal" role="dialog" aria-label={TRANSITIONS[open].label}>
+            <h2>{TRANSITIONS[open].label}</h2>
+            {open === 'return' ? (
+              <label>
+                退回原因（必填，起草人会看到）
+                <textarea rows={4} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="return-reason" maxLength={1000} />
+              </label>
+            ) : (
+              <>
+                <label>
+                  公开网址
+                  <input value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" />
+                </label>
+                <label>
+                  公开日期
+                  <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+                </label>
+              </>
+            )}
+            <div className="form-actions">
+              <button
+                type="button"
+                disabled={busy || (open === 'return' ? !reason.trim() : !url.trim() || !date)}
+                onClick={() => void run(open, open === 'return' ? { reason } : { url, date })}
+                data-testid="transition-confirm"
+              >
+                确定
+              </button>
+              <button type="button" className="secondary" onClick={() => setOpen(null)}>
+                取消
+              </button>
+              {error ? <span className="msg error">{error}</span> : null}
+            </div>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

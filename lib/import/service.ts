@@ -1,0 +1,106 @@
+// Import in the app: a preview of what the parser found, then creating or replacing the township's report from it.
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { reportSections, reports } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { can, type Actor } from '@/lib/authz';
+import { AppError } from '@/lib/errors';
+import { parseReport, type ParsedReport } from '@/lib/report/parse';
+import { BODY_SECTION_KEYS, type BodySectionKey } from '@/lib/report/sections';
+import { docFromReportText, docToText } from '@/lib/report/tiptap-doc';
+import { createReport } from '@/lib/reports';
+import { createVersion } from '@/lib/review/versions';
+import { isEditableStatus, LOCKED_MESSAGES } from '@/lib/review/workflow';
+import { getTownship } from '@/lib/townships';
+import { idSchema, isoDateSchema, parseInput, yearSchema } from '@/lib/validation';
+
+export const MAX_IMPORT_CHARS = 300_000;
+
+export type ImportPreview = {
+  parsed: ParsedReport;
+  /** Each part split into its paragraphs, so the drafter can move a block to another part before confirming. */
+  blocks: Array<{ id: string; section: BodySectionKey | 'unplaced'; text: string }>;
+};
+
+export function previewImport(text: string): ImportPreview {
+  if (text.length > MAX_IMPORT_CHARS) throw new AppError('payload_too_large', '文字超过 30 万字，不像是一份年度报告，请检查后重试。');
+  const parsed = parseReport(text);
+  const found = BODY_SECTION_KEYS.filter((k) => parsed.sections[k]);
+  if (found.length === 0 && !parsed.title) {
+    throw new AppError('bad_request', '没有从中识别出报告的标题或任何部分（如“一、…主要举措和成效”），请确认选择的是年度报告。');
+  }
+  const blocks: ImportPreview['blocks'] = [];
+  for (const key of BODY_SECTION_KEYS) {
+    (parsed.sections[key] ?? '')
+      .split('\n')
+      .filter((l) => l.trim())
+      .forEach((t, i) => blocks.push({ id: `${key}-${i}`, section: key, text: t }));
+  }
+  parsed.unplaced.forEach((t, i) => blocks.push({ id: `unplaced-${i}`, section: 'unplaced', text: t }));
+  return { parsed, blocks };
+}
+
+const commitSchema = (now: Date) =>
+  z.object({
+    townshipId: idSchema('乡镇（街道）'),
+    year: yearSchema(now),
+    title: z.string({ error: '请填写标题。' }).trim().min(1, { error: '请填写标题。' }).max(200, { error: '标题不能超过 200 个字。' }),
+    recipient: z.string().trim().max(100, { error: '主送机关不能超过 100 个字。' }).nullable().default(null),
+    signatureOrgans: z.array(z.string().trim().max(60)).max(6).default([]),
+    documentDate: isoDateSchema('成文日期').nullable().default(null),
+    cc: z.string().trim().max(200).nullable().default(null),
+    sections: z.partialRecord(
+      z.enum(BODY_SECTION_KEYS, { error: '报告中没有这个部分。' }),
+      z.string({ error: '部分内容格式无效。' }).max(100_000, { error: '某一部分超过 10 万字。' }),
+    ),
+    replace: z.boolean().default(false),
+  });
+
+/** Creates the township/year report from the confirmed preview, or replaces one (the old text kept as a version). */
+export function commitImport(db: Db, actor: Actor, raw: unknown, now = new Date()): { reportId: number; replaced: boolean } {
+  const input = parseInput(commitSchema(now), raw);
+  const township = getTownship(db, input.townshipId);
+  if (!township) throw new AppError('not_found', '该乡镇（街道）不存在。');
+  if (!can(actor, 'report.create', { townshipId: township.id, countyId: township.countyId }))
+    throw new AppError('forbidden', '您只能为本乡镇（街道）导入报告。');
+  const existing = db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.townshipId, township.id), eq(reports.year, input.year)))
+    .get();
+  if (existing && !input.replace) {
+    throw new AppError('conflict', `${township.name}${input.year}年度的报告已存在。如要用导入的内容替换，请勾选“替换现有报告”（原内容会保存为一个版本）。`, {
+      reportId: existing.id,
+    });
+  }
+  if (existing && !isEditableStatus(existing.status)) throw new AppError('forbidden', LOCKED_MESSAGES[existing.status]);
+
+  const reportId = existing?.id ?? createReport(db, actor, { townshipId: township.id, year: input.year }, now).id;
+  db.transaction((tx) => {
+    if (existing) createVersion(tx, { reportId, kind: 'import', label: '导入前的内容', actorId: actor.id, at: now });
+    for (const key of BODY_SECTION_KEYS) {
+      const content = docFromReportText(input.sections[key] ?? '');
+      tx.update(reportSections)
+        .set({ content, plainText: docToText(content), version: sql`${reportSections.version} + 1`, updatedBy: actor.id, updatedAt: now })
+        .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key)))
+        .run();
+    }
+    tx.update(reports)
+      .set({
+        title: input.title,
+        recipient: input.recipient || null,
+        signatureOrgans: input.signatureOrgans.filter(Boolean),
+        documentDate: input.documentDate,
+        cc: input.cc || null,
+        metaVersion: sql`${reports.metaVersion} + 1`,
+        updatedBy: actor.id,
+        updatedAt: now,
+      })
+      .where(eq(reports.id, reportId))
+      .run();
+    createVersion(tx, { reportId, kind: 'import', label: '导入的内容', actorId: actor.id, at: new Date(now.getTime() + 1) });
+    recordAudit(tx, { actorId: actor.id, action: 'report.import', reportId, detail: { replaced: Boolean(existing) } });
+  });
+  return { reportId, replaced: Boolean(existing) };
+}

@@ -1,0 +1,196 @@
+// Comment threads anchored on text: stored beside the report (never inside it), one level of replies, resolve/reopen.
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { comments, reportSections, users, type Comment, type CommentAnchor } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { can, type Actor } from '@/lib/authz';
+import { AppError } from '@/lib/errors';
+import { BODY_SECTION_KEYS, isBodySectionKey, type BodySectionKey } from '@/lib/report/sections';
+import { loadReportInScope } from '@/lib/reports';
+import { parseInput } from '@/lib/validation';
+import { findAnchor } from './anchor';
+
+export const COMMENT_MAX_LENGTH = 2000;
+
+const bodySchema = z
+  .string({ error: '请填写批注内容。' })
+  .trim()
+  .min(1, { error: '请填写批注内容。' })
+  .max(COMMENT_MAX_LENGTH, { error: `批注不能超过 ${COMMENT_MAX_LENGTH} 个字。` });
+
+const anchorSchema = z.object({
+  exact: z.string({ error: '请先选中要批注的文字。' }).min(1, { error: '请先选中要批注的文字。' }).max(2000, { error: '选中的文字太长，请选短一些。' }),
+  prefix: z.string().max(200).default(''),
+  suffix: z.string().max(200).default(''),
+  start: z.number().int().min(0).max(10_000_000),
+});
+
+const newThreadSchema = z.object({
+  sectionKey: z.string({ error: '请选择报告的一个部分。' }).refine(isBodySectionKey, { error: '报告中没有这个部分。' }),
+  body: bodySchema,
+  anchor: anchorSchema,
+});
+const replySchema = z.object({ parentId: z.number({ error: '回复的批注无效。' }).int().positive(), body: bodySchema });
+
+export type CommentView = {
+  id: number;
+  authorId: number;
+  authorName: string;
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+  deleted: boolean;
+  mine: boolean;
+};
+
+export type ThreadView = CommentView & {
+  sectionKey: BodySectionKey;
+  anchor: CommentAnchor;
+  /** Where the quote is in the section's current text; null when the passage was deleted (原文已删除). */
+  position: { start: number; end: number; exact: boolean } | null;
+  resolved: boolean;
+  resolvedByName: string | null;
+  resolvedAt: string | null;
+  replies: CommentView[];
+};
+
+function sectionText(db: Db, reportId: number, key: string): string | null {
+  return (
+    db
+      .select({ t: reportSections.plainText })
+      .from(reportSections)
+      .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key)))
+      .get()?.t ?? null
+  );
+}
+
+export function addThread(db: Db, actor: Actor, reportId: number, raw: unknown): ThreadView {
+  const { report } = loadReportInScope(db, actor, reportId, 'report.comment');
+  const input = parseInput(newThreadSchema, raw);
+  const text = sectionText(db, report.id, input.sectionKey) ?? '';
+  const anchor: CommentAnchor = { ...input.anchor };
+  if (!findAnchor(text, anchor)) throw new AppError('bad_request', '所选文字已被修改，请重新选中要批注的文字。');
+  const c = db.transaction((tx) => {
+    const row = tx
+      .insert(comments)
+      .values({ reportId: report.id, sectionKey: input.sectionKey, authorId: actor.id, body: input.body, anchor })
+      .returning()
+      .get();
+    recordAudit(tx, { actorId: actor.id, action: 'comment.create', reportId: report.id, detail: { commentId: row.id, sectionKey: input.sectionKey } });
+    return row;
+  });
+  return listThreads(db, actor, report.id).find((t) => t.id === c.id)!;
+}
+
+export function reply(db: Db, actor: Actor, reportId: number, raw: unknown): CommentView {
+  const { report } = loadReportInScope(db, actor, reportId, 'report.comment');
+  const input = parseInput(replySchema, raw);
+  const parent = db.select().from(comments).where(and(eq(comments.id, input.parentId), eq(comments.reportId, report.id))).get();
+  if (!parent) throw new AppError('not_found', '要回复的批注不存在。');
+  if (parent.parentId !== null) throw new AppError('bad_request', '只能回复批注本身，不能回复回复。');
+  const row = db
+    .insert(comments)
+    .values({ reportId: report.id, sectionKey: parent.sectionKey, parentId: parent.id, authorId: actor.id, body: input.body })
+    .returning()
+    .get();
+  return toView(row, actor.displayName, actor);
+}
+
+function loadOwn(db: Db, actor: Actor, reportId: number, commentId: number): Comment {
+  const { report } = loadReportInScope(db, actor, reportId, 'report.comment');
+  const c = db.select().from(comments).where(and(eq(comments.id, commentId), eq(comments.reportId, report.id))).get();
+  if (!c || c.deletedAt) throw new AppError('not_found', '该批注不存在。');
+  return c;
+}
+
+export function editComment(db: Db, actor: Actor, reportId: number, commentId: number, raw: unknown): void {
+  const c = loadOwn(db, actor, reportId, commentId);
+  if (c.authorId !== actor.id) throw new AppError('forbidden', '只能修改自己的批注。');
+  const { body } = parseInput(z.object({ body: bodySchema }), raw);
+  db.update(comments).set({ body, editedAt: new Date() }).where(eq(comments.id, c.id)).run();
+}
+
+/** A thread's first comment with replies keeps its place (shown as deleted) so the replies still make sense. */
+export function deleteComment(db: Db, actor: Actor, reportId: number, commentId: number): void {
+  const c = loadOwn(db, actor, reportId, commentId);
+  if (c.authorId !== actor.id) throw new AppError('forbidden', '只能删除自己的批注。');
+  const hasReplies = db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.parentId, c.id), isNull(comments.deletedAt)))
+    .get();
+  db.transaction((tx) => {
+    if (hasReplies) tx.update(comments).set({ deletedAt: new Date(), body: '' }).where(eq(comments.id, c.id)).run();
+    else tx.delete(comments).where(eq(comments.id, c.id)).run();
+    recordAudit(tx, { actorId: actor.id, action: 'comment.delete', reportId: c.reportId, detail: { commentId: c.id } });
+  });
+}
+
+export function setResolved(db: Db, actor: Actor, reportId: number, commentId: number, resolved: boolean): void {
+  const c = loadOwn(db, actor, reportId, commentId);
+  if (c.parentId !== null) throw new AppError('bad_request', '只能解决整个批注，不能单独解决回复。');
+  db.update(comments)
+    .set(resolved ? { resolvedAt: new Date(), resolvedBy: actor.id } : { resolvedAt: null, resolvedBy: null })
+    .where(eq(comments.id, c.id))
+    .run();
+}
+
+function toView(c: Comment, authorName: string, actor: Actor): CommentView {
+  return {
+    id: c.id,
+    authorId: c.authorId,
+    authorName,
+    body: c.deletedAt ? '' : c.body,
+    createdAt: c.createdAt.toISOString(),
+    editedAt: c.editedAt ? c.editedAt.toISOString() : null,
+    deleted: c.deletedAt !== null,
+    mine: c.authorId === actor.id,
+  };
+}
+
+/** Threads in document order: by section, then by where their quote sits now; detached ones last in their section. */
+export function listThreads(db: Db, actor: Actor, reportId: number): ThreadView[] {
+  const { report } = loadReportInScope(db, actor, reportId);
+  const rows = db
+    .select({ c: comments, authorName: users.displayName })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(eq(comments.reportId, report.id))
+    .orderBy(asc(comments.id))
+    .all();
+  const resolverIds = [...new Set(rows.map((r) => r.c.resolvedBy).filter((v): v is number => v !== null))];
+  const resolvers = new Map(
+    resolverIds.length
+      ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, resolverIds)).all().map((u) => [u.id, u.name])
+      : [],
+  );
+  const texts = new Map<string, string>();
+  const textOf = (key: string) => {
+    if (!texts.has(key)) texts.set(key, sectionText(db, report.id, key) ?? '');
+    return texts.get(key)!;
+  };
+  const threads: ThreadView[] = rows
+    .filter((r) => r.c.parentId === null && r.c.anchor && isBodySectionKey(r.c.sectionKey))
+    .map(({ c, authorName }) => ({
+      ...toView(c, authorName, actor),
+      sectionKey: c.sectionKey as BodySectionKey,
+      anchor: c.anchor!,
+      position: findAnchor(textOf(c.sectionKey), c.anchor!),
+      resolved: c.resolvedAt !== null,
+      resolvedByName: c.resolvedBy ? (resolvers.get(c.resolvedBy) ?? null) : null,
+      resolvedAt: c.resolvedAt ? c.resolvedAt.toISOString() : null,
+      replies: rows.filter((r) => r.c.parentId === c.id && !r.c.deletedAt).map((r) => toView(r.c, r.authorName, actor)),
+    }));
+  const order = new Map<string, number>(BODY_SECTION_KEYS.map((k, i) => [k, i]));
+  return threads.sort(
+    (a, b) =>
+      order.get(a.sectionKey)! - order.get(b.sectionKey)! ||
+      (a.position?.start ?? Number.MAX_SAFE_INTEGER) - (b.position?.start ?? Number.MAX_SAFE_INTEGER) ||
+      a.id - b.id,
+  );
+}
+
+export function mayComment(actor: Actor, township: { id: number; countyId: number }): boolean {
+  return can(actor, 'report.comment', { townshipId: township.id, countyId: township.countyId });
+}

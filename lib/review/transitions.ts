@@ -1,0 +1,115 @@
+// Moving a report through the review workflow: checked against the table, snapshotted, audited; and its timeline.
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { auditEvents, reports, users, type Report } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import type { Actor } from '@/lib/authz';
+import { AppError } from '@/lib/errors';
+import { STATUS_LABELS } from '@/lib/labels';
+import { loadReportInScope } from '@/lib/reports';
+import { isoDateSchema, parseInput } from '@/lib/validation';
+import { createVersion } from './versions';
+import { canTransitionFrom, TRANSITION_NAMES, TRANSITIONS, type TransitionName } from './workflow';
+
+const transitionSchema = z.object({
+  transition: z.enum(TRANSITION_NAMES as [TransitionName, ...TransitionName[]], { error: '未知的操作。' }),
+});
+const returnSchema = z.object({
+  reason: z
+    .string({ error: '请填写退回原因。' })
+    .trim()
+    .min(1, { error: '请填写退回原因，说明需要修改什么。' })
+    .max(1000, { error: '退回原因不能超过 1000 个字。' }),
+});
+const publishSchema = z.object({
+  url: z
+    .string({ error: '请填写公开网址。' })
+    .trim()
+    .max(500, { error: '网址太长。' })
+    .regex(/^https?:\/\/[^\s<>"]+$/i, { error: '请填写以 http:// 或 https:// 开头的公开网址。' }),
+  date: isoDateSchema('公开日期'),
+});
+
+export function transitionReport(db: Db, actor: Actor, reportId: number, raw: unknown): Report {
+  const { transition } = parseInput(transitionSchema, raw);
+  const t = TRANSITIONS[transition];
+  const { report } = loadReportInScope(db, actor, reportId, t.action);
+  if (!canTransitionFrom(transition, report.status)) {
+    throw new AppError('conflict', `报告当前为“${STATUS_LABELS[report.status]}”，不能${t.label}。请刷新页面查看最新状态。`);
+  }
+  const reason = transition === 'return' ? parseInput(returnSchema, raw).reason : undefined;
+  const publication = transition === 'publish' ? parseInput(publishSchema, raw) : undefined;
+  const now = new Date();
+  return db.transaction((tx) => {
+    // Compare-and-swap on the status: two reviewers clicking at once cannot both move it.
+    const updated = tx
+      .update(reports)
+      .set({
+        status: t.to,
+        updatedAt: now,
+        updatedBy: actor.id,
+        ...(publication ? { publishedUrl: publication.url, publishedDate: publication.date } : {}),
+      })
+      .where(and(eq(reports.id, report.id), eq(reports.status, report.status)))
+      .returning()
+      .get();
+    if (!updated) throw new AppError('conflict', '报告状态刚刚被他人改变，请刷新页面查看最新状态。');
+    const version = createVersion(tx, { reportId: report.id, kind: 'transition', label: t.label, transition, actorId: actor.id, at: now });
+    recordAudit(tx, {
+      actorId: actor.id,
+      action: 'report.transition',
+      reportId: report.id,
+      detail: { transition, from: report.status, to: t.to, versionId: version.id, ...(reason ? { reason } : {}), ...(publication ?? {}) },
+    });
+    return updated;
+  });
+}
+
+export type TimelineEntry = {
+  id: number;
+  at: string;
+  actorName: string | null;
+  action: string;
+  transition: TransitionName | null;
+  from: string | null;
+  to: string | null;
+  reason: string | null;
+  url: string | null;
+  label: string;
+};
+
+const ACTION_LABELS: Record<string, string> = {
+  'report.create': '创建报告',
+  'version.save': '保存版本',
+  'version.restore': '恢复版本',
+  'report.import': '导入报告',
+};
+
+export function reportTimeline(db: Db, actor: Actor, reportId: number): TimelineEntry[] {
+  const { report } = loadReportInScope(db, actor, reportId);
+  return db
+    .select({ e: auditEvents, actorName: users.displayName })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(eq(auditEvents.reportId, report.id))
+    .orderBy(asc(auditEvents.at), asc(auditEvents.id))
+    .all()
+    .map(({ e, actorName }) => {
+      const d = (e.detail ?? {}) as Record<string, unknown>;
+      const transition = typeof d.transition === 'string' && d.transition in TRANSITIONS ? (d.transition as TransitionName) : null;
+      const str = (v: unknown) => (typeof v === 'string' ? v : null);
+      return {
+        id: e.id,
+        at: e.at.toISOString(),
+        actorName,
+        action: e.action,
+        transition,
+        from: str(d.from),
+        to: str(d.to),
+        reason: str(d.reason),
+        url: str(d.url),
+        label: transition ? TRANSITIONS[transition].label : (ACTION_LABELS[e.action] ?? e.action),
+      };
+    });
+}

@@ -1,0 +1,200 @@
+// Report versions: snapshots at transitions, named and hourly ones, comparison by section, and restore.
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { reportSections, reportVersions, reports, users, type ReportVersion, type VersionSnapshot } from '@/db/schema';
+import type { Actor } from '@/lib/authz';
+import { recordAudit } from '@/lib/audit';
+import { AppError } from '@/lib/errors';
+import { BODY_SECTION_KEYS, SECTION_LABELS, type BodySectionKey } from '@/lib/report/sections';
+import { loadReportInScope } from '@/lib/reports';
+import { parseInput } from '@/lib/validation';
+import { diffSections, diffStats, diffText } from './diff';
+import { isEditableStatus, LOCKED_MESSAGES } from './workflow';
+
+export const AUTO_VERSION_INTERVAL_MS = 60 * 60 * 1000;
+
+type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
+
+export function takeSnapshot(db: Tx, reportId: number): VersionSnapshot {
+  const r = db.select().from(reports).where(eq(reports.id, reportId)).get();
+  if (!r) throw new AppError('not_found', '报告不存在。');
+  const rows = db.select().from(reportSections).where(eq(reportSections.reportId, reportId)).all();
+  return {
+    meta: { title: r.title, recipient: r.recipient, signatureOrgans: r.signatureOrgans, documentDate: r.documentDate, cc: r.cc },
+    sections: Object.fromEntries(rows.map((s) => [s.sectionKey, { content: s.content, plainText: s.plainText }])),
+  };
+}
+
+export function createVersion(
+  db: Tx,
+  v: { reportId: number; kind: ReportVersion['kind']; label: string; transition?: string; actorId: number | null; at?: Date },
+): ReportVersion {
+  return db
+    .insert(reportVersions)
+    .values({
+      reportId: v.reportId,
+      kind: v.kind,
+      label: v.label,
+      transition: v.transition ?? null,
+      snapshot: takeSnapshot(db, v.reportId),
+      createdBy: v.actorId,
+      ...(v.at ? { createdAt: v.at } : {}),
+    })
+    .returning()
+    .get();
+}
+
+/** Called after each save: keeps at most one automatic snapshot an hour while someone is editing. */
+export function maybeAutoVersion(db: Tx, reportId: number, actorId: number, now = new Date()): ReportVersion | null {
+  const last = db
+    .select({ at: reportVersions.createdAt })
+    .from(reportVersions)
+    .where(and(eq(reportVersions.reportId, reportId), eq(reportVersions.kind, 'auto')))
+    .orderBy(desc(reportVersions.createdAt))
+    .get();
+  if (last && now.getTime() - last.at.getTime() < AUTO_VERSION_INTERVAL_MS) return null;
+  return createVersion(db, { reportId, kind: 'auto', label: '自动保存', actorId, at: now });
+}
+
+const labelSchema = z
+  .string({ error: '请填写版本名称。' })
+  .trim()
+  .min(1, { error: '请填写版本名称，如“初稿”“讨论稿”“送审稿”。' })
+  .max(40, { error: '版本名称不能超过 40 个字。' });
+
+export function saveNamedVersion(db: Db, actor: Actor, reportId: number, raw: unknown): VersionSummary {
+  const { report } = loadReportInScope(db, actor, reportId, 'report.edit');
+  const { label } = parseInput(z.object({ label: labelSchema }), raw);
+  const v = db.transaction((tx) => {
+    const created = createVersion(tx, { reportId: report.id, kind: 'manual', label, actorId: actor.id });
+    recordAudit(tx, { actorId: actor.id, action: 'version.save', reportId: report.id, detail: { versionId: created.id, label } });
+    return created;
+  });
+  return { id: v.id, kind: v.kind, label: v.label, transition: v.transition, createdAt: v.createdAt.toISOString(), createdByName: actor.displayName };
+}
+
+export type VersionSummary = {
+  id: number;
+  kind: ReportVersion['kind'];
+  label: string;
+  transition: string | null;
+  createdAt: string;
+  createdByName: string | null;
+};
+
+export function listVersions(db: Db, actor: Actor, reportId: number): VersionSummary[] {
+  const { report } = loadReportInScope(db, actor, reportId);
+  return db
+    .select({
+      id: reportVersions.id,
+      kind: reportVersions.kind,
+      label: reportVersions.label,
+      transition: reportVersions.transition,
+      createdAt: reportVersions.createdAt,
+      createdByName: users.displayName,
+    })
+    .from(reportVersions)
+    .leftJoin(users, eq(users.id, reportVersions.createdBy))
+    .where(eq(reportVersions.reportId, report.id))
+    .orderBy(desc(reportVersions.createdAt), desc(reportVersions.id))
+    .all()
+    .map((v) => ({ ...v, createdAt: v.createdAt.toISOString() }));
+}
+
+function loadVersion(db: Db, reportId: number, versionId: number): ReportVersion {
+  const v = db
+    .select()
+    .from(reportVersions)
+    .where(and(eq(reportVersions.id, versionId), eq(reportVersions.reportId, reportId)))
+    .get();
+  if (!v) throw new AppError('not_found', '该版本不存在。');
+  return v;
+}
+
+export type SectionComparison = {
+  key: string;
+  label: string;
+  changed: boolean;
+  parts: ReturnType<typeof diffText>;
+  inserted: number;
+  deleted: number;
+};
+
+function compareSnapshots(a: VersionSnapshot, b: VersionSnapshot): SectionComparison[] {
+  const text = (s: VersionSnapshot) => ({
+    title: s.meta.title,
+    recipient: s.meta.recipient ?? '',
+    ...Object.fromEntries(BODY_SECTION_KEYS.map((k) => [k, s.sections[k]?.plainText ?? ''])),
+    signature: [...s.meta.signatureOrgans, s.meta.documentDate ?? ''].join('\n').trim(),
+    cc: s.meta.cc ?? '',
+  });
+  return diffSections(text(a), text(b)).map((d) => ({
+    key: d.key,
+    label: SECTION_LABELS[d.key as keyof typeof SECTION_LABELS] ?? d.key,
+    changed: d.changed,
+    parts: d.parts,
+    ...diffStats(d.parts),
+  }));
+}
+
+export function compareVersions(db: Db, actor: Actor, reportId: number, aId: number, bId: number | 'current') {
+  const { report } = loadReportInScope(db, actor, reportId);
+  const a = loadVersion(db, report.id, aId);
+  const b = bId === 'current' ? null : loadVersion(db, report.id, bId);
+  return {
+    from: { id: a.id, label: a.label, createdAt: a.createdAt.toISOString() },
+    to: b ? { id: b.id, label: b.label, createdAt: b.createdAt.toISOString() } : { id: null, label: '当前内容', createdAt: null },
+    sections: compareSnapshots(a.snapshot, b ? b.snapshot : takeSnapshot(db, report.id)),
+  };
+}
+
+/** What changed between the last two submissions, for the reviewer; null until a report was submitted twice. */
+export function changesSinceLastSubmission(db: Db, actor: Actor, reportId: number) {
+  const { report } = loadReportInScope(db, actor, reportId);
+  const submissions = db
+    .select()
+    .from(reportVersions)
+    .where(and(eq(reportVersions.reportId, report.id), eq(reportVersions.transition, 'submit')))
+    .orderBy(desc(reportVersions.createdAt), desc(reportVersions.id))
+    .limit(2)
+    .all();
+  if (submissions.length < 2) return null;
+  const [latest, previous] = submissions as [ReportVersion, ReportVersion];
+  return {
+    from: { id: previous.id, label: previous.label, createdAt: previous.createdAt.toISOString() },
+    to: { id: latest.id, label: latest.label, createdAt: latest.createdAt.toISOString() },
+    sections: compareSnapshots(previous.snapshot, latest.snapshot),
+  };
+}
+
+/**
+ * Puts an old version's text back. The current text is snapshotted first and the restored text becomes a new
+ * version of its own, so restoring never loses anything.
+ */
+export function restoreVersion(db: Db, actor: Actor, reportId: number, versionId: number): VersionSummary {
+  const { report } = loadReportInScope(db, actor, reportId, 'report.edit');
+  if (!isEditableStatus(report.status)) throw new AppError('forbidden', LOCKED_MESSAGES[report.status]);
+  const source = loadVersion(db, report.id, versionId);
+  const now = new Date();
+  const v = db.transaction((tx) => {
+    createVersion(tx, { reportId: report.id, kind: 'auto', label: `恢复前的内容`, actorId: actor.id, at: now });
+    for (const key of BODY_SECTION_KEYS) {
+      const s = source.snapshot.sections[key as BodySectionKey];
+      if (!s) continue;
+      tx.update(reportSections)
+        .set({ content: s.content, plainText: s.plainText, version: sql`${reportSections.version} + 1`, updatedBy: actor.id, updatedAt: now })
+        .where(and(eq(reportSections.reportId, report.id), eq(reportSections.sectionKey, key)))
+        .run();
+    }
+    const m = source.snapshot.meta;
+    tx.update(reports)
+      .set({ ...m, metaVersion: sql`${reports.metaVersion} + 1`, updatedBy: actor.id, updatedAt: now })
+      .where(eq(reports.id, report.id))
+      .run();
+    const created = createVersion(tx, { reportId: report.id, kind: 'restore', label: `恢复自“${source.label}”`, actorId: actor.id, at: new Date(now.getTime() + 1) });
+    recordAudit(tx, { actorId: actor.id, action: 'version.restore', reportId: report.id, detail: { fromVersionId: source.id, newVersionId: created.id } });
+    return created;
+  });
+  return { id: v.id, kind: v.kind, label: v.label, transition: v.transition, createdAt: v.createdAt.toISOString(), createdByName: actor.displayName };
+}

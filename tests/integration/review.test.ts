@@ -1,0 +1,236 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('@/lib/auth/session', () => import('../support/mock-session'));
+vi.mock('@/db', () => import('../support/mock-db'));
+
+import { eq } from 'drizzle-orm';
+import { POST as postTransition } from '@/app/api/reports/[id]/transitions/route';
+import { PUT as putSection } from '@/app/api/reports/[id]/sections/[key]/route';
+import { POST as restoreRoute } from '@/app/api/reports/[id]/versions/[versionId]/restore/route';
+import type { Db } from '@/db/client';
+import { auditEvents, reportVersions, reports, type ReportStatus } from '@/db/schema';
+import type { Actor } from '@/lib/authz';
+import { loadEditorData, saveSection } from '@/lib/drafting';
+import { createReport } from '@/lib/reports';
+import { docFromText } from '@/lib/report/tiptap-doc';
+import { changesSinceLastSubmission, compareVersions, listVersions, saveNamedVersion } from '@/lib/review/versions';
+import { reportTimeline, transitionReport } from '@/lib/review/transitions';
+import { TRANSITION_NAMES, TRANSITIONS, type TransitionName } from '@/lib/review/workflow';
+import { setDb } from '../support/mock-db';
+import { setActor } from '../support/mock-session';
+import { makeTestDb, seedWorld, snapshot, type World } from '../support/db';
+
+let db: Db;
+let w: World;
+let reportId: number;
+const NOW = new Date('2025-12-01T09:00:00+08:00');
+
+beforeEach(async () => {
+  db = makeTestDb().db;
+  w = await seedWorld(db);
+  setDb(db);
+  reportId = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 }, NOW).id;
+});
+
+const setStatus = (s: ReportStatus) => db.update(reports).set({ status: s }).where(eq(reports.id, reportId)).run();
+const statusNow = () => db.select().from(reports).where(eq(reports.id, reportId)).get()!.status;
+
+function post(actor: Actor, body: unknown) {
+  setActor(actor);
+  return postTransition(new Request('http://t/x', { method: 'POST', body: JSON.stringify(body) }), {
+    params: Promise.resolve({ id: String(reportId) }),
+  });
+}
+
+const PAYLOAD: Record<TransitionName, Record<string, string>> = {
+  submit: {},
+  return: { reason: '第三部分缺少原因分析，请补充。' },
+  approve: {},
+  finalise: {},
+  publish: { url: 'https://www.example.gov.cn/fzzfjs/2026/0301.html', date: '2026-03-01' },
+  reopen: {},
+};
+
+const ACTORS = ['admin', 'reviewerA', 'reviewerB', 'drafterA1', 'drafterA2', 'drafterB1'] as const;
+type ActorKey = (typeof ACTORS)[number];
+
+// Who may perform each transition on a report of 甲一镇 (county 甲县).
+const ALLOWED: Record<TransitionName, ActorKey[]> = {
+  submit: ['drafterA1'],
+  return: ['reviewerA', 'admin'],
+  approve: ['reviewerA', 'admin'],
+  finalise: ['drafterA1'],
+  publish: ['drafterA1'],
+  reopen: ['admin'],
+};
+
+describe('workflow transitions × roles', () => {
+  for (const name of TRANSITION_NAMES) {
+    for (const who of ACTORS) {
+      const allowed = ALLOWED[name].includes(who);
+      it(`${name} by ${who}: ${allowed ? 'allowed' : 'refused with 403'}`, async () => {
+        const from = TRANSITIONS[name].from[0];
+        setStatus(from);
+        const before = snapshot(db);
+        const res = await post(w[who], { transition: name, ...PAYLOAD[name] });
+        if (allowed) {
+          expect(res.status).toBe(200);
+          expect(statusNow()).toBe(TRANSITIONS[name].to);
+          const event = db.select().from(auditEvents).where(eq(auditEvents.action, 'report.transition')).all().at(-1)!;
+          expect(event).toMatchObject({ actorId: w[who].id, reportId });
+          expect(event.detail).toMatchObject({ transition: name, from, to: TRANSITIONS[name].to });
+          expect(db.select().from(reportVersions).where(eq(reportVersions.transition, name)).all()).toHaveLength(1);
+        } else {
+          expect(res.status).toBe(403);
+          expect((await res.json()).error).toMatch(/[\u4e00-\u9fa5]/);
+          expect(snapshot(db)).toEqual(before);
+        }
+      });
+    }
+  }
+
+  it.each(TRANSITION_NAMES)('%s from a state it does not start from is refused with 409 and changes nothing', async (name) => {
+    const wrong = (['drafting', 'submitted', 'approved', 'final', 'published', 'returned'] as ReportStatus[]).find(
+      (s) => !(TRANSITIONS[name].from as readonly string[]).includes(s),
+    )!;
+    setStatus(wrong);
+    const before = snapshot(db);
+    const res = await post(w[ALLOWED[name][0]!], { transition: name, ...PAYLOAD[name] });
+    expect(res.status).toBe(409);
+    expect((await res.json()).error).toMatch(/^报告当前为“.+”，不能.+。请刷新页面查看最新状态。$/);
+    expect(snapshot(db)).toEqual(before);
+  });
+
+  it.each([
+    [{ transition: 'return' }, '请填写退回原因。'],
+    [{ transition: 'return', reason: '   ' }, '请填写退回原因，说明需要修改什么。'],
+    [{ transition: 'publish', url: 'javascript:alert(1)', date: '2026-03-01' }, '请填写以 http:// 或 https:// 开头的公开网址。'],
+    [{ transition: 'publish', url: 'https://x.gov.cn/a', date: '2026-13-01' }, '公开日期不是有效的日期。'],
+    [{ transition: 'explode' }, '未知的操作。'],
+    [{}, '未知的操作。'],
+  ])('refuses %j with a Chinese message', async (body, message) => {
+    const isPublish = (body as { transition?: string }).transition === 'publish';
+    setStatus(isPublish ? 'final' : 'submitted');
+    const before = snapshot(db);
+    const who = isPublish ? w.drafterA1 : w.reviewerA;
+    const res = await post(who, body);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toBe(message);
+    expect(snapshot(db)).toEqual(before);
+  });
+
+  it('records the full round in the timeline, with the return reason', () => {
+    transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    transitionReport(db, w.reviewerA, reportId, { transition: 'return', reason: '请补充原因分析' });
+    transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    transitionReport(db, w.reviewerA, reportId, { transition: 'approve' });
+    transitionReport(db, w.drafterA1, reportId, { transition: 'finalise' });
+    transitionReport(db, w.drafterA1, reportId, { transition: 'publish', ...PAYLOAD.publish });
+    const t = reportTimeline(db, w.reviewerA, reportId);
+    expect(t.map((e) => e.label)).toEqual(['创建报告', '提交审核', '退回修改', '提交审核', '审核通过', '定稿', '登记公开']);
+    expect(t[2]).toMatchObject({ actorName: 'reviewer-a', reason: '请补充原因分析', from: 'submitted', to: 'returned' });
+    expect(db.select().from(reports).where(eq(reports.id, reportId)).get()).toMatchObject({
+      status: 'published',
+      publishedUrl: PAYLOAD.publish.url,
+      publishedDate: '2026-03-01',
+    });
+  });
+});
+
+describe('editing is locked outside drafting and returned', () => {
+  it.each(['submitted', 'approved', 'final', 'published'] as const)('a drafter cannot save while %s', (status) => {
+    setStatus(status);
+    const before = snapshot(db);
+    expect(() => saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText('x'), version: 1 })).toThrow(
+      expect.objectContaining({ status: 403 }),
+    );
+    expect(snapshot(db)).toEqual(before);
+  });
+
+  it('a reviewer’s attempt to change section text is refused and changes nothing, in every state', async () => {
+    for (const status of ['drafting', 'submitted', 'returned', 'approved'] as const) {
+      setStatus(status);
+      const before = snapshot(db);
+      setActor(w.reviewerA);
+      const res = await putSection(
+        new Request('http://t/x', { method: 'PUT', body: JSON.stringify({ content: docFromText('审核人直接改正文'), version: 1 }) }),
+        { params: Promise.resolve({ id: String(reportId), key: 'measures' }) },
+      );
+      expect(res.status).toBe(403);
+      expect(snapshot(db)).toEqual(before);
+    }
+  });
+});
+
+describe('versions', () => {
+  const put = (text: string) => {
+    const v = loadEditorData(db, w.drafterA1, reportId).sections.find((s) => s.key === 'measures')!.version;
+    return saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText(text), version: v });
+  };
+
+  it('restoring makes a new version and keeps the old one', async () => {
+    put('初稿的第一部分');
+    const first = saveNamedVersion(db, w.drafterA1, reportId, { label: '初稿' });
+    put('讨论稿的第一部分，改写了很多');
+    setActor(w.drafterA1);
+    const res = await restoreRoute(new Request('http://t/x', { method: 'POST' }), {
+      params: Promise.resolve({ id: String(reportId), versionId: String(first.id) }),
+    });
+    expect(res.status).toBe(201);
+    const { version } = await res.json();
+    expect(version.label).toBe('恢复自“初稿”');
+    const data = loadEditorData(db, w.drafterA1, reportId);
+    expect(data.sections.find((s) => s.key === 'measures')!.plainText).toBe('初稿的第一部分');
+    const versions = listVersions(db, w.drafterA1, reportId);
+    expect(versions.map((v) => v.label)).toEqual(expect.arrayContaining(['初稿', '恢复前的内容', '恢复自“初稿”']));
+    // The text replaced by the restore is still there, in the snapshot taken just before.
+    const before = versions.find((v) => v.label === '恢复前的内容')!;
+    const cmp = compareVersions(db, w.drafterA1, reportId, before.id, 'current');
+    const measures = cmp.sections.find((s) => s.key === 'measures')!;
+    expect(measures.changed).toBe(true);
+    expect(measures.parts.filter((p) => p.type === 'delete').map((p) => p.text).join('')).toContain('讨论稿');
+    // The restored version itself still exists.
+    expect(versions.find((v) => v.id === first.id)).toBeTruthy();
+  });
+
+  it('refuses to restore a version of another report, and a reviewer may not restore', async () => {
+    const other = createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2025 }, NOW).id;
+    const foreign = saveNamedVersion(db, w.drafterA2, other, { label: '别人的' });
+    const before = snapshot(db);
+    setActor(w.drafterA1);
+    const res = await restoreRoute(new Request('http://t/x', { method: 'POST' }), {
+      params: Promise.resolve({ id: String(reportId), versionId: String(foreign.id) }),
+    });
+    expect(res.status).toBe(404);
+    setActor(w.reviewerA);
+    const mine = saveNamedVersion(db, w.drafterA1, reportId, { label: '初稿' });
+    const before2 = snapshot(db);
+    const res2 = await restoreRoute(new Request('http://t/x', { method: 'POST' }), {
+      params: Promise.resolve({ id: String(reportId), versionId: String(mine.id) }),
+    });
+    expect(res2.status).toBe(403);
+    expect(snapshot(db)).toEqual(before2);
+    expect(before).toBeTruthy();
+  });
+
+  it('keeps at most one automatic version an hour while editing', () => {
+    put('一');
+    put('二');
+    put('三');
+    expect(listVersions(db, w.drafterA1, reportId).filter((v) => v.kind === 'auto')).toHaveLength(1);
+  });
+
+  it('shows the reviewer the changes since the last submission', () => {
+    put('第一次提交的内容：组织学法6次。');
+    transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    expect(changesSinceLastSubmission(db, w.reviewerA, reportId)).toBeNull();
+    transitionReport(db, w.reviewerA, reportId, { transition: 'return', reason: '请写明培训人次' });
+    put('第一次提交的内容：组织学法6次，培训干部320人次。');
+    transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    const changes = changesSinceLastSubmission(db, w.reviewerA, reportId)!;
+    const measures = changes.sections.find((s) => s.key === 'measures')!;
+    expect(measures.changed).toBe(true);
+    expect(measures.parts.filter((p) => p.type === 'insert').map((p) => p.text).join('')).toBe('，培训干部320人次');
+    expect(changes.sections.filter((s) => s.changed).map((s) => s.key)).toEqual(['measures']);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { diffSections, diffStats, diffText } from '@/lib/review/diff';
+
+describe('Chinese text diff', () => {
+  it('identical text is one equal part', () => {
+    expect(diffText('全年学法6次。', '全年学法6次。')).toEqual([{ type: 'equal', text: '全年学法6次。' }]);
+  });
+
+  it('an inserted phrase shows as one insertion', () => {
+    const parts = diffText('组织学法6次。', '组织学法6次，培训干部320人次。');
+    expect(parts.filter((p) => p.type === 'insert').map((p) => p.text)).toEqual(['，培训干部320人次']);
+    expect(parts.filter((p) => p.type === 'delete')).toEqual([]);
+  });
+
+  it('a replaced word shows as a deletion and an insertion', () => {
+    const parts = diffText('镇党委召开专题会议4次。', '镇党委召开专题会议6次。');
+    expect(parts.filter((p) => p.type === 'delete').map((p) => p.text).join('')).toContain('4');
+    expect(parts.filter((p) => p.type === 'insert').map((p) => p.text).join('')).toContain('6');
+    expect(parts.map((p) => (p.type === 'insert' ? '' : p.text)).join('')).toBe('镇党委召开专题会议4次。');
+    expect(parts.map((p) => (p.type === 'delete' ? '' : p.text)).join('')).toBe('镇党委召开专题会议6次。');
+  });
+
+  it('counts inserted and deleted characters', () => {
+    expect(diffStats(diffText('组织学法6次。', '组织学法6次，培训干部320人次。'))).toEqual({ inserted: 10, deleted: 0 });
+    expect(diffStats(diffText('组织学法6次，培训干部320人次。', '组织学法6次。'))).toEqual({ inserted: 0, deleted: 10 });
+  });
+
+  it('keeps line breaks in multi-line text', () => {
+    const parts = diffText('（一）学法\n全年学法6次。', '（一）学法\n全年学法8次。\n（二）普法');
+    expect(parts.map((p) => (p.type === 'delete' ? '' : p.text)).join('')).toBe('（一）学法\n全年学法8次。\n（二）普法');
+  });
+
+  it('compares sections, new and removed keys included', () => {
+    const d = diffSections({ measures: '甲', leaders: '乙' }, { measures: '甲', other: '丙' });
+    expect(d.map((x) => [x.key, x.changed])).toEqual([
+      ['measures', false],
+      ['leaders', true],
+      ['other', true],
+    ]);
+  });
+
+  it('falls back to characters for very long input', () => {
+    const a = '法'.repeat(150_000);
+    const parts = diffText(a, a + '治');
+    expect(parts.at(-1)).toEqual({ type: 'insert', text: '治' });
+  });
+});
