@@ -223,3 +223,19 @@ export const reportVersions = sqliteTable(
   (t) => [index('report_versions_report_idx').on(t.reportId, t.createdAt)],
 );
 export type ReportVersion = typeof reportVersions.$inferSelect;
+
+/** Each county's own collection date for the reports on a year (ahead of the national 4月1日 limit). */
+export const countyDeadlines = sqliteTable(
+  'county_deadlines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    countyId: integer('county_id')
+      .notNull()
+      .references(() => counties.id),
+    year: integer('year').notNull(),
+    collectionDate: text('collection_date').notNull(),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('county_deadlines_county_year_unique').on(t.countyId, t.year)],
+);

@@ -1,0 +1,205 @@
+// The county dashboard: every township's report for a year, its progress and the days left, in a fixed number of queries.
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { counties, countyDeadlines, REPORT_STATUSES, type ReportStatus } from '@/db/schema';
+import { recordAudit } from './audit';
+import { can, type Actor } from './authz';
+import { AppError } from './errors';
+import { CHECKLISTS } from './report/checklists';
+import { runChecks } from './report/checks';
+import { REQUIRED_PART_KEYS } from './report/model';
+import { BODY_SECTION_KEYS, type BodySectionKey } from './report/sections';
+import { sectionHeading } from './report/template';
+import { formatDocumentDate } from './format';
+import { isoDateSchema, parseInput, yearSchema } from './validation';
+import { z } from 'zod';
+
+const TEMPLATE_ITEMS = Object.values(CHECKLISTS).reduce((n, items) => n + items.length, 0);
+
+export type DashboardRow = {
+  townshipId: number;
+  townshipName: string;
+  townshipKind: string;
+  reportId: number | null;
+  status: ReportStatus | 'none';
+  partsFilled: number;
+  partsTotal: number;
+  checklistDone: number;
+  checklistTotal: number;
+  openChecks: number;
+  openThreads: number;
+  updatedAt: string | null;
+  updatedByName: string | null;
+};
+
+export type Dashboard = {
+  county: { id: number; name: string };
+  year: number;
+  collectionDate: string | null;
+  /** Days until the county's collection date and until 4月1日 of the next year; negative when overdue. */
+  daysToCollection: number | null;
+  daysToPublication: number;
+  publicationDate: string;
+  counts: Record<ReportStatus | 'none', number>;
+  rows: DashboardRow[];
+};
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function daysUntil(isoDate: string, now: Date): number {
+  // Whole days in China Standard Time: the deadline day itself counts as 0.
+  const today = Date.parse(new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10));
+  return Math.round((Date.parse(isoDate) - today) / DAY);
+}
+
+/** Which county a reviewer or admin looks at: a reviewer's own; an admin picks (the first by default). */
+export function dashboardCounty(db: Db, actor: Actor, requested?: number): { id: number; name: string } {
+  const all = db.select({ id: counties.id, name: counties.name }).from(counties).orderBy(counties.id).all();
+  const id = actor.role === 'reviewer' ? actor.countyId : (requested ?? all[0]?.id);
+  const county = all.find((c) => c.id === id);
+  if (!county) throw new AppError('not_found', '没有可以查看的县。');
+  if (!can(actor, 'county.dashboard', { countyId: county.id })) throw new AppError('forbidden', '只有县级审核人和管理员可以查看进度。');
+  return county;
+}
+
+export function loadDashboard(db: Db, actor: Actor, countyId: number | undefined, year: number, now = new Date()): Dashboard {
+  const county = dashboardCounty(db, actor, countyId);
+  const sql = db.$client;
+  const townships = sql
+    .prepare('select id, name, kind from townships where county_id = ? order by id')
+    .all(county.id) as Array<{ id: number; name: string; kind: string }>;
+  const reports = sql
+    .prepare(
+      `select r.id, r.township_id as townshipId, r.status, r.title, r.recipient, r.signature_organs as organs, r.document_date as documentDate,
+              r.updated_at as updatedAt, u.display_name as updatedByName
+         from reports r join townships t on t.id = r.township_id left join users u on u.id = r.updated_by
+        where t.county_id = ? and r.year = ?`,
+    )
+    .all(county.id, year) as Array<{
+    id: number;
+    townshipId: number;
+    status: ReportStatus;
+    title: string;
+    recipient: string | null;
+    organs: string;
+    documentDate: string | null;
+    updatedAt: number;
+    updatedByName: string | null;
+  }>;
+  const sections = sql
+    .prepare(
+      `select s.report_id as reportId, s.section_key as sectionKey, s.plain_text as plainText
+         from report_sections s join reports r on r.id = s.report_id join townships t on t.id = r.township_id
+        where t.county_id = ? and r.year = ?`,
+    )
+    .all(county.id, year) as Array<{ reportId: number; sectionKey: string; plainText: string }>;
+  const checklist = sql
+    .prepare(
+      `select c.report_id as reportId, sum(c.confirmed) as done, sum(c.kind = 'ledger') as ledger
+         from report_checklist c join reports r on r.id = c.report_id join townships t on t.id = r.township_id
+        where t.county_id = ? and r.year = ? group by c.report_id`,
+    )
+    .all(county.id, year) as Array<{ reportId: number; done: number; ledger: number }>;
+  const threads = sql
+    .prepare(
+      `select c.report_id as reportId, count(*) as open
+         from comments c join reports r on r.id = c.report_id join townships t on t.id = r.township_id
+        where t.county_id = ? and r.year = ? and c.parent_id is null and c.resolved_at is null and c.deleted_at is null
+        group by c.report_id`,
+    )
+    .all(county.id, year) as Array<{ reportId: number; open: number }>;
+  const deadline = db
+    .select()
+    .from(countyDeadlines)
+    .where(and(eq(countyDeadlines.countyId, county.id), eq(countyDeadlines.year, year)))
+    .get();
+
+  const textByReport = new Map<number, Partial<Record<BodySectionKey, string>>>();
+  for (const s of sections) {
+    const m = textByReport.get(s.reportId) ?? {};
+    m[s.sectionKey as BodySectionKey] = s.plainText;
+    textByReport.set(s.reportId, m);
+  }
+  const checklistBy = new Map(checklist.map((c) => [c.reportId, c]));
+  const threadsBy = new Map(threads.map((t) => [t.reportId, t.open]));
+  const reportBy = new Map(reports.map((r) => [r.townshipId, r]));
+
+  const rows: DashboardRow[] = townships.map((t) => {
+    const r = reportBy.get(t.id);
+    if (!r) {
+      return {
+        townshipId: t.id,
+        townshipName: t.name,
+        townshipKind: t.kind,
+        reportId: null,
+        status: 'none',
+        partsFilled: 0,
+        partsTotal: REQUIRED_PART_KEYS.length,
+        checklistDone: 0,
+        checklistTotal: TEMPLATE_ITEMS,
+        openChecks: 0,
+        openThreads: 0,
+        updatedAt: null,
+        updatedByName: null,
+      };
+    }
+    const text = textByReport.get(r.id) ?? {};
+    const texts = Object.fromEntries(BODY_SECTION_KEYS.map((k) => [k, text[k]?.trim() ? text[k]! : null])) as Record<BodySectionKey, string | null>;
+    const checks = runChecks({
+      year,
+      title: r.title,
+      recipient: r.recipient,
+      sections: texts,
+      signature: { organs: JSON.parse(r.organs) as string[], date: r.documentDate ? formatDocumentDate(r.documentDate) : null },
+      headings: Object.fromEntries(BODY_SECTION_KEYS.filter((k) => k !== 'preface').map((k) => [k, sectionHeading(k, year)])),
+    });
+    const c = checklistBy.get(r.id);
+    return {
+      townshipId: t.id,
+      townshipName: t.name,
+      townshipKind: t.kind,
+      reportId: r.id,
+      status: r.status,
+      partsFilled: REQUIRED_PART_KEYS.filter((k) => texts[k]).length,
+      partsTotal: REQUIRED_PART_KEYS.length,
+      checklistDone: c?.done ?? 0,
+      checklistTotal: TEMPLATE_ITEMS + (c?.ledger ?? 0),
+      openChecks: checks.length,
+      openThreads: threadsBy.get(r.id) ?? 0,
+      updatedAt: new Date(r.updatedAt).toISOString(),
+      updatedByName: r.updatedByName,
+    };
+  });
+
+  const counts = Object.fromEntries([...REPORT_STATUSES, 'none'].map((s) => [s, 0])) as Dashboard['counts'];
+  for (const row of rows) counts[row.status]++;
+  const publicationDate = `${year + 1}-04-01`;
+  return {
+    county,
+    year,
+    collectionDate: deadline?.collectionDate ?? null,
+    daysToCollection: deadline ? daysUntil(deadline.collectionDate, now) : null,
+    daysToPublication: daysUntil(publicationDate, now),
+    publicationDate,
+    counts,
+    rows,
+  };
+}
+
+const deadlineSchema = (now: Date) => z.object({ countyId: z.coerce.number().int().positive({ error: '县无效。' }), year: yearSchema(now), collectionDate: isoDateSchema('收集日期') });
+
+export function setCollectionDate(db: Db, actor: Actor, raw: unknown, now = new Date()): void {
+  const input = parseInput(deadlineSchema(now), raw);
+  if (!can(actor, 'township.manage')) throw new AppError('forbidden', '只有管理员可以设置收集日期。');
+  if (!db.select().from(counties).where(eq(counties.id, input.countyId)).get()) throw new AppError('not_found', '该县不存在。');
+  db.transaction((tx) => {
+    tx.insert(countyDeadlines)
+      .values({ countyId: input.countyId, year: input.year, collectionDate: input.collectionDate, updatedBy: actor.id, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [countyDeadlines.countyId, countyDeadlines.year],
+        set: { collectionDate: input.collectionDate, updatedBy: actor.id, updatedAt: now },
+      })
+      .run();
+    recordAudit(tx, { actorId: actor.id, action: 'county.deadline', detail: { ...input } });
+  });
+}

@@ -1,0 +1,68 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { loadDashboard, setCollectionDate } from '@/lib/dashboard';
+import { loadEditorData, saveSection } from '@/lib/drafting';
+import { createReport } from '@/lib/reports';
+import { docFromText } from '@/lib/report/tiptap-doc';
+import { transitionReport } from '@/lib/review/transitions';
+import { makeTestDb, seedWorld, type World } from '../support/db';
+
+let db: Db;
+let w: World;
+const NOW = new Date('2026-02-01T10:00:00+08:00');
+
+beforeEach(async () => {
+  db = makeTestDb().db;
+  w = await seedWorld(db);
+});
+
+describe('county dashboard', () => {
+  it('shows every township of the county with state, progress and days left', () => {
+    const r = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 }, NOW).id;
+    const v = loadEditorData(db, w.drafterA1, r).sections.find((s) => s.key === 'measures')!.version;
+    saveSection(db, w.drafterA1, r, 'measures', { content: docFromText('（一）学法\n全年学法6次。'), version: v });
+    transitionReport(db, w.drafterA1, r, { transition: 'submit' });
+    setCollectionDate(db, w.admin, { countyId: w.countyA, year: 2025, collectionDate: '2026-02-28' }, NOW);
+
+    const d = loadDashboard(db, w.reviewerA, undefined, 2025, NOW);
+    expect(d.county.name).toBe('甲县');
+    expect(d.daysToCollection).toBe(27);
+    expect(d.daysToPublication).toBe(59);
+    expect(d.rows.map((x) => [x.townshipName, x.status, x.partsFilled])).toEqual([
+      ['甲一镇', 'submitted', 1],
+      ['甲二乡', 'none', 0],
+    ]);
+    expect(d.rows[0]!.openChecks).toBeGreaterThan(0);
+    expect(d.counts).toMatchObject({ submitted: 1, none: 1, drafting: 0 });
+  });
+
+  it('refuses drafters, and a reviewer only ever sees their own county', () => {
+    expect(() => loadDashboard(db, w.drafterA1, undefined, 2025, NOW)).toThrow(expect.objectContaining({ status: 403 }));
+    expect(loadDashboard(db, w.reviewerA, w.countyB, 2025, NOW).county.name).toBe('甲县');
+    expect(loadDashboard(db, w.admin, w.countyB, 2025, NOW).county.name).toBe('乙县');
+  });
+
+  it('runs a fixed number of queries however many townships the county has', async () => {
+    const { createTownship } = await import('@/lib/townships');
+    const count = (n: number) => {
+      for (let i = 0; i < n; i++) createTownship(db, null, { countyId: w.countyA, name: `新镇${Math.random()}`, kind: '镇' });
+      let queries = 0;
+      const prepare = db.$client.prepare.bind(db.$client);
+      const spy = (source: string) => {
+        queries++;
+        return prepare(source);
+      };
+      (db.$client as unknown as { prepare: typeof spy }).prepare = spy;
+      try {
+        loadDashboard(db, w.admin, w.countyA, 2025, NOW);
+      } finally {
+        (db.$client as unknown as { prepare: typeof prepare }).prepare = prepare;
+      }
+      return queries;
+    };
+    const few = count(1);
+    const many = count(200);
+    expect(many).toBe(few);
+    expect(many).toBeLessThanOrEqual(10);
+  });
+});
