@@ -14,6 +14,8 @@ export function SiteHeader({ actor, logout }: Props) {
       <nav>
         <Link href="/">我的报告</Link>
         {PERMISSIONS['report.create'][actor.role] !== 'none' ? <Link href="/import">导入报告</Link> : null}
+        {PERMISSIONS['county.dashboard'][actor.role] !== 'none' ? <Link href="/dashboard">进度总览</Link> : null}
+        <Link href="/search">搜索</Link>
         {can(actor, 'user.manage') ? <Link href="/admin">系统管理</Link> : null}
       </nav>
       <div className="who">

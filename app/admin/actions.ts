@@ -4,6 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { createUser, resetPassword, setUserActive } from '@/lib/accounts';
 import { actionWithActor } from '@/lib/actions';
+import { setCollectionDate } from '@/lib/dashboard';
+import { formatDocumentDate } from '@/lib/format';
 import { createTownship } from '@/lib/townships';
 import { formToObject, idSchema, parseInput } from '@/lib/validation';
 
@@ -37,4 +39,11 @@ export const setUserActiveAction = actionWithActor((actor, form) => {
   setUserActive(getDb(), actor, userId, active);
   revalidatePath('/admin');
   return active ? '账号已启用。' : '账号已停用。';
+});
+
+export const setCollectionDateAction = actionWithActor((actor, form) => {
+  const fields = formToObject(form);
+  setCollectionDate(getDb(), actor, fields);
+  revalidatePath('/admin');
+  return `已设置：${fields.year}年度报告的收集日期为${formatDocumentDate(fields.collectionDate)}。`;
 });

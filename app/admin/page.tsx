@@ -7,7 +7,9 @@ import { ROLE_LABELS } from '@/lib/labels';
 import { listCounties, listVisibleTownships } from '@/lib/townships';
 import { TOWNSHIP_KINDS, ROLES } from '@/db/schema';
 import { logoutAction } from '../actions';
-import { addTownshipAction, addUserAction, resetPasswordAction, setUserActiveAction } from './actions';
+import Link from 'next/link';
+import { currentReportYear } from '@/lib/reports';
+import { addTownshipAction, addUserAction, resetPasswordAction, setCollectionDateAction, setUserActiveAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,6 +24,34 @@ export default async function AdminPage() {
       <SiteHeader actor={actor} logout={logoutAction} />
       <main className="page">
         <h1>系统管理</h1>
+        <p>
+          <Link href="/admin/audit">查看操作记录</Link>
+        </p>
+
+        <section className="card">
+          <h2>收集日期</h2>
+          <p className="muted">各县可以设定早于 4 月 1 日公开期限的收集日期，进度总览会显示剩余天数。</p>
+          <ActionForm action={setCollectionDateAction} submitLabel="保存" testId="collection-date" className="form grid">
+            <label>
+              县
+              <select name="countyId" required>
+                {counties.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              报告年度
+              <input name="year" type="number" min={2000} max={new Date().getFullYear()} defaultValue={currentReportYear()} required />
+            </label>
+            <label>
+              收集日期
+              <input name="collectionDate" type="date" required />
+            </label>
+          </ActionForm>
+        </section>
 
         <section className="card">
           <h2>乡镇（街道）</h2>

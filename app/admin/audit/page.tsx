@@ -1,0 +1,100 @@
+import Link from 'next/link';
+import { getDb } from '@/db';
+import { SiteHeader } from '@/components/site-header';
+import { listAudit } from '@/lib/audit-log';
+import { orInterrupt, requirePageActor } from '@/lib/auth/session';
+import { formatDateTime } from '@/lib/format';
+import { logoutAction } from '../../actions';
+
+export const dynamic = 'force-dynamic';
+
+const ACTION_LABELS: Record<string, string> = {
+  'user.login': '登录',
+  'user.create': '添加账号',
+  'user.password-reset': '重置密码',
+  'user.activate': '启用账号',
+  'user.deactivate': '停用账号',
+  'county.create': '添加县',
+  'county.deadline': '设置收集日期',
+  'township.create': '添加乡镇',
+  'report.create': '创建报告',
+  'report.import': '导入报告',
+  'report.transition': '流程操作',
+  'version.save': '保存版本',
+  'version.restore': '恢复版本',
+  'comment.create': '添加批注',
+  'comment.delete': '删除批注',
+};
+
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ action?: string; user?: string; from?: string; to?: string; page?: string }>;
+}) {
+  const actor = await requirePageActor();
+  const sp = await searchParams;
+  const clean = Object.fromEntries(Object.entries(sp).filter(([, v]) => v));
+  const { rows, actions, page } = orInterrupt(() => listAudit(getDb(), actor, clean));
+  return (
+    <>
+      <SiteHeader actor={actor} logout={logoutAction} />
+      <main className="page wide">
+        <h1>操作记录</h1>
+        <form className="form grid" action="/admin/audit">
+          <label>
+            操作
+            <select name="action" defaultValue={sp.action ?? ''}>
+              <option value="">全部</option>
+              {actions.map((a) => (
+                <option key={a} value={a}>
+                  {ACTION_LABELS[a] ?? a}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            操作人
+            <input name="user" defaultValue={sp.user ?? ''} maxLength={40} />
+          </label>
+          <label>
+            从
+            <input type="date" name="from" defaultValue={sp.from ?? ''} />
+          </label>
+          <label>
+            到
+            <input type="date" name="to" defaultValue={sp.to ?? ''} />
+          </label>
+          <div className="form-actions">
+            <button type="submit">筛选</button>
+          </div>
+        </form>
+        <table className="table" data-testid="audit-table">
+          <thead>
+            <tr>
+              <th>时间</th>
+              <th>操作人</th>
+              <th>操作</th>
+              <th>报告</th>
+              <th>详情</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>{formatDateTime(new Date(r.at))}</td>
+                <td>{r.actorName ?? '系统'}</td>
+                <td>{ACTION_LABELS[r.action] ?? r.action}</td>
+                <td>{r.reportId ? <Link href={`/reports/${r.reportId}`}>{r.townshipName ?? r.reportId}</Link> : '—'}</td>
+                <td className="audit-detail">{r.detail}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p>
+          {page > 1 ? <Link href={`/admin/audit?${new URLSearchParams({ ...clean, page: String(page - 1) })}`}>上一页</Link> : null}{' '}
+          {rows.length === 100 ? <Link href={`/admin/audit?${new URLSearchParams({ ...clean, page: String(page + 1) })}`}>下一页</Link> : null}
+        </p>
+      </main>
+    </>
+  );
+}

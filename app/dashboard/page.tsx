@@ -1,0 +1,149 @@
+import Link from 'next/link';
+import { getDb } from '@/db';
+import { SiteHeader } from '@/components/site-header';
+import { orInterrupt, requirePageActor } from '@/lib/auth/session';
+import { loadDashboard, type DashboardRow } from '@/lib/dashboard';
+import { formatDateTime, formatDocumentDate } from '@/lib/format';
+import { STATUS_LABELS } from '@/lib/labels';
+import { currentReportYear } from '@/lib/reports';
+import { listCounties } from '@/lib/townships';
+import { REPORT_STATUSES, type ReportStatus } from '@/db/schema';
+import { logoutAction } from '../actions';
+
+export const dynamic = 'force-dynamic';
+
+const LABELS: Record<ReportStatus | 'none', string> = { ...STATUS_LABELS, none: '未创建' };
+const SORTS = { township: '乡镇', status: '状态', progress: '完成度', updated: '最后修改' } as const;
+type SortKey = keyof typeof SORTS;
+
+function progress(r: DashboardRow): number {
+  return r.partsFilled / r.partsTotal + r.checklistDone / Math.max(1, r.checklistTotal);
+}
+
+function sortRows(rows: DashboardRow[], sort: SortKey): DashboardRow[] {
+  const order = [...REPORT_STATUSES, 'none'];
+  const by: Record<SortKey, (a: DashboardRow, b: DashboardRow) => number> = {
+    township: (a, b) => a.townshipId - b.townshipId,
+    status: (a, b) => order.indexOf(a.status) - order.indexOf(b.status),
+    progress: (a, b) => progress(b) - progress(a),
+    updated: (a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''),
+  };
+  return [...rows].sort(by[sort]);
+}
+
+function Days({ days, label }: { days: number | null; label: string }) {
+  if (days === null) return <span className="muted">{label}：未设置</span>;
+  return (
+    <span className={days < 0 ? 'days overdue' : days <= 7 ? 'days soon' : 'days'} data-testid={`days-${label}`}>
+      {label}：{days < 0 ? `已逾期 ${-days} 天` : days === 0 ? '今天截止' : `还有 ${days} 天`}
+    </span>
+  );
+}
+
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ year?: string; county?: string; status?: string; sort?: string }>;
+}) {
+  const actor = await requirePageActor();
+  const sp = await searchParams;
+  const year = Number(sp.year) || currentReportYear();
+  const db = getDb();
+  const d = orInterrupt(() => loadDashboard(db, actor, sp.county ? Number(sp.county) : undefined, year));
+  const status = sp.status && sp.status in LABELS ? (sp.status as ReportStatus | 'none') : null;
+  const sort: SortKey = sp.sort && sp.sort in SORTS ? (sp.sort as SortKey) : 'township';
+  const rows = sortRows(d.rows.filter((r) => !status || r.status === status), sort);
+  const max = Math.max(1, ...Object.values(d.counts));
+  const link = (over: Record<string, string | null>) => {
+    const p = new URLSearchParams({ year: String(year), ...(sp.county ? { county: sp.county } : {}), ...(status ? { status } : {}), sort });
+    for (const [k, v] of Object.entries(over)) {
+      if (v === null) p.delete(k);
+      else p.set(k, v);
+    }
+    return `/dashboard?${p}`;
+  };
+  return (
+    <>
+      <SiteHeader actor={actor} logout={logoutAction} />
+      <main className="page wide">
+        <div className="dash-head">
+          <h1>
+            {d.county.name} {year}年度报告进度
+          </h1>
+          <form className="inline-form" action="/dashboard">
+            {actor.role === 'admin' ? (
+              <select name="county" defaultValue={d.county.id} aria-label="县">
+                {listCounties(db).map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            ) : null}
+            <input name="year" type="number" min={2000} max={2100} defaultValue={year} aria-label="年度" />
+            <button type="submit">查看</button>
+          </form>
+        </div>
+        <div className="dash-deadlines">
+          <Days days={d.daysToCollection} label={`县收集日期${d.collectionDate ? `（${formatDocumentDate(d.collectionDate)}）` : ''}`} />
+          <Days days={d.daysToPublication} label={`向社会公开（${formatDocumentDate(d.publicationDate)}前）`} />
+          <a className="button-link" href={`/api/dashboard/zip?year=${year}&county=${d.county.id}`} data-testid="download-zip">
+            下载已审核通过和定稿的报告（.zip）
+          </a>
+        </div>
+        <section className="card">
+          <div className="chart" data-testid="status-chart">
+            {([...REPORT_STATUSES, 'none'] as const).map((s) => (
+              <Link key={s} href={link({ status: status === s ? null : s })} className={`bar ${status === s ? 'active' : ''}`}>
+                <span className="bar-label">{LABELS[s]}</span>
+                <span className={`bar-fill status-${s}`} style={{ width: `${(d.counts[s] / max) * 100}%` }} />
+                <span className="bar-count" data-testid={`count-${s}`}>
+                  {d.counts[s]}
+                </span>
+              </Link>
+            ))}
+          </div>
+          {status ? (
+            <p>
+              只看“{LABELS[status]}”。<Link href={link({ status: null })}>显示全部</Link>
+            </p>
+          ) : null}
+        </section>
+        <section className="card">
+          <table className="table" data-testid="dashboard-table">
+            <thead>
+              <tr>
+                {(Object.keys(SORTS) as SortKey[]).map((k) => (
+                  <th key={k}>
+                    <Link href={link({ sort: k })}>
+                      {SORTS[k]}
+                      {sort === k ? ' ▾' : ''}
+                    </Link>
+                  </th>
+                ))}
+                <th>检查问题</th>
+                <th>未解决批注</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.townshipId} data-testid={`dash-row-${r.townshipName}`}>
+                  <td>{r.reportId ? <Link href={`/reports/${r.reportId}/edit`}>{r.townshipName}</Link> : r.townshipName}</td>
+                  <td>
+                    <span className={`status status-${r.status}`}>{LABELS[r.status]}</span>
+                  </td>
+                  <td>
+                    部分 {r.partsFilled}/{r.partsTotal} · 清单 {r.checklistDone}/{r.checklistTotal}
+                  </td>
+                  <td>{r.updatedAt ? `${formatDateTime(new Date(r.updatedAt))}${r.updatedByName ? ` · ${r.updatedByName}` : ''}` : '—'}</td>
+                  <td className={r.openChecks ? 'warn' : ''}>{r.reportId ? r.openChecks : '—'}</td>
+                  <td>{r.reportId ? r.openThreads : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+// All approved and final reports of a county and year as one .zip of .docx files, for the county office.
+import JSZip from 'jszip';
+import type { Db } from '@/db/client';
+import type { Actor } from '@/lib/authz';
+import { dashboardCounty } from '@/lib/dashboard';
+import { AppError } from '@/lib/errors';
+import { exportFileName } from './document';
+import { renderDocx } from './docx';
+import { exportDocumentFromReport } from './from-report';
+
+const COLLECTED: ReadonlySet<string> = new Set(['approved', 'final', 'published']);
+
+export async function countyZip(db: Db, actor: Actor, countyId: number | undefined, year: number): Promise<{ body: Buffer; fileName: string; count: number }> {
+  const county = dashboardCounty(db, actor, countyId);
+  const rows = db.$client
+    .prepare(
+      `select r.id, r.status from reports r join townships t on t.id = r.township_id
+        where t.county_id = ? and r.year = ? order by t.id`,
+    )
+    .all(county.id, year) as Array<{ id: number; status: string }>;
+  const ids = rows.filter((r) => COLLECTED.has(r.status)).map((r) => r.id);
+  if (ids.length === 0) throw new AppError('not_found', `${county.name}${year}年度还没有审核通过或定稿的报告。`);
+  const zip = new JSZip();
+  for (const id of ids) {
+    const doc = exportDocumentFromReport(db, actor, id);
+    zip.file(exportFileName(doc, 'submit', 'docx'), await renderDocx(doc, 'submit'));
+  }
+  const body = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  return { body, fileName: `${county.name}${year}年度法治政府建设情况报告.zip`, count: ids.length };
+}
