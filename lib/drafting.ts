@@ -8,11 +8,11 @@ import { parseReportDoc } from './editor/extensions';
 import type { ChecklistEntry, EditorInitialData, ReportMeta, SaveOk, SectionSnapshot } from './editor/types';
 import { AppError } from './errors';
 import { findChecklistItem } from './report/checklists';
-import { BODY_SECTION_KEYS, isBodySectionKey, type BodySectionKey } from './report/sections';
+import { BODY_SECTION_KEYS, isBodySectionKey, SECTION_LABELS, type BodySectionKey } from './report/sections';
 import { docToText, type TiptapNode } from './report/tiptap-doc';
 import { loadReportInScope } from './reports';
 import { isoDateSchema, parseInput } from './validation';
-import { maybeAutoVersion } from './review/versions';
+import { createVersion, maybeAutoVersion } from './review/versions';
 import { isEditableStatus, LOCKED_MESSAGES } from './review/workflow';
 
 /** A section may hold this many characters of text (a long report is about 15,000). */
@@ -34,7 +34,12 @@ const versionSchema = z
   .min(1, { error: '版本号无效。' })
   .max(Number.MAX_SAFE_INTEGER, { error: '版本号无效。' });
 
-const saveSectionSchema = z.object({ content: z.unknown(), version: versionSchema });
+const saveSectionSchema = z.object({
+  content: z.unknown(),
+  version: versionSchema,
+  // Set when the user settled a conflict by keeping their text: the text it replaces is kept as a version.
+  overwrite: z.boolean({ error: '覆盖标记无效。' }).optional(),
+});
 
 function sectionKeyOrThrow(key: string): BodySectionKey {
   if (!isBodySectionKey(key)) throw new AppError('not_found', '报告中没有这个部分。');
@@ -83,6 +88,7 @@ export function saveSection(db: Db, actor: Actor, reportId: number, keyRaw: stri
   }
   const now = new Date();
   return db.transaction((tx) => {
+    if (input.overwrite) createVersion(tx, { reportId: report.id, kind: 'auto', label: `冲突时被覆盖的内容（${SECTION_LABELS[key]}）`, actorId: actor.id, at: now });
     const updated = tx
       .update(reportSections)
       .set({ content, plainText, version: sql`${reportSections.version} + 1`, updatedBy: actor.id, updatedAt: now })
@@ -218,15 +224,15 @@ export function listChecklist(db: Db, reportId: number): ChecklistEntry[] {
     }));
 }
 
-/** Everything the editor page needs, for a user who may edit the report (others get the read-only view). */
+/** Everything the report workspace needs; readers who may not edit (reviewers) get it read-only. */
 export function loadEditorData(db: Db, actor: Actor, reportId: number): EditorInitialData {
-  const { report, township } = loadReportInScope(db, actor, reportId, 'report.edit');
+  const { report, township } = loadReportInScope(db, actor, reportId);
   return {
     report: { id: report.id, year: report.year, status: report.status, ...metaOf(report) },
     township: { id: township.id, name: township.name, kind: township.kind, countyName: township.countyName },
     sections: BODY_SECTION_KEYS.map((key) => snapshotOf(db, report.id, key)),
     checklist: listChecklist(db, report.id),
-    editable: isEditableStatus(report.status),
+    editable: isEditableStatus(report.status) && mayEdit(actor, township),
     user: { id: actor.id, displayName: actor.displayName },
     limits: { sectionChars: SECTION_CHAR_LIMIT, sectionBytes: SECTION_BYTE_LIMIT },
   };

@@ -1,0 +1,152 @@
+'use client';
+
+import { useState } from 'react';
+import type { ChecklistEntry, LedgerState } from '@/lib/editor/types';
+import { formatDateTime } from '@/lib/format';
+import { checklistFor, LEDGER_STATES, suggestChecklist } from '@/lib/report/checklists';
+import type { BodySectionKey } from '@/lib/report/sections';
+
+type Props = {
+  reportId: number;
+  sectionKey: BodySectionKey;
+  text: string;
+  entries: ChecklistEntry[];
+  editable: boolean;
+  onEntry: (entry: ChecklistEntry) => void;
+  onShow: (start: number, end: number) => void;
+};
+
+function snippet(text: string, start: number, end: number) {
+  const from = Math.max(0, start - 20);
+  const to = Math.min(text.length, end + 20);
+  return (
+    <>
+      {from > 0 ? '…' : ''}
+      {text.slice(from, start)}
+      <mark>{text.slice(start, end)}</mark>
+      {text.slice(end, to)}
+      {to < text.length ? '…' : ''}
+    </>
+  );
+}
+
+/** What the part must contain: suggestions from the text (dashed) beside the drafter's own confirmed ticks (solid). */
+export function ChecklistPanel({ reportId, sectionKey, text, entries, editable, onEntry, onShow }: Props) {
+  const [open, setOpen] = useState<string | null>(null);
+  const [error, setError] = useState('');
+  const items = checklistFor(sectionKey);
+  const suggestions = new Map(suggestChecklist(sectionKey, text).map((s) => [s.itemId, s]));
+  const byId = new Map(entries.map((e) => [e.itemId, e]));
+  const ledger = sectionKey === 'measures' ? entries.filter((e) => e.kind === 'ledger') : [];
+
+  async function put(itemId: string, body: Partial<ChecklistEntry>) {
+    setError('');
+    const before = byId.get(itemId);
+    // Shown at once; put back if the server refuses.
+    onEntry({ itemId, kind: before?.kind ?? 'item', label: before?.label ?? null, confirmed: false, state: null, note: '', updatedByName: null, updatedAt: null, ...before, ...body });
+    try {
+      const res = await fetch(`/api/reports/${reportId}/checklist/${encodeURIComponent(itemId)}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const json = (await res.json()) as { entry?: ChecklistEntry; error?: string };
+      if (!res.ok || !json.entry) throw new Error(json.error ?? `保存失败（${res.status}）`);
+      onEntry(json.entry);
+    } catch (e) {
+      if (before) onEntry(before);
+      else onEntry({ itemId, kind: 'item', label: null, confirmed: false, state: null, note: '', updatedByName: null, updatedAt: null });
+      setError(e instanceof Error && /[\u4e00-\u9fa5]/.test(e.message) ? e.message : '勾选没有保存，请检查网络后重试。');
+    }
+  }
+
+  if (items.length === 0 && ledger.length === 0) return <p className="muted">这一部分没有清单。</p>;
+  return (
+    <div className="checklist" data-testid="checklist-panel">
+      {error ? <p className="msg error">{error}</p> : null}
+      {ledger.length ? (
+        <div className="ledger">
+          <h4>去年承诺落实情况</h4>
+          {ledger.map((e) => (
+            <div key={e.itemId} className="ledger-item" data-testid={`ledger-${e.itemId}`}>
+              <div>{e.label}</div>
+              <div className="inline-form">
+                <select
+                  value={e.state ?? ''}
+                  disabled={!editable}
+                  aria-label="落实情况"
+                  onChange={(ev) => void put(e.itemId, { state: (ev.target.value || null) as LedgerState | null, note: e.note })}
+                >
+                  <option value="">未标记</option>
+                  {LEDGER_STATES.map((s) => (
+                    <option key={s} value={s}>
+                      {s}
+                    </option>
+                  ))}
+                </select>
+                <input
+                  defaultValue={e.note}
+                  placeholder="在报告哪里写到"
+                  disabled={!editable}
+                  maxLength={500}
+                  onBlur={(ev) => ev.target.value !== e.note && void put(e.itemId, { state: e.state, note: ev.target.value })}
+                />
+              </div>
+            </div>
+          ))}
+        </div>
+      ) : null}
+      <ul>
+        {items.map((item) => {
+          const s = suggestions.get(item.id);
+          const entry = byId.get(item.id);
+          const confirmed = entry?.confirmed ?? false;
+          return (
+            <li key={item.id} className={confirmed ? 'confirmed' : ''} data-testid={`check-item-${item.id}`}>
+              <label className="check-label">
+                <input
+                  type="checkbox"
+                  checked={confirmed}
+                  disabled={!editable}
+                  onChange={(ev) => void put(item.id, { confirmed: ev.target.checked })}
+                />
+                <span>{item.label}</span>
+                {item.needsFigure ? <small className="muted">（需写明数字）</small> : null}
+              </label>
+              {confirmed && entry?.updatedAt ? (
+                <div className="tick-by">
+                  ✓ {entry.updatedByName ?? ''} 于 {formatDateTime(new Date(entry.updatedAt))} 确认
+                </div>
+              ) : null}
+              {s?.suggested && !confirmed ? (
+                <button
+                  type="button"
+                  className="suggestion"
+                  data-testid={`suggest-${item.id}`}
+                  onClick={() => {
+                    setOpen(open === item.id ? null : item.id);
+                    const m = s.matches[0];
+                    if (m) onShow(m.start, m.figure ? Math.max(m.end, m.figure.end) : m.end);
+                  }}
+                >
+                  建议勾选：发现“{[...new Set(s.matches.map((m) => m.keyword))].slice(0, 3).join('”“')}”
+                </button>
+              ) : null}
+              {open === item.id && s ? (
+                <ul className="suggestion-matches">
+                  {s.matches.slice(0, 3).map((m, i) => (
+                    <li key={i}>
+                      <button type="button" className="link-like" onClick={() => onShow(m.start, m.end)}>
+                        {snippet(text, Math.min(m.start, m.figure?.start ?? m.start), Math.max(m.end, m.figure?.end ?? m.end))}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+'use client';
+
+import { useState } from 'react';
+import type { ReportMeta } from '@/lib/editor/types';
+import { formatDocumentDate } from '@/lib/format';
+import { SaveQueue, type SaveResult, type SaveStatus } from '@/lib/autosave/save-queue';
+
+type Meta = Omit<ReportMeta, 'metaVersion'>;
+type Props = {
+  reportId: number;
+  initial: ReportMeta;
+  editable: boolean;
+  visible: boolean;
+  onChange: (meta: Meta) => void;
+  onStatus: (status: SaveStatus, message?: string) => void;
+};
+
+async function sendMeta(reportId: number, meta: Meta, metaVersion: number): Promise<SaveResult<ReportMeta>> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/reports/${reportId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...meta, metaVersion }),
+      keepalive: true,
+    });
+  } catch {
+    return { kind: 'offline' };
+  }
+  const body = (await res.json().catch(() => ({}))) as { metaVersion?: number; current?: ReportMeta; error?: string };
+  if (res.ok && body.metaVersion) return { kind: 'ok', version: body.metaVersion };
+  if (res.status === 409 && body.current) return { kind: 'conflict', current: body.current };
+  if (res.status >= 500) return { kind: 'offline' };
+  return { kind: 'error', status: res.status, message: body.error ?? `保存失败（${res.status}）` };
+}
+
+/** Title, 主送, 落款, 成文日期 and 抄送, autosaved like the sections. */
+export function FrontMatter({ reportId, initial, editable, visible, onChange, onStatus }: Props) {
+  const { metaVersion, ...first } = initial;
+  const [meta, setMeta] = useState<Meta>(first);
+  const [conflict, setConflict] = useState<ReportMeta | null>(null);
+  const [queue] = useState(
+    () =>
+      new SaveQueue<Meta, ReportMeta>({
+        baseVersion: metaVersion,
+        send: (m, v) => sendMeta(reportId, m, v),
+        // The parent's callback is stable, so capturing it once is safe.
+        onStatus,
+        onConflict: (_mine, current) => setConflict(current),
+      }),
+  );
+
+  function edit(patch: Partial<Meta>) {
+    const next = { ...meta, ...patch };
+    setMeta(next);
+    onChange(next);
+    queue.update(next);
+  }
+
+  return (
+    <div className="front-matter" hidden={!visible} data-testid="front-matter">
+      <label>
+        标题（可分两行）
+        <textarea rows={2} value={meta.title} disabled={!editable} maxLength={200} onChange={(e) => edit({ title: e.target.value })} onBlur={() => void queue.flush()} />
+      </label>
+      <label>
+        主送机关
+        <input value={meta.recipient ?? ''} disabled={!editable} maxLength={100} onChange={(e) => edit({ recipient: e.target.value || null })} onBlur={() => void queue.flush()} />
+      </label>
+      <label>
+        落款（每行一个发文机关，党委在前、政府在后）
+        <textarea
+          rows={2}
+          value={meta.signatureOrgans.join('\n')}
+          disabled={!editable}
+          onChange={(e) => edit({ signatureOrgans: e.target.value.split('\n').slice(0, 6) })}
+          onBlur={() => void queue.flush()}
+        />
+      </label>
+      <label>
+        成文日期 {meta.documentDate ? <span className="muted">（将印为 {formatDocumentDate(meta.documentDate)}）</span> : null}
+        <input type="date" value={meta.documentDate ?? ''} disabled={!editable} onChange={(e) => edit({ documentDate: e.target.value || null })} onBlur={() => void queue.flush()} />
+      </label>
+      <label>
+        抄送（报送稿才印）
+        <input value={meta.cc ?? ''} disabled={!editable} maxLength={200} onChange={(e) => edit({ cc: e.target.value || null })} onBlur={() => void queue.flush()} />
+      </label>
+      {conflict ? (
+        <div className="msg error conflict-inline" role="alert">
+          标题、主送或落款已被他人修改（服务器上的标题：“{conflict.title}”）。
+          <button type="button" onClick={() => { setConflict(null); void queue.keepMine(conflict.metaVersion); }}>
+            保留我的
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              const { metaVersion: v, ...server } = conflict;
+              setMeta(server);
+              onChange(server);
+              queue.takeServer(v, server);
+              setConflict(null);
+            }}
+          >
+            采用服务器的
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

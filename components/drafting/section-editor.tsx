@@ -1,0 +1,135 @@
+'use client';
+
+import { memo, useEffect, useRef, useState } from 'react';
+import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import { CharacterCount, Placeholder } from '@tiptap/extensions';
+import { TextSelection } from '@tiptap/pm/state';
+import { reportExtensions } from '@/lib/editor/extensions';
+import { cleanPastedHtml } from '@/lib/editor/paste';
+import { textIndex } from '@/lib/editor/text-index';
+import type { SaveConflict, SaveOk, SectionSnapshot } from '@/lib/editor/types';
+import { LocalDrafts } from '@/lib/autosave/local-drafts';
+import { SaveQueue, type SaveResult, type SaveStatus } from '@/lib/autosave/save-queue';
+import { docToText, type TiptapNode } from '@/lib/report/tiptap-doc';
+import type { TextStore } from './text-store';
+import { Toolbar } from './toolbar';
+
+export type SectionApi = {
+  /** Selects and scrolls to a range of the section's plain text (checks, checklist suggestions, comments). */
+  selectText: (start: number, end: number) => void;
+  flush: () => Promise<void>;
+  retry: () => void;
+  pending: () => boolean;
+  keepMine: (serverVersion: number) => Promise<void>;
+  takeServer: (current: SectionSnapshot) => void;
+  restore: (content: TiptapNode) => void;
+  getJSON: () => TiptapNode | null;
+};
+
+type Props = {
+  reportId: number;
+  section: SectionSnapshot;
+  editable: boolean;
+  placeholder: string;
+  visible: boolean;
+  store: TextStore;
+  onStatus: (key: string, status: SaveStatus, message?: string) => void;
+  onConflict: (key: string, mine: TiptapNode, current: SectionSnapshot) => void;
+  register: (key: string, api: SectionApi) => void;
+};
+
+async function sendSection(reportId: number, key: string, content: TiptapNode, version: number, overwrite: boolean): Promise<SaveResult<SectionSnapshot>> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/reports/${reportId}/sections/${key}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ content, version, ...(overwrite ? { overwrite: true } : {}) }),
+      keepalive: JSON.stringify(content).length < 60_000,
+    });
+  } catch {
+    return { kind: 'offline' };
+  }
+  if (res.ok) return { kind: 'ok', version: ((await res.json()) as SaveOk).version };
+  if (res.status === 409) return { kind: 'conflict', current: ((await res.json()) as SaveConflict).current };
+  if (res.status >= 500) return { kind: 'offline' };
+  const body = (await res.json().catch(() => ({}))) as { error?: string };
+  const message = res.status === 401 ? '登录已失效，请在新标签页重新登录后回到这里，内容会自动保存。' : (body.error ?? `保存失败（${res.status}）`);
+  return { kind: 'error', status: res.status, message };
+}
+
+/** One section's editor with its own autosave queue; memoised so typing never re-renders the page. */
+export const SectionEditor = memo(function SectionEditor(props: Props) {
+  // onStatus, onConflict and register are stable callbacks of the workspace, so capturing them once is safe.
+  const { reportId, section, editable, placeholder, visible, store, onStatus, onConflict, register } = props;
+  const [drafts] = useState(() => new LocalDrafts<TiptapNode>(typeof window === 'undefined' ? null : window.localStorage, reportId));
+  const [queue] = useState(
+    () =>
+      new SaveQueue<TiptapNode, SectionSnapshot>({
+        baseVersion: section.version,
+        send: (content, version, o) => sendSection(reportId, section.key, content, version, o.overwrite),
+        onStatus: (s, m) => onStatus(section.key, s, m),
+        onSaved: (_v, content) => drafts.acknowledge(section.key, content),
+        onConflict: (mine, current) => onConflict(section.key, mine, current),
+      }),
+  );
+  const textTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const editor = useEditor({
+    immediatelyRender: false,
+    editable,
+    extensions: [...reportExtensions(), CharacterCount, Placeholder.configure({ placeholder })],
+    content: section.content,
+    editorProps: {
+      transformPastedHTML: cleanPastedHtml,
+      attributes: { 'data-testid': `editor-${section.key}`, class: 'doc-editor', spellcheck: 'false' },
+    },
+    onUpdate: ({ editor: e }) => {
+      const json = e.getJSON() as TiptapNode;
+      queue.update(json);
+      drafts.write(section.key, json, queue.baseVersion);
+      if (textTimer.current) clearTimeout(textTimer.current);
+      textTimer.current = setTimeout(() => store.set(section.key, docToText(json)), 250);
+    },
+    onBlur: () => void queue.flush(),
+  });
+
+  const chars = useEditorState({ editor, selector: ({ editor: e }) => (e ? e.storage.characterCount.characters() : 0) }) ?? 0;
+
+  useEffect(() => {
+    if (!editor) return;
+    register(section.key, {
+      selectText: (start, end) => {
+        const idx = textIndex(editor.state.doc);
+        const from = idx.toPos(start);
+        const to = Math.max(from, idx.toPos(Math.max(start, end - 1)) + 1);
+        editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, from, Math.min(to, editor.state.doc.content.size))).scrollIntoView());
+        editor.view.focus();
+      },
+      flush: () => queue.flush(),
+      retry: () => queue.retryNow(),
+      pending: () => queue.state.pending,
+      keepMine: (v) => queue.keepMine(v),
+      takeServer: (current) => {
+        const mine = queue.content;
+        if (mine) drafts.stash(section.key, mine);
+        editor.commands.setContent(current.content, { emitUpdate: false });
+        queue.takeServer(current.version, current.content);
+        drafts.clear(section.key);
+        store.set(section.key, current.plainText);
+      },
+      restore: (content) => {
+        editor.commands.setContent(content, { emitUpdate: true });
+      },
+      getJSON: () => editor.getJSON() as TiptapNode,
+    });
+  }, [editor, queue, drafts, section.key, store, register]);
+
+  return (
+    <div className="section-editor" hidden={!visible} data-section-editor={section.key}>
+      {editor && editable ? <Toolbar editor={editor} /> : null}
+      <EditorContent editor={editor} className="paper editing" />
+      <div className="editor-foot">字数：{chars}</div>
+    </div>
+  );
+});

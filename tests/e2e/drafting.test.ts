@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '@/db/seed';
+import { currentReportYear } from '@/lib/reports';
+import { launchChromium } from './chromium';
+import { login, newPage, shot } from './support';
+
+const baseURL = inject('baseURL');
+const year = currentReportYear();
+let browser: Browser;
+let editUrl = '';
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openAs(username: string): Promise<Page> {
+  const page = await newPage(browser, baseURL);
+  await login(page, username, DEMO_PASSWORD);
+  await page.waitForURL((u) => u.pathname === '/');
+  return page;
+}
+
+async function waitSaved(page: Page) {
+  await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 }).toBe('已保存');
+}
+
+/** Types like a Chinese input method: a composition of pinyin, then the committed characters. */
+async function typeWithIme(page: Page, pinyin: string, text: string) {
+  const cdp = await page.context().newCDPSession(page);
+  for (let i = 1; i <= pinyin.length; i++) {
+    await cdp.send('Input.imeSetComposition', { text: pinyin.slice(0, i), selectionStart: i, selectionEnd: i });
+  }
+  await cdp.send('Input.insertText', { text });
+  await cdp.detach();
+}
+
+const MEASURES = '全年聘请律师担任法律顾问，审查合同41份，出具法律意见12件。';
+const LEADERS = '镇党委书记履行第一责任人职责，全年主持专题会议5次。';
+
+describe('drafting with autosave', () => {
+  it('types Chinese into two sections, waits for 已保存, and finds the text after a reload', async () => {
+    const page = await openAs('qingshi');
+    await page.getByRole('button', { name: `创建${year}年度报告` }).click();
+    await page.waitForURL(/\/reports\/\d+\/edit$/);
+    editUrl = page.url();
+
+    const measures = page.getByTestId('editor-measures');
+    await measures.click();
+    await typeWithIme(page, 'quannian', '全年');
+    await page.keyboard.insertText(MEASURES.slice(2));
+    await waitSaved(page);
+
+    await page.getByTestId('nav-leaders').click();
+    await page.getByTestId('editor-leaders').click();
+    await page.keyboard.insertText(LEADERS);
+    await expect.poll(() => page.getByTestId('section-status-leaders').getAttribute('title'), { timeout: 15_000 }).toBe('已保存');
+    await waitSaved(page);
+    await shot(page, 'drafting-01-typed');
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('editor-measures').textContent()).toBe(MEASURES);
+    await page.getByTestId('nav-leaders').click();
+    expect(await page.getByTestId('editor-leaders').textContent()).toBe(LEADERS);
+    await page.context().close();
+  });
+
+  it('suggests checklist items from the text, separately from the confirmed tick, and keeps the tick', async () => {
+    const page = await openAs('qingshi');
+    await page.goto(editUrl);
+    const suggestion = page.getByTestId('suggest-measures.legal-advisers');
+    await expect.poll(() => suggestion.textContent()).toContain('法律顾问');
+    await suggestion.click();
+    expect(await page.locator('.suggestion-matches mark').first().textContent()).toContain('法律顾问');
+    await shot(page, 'drafting-02-suggestion');
+    const item = page.getByTestId('check-item-measures.legal-advisers');
+    await item.getByRole('checkbox').check();
+    await expect.poll(() => item.locator('.tick-by').textContent()).toContain('张静（青石乡）');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('check-item-measures.legal-advisers').getByRole('checkbox').isChecked()).toBe(true);
+
+    await page.getByTestId('tab-checks').click();
+    const missing = page.getByTestId('checks-panel');
+    await expect.poll(() => missing.textContent()).toContain('缺少“存在的不足和原因”部分');
+    await shot(page, 'drafting-03-checks');
+    await page.context().close();
+  });
+
+  it('a second browser saving over a stale version gets the conflict dialog, and neither text is lost', async () => {
+    const a = await openAs('qingshi');
+    const b = await openAs('qingshi');
+    await a.goto(editUrl);
+    await b.goto(editUrl);
+    await a.getByTestId('editor-measures').click();
+    await a.keyboard.press('End');
+    await a.keyboard.insertText('甲补充的一句。');
+    await waitSaved(a);
+
+    // B still holds the old version.
+    await b.getByTestId('editor-measures').click();
+    await b.keyboard.press('End');
+    await b.keyboard.insertText('乙补充的另一句。');
+    const dialog = b.getByTestId('conflict-dialog');
+    await dialog.waitFor({ timeout: 15_000 });
+    expect(await b.getByTestId('conflict-mine').textContent()).toContain('乙补充的另一句。');
+    expect(await b.getByTestId('conflict-server').textContent()).toContain('甲补充的一句。');
+    expect(await b.getByTestId('save-status').textContent()).toBe('有冲突');
+    await shot(b, 'drafting-04-conflict');
+
+    await b.getByTestId('conflict-keep-mine').click();
+    await waitSaved(b);
+    await a.reload();
+    await expect.poll(() => a.getByTestId('editor-measures').textContent()).toContain('乙补充的另一句。');
+    // A's sentence, replaced by B's choice, is kept as a version and shows as deleted against the current text.
+    const id = /reports\/(\d+)/.exec(editUrl)![1];
+    const { versions } = await (await a.request.get(`/api/reports/${id}/versions`)).json();
+    const kept = versions.find((v: { label: string }) => v.label.startsWith('冲突时被覆盖的内容'));
+    expect(kept).toBeTruthy();
+    const cmp = await (await a.request.get(`/api/reports/${id}/versions/compare?from=${kept.id}&to=current`)).json();
+    const measures = cmp.sections.find((s: { key: string }) => s.key === 'measures');
+    const oldText = measures.parts.filter((p: { type: string }) => p.type !== 'insert').map((p: { text: string }) => p.text).join('');
+    expect(oldText).toContain('甲补充的一句。');
+    expect(oldText).not.toContain('乙补充的另一句。');
+    await a.context().close();
+    await b.context().close();
+  });
+});
