@@ -1,7 +1,7 @@
 'use client';
 
 import { memo, useEffect, useRef, useState } from 'react';
-import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { CharacterCount, Placeholder } from '@tiptap/extensions';
 import { TextSelection } from '@tiptap/pm/state';
 import { reportExtensions } from '@/lib/editor/extensions';
@@ -58,6 +58,11 @@ async function sendSection(reportId: number, key: string, content: TiptapNode, v
   return { kind: 'error', status: res.status, message };
 }
 
+function CharCount({ editor }: { editor: Editor }) {
+  const chars = useEditorState({ editor, selector: ({ editor: e }) => e.storage.characterCount.characters() });
+  return <div className="editor-foot">字数：{chars}</div>;
+}
+
 /** One section's editor with its own autosave queue; memoised so typing never re-renders the page. */
 export const SectionEditor = memo(function SectionEditor(props: Props) {
   // onStatus, onConflict and register are stable callbacks of the workspace, so capturing them once is safe.
@@ -94,7 +99,6 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
     onBlur: () => void queue.flush(),
   });
 
-  const chars = useEditorState({ editor, selector: ({ editor: e }) => (e ? e.storage.characterCount.characters() : 0) }) ?? 0;
 
   useEffect(() => {
     if (!editor) return;
@@ -129,7 +133,7 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
     <div className="section-editor" hidden={!visible} data-section-editor={section.key}>
       {editor && editable ? <Toolbar editor={editor} /> : null}
       <EditorContent editor={editor} className="paper editing" />
-      <div className="editor-foot">字数：{chars}</div>
+      {editor ? <CharCount editor={editor} /> : null}
     </div>
   );
 });
