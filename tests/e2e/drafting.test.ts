@@ -89,6 +89,33 @@ describe('drafting with autosave', () => {
     await page.context().close();
   });
 
+  it('pasting from Word keeps headings, emphasis and tables and drops the styles', async () => {
+    const page = await openAs('qingshi');
+    await page.goto(editUrl);
+    await page.getByTestId('nav-plans').click();
+    const editor = page.getByTestId('editor-plans');
+    await editor.click();
+    await editor.evaluate((el) => {
+      const html =
+        '<html><head><style>p{font-family:仿宋}</style></head><body><!--StartFragment-->' +
+        "<h1 style='mso-outline-level:1'><span>（一）深化普法宣传</span></h1>" +
+        "<p class=MsoNormal style='text-indent:32pt'><span style='font-size:16pt'>全年开展普法活动<b>20</b>场。<o:p></o:p></span></p>" +
+        "<table class=MsoTableGrid style='border:solid'><tr><td style='width:100pt'><p>项目</p></td><td><p>目标</p></td></tr><tr><td><p>普法</p></td><td><p>20场</p></td></tr></table>" +
+        '<!--EndFragment--></body></html>';
+      const data = new DataTransfer();
+      data.setData('text/html', html);
+      data.setData('text/plain', '（一）深化普法宣传\n全年开展普法活动20场。');
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => editor.locator('h2').textContent()).toBe('（一）深化普法宣传');
+    expect(await editor.locator('strong').textContent()).toBe('20');
+    expect(await editor.locator('table td').allTextContents()).toEqual(['项目', '目标', '普法', '20场']);
+    expect(await editor.innerHTML()).not.toMatch(/font-size|MsoNormal|mso-/);
+    await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 }).toBe('已保存');
+    await shot(page, 'drafting-05-pasted');
+    await page.context().close();
+  });
+
   it('a second browser saving over a stale version gets the conflict dialog, and neither text is lost', async () => {
     const a = await openAs('qingshi');
     const b = await openAs('qingshi');
