@@ -93,6 +93,10 @@ export default async function HomePage() {
                             <Link href={`/reports/${r.id}/edit`} className="button-link">
                               编辑
                             </Link>
+                          ) : can(actor, 'report.comment', { townshipId: township.id, countyId: township.countyId }) ? (
+                            <Link href={`/reports/${r.id}/edit`} className="button-link">
+                              审阅
+                            </Link>
                           ) : (
                             <Link href={`/reports/${r.id}`}>查看</Link>
                           )}

@@ -5,7 +5,9 @@ import type { Db } from '@/db/client';
 import { LEDGER_STATES, reportChecklist, reportSections, reports, users, type Report } from '@/db/schema';
 import { can, type Actor } from './authz';
 import { parseReportDoc } from './editor/extensions';
-import type { ChecklistEntry, EditorInitialData, ReportMeta, SaveOk, SectionSnapshot } from './editor/types';
+import type { ChecklistEntry, EditorInitialData, ReportMeta, ReviewData, SaveOk, SectionSnapshot } from './editor/types';
+import { listThreads } from './review/comments';
+import { reportTimeline } from './review/transitions';
 import { AppError } from './errors';
 import { findChecklistItem } from './report/checklists';
 import { BODY_SECTION_KEYS, isBodySectionKey, SECTION_LABELS, type BodySectionKey } from './report/sections';
@@ -13,7 +15,7 @@ import { docToText, type TiptapNode } from './report/tiptap-doc';
 import { loadReportInScope } from './reports';
 import { isoDateSchema, parseInput } from './validation';
 import { createVersion, maybeAutoVersion } from './review/versions';
-import { isEditableStatus, LOCKED_MESSAGES } from './review/workflow';
+import { availableTransitions, isEditableStatus, LOCKED_MESSAGES } from './review/workflow';
 
 /** A section may hold this many characters of text (a long report is about 15,000). */
 export const SECTION_CHAR_LIMIT = 100_000;
@@ -235,6 +237,19 @@ export function loadEditorData(db: Db, actor: Actor, reportId: number): EditorIn
     editable: isEditableStatus(report.status) && mayEdit(actor, township),
     user: { id: actor.id, displayName: actor.displayName },
     limits: { sectionChars: SECTION_CHAR_LIMIT, sectionBytes: SECTION_BYTE_LIMIT },
+    review: loadReviewData(db, actor, report, township),
+  };
+}
+
+function loadReviewData(db: Db, actor: Actor, report: Report, township: { id: number; countyId: number }): ReviewData {
+  const scope = { townshipId: township.id, countyId: township.countyId };
+  const timeline = reportTimeline(db, actor, report.id);
+  const lastReturn = report.status === 'returned' ? [...timeline].reverse().find((e) => e.transition === 'return') : undefined;
+  return {
+    threads: listThreads(db, actor, report.id),
+    mayComment: can(actor, 'report.comment', scope),
+    transitions: availableTransitions(report.status, (action) => can(actor, action, scope)),
+    returnReason: lastReturn ? { reason: lastReturn.reason ?? '', by: lastReturn.actorName, at: lastReturn.at } : null,
   };
 }
 

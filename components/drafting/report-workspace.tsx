@@ -16,11 +16,14 @@ import { ChecklistPanel } from './checklist-panel';
 import { ChecksPanel } from './checks-panel';
 import { ConflictDialog } from './conflict-dialog';
 import { FrontMatter } from './front-matter';
-import { SectionEditor, type SectionApi } from './section-editor';
+import { SectionEditor, type SectionApi, type SectionThread, type TextSelectionInfo } from './section-editor';
+import { CommentsPanel } from '@/components/review/comments-panel';
+import { WorkflowBar } from '@/components/review/workflow-bar';
+import type { ThreadView } from '@/lib/review/comments';
 import { createTextStore, useTexts } from './text-store';
 import './drafting.css';
 
-type Props = { initial: EditorInitialData; sidePanels?: React.ReactNode; toolbarExtra?: React.ReactNode };
+type Props = { initial: EditorInitialData };
 type Nav = BodySectionKey | 'front';
 type Meta = Omit<ReportMeta, 'metaVersion'>;
 type StatusMap = Record<string, { status: SaveStatus; message?: string }>;
@@ -43,10 +46,14 @@ function navLabel(key: BodySectionKey, year: number): string {
 }
 
 /** The drafting page: section list, one editor per section, checklist and checks beside it, and autosave status. */
-export function ReportWorkspace({ initial, sidePanels, toolbarExtra }: Props) {
-  const { report, township, editable } = initial;
+export function ReportWorkspace({ initial }: Props) {
+  const { report, township, editable, review } = initial;
   const [current, setCurrent] = useState<Nav>('measures');
-  const [tab, setTab] = useState<'checklist' | 'checks' | 'extra'>('checklist');
+  // Reviewers come to read and comment, drafters to write against the checklist.
+  const [tab, setTab] = useState<'checklist' | 'checks' | 'comments'>(editable ? 'checklist' : 'comments');
+  const [threads, setThreads] = useState<ThreadView[]>(review.threads);
+  const [activeThread, setActiveThread] = useState<number | null>(null);
+  const [selection, setSelection] = useState<TextSelectionInfo>(null);
   const [statuses, setStatuses] = useState<StatusMap>({});
   const [meta, setMeta] = useState<Meta>(() => ({
     title: report.title,
@@ -72,6 +79,20 @@ export function ReportWorkspace({ initial, sidePanels, toolbarExtra }: Props) {
   const register = useCallback((key: string, api: SectionApi) => {
     apis.current.set(key, api);
   }, []);
+  const onSelectText = useCallback((sel: TextSelectionInfo) => setSelection(sel), []);
+  const onThreadClick = useCallback((id: number) => {
+    setActiveThread(id);
+    setTab('comments');
+  }, []);
+  const refreshThreads = useCallback(async () => {
+    const res = await fetch(`/api/reports/${report.id}/comments`);
+    if (res.ok) setThreads(((await res.json()) as { threads: ThreadView[] }).threads);
+  }, [report.id]);
+  const threadsBySection = useMemo(() => {
+    const m = new Map<string, SectionThread[]>(BODY_SECTION_KEYS.map((k) => [k, []]));
+    for (const t of threads) m.get(t.sectionKey)?.push({ id: t.id, anchor: t.anchor, resolved: t.resolved });
+    return m;
+  }, [threads]);
   const onMetaStatus = useCallback((s: SaveStatus, m?: string) => onStatus('front', s, m), [onStatus]);
 
   // Unsaved text from an earlier visit (the server was unreachable, or the tab closed) is offered back.
@@ -149,6 +170,7 @@ export function ReportWorkspace({ initial, sidePanels, toolbarExtra }: Props) {
     const done = entries.filter((e) => items.includes(e.itemId) && e.confirmed).length + ledger.filter((e) => e.state).length;
     return { done, total: items.length + ledger.length };
   };
+  const openThreads = (k: string) => threads.filter((t) => t.sectionKey === k && !t.resolved).length;
   const unsaved = Object.values(statuses).filter((s) => s.status !== 'saved').length;
 
   return (
@@ -165,12 +187,17 @@ export function ReportWorkspace({ initial, sidePanels, toolbarExtra }: Props) {
           {all.message ? <span className="msg error">{all.message}</span> : null}
         </div>
         <div className="workspace-links">
-          {toolbarExtra}
+          <WorkflowBar reportId={report.id} status={report.status} available={review.transitions} />
           <Link href={`/reports/${report.id}`}>阅读视图与导出</Link>
           <Link href={`/reports/${report.id}/versions`}>版本与记录</Link>
         </div>
       </div>
-      {!editable ? <p className="locked-note">当前状态下正文只读。</p> : null}
+      {review.returnReason ? (
+        <div className="return-note" data-testid="return-reason-note">
+          审核人{review.returnReason.by ? `（${review.returnReason.by}）` : ''}于 {formatDateTime(new Date(review.returnReason.at))} 退回：{review.returnReason.reason}
+        </div>
+      ) : null}
+      {!editable ? <p className="locked-note">{review.mayComment ? '正文只读：可选中文字添加批注。' : '当前状态下正文只读。'}</p> : null}
       {recover.length ? (
         <div className="recover-banner" data-testid="recover-banner">
           发现上次未保存的内容（{recover.map((r) => `${SECTION_LABELS[r.key as BodySectionKey]}，${formatDateTime(new Date(r.draft.savedAt))}`).join('；')}）。
@@ -215,6 +242,7 @@ export function ReportWorkspace({ initial, sidePanels, toolbarExtra }: Props) {
                 </span>
                 <span className="nav-meta">
                   {c.total ? `清单 ${c.done}/${c.total}` : ''}
+                  {openThreads(k) ? <span className="nav-comments" data-testid={`nav-comments-${k}`}> · {openThreads(k)} 条批注</span> : null}
                   {open ? <span className="nav-checks"> · {open} 项检查</span> : null}
                 </span>
                 <span className={`dot save-${st}`} data-testid={`section-status-${k}`} title={STATUS_LABELS[st]} />
@@ -238,6 +266,10 @@ export function ReportWorkspace({ initial, sidePanels, toolbarExtra }: Props) {
               onStatus={onStatus}
               onConflict={onConflict}
               register={register}
+              threads={threadsBySection.get(s.key)!}
+              activeThread={activeThread}
+              onSelectText={onSelectText}
+              onThreadClick={onThreadClick}
             />
           ))}
         </div>
@@ -249,11 +281,9 @@ export function ReportWorkspace({ initial, sidePanels, toolbarExtra }: Props) {
             <button type="button" role="tab" aria-selected={tab === 'checks'} onClick={() => setTab('checks')} data-testid="tab-checks">
               检查 {checks.length ? <span className="badge">{checks.length}</span> : null}
             </button>
-            {sidePanels ? (
-              <button type="button" role="tab" aria-selected={tab === 'extra'} onClick={() => setTab('extra')}>
-                批注
-              </button>
-            ) : null}
+            <button type="button" role="tab" aria-selected={tab === 'comments'} onClick={() => setTab('comments')} data-testid="tab-comments">
+              批注 {threads.filter((t) => !t.resolved).length ? <span className="badge">{threads.filter((t) => !t.resolved).length}</span> : null}
+            </button>
           </div>
           {tab === 'checklist' ? (
             currentKey ? (
@@ -272,7 +302,19 @@ export function ReportWorkspace({ initial, sidePanels, toolbarExtra }: Props) {
           ) : tab === 'checks' ? (
             <ChecksPanel checks={checks} onJump={onJumpCheck} />
           ) : (
-            sidePanels
+            <CommentsPanel
+              reportId={report.id}
+              threads={threads}
+              selection={selection}
+              mayComment={review.mayComment}
+              activeId={activeThread}
+              onChanged={refreshThreads}
+              onOpen={(t) => {
+                setActiveThread(t.id);
+                if (t.position) jump(t.sectionKey, t.position.start, t.position.end);
+                else setCurrent(t.sectionKey);
+              }}
+            />
           )}
         </aside>
       </div>

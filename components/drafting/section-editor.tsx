@@ -7,6 +7,8 @@ import { TextSelection } from '@tiptap/pm/state';
 import { reportExtensions } from '@/lib/editor/extensions';
 import { cleanPastedHtml } from '@/lib/editor/paste';
 import { textIndex } from '@/lib/editor/text-index';
+import { CommentHighlights, commentHighlightKey, type HighlightRange } from '@/lib/editor/comment-highlights';
+import { createAnchor, findAnchor, type TextAnchor } from '@/lib/review/anchor';
 import type { SaveConflict, SaveOk, SectionSnapshot } from '@/lib/editor/types';
 import { LocalDrafts } from '@/lib/autosave/local-drafts';
 import { SaveQueue, type SaveResult, type SaveStatus } from '@/lib/autosave/save-queue';
@@ -26,7 +28,14 @@ export type SectionApi = {
   getJSON: () => TiptapNode | null;
 };
 
+export type SectionThread = { id: number; anchor: TextAnchor; resolved: boolean };
+export type TextSelectionInfo = { key: string; anchor: TextAnchor } | null;
+
 type Props = {
+  threads: SectionThread[];
+  activeThread: number | null;
+  onSelectText: (sel: TextSelectionInfo) => void;
+  onThreadClick: (id: number) => void;
   reportId: number;
   section: SectionSnapshot;
   editable: boolean;
@@ -66,7 +75,7 @@ function CharCount({ editor }: { editor: Editor }) {
 /** One section's editor with its own autosave queue; memoised so typing never re-renders the page. */
 export const SectionEditor = memo(function SectionEditor(props: Props) {
   // onStatus, onConflict and register are stable callbacks of the workspace, so capturing them once is safe.
-  const { reportId, section, editable, placeholder, visible, store, onStatus, onConflict, register } = props;
+  const { reportId, section, editable, placeholder, visible, store, onStatus, onConflict, register, threads, activeThread, onSelectText, onThreadClick } = props;
   const [drafts] = useState(() => new LocalDrafts<TiptapNode>(typeof window === 'undefined' ? null : window.localStorage, reportId));
   const [queue] = useState(
     () =>
@@ -79,11 +88,13 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
       }),
   );
   const textTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Bumped when typing pauses, so comment anchors are found again in the new text.
+  const [revision, setRevision] = useState(0);
 
   const editor = useEditor({
     immediatelyRender: false,
     editable,
-    extensions: [...reportExtensions(), CharacterCount, Placeholder.configure({ placeholder })],
+    extensions: [...reportExtensions(), CharacterCount, Placeholder.configure({ placeholder }), CommentHighlights],
     content: section.content,
     editorProps: {
       transformPastedHTML: cleanPastedHtml,
@@ -94,7 +105,10 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
       queue.update(json);
       drafts.write(section.key, json, queue.baseVersion);
       if (textTimer.current) clearTimeout(textTimer.current);
-      textTimer.current = setTimeout(() => store.set(section.key, docToText(json)), 250);
+      textTimer.current = setTimeout(() => {
+        store.set(section.key, docToText(json));
+        setRevision((r) => r + 1);
+      }, 250);
     },
     onBlur: () => void queue.flush(),
   });
@@ -129,8 +143,49 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
     });
   }, [editor, queue, drafts, section.key, store, register]);
 
+  useEffect(() => {
+    if (!editor) return;
+    const idx = textIndex(editor.state.doc);
+    const ranges: HighlightRange[] = [];
+    for (const t of threads) {
+      const m = findAnchor(idx.text, t.anchor);
+      if (!m) continue;
+      ranges.push({ id: t.id, from: idx.toPos(m.start), to: idx.toPos(m.end - 1) + 1, resolved: t.resolved, active: t.id === activeThread });
+    }
+    editor.view.dispatch(editor.state.tr.setMeta(commentHighlightKey, ranges).setMeta('addToHistory', false));
+  }, [editor, threads, activeThread, revision]);
+
+  const reportSelection = () => {
+    if (!editor) return;
+    const sel = window.getSelection();
+    if (!sel || sel.isCollapsed || !sel.anchorNode || !sel.focusNode || !editor.view.dom.contains(sel.anchorNode)) {
+      onSelectText(null);
+      return;
+    }
+    try {
+      const a = editor.view.posAtDOM(sel.anchorNode, sel.anchorOffset);
+      const b = editor.view.posAtDOM(sel.focusNode, sel.focusOffset);
+      const idx = textIndex(editor.state.doc);
+      const start = idx.toOffset(Math.min(a, b));
+      const end = idx.toOffset(Math.max(a, b));
+      onSelectText(end > start ? { key: section.key, anchor: createAnchor(idx.text, start, end) } : null);
+    } catch {
+      onSelectText(null);
+    }
+  };
+
   return (
-    <div className="section-editor" hidden={!visible} data-section-editor={section.key}>
+    <div
+      className="section-editor"
+      hidden={!visible}
+      data-section-editor={section.key}
+      onMouseUp={reportSelection}
+      onKeyUp={reportSelection}
+      onClick={(e) => {
+        const mark = (e.target as HTMLElement).closest('mark[data-thread]');
+        if (mark) onThreadClick(Number(mark.getAttribute('data-thread')));
+      }}
+    >
       {editor && editable ? <Toolbar editor={editor} /> : null}
       <EditorContent editor={editor} className="paper editing" />
       {editor ? <CharCount editor={editor} /> : null}

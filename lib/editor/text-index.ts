@@ -42,7 +42,7 @@ function collect(node: PMNode, pos: number, lines: Ch[][]): void {
   node.forEach((child, offset) => collect(child, pos + offset + 1, lines));
 }
 
-export type TextIndex = { text: string; toPos: (offset: number) => number };
+export type TextIndex = { text: string; toPos: (offset: number) => number; toOffset: (pos: number) => number };
 
 export function textIndex(doc: PMNode): TextIndex {
   const lines: Ch[][] = [];
@@ -67,5 +67,16 @@ export function textIndex(doc: PMNode): TextIndex {
   const kept = collapsed.slice(start, end);
   const text = kept.map((x) => x.c).join('');
   const last = kept.at(-1)?.pos ?? 1;
-  return { text, toPos: (offset) => (offset < kept.length ? kept[Math.max(0, offset)]!.pos : last + 1) };
+  const toOffset = (pos: number) => {
+    // Positions only grow along the text, so the first character at or after `pos` is found by bisection.
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid]!.pos < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return { text, toPos: (offset) => (offset < kept.length ? kept[Math.max(0, offset)]!.pos : last + 1), toOffset };
 }

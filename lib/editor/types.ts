@@ -2,6 +2,8 @@
 import type { BodySectionKey } from '@/lib/report/sections';
 import type { TiptapNode } from '@/lib/report/tiptap-doc';
 import type { ReportStatus, TownshipKind } from '@/db/schema';
+import type { ThreadView } from '@/lib/review/comments';
+import type { TransitionName } from '@/lib/review/workflow';
 
 export type { LedgerState } from '@/lib/report/checklists';
 import type { LedgerState } from '@/lib/report/checklists';
@@ -36,6 +38,14 @@ export type ReportMeta = {
   metaVersion: number;
 };
 
+export type ReviewData = {
+  threads: ThreadView[];
+  mayComment: boolean;
+  transitions: TransitionName[];
+  /** The reason of the latest return, shown to the drafter until the report is submitted again. */
+  returnReason: { reason: string; by: string | null; at: string } | null;
+};
+
 export type EditorInitialData = {
   report: { id: number; year: number; status: ReportStatus } & ReportMeta;
   township: { id: number; name: string; kind: TownshipKind; countyName: string };
@@ -44,6 +54,7 @@ export type EditorInitialData = {
   editable: boolean;
   user: { id: number; displayName: string };
   limits: { sectionChars: number; sectionBytes: number };
+  review: ReviewData;
 };
 
 /** 200 from PUT /api/reports/:id/sections/:key */

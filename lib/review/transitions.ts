@@ -84,6 +84,8 @@ const ACTION_LABELS: Record<string, string> = {
   'version.save': '保存版本',
   'version.restore': '恢复版本',
   'report.import': '导入报告',
+  'comment.create': '添加批注',
+  'comment.delete': '删除批注',
 };
 
 export function reportTimeline(db: Db, actor: Actor, reportId: number): TimelineEntry[] {

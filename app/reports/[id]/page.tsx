@@ -37,7 +37,12 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
             <Link href={`/reports/${report.id}/edit`} className="button-link">
               编辑报告
             </Link>
+          ) : can(actor, 'report.comment', scope) ? (
+            <Link href={`/reports/${report.id}/edit`} className="button-link">
+              审阅与批注
+            </Link>
           ) : null}
+          <Link href={`/reports/${report.id}/versions`}>版本与记录</Link>
         </div>
         <div className="report-tools" data-testid="export-links">
           导出：

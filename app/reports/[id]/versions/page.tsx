@@ -6,6 +6,7 @@ import { VersionsPanel } from '@/components/review/versions-panel';
 import { SiteHeader } from '@/components/site-header';
 import { orInterrupt, requirePageActor } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
+import { formatDateTime } from '@/lib/format';
 import { parseId } from '@/lib/http';
 import { loadReportInScope } from '@/lib/reports';
 import { reportTimeline } from '@/lib/review/transitions';
@@ -34,7 +35,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
           <section className="card" data-testid="since-submission">
             <h2>自上次提交以来的修改</h2>
             <p className="muted">
-              比较“{since.from.label}”（{since.from.createdAt.slice(0, 10)}）与最近一次提交。
+              比较上一次提交（{formatDateTime(new Date(since.from.createdAt))}）与最近一次提交（{formatDateTime(new Date(since.to.createdAt))}）。
             </p>
             <DiffView sections={since.sections} />
           </section>

@@ -1,0 +1,197 @@
+'use client';
+
+import { useState } from 'react';
+import { formatDateTime } from '@/lib/format';
+import type { TextAnchor } from '@/lib/review/anchor';
+import type { CommentView, ThreadView } from '@/lib/review/comments';
+import { SECTION_LABELS, type BodySectionKey } from '@/lib/report/sections';
+
+type Props = {
+  reportId: number;
+  threads: ThreadView[];
+  selection: { key: string; anchor: TextAnchor } | null;
+  mayComment: boolean;
+  activeId: number | null;
+  onChanged: () => Promise<void>;
+  onOpen: (t: ThreadView) => void;
+};
+
+async function call(url: string, method: string, body?: unknown): Promise<string | null> {
+  try {
+    const res = await fetch(url, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (res.ok) return null;
+    return ((await res.json().catch(() => ({}))) as { error?: string }).error ?? `操作失败（${res.status}）`;
+  } catch {
+    return '无法连接服务器，请检查网络后重试。';
+  }
+}
+
+function Comment({ c, reportId, onChanged, setError }: { c: CommentView; reportId: number; onChanged: () => Promise<void>; setError: (m: string) => void }) {
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(c.body);
+  if (c.deleted) return <p className="comment-body muted">（批注已删除）</p>;
+  return (
+    <div className="comment">
+      <div className="comment-head">
+        <strong>{c.authorName}</strong> <span className="muted">{formatDateTime(new Date(c.createdAt))}{c.editedAt ? '（已修改）' : ''}</span>
+      </div>
+      {editing ? (
+        <>
+          <textarea rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={2000} />
+          <div className="inline-form">
+            <button
+              type="button"
+              onClick={async () => {
+                const err = await call(`/api/reports/${reportId}/comments/${c.id}`, 'PATCH', { body: text });
+                if (err) setError(err);
+                else {
+                  setEditing(false);
+                  await onChanged();
+                }
+              }}
+            >
+              保存
+            </button>
+            <button type="button" className="secondary" onClick={() => setEditing(false)}>
+              取消
+            </button>
+          </div>
+        </>
+      ) : (
+        <p className="comment-body">{c.body}</p>
+      )}
+      {c.mine && !editing ? (
+        <div className="comment-actions">
+          <button type="button" className="link-like" onClick={() => setEditing(true)}>
+            修改
+          </button>
+          <button
+            type="button"
+            className="link-like"
+            onClick={async () => {
+              if (!window.confirm('确定删除这条批注吗？')) return;
+              const err = await call(`/api/reports/${reportId}/comments/${c.id}`, 'DELETE');
+              if (err) setError(err);
+              else await onChanged();
+            }}
+          >
+            删除
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Threads in document order beside the text: add on a selection, reply, resolve and reopen. */
+export function CommentsPanel({ reportId, threads, selection, mayComment, activeId, onChanged, onOpen }: Props) {
+  const [body, setBody] = useState('');
+  const [replies, setReplies] = useState<Record<number, string>>({});
+  const [showResolved, setShowResolved] = useState(false);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const shown = threads.filter((t) => showResolved || !t.resolved);
+
+  async function add() {
+    if (!selection) return;
+    setBusy(true);
+    const err = await call(`/api/reports/${reportId}/comments`, 'POST', { sectionKey: selection.key, anchor: selection.anchor, body });
+    setBusy(false);
+    if (err) setError(err);
+    else {
+      setError('');
+      setBody('');
+      await onChanged();
+    }
+  }
+
+  return (
+    <div className="comments" data-testid="comments-panel">
+      {mayComment ? (
+        <div className="new-comment">
+          {selection ? (
+            <p className="quote">
+              对“<mark>{selection.anchor.exact.length > 60 ? `${selection.anchor.exact.slice(0, 60)}…` : selection.anchor.exact}</mark>”
+            </p>
+          ) : (
+            <p className="muted">在正文中选中文字，即可对它批注。批注不会改动正文。</p>
+          )}
+          <textarea rows={3} value={body} onChange={(e) => setBody(e.target.value)} placeholder="写下批注…" maxLength={2000} data-testid="comment-body" />
+          <button type="button" disabled={!selection || !body.trim() || busy} onClick={() => void add()} data-testid="comment-add">
+            添加批注
+          </button>
+        </div>
+      ) : null}
+      {error ? (
+        <p className="msg error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <label className="check-label">
+        <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> 显示已解决的批注
+      </label>
+      {shown.length === 0 ? <p className="muted">暂无批注。</p> : null}
+      <ol className="threads">
+        {shown.map((t) => (
+          <li key={t.id} className={`thread${t.resolved ? ' resolved' : ''}${t.id === activeId ? ' active' : ''}`} data-testid={`thread-${t.id}`}>
+            <button type="button" className="link-like thread-quote" onClick={() => onOpen(t)}>
+              <span className="muted">{SECTION_LABELS[t.sectionKey as BodySectionKey]}</span>
+              {t.position ? null : <span className="detached">原文已删除</span>}
+              <q>{t.anchor.exact}</q>
+            </button>
+            <Comment c={t} reportId={reportId} onChanged={onChanged} setError={setError} />
+            {t.replies.map((r) => (
+              <div key={r.id} className="reply">
+                <Comment c={r} reportId={reportId} onChanged={onChanged} setError={setError} />
+              </div>
+            ))}
+            {t.resolved ? <p className="muted">已由 {t.resolvedByName ?? ''} 标记为已解决</p> : null}
+            {mayComment ? (
+              <div className="thread-actions">
+                {!t.resolved ? (
+                  <>
+                    <textarea
+                      rows={2}
+                      placeholder="回复…"
+                      value={replies[t.id] ?? ''}
+                      maxLength={2000}
+                      onChange={(e) => setReplies((r) => ({ ...r, [t.id]: e.target.value }))}
+                      data-testid={`reply-body-${t.id}`}
+                    />
+                    <button
+                      type="button"
+                      disabled={!replies[t.id]?.trim()}
+                      data-testid={`reply-add-${t.id}`}
+                      onClick={async () => {
+                        const err = await call(`/api/reports/${reportId}/comments`, 'POST', { parentId: t.id, body: replies[t.id] });
+                        if (err) setError(err);
+                        else {
+                          setReplies((r) => ({ ...r, [t.id]: '' }));
+                          await onChanged();
+                        }
+                      }}
+                    >
+                      回复
+                    </button>
+                  </>
+                ) : null}
+                <button
+                  type="button"
+                  className="secondary"
+                  data-testid={`resolve-${t.id}`}
+                  onClick={async () => {
+                    const err = await call(`/api/reports/${reportId}/comments/${t.id}`, 'PATCH', { resolved: !t.resolved });
+                    if (err) setError(err);
+                    else await onChanged();
+                  }}
+                >
+                  {t.resolved ? '重新打开' : '标记为已解决'}
+                </button>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

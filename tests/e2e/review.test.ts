@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '@/db/seed';
+import { currentReportYear } from '@/lib/reports';
+import { launchChromium } from './chromium';
+import { login, newPage, shot } from './support';
+
+const baseURL = inject('baseURL');
+const year = currentReportYear();
+let browser: Browser;
+let reportId = 0;
+const QUOTE = '执法检查136次';
+const XSS = '<img src=x onerror=alert(1)>';
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openAs(username: string): Promise<Page> {
+  const page = await newPage(browser, baseURL);
+  page.on('dialog', (d) => {
+    // Only our own confirmations are expected; an alert would mean injected script ran.
+    if (d.type() === 'alert') throw new Error(`unexpected alert: ${d.message()}`);
+    void d.accept();
+  });
+  await login(page, username, DEMO_PASSWORD);
+  await page.waitForURL((u) => u.pathname === '/');
+  return page;
+}
+
+async function waitSaved(page: Page) {
+  await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 }).toBe('已保存');
+}
+
+/** Selects a passage of a section's text the way a mouse would, and lets the page see the selection. */
+async function selectText(page: Page, key: string, quote: string) {
+  await page.getByTestId(`editor-${key}`).evaluate((root, q) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.textContent!.indexOf(q);
+      if (i >= 0) {
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + q.length);
+        const sel = window.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        return;
+      }
+    }
+    throw new Error(`text not found: ${q}`);
+  }, quote);
+}
+
+const highlight = (page: Page) => page.locator('[data-testid="editor-measures"] mark.comment-anchor').first();
+
+describe('review: comment, return, resubmit, approve', () => {
+  it('the drafter writes and submits the report', async () => {
+    const page = await openAs('donghu');
+    await page.getByRole('button', { name: `创建${year}年度报告` }).click();
+    await page.waitForURL(/\/reports\/\d+\/edit$/);
+    reportId = Number(/reports\/(\d+)/.exec(page.url())![1]);
+    await page.getByTestId('editor-measures').click();
+    await page.keyboard.insertText(`全年开展${QUOTE}，办理行政处罚案件27件。另有专项${QUOTE.slice(0, 4)}若干。`);
+    await waitSaved(page);
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('待审核');
+    await page.context().close();
+  });
+
+  it('the reviewer selects a passage and comments without changing the text, then returns the report with a reason', async () => {
+    const page = await openAs('shenhe');
+    await page.getByTestId(`township-${await townshipIdOf(page, '东湖街道')}`).getByRole('link', { name: '审阅' }).click();
+    await page.waitForURL(/\/edit$/);
+    const before = await page.getByTestId('editor-measures').textContent();
+    await selectText(page, 'measures', QUOTE);
+    await expect.poll(() => page.locator('.new-comment .quote mark').textContent()).toBe(QUOTE);
+    await page.getByTestId('comment-body').fill('请写明检查的主要领域。\n并附上问题整改情况。');
+    await page.getByTestId('comment-add').click();
+    await expect.poll(() => page.locator('.thread').count()).toBe(1);
+    await expect.poll(() => highlight(page).textContent()).toBe(QUOTE);
+    // A second comment whose text is markup: it must show as text.
+    await selectText(page, 'measures', '行政处罚案件27件');
+    await page.getByTestId('comment-body').fill(XSS);
+    await page.getByTestId('comment-add').click();
+    await expect.poll(() => page.locator('.thread').count()).toBe(2);
+    expect(await page.locator('.comments .comment-body').allTextContents()).toContain(XSS);
+    expect(await page.locator('.comments img').count()).toBe(0);
+    expect(await page.getByTestId('editor-measures').textContent()).toBe(before);
+    await shot(page, 'review-01-reviewer-comments');
+
+    await page.getByRole('button', { name: '退回修改' }).click();
+    await page.getByTestId('return-reason').fill('第一部分请补充执法检查的领域和整改情况。');
+    await page.getByTestId('transition-confirm').click();
+    await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('退回修改');
+    await page.context().close();
+  });
+
+  it('the drafter sees the highlight stay on the same words while editing around it, replies, resolves and resubmits', async () => {
+    const page = await openAs('donghu');
+    await page.goto(`/reports/${reportId}/edit`);
+    expect(await page.getByTestId('return-reason-note').textContent()).toContain('第一部分请补充执法检查的领域和整改情况。');
+    await expect.poll(() => highlight(page).textContent()).toBe(QUOTE);
+    const editor = page.getByTestId('editor-measures');
+    await editor.click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.insertText('重点围绕安全生产和市场监管，');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('问题均已整改到位。');
+    await expect.poll(() => highlight(page).textContent()).toBe(QUOTE);
+    await waitSaved(page);
+    await page.reload();
+    await expect.poll(() => highlight(page).textContent()).toBe(QUOTE);
+    await page.getByTestId('tab-comments').click();
+    const thread = page.locator('.thread').filter({ hasText: '请写明检查的主要领域' });
+    const id = (await thread.getAttribute('data-testid'))!.replace('thread-', '');
+    await page.getByTestId(`reply-body-${id}`).fill('已补充检查领域和整改情况。');
+    await page.getByTestId(`reply-add-${id}`).click();
+    await expect.poll(() => thread.locator('.reply .comment-body').textContent()).toBe('已补充检查领域和整改情况。');
+    await page.getByTestId(`resolve-${id}`).click();
+    await expect.poll(() => page.locator(`[data-testid="thread-${id}"]`).count()).toBe(0);
+    await shot(page, 'review-02-drafter-replied');
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('待审核');
+    await page.context().close();
+  });
+
+  it('the reviewer sees the changes since the last submission and approves', async () => {
+    const page = await openAs('shenhe');
+    await page.goto(`/reports/${reportId}/versions`);
+    const since = page.getByTestId('since-submission');
+    expect(await since.locator('ins').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('重点围绕安全生产和市场监管'), expect.stringContaining('问题均已整改到位')]));
+    expect(await page.getByTestId('timeline').textContent()).toContain('退回原因：第一部分请补充执法检查的领域和整改情况。');
+    await shot(page, 'review-03-changes-since-submission');
+    await page.goto(`/reports/${reportId}/edit`);
+    await page.getByRole('button', { name: '审核通过' }).click();
+    await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('审核通过');
+    await shot(page, 'review-04-approved');
+    await page.context().close();
+  });
+});
+
+async function townshipIdOf(page: Page, name: string): Promise<string> {
+  const card = page.locator('section.card', { hasText: name });
+  return (await card.getAttribute('data-testid'))!.replace('township-', '');
+}
