@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
 import { exportParts, normaliseNumbering, variantFields, type ExportDocument, type ExportVariant } from '@/lib/export/document';
-import type { TiptapNode } from '@/lib/report/tiptap-doc';
+import { docToText, type TiptapNode } from '@/lib/report/tiptap-doc';
 
 function inline(n: TiptapNode): ReactNode[] {
   return (n.content ?? []).map((c, i) => {
@@ -64,7 +64,8 @@ function block(n: TiptapNode, key: number): ReactNode {
 /** The report as a formatted document (read view and print view), from the same parts as the .docx export. */
 export function ReportDocument({ doc, variant = 'submit', showEmpty = false }: { doc: ExportDocument; variant?: ExportVariant; showEmpty?: boolean }) {
   const f = variantFields(doc, variant);
-  const parts = exportParts(doc);
+  // The read view shows every required part, empty ones too, so the structure is visible while drafting.
+  const parts = exportParts(doc, { includeEmptyRequired: showEmpty });
   return (
     <article className="paper" data-testid="report-view">
       <h1 className="doc-title">
@@ -78,10 +79,9 @@ export function ReportDocument({ doc, variant = 'submit', showEmpty = false }: {
       {parts.map((p) => (
         <section key={p.key} data-section={p.key}>
           {p.heading ? <p className="doc-p doc-h1">{p.heading}</p> : null}
-          {(p.doc.content ?? []).map(block)}
+          {docToText(p.doc) ? (p.doc.content ?? []).map(block) : <p className="doc-empty">（尚未填写）</p>}
         </section>
       ))}
-      {showEmpty && parts.length === 0 ? <p className="doc-empty">（正文尚未填写）</p> : null}
       <div className="doc-signature">
         {doc.signatureOrgans.map((o) => (
           <p key={o}>{o}</p>

@@ -28,12 +28,13 @@ const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九',
  * The parts that print, in order: the preface without a heading, empty parts left out, and the part headings
  * numbered 一、二、… by their place in the printed report (a report without a part 三 must not jump to 四).
  */
-export function exportParts(d: ExportDocument): ExportPart[] {
+export function exportParts(d: ExportDocument, opts: { includeEmptyRequired?: boolean } = {}): ExportPart[] {
   const parts: ExportPart[] = [];
   let n = 0;
   for (const key of BODY_SECTION_KEYS) {
-    const doc = d.sections[key];
-    if (!doc || !docToText(doc)) continue;
+    const doc = d.sections[key] ?? { type: 'doc', content: [] };
+    const required = key !== 'preface' && key !== 'other';
+    if (!docToText(doc) && !(opts.includeEmptyRequired && required)) continue;
     if (key === 'preface') {
       parts.push({ key, heading: null, doc });
       continue;
