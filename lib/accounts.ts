@@ -6,8 +6,10 @@ import { recordAudit } from './audit';
 import { can, type Actor } from './authz';
 import { AppError } from './errors';
 import { checkThrottle, clearFailures, formatWait, recordFailure } from './login-throttle';
+import { z } from 'zod';
+import { ROLES } from '@/db/schema';
 import { getDummyHash, hashPassword, verifyPassword } from './password';
-import { parseInput, passwordSchema, userInputSchema, type UserInput } from './validation';
+import { idSchema, parseInput, passwordSchema, userInputSchema, type UserInput } from './validation';
 
 export type AuthResult =
   | { ok: true; userId: number }
@@ -138,4 +140,41 @@ export function listUsers(db: Db, actor: Actor | null): UserListRow[] {
     .leftJoin(townships, eq(townships.id, users.townshipId))
     .orderBy(asc(users.role), asc(users.username))
     .all();
+}
+
+const scopeSchema = z
+  .object({
+    role: z.enum(ROLES, { error: '角色只能是管理员、审核人或起草人。' }),
+    countyId: idSchema('所属县').optional(),
+    townshipId: idSchema('所属乡镇').optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.role === 'reviewer' && v.countyId == null) ctx.addIssue({ code: 'custom', path: ['countyId'], message: '审核人需要选择所属县。' });
+    if (v.role === 'drafter' && v.townshipId == null)
+      ctx.addIssue({ code: 'custom', path: ['townshipId'], message: '起草人需要选择所属乡镇（街道）。' });
+  });
+
+/** Changes an account's role and where it works; takes effect on the user's next request. */
+export function setUserScope(db: Db, actor: Actor, userId: number, raw: unknown): void {
+  requireManage(actor);
+  const input = parseInput(scopeSchema, raw);
+  const user = findUser(db, userId);
+  if (user.id === actor.id && input.role !== 'admin') throw new AppError('bad_request', '不能取消自己的管理员角色。');
+  assertScopeExists(db, { ...input, username: user.username, displayName: user.displayName, password: 'x'.repeat(8) });
+  db.transaction((tx) => {
+    tx.update(users)
+      .set({
+        role: input.role,
+        countyId: input.role === 'reviewer' ? input.countyId : null,
+        townshipId: input.role === 'drafter' ? input.townshipId : null,
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, user.id))
+      .run();
+    recordAudit(tx, {
+      actorId: actor.id,
+      action: 'user.scope',
+      detail: { userId: user.id, from: { role: user.role, countyId: user.countyId, townshipId: user.townshipId }, to: input },
+    });
+  });
 }

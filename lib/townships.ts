@@ -70,3 +70,22 @@ export function createTownship(db: Db, actor: Actor | null, raw: unknown): Towns
     return t;
   });
 }
+
+export function renameTownship(db: Db, actor: Actor, id: number, raw: unknown): Township {
+  if (!can(actor, 'township.manage')) throw new AppError('forbidden', '只有管理员可以修改乡镇（街道）。');
+  const t = getTownship(db, id);
+  if (!t) throw new AppError('not_found', '该乡镇（街道）不存在。');
+  const input = parseInput(townshipInputSchema, { countyId: t.countyId, kind: t.kind, ...(typeof raw === 'object' && raw ? raw : {}) });
+  const dup = db
+    .select()
+    .from(townships)
+    .where(eq(townships.countyId, t.countyId))
+    .all()
+    .some((x) => x.name === input.name && x.id !== t.id);
+  if (dup) throw new AppError('conflict', `该县已有“${input.name}”。`);
+  return db.transaction((tx) => {
+    const updated = tx.update(townships).set({ name: input.name, kind: input.kind }).where(eq(townships.id, id)).returning().get()!;
+    recordAudit(tx, { actorId: actor.id, action: 'township.rename', detail: { townshipId: id, from: t.name, to: input.name, kind: input.kind } });
+    return updated;
+  });
+}

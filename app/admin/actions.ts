@@ -2,11 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { createUser, resetPassword, setUserActive } from '@/lib/accounts';
+import { createUser, resetPassword, setUserActive, setUserScope } from '@/lib/accounts';
 import { actionWithActor } from '@/lib/actions';
 import { setCollectionDate } from '@/lib/dashboard';
 import { formatDocumentDate } from '@/lib/format';
-import { createTownship } from '@/lib/townships';
+import { createTownship, renameTownship } from '@/lib/townships';
 import { formToObject, idSchema, parseInput } from '@/lib/validation';
 
 export const addTownshipAction = actionWithActor((actor, form) => {
@@ -46,4 +46,19 @@ export const setCollectionDateAction = actionWithActor((actor, form) => {
   setCollectionDate(getDb(), actor, fields);
   revalidatePath('/admin');
   return `已设置：${fields.year}年度报告的收集日期为${formatDocumentDate(fields.collectionDate)}。`;
+});
+
+export const setUserScopeAction = actionWithActor((actor, form) => {
+  const userId = parseInput(idSchema('账号'), form.get('userId'));
+  const fields = formToObject(form);
+  setUserScope(getDb(), actor, userId, { role: fields.role, countyId: fields.countyId || undefined, townshipId: fields.townshipId || undefined });
+  revalidatePath('/admin');
+  return '角色和范围已更新。';
+});
+
+export const renameTownshipAction = actionWithActor((actor, form) => {
+  const id = parseInput(idSchema('乡镇（街道）'), form.get('townshipId'));
+  const t = renameTownship(getDb(), actor, id, { name: form.get('name'), kind: form.get('kind') });
+  revalidatePath('/admin');
+  return `已改为“${t.name}”。`;
 });

@@ -9,7 +9,15 @@ import { TOWNSHIP_KINDS, ROLES } from '@/db/schema';
 import { logoutAction } from '../actions';
 import Link from 'next/link';
 import { currentReportYear } from '@/lib/reports';
-import { addTownshipAction, addUserAction, resetPasswordAction, setCollectionDateAction, setUserActiveAction } from './actions';
+import {
+  addTownshipAction,
+  addUserAction,
+  renameTownshipAction,
+  resetPasswordAction,
+  setCollectionDateAction,
+  setUserActiveAction,
+  setUserScopeAction,
+} from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -61,14 +69,28 @@ export default async function AdminPage() {
                 <th>县</th>
                 <th>名称</th>
                 <th>类型</th>
+                <th>改名</th>
               </tr>
             </thead>
             <tbody>
               {townships.map((t) => (
-                <tr key={t.id}>
+                <tr key={t.id} data-testid={`township-row-${t.id}`}>
                   <td>{t.countyName}</td>
                   <td>{t.name}</td>
                   <td>{t.kind}</td>
+                  <td>
+                    <ActionForm action={renameTownshipAction} submitLabel="保存" className="inline-form">
+                      <input type="hidden" name="townshipId" value={t.id} />
+                      <input name="name" defaultValue={t.name} required maxLength={40} aria-label="新名称" />
+                      <select name="kind" defaultValue={t.kind} aria-label="类型">
+                        {TOWNSHIP_KINDS.map((k) => (
+                          <option key={k} value={k}>
+                            {k}
+                          </option>
+                        ))}
+                      </select>
+                    </ActionForm>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -112,6 +134,7 @@ export default async function AdminPage() {
                 <th>角色</th>
                 <th>范围</th>
                 <th>状态</th>
+                <th>角色与范围</th>
                 <th>重置密码</th>
                 <th>启用/停用</th>
               </tr>
@@ -124,6 +147,34 @@ export default async function AdminPage() {
                   <td>{ROLE_LABELS[u.role]}</td>
                   <td>{u.townshipName ?? u.countyName ?? '全部'}</td>
                   <td>{u.active ? '正常' : '已停用'}</td>
+                  <td>
+                    <ActionForm action={setUserScopeAction} submitLabel="改" className="inline-form scope-form">
+                      <input type="hidden" name="userId" value={u.id} />
+                      <select name="role" defaultValue={u.role} aria-label="角色">
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {ROLE_LABELS[r]}
+                          </option>
+                        ))}
+                      </select>
+                      <select name="countyId" defaultValue={u.countyId ?? ''} aria-label="所属县（审核人）">
+                        <option value="">县—</option>
+                        {counties.map((c) => (
+                          <option key={c.id} value={c.id}>
+                            {c.name}
+                          </option>
+                        ))}
+                      </select>
+                      <select name="townshipId" defaultValue={u.townshipId ?? ''} aria-label="所属乡镇（起草人）">
+                        <option value="">乡镇—</option>
+                        {townships.map((t) => (
+                          <option key={t.id} value={t.id}>
+                            {t.name}
+                          </option>
+                        ))}
+                      </select>
+                    </ActionForm>
+                  </td>
                   <td>
                     <ActionForm action={resetPasswordAction} submitLabel="重置" className="inline-form">
                       <input type="hidden" name="userId" value={u.id} />

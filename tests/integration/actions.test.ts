@@ -118,3 +118,26 @@ describe('admin actions', () => {
     await expectRefused(setUserActiveAction as Action, { userId: w.admin.id, active: 'false' }, '只有管理员可以管理账号。');
   });
 });
+
+describe('changing an account’s role and scope, renaming a township', () => {
+  it('moves a drafter to another township and makes a reviewer; refuses bad input', async () => {
+    const { setUserScopeAction, renameTownshipAction } = await import('@/app/admin/actions');
+    const { loadActor } = await import('@/lib/actor');
+    setActor(w.admin);
+    expect(await setUserScopeAction(null, form({ userId: w.drafterA1.id, role: 'drafter', townshipId: w.townA2, countyId: '' }))).toEqual({
+      ok: true,
+      message: '角色和范围已更新。',
+    });
+    expect(loadActor(db, w.drafterA1.id)).toMatchObject({ role: 'drafter', townshipId: w.townA2, countyId: w.countyA });
+    await setUserScopeAction(null, form({ userId: w.drafterA1.id, role: 'reviewer', countyId: w.countyB, townshipId: '' }));
+    expect(loadActor(db, w.drafterA1.id)).toMatchObject({ role: 'reviewer', townshipId: null, countyId: w.countyB });
+    await expectRefused(setUserScopeAction as Action, { userId: w.drafterA2.id, role: 'reviewer', countyId: '' }, '审核人需要选择所属县。');
+    await expectRefused(setUserScopeAction as Action, { userId: w.admin.id, role: 'drafter', townshipId: w.townA1 }, '不能取消自己的管理员角色。');
+
+    expect(await renameTownshipAction(null, form({ townshipId: w.townA1, name: '甲一街道', kind: '街道' }))).toEqual({ ok: true, message: '已改为“甲一街道”。' });
+    await expectRefused(renameTownshipAction as Action, { townshipId: w.townA1, name: '甲二乡', kind: '乡' }, '该县已有“甲二乡”。');
+    setActor(w.reviewerA);
+    await expectRefused(renameTownshipAction as Action, { townshipId: w.townA1, name: '改名', kind: '镇' }, '只有管理员可以修改乡镇（街道）。');
+    await expectRefused(setUserScopeAction as Action, { userId: w.drafterA2.id, role: 'admin' }, '只有管理员可以管理账号。');
+  });
+});

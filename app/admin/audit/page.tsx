@@ -17,6 +17,8 @@ const ACTION_LABELS: Record<string, string> = {
   'county.create': '添加县',
   'county.deadline': '设置收集日期',
   'township.create': '添加乡镇',
+  'township.rename': '乡镇改名',
+  'user.scope': '修改角色与范围',
   'report.create': '创建报告',
   'report.import': '导入报告',
   'report.transition': '流程操作',
