@@ -5,7 +5,7 @@ import { counties, townships, users, type User } from '@/db/schema';
 import { recordAudit } from './audit';
 import { can, type Actor } from './authz';
 import { AppError } from './errors';
-import { checkThrottle, clearFailures, formatWait, recordFailure } from './login-throttle';
+import { checkThrottle, clearFailures, formatWait, recordFailure, serializeAttempts } from './login-throttle';
 import { z } from 'zod';
 import { ROLES } from '@/db/schema';
 import { getDummyHash, hashPassword, verifyPassword } from './password';
@@ -20,6 +20,10 @@ export const INVALID_LOGIN_MESSAGE = '用户名或密码错误。';
 
 export async function authenticate(db: Db, usernameRaw: string, password: string, ip: string): Promise<AuthResult> {
   const username = usernameRaw.trim().toLowerCase();
+  return serializeAttempts([`user:${username}`, `ip:${ip}`], () => attempt(db, username, password, ip));
+}
+
+async function attempt(db: Db, username: string, password: string, ip: string): Promise<AuthResult> {
   const throttle = checkThrottle(db, username, ip);
   if (throttle.locked) {
     return {

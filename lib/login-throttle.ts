@@ -40,3 +40,22 @@ export function formatWait(seconds: number): string {
   if (seconds < 60) return `${seconds} 秒`;
   return `${Math.ceil(seconds / 60)} 分钟`;
 }
+
+// Attempts on the same account or from the same address run one after another, so parallel guesses cannot all
+// pass the check before any failure is recorded. One server process holds the database, so an in-process lock suffices.
+const tails = new Map<string, Promise<void>>();
+
+export async function serializeAttempts<T>(keys: string[], run: () => Promise<T>): Promise<T> {
+  const unique = [...new Set(keys)].sort();
+  const previous = unique.map((k) => tails.get(k) ?? Promise.resolve());
+  let release!: () => void;
+  const done = new Promise<void>((resolve) => (release = resolve));
+  for (const k of unique) tails.set(k, done);
+  try {
+    await Promise.all(previous);
+    return await run();
+  } finally {
+    release();
+    for (const k of unique) if (tails.get(k) === done) tails.delete(k);
+  }
+}

@@ -41,6 +41,32 @@ describe('authenticate', () => {
     expect((await authenticate(db, 'drafter-a2', TEST_PASSWORD, '10.0.3.1')).ok).toBe(true);
   });
 
+  it('holds under parallel attempts: of 20 wrong passwords sent at once only 5 are checked, then the account is locked', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => authenticate(db, 'drafter-a1', `guess-${i}`, `10.0.1.${i}`)),
+    );
+    const checked = results.filter((r) => !r.ok && r.reason === 'invalid');
+    const locked = results.filter((r) => !r.ok && r.reason === 'locked');
+    expect(checked).toHaveLength(MAX_FAILURES);
+    expect(locked).toHaveLength(20 - MAX_FAILURES);
+    expect(db.select({ n: count() }).from(loginFailures).get()!.n).toBe(MAX_FAILURES);
+    // Even the right password is refused now.
+    expect(await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.0.2.1')).toMatchObject({ ok: false, reason: 'locked' });
+  });
+
+  it('holds per address under parallel attempts against different accounts', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => authenticate(db, `nobody-${i}`, 'wrong', '10.9.9.9')),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(MAX_FAILURES);
+    expect(await authenticate(db, 'drafter-a2', TEST_PASSWORD, '10.9.9.9')).toMatchObject({ ok: false, reason: 'locked' });
+  });
+
+  it('parallel logins with the right password all succeed', async () => {
+    const results = await Promise.all(Array.from({ length: 10 }, () => authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.0.0.1')));
+    expect(results.every((r) => r.ok)).toBe(true);
+  });
+
   it('locks an address after 5 failures across different accounts', async () => {
     for (let i = 0; i < MAX_FAILURES; i++) await authenticate(db, `guess-${i}`, 'x', '10.9.9.9');
     const r = await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.9.9.9');
