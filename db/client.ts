@@ -26,7 +26,33 @@ export function openDatabase(file: string = databasePath(), opts: { migrate?: bo
   // Autosaves from many townships arrive at once; wait for the writer instead of failing.
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   if (opts.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;
+}
+
+export const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * drizzle prepares every query afresh, and compiling the SQL costs more than running it for the small reads and
+ * writes an autosave makes. Prepared statements are kept per SQL text (least recently used dropped first).
+ * better-sqlite3 runs one statement at a time and the app never holds an iterator open, so sharing them is safe;
+ * raw mode, which drizzle switches on for some reads, is reset before a statement is handed out again.
+ */
+function cacheStatements(sqlite: Database.Database): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let stmt = cache.get(source);
+    if (stmt) {
+      cache.delete(source);
+      if (stmt.reader) stmt.raw(false);
+    } else {
+      stmt = prepare(source);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, stmt);
+    return stmt;
+  }) as typeof sqlite.prepare;
 }
