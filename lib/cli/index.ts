@@ -4,7 +4,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
-import { openDatabase, type Db } from '@/db/client';
+import Database from 'better-sqlite3';
+import { databasePath, openDatabase, type Db } from '@/db/client';
 import { counties, townships, users } from '@/db/schema';
 import { createUser, listUsers, resetPassword } from '@/lib/accounts';
 import { AppError, isAppError } from '@/lib/errors';
@@ -26,6 +27,8 @@ export const USAGE = `用法：npm run nianbao -- <命令> [参数]
   township add --county 县名 --name 名称 --kind 乡|镇|街道
                                   添加乡镇（街道）；县不存在时报错
   backup 文件路径                  在线备份数据库（服务运行时也可安全执行）
+  restore 备份文件 [--force]        从备份恢复数据库（须先停止服务）；已有数据库时须加 --force，
+                                  原数据库另存为 nianbao.db.before-restore-时间
   parse 文件 [--json]              识别报告（.txt 或 .docx）的各部分、落款和检查结果
   check 文件 [--json]              只输出结构检查结果
   export 文件 --format docx|md|txt --variant submit|public --out 输出文件
@@ -109,7 +112,52 @@ async function readAndParse(file: string | undefined): Promise<ParsedReport> {
   return parseReport(await readReportFile(buf, file));
 }
 
-export async function runCli(argv: string[], out: Out = console, dbFactory: () => Db = () => openDatabase()): Promise<number> {
+const REQUIRED_TABLES = ['__drizzle_migrations', 'counties', 'townships', 'users', 'reports', 'report_sections'];
+
+/** Refuses a file that is not a sound backup of this app, before anything is replaced. */
+function checkBackup(file: string): void {
+  if (!fs.existsSync(file)) throw new AppError('not_found', `找不到备份文件：${file}`);
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    const tables = new Set((sqlite.prepare("select name from sqlite_master where type = 'table'").all() as Array<{ name: string }>).map((t) => t.name));
+    if (!REQUIRED_TABLES.every((t) => tables.has(t))) throw new AppError('bad_request', `${file} 不是法治年报的备份文件，未恢复。`);
+    if (sqlite.pragma('integrity_check', { simple: true }) !== 'ok') throw new AppError('bad_request', `备份文件 ${file} 已损坏，未恢复。请换一份备份。`);
+  } catch (e) {
+    if (isAppError(e)) throw e;
+    throw new AppError('bad_request', `${file} 不是有效的数据库文件，未恢复。`);
+  } finally {
+    sqlite?.close();
+  }
+}
+
+function restore(source: string, target: string, force: boolean, out: Out): void {
+  checkBackup(source);
+  const companions = ['', '-wal', '-shm'];
+  if (fs.existsSync(target)) {
+    if (!force) throw new AppError('conflict', `已有数据库 ${target}。请先停止服务，确认后加 --force 再恢复（原数据库会另存，不会删除）。`);
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+    const aside = `${target}.before-restore-${stamp}`;
+    for (const c of companions) if (fs.existsSync(target + c)) fs.renameSync(target + c, aside + c);
+    out.log(`原数据库已另存为 ${aside}`);
+  } else {
+    for (const c of companions.slice(1)) fs.rmSync(target + c, { force: true });
+  }
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.copyFileSync(source, target);
+  // Opening applies any migrations a backup from an older version lacks.
+  const db = openDatabase(target);
+  const count = (table: string) => (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+  out.log(`已从 ${source} 恢复到 ${target}：${count('townships')} 个乡镇（街道）、${count('users')} 个账号、${count('reports')} 份报告。`);
+  db.$client.close();
+}
+
+export async function runCli(
+  argv: string[],
+  out: Out = console,
+  dbFactory: () => Db = () => openDatabase(),
+  dbFile: () => string = databasePath,
+): Promise<number> {
   const [command, sub, ...rest] = argv;
   try {
     if (command === 'parse' || command === 'check') {
@@ -146,6 +194,12 @@ export async function runCli(argv: string[], out: Out = console, dbFactory: () =
       const db = dbFactory();
       await db.$client.backup(target);
       out.log(`已备份到 ${target}`);
+      return 0;
+    }
+    if (command === 'restore') {
+      const { values, positionals } = parseArgs({ args: argv.slice(1), options: { force: { type: 'boolean' } }, allowPositionals: true, strict: true });
+      if (positionals.length !== 1) throw new UsageError('restore 需要且只需要一个备份文件路径。');
+      restore(path.resolve(positionals[0]!), dbFile(), values.force === true, out);
       return 0;
     }
     if (command === 'user' && sub === 'add') {

@@ -84,6 +84,54 @@ describe('command line', () => {
   });
 });
 
+describe('restore', () => {
+  const restoreCli = (target: string, ...args: string[]) => runCli(args, io, () => db, () => target);
+
+  it('restores a backup into an empty data folder, and the data is there', async () => {
+    const backup = path.join(dir, 'b.db');
+    expect(await cli('backup', backup)).toBe(0);
+    const target = path.join(dir, 'fresh', 'nianbao.db');
+    out = [];
+    expect(await restoreCli(target, 'restore', backup)).toBe(0);
+    expect(out.at(-1)).toMatch(/已从 .* 恢复到 .*：3 个乡镇（街道）、6 个账号、0 份报告。/);
+    const restored = openDatabase(target);
+    expect(restored.select().from(users).all()).toHaveLength(6);
+    expect(await authenticate(restored, 'drafter-a1', 'correct-horse-1', '10.0.0.1')).toMatchObject({ ok: true });
+  });
+
+  it('keeps an existing database aside, and only with --force', async () => {
+    const backup = path.join(dir, 'b.db');
+    expect(await cli('backup', backup)).toBe(0);
+    const target = path.join(dir, 'live', 'nianbao.db');
+    const live = openDatabase(target);
+    live.insert(counties).values({ name: '旧县' }).run();
+    live.$client.close();
+    err = [];
+    expect(await restoreCli(target, 'restore', backup)).toBe(1);
+    expect(err[0]).toContain('--force');
+    expect(openDatabase(target).select().from(counties).all().map((c) => c.name)).toEqual(['旧县']);
+    out = [];
+    expect(await restoreCli(target, 'restore', backup, '--force')).toBe(0);
+    const aside = out[0]!.replace('原数据库已另存为 ', '');
+    expect(openDatabase(aside, { migrate: false }).select().from(counties).all().map((c) => c.name)).toEqual(['旧县']);
+    expect(openDatabase(target).select().from(counties).all().map((c) => c.name).sort()).toEqual(['乙县', '甲县']);
+  });
+
+  it.each([
+    ['a text file', (f: string) => fs.writeFileSync(f, '这不是数据库'), '不是有效的数据库文件'],
+    ['another SQLite database', (f: string) => openDatabase(f, { migrate: false }).$client.exec('create table notes (x)'), '不是法治年报的备份文件'],
+    ['a missing file', () => undefined, '找不到备份文件'],
+  ])('refuses %s and leaves the target alone', async (_label, make, message) => {
+    const bad = path.join(dir, 'bad.db');
+    make(bad);
+    const target = path.join(dir, 'untouched', 'nianbao.db');
+    err = [];
+    expect(await restoreCli(target, 'restore', bad, '--force')).toBe(1);
+    expect(err[0]).toContain(message);
+    expect(fs.existsSync(target)).toBe(false);
+  });
+});
+
 describe('first-run seed', () => {
   it('creates the demo county, townships, accounts and a finished demo report, once', async () => {
     const fresh = makeTestDb().db;
