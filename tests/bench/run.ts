@@ -1,0 +1,399 @@
+// `npm run bench`: the figures that matter for a county server, each beside a baseline measured in the same run on
+// the same machine, so a noisy shared machine still gives comparable ratios. Targets are printed, never asserted.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import autocannon from 'autocannon';
+import type { Browser, Page } from 'playwright-core';
+import { openDatabase, type Db } from '@/db/client';
+import { createUser } from '@/lib/accounts';
+import { loadActor } from '@/lib/actor';
+import { loadDashboard } from '@/lib/dashboard';
+import { exportDocumentFromParsed } from '@/lib/export/from-report';
+import { renderExport } from '@/lib/export';
+import { runChecks } from '@/lib/report/checks';
+import { parseReport, toReportText } from '@/lib/report/parse';
+import { currentReportYear } from '@/lib/reports';
+import { createTownship } from '@/lib/townships';
+import { startApp, type AppServer } from '../e2e/app-server';
+import { launchChromium } from '../e2e/chromium';
+import { api, doc, ensureReport, httpLogin, type ReportWithSections } from '../e2e/http';
+
+type Row = { what: string; value: string; baseline: string; ratio: string; target: string };
+const rows: Row[] = [];
+const notes: string[] = [];
+
+function add(what: string, value: string, baseline: string, ratio: string, target = '') {
+  rows.push({ what, value, baseline, ratio, target });
+  console.log(`  ${what}: ${value}  |  ${baseline}  |  ${ratio}`);
+}
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+}
+const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
+
+/** Median wall time of `run`, after a warm-up. */
+async function time(run: () => unknown, times: number, warmup = 3): Promise<number> {
+  for (let i = 0; i < warmup; i++) await run();
+  const xs: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    await run();
+    xs.push(performance.now() - t0);
+  }
+  return median(xs);
+}
+
+const PARAGRAPH =
+  '全年围绕法治政府建设目标任务，健全重大行政决策程序，开展行政执法案卷评查，推进“谁执法谁普法”责任制落实，组织干部学法用法，化解矛盾纠纷，法治化营商环境持续改善。';
+
+/** An invented report of about `chars` characters in the official four-part structure. */
+function generatedReportText(chars: number): string {
+  const parts = [
+    '一、2025年度推进法治政府建设的主要举措和成效',
+    '二、2025年度党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况',
+    '三、2025年度推进法治政府建设存在的不足和原因',
+    '四、2026年度推进法治政府建设的主要安排',
+  ];
+  const numerals = '一二三四五六七八九十';
+  const head = ['关于基准镇2025年度法治政府建设情况的报告', '', '基准县人民政府：', '    2025年，基准镇坚持依法行政。现将有关情况报告如下：'];
+  const perPart = Math.ceil(chars / parts.length / PARAGRAPH.length);
+  const body: string[] = [];
+  parts.forEach((p) => {
+    body.push(p);
+    for (let i = 0; i < perPart; i++) {
+      if (i % 3 === 0) body.push(`（${numerals[Math.floor(i / 3) % 10]}）第${i / 3 + 1}项工作`);
+      body.push(`    ${i + 1}. ${PARAGRAPH}`);
+    }
+  });
+  return [...head, ...body, '', '中共基准镇委员会', '基准镇人民政府', '2026年1月20日'].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+
+async function autosaveBench(app: AppServer, db: Db) {
+  console.log('\n[1] HTTP autosave (authenticated PUT of a section, against next start)');
+  const county = db.$client.prepare("select id from counties where name = '示例县'").get() as { id: number };
+  const year = currentReportYear();
+  const editors: Array<{ cookie: string; reportId: number; version: number }> = [];
+  for (let i = 0; i < 50; i++) {
+    const t = createTownship(db, null, { countyId: county.id, name: `压测${i + 1}镇`, kind: '镇' });
+    await createUser(db, null, { username: `bench${i}`, displayName: `压测${i}`, password: 'bench-password', role: 'drafter', townshipId: t.id });
+    const session = await httpLogin(app.url, `bench${i}`, 'bench-password');
+    const r = await ensureReport(app.url, session, year);
+    editors.push({ cookie: session.cookie, reportId: r.report.id, version: r.sections.find((s) => s.sectionKey === 'measures')!.version });
+  }
+  // A typical autosave: a section of about 2,000 characters.
+  const text = Array.from({ length: 12 }, (_, i) => `（${i + 1}）${PARAGRAPH}`).join('\n');
+  const content = doc(text);
+
+  // Baseline: the same row updated straight through better-sqlite3 (same pragmas, triggers and version check).
+  const raw = openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-raw-')), 'raw.db'));
+  raw.$client.exec(
+    "insert into counties (name) values ('基准县'); insert into townships (county_id, name, kind) values (1, '基准镇', '镇');" +
+      "insert into reports (township_id, year, status, title) values (1, 2025, 'drafting', '报告');" +
+      "insert into report_sections (report_id, section_key, content, plain_text) values (1, 'measures', '{}', '');",
+  );
+  const upsert = raw.$client.prepare(
+    'update report_sections set content = ?, plain_text = ?, version = version + 1, updated_at = ? where report_id = 1 and section_key = ? and version = ?',
+  );
+  const json = JSON.stringify(content);
+  let v = 1;
+  let n = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < 3000) {
+    if (upsert.run(json, text, Date.now(), 'measures', v).changes !== 1) throw new Error('raw upsert failed');
+    v++;
+    n++;
+  }
+  const rawRate = n / ((performance.now() - t0) / 1000);
+  add('raw better-sqlite3 section upsert', `${Math.round(rawRate)} /s`, '(baseline)', '1.00', '');
+
+  // Each request takes an editor nobody is saving for at that moment and gives it back with the new version, so
+  // every save is a real, non-conflicting autosave by one of 50 separately logged-in township drafters.
+  const idle = [...editors];
+  const load = async (connections: number, overallRate?: number) => {
+    // A save cut off when the previous run ended was still committed: start from the versions the server holds.
+    await refreshVersions(app, editors);
+    let refused = 0;
+    const result = await autocannon({
+      url: app.url,
+      connections,
+      pipelining: 1,
+      duration: overallRate ? 12 : 8,
+      ...(overallRate ? { overallRate } : {}),
+      requests: [
+        {
+          method: 'PUT',
+          setupRequest: (req, ctx) => {
+            const e = idle.pop();
+            if (!e) throw new Error('no idle editor');
+            (ctx as { e?: (typeof editors)[number] }).e = e;
+            return {
+              ...req,
+              path: `/api/reports/${e.reportId}/sections/measures`,
+              headers: { 'content-type': 'application/json', cookie: e.cookie },
+              body: JSON.stringify({ content, version: e.version }),
+            };
+          },
+          onResponse: (status, body, ctx) => {
+            const e = (ctx as { e: (typeof editors)[number] }).e;
+            const parsed = JSON.parse(body) as { version?: number; current?: { version: number } };
+            if (status === 200) e.version = parsed.version!;
+            else {
+              refused++;
+              if (parsed.current) e.version = parsed.current.version;
+            }
+            idle.push(e);
+          },
+        },
+      ],
+    });
+    if (refused || result.errors || result.non2xx || result.timeouts)
+      notes.push(`autosave at ${connections}${overallRate ? ` paced` : ''}: ${refused} refused, ${result.errors} errors, ${result.timeouts} timeouts`);
+    // Requests cut off when the run ends leave their editor checked out; put every editor back for the next run.
+    idle.splice(0, idle.length, ...editors);
+    return result;
+  };
+
+  // The framework's own floor: an unauthenticated route handler that only asks the database `select 1`.
+  const floor = await autocannon({ url: `${app.url}/api/health`, connections: 10, duration: 5 });
+  add('bare route handler (/api/health), 10 connections', `${Math.round(floor.requests.average)} req/s, p99 ${floor.latency.p99} ms`, `raw ${Math.round(rawRate)} /s`, `${((floor.requests.average / rawRate) * 100).toFixed(1)}%`, '');
+  const floor50 = await autocannon({ url: `${app.url}/api/health`, connections: 50, duration: 5 });
+  add('bare route handler (/api/health), 50 connections', `${Math.round(floor50.requests.average)} req/s, p50 ${floor50.latency.p50} ms, p99 ${floor50.latency.p99} ms`, `raw ${Math.round(rawRate)} /s`, `${((floor50.requests.average / rawRate) * 100).toFixed(1)}%`, '');
+
+  for (const connections of [1, 10, 50]) {
+    const result = await load(connections);
+    const rate = result.requests.average;
+    add(
+      `HTTP autosave, ${connections} editor${connections > 1 ? 's' : ''} saving back to back`,
+      `${Math.round(rate)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+      `raw ${Math.round(rawRate)} /s; bare route ${Math.round(floor.requests.average)} req/s`,
+      `${((rate / rawRate) * 100).toFixed(1)}% of raw, ${((rate / floor.requests.average) * 100).toFixed(0)}% of bare`,
+      connections === 50 ? '≥ 25% of raw, p99 < 50 ms' : '',
+    );
+  }
+  // The deadline-week load as it really arrives: 50 editors, each autosaving once every 2 seconds.
+  const paced = await load(50, 25);
+  add(
+    'HTTP autosave, 50 editors each saving every 2 s',
+    `${Math.round(paced.requests.average)} req/s, p50 ${paced.latency.p50} ms, p99 ${paced.latency.p99} ms`,
+    '—',
+    '—',
+    'p99 < 50 ms',
+  );
+  return editors;
+}
+
+type Editor = { cookie: string; reportId: number; version: number };
+
+async function refreshVersions(app: AppServer, editors: Editor[]) {
+  for (const e of editors) {
+    const r = await api<ReportWithSections>(app.url, { cookie: e.cookie, setCookies: [] }, 'GET', `/api/reports/${e.reportId}`);
+    e.version = r.body.sections.find((s) => s.sectionKey === 'measures')!.version;
+  }
+}
+
+async function exportBench() {
+  console.log('\n[2] .docx export of a generated 30,000-character report');
+  const text = generatedReportText(30_000);
+  const d = exportDocumentFromParsed(parseReport(text), '基准镇');
+  const ours = await time(() => renderExport(d, { format: 'docx' }), 20);
+  const pandoc = spawnSync('pandoc', ['--version']).status === 0;
+  if (!pandoc) {
+    add('.docx export (30,000 chars)', ms(ours), 'pandoc not installed: row skipped (apt-get install pandoc)', '—', 'faster than pandoc');
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-pandoc-'));
+  const md = path.join(dir, 'report.md');
+  fs.writeFileSync(md, (await renderExport(d, { format: 'md' })).body);
+  const theirs = await time(() => execFileSync('pandoc', ['-f', 'markdown', '-t', 'docx', '-o', path.join(dir, 'out.docx'), md]), 5, 1);
+  add(`.docx export (${text.length} chars)`, ms(ours), `pandoc md→docx ${ms(theirs)}`, `${(ours / theirs).toFixed(2)}×`, 'faster than pandoc');
+}
+
+async function parseBench() {
+  console.log('\n[3] parse + check of each sample report');
+  const dir = path.resolve('..', 'shared', 'samples');
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.txt')) : [];
+  const inputs: Array<[string, string]> = files.map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]);
+  if (!inputs.length) notes.push('no sample reports found beside the project: parse + check measured on the generated report only');
+  inputs.push(['generated 30,000 chars', generatedReportText(30_000)]);
+  for (const [name, text] of inputs) {
+    const full = await time(() => runChecks(toReportText(parseReport(text))), 50);
+    // Baseline: one pass over the lines with a heading regex, the least any parser must do.
+    const floor = await time(() => text.split('\n').filter((l) => /^[一二三四五六七八九十]+、/.test(l.trim())).length, 50);
+    add(`parse + check ${name} (${text.length} chars)`, ms(full), `line scan ${ms(floor)}`, `${(full / floor).toFixed(1)}×`, '< 10 ms');
+  }
+}
+
+async function dashboardBench() {
+  console.log('\n[4] county dashboard with 3,000 townships × 10 years');
+  const db = openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-dash-')), 'dash.db'));
+  const sql = db.$client;
+  sql.transaction(() => {
+    const county = sql.prepare('insert into counties (name) values (?)');
+    const town = sql.prepare('insert into townships (county_id, name, kind) values (?, ?, ?)');
+    const report = sql.prepare("insert into reports (township_id, year, status, title) values (?, ?, ?, '报告')");
+    const section = sql.prepare("insert into report_sections (report_id, section_key, content, plain_text) values (?, ?, '{\"type\":\"doc\"}', ?)");
+    const statuses = ['drafting', 'submitted', 'returned', 'approved', 'final', 'published'];
+    for (let c = 1; c <= 30; c++) {
+      const countyId = Number(county.run(`第${c}县`).lastInsertRowid);
+      for (let t = 1; t <= 100; t++) {
+        const townshipId = Number(town.run(countyId, `第${c}县第${t}镇`, '镇').lastInsertRowid);
+        for (let y = 2016; y <= 2025; y++) {
+          const reportId = Number(report.run(townshipId, y, statuses[(t + y) % statuses.length]).lastInsertRowid);
+          for (const key of ['preface', 'measures', 'leaders', 'shortcomings', 'plans', 'other'])
+            section.run(reportId, key, key === 'other' ? '' : `第${t}镇${y}年的${key}，${PARAGRAPH}`);
+        }
+      }
+    }
+  })();
+  const u = await createUser(db, null, { username: 'rev', displayName: '审核人', password: 'password-1', role: 'reviewer', countyId: 17 });
+  const reviewer = loadActor(db, u.id)!;
+  const now = new Date('2026-02-01T00:00:00+08:00');
+  const full = await time(() => loadDashboard(db, reviewer, undefined, 2025, now), 20);
+  const floor = await time(
+    () =>
+      sql
+        .prepare('select r.id, r.status from reports r join townships t on t.id = r.township_id where t.county_id = ? and r.year = ?')
+        .all(17, 2025).length,
+    20,
+  );
+  add('dashboard, one county × year (100 of 3,000 townships, 30,000 reports)', ms(full), `bare report query ${ms(floor)}`, `${(full / floor).toFixed(1)}×`, '< 200 ms');
+}
+
+async function keystrokeLatency(page: Page, selector: string): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __lat: number[] };
+    w.__lat = [];
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        const t0 = e.timeStamp;
+        // The frame after the keystroke has been painted once the task queued after its animation frame runs.
+        requestAnimationFrame(() => setTimeout(() => w.__lat.push(performance.now() - t0), 0));
+      },
+      true,
+    );
+  });
+  await page.locator(selector).first().click();
+  await page.keyboard.press('Control+End');
+  for (let i = 0; i < 140; i++) {
+    await page.keyboard.press(i % 10 === 9 ? 'Space' : 'KeyA');
+    await page.waitForTimeout(15);
+  }
+  await page.waitForTimeout(300);
+  const all = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+  return all.slice(20);
+}
+
+async function browserBench(app: AppServer, browser: Browser, editor: { cookie: string; reportId: number; version: number }) {
+  console.log('\n[5] keystroke to paint in a 50,000-character section (Chromium)');
+  await refreshVersions(app, [editor]);
+  const big = Array.from({ length: Math.ceil(50_000 / PARAGRAPH.length) }, (_, i) => `${i + 1}. ${PARAGRAPH}`).join('\n').slice(0, 50_000);
+  const saved = await api<{ version: number }>(app.url, { cookie: editor.cookie, setCookies: [] }, 'PUT', `/api/reports/${editor.reportId}/sections/measures`, {
+    content: doc(big),
+    version: editor.version,
+  });
+  if (saved.status !== 200) throw new Error(`could not save the large section: ${JSON.stringify(saved.body)}`);
+  const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1280, height: 900 } });
+  await context.addCookies(
+    editor.cookie.split('; ').map((pair) => {
+      const i = pair.indexOf('=');
+      return { name: pair.slice(0, i), value: pair.slice(i + 1), url: app.url };
+    }),
+  );
+  const page = await context.newPage();
+  await page.goto(`/reports/${editor.reportId}/edit`);
+  await page.locator('[data-section-editor="measures"] .ProseMirror').waitFor();
+  const ours = await keystrokeLatency(page, '[data-section-editor="measures"] .ProseMirror');
+  const bare = await context.newPage();
+  await bare.setContent(
+    `<div contenteditable="true" id="bare" style="width:700px;font:16px serif">${big
+      .split('\n')
+      .map((l) => `<p>${l}</p>`)
+      .join('')}</div>`,
+  );
+  const floor = await keystrokeLatency(bare, '#bare');
+  add(
+    `keystroke to paint, 50,000-char section (${ours.length} keys)`,
+    `p50 ${ms(quantile(ours, 0.5))}, p95 ${ms(quantile(ours, 0.95))}`,
+    `plain contenteditable p50 ${ms(quantile(floor, 0.5))}, p95 ${ms(quantile(floor, 0.95))}`,
+    `${(quantile(ours, 0.95) / quantile(floor, 0.95)).toFixed(2)}× at p95`,
+    'p95 < 16 ms',
+  );
+  await context.close();
+
+  console.log('\n[6] first-load JavaScript');
+  const measure = async (url: string, loggedIn: boolean) => {
+    const ctx = await browser.newContext({ baseURL: app.url });
+    if (loggedIn)
+      await ctx.addCookies(
+        editor.cookie.split('; ').map((pair) => {
+          const i = pair.indexOf('=');
+          return { name: pair.slice(0, i), value: pair.slice(i + 1), url: app.url };
+        }),
+      );
+    const p = await ctx.newPage();
+    const bodies: Array<Promise<Buffer>> = [];
+    p.on('response', (r) => {
+      if (r.request().resourceType() === 'script') bodies.push(r.body().catch(() => Buffer.alloc(0)));
+    });
+    await p.goto(url, { waitUntil: 'networkidle' });
+    const all = await Promise.all(bodies);
+    await ctx.close();
+    return { raw: all.reduce((a, b) => a + b.length, 0), gzip: all.reduce((a, b) => a + zlib.gzipSync(b).length, 0), files: all.length };
+  };
+  const edit = await measure(`/reports/${editor.reportId}/edit`, true);
+  const login = await measure('/login', false);
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+  add(
+    'first-load JS, editor page',
+    `${kb(edit.gzip)} gzip (${kb(edit.raw)} raw, ${edit.files} files)`,
+    `login page ${kb(login.gzip)} gzip (${kb(login.raw)} raw, ${login.files} files)`,
+    `${(edit.gzip / login.gzip).toFixed(2)}×`,
+  );
+}
+
+function machine(browserVersion: string): string {
+  const cpus = os.cpus();
+  const sqlite = openDatabase(':memory:').$client.prepare('select sqlite_version() as v').get() as { v: string };
+  return [
+    `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, ${os.type()} ${os.release()}`,
+    `Node ${process.version}, SQLite ${sqlite.v}, Chromium ${browserVersion}`,
+  ].join('\n');
+}
+
+async function main() {
+  const started = Date.now();
+  console.log('法治年报 benchmarks — building and starting the app …');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-'));
+  const app = await startApp(dataDir);
+  const browser = await launchChromium();
+  try {
+    const db = openDatabase(path.join(dataDir, 'nianbao.db'));
+    const editors = await autosaveBench(app, db);
+    await exportBench();
+    await parseBench();
+    await dashboardBench();
+    await browserBench(app, browser, editors[0]!);
+    console.log(`\nMachine:\n${machine(browser.version())}\n`);
+    console.log('| Measure | Result | Baseline (same run) | Ratio | Target |\n|---|---|---|---|---|');
+    for (const r of rows) console.log(`| ${r.what} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.target} |`);
+    for (const n of notes) console.log(`\nNote: ${n}`);
+    console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
