@@ -1,11 +1,12 @@
 // Loads the acting user's role and scope fresh from the database, so a changed role or township applies at once.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { townships, users } from '@/db/schema';
 import type { Actor } from './authz';
+import { preparedFor } from './prepared';
 
-export function loadActor(db: Db, userId: number): Actor | null {
-  const row = db
+const actorRow = preparedFor((db) =>
+  db
     .select({
       id: users.id,
       username: users.username,
@@ -18,8 +19,12 @@ export function loadActor(db: Db, userId: number): Actor | null {
     })
     .from(users)
     .leftJoin(townships, eq(townships.id, users.townshipId))
-    .where(eq(users.id, userId))
-    .get();
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+export function loadActor(db: Db, userId: number): Actor | null {
+  const row = actorRow(db).get({ id: userId });
   if (!row || !row.active) return null;
   return {
     id: row.id,

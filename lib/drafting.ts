@@ -12,6 +12,7 @@ import { AppError } from './errors';
 import { findChecklistItem } from './report/checklists';
 import { BODY_SECTION_KEYS, isBodySectionKey, SECTION_LABELS, type BodySectionKey } from './report/sections';
 import { docToText, type TiptapNode } from './report/tiptap-doc';
+import { preparedFor } from './prepared';
 import { loadReportInScope } from './reports';
 import { isoDateSchema, parseInput } from './validation';
 import { createVersion, maybeAutoVersion } from './review/versions';
@@ -66,6 +67,37 @@ function snapshotOf(db: Db, reportId: number, key: BodySectionKey): SectionSnaps
   };
 }
 
+// The statements of an autosave, prepared once per connection (see lib/prepared.ts).
+const casUpdate = preparedFor((db) =>
+  db
+    .update(reportSections)
+    .set({
+      content: sql.placeholder('content'),
+      // Placeholders inside sql`` are bound as given: callers pass driver values (a column's mapToDriverValue).
+      plainText: sql`${sql.placeholder('plainText')}`,
+      version: sql`${reportSections.version} + 1`,
+      updatedBy: sql`${sql.placeholder('actorId')}`,
+      updatedAt: sql`${sql.placeholder('now')}`,
+    })
+    .where(
+      and(
+        eq(reportSections.reportId, sql.placeholder('reportId')),
+        eq(reportSections.sectionKey, sql.placeholder('key')),
+        eq(reportSections.version, sql.placeholder('version')),
+      ),
+    )
+    .returning({ version: reportSections.version })
+    .prepare(),
+);
+
+const touchReport = preparedFor((db) =>
+  db
+    .update(reports)
+    .set({ updatedAt: sql`${sql.placeholder('now')}`, updatedBy: sql`${sql.placeholder('actorId')}` })
+    .where(eq(reports.id, sql.placeholder('reportId')))
+    .prepare(),
+);
+
 /**
  * Saves a section only if it still has the version the edit was based on; otherwise answers 409 with the
  * server's copy, so nobody's text is overwritten unseen.
@@ -91,14 +123,9 @@ export function saveSection(db: Db, actor: Actor, reportId: number, keyRaw: stri
   const now = new Date();
   return db.transaction((tx) => {
     if (input.overwrite) createVersion(tx, { reportId: report.id, kind: 'auto', label: `冲突时被覆盖的内容（${SECTION_LABELS[key]}）`, actorId: actor.id, at: now });
-    const updated = tx
-      .update(reportSections)
-      .set({ content, plainText, version: sql`${reportSections.version} + 1`, updatedBy: actor.id, updatedAt: now })
-      .where(
-        and(eq(reportSections.reportId, report.id), eq(reportSections.sectionKey, key), eq(reportSections.version, input.version)),
-      )
-      .returning({ version: reportSections.version })
-      .get();
+    // Prepared on the connection, run inside this transaction (better-sqlite3 has one connection, used synchronously).
+    const stamp = reportSections.updatedAt.mapToDriverValue(now);
+    const updated = casUpdate(db).get({ content, plainText, actorId: actor.id, now: stamp, reportId: report.id, key, version: input.version });
     if (!updated) {
       const current = snapshotOf(tx as unknown as Db, report.id, key);
       throw new AppError(
@@ -107,7 +134,7 @@ export function saveSection(db: Db, actor: Actor, reportId: number, keyRaw: stri
         { current },
       );
     }
-    tx.update(reports).set({ updatedAt: now, updatedBy: actor.id }).where(eq(reports.id, report.id)).run();
+    touchReport(db).run({ now: reports.updatedAt.mapToDriverValue(now), actorId: actor.id, reportId: report.id });
     maybeAutoVersion(tx, report.id, actor.id, now);
     return { version: updated.version, updatedAt: now.toISOString(), plainText };
   });

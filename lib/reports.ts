@@ -1,10 +1,11 @@
 // Reports: listing by township and year, creating a township's report for a year, and reading one with its sections.
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { reportChecklist, reportSections, reports, users, type Report, type ReportSection } from '@/db/schema';
 import { recordAudit } from './audit';
 import { can, type Actor, type Action } from './authz';
 import { AppError } from './errors';
+import { preparedFor } from './prepared';
 import { shiftDocYears, shiftYears } from './report/carry-over';
 import { createLedger, ledgerLabel } from './report/checklists';
 import { BODY_SECTION_KEYS } from './report/sections';
@@ -145,8 +146,16 @@ export type ReportWithSections = {
 };
 
 /** Loads a report the actor may act on; a report outside their scope is refused without revealing anything. */
+const reportById = preparedFor((db) =>
+  db
+    .select()
+    .from(reports)
+    .where(eq(reports.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 export function loadReportInScope(db: Db, actor: Actor, reportId: number, action: Action = 'report.read') {
-  const report = db.select().from(reports).where(eq(reports.id, reportId)).get();
+  const report = reportById(db).get({ id: reportId });
   if (!report) throw new AppError('not_found', '报告不存在。');
   const township = getTownship(db, report.townshipId)!;
   const resource = { townshipId: township.id, countyId: township.countyId };

@@ -1,10 +1,11 @@
 // Counties and townships: listing what an actor may see, and the admin's additions.
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { counties, townships, type County, type Township } from '@/db/schema';
 import { recordAudit } from './audit';
 import { can, type Actor } from './authz';
 import { AppError } from './errors';
+import { preparedFor } from './prepared';
 import { countyInputSchema, parseInput, townshipInputSchema } from './validation';
 
 export type TownshipWithCounty = Township & { countyName: string };
@@ -26,13 +27,17 @@ export function listVisibleTownships(db: Db, actor: Actor): TownshipWithCounty[]
     .filter((t) => can(actor, 'report.read', { townshipId: t.id, countyId: t.countyId }));
 }
 
-export function getTownship(db: Db, id: number): TownshipWithCounty | null {
-  const r = db
+const townshipById = preparedFor((db) =>
+  db
     .select({ t: townships, countyName: counties.name })
     .from(townships)
     .innerJoin(counties, eq(counties.id, townships.countyId))
-    .where(eq(townships.id, id))
-    .get();
+    .where(eq(townships.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+export function getTownship(db: Db, id: number): TownshipWithCounty | null {
+  const r = townshipById(db).get({ id });
   return r ? { ...r.t, countyName: r.countyName } : null;
 }
 

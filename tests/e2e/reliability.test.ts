@@ -185,8 +185,11 @@ describe('reliability under load and failure', () => {
     expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
     check.close();
 
+    // Restored the documented way, into a fresh data folder.
     const restoredDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-restored-'));
-    fs.copyFileSync(backupFile, path.join(restoredDir, 'nianbao.db'));
+    const restore = await cliAsync(restoredDir, 'restore', backupFile);
+    expect(restore.status, restore.stderr).toBe(0);
+    expect(restore.stdout).toMatch(/已从 .* 恢复到 .*nianbao\.db：\d+ 个乡镇（街道）/);
     const restored = await startApp(restoredDir);
     try {
       let compared = 0;
