@@ -1,0 +1,105 @@
+// Finds every route handler and server action on disk, and builds one seeded database that each test case copies,
+// so the authorisation matrix and the bad-input tests cover whatever the app has, not a list kept by hand.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type Db } from '@/db/client';
+import { loadActor } from '@/lib/actor';
+import type { Actor } from '@/lib/authz';
+import { saveSection } from '@/lib/drafting';
+import { createReport } from '@/lib/reports';
+import { docFromText } from '@/lib/report/tiptap-doc';
+import { addThread } from '@/lib/review/comments';
+import { transitionReport } from '@/lib/review/transitions';
+import { saveNamedVersion } from '@/lib/review/versions';
+import { makeTestDb, seedWorld, type World } from './db';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+export type RouteMethod = { key: string; handler: Handler };
+export type ServerAction = { key: string; run: (prev: null, form: FormData) => Promise<{ ok: boolean; message: string } | null> };
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+/** 'PUT /api/reports/[id]/sections/[key]' → handler, for every route.ts under app/. */
+export async function discoverRoutes(): Promise<RouteMethod[]> {
+  const files = walk(path.join(ROOT, 'app')).filter((f) => path.basename(f) === 'route.ts');
+  const found: RouteMethod[] = [];
+  for (const file of files) {
+    const route = '/' + path.relative(path.join(ROOT, 'app'), path.dirname(file)).split(path.sep).join('/');
+    const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+    for (const m of METHODS) if (typeof mod[m] === 'function') found.push({ key: `${m} ${route}`, handler: mod[m] as Handler });
+  }
+  return found.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** 'app/admin/actions.ts#addUserAction' → the action, for every exported function of every 'use server' file. */
+export async function discoverActions(): Promise<ServerAction[]> {
+  const files = walk(path.join(ROOT, 'app')).filter(
+    (f) => /\.tsx?$/.test(f) && /^\s*['"]use server['"]/.test(fs.readFileSync(f, 'utf8')),
+  );
+  const found: ServerAction[] = [];
+  for (const file of files) {
+    const rel = path.relative(ROOT, file).split(path.sep).join('/');
+    const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(mod))
+      if (typeof value === 'function') found.push({ key: `${rel}#${name}`, run: value as ServerAction['run'] });
+  }
+  return found.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+export const SECRET_TEXT = '甲一镇内部草稿：全年办理行政复议案件7件。';
+
+export type Fixture = World & {
+  /** This year's report of 甲一镇, being drafted, with text, a reviewer's comment thread and a named version. */
+  draft: number;
+  /** Last year's report of 甲一镇, submitted for review. */
+  submitted: number;
+  /** 2023's, approved (so the county's zip has a file). */
+  approved: number;
+  thread: number;
+  version: number;
+  draftTitle: string;
+};
+
+/** Seeds the world once into a file; `copy()` gives each case its own database in that state. */
+export async function buildFixture(): Promise<{ fixture: Fixture; copy: () => Db; actor: (db: Db, a: Actor | null) => Actor | null }> {
+  const { db, file } = makeTestDb();
+  const w = await seedWorld(db);
+  const draftReport = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 }, new Date('2025-12-01T09:00:00+08:00'));
+  saveSection(db, w.drafterA1, draftReport.id, 'measures', { content: docFromText(SECRET_TEXT), version: 1 });
+  const thread = addThread(db, w.reviewerA, draftReport.id, {
+    sectionKey: 'measures',
+    body: '请补充复议案件的办理结果。',
+    anchor: { exact: '行政复议案件', prefix: '全年办理', suffix: '7件', start: 13 },
+  });
+  const version = saveNamedVersion(db, w.drafterA1, draftReport.id, { label: '初稿' });
+  const submitted = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2024 }, new Date('2025-12-01T09:00:00+08:00'));
+  transitionReport(db, w.drafterA1, submitted.id, { transition: 'submit' });
+  const approved = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2023 }, new Date('2025-12-01T09:00:00+08:00'));
+  transitionReport(db, w.drafterA1, approved.id, { transition: 'submit' });
+  transitionReport(db, w.reviewerA, approved.id, { transition: 'approve' });
+  db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  db.$client.close();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-case-'));
+  let n = 0;
+  return {
+    fixture: { ...w, draft: draftReport.id, submitted: submitted.id, approved: approved.id, thread: thread.id, version: version.id, draftTitle: draftReport.title },
+    copy: () => {
+      const target = path.join(dir, `case-${++n}.db`);
+      fs.copyFileSync(file, target);
+      return openDatabase(target);
+    },
+    // The actor as the copied database knows them.
+    actor: (copyDb, a) => (a ? loadActor(copyDb, a.id) : null),
+  };
+}
