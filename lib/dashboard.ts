@@ -11,7 +11,7 @@ import { REQUIRED_PART_KEYS } from './report/model';
 import { BODY_SECTION_KEYS, type BodySectionKey } from './report/sections';
 import { sectionHeading } from './report/template';
 import { formatDocumentDate } from './format';
-import { isoDateSchema, parseInput, yearSchema } from './validation';
+import { idSchema, isoDateSchema, parseInput, yearSchema } from './validation';
 import { z } from 'zod';
 
 const TEMPLATE_ITEMS = Object.values(CHECKLISTS).reduce((n, items) => n + items.length, 0);
@@ -186,7 +186,7 @@ export function loadDashboard(db: Db, actor: Actor, countyId: number | undefined
   };
 }
 
-const deadlineSchema = (now: Date) => z.object({ countyId: z.coerce.number().int().positive({ error: '县无效。' }), year: yearSchema(now), collectionDate: isoDateSchema('收集日期') });
+const deadlineSchema = (now: Date) => z.object({ countyId: idSchema('县'), year: yearSchema(now), collectionDate: isoDateSchema('收集日期') });
 
 export function setCollectionDate(db: Db, actor: Actor, raw: unknown, now = new Date()): void {
   const input = parseInput(deadlineSchema(now), raw);

@@ -35,12 +35,23 @@ const trimmed = (label: string, max: number) =>
     .min(1, { error: `请填写${label}。` })
     .max(max, { error: `${label}不能超过 ${max} 个字。` });
 
+/**
+ * Numbers arrive as JSON numbers or, from forms and query strings, as digit strings. Only those two are read as
+ * numbers: `true`, `[5]` or `""` are not ids (z.coerce would have turned them into 1, 5 and 0).
+ */
+function numberFromField(v: unknown): unknown {
+  return typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : v;
+}
+
 export const idSchema = (label: string) =>
-  z.coerce
-    .number({ error: `${label}无效。` })
-    .int({ error: `${label}无效。` })
-    .positive({ error: `${label}无效。` })
-    .max(Number.MAX_SAFE_INTEGER, { error: `${label}无效。` });
+  z.preprocess(
+    numberFromField,
+    z
+      .number({ error: `${label}无效。` })
+      .int({ error: `${label}无效。` })
+      .positive({ error: `${label}无效。` })
+      .max(Number.MAX_SAFE_INTEGER, { error: `${label}无效。` }),
+  );
 
 export const usernameSchema = z
   .string({ error: '请填写用户名。' })
@@ -94,11 +105,14 @@ export type UserInput = z.infer<typeof userInputSchema>;
 export const MIN_REPORT_YEAR = 2000;
 export function yearSchema(now: Date = new Date()) {
   const max = now.getFullYear();
-  return z.coerce
-    .number({ error: '年度无效。' })
-    .int({ error: '年度必须是整数。' })
-    .min(MIN_REPORT_YEAR, { error: `年度须在 ${MIN_REPORT_YEAR} 至 ${max} 年之间。` })
-    .max(max, { error: `年度须在 ${MIN_REPORT_YEAR} 至 ${max} 年之间。` });
+  return z.preprocess(
+    numberFromField,
+    z
+      .number({ error: '年度无效。' })
+      .int({ error: '年度必须是整数。' })
+      .min(MIN_REPORT_YEAR, { error: `年度须在 ${MIN_REPORT_YEAR} 至 ${max} 年之间。` })
+      .max(max, { error: `年度须在 ${MIN_REPORT_YEAR} 至 ${max} 年之间。` }),
+  );
 }
 
 export const createReportSchema = (now?: Date) =>
