@@ -55,7 +55,9 @@ function daysUntil(isoDate: string, now: Date): number {
 /** Which county a reviewer or admin looks at: a reviewer's own; an admin picks (the first by default). */
 export function dashboardCounty(db: Db, actor: Actor, requested?: number): { id: number; name: string } {
   const all = db.select({ id: counties.id, name: counties.name }).from(counties).orderBy(counties.id).all();
-  const id = actor.role === 'reviewer' ? actor.countyId : (requested ?? all[0]?.id);
+  if (requested !== undefined && !all.some((c) => c.id === requested)) throw new AppError('not_found', '该县不存在。');
+  // A reviewer who names no county sees their own; naming another county is refused below, not silently replaced.
+  const id = requested ?? (actor.role === 'reviewer' ? actor.countyId : all[0]?.id);
   const county = all.find((c) => c.id === id);
   if (!county) throw new AppError('not_found', '没有可以查看的县。');
   if (!can(actor, 'county.dashboard', { countyId: county.id })) throw new AppError('forbidden', '只有县级审核人和管理员可以查看进度。');

@@ -38,7 +38,11 @@ describe('county dashboard', () => {
 
   it('refuses drafters, and a reviewer only ever sees their own county', () => {
     expect(() => loadDashboard(db, w.drafterA1, undefined, 2025, NOW)).toThrow(expect.objectContaining({ status: 403 }));
-    expect(loadDashboard(db, w.reviewerA, w.countyB, 2025, NOW).county.name).toBe('甲县');
+    expect(loadDashboard(db, w.reviewerA, undefined, 2025, NOW).county.name).toBe('甲县');
+    expect(loadDashboard(db, w.reviewerA, w.countyA, 2025, NOW).county.name).toBe('甲县');
+    // Naming another county is refused, not quietly answered with one's own.
+    expect(() => loadDashboard(db, w.reviewerA, w.countyB, 2025, NOW)).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => loadDashboard(db, w.admin, 999_999, 2025, NOW)).toThrow(expect.objectContaining({ status: 404 }));
     expect(loadDashboard(db, w.admin, w.countyB, 2025, NOW).county.name).toBe('乙县');
   });
 

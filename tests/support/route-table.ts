@@ -1,0 +1,118 @@
+// What each route handler and server action is for, as the tests see it: a valid request against the fixture of
+// tests/support/routes.ts, and which users may make it. The authorisation matrix and the bad-input tests share it.
+import { CHECKLISTS } from '@/lib/report/checklists';
+import type { Fixture } from './routes';
+
+export const PRINCIPALS = ['anonymous', 'admin', 'reviewerA', 'reviewerB', 'drafterA1', 'drafterA2', 'drafterB1'] as const;
+export type Principal = (typeof PRINCIPALS)[number];
+
+export const READERS: Principal[] = ['admin', 'reviewerA', 'drafterA1'];
+export const EDITORS: Principal[] = ['admin', 'drafterA1'];
+export const REVIEWERS: Principal[] = ['admin', 'reviewerA'];
+export const SIGNED_IN: Principal[] = PRINCIPALS.filter((p) => p !== 'anonymous');
+export const ADMIN: Principal[] = ['admin'];
+
+export type Req = { params?: Record<string, string>; query?: string; body?: unknown };
+export type Case = {
+  /** Which users may do it. */
+  allow: Principal[];
+  /** Whether doing it changes the database (checked for allowed users). */
+  mutates: boolean;
+  request: (f: Fixture) => Req;
+  /** For lists everyone may read: what an outsider must not see in their answer. */
+  scopedList?: boolean;
+};
+export type ActionCase = { allow: Principal[]; form: (f: Fixture) => Record<string, string | number>; redirects?: boolean };
+/** Handled by Auth.js itself or only signs in/out: exercised through the browser tests, listed so nothing is missed. */
+export type Skip = { skip: string };
+
+export const ROUTES: Record<string, Case | Skip> = {
+  'GET /api/auth/[...nextauth]': { skip: 'Auth.js endpoints (CSRF token, session, sign-in): logged in over HTTP in tests/e2e' },
+  'POST /api/auth/[...nextauth]': { skip: 'Auth.js endpoints (CSRF token, session, sign-in): logged in over HTTP in tests/e2e' },
+  'GET /api/health': { allow: [...PRINCIPALS], mutates: false, request: () => ({}) },
+  'GET /api/reports': { allow: SIGNED_IN, mutates: false, request: () => ({}), scopedList: true },
+  'POST /api/reports': { allow: EDITORS, mutates: true, request: (f) => ({ body: { townshipId: f.townA1, year: 2022 } }) },
+  'GET /api/reports/[id]': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) } }) },
+  'PATCH /api/reports/[id]': {
+    allow: EDITORS,
+    mutates: true,
+    request: (f) => ({
+      params: { id: String(f.draft) },
+      body: { title: '新标题', recipient: '示例县人民政府', signatureOrgans: ['甲一镇人民政府'], documentDate: '2026-01-20', cc: null, metaVersion: 1 },
+    }),
+  },
+  'PUT /api/reports/[id]/sections/[key]': {
+    allow: EDITORS,
+    mutates: true,
+    request: (f) => ({
+      params: { id: String(f.draft), key: 'leaders' },
+      body: { content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '书记带头学法。' }] }] }, version: 1 },
+    }),
+  },
+  'PUT /api/reports/[id]/checklist/[itemId]': {
+    allow: EDITORS,
+    mutates: true,
+    request: (f) => ({ params: { id: String(f.draft), itemId: CHECKLISTS.measures[0]!.id }, body: { confirmed: true } }),
+  },
+  'GET /api/reports/[id]/comments': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) } }) },
+  'POST /api/reports/[id]/comments': {
+    allow: READERS,
+    mutates: true,
+    request: (f) => ({ params: { id: String(f.draft) }, body: { parentId: f.thread, body: '已补充。' } }),
+  },
+  'PATCH /api/reports/[id]/comments/[commentId]': {
+    // Resolving a thread: anyone who may comment on the report.
+    allow: READERS,
+    mutates: true,
+    request: (f) => ({ params: { id: String(f.draft), commentId: String(f.thread) }, body: { resolved: true } }),
+  },
+  'DELETE /api/reports/[id]/comments/[commentId]': {
+    // Only the author deletes a comment.
+    allow: ['reviewerA'],
+    mutates: true,
+    request: (f) => ({ params: { id: String(f.draft), commentId: String(f.thread) } }),
+  },
+  'GET /api/reports/[id]/export': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) }, query: 'format=docx' }) },
+  'GET /api/reports/[id]/timeline': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) } }) },
+  'POST /api/reports/[id]/transitions': {
+    allow: REVIEWERS,
+    mutates: true,
+    request: (f) => ({ params: { id: String(f.submitted) }, body: { transition: 'approve' } }),
+  },
+  'GET /api/reports/[id]/versions': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) } }) },
+  'POST /api/reports/[id]/versions': { allow: EDITORS, mutates: true, request: (f) => ({ params: { id: String(f.draft) }, body: { label: '讨论稿' } }) },
+  'GET /api/reports/[id]/versions/compare': {
+    allow: READERS,
+    mutates: false,
+    request: (f) => ({ params: { id: String(f.draft) }, query: `from=${f.version}&to=current` }),
+  },
+  'GET /api/reports/[id]/versions/since-submission': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.submitted) } }) },
+  'POST /api/reports/[id]/versions/[versionId]/restore': {
+    allow: EDITORS,
+    mutates: true,
+    request: (f) => ({ params: { id: String(f.draft), versionId: String(f.version) } }),
+  },
+  'POST /api/import/preview': { allow: SIGNED_IN, mutates: false, request: () => ({ body: { text: '一、主要举措和成效\n全年开展普法活动。' } }) },
+  'POST /api/import/commit': {
+    allow: EDITORS,
+    mutates: true,
+    request: (f) => ({ body: { townshipId: f.townA1, year: 2022, title: '导入的报告', sections: { measures: '全年开展普法活动。' } } }),
+  },
+  'GET /api/dashboard/zip': { allow: REVIEWERS, mutates: false, request: (f) => ({ query: `year=2023&county=${f.countyA}` }) },
+};
+
+export const ACTIONS: Record<string, ActionCase | Skip> = {
+  'app/actions.ts#createReportAction': { allow: EDITORS, form: (f) => ({ townshipId: f.townA1, year: 2022 }), redirects: true },
+  'app/actions.ts#logoutAction': { skip: 'signs out through Auth.js; in the browser tests' },
+  'app/login/actions.ts#loginAction': { skip: 'signs in through Auth.js, open to everyone by design; throttling in accounts.test.ts' },
+  'app/admin/actions.ts#addTownshipAction': { allow: ADMIN, form: (f) => ({ countyId: f.countyA, name: '新河镇', kind: '镇' }) },
+  'app/admin/actions.ts#addUserAction': {
+    allow: ADMIN,
+    form: (f) => ({ username: 'new-user', displayName: '新人', password: 'password-123', role: 'drafter', townshipId: f.townA1 }),
+  },
+  'app/admin/actions.ts#resetPasswordAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id, password: 'another-pass-1' }) },
+  'app/admin/actions.ts#setUserActiveAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id, active: 'false' }) },
+  'app/admin/actions.ts#setCollectionDateAction': { allow: ADMIN, form: (f) => ({ countyId: f.countyA, year: 2025, collectionDate: '2026-01-15' }) },
+  'app/admin/actions.ts#setUserScopeAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id, role: 'drafter', townshipId: f.townA2 }) },
+  'app/admin/actions.ts#renameTownshipAction': { allow: ADMIN, form: (f) => ({ townshipId: f.townA1, name: '甲一新镇', kind: '镇' }) },
+};
