@@ -2,14 +2,20 @@
 // text on every page and in the exported .docx, and the session cookie cannot be read by scripts or sent cross-site.
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentReportYear } from '@/lib/reports';
+import { startApp, type AppServer } from './app-server';
 import { launchChromium } from './chromium';
 import { api, cli, doc, ensureReport, httpLogin } from './http';
 import { login, newPage, shot } from './support';
 
-const baseURL = inject('baseURL');
-const dataDir = inject('dataDir');
+// Its own server: the payload township and accounts must not show up in other tests' pages.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-security-'));
+let app: AppServer;
+let baseURL: string;
 const YEAR = currentReportYear();
 const PW = 'xss-test-password-1';
 const IMG = '<img src=x onerror="window.__xss=(window.__xss||0)+1">';
@@ -20,6 +26,8 @@ let browser: Browser;
 let reportId: number;
 
 beforeAll(async () => {
+  app = await startApp(dataDir);
+  baseURL = app.url;
   browser = await launchChromium();
   expect(cli(dataDir, 'township', 'add', '--county', '示例县', '--name', TOWNSHIP, '--kind', '镇').status).toBe(0);
   const add = cli(dataDir, 'user', 'add', '--username', 'xss-drafter', '--name', DISPLAY, '--role', 'drafter', '--township', TOWNSHIP, '--password', PW);
@@ -56,6 +64,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await app?.stop();
 });
 
 async function visit(page: Page, url: string, name: string) {
