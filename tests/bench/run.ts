@@ -19,6 +19,7 @@ import { currentReportYear } from '@/lib/reports';
 import { createTownship } from '@/lib/townships';
 import { startApp, type AppServer } from '../e2e/app-server';
 import { launchChromium } from '../e2e/chromium';
+import { loadScaleData } from '../support/scale-data';
 import { api, doc, ensureReport, httpLogin, type ReportWithSections } from '../e2e/http';
 
 type Row = { what: string; value: string; baseline: string; ratio: string; target: string };
@@ -235,24 +236,7 @@ async function dashboardBench() {
   console.log('\n[4] county dashboard with 3,000 townships × 10 years');
   const db = openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-dash-')), 'dash.db'));
   const sql = db.$client;
-  sql.transaction(() => {
-    const county = sql.prepare('insert into counties (name) values (?)');
-    const town = sql.prepare('insert into townships (county_id, name, kind) values (?, ?, ?)');
-    const report = sql.prepare("insert into reports (township_id, year, status, title) values (?, ?, ?, '报告')");
-    const section = sql.prepare("insert into report_sections (report_id, section_key, content, plain_text) values (?, ?, '{\"type\":\"doc\"}', ?)");
-    const statuses = ['drafting', 'submitted', 'returned', 'approved', 'final', 'published'];
-    for (let c = 1; c <= 30; c++) {
-      const countyId = Number(county.run(`第${c}县`).lastInsertRowid);
-      for (let t = 1; t <= 100; t++) {
-        const townshipId = Number(town.run(countyId, `第${c}县第${t}镇`, '镇').lastInsertRowid);
-        for (let y = 2016; y <= 2025; y++) {
-          const reportId = Number(report.run(townshipId, y, statuses[(t + y) % statuses.length]).lastInsertRowid);
-          for (const key of ['preface', 'measures', 'leaders', 'shortcomings', 'plans', 'other'])
-            section.run(reportId, key, key === 'other' ? '' : `第${t}镇${y}年的${key}，${PARAGRAPH}`);
-        }
-      }
-    }
-  })();
+  loadScaleData(db);
   const u = await createUser(db, null, { username: 'rev', displayName: '审核人', password: 'password-1', role: 'reviewer', countyId: 17 });
   const reviewer = loadActor(db, u.id)!;
   const now = new Date('2026-02-01T00:00:00+08:00');

@@ -3,31 +3,13 @@ import { loadDashboard } from '@/lib/dashboard';
 import { loadActor } from '@/lib/actor';
 import { createUser } from '@/lib/accounts';
 import { makeTestDb } from '../support/db';
+import { loadScaleData } from '../support/scale-data';
 
 describe('dashboard over 3,000 townships × 10 years', () => {
   it('loads one county and year in a fixed handful of queries', async () => {
     const { db } = makeTestDb();
     const sql = db.$client;
-    // 30 counties of 100 townships, each with a report for 2016–2025 and its six parts.
-    sql.transaction(() => {
-      const county = sql.prepare('insert into counties (name) values (?)');
-      const town = sql.prepare('insert into townships (county_id, name, kind) values (?, ?, ?)');
-      const report = sql.prepare("insert into reports (township_id, year, status, title) values (?, ?, ?, '报告')");
-      const section = sql.prepare("insert into report_sections (report_id, section_key, content, plain_text) values (?, ?, '{\"type\":\"doc\"}', ?)");
-      const statuses = ['drafting', 'submitted', 'returned', 'approved', 'final', 'published'];
-      for (let c = 1; c <= 30; c++) {
-        const countyId = Number(county.run(`第${c}县`).lastInsertRowid);
-        for (let t = 1; t <= 100; t++) {
-          const townshipId = Number(town.run(countyId, `第${c}县第${t}镇`, '镇').lastInsertRowid);
-          for (let y = 2016; y <= 2025; y++) {
-            const reportId = Number(report.run(townshipId, y, statuses[(t + y) % statuses.length]).lastInsertRowid);
-            for (const key of ['preface', 'measures', 'leaders', 'shortcomings', 'plans', 'other']) {
-              section.run(reportId, key, key === 'other' || (key === 'shortcomings' && t % 3 === 0) ? '' : `第${t}镇${y}年的${key}，全年开展执法检查${t}次。`);
-            }
-          }
-        }
-      }
-    })();
+    loadScaleData(db);
     expect((sql.prepare('select count(*) as n from townships').get() as { n: number }).n).toBe(3000);
     expect((sql.prepare('select count(*) as n from reports').get() as { n: number }).n).toBe(30_000);
 
