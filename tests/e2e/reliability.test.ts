@@ -5,18 +5,30 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '@/db/client';
+import { createUser } from '@/lib/accounts';
 import { currentReportYear } from '@/lib/reports';
+import { createTownship } from '@/lib/townships';
 import { startApp, type AppServer } from './app-server';
 import { api, cliAsync, doc, ensureReport, httpLogin, type ReportWithSections, type Session } from './http';
 
 const PASSWORD = 'nianbao2026';
-const DRAFTERS = ['shili', 'qingshi', 'donghu'];
+// The three demo drafters and seven more townships, so 60 sections are saved at once.
+const EXTRA = Array.from({ length: 7 }, (_, i) => `reliability-${i + 1}`);
+const DRAFTERS = ['shili', 'qingshi', 'donghu', ...EXTRA];
 const YEAR = currentReportYear();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-reliability-'));
 let app: AppServer;
 
 beforeAll(async () => {
   app = await startApp(dataDir);
+  const db = openDatabase(path.join(dataDir, 'nianbao.db'));
+  const county = db.$client.prepare("select id from counties where name = '示例县'").get() as { id: number };
+  for (const [i, username] of EXTRA.entries()) {
+    const t = createTownship(db, null, { countyId: county.id, name: `可靠性${i + 1}镇`, kind: '镇' });
+    await createUser(db, null, { username, displayName: username, password: PASSWORD, role: 'drafter', townshipId: t.id });
+  }
+  db.$client.close();
 });
 afterAll(async () => {
   await app?.stop();
@@ -82,7 +94,7 @@ describe('reliability under load and failure', () => {
     let ackCount = 0;
     let killed: Promise<void> | null = null;
     const TOTAL = 1000;
-    const killAfter = 250 + Math.floor(Math.random() * 250);
+    const killAfter = 300 + Math.floor(Math.random() * 400);
 
     async function chain(t: Target) {
       let version = t.version;
