@@ -5,8 +5,24 @@ const nextConfig: NextConfig = {
   distDir: process.env.NIANBAO_DIST_DIR ?? '.next',
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
+  // On every response, static files included; the page CSP with its nonce and HSTS come from proxy.ts.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'same-origin' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
+          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+        ],
+      },
+    ];
+  },
   experimental: {
-    serverActions: { bodySizeLimit: '2mb' },
+    // Every server action takes a small form; the largest is an account or a township.
+    serverActions: { bodySizeLimit: '256kb' },
     // forbidden() answers 403 with app/forbidden.tsx for reports outside the user's scope.
     authInterrupts: true,
   },

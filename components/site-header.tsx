@@ -19,9 +19,9 @@ export function SiteHeader({ actor, logout }: Props) {
         {can(actor, 'user.manage') ? <Link href="/admin">系统管理</Link> : null}
       </nav>
       <div className="who">
-        <span data-testid="current-user">
+        <Link href="/account/password" data-testid="current-user" title="修改密码、退出所有设备">
           {actor.displayName}（{ROLE_LABELS[actor.role]}）
-        </span>
+        </Link>
         <form action={logout}>
           <button type="submit" className="link-button">
             退出登录

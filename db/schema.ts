@@ -53,6 +53,10 @@ export const users = sqliteTable(
     countyId: integer('county_id').references(() => counties.id),
     townshipId: integer('township_id').references(() => townships.id),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    // Set when an administrator chose the password: the user must choose their own at the next sign-in.
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    // A demo account that still has the published demo password (cleared when the password changes).
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
@@ -129,10 +133,35 @@ export const auditEvents = sqliteTable(
     reportId: integer('report_id').references(() => reports.id, { onDelete: 'set null' }),
     // Free-form JSON with ids and names that explain the event.
     detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+    // The client address the request came from (null for the command line and the system).
+    address: text('address'),
   },
   (t) => [index('audit_events_report_idx').on(t.reportId), index('audit_events_at_idx').on(t.at)],
 );
 export type AuditEvent = typeof auditEvents.$inferSelect;
+
+/**
+ * One row per sign-in. The session cookie carries only this row's id; the row decides whether the session still
+ * holds (logout, password change, deactivation and role changes revoke it; idle and absolute limits end it).
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    revokedReason: text('revoked_reason'),
+    address: text('address'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+export type SessionRow = typeof sessions.$inferSelect;
 
 export const loginFailures = sqliteTable(
   'login_failures',

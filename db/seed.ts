@@ -33,14 +33,14 @@ export async function seedIfEmpty(db: Db, now: Date = new Date()): Promise<boole
   if ((row?.n ?? 0) > 0) return false;
 
   const county = createCounty(db, null, { name: '示例县' });
-  await createUser(db, null, { username: 'admin', displayName: '系统管理员', password: DEMO_PASSWORD, role: 'admin' });
+  await createUser(db, null, { username: 'admin', displayName: '系统管理员', password: DEMO_PASSWORD, role: 'admin' }, { demo: true });
   await createUser(db, null, {
     username: 'shenhe',
     displayName: '王审（示例县依法治县办）',
     password: DEMO_PASSWORD,
     role: 'reviewer',
     countyId: county.id,
-  });
+  }, { demo: true });
   let firstDrafterId = 0;
   for (const t of DEMO_TOWNSHIPS) {
     const township = createTownship(db, null, { countyId: county.id, name: t.name, kind: t.kind });
@@ -50,7 +50,7 @@ export async function seedIfEmpty(db: Db, now: Date = new Date()): Promise<boole
       password: DEMO_PASSWORD,
       role: 'drafter',
       townshipId: township.id,
-    });
+    }, { demo: true });
     if (!firstDrafterId) firstDrafterId = drafter.id;
   }
 
@@ -75,12 +75,18 @@ export async function seedIfEmpty(db: Db, now: Date = new Date()): Promise<boole
   return true;
 }
 
-/** The demo accounts that still exist with the demo password (so a changed password is never printed). */
+/**
+ * The demo accounts that still exist with the demo password (so a changed password is never printed). Their `demo`
+ * flag is brought up to date on the way, which is what the banner on every page reads.
+ */
 export async function activeDemoLogins(db: Db): Promise<DemoLogin[]> {
   const out: DemoLogin[] = [];
   for (const login of DEMO_LOGINS) {
     const u = db.select().from(users).where(eq(users.username, login.username)).get();
-    if (u?.active && (await verifyPassword(DEMO_PASSWORD, u.passwordHash))) out.push(login);
+    if (!u) continue;
+    const known = await verifyPassword(DEMO_PASSWORD, u.passwordHash);
+    if (u.demo !== known) db.update(users).set({ demo: known }).where(eq(users.id, u.id)).run();
+    if (u.active && known) out.push(login);
   }
   return out;
 }

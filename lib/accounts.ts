@@ -1,14 +1,15 @@
 // Accounts: authentication with throttling, and the admin's account management (add, reset, deactivate, list).
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { counties, townships, users, type User } from '@/db/schema';
 import { recordAudit } from './audit';
 import { can, type Actor } from './authz';
 import { AppError } from './errors';
-import { checkThrottle, clearFailures, formatWait, recordFailure, serializeAttempts } from './login-throttle';
+import { checkThrottle, clearFailures, formatWait, lockedAddresses, recordFailure, serializeAttempts } from './login-throttle';
+import { revokeUserSessions } from './auth/sessions';
 import { z } from 'zod';
 import { ROLES } from '@/db/schema';
-import { getDummyHash, hashPassword, verifyPassword } from './password';
+import { assertPasswordPolicy, getDummyHash, hashPassword, PASSWORD_MAX_LENGTH, verifyPassword } from './password';
 import { idSchema, parseInput, passwordSchema, userInputSchema, type UserInput } from './validation';
 
 export type AuthResult =
@@ -20,7 +21,10 @@ export const INVALID_LOGIN_MESSAGE = '用户名或密码错误。';
 
 export async function authenticate(db: Db, usernameRaw: string, password: string, ip: string): Promise<AuthResult> {
   const username = usernameRaw.trim().toLowerCase();
-  return serializeAttempts([`user:${username}`, `ip:${ip}`], () => attempt(db, username, password, ip));
+  // The account-wide delay is waited outside the lock, so other accounts' logins from the same office do not queue behind it.
+  const before = checkThrottle(db, username, ip);
+  if (!before.locked && before.delayMs > 0) await new Promise((r) => setTimeout(r, before.delayMs));
+  return serializeAttempts([`pair:${username}|${ip}`, `ip:${ip}`], () => attempt(db, username, password, ip));
 }
 
 async function attempt(db: Db, username: string, password: string, ip: string): Promise<AuthResult> {
@@ -36,33 +40,78 @@ async function attempt(db: Db, username: string, password: string, ip: string): 
   const user = db.select().from(users).where(eq(users.username, username)).get();
   const ok = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()));
   if (!user || !ok) {
-    recordFailure(db, username, ip);
+    const locked = recordFailure(db, username, ip);
+    // The name typed is kept only when it is an account, so a password typed into the username box is not logged.
+    recordAudit(db, { actorId: user?.id ?? null, action: 'login.failure', address: ip, detail: { username: user ? username : '（不存在的账号）' } });
+    if (locked) recordAudit(db, { actorId: user?.id ?? null, action: 'login.lockout', address: ip, detail: { username: user ? username : '（不存在的账号）' } });
     return { ok: false, reason: 'invalid', message: INVALID_LOGIN_MESSAGE };
   }
   if (!user.active) {
     // Told only after a correct password, so it reveals nothing to someone guessing.
     return { ok: false, reason: 'inactive', message: '该账号已停用，请联系管理员。' };
   }
-  clearFailures(db, username);
-  recordAudit(db, { actorId: user.id, action: 'user.login' });
+  clearFailures(db, username, ip);
+  recordAudit(db, { actorId: user.id, action: 'user.login', address: ip });
   return { ok: true, userId: user.id };
+}
+
+/** Lifts every lock on an account (all addresses); the administrator's 解除锁定. */
+export function unlockUser(db: Db, actor: Actor, userId: number): number {
+  requireManage(actor);
+  const user = findUser(db, userId);
+  const addresses = lockedAddresses(db, user.username);
+  clearFailures(db, user.username);
+  recordAudit(db, { actorId: actor.id, action: 'login.unlock', detail: { userId: user.id, username: user.username, addresses } });
+  return addresses.length;
+}
+
+/** 强制下线: an administrator ends every session of a user. */
+export function endUserSessions(db: Db, actor: Actor, userId: number): number {
+  requireManage(actor);
+  const user = findUser(db, userId);
+  return revokeUserSessions(db, user.id, 'admin', actor.id);
+}
+
+/** 退出所有设备: a user ends every session of their own, this one included. */
+export function logoutEverywhere(db: Db, actor: Actor): number {
+  return revokeUserSessions(db, actor.id, 'logout-all', actor.id);
+}
+
+/** A user choosing their own password: checked against the policy and the current password; other sessions end. */
+export async function changeOwnPassword(db: Db, actor: Actor, raw: unknown): Promise<void> {
+  const input = parseInput(
+    z.object({ current: z.string({ error: '请填写当前密码。' }).min(1, { error: '请填写当前密码。' }).max(PASSWORD_MAX_LENGTH), password: passwordSchema, confirm: z.string() }),
+    raw,
+  );
+  if (input.password !== input.confirm) throw new AppError('bad_request', '两次输入的新密码不一致。');
+  const user = findUser(db, actor.id);
+  if (!(await verifyPassword(input.current, user.passwordHash))) throw new AppError('bad_request', '当前密码不正确。');
+  if (input.current === input.password) throw new AppError('bad_request', '新密码不能与当前密码相同。');
+  assertPasswordPolicy(input.password, user.username);
+  const passwordHash = await hashPassword(input.password);
+  db.transaction((tx) => {
+    tx.update(users).set({ passwordHash, mustChangePassword: false, demo: false, updatedAt: new Date() }).where(eq(users.id, user.id)).run();
+    recordAudit(tx, { actorId: user.id, action: 'user.password-change', detail: { userId: user.id } });
+    revokeUserSessions(tx, user.id, 'password', user.id, { keep: actor.sessionId });
+  });
 }
 
 function requireManage(actor: Actor) {
   if (!can(actor, 'user.manage')) throw new AppError('forbidden', '只有管理员可以管理账号。');
 }
 
-function assertScopeExists(db: Db, input: UserInput) {
+function assertScopeExists(db: Db, input: Pick<UserInput, 'role' | 'countyId' | 'townshipId'>) {
   if (input.role === 'reviewer' && !db.select().from(counties).where(eq(counties.id, input.countyId!)).get())
     throw new AppError('bad_request', '所选的县不存在。');
   if (input.role === 'drafter' && !db.select().from(townships).where(eq(townships.id, input.townshipId!)).get())
     throw new AppError('bad_request', '所选的乡镇（街道）不存在。');
 }
 
-export async function createUser(db: Db, actor: Actor | null, raw: unknown): Promise<User> {
+export async function createUser(db: Db, actor: Actor | null, raw: unknown, opts: { demo?: boolean } = {}): Promise<User> {
   if (actor) requireManage(actor);
   const input = parseInput(userInputSchema, raw);
   const username = input.username.toLowerCase();
+  assertPasswordPolicy(input.password, username);
   assertScopeExists(db, input);
   if (db.select({ id: users.id }).from(users).where(eq(users.username, username)).get())
     throw new AppError('conflict', `用户名“${username}”已被使用，请换一个。`);
@@ -77,6 +126,9 @@ export async function createUser(db: Db, actor: Actor | null, raw: unknown): Pro
         role: input.role,
         countyId: input.role === 'reviewer' ? input.countyId : null,
         townshipId: input.role === 'drafter' ? input.townshipId : null,
+        // Someone else chose this password; the user picks their own at first sign-in (demo accounts excepted).
+        mustChangePassword: !opts.demo,
+        demo: Boolean(opts.demo),
       })
       .returning()
       .get();
@@ -99,10 +151,12 @@ export async function resetPassword(db: Db, actor: Actor | null, userId: number,
   if (actor) requireManage(actor);
   const pw = parseInput(passwordSchema, password);
   const user = findUser(db, userId);
+  assertPasswordPolicy(pw, user.username);
   const passwordHash = await hashPassword(pw);
   db.transaction((tx) => {
-    tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, user.id)).run();
+    tx.update(users).set({ passwordHash, mustChangePassword: true, demo: false, updatedAt: new Date() }).where(eq(users.id, user.id)).run();
     recordAudit(tx, { actorId: actor?.id ?? null, action: 'user.password-reset', detail: { userId: user.id } });
+    revokeUserSessions(tx, user.id, 'password-reset', actor?.id ?? null);
   });
   clearFailures(db, user.username);
 }
@@ -118,6 +172,8 @@ export function setUserActive(db: Db, actor: Actor | null, userId: number, activ
       action: active ? 'user.activate' : 'user.deactivate',
       detail: { userId: user.id, username: user.username },
     });
+    // Sessions end on deactivation, so reactivating an account never revives an old cookie.
+    if (!active) revokeUserSessions(tx, user.id, 'deactivated', actor?.id ?? null);
   });
 }
 
@@ -134,6 +190,8 @@ export function listUsers(db: Db, actor: Actor | null): UserListRow[] {
       countyId: users.countyId,
       townshipId: users.townshipId,
       active: users.active,
+      mustChangePassword: users.mustChangePassword,
+      demo: users.demo,
       createdAt: users.createdAt,
       updatedAt: users.updatedAt,
       countyName: counties.name,
@@ -164,7 +222,7 @@ export function setUserScope(db: Db, actor: Actor, userId: number, raw: unknown)
   const input = parseInput(scopeSchema, raw);
   const user = findUser(db, userId);
   if (user.id === actor.id && input.role !== 'admin') throw new AppError('bad_request', '不能取消自己的管理员角色。');
-  assertScopeExists(db, { ...input, username: user.username, displayName: user.displayName, password: 'x'.repeat(8) });
+  assertScopeExists(db, input);
   db.transaction((tx) => {
     tx.update(users)
       .set({
@@ -175,10 +233,35 @@ export function setUserScope(db: Db, actor: Actor, userId: number, raw: unknown)
       })
       .where(eq(users.id, user.id))
       .run();
+    revokeUserSessions(tx, user.id, 'role', actor.id);
     recordAudit(tx, {
       actorId: actor.id,
       action: 'user.scope',
       detail: { userId: user.id, from: { role: user.role, countyId: user.countyId, townshipId: user.townshipId }, to: input },
     });
   });
+}
+
+/** Usernames of active demo accounts that still have the published demo password (for the banner on every page). */
+export function demoAccountsActive(db: Db): string[] {
+  return db
+    .select({ username: users.username })
+    .from(users)
+    .where(and(eq(users.demo, true), eq(users.active, true)))
+    .orderBy(asc(users.id))
+    .all()
+    .map((u) => u.username);
+}
+
+/** Deactivates every demo account at once (the banner's link for administrators). */
+export function deactivateDemoAccounts(db: Db, actor: Actor): number {
+  requireManage(actor);
+  const ids = db.select({ id: users.id }).from(users).where(and(eq(users.demo, true), eq(users.active, true))).all();
+  let n = 0;
+  for (const { id } of ids) {
+    if (id === actor.id) continue;
+    setUserActive(db, actor, id, false);
+    n++;
+  }
+  return n;
 }

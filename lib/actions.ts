@@ -1,23 +1,39 @@
 // Server-action plumbing: every action loads the actor first and turns errors into a message for the form.
 import 'server-only';
+import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
+import { getDb } from '@/db';
 import type { Actor } from '@/lib/authz';
+import { recordRefusal } from '@/lib/audit';
 import { requireActor } from '@/lib/auth/session';
+import { clientAddress } from '@/lib/client-address';
 import { isAppError } from '@/lib/errors';
+import { CROSS_SITE_MESSAGE, isSameOrigin } from '@/lib/origin';
+import { runWithRequestContext } from '@/lib/request-context';
 
 export type ActionState = { ok: boolean; message: string } | null;
 
-export function actionWithActor(run: (actor: Actor, form: FormData) => Promise<string> | string) {
+export function actionWithActor(run: (actor: Actor, form: FormData) => Promise<string> | string, opts: { allowPasswordChange?: boolean } = {}) {
   return async (_prev: ActionState, form: FormData): Promise<ActionState> => {
-    try {
-      const actor = await requireActor();
-      return { ok: true, message: await run(actor, form) };
-    } catch (e) {
-      // redirect() and notFound() work by throwing; they must pass through.
-      unstable_rethrow(e);
-      if (isAppError(e)) return { ok: false, message: e.message };
-      console.error('Unhandled error in server action', e);
-      return { ok: false, message: '服务器出错了，请稍后重试；如果一直出现，请联系管理员。' };
-    }
+    const h = await headers();
+    const address = clientAddress(h);
+    return runWithRequestContext({ address }, async () => {
+      let actor: Actor | null = null;
+      try {
+        // The proxy already refuses other origins with 403; this holds if the action is reached another way.
+        if (!isSameOrigin(h)) return { ok: false, message: CROSS_SITE_MESSAGE };
+        actor = await requireActor(opts);
+        return { ok: true, message: await run(actor, form) };
+      } catch (e) {
+        // redirect() and notFound() work by throwing; they must pass through.
+        unstable_rethrow(e);
+        if (isAppError(e)) {
+          if (e.status === 403) recordRefusal(getDb(), { actorId: actor?.id ?? null, method: 'ACTION', path: h.get('next-url') ?? '(action)', address, reason: e.message });
+          return { ok: false, message: e.message };
+        }
+        console.error('Unhandled error in server action', e);
+        return { ok: false, message: '服务器出错了，请稍后重试；如果一直出现，请联系管理员。' };
+      }
+    });
   };
 }

@@ -13,6 +13,7 @@ const actorRow = preparedFor((db) =>
       displayName: users.displayName,
       role: users.role,
       active: users.active,
+      mustChangePassword: users.mustChangePassword,
       countyId: users.countyId,
       townshipId: users.townshipId,
       townshipCountyId: townships.countyId,
@@ -33,5 +34,6 @@ export function loadActor(db: Db, userId: number): Actor | null {
     role: row.role,
     countyId: row.role === 'drafter' ? row.townshipCountyId : row.role === 'reviewer' ? row.countyId : null,
     townshipId: row.role === 'drafter' ? row.townshipId : null,
+    mustChangePassword: row.mustChangePassword,
   };
 }

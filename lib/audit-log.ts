@@ -13,7 +13,7 @@ export const auditFilterSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 
-export type AuditRow = { id: number; at: string; actorName: string | null; action: string; reportId: number | null; townshipName: string | null; detail: string };
+export type AuditRow = { id: number; at: string; actorName: string | null; action: string; reportId: number | null; townshipName: string | null; detail: string; address: string | null };
 
 export const AUDIT_PAGE_SIZE = 100;
 
@@ -45,17 +45,46 @@ export function listAudit(db: Db, actor: Actor, raw: unknown): { rows: AuditRow[
   }
   const rows = db.$client
     .prepare(
-      `select e.id, e.at, e.action, e.report_id as reportId, e.detail, u.display_name as actorName, t.name as townshipName
+      `select e.id, e.at, e.action, e.report_id as reportId, e.detail, e.address, u.display_name as actorName, t.name as townshipName
          from audit_events e left join users u on u.id = e.actor_id
          left join reports r on r.id = e.report_id left join townships t on t.id = r.township_id
         ${where.length ? `where ${where.join(' and ')}` : ''}
         order by e.at desc, e.id desc limit ${AUDIT_PAGE_SIZE} offset ${(f.page - 1) * AUDIT_PAGE_SIZE}`,
     )
-    .all(...params) as Array<{ id: number; at: number; action: string; reportId: number | null; detail: string | null; actorName: string | null; townshipName: string | null }>;
+    .all(...params) as Array<{ id: number; at: number; action: string; reportId: number | null; detail: string | null; address: string | null; actorName: string | null; townshipName: string | null }>;
   const actions = (db.$client.prepare('select distinct action from audit_events order by action').all() as Array<{ action: string }>).map((a) => a.action);
   return {
     rows: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), detail: r.detail ?? '' })),
     actions,
     page: f.page,
   };
+}
+
+/** One CSV cell: quoted, and a leading = + - @ defused so a spreadsheet never reads it as a formula. */
+function csvCell(v: unknown): string {
+  let s = v === null || v === undefined ? '' : String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/**
+ * The whole audit log since a date as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese), for the
+ * county's security office: `npm run nianbao -- audit export --since 2026-01-01`. Streams row by row.
+ */
+export function* auditCsv(db: Db, since: Date): Generator<string> {
+  yield '\uFEFF' + ['编号', '时间', '操作人', '用户名', '操作', '报告', '乡镇（街道）', '地址', '详情'].map(csvCell).join(',') + '\r\n';
+  const rows = db.$client
+    .prepare(
+      `select e.id, e.at, e.action, e.report_id as reportId, e.detail, e.address, u.display_name as actorName, u.username,
+              t.name as townshipName
+         from audit_events e left join users u on u.id = e.actor_id
+         left join reports r on r.id = e.report_id left join townships t on t.id = r.township_id
+        where e.at >= ? order by e.at, e.id`,
+    )
+    .iterate(since.getTime()) as Iterable<{ id: number; at: number; action: string; reportId: number | null; detail: string | null; address: string | null; actorName: string | null; username: string | null; townshipName: string | null }>;
+  for (const r of rows) {
+    yield [r.id, new Date(r.at).toISOString(), r.actorName ?? '系统', r.username ?? '', r.action, r.reportId ?? '', r.townshipName ?? '', r.address ?? '', r.detail ?? '']
+      .map(csvCell)
+      .join(',') + '\r\n';
+  }
 }

@@ -10,6 +10,10 @@ export type Actor = {
   countyId: number | null;
   /** The township a drafter belongs to; null otherwise. */
   townshipId: number | null;
+  /** An administrator set the password; the user must choose their own before doing anything else. */
+  mustChangePassword?: boolean;
+  /** The sign-in session the request came with (absent for the command line and tests). */
+  sessionId?: string;
 };
 
 export const ACTIONS = [

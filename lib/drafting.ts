@@ -5,6 +5,8 @@ import type { Db } from '@/db/client';
 import { LEDGER_STATES, reportChecklist, reportSections, reports, users, type Report } from '@/db/schema';
 import { can, type Actor } from './authz';
 import { parseReportDoc } from './editor/extensions';
+import { checkDocLimits } from './editor/doc-limits';
+import { limit, overLimit } from './limits';
 import type { ChecklistEntry, EditorInitialData, ReportMeta, ReviewData, SaveOk, SectionSnapshot } from './editor/types';
 import { listThreads } from './review/comments';
 import { reportTimeline } from './review/transitions';
@@ -19,9 +21,9 @@ import { createVersion, maybeAutoVersion } from './review/versions';
 import { availableTransitions, isEditableStatus, LOCKED_MESSAGES } from './review/workflow';
 
 /** A section may hold this many characters of text (a long report is about 15,000). */
-export const SECTION_CHAR_LIMIT = 100_000;
-/** and this many bytes of editor JSON, marks and tables included. */
-export const SECTION_BYTE_LIMIT = 2 * 1024 * 1024;
+export const SECTION_CHAR_LIMIT = limit('sectionChars');
+/** and this many bytes of editor JSON, marks and tables included (the request may carry a little more). */
+export const SECTION_BYTE_LIMIT = limit('sectionBytes');
 
 export { isEditableStatus };
 
@@ -106,6 +108,8 @@ export function saveSection(db: Db, actor: Actor, reportId: number, keyRaw: stri
   const key = sectionKeyOrThrow(keyRaw);
   const { report } = loadForEdit(db, actor, reportId);
   const input = parseInput(saveSectionSchema, raw);
+  // Depth, size and table shape first: a document past them is refused before anything walks it recursively.
+  checkDocLimits(input.content);
   let content: TiptapNode;
   try {
     // Stored as the schema re-serialises it, so nothing the editor could not have produced is kept.
@@ -113,6 +117,7 @@ export function saveSection(db: Db, actor: Actor, reportId: number, keyRaw: stri
   } catch {
     throw new AppError('bad_request', '内容格式无效，不是本编辑器生成的文档，未保存。请刷新页面后重试。');
   }
+  if (JSON.stringify(content).length > SECTION_BYTE_LIMIT) throw overLimit('sectionBytes');
   const plainText = docToText(content);
   if (plainText.length > SECTION_CHAR_LIMIT) {
     throw new AppError(

@@ -7,7 +7,9 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
-  | 'rate_limited';
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'busy';
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -16,7 +18,9 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
+  busy: 503,
 };
 
 const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
@@ -26,7 +30,9 @@ const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
   not_found: '要找的内容不存在。',
   conflict: '内容已被他人修改，请刷新后重试。',
   payload_too_large: '提交的内容过大，请删减后重试。',
+  unsupported_media_type: '请以 JSON 格式（Content-Type: application/json）提交。',
   rate_limited: '操作过于频繁，请稍后再试。',
+  busy: '系统繁忙，请稍后重试。',
 };
 
 export class AppError extends Error {

@@ -1,11 +1,16 @@
-// Route-handler plumbing: who is asking, JSON bodies with a size limit, and errors mapped to a status and a Chinese message.
+// Route-handler plumbing: who is asking, same-origin checks, bodies read with a limit while they stream in, and
+// errors mapped to a status and a Chinese message.
 import 'server-only';
 import { NextResponse } from 'next/server';
 import type { Actor } from '@/lib/authz';
 import { AppError, isAppError } from '@/lib/errors';
+import { limit, overLimit, type LimitName } from '@/lib/limits';
+import { CROSS_SITE_MESSAGE, isSameOrigin, SAFE_METHODS } from '@/lib/origin';
 import { requireActor } from '@/lib/auth/session';
-
-export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+import { recordRefusal } from '@/lib/audit';
+import { clientAddress } from '@/lib/client-address';
+import { getDb } from '@/db';
+import { runWithRequestContext } from '@/lib/request-context';
 
 export function errorResponse(e: unknown): NextResponse {
   if (isAppError(e)) {
@@ -16,12 +21,40 @@ export function errorResponse(e: unknown): NextResponse {
   return NextResponse.json({ error: '服务器出错了，请稍后重试；如果一直出现，请联系管理员。', code: 'internal' }, { status: 500 });
 }
 
-/** Reads a JSON body, refusing one that is too large or not JSON before anything is changed. */
-export async function readJson(req: Request, limit = DEFAULT_BODY_LIMIT): Promise<unknown> {
+/**
+ * The body, counted as it streams in: a request past the limit is cut off at the limit, whether or not it declared
+ * its length (a chunked upload has none).
+ */
+export async function readBody(req: Request, name: LimitName): Promise<Buffer> {
+  const max = limit(name);
   const declared = Number(req.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  const text = await req.text();
-  if (Buffer.byteLength(text, 'utf8') > limit) throw tooLarge(limit);
+  if (Number.isFinite(declared) && declared > max) throw overLimit(name);
+  if (!req.body) return Buffer.alloc(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw overLimit(name);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+function isJsonType(req: Request): boolean {
+  const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json';
+}
+
+/** Reads a JSON body (Content-Type application/json only), refusing one that is too large or not JSON. */
+export async function readJson(req: Request, name: LimitName = 'jsonBody'): Promise<unknown> {
+  if (!isJsonType(req)) throw new AppError('unsupported_media_type');
+  const text = (await readBody(req, name)).toString('utf8');
   if (!text.trim()) throw new AppError('bad_request', '请求内容为空，请提交 JSON 数据。');
   try {
     return JSON.parse(text);
@@ -30,24 +63,41 @@ export async function readJson(req: Request, limit = DEFAULT_BODY_LIMIT): Promis
   }
 }
 
-function tooLarge(limit: number) {
-  return new AppError('payload_too_large', `提交的内容超过 ${Math.round(limit / 1024)} KB 上限，请删减后重试。`);
+/** Multipart bodies (file uploads) under the same streaming limit. */
+export async function readForm(req: Request, name: LimitName): Promise<FormData> {
+  const body = await readBody(req, name);
+  try {
+    return await new Response(new Uint8Array(body), { headers: { 'content-type': req.headers.get('content-type') ?? '' } }).formData();
+  } catch {
+    throw new AppError('bad_request', '上传的内容无法读取，请重新选择文件。');
+  }
 }
 
 type RouteContext<P> = { params: Promise<P> };
 
-/** Wraps a route handler: the actor is loaded first, and any error becomes a JSON answer with its status. */
+/**
+ * Wraps a route handler: a state-changing request from another origin is refused, the actor is loaded, and any
+ * error becomes a JSON answer with its status (a refusal of a signed-in user is written to the audit log).
+ */
 export function withActor<P = Record<string, string>>(
   handler: (req: Request, actor: Actor, params: P) => Promise<Response> | Response,
 ) {
-  return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
+  return (req: Request, ctx: RouteContext<P>): Promise<Response> =>
+    runWithRequestContext({ address: clientAddress(req.headers) }, () => handle(req, ctx));
+
+  async function handle(req: Request, ctx: RouteContext<P>): Promise<Response> {
+    let actor: Actor | null = null;
     try {
-      const actor = await requireActor();
+      if (!SAFE_METHODS.has(req.method) && !isSameOrigin(req.headers)) throw new AppError('forbidden', CROSS_SITE_MESSAGE);
+      actor = await requireActor();
       return await handler(req, actor, await ctx.params);
     } catch (e) {
+      if (isAppError(e) && e.status === 403) {
+        recordRefusal(getDb(), { actorId: actor?.id ?? null, method: req.method, path: new URL(req.url).pathname, address: clientAddress(req.headers), reason: e.message });
+      }
       return errorResponse(e);
     }
-  };
+  }
 }
 
 export function parseId(raw: string | undefined, label = '编号'): number {

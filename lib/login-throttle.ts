@@ -1,39 +1,76 @@
-// Throttles failed logins per account and per client address: 5 failures in 15 minutes lock that key.
-import { and, eq, gt, lt } from 'drizzle-orm';
+// Throttles failed logins. Five failures in 15 minutes lock that account *from that address*; failures from one
+// address across accounts lock the address; the account as a whole only slows down (a growing delay before each
+// password check), so nobody can lock a user out from everywhere by guessing wrong on purpose.
+import { and, count, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { loginFailures } from '@/db/schema';
 
 export const MAX_FAILURES = 5;
+export const MAX_ADDRESS_FAILURES = 30;
 export const WINDOW_MS = 15 * 60 * 1000;
+/** The account-wide delay: nothing below MAX_FAILURES failures, then 0.5 s doubling per failure, at most 8 s. */
+export const MAX_ACCOUNT_DELAY_MS = 8_000;
 
-export type ThrottleState = { locked: false } | { locked: true; retryAfterSec: number };
+export type ThrottleState = { locked: false; delayMs: number } | { locked: true; retryAfterSec: number; scope: 'pair' | 'address' };
 
-function lockFor(db: Db, column: typeof loginFailures.username | typeof loginFailures.ip, value: string, now: number) {
-  const rows = db
-    .select({ at: loginFailures.at })
-    .from(loginFailures)
-    .where(and(eq(column, value), gt(loginFailures.at, new Date(now - WINDOW_MS))))
-    .orderBy(loginFailures.at)
-    .all();
-  if (rows.length < MAX_FAILURES) return 0;
+function lockFor(db: Db, where: ReturnType<typeof and>, max: number, now: number): number {
+  const rows = db.select({ at: loginFailures.at }).from(loginFailures).where(where).orderBy(loginFailures.at).all();
+  if (rows.length < max) return 0;
   // Locked until the oldest failure that still counts falls out of the window.
-  const oldest = rows[rows.length - MAX_FAILURES]!.at.getTime();
+  const oldest = rows[rows.length - max]!.at.getTime();
   return Math.max(1, Math.ceil((oldest + WINDOW_MS - now) / 1000));
 }
 
-export function checkThrottle(db: Db, username: string, ip: string, now = Date.now()): ThrottleState {
-  const wait = Math.max(lockFor(db, loginFailures.username, username, now), lockFor(db, loginFailures.ip, ip, now));
-  return wait > 0 ? { locked: true, retryAfterSec: wait } : { locked: false };
+export function accountDelayMs(failures: number): number {
+  if (failures < MAX_FAILURES) return 0;
+  return Math.min(MAX_ACCOUNT_DELAY_MS, 500 * 2 ** (failures - MAX_FAILURES));
 }
 
-export function recordFailure(db: Db, username: string, ip: string, now = Date.now()): void {
+export function checkThrottle(db: Db, username: string, ip: string, now = Date.now()): ThrottleState {
+  const since = new Date(now - WINDOW_MS);
+  const pair = lockFor(db, and(eq(loginFailures.username, username), eq(loginFailures.ip, ip), gt(loginFailures.at, since)), MAX_FAILURES, now);
+  if (pair > 0) return { locked: true, retryAfterSec: pair, scope: 'pair' };
+  const address = lockFor(db, and(eq(loginFailures.ip, ip), gt(loginFailures.at, since)), MAX_ADDRESS_FAILURES, now);
+  if (address > 0) return { locked: true, retryAfterSec: address, scope: 'address' };
+  const accountFailures =
+    db
+      .select({ n: count() })
+      .from(loginFailures)
+      .where(and(eq(loginFailures.username, username), gt(loginFailures.at, since)))
+      .get()?.n ?? 0;
+  return { locked: false, delayMs: accountDelayMs(accountFailures) };
+}
+
+/** Records a failure; true when it is the one that locks the pair (for the audit log). */
+export function recordFailure(db: Db, username: string, ip: string, now = Date.now()): boolean {
   db.insert(loginFailures).values({ username, ip, at: new Date(now) }).run();
   // Keep the table small: failures older than the window no longer matter.
   db.delete(loginFailures).where(lt(loginFailures.at, new Date(now - WINDOW_MS))).run();
+  const n =
+    db
+      .select({ n: count() })
+      .from(loginFailures)
+      .where(and(eq(loginFailures.username, username), eq(loginFailures.ip, ip)))
+      .get()?.n ?? 0;
+  return n === MAX_FAILURES;
 }
 
-export function clearFailures(db: Db, username: string): void {
-  db.delete(loginFailures).where(eq(loginFailures.username, username)).run();
+/** After a successful login from an address, that address's failures on the account no longer count. */
+export function clearFailures(db: Db, username: string, ip?: string): void {
+  db.delete(loginFailures)
+    .where(ip === undefined ? eq(loginFailures.username, username) : and(eq(loginFailures.username, username), eq(loginFailures.ip, ip)))
+    .run();
+}
+
+/** The addresses an account is locked from now, for the administration page. */
+export function lockedAddresses(db: Db, username: string, now = Date.now()): string[] {
+  const rows = db
+    .select({ ip: loginFailures.ip, n: count() })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.username, username), gt(loginFailures.at, new Date(now - WINDOW_MS))))
+    .groupBy(loginFailures.ip)
+    .all();
+  return rows.filter((r) => r.n >= MAX_FAILURES).map((r) => r.ip);
 }
 
 export function formatWait(seconds: number): string {
@@ -41,8 +78,9 @@ export function formatWait(seconds: number): string {
   return `${Math.ceil(seconds / 60)} 分钟`;
 }
 
-// Attempts on the same account or from the same address run one after another, so parallel guesses cannot all
-// pass the check before any failure is recorded. One server process holds the database, so an in-process lock suffices.
+// Attempts on the same account from the same address, and from the same address, run one after another, so
+// parallel guesses cannot all pass the check before any failure is recorded. One server process holds the
+// database, so an in-process lock suffices.
 const tails = new Map<string, Promise<void>>();
 
 export async function serializeAttempts<T>(keys: string[], run: () => Promise<T>): Promise<T> {

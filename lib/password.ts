@@ -1,5 +1,6 @@
 // Password hashing with node:crypto scrypt in a self-describing string: scrypt$N$r$p$salt$hash (base64).
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { AppError } from './errors';
 
 const N = 16384;
 const R = 8;
@@ -38,5 +39,19 @@ export function getDummyHash(): Promise<string> {
   return dummyHash;
 }
 
-export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
+
+/** The password policy beyond its length: not only digits, not the username. A Chinese sentence, or null when fine. */
+export function passwordPolicyProblem(password: string, username: string): string | null {
+  if (password.length < PASSWORD_MIN_LENGTH) return `密码至少 ${PASSWORD_MIN_LENGTH} 位。`;
+  if (/^\d+$/.test(password)) return '密码不能全是数字，请加入字母或符号。';
+  const u = username.trim().toLowerCase();
+  if (u && (password.toLowerCase() === u || (u.length >= 4 && password.toLowerCase().includes(u)))) return '密码不能是或包含用户名。';
+  return null;
+}
+
+export function assertPasswordPolicy(password: string, username: string): void {
+  const problem = passwordPolicyProblem(password, username);
+  if (problem) throw new AppError('bad_request', problem);
+}

@@ -63,7 +63,8 @@ export const usernameSchema = z
 export const passwordSchema = z
   .string({ error: '请填写密码。' })
   .min(PASSWORD_MIN_LENGTH, { error: `密码至少 ${PASSWORD_MIN_LENGTH} 位。` })
-  .max(PASSWORD_MAX_LENGTH, { error: `密码不能超过 ${PASSWORD_MAX_LENGTH} 位。` });
+  .max(PASSWORD_MAX_LENGTH, { error: `密码不能超过 ${PASSWORD_MAX_LENGTH} 位。` })
+  .refine((v) => !/^\d+$/.test(v), { error: '密码不能全是数字，请加入字母或符号。' });
 
 export const loginSchema = z.object({
   username: z
@@ -77,18 +78,36 @@ export const loginSchema = z.object({
     .max(PASSWORD_MAX_LENGTH, { error: '用户名或密码错误。' }),
 });
 
+/**
+ * Names of counties, townships and people end up in file names (the county's zip), headers and logs: no path
+ * separators, control characters, line breaks or a leading dot.
+ */
+export function unsafeNameProblem(v: string): string | null {
+  if (/[\/\\]/.test(v)) return '不能包含“/”或“\\”。';
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v)) return '不能包含换行或控制字符。';
+  if (v.startsWith('.')) return '不能以“.”开头。';
+  if (v.includes('..')) return '不能包含“..”。';
+  return null;
+}
+
+const nameField = (label: string, max: number) =>
+  trimmed(label, max).superRefine((v, ctx) => {
+    const problem = unsafeNameProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: `${label}${problem}` });
+  });
+
 export const townshipInputSchema = z.object({
   countyId: idSchema('所属县'),
-  name: trimmed('乡镇（街道）名称', 40),
+  name: nameField('乡镇（街道）名称', 40),
   kind: z.enum(TOWNSHIP_KINDS, { error: '类型只能是乡、镇或街道。' }),
 });
 
-export const countyInputSchema = z.object({ name: trimmed('县名称', 40) });
+export const countyInputSchema = z.object({ name: nameField('县名称', 40) });
 
 export const userInputSchema = z
   .object({
     username: usernameSchema,
-    displayName: trimmed('姓名', 40),
+    displayName: nameField('姓名', 40),
     password: passwordSchema,
     role: z.enum(ROLES, { error: '角色只能是管理员、审核人或起草人。' }),
     countyId: idSchema('所属县').optional(),

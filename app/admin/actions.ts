@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { createUser, resetPassword, setUserActive, setUserScope } from '@/lib/accounts';
+import { createUser, deactivateDemoAccounts, endUserSessions, resetPassword, setUserActive, setUserScope, unlockUser } from '@/lib/accounts';
 import { actionWithActor } from '@/lib/actions';
 import { setCollectionDate } from '@/lib/dashboard';
 import { formatDocumentDate } from '@/lib/format';
@@ -61,4 +61,24 @@ export const renameTownshipAction = actionWithActor((actor, form) => {
   const t = renameTownship(getDb(), actor, id, { name: form.get('name'), kind: form.get('kind') });
   revalidatePath('/admin');
   return `已改为“${t.name}”。`;
+});
+
+export const unlockUserAction = actionWithActor((actor, form) => {
+  const userId = parseInput(idSchema('账号'), form.get('userId'));
+  const n = unlockUser(getDb(), actor, userId);
+  revalidatePath('/admin');
+  return n ? `已解除 ${n} 个地址的登录锁定。` : '该账号当前没有被锁定。';
+});
+
+export const endSessionsAction = actionWithActor((actor, form) => {
+  const userId = parseInput(idSchema('账号'), form.get('userId'));
+  const n = endUserSessions(getDb(), actor, userId);
+  revalidatePath('/admin');
+  return n ? `已让该账号在 ${n} 处的登录下线。` : '该账号当前没有登录。';
+});
+
+export const deactivateDemoAction = actionWithActor((actor) => {
+  const n = deactivateDemoAccounts(getDb(), actor);
+  revalidatePath('/admin');
+  return `已停用 ${n} 个演示账号。`;
 });

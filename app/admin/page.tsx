@@ -1,7 +1,10 @@
 import { getDb } from '@/db';
 import { ActionForm } from '@/components/action-form';
 import { SiteHeader } from '@/components/site-header';
-import { listUsers } from '@/lib/accounts';
+import { demoAccountsActive, listUsers } from '@/lib/accounts';
+import { openSessions } from '@/lib/auth/sessions';
+import { lockedAddresses } from '@/lib/login-throttle';
+import { PASSWORD_MIN_LENGTH } from '@/lib/password';
 import { orInterrupt, requirePageActor } from '@/lib/auth/session';
 import { ROLE_LABELS } from '@/lib/labels';
 import { listCounties, listVisibleTownships } from '@/lib/townships';
@@ -12,6 +15,9 @@ import { currentReportYear } from '@/lib/reports';
 import {
   addTownshipAction,
   addUserAction,
+  deactivateDemoAction,
+  endSessionsAction,
+  unlockUserAction,
   renameTownshipAction,
   resetPasswordAction,
   setCollectionDateAction,
@@ -24,7 +30,12 @@ export const dynamic = 'force-dynamic';
 export default async function AdminPage() {
   const actor = await requirePageActor();
   const db = getDb();
-  const users = orInterrupt(() => listUsers(db, actor));
+  const users = orInterrupt(() => listUsers(db, actor)).map((u) => ({
+    ...u,
+    lockedFrom: lockedAddresses(db, u.username),
+    openSessions: openSessions(db, u.id).length,
+  }));
+  const demo = demoAccountsActive(db);
   const counties = listCounties(db);
   const townships = listVisibleTownships(db, actor);
   return (
@@ -35,6 +46,16 @@ export default async function AdminPage() {
         <p>
           <Link href="/admin/audit">查看操作记录</Link>
         </p>
+
+        {demo.length ? (
+          <section className="card" id="demo-accounts">
+            <h2>演示账号</h2>
+            <p>
+              以下演示账号仍在使用公开的演示密码：{demo.join('、')}。正式使用前请停用它们（或由本人修改密码）。
+            </p>
+            <ActionForm action={deactivateDemoAction} submitLabel="停用全部演示账号" testId="deactivate-demo" confirm="确定停用全部演示账号吗？（当前登录的账号除外）" />
+          </section>
+        ) : null}
 
         <section className="card">
           <h2>收集日期</h2>
@@ -146,7 +167,23 @@ export default async function AdminPage() {
                   <td>{u.displayName}</td>
                   <td>{ROLE_LABELS[u.role]}</td>
                   <td>{u.townshipName ?? u.countyName ?? '全部'}</td>
-                  <td>{u.active ? '正常' : '已停用'}</td>
+                  <td>
+                    {u.active ? '正常' : '已停用'}
+                    {u.mustChangePassword ? <div className="muted">待本人设置新密码</div> : null}
+                    {u.demo ? <div className="muted">演示账号</div> : null}
+                    {u.lockedFrom.length ? (
+                      <ActionForm action={unlockUserAction} submitLabel="解除锁定" className="inline-form" testId={`unlock-${u.username}`}>
+                        <input type="hidden" name="userId" value={u.id} />
+                        <span className="msg error">已锁定（{u.lockedFrom.join('、')}）</span>
+                      </ActionForm>
+                    ) : null}
+                    {u.openSessions > 0 && u.id !== actor.id ? (
+                      <ActionForm action={endSessionsAction} submitLabel="强制下线" className="inline-form" testId={`end-sessions-${u.username}`}>
+                        <input type="hidden" name="userId" value={u.id} />
+                        <span className="muted">在线 {u.openSessions} 处</span>
+                      </ActionForm>
+                    ) : null}
+                  </td>
                   <td>
                     <ActionForm action={setUserScopeAction} submitLabel="改" className="inline-form scope-form">
                       <input type="hidden" name="userId" value={u.id} />
@@ -178,7 +215,7 @@ export default async function AdminPage() {
                   <td>
                     <ActionForm action={resetPasswordAction} submitLabel="重置" className="inline-form">
                       <input type="hidden" name="userId" value={u.id} />
-                      <input name="password" type="password" placeholder="新密码（至少 8 位）" required minLength={8} maxLength={128} autoComplete="new-password" />
+                      <input name="password" type="password" placeholder={`新密码（至少 ${PASSWORD_MIN_LENGTH} 位）`} required minLength={PASSWORD_MIN_LENGTH} maxLength={128} autoComplete="new-password" />
                     </ActionForm>
                   </td>
                   <td>

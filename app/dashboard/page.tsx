@@ -50,8 +50,8 @@ export default async function DashboardPage({
   const year = Number(sp.year) || currentReportYear();
   const db = getDb();
   const d = orInterrupt(() => loadDashboard(db, actor, sp.county ? Number(sp.county) : undefined, year));
-  const status = sp.status && sp.status in LABELS ? (sp.status as ReportStatus | 'none') : null;
-  const sort: SortKey = sp.sort && sp.sort in SORTS ? (sp.sort as SortKey) : 'township';
+  const status = sp.status && Object.hasOwn(LABELS, sp.status) ? (sp.status as ReportStatus | 'none') : null;
+  const sort: SortKey = sp.sort && Object.hasOwn(SORTS, sp.sort) ? (sp.sort as SortKey) : 'township';
   const rows = sortRows(d.rows.filter((r) => !status || r.status === status), sort);
   const max = Math.max(1, ...Object.values(d.counts));
   const link = (over: Record<string, string | null>) => {

@@ -1,7 +1,7 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { unstable_rethrow } from 'next/navigation';
+import { redirect, unstable_rethrow } from 'next/navigation';
 import type { ActionState } from '@/lib/actions';
 import { signIn } from '@/lib/auth/config';
 import { INVALID_LOGIN_MESSAGE } from '@/lib/accounts';
@@ -20,8 +20,9 @@ export async function loginAction(_prev: ActionState, form: FormData): Promise<A
   const next = form.get('next');
   const redirectTo = typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/';
   try {
-    await signIn('credentials', { ...parsed.data, redirectTo });
-    return { ok: true, message: '' };
+    // No absolute URL from Auth.js: the redirect below is a path, so the browser stays on the host it used
+    // (an absolute one was built from the listening address, such as http://0.0.0.0:3000).
+    await signIn('credentials', { ...parsed.data, redirect: false });
   } catch (e) {
     unstable_rethrow(e);
     if (e instanceof AuthError) {
@@ -30,4 +31,5 @@ export async function loginAction(_prev: ActionState, form: FormData): Promise<A
     }
     throw e;
   }
+  redirect(redirectTo);
 }

@@ -8,19 +8,24 @@ import { users, type Role } from '@/db/schema';
 import { authenticate } from '@/lib/accounts';
 import { loginSchema } from '@/lib/validation';
 import { ensureAuthSecret } from './secret';
+import { checkSession, createSession, maxLifetimeMs, revokeSession } from './sessions';
+import { clientAddress } from '@/lib/client-address';
+import { runWithRequestContext } from '@/lib/request-context';
 
 declare module 'next-auth' {
   interface Session {
-    user: { id: string; role: Role; name?: string | null };
+    user: { id: string; role: Role; sid: string; name?: string | null };
   }
   interface User {
     role?: Role;
+    sid?: string;
   }
 }
 
 declare module '@auth/core/jwt' {
   interface JWT {
     role?: Role;
+    sid?: string;
   }
 }
 
@@ -32,16 +37,12 @@ class LoginRefused extends CredentialsSignin {
   }
 }
 
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || headers.get('x-real-ip') || 'local';
-}
 
 // A function, so the secret is read (or created) on the first request rather than at build time.
 export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig => ({
   secret: ensureAuthSecret(),
   trustHost: true,
-  session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+  session: { strategy: 'jwt', maxAge: Math.round(maxLifetimeMs() / 1000) },
   pages: { signIn: '/login', error: '/login' },
   providers: [
     Credentials({
@@ -50,11 +51,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
         const parsed = loginSchema.safeParse(credentials);
         if (!parsed.success) throw new LoginRefused('invalid');
         const db = getDb();
-        const result = await authenticate(db, parsed.data.username, parsed.data.password, clientIp(request.headers));
+        const address = clientAddress(request.headers);
+        const result = await runWithRequestContext({ address }, () => authenticate(db, parsed.data.username, parsed.data.password, address));
         if (!result.ok) throw new LoginRefused(result.reason === 'locked' ? `locked:${result.retryAfterSec}` : result.reason);
         const user = db.select().from(users).where(eq(users.id, result.userId)).get();
         if (!user) throw new LoginRefused('invalid');
-        return { id: String(user.id), name: user.displayName, role: user.role };
+        const sid = createSession(db, user.id, { address, userAgent: request.headers.get('user-agent') });
+        return { id: String(user.id), name: user.displayName, role: user.role, sid };
       },
     }),
   ],
@@ -63,13 +66,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
       if (user) {
         token.sub = user.id;
         token.role = user.role;
+        token.sid = user.sid;
+        return token;
       }
+      // A cookie whose session was ended is never honoured or renewed: null makes Auth.js delete it.
+      const check = token.sid ? checkSession(getDb(), token.sid) : null;
+      if (!check?.ok || String(check.session.userId) !== token.sub) return null;
       return token;
     },
     session({ session, token }) {
       session.user.id = token.sub ?? '';
+      session.user.sid = token.sid ?? '';
       if (token.role) session.user.role = token.role;
       return session;
+    },
+  },
+  events: {
+    signOut(message) {
+      const token = 'token' in message ? message.token : null;
+      if (token?.sid) revokeSession(getDb(), token.sid, 'logout', Number(token.sub) || null);
     },
   },
 }));

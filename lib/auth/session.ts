@@ -6,22 +6,33 @@ import { getDb } from '@/db';
 import { loadActor } from '@/lib/actor';
 import type { Actor } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
+import { checkSession } from './sessions';
 import { auth } from './config';
 
-/** The signed-in, active user with role and scope re-read from the database; null when not signed in. */
+export const PASSWORD_PAGE = '/account/password';
+
+/**
+ * The signed-in, active user with role and scope re-read from the database; null when not signed in or when the
+ * session was ended (logout, password change, deactivation, idle or past its lifetime).
+ */
 export async function getActor(): Promise<Actor | null> {
-  const id = await sessionUserId();
-  return id === null ? null : loadActor(getDb(), id);
+  const s = await sessionOf();
+  if (!s) return null;
+  const db = getDb();
+  const check = checkSession(db, s.sid);
+  if (!check.ok || check.session.userId !== s.userId) return null;
+  const actor = loadActor(db, s.userId);
+  return actor ? { ...actor, sessionId: s.sid } : null;
 }
 
 // Decrypting the session cookie (an encrypted JWT) is the largest single cost of an autosave, and an editor sends
-// the same cookie every few seconds. The user id it holds is kept for a short while, keyed by the cookie itself;
-// role, scope and the active flag are still read from the database on every request.
+// the same cookie every few seconds. What it holds (user id and session id) never changes, so it is kept for a short
+// while keyed by the cookie itself; whether the session still holds is read from the database on every request.
 export const SESSION_CACHE_MS = 30_000;
 const SESSION_CACHE_SIZE = 5_000;
-const decoded = new Map<string, { userId: number; until: number }>();
+const decoded = new Map<string, { userId: number; sid: string; until: number }>();
 
-async function sessionUserId(): Promise<number | null> {
+async function sessionOf(): Promise<{ userId: number; sid: string } | null> {
   const token = (await cookies())
     .getAll()
     .filter((c) => c.name.includes('authjs.session-token'))
@@ -31,28 +42,36 @@ async function sessionUserId(): Promise<number | null> {
   if (!token) return null;
   const now = Date.now();
   const hit = decoded.get(token);
-  if (hit && hit.until > now) return hit.userId;
+  if (hit && hit.until > now) return hit;
   const session = await auth();
   const id = Number(session?.user?.id);
-  if (!Number.isInteger(id) || id <= 0) {
+  const sid = session?.user?.sid;
+  if (!Number.isInteger(id) || id <= 0 || typeof sid !== 'string' || !sid) {
     decoded.delete(token);
     return null;
   }
   if (decoded.size >= SESSION_CACHE_SIZE) decoded.clear();
-  decoded.set(token, { userId: id, until: now + SESSION_CACHE_MS });
-  return id;
+  const entry = { userId: id, sid, until: now + SESSION_CACHE_MS };
+  decoded.set(token, entry);
+  return entry;
 }
 
-export async function requireActor(): Promise<Actor> {
+/**
+ * For route handlers and actions. An account that must choose its own password may do only that
+ * (`allowPasswordChange`); everything else answers 403 until it has.
+ */
+export async function requireActor(opts: { allowPasswordChange?: boolean } = {}): Promise<Actor> {
   const actor = await getActor();
   if (!actor) throw new AppError('unauthorized', '登录已失效，请重新登录。');
+  if (actor.mustChangePassword && !opts.allowPasswordChange) throw new AppError('forbidden', '请先设置新密码（管理员设置的初始密码需要在首次登录时修改）。');
   return actor;
 }
 
-/** For pages: sends a visitor who is not signed in to the login page. */
-export async function requirePageActor(): Promise<Actor> {
+/** For pages: sends a visitor who is not signed in to the login page, and one who must change the password to that page. */
+export async function requirePageActor(opts: { allowPasswordChange?: boolean } = {}): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect('/login');
+  if (actor.mustChangePassword && !opts.allowPasswordChange) redirect(PASSWORD_PAGE);
   return actor;
 }
 

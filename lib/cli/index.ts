@@ -9,6 +9,8 @@ import { databasePath, openDatabase, type Db } from '@/db/client';
 import { counties, townships, users } from '@/db/schema';
 import { createUser, listUsers, resetPassword } from '@/lib/accounts';
 import { AppError, isAppError } from '@/lib/errors';
+import { auditCsv } from '@/lib/audit-log';
+import { isRealIsoDate } from '@/lib/validation';
 import { ROLE_LABELS } from '@/lib/labels';
 import { createTownship } from '@/lib/townships';
 import { renderExport } from '@/lib/export';
@@ -29,6 +31,8 @@ export const USAGE = `用法：npm run nianbao -- <命令> [参数]
   backup 文件路径                  在线备份数据库（服务运行时也可安全执行）
   restore 备份文件 [--force]        从备份恢复数据库（须先停止服务）；已有数据库时须加 --force，
                                   原数据库另存为 nianbao.db.before-restore-时间
+  audit export --since 日期 [--out 文件]
+                                  导出该日期（YYYY-MM-DD）以来的操作记录（CSV），供安全检查
   parse 文件 [--json]              识别报告（.txt 或 .docx）的各部分、落款和检查结果
   check 文件 [--json]              只输出结构检查结果
   export 文件 --format docx|md|txt --variant submit|public --out 输出文件
@@ -253,6 +257,26 @@ export async function runCli(
         out.log(
           [u.username, u.displayName, ROLE_LABELS[u.role], u.townshipName ?? u.countyName ?? '全部', u.active ? '正常' : '已停用'].join('\t'),
         );
+      }
+      return 0;
+    }
+    if (command === 'audit' && sub === 'export') {
+      const { values } = parseArgs({ args: rest, options: { since: { type: 'string' }, out: { type: 'string' } }, strict: true });
+      if (!values.since || !isRealIsoDate(values.since)) throw new UsageError('audit export 需要 --since YYYY-MM-DD。');
+      const since = new Date(`${values.since}T00:00:00+08:00`);
+      const db = dbFactory();
+      if (values.out) {
+        const target = path.resolve(values.out);
+        const fd = fs.openSync(target, 'wx', 0o600);
+        let n = -1;
+        for (const line of auditCsv(db, since)) {
+          fs.writeSync(fd, line);
+          n++;
+        }
+        fs.closeSync(fd);
+        out.log(`已导出 ${n} 条操作记录到 ${target}`);
+      } else {
+        for (const line of auditCsv(db, since)) process.stdout.write(line);
       }
       return 0;
     }

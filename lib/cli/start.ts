@@ -1,7 +1,9 @@
 // `npm start`: migrate, seed on first run, build when the sources changed, then serve and print the demo logins.
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { serve } from './serve';
+import { securePermissions } from './permissions';
 import { databasePath, openDatabase } from '@/db/client';
 import { activeDemoLogins, DEMO_PASSWORD, seedIfEmpty } from '@/db/seed';
 import { ensureAuthSecret } from '@/lib/auth/secret';
@@ -29,10 +31,13 @@ function buildIsCurrent(): boolean {
 }
 
 async function main() {
+  // Everything the server writes (database, its journal, the secret, backups) is readable by this account only.
+  process.umask(0o077);
   const file = databasePath();
   const db = openDatabase(file);
   const seeded = await seedIfEmpty(db);
   ensureAuthSecret();
+  securePermissions(file);
   console.log(seeded ? `已创建数据库并写入演示数据：${file}` : `使用已有数据库：${file}`);
   const logins = await activeDemoLogins(db);
   db.$client.close();
@@ -48,20 +53,17 @@ async function main() {
 
   const port = process.env.PORT ?? '3000';
   const host = process.env.HOSTNAME ?? '0.0.0.0';
-  const child = spawn(nextBin, ['start', '-p', port, '-H', host], {
-    stdio: ['inherit', 'pipe', 'inherit'],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  let announced = false;
-  child.stdout.on('data', (chunk: Buffer) => {
-    process.stdout.write(chunk);
-    if (!announced && /Ready|started server/i.test(chunk.toString())) {
-      announced = true;
-      printBanner(port, logins);
-    }
-  });
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
-  child.on('exit', (code) => process.exit(code ?? 0));
+  // Our own server in this process (lib/cli/serve.ts), with the production build.
+  (process.env as Record<string, string>).NODE_ENV = 'production';
+  process.env.NEXT_TELEMETRY_DISABLED = '1';
+  const server = await serve({ port: Number(port), hostname: host, dir: root });
+  printBanner(port, logins);
+  for (const sig of ['SIGINT', 'SIGTERM'] as const)
+    process.on(sig, () => {
+      server.close(() => process.exit(0));
+      // Open keep-alive connections would hold close() up; the database is safe to leave at any point (WAL).
+      setTimeout(() => process.exit(0), 2_000).unref();
+    });
 }
 
 function printBanner(port: string, logins: Awaited<ReturnType<typeof activeDemoLogins>>) {

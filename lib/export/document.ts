@@ -56,8 +56,20 @@ export function variantFields(d: ExportDocument, variant: ExportVariant) {
   };
 }
 
+/** A name that is safe as a file or zip entry name whatever the township was called: no separators, dots or controls. */
+export function safeFileName(name: string): string {
+  const cleaned = name
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '')
+    .replace(/[\/\\:*?"<>|]/g, '_')
+    .replace(/\.{2,}/g, '_')
+    .replace(/^[.\s]+/, '')
+    .trim()
+    .slice(0, 120);
+  return cleaned || '报告';
+}
+
 export function exportFileName(d: ExportDocument, variant: ExportVariant, ext: string): string {
-  const base = `${d.townshipName}${d.year}年度法治政府建设情况报告`;
+  const base = safeFileName(`${d.townshipName}${d.year}年度法治政府建设情况报告`);
   return `${base}${variant === 'public' ? '（公开稿）' : ''}.${ext}`;
 }
 

@@ -6,6 +6,7 @@ import { BODY_SECTION_KEYS, type BodySectionKey } from '@/lib/report/sections';
 import { docFromReportText, type TiptapNode } from '@/lib/report/tiptap-doc';
 import { getReportForActor } from '@/lib/reports';
 import type { ExportDocument } from './document';
+import { clampDocForRender } from '@/lib/editor/doc-limits';
 
 export function exportDocumentFromReport(db: Db, actor: Actor, reportId: number): ExportDocument {
   const { report, township, sections } = getReportForActor(db, actor, reportId);
@@ -14,7 +15,8 @@ export function exportDocumentFromReport(db: Db, actor: Actor, reportId: number)
     townshipName: township.name,
     title: report.title,
     recipient: report.recipient,
-    sections: Object.fromEntries(sections.map((s) => [s.sectionKey, s.content as TiptapNode])),
+    // Rendered by the read view, the print view and the exports: clamped so no stored document can make them run away.
+    sections: Object.fromEntries(sections.map((s) => [s.sectionKey, clampDocForRender(s.content as TiptapNode)])),
     signatureOrgans: report.signatureOrgans,
     documentDate: report.documentDate,
     cc: report.cc,

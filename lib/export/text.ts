@@ -2,11 +2,25 @@
 import type { TiptapNode } from '@/lib/report/tiptap-doc';
 import { exportParts, normaliseNumbering, variantFields, type ExportDocument, type ExportVariant } from './document';
 
+/**
+ * Text as Markdown that renders as exactly that text: HTML's characters become entities (so `<script>` or
+ * `<img onerror>` typed anywhere stays text in any Markdown renderer), Markdown's own are backslash-escaped.
+ */
+export function escapeMd(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/([\\*_`[\]#|!~])/g, '\\$1')
+    .replace(/^(\s*)([-+]|\d+[.)])(\s)/gm, '$1\\$2$3');
+}
+
 function inlineMd(n: TiptapNode): string {
   return (n.content ?? [])
     .map((c) => {
       if (c.type === 'hardBreak') return '  \n';
-      let t = (c.text ?? '').replace(/([\\*_`[\]#<>|])/g, '\\$1');
+      let t = escapeMd(c.text ?? '');
       const marks = new Set((c.marks ?? []).map((m) => m.type));
       if (marks.has('bold')) t = `**${t}**`;
       if (marks.has('italic')) t = `*${t}*`;
@@ -44,10 +58,11 @@ function blocks(n: TiptapNode, md: boolean, out: string[], depth = 0): void {
         });
         break;
       case 'table': {
-        const rows = (b.content ?? []).map((r) => (r.content ?? []).map((c) => (c.content ?? []).map(inlinePlain).join(' ')));
+        const cell = md ? (c: TiptapNode) => (c.content ?? []).map((p) => escapeMd(inlinePlain(p)).replace(/\n/g, ' ')).join(' ') : (c: TiptapNode) => (c.content ?? []).map(inlinePlain).join(' ');
+        const rows = (b.content ?? []).map((r) => (r.content ?? []).map(cell));
         if (md && rows.length) {
           const width = Math.max(...rows.map((r) => r.length));
-          const line = (r: string[]) => `| ${Array.from({ length: width }, (_, i) => (r[i] ?? '').replace(/\|/g, '\\|')).join(' | ')} |`;
+          const line = (r: string[]) => `| ${Array.from({ length: width }, (_, i) => r[i] ?? '').join(' | ')} |`;
           out.push(line(rows[0]!), `| ${Array.from({ length: width }, () => '---').join(' | ')} |`, ...rows.slice(1).map(line));
         } else {
           out.push(...rows.map((r) => r.join('\t')));
@@ -64,14 +79,15 @@ export function renderText(d: ExportDocument, variant: ExportVariant, format: 'm
   const md = format === 'md';
   const f = variantFields(d, variant);
   const out: string[] = [];
-  out.push(md ? `# ${d.title.replace(/\n/g, '')}` : d.title.replace(/\n/g, ''));
-  if (f.recipient) out.push(f.recipient);
+  const esc = md ? escapeMd : (t: string) => t;
+  out.push(md ? `# ${esc(d.title.replace(/\n/g, ''))}` : d.title.replace(/\n/g, ''));
+  if (f.recipient) out.push(esc(f.recipient));
   for (const part of exportParts(d)) {
-    if (part.heading) out.push(md ? `## ${part.heading}` : `　　${part.heading}`);
+    if (part.heading) out.push(md ? `## ${esc(part.heading)}` : `　　${part.heading}`);
     blocks(part.doc, md, out);
   }
-  const tail = [...d.signatureOrgans, f.date].filter(Boolean);
-  if (tail.length) out.push(...tail.map((t) => (md ? `<p align="right">${t}</p>` : t)));
-  if (f.cc) out.push(md ? `---\n${f.cc}` : f.cc);
+  const tail = [...d.signatureOrgans, f.date].filter((t): t is string => Boolean(t));
+  if (tail.length) out.push(...tail.map((t) => (md ? `<p align="right">${esc(t)}</p>` : t)));
+  if (f.cc) out.push(md ? `---\n${esc(f.cc)}` : f.cc);
   return out.join(md ? '\n\n' : '\n') + '\n';
 }

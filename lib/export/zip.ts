@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/authz';
 import { dashboardCounty } from '@/lib/dashboard';
 import { AppError } from '@/lib/errors';
-import { exportFileName } from './document';
+import { exportFileName, safeFileName } from './document';
 import { renderDocx } from './docx';
 import { exportDocumentFromReport } from './from-report';
 
@@ -26,5 +26,5 @@ export async function countyZip(db: Db, actor: Actor, countyId: number | undefin
     zip.file(exportFileName(doc, 'submit', 'docx'), await renderDocx(doc, 'submit'));
   }
   const body = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-  return { body, fileName: `${county.name}${year}年度法治政府建设情况报告.zip`, count: ids.length };
+  return { body, fileName: `${safeFileName(`${county.name}${year}年度法治政府建设情况报告`)}.zip`, count: ids.length };
 }

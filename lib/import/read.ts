@@ -1,8 +1,10 @@
 // Turns an uploaded or named file (.txt in UTF-8 or GBK, .docx) into report text, refusing what is not a report.
 import mammoth from 'mammoth';
 import { AppError } from '@/lib/errors';
+import { limit, overLimit } from '@/lib/limits';
+import { inflateDocxSafely } from './zip-guard';
 
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = limit('uploadBytes');
 
 const MAGIC: Array<[number[], string]> = [
   [[0x89, 0x50, 0x4e, 0x47], 'PNG 图片'],
@@ -33,7 +35,7 @@ function looksBinary(text: string): boolean {
 /** The text of a report file; a Chinese AppError (4xx) for anything that is not one. */
 export async function readReportFile(buf: Buffer, fileName: string): Promise<string> {
   if (buf.length === 0) throw new AppError('bad_request', '文件是空的，请选择报告的 .docx 或 .txt 文件。');
-  if (buf.length > MAX_IMPORT_BYTES) throw new AppError('payload_too_large', '文件超过 10 MB，不像是一份年度报告，请检查后重试。');
+  if (buf.length > MAX_IMPORT_BYTES) throw overLimit('uploadBytes');
   for (const [bytes, kind] of MAGIC) {
     if (startsWith(buf, bytes)) {
       throw new AppError(
@@ -45,8 +47,9 @@ export async function readReportFile(buf: Buffer, fileName: string): Promise<str
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   let text: string;
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04])) {
+    const checked = await inflateDocxSafely(buf);
     try {
-      text = (await mammoth.extractRawText({ buffer: buf })).value;
+      text = (await mammoth.extractRawText({ buffer: checked })).value;
     } catch {
       throw new AppError('bad_request', '无法读取这个 Word 文件，它可能已损坏。请在 Word 或 WPS 中打开并另存为 .docx 后重试。');
     }

@@ -1,8 +1,17 @@
-// Anchoring comments to a passage of changing plain text: a text-quote selector with a position hint (W3C, as hypothesis).
-import { diffChars } from 'diff';
+// Anchoring comments to a passage of changing plain text: a text-quote selector with a position hint (W3C, as
+// hypothesis). Every search here is bounded: exact matches use the native indexOf, and the fuzzy fall-backs look at
+// a capped number of candidate places with a linear similarity measure, so a long quote over a text full of repeated
+// phrases costs about as much as reading the text a few times, never quadratic time.
+import { limit } from '@/lib/limits';
 
 export type TextAnchor = { exact: string; prefix: string; suffix: string; start: number };
 export type AnchorMatch = { start: number; end: number; exact: boolean };
+
+/** Candidate places examined by each fuzzy step, the nearest to the position hint first. */
+export const MAX_CANDIDATES = 64;
+
+/** Characters compared by the fuzzy steps, counted so tests can check the work grows linearly. */
+export const anchorWork = { chars: 0 };
 
 export function createAnchor(text: string, start: number, end: number, context = 32): TextAnchor {
   if (!(start >= 0 && end <= text.length && end > start)) throw new RangeError('empty or out-of-range selection');
@@ -26,11 +35,16 @@ function commonPrefix(a: string, b: string): number {
   return n;
 }
 
-function occurrences(text: string, needle: string, limit = 1000): number[] {
+function occurrences(text: string, needle: string, max = 1000): number[] {
   const out: number[] = [];
   if (!needle) return out;
-  for (let i = text.indexOf(needle); i !== -1 && out.length < limit; i = text.indexOf(needle, i + 1)) out.push(i);
+  for (let i = text.indexOf(needle); i !== -1 && out.length < max; i = text.indexOf(needle, i + 1)) out.push(i);
   return out;
+}
+
+/** The `max` positions nearest to `hint` (a short list, so sorting it is cheap). */
+function nearest(positions: Iterable<number>, hint: number, max = MAX_CANDIDATES): number[] {
+  return [...positions].sort((x, y) => Math.abs(x - hint) - Math.abs(y - hint) || x - y).slice(0, max);
 }
 
 /** Context agreement first, closeness to where the passage was second. */
@@ -42,6 +56,32 @@ function score(text: string, a: TextAnchor, start: number, end: number): number 
   return context - distance;
 }
 
+/**
+ * Share of `exact`'s character pairs (bigrams) that `candidate` still holds: linear in their lengths, and for Chinese
+ * text a good stand-in for "most of the passage is still there" (a single character is its own bigram).
+ */
+export function similarity(exact: string, candidate: string): number {
+  anchorWork.chars += exact.length + candidate.length;
+  const grams = (s: string) => {
+    const m = new Map<string, number>();
+    if (s.length === 1) m.set(s, 1);
+    for (let i = 0; i + 1 < s.length; i++) {
+      const g = s.slice(i, i + 2);
+      m.set(g, (m.get(g) ?? 0) + 1);
+    }
+    return m;
+  };
+  const want = grams(exact);
+  const have = grams(candidate);
+  let total = 0;
+  let kept = 0;
+  for (const [g, n] of want) {
+    total += n;
+    kept += Math.min(n, have.get(g) ?? 0);
+  }
+  return total === 0 ? 0 : kept / total;
+}
+
 /** The span between the surviving context, when the passage itself was edited. */
 function betweenContext(text: string, a: TextAnchor): AnchorMatch | null {
   const MIN = 8;
@@ -50,22 +90,19 @@ function betweenContext(text: string, a: TextAnchor): AnchorMatch | null {
   if (pre.length < Math.min(MIN, a.prefix.length) || suf.length < Math.min(MIN, a.suffix.length) || (!pre && !suf)) return null;
   const maxLen = 2 * a.exact.length + 40;
   let best: { m: AnchorMatch; s: number } | null = null;
-  const starts = pre ? occurrences(text, pre).map((i) => i + pre.length) : [0];
+  const starts = pre ? nearest(occurrences(text, pre).map((i) => i + pre.length), a.start) : [0];
   for (const s of starts) {
-    const e = suf ? text.indexOf(suf, s) : text.length;
-    if (e === -1 || e <= s || e - s > maxLen) continue;
-    if (!similarEnough(a.exact, text.slice(s, e), 0.4)) continue;
+    // Only the window a passage of this length could fill is searched for the suffix.
+    const window = suf ? text.slice(s, s + maxLen + suf.length) : text.slice(s, s + maxLen + 1);
+    anchorWork.chars += window.length;
+    const rel = suf ? window.indexOf(suf) : text.length - s;
+    if (rel <= 0 || rel > maxLen) continue;
+    const e = s + rel;
+    if (similarity(a.exact, text.slice(s, e)) < 0.4) continue;
     const sc = -Math.abs(s - a.start);
     if (!best || sc > best.s) best = { m: { start: s, end: e, exact: false }, s: sc };
   }
   return best?.m ?? null;
-}
-
-/** Share of `exact` kept, as a common subsequence, in `candidate`. */
-function similarEnough(exact: string, candidate: string, ratio: number): boolean {
-  let kept = 0;
-  for (const part of diffChars(exact, candidate)) if (!part.added && !part.removed) kept += part.value.length;
-  return kept >= exact.length * ratio;
 }
 
 /** When both the passage and its context changed: a window near the hint keeping most of the passage. */
@@ -75,16 +112,17 @@ function fuzzyNearHint(text: string, a: TextAnchor): AnchorMatch | null {
   // Seeds: places where a piece of the passage still stands, searched only around them, never the whole text pairwise.
   const seedLen = Math.max(2, Math.min(8, Math.floor(len / 3)));
   const seeds = new Set<number>();
-  for (let off = 0; off + seedLen <= len; off += seedLen) {
-    for (const at of occurrences(text, a.exact.slice(off, off + seedLen), 50)) seeds.add(Math.max(0, at - off));
+  const pieces = Math.min(Math.floor(len / seedLen), 16);
+  const step = Math.max(seedLen, Math.floor(len / Math.max(1, pieces)));
+  for (let off = 0; off + seedLen <= len && seeds.size < 8 * MAX_CANDIDATES; off += step) {
+    for (const at of occurrences(text, a.exact.slice(off, off + seedLen), 32)) seeds.add(Math.max(0, at - off));
   }
   let best: { m: AnchorMatch; kept: number; dist: number } | null = null;
-  for (const s of seeds) {
+  for (const s of nearest(seeds, a.start)) {
     for (const span of [len, Math.round(len * 0.8), Math.round(len * 1.25)]) {
       const candidate = text.slice(s, s + span);
-      let kept = 0;
-      for (const part of diffChars(a.exact, candidate)) if (!part.added && !part.removed) kept += part.value.length;
-      if (kept < len * 0.6) continue;
+      const kept = similarity(a.exact, candidate);
+      if (kept < 0.6) continue;
       const dist = Math.abs(s - a.start);
       if (!best || kept > best.kept || (kept === best.kept && dist < best.dist)) best = { m: { start: s, end: s + candidate.length, exact: false }, kept, dist };
     }
@@ -93,14 +131,21 @@ function fuzzyNearHint(text: string, a: TextAnchor): AnchorMatch | null {
 }
 
 /** Re-finds the passage in the current text; null when it was deleted (the thread then shows 原文已删除). */
-export function findAnchor(text: string, a: TextAnchor): AnchorMatch | null {
-  if (!a.exact) return null;
+export function findAnchor(text: string, raw: TextAnchor): AnchorMatch | null {
+  if (!raw.exact) return null;
+  // Stored anchors predate the limits; longer quotes and contexts are cut to them rather than searched whole.
+  const max = limit('anchorQuoteChars');
+  const ctx = limit('anchorContextChars');
+  const a: TextAnchor =
+    raw.exact.length > max || raw.prefix.length > ctx || raw.suffix.length > ctx
+      ? { exact: raw.exact.slice(0, max), prefix: raw.prefix.slice(-ctx), suffix: raw.exact.length > max ? '' : raw.suffix.slice(0, ctx), start: raw.start }
+      : raw;
   const found = occurrences(text, a.exact);
   if (found.length === 1) return { start: found[0]!, end: found[0]! + a.exact.length, exact: true };
   if (found.length > 1) {
     let best = found[0]!;
     let bestScore = -Infinity;
-    for (const i of found) {
+    for (const i of nearest(found, a.start, 4 * MAX_CANDIDATES)) {
       const s = score(text, a, i, i + a.exact.length);
       if (s > bestScore) {
         bestScore = s;

@@ -1,37 +1,55 @@
 // Comment threads anchored on text: stored beside the report (never inside it), one level of replies, resolve/reopen.
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { comments, reportSections, users, type Comment, type CommentAnchor } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
+import { limit, limitMessage, overLimit } from '@/lib/limits';
 import { BODY_SECTION_KEYS, isBodySectionKey, type BodySectionKey } from '@/lib/report/sections';
 import { loadReportInScope } from '@/lib/reports';
 import { parseInput } from '@/lib/validation';
 import { findAnchor } from './anchor';
 
-export const COMMENT_MAX_LENGTH = 2000;
+export const COMMENT_MAX_LENGTH = limit('commentChars');
 
-const bodySchema = z
-  .string({ error: '请填写批注内容。' })
-  .trim()
-  .min(1, { error: '请填写批注内容。' })
-  .max(COMMENT_MAX_LENGTH, { error: `批注不能超过 ${COMMENT_MAX_LENGTH} 个字。` });
+const textSchema = (name: 'commentChars' | 'replyChars') =>
+  z
+    .string({ error: '请填写批注内容。' })
+    .trim()
+    .min(1, { error: '请填写批注内容。' })
+    .max(limit(name), { error: limitMessage(name) });
+const bodySchema = textSchema('commentChars');
 
 const anchorSchema = z.object({
-  exact: z.string({ error: '请先选中要批注的文字。' }).min(1, { error: '请先选中要批注的文字。' }).max(2000, { error: '选中的文字太长，请选短一些。' }),
-  prefix: z.string().max(200).default(''),
-  suffix: z.string().max(200).default(''),
+  exact: z
+    .string({ error: '请先选中要批注的文字。' })
+    .min(1, { error: '请先选中要批注的文字。' })
+    .max(limit('anchorQuoteChars'), { error: limitMessage('anchorQuoteChars') }),
+  prefix: z.string().max(limit('anchorContextChars'), { error: limitMessage('anchorContextChars') }).default(''),
+  suffix: z.string().max(limit('anchorContextChars'), { error: limitMessage('anchorContextChars') }).default(''),
   start: z.number().int().min(0).max(10_000_000),
 });
+
+/** Comments and replies: a rate per user and a cap per report, so nobody can fill the database with them. */
+function assertCommentQuota(db: Db, actor: Actor, reportId: number, now = new Date()): void {
+  const recent = db
+    .select({ n: count() })
+    .from(comments)
+    .where(and(eq(comments.authorId, actor.id), gt(comments.createdAt, new Date(now.getTime() - 60 * 60 * 1000))))
+    .get()?.n ?? 0;
+  if (recent >= limit('commentsPerUserHour')) throw overLimit('commentsPerUserHour', 'rate_limited');
+  const total = db.select({ n: count() }).from(comments).where(eq(comments.reportId, reportId)).get()?.n ?? 0;
+  if (total >= limit('commentsPerReport')) throw overLimit('commentsPerReport', 'rate_limited');
+}
 
 const newThreadSchema = z.object({
   sectionKey: z.string({ error: '请选择报告的一个部分。' }).refine(isBodySectionKey, { error: '报告中没有这个部分。' }),
   body: bodySchema,
   anchor: anchorSchema,
 });
-const replySchema = z.object({ parentId: z.number({ error: '回复的批注无效。' }).int().positive(), body: bodySchema });
+const replySchema = z.object({ parentId: z.number({ error: '回复的批注无效。' }).int().positive(), body: textSchema('replyChars') });
 
 export type CommentView = {
   id: number;
@@ -68,6 +86,7 @@ function sectionText(db: Db, reportId: number, key: string): string | null {
 export function addThread(db: Db, actor: Actor, reportId: number, raw: unknown): ThreadView {
   const { report } = loadReportInScope(db, actor, reportId, 'report.comment');
   const input = parseInput(newThreadSchema, raw);
+  assertCommentQuota(db, actor, report.id);
   const text = sectionText(db, report.id, input.sectionKey) ?? '';
   const anchor: CommentAnchor = { ...input.anchor };
   if (!findAnchor(text, anchor)) throw new AppError('bad_request', '所选文字已被修改，请重新选中要批注的文字。');
@@ -86,6 +105,7 @@ export function addThread(db: Db, actor: Actor, reportId: number, raw: unknown):
 export function reply(db: Db, actor: Actor, reportId: number, raw: unknown): CommentView {
   const { report } = loadReportInScope(db, actor, reportId, 'report.comment');
   const input = parseInput(replySchema, raw);
+  assertCommentQuota(db, actor, report.id);
   const parent = db.select().from(comments).where(and(eq(comments.id, input.parentId), eq(comments.reportId, report.id))).get();
   if (!parent) throw new AppError('not_found', '要回复的批注不存在。');
   if (parent.parentId !== null) throw new AppError('bad_request', '只能回复批注本身，不能回复回复。');

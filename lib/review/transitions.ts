@@ -99,7 +99,7 @@ export function reportTimeline(db: Db, actor: Actor, reportId: number): Timeline
     .all()
     .map(({ e, actorName }) => {
       const d = (e.detail ?? {}) as Record<string, unknown>;
-      const transition = typeof d.transition === 'string' && d.transition in TRANSITIONS ? (d.transition as TransitionName) : null;
+      const transition = typeof d.transition === 'string' && Object.hasOwn(TRANSITIONS, d.transition) ? (d.transition as TransitionName) : null;
       const str = (v: unknown) => (typeof v === 'string' ? v : null);
       return {
         id: e.id,

@@ -1,11 +1,12 @@
 // Report versions: snapshots at transitions, named and hourly ones, comparison by section, and restore.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { reportSections, reportVersions, reports, users, type ReportVersion, type VersionSnapshot } from '@/db/schema';
 import type { Actor } from '@/lib/authz';
 import { recordAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
+import { limit, limitMessage, overLimit } from '@/lib/limits';
 import { BODY_SECTION_KEYS, SECTION_LABELS, type BodySectionKey } from '@/lib/report/sections';
 import { loadReportInScope } from '@/lib/reports';
 import { parseInput } from '@/lib/validation';
@@ -14,7 +15,7 @@ import { isEditableStatus, LOCKED_MESSAGES } from './workflow';
 
 export const AUTO_VERSION_INTERVAL_MS = 60 * 60 * 1000;
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
+type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
 
 export function takeSnapshot(db: Tx, reportId: number): VersionSnapshot {
   const r = db.select().from(reports).where(eq(reports.id, reportId)).get();
@@ -26,11 +27,41 @@ export function takeSnapshot(db: Tx, reportId: number): VersionSnapshot {
   };
 }
 
+/** Automatic versions beyond the limit are deleted, oldest first; named, transition, restore and import ones stay. */
+function pruneAutoVersions(db: Tx, reportId: number): void {
+  const keep = limit('autoVersionsKept');
+  db.delete(reportVersions)
+    .where(
+      and(
+        eq(reportVersions.reportId, reportId),
+        eq(reportVersions.kind, 'auto'),
+        sql`${reportVersions.id} not in (select id from report_versions where report_id = ${reportId} and kind = 'auto' order by created_at desc, id desc limit ${keep})`,
+      ),
+    )
+    .run();
+}
+
+function countSince(db: Db, where: ReturnType<typeof and>): number {
+  return db.select({ n: count() }).from(reportVersions).where(where).get()?.n ?? 0;
+}
+
+/** Named versions: a cap per report and a rate per user, since each is a full copy of the report. */
+function assertNamedQuota(db: Db, actor: Actor, reportId: number, perReport = true, now = new Date()): void {
+  if (perReport && countSince(db, and(eq(reportVersions.reportId, reportId), eq(reportVersions.kind, 'manual'))) >= limit('namedVersionsPerReport'))
+    throw overLimit('namedVersionsPerReport', 'rate_limited');
+  const hourAgo = new Date(now.getTime() - 60 * 60 * 1000);
+  if (
+    countSince(db, and(eq(reportVersions.createdBy, actor.id), inArray(reportVersions.kind, ['manual', 'restore']), gt(reportVersions.createdAt, hourAgo))) >=
+    limit('namedVersionsPerUserHour')
+  )
+    throw overLimit('namedVersionsPerUserHour', 'rate_limited');
+}
+
 export function createVersion(
   db: Tx,
   v: { reportId: number; kind: ReportVersion['kind']; label: string; transition?: string; actorId: number | null; at?: Date },
 ): ReportVersion {
-  return db
+  const created = db
     .insert(reportVersions)
     .values({
       reportId: v.reportId,
@@ -43,6 +74,8 @@ export function createVersion(
     })
     .returning()
     .get();
+  if (v.kind === 'auto') pruneAutoVersions(db, v.reportId);
+  return created;
 }
 
 /** Called after each save: keeps at most one automatic snapshot an hour while someone is editing. */
@@ -61,11 +94,12 @@ const labelSchema = z
   .string({ error: '请填写版本名称。' })
   .trim()
   .min(1, { error: '请填写版本名称，如“初稿”“讨论稿”“送审稿”。' })
-  .max(40, { error: '版本名称不能超过 40 个字。' });
+  .max(limit('labelChars'), { error: limitMessage('labelChars') });
 
 export function saveNamedVersion(db: Db, actor: Actor, reportId: number, raw: unknown): VersionSummary {
   const { report } = loadReportInScope(db, actor, reportId, 'report.edit');
   const { label } = parseInput(z.object({ label: labelSchema }), raw);
+  assertNamedQuota(db, actor, report.id);
   const v = db.transaction((tx) => {
     const created = createVersion(tx, { reportId: report.id, kind: 'manual', label, actorId: actor.id });
     recordAudit(tx, { actorId: actor.id, action: 'version.save', reportId: report.id, detail: { versionId: created.id, label } });
@@ -119,6 +153,8 @@ export type SectionComparison = {
   parts: ReturnType<typeof diffText>;
   inserted: number;
   deleted: number;
+  /** Too different for a word diff within its budget: compared by paragraph (差异较多，按段落显示). */
+  coarse: boolean;
 };
 
 function compareSnapshots(a: VersionSnapshot, b: VersionSnapshot): SectionComparison[] {
@@ -134,8 +170,23 @@ function compareSnapshots(a: VersionSnapshot, b: VersionSnapshot): SectionCompar
     label: SECTION_LABELS[d.key as keyof typeof SECTION_LABELS] ?? d.key,
     changed: d.changed,
     parts: d.parts,
+    coarse: d.coarse,
     ...diffStats(d.parts),
   }));
+}
+
+// Two stored versions never change, so their comparison is computed once and kept (least recently used dropped).
+const COMPARISON_CACHE_SIZE = 200;
+const comparisons = new Map<string, SectionComparison[]>();
+
+function compareStored(a: ReportVersion, b: ReportVersion): SectionComparison[] {
+  const key = `${a.id}:${b.id}`;
+  let hit = comparisons.get(key);
+  if (hit) comparisons.delete(key);
+  else hit = compareSnapshots(a.snapshot, b.snapshot);
+  comparisons.set(key, hit);
+  if (comparisons.size > COMPARISON_CACHE_SIZE) comparisons.delete(comparisons.keys().next().value!);
+  return hit;
 }
 
 export function compareVersions(db: Db, actor: Actor, reportId: number, aId: number, bId: number | 'current') {
@@ -145,7 +196,7 @@ export function compareVersions(db: Db, actor: Actor, reportId: number, aId: num
   return {
     from: { id: a.id, label: a.label, createdAt: a.createdAt.toISOString() },
     to: b ? { id: b.id, label: b.label, createdAt: b.createdAt.toISOString() } : { id: null, label: '当前内容', createdAt: null },
-    sections: compareSnapshots(a.snapshot, b ? b.snapshot : takeSnapshot(db, report.id)),
+    sections: b ? compareStored(a, b) : compareSnapshots(a.snapshot, takeSnapshot(db, report.id)),
   };
 }
 
@@ -164,7 +215,7 @@ export function changesSinceLastSubmission(db: Db, actor: Actor, reportId: numbe
   return {
     from: { id: previous.id, label: previous.label, createdAt: previous.createdAt.toISOString() },
     to: { id: latest.id, label: latest.label, createdAt: latest.createdAt.toISOString() },
-    sections: compareSnapshots(previous.snapshot, latest.snapshot),
+    sections: compareStored(previous, latest),
   };
 }
 
@@ -176,6 +227,7 @@ export function restoreVersion(db: Db, actor: Actor, reportId: number, versionId
   const { report } = loadReportInScope(db, actor, reportId, 'report.edit');
   if (!isEditableStatus(report.status)) throw new AppError('forbidden', LOCKED_MESSAGES[report.status]);
   const source = loadVersion(db, report.id, versionId);
+  assertNamedQuota(db, actor, report.id, false);
   const now = new Date();
   const v = db.transaction((tx) => {
     createVersion(tx, { reportId: report.id, kind: 'auto', label: `恢复前的内容`, actorId: actor.id, at: now });

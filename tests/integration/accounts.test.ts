@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
-import { authenticate, createUser, setUserActive, resetPassword } from '@/lib/accounts';
-import { checkThrottle, MAX_FAILURES, WINDOW_MS } from '@/lib/login-throttle';
+import { authenticate, createUser, setUserActive, resetPassword, unlockUser } from '@/lib/accounts';
+import { accountDelayMs, checkThrottle, MAX_ACCOUNT_DELAY_MS, MAX_ADDRESS_FAILURES, MAX_FAILURES, WINDOW_MS } from '@/lib/login-throttle';
 import { loginFailures, users } from '@/db/schema';
 import type { Db } from '@/db/client';
 import { makeTestDb, seedWorld, snapshot, TEST_PASSWORD, type World } from '../support/db';
@@ -26,12 +26,9 @@ describe('authenticate', () => {
     expect(unknown).toMatchObject({ ok: false, reason: 'invalid', message: '用户名或密码错误。' });
   });
 
-  it('locks an account after 5 failures in 15 minutes, even with the right password, and says how long to wait', async () => {
-    for (let i = 0; i < MAX_FAILURES; i++) {
-      // Different addresses: the account key alone must lock.
-      expect((await authenticate(db, 'drafter-a1', `bad-${i}`, `10.0.1.${i}`)).ok).toBe(false);
-    }
-    const r = await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.0.2.1');
+  it('locks the account from that address after 5 failures in 15 minutes, even with the right password, and says how long to wait', async () => {
+    for (let i = 0; i < MAX_FAILURES; i++) expect((await authenticate(db, 'drafter-a1', `bad-${i}`, '10.0.1.1')).ok).toBe(false);
+    const r = await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.0.1.1');
     expect(r.ok).toBe(false);
     if (r.ok || r.reason !== 'locked') throw new Error('expected a lock');
     expect(r.retryAfterSec).toBeGreaterThan(14 * 60);
@@ -41,24 +38,40 @@ describe('authenticate', () => {
     expect((await authenticate(db, 'drafter-a2', TEST_PASSWORD, '10.0.3.1')).ok).toBe(true);
   });
 
-  it('holds under parallel attempts: of 20 wrong passwords sent at once only 5 are checked, then the account is locked', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => authenticate(db, 'drafter-a1', `guess-${i}`, `10.0.1.${i}`)),
-    );
+  it('finding 9: failures from one address never lock the owner out from everywhere; the account only slows down', async () => {
+    for (let i = 0; i < MAX_FAILURES; i++) await authenticate(db, 'admin', `guess-${i}`, '10.6.6.6');
+    expect(checkThrottle(db, 'admin', '10.6.6.6')).toMatchObject({ locked: true, scope: 'pair' });
+    const elsewhere = checkThrottle(db, 'admin', '10.0.0.1');
+    expect(elsewhere).toEqual({ locked: false, delayMs: accountDelayMs(MAX_FAILURES) });
+    expect(accountDelayMs(MAX_FAILURES)).toBeGreaterThan(0);
+    expect(accountDelayMs(MAX_FAILURES + 20)).toBe(MAX_ACCOUNT_DELAY_MS);
+    const t0 = Date.now();
+    expect(await authenticate(db, 'admin', TEST_PASSWORD, '10.0.0.1')).toMatchObject({ ok: true });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(accountDelayMs(MAX_FAILURES) - 50);
+    // The failures and the lockout are in the audit log with the address.
+    const rows = db.$client.prepare("select action, address from audit_events where action like 'login.%' order by id").all() as Array<{ action: string; address: string }>;
+    expect(rows.filter((r) => r.action === 'login.failure')).toHaveLength(MAX_FAILURES);
+    expect(rows.filter((r) => r.action === 'login.lockout')).toEqual([{ action: 'login.lockout', address: '10.6.6.6' }]);
+    // An administrator can lift the lock; the unlock is audited.
+    expect(unlockUser(db, w.admin, w.admin.id)).toBe(1);
+    expect(checkThrottle(db, 'admin', '10.6.6.6')).toEqual({ locked: false, delayMs: 0 });
+    expect(db.$client.prepare("select count(*) as n from audit_events where action = 'login.unlock'").get()).toEqual({ n: 1 });
+  });
+
+  it('holds under parallel attempts: of 20 wrong passwords sent at once from one address only 5 are checked, then that pair is locked', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => authenticate(db, 'drafter-a1', `guess-${i}`, '10.0.1.1')));
     const checked = results.filter((r) => !r.ok && r.reason === 'invalid');
     const locked = results.filter((r) => !r.ok && r.reason === 'locked');
     expect(checked).toHaveLength(MAX_FAILURES);
     expect(locked).toHaveLength(20 - MAX_FAILURES);
     expect(db.select({ n: count() }).from(loginFailures).get()!.n).toBe(MAX_FAILURES);
-    // Even the right password is refused now.
-    expect(await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.0.2.1')).toMatchObject({ ok: false, reason: 'locked' });
+    // Even the right password is refused from there now.
+    expect(await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.0.1.1')).toMatchObject({ ok: false, reason: 'locked' });
   });
 
   it('holds per address under parallel attempts against different accounts', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => authenticate(db, `nobody-${i}`, 'wrong', '10.9.9.9')),
-    );
-    expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(MAX_FAILURES);
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => authenticate(db, `nobody-${i}`, 'wrong', '10.9.9.9')));
+    expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(MAX_ADDRESS_FAILURES);
     expect(await authenticate(db, 'drafter-a2', TEST_PASSWORD, '10.9.9.9')).toMatchObject({ ok: false, reason: 'locked' });
   });
 
@@ -67,8 +80,8 @@ describe('authenticate', () => {
     expect(results.every((r) => r.ok)).toBe(true);
   });
 
-  it('locks an address after 5 failures across different accounts', async () => {
-    for (let i = 0; i < MAX_FAILURES; i++) await authenticate(db, `guess-${i}`, 'x', '10.9.9.9');
+  it('locks an address after many failures across different accounts, not other addresses', async () => {
+    for (let i = 0; i < MAX_ADDRESS_FAILURES; i++) await authenticate(db, `guess-${i}`, 'x', '10.9.9.9');
     const r = await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.9.9.9');
     expect(r).toMatchObject({ ok: false, reason: 'locked' });
     expect((await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.9.9.8')).ok).toBe(true);
@@ -77,12 +90,12 @@ describe('authenticate', () => {
   it('unlocks once the failures fall out of the window', () => {
     const t0 = Date.now() - WINDOW_MS - 1000;
     for (let i = 0; i < MAX_FAILURES; i++) db.insert(loginFailures).values({ username: 'drafter-a1', ip: 'x', at: new Date(t0) }).run();
-    expect(checkThrottle(db, 'drafter-a1', 'y')).toEqual({ locked: false });
+    expect(checkThrottle(db, 'drafter-a1', 'x')).toEqual({ locked: false, delayMs: 0 });
   });
 
-  it('four failures do not lock, and a success clears them', async () => {
+  it('four failures do not lock, and a success clears that address’s failures', async () => {
     for (let i = 0; i < MAX_FAILURES - 1; i++) await authenticate(db, 'drafter-a1', 'bad', '10.0.0.5');
-    expect((await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.0.0.6')).ok).toBe(true);
+    expect((await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.0.0.5')).ok).toBe(true);
     expect(db.select({ n: count() }).from(loginFailures).get()?.n).toBe(0);
   });
 
@@ -109,24 +122,24 @@ describe('account management', () => {
     const before = snapshot(db);
     for (const actor of [w.reviewerA, w.drafterA1]) {
       await expect(
-        createUser(db, actor, { username: 'x1', displayName: 'x', password: 'password1', role: 'admin' }),
+        createUser(db, actor, { username: 'x1', displayName: 'x', password: 'password12', role: 'admin' }),
       ).rejects.toMatchObject({ status: 403 });
       expect(() => setUserActive(db, actor, w.drafterA2.id, false)).toThrow(expect.objectContaining({ status: 403 }));
-      await expect(resetPassword(db, actor, w.drafterA2.id, 'password1')).rejects.toMatchObject({ status: 403 });
+      await expect(resetPassword(db, actor, w.drafterA2.id, 'password12')).rejects.toMatchObject({ status: 403 });
     }
     expect(snapshot(db)).toEqual(before);
   });
 
   it.each([
-    [{ username: 'a', displayName: 'x', password: 'password1', role: 'admin' }, '用户名至少 2 个字符。'],
-    [{ username: 'bad name', displayName: 'x', password: 'password1', role: 'admin' }, '用户名只能包含字母、数字、下划线、点和短横线。'],
-    [{ username: 'ok-name', displayName: '', password: 'password1', role: 'admin' }, '请填写姓名。'],
-    [{ username: 'ok-name', displayName: 'x', password: 'short', role: 'admin' }, '密码至少 8 位。'],
-    [{ username: 'ok-name', displayName: 'x', password: 'password1', role: 'boss' }, '角色只能是管理员、审核人或起草人。'],
-    [{ username: 'ok-name', displayName: 'x', password: 'password1', role: 'drafter' }, '起草人需要选择所属乡镇（街道）。'],
-    [{ username: 'ok-name', displayName: 'x', password: 'password1', role: 'reviewer' }, '审核人需要选择所属县。'],
-    [{ username: 'ok-name', displayName: 'x', password: 'password1', role: 'drafter', townshipId: 9999 }, '所选的乡镇（街道）不存在。'],
-    [{ username: 'admin', displayName: 'x', password: 'password1', role: 'admin' }, '用户名“admin”已被使用，请换一个。'],
+    [{ username: 'a', displayName: 'x', password: 'password12', role: 'admin' }, '用户名至少 2 个字符。'],
+    [{ username: 'bad name', displayName: 'x', password: 'password12', role: 'admin' }, '用户名只能包含字母、数字、下划线、点和短横线。'],
+    [{ username: 'ok-name', displayName: '', password: 'password12', role: 'admin' }, '请填写姓名。'],
+    [{ username: 'ok-name', displayName: 'x', password: 'short', role: 'admin' }, '密码至少 10 位。'],
+    [{ username: 'ok-name', displayName: 'x', password: 'password12', role: 'boss' }, '角色只能是管理员、审核人或起草人。'],
+    [{ username: 'ok-name', displayName: 'x', password: 'password12', role: 'drafter' }, '起草人需要选择所属乡镇（街道）。'],
+    [{ username: 'ok-name', displayName: 'x', password: 'password12', role: 'reviewer' }, '审核人需要选择所属县。'],
+    [{ username: 'ok-name', displayName: 'x', password: 'password12', role: 'drafter', townshipId: 9999 }, '所选的乡镇（街道）不存在。'],
+    [{ username: 'admin', displayName: 'x', password: 'password12', role: 'admin' }, '用户名“admin”已被使用，请换一个。'],
     [{ username: 42, displayName: ['x'], password: null, role: 'admin' }, '请填写用户名。'],
   ])('refuses bad account input %j with a Chinese message and changes nothing', async (input, message) => {
     const before = snapshot(db);
@@ -139,9 +152,9 @@ describe('account management', () => {
   });
 
   it('stores usernames in lower case and never the password', async () => {
-    const u = await createUser(db, w.admin, { username: 'NewUser', displayName: '新用户', password: 'password1', role: 'reviewer', countyId: w.countyA });
+    const u = await createUser(db, w.admin, { username: 'NewUser', displayName: '新用户', password: 'password12', role: 'reviewer', countyId: w.countyA });
     expect(u.username).toBe('newuser');
     const raw = db.select().from(users).all();
-    expect(JSON.stringify(raw)).not.toContain('password1');
+    expect(JSON.stringify(raw)).not.toContain('password12');
   });
 });

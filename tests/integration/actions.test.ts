@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('@/lib/auth/session', () => import('../support/mock-session'));
+vi.mock('next/headers', () => import('../support/mock-headers'));
 vi.mock('@/db', () => import('../support/mock-db'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
@@ -91,11 +92,11 @@ describe('admin actions', () => {
     ['addTownship', { countyId: 'COUNTY', name: '新镇', kind: '村' }, '类型只能是乡、镇或街道。'],
     ['addTownship', { countyId: 424242, name: '新镇', kind: '镇' }, '所选的县不存在。'],
     ['addTownship', { countyId: 'COUNTY', name: '长'.repeat(41), kind: '镇' }, '乡镇（街道）名称不能超过 40 个字。'],
-    ['addUser', { username: 'x y', displayName: 'x', password: 'password1', role: 'admin' }, '用户名只能包含字母、数字、下划线、点和短横线。'],
-    ['addUser', { username: 'newer', displayName: 'x', password: 'password1', role: 'drafter', townshipId: '' }, '起草人需要选择所属乡镇（街道）。'],
-    ['resetPassword', { userId: 'USER', password: '123' }, '密码至少 8 位。'],
-    ['resetPassword', { userId: 'abc', password: 'password1' }, '账号无效。'],
-    ['resetPassword', { userId: 99999, password: 'password1' }, '该账号不存在。'],
+    ['addUser', { username: 'x y', displayName: 'x', password: 'password12', role: 'admin' }, '用户名只能包含字母、数字、下划线、点和短横线。'],
+    ['addUser', { username: 'newer', displayName: 'x', password: 'password12', role: 'drafter', townshipId: '' }, '起草人需要选择所属乡镇（街道）。'],
+    ['resetPassword', { userId: 'USER', password: '123' }, '密码至少 10 位。'],
+    ['resetPassword', { userId: 'abc', password: 'password12' }, '账号无效。'],
+    ['resetPassword', { userId: 99999, password: 'password12' }, '该账号不存在。'],
     ['setUserActive', { userId: 99999, active: 'false' }, '该账号不存在。'],
   ])('%s refuses %j with a Chinese message and changes nothing', async (name, fields, message) => {
     setActor(w.admin);
@@ -111,10 +112,10 @@ describe('admin actions', () => {
     await expectRefused(addTownshipAction as Action, { countyId: w.countyA, name: '偷建镇', kind: '镇' }, '只有管理员可以添加乡镇（街道）。');
     await expectRefused(
       addUserAction as Action,
-      { username: 'sneaky', displayName: 'x', password: 'password1', role: 'admin' },
+      { username: 'sneaky', displayName: 'x', password: 'password12', role: 'admin' },
       '只有管理员可以管理账号。',
     );
-    await expectRefused(resetPasswordAction as Action, { userId: w.admin.id, password: 'password1' }, '只有管理员可以管理账号。');
+    await expectRefused(resetPasswordAction as Action, { userId: w.admin.id, password: 'password12' }, '只有管理员可以管理账号。');
     await expectRefused(setUserActiveAction as Action, { userId: w.admin.id, active: 'false' }, '只有管理员可以管理账号。');
   });
 });

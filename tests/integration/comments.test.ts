@@ -37,7 +37,7 @@ beforeEach(async () => {
 const ctx = (extra: { commentId?: string } = {}) => ({ params: Promise.resolve({ id: String(reportId), commentId: extra.commentId ?? '' }) });
 async function post(actor: Actor, body: unknown) {
   setActor(actor);
-  return postRoute(new Request('http://t/x', { method: 'POST', body: JSON.stringify(body) }), ctx());
+  return postRoute(new Request('http://t/x', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }), ctx());
 }
 async function threads(actor: Actor): Promise<ThreadView[]> {
   setActor(actor);
@@ -78,11 +78,11 @@ describe('comments anchored on text', () => {
     expect((await nested.json()).error).toBe('只能回复批注本身，不能回复回复。');
 
     setActor(w.drafterA1);
-    expect((await patchRoute(new Request('http://t/x', { method: 'PATCH', body: '{"resolved":true}' }), ctx({ commentId: String(comment.id) }))).status).toBe(200);
+    expect((await patchRoute(new Request('http://t/x', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"resolved":true}' }), ctx({ commentId: String(comment.id) }))).status).toBe(200);
     let [t] = await threads(w.reviewerA);
     expect(t).toMatchObject({ resolved: true, resolvedByName: 'drafter-a1', replies: [expect.objectContaining({ body: '已核实，为136次。' })] });
     setActor(w.reviewerA);
-    await patchRoute(new Request('http://t/x', { method: 'PATCH', body: '{"resolved":false}' }), ctx({ commentId: String(comment.id) }));
+    await patchRoute(new Request('http://t/x', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"resolved":false}' }), ctx({ commentId: String(comment.id) }));
     [t] = await threads(w.reviewerA);
     expect(t!.resolved).toBe(false);
   });
@@ -92,12 +92,12 @@ describe('comments anchored on text', () => {
     await post(w.drafterA1, { parentId: comment.id, body: '回复' });
     setActor(w.drafterA1);
     const before = snapshot(db);
-    expect((await patchRoute(new Request('http://t/x', { method: 'PATCH', body: '{"body":"篡改"}' }), ctx({ commentId: String(comment.id) }))).status).toBe(403);
+    expect((await patchRoute(new Request('http://t/x', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"body":"篡改"}' }), ctx({ commentId: String(comment.id) }))).status).toBe(403);
     expect((await deleteRoute(new Request('http://t/x', { method: 'DELETE' }), ctx({ commentId: String(comment.id) }))).status).toBe(403);
     expect(snapshot(db)).toEqual(before);
 
     setActor(w.reviewerA);
-    expect((await patchRoute(new Request('http://t/x', { method: 'PATCH', body: '{"body":"改后的批注"}' }), ctx({ commentId: String(comment.id) }))).status).toBe(200);
+    expect((await patchRoute(new Request('http://t/x', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"body":"改后的批注"}' }), ctx({ commentId: String(comment.id) }))).status).toBe(200);
     expect((await threads(w.reviewerA))[0]).toMatchObject({ body: '改后的批注', editedAt: expect.any(String) });
     setActor(w.reviewerA);
     expect((await deleteRoute(new Request('http://t/x', { method: 'DELETE' }), ctx({ commentId: String(comment.id) }))).status).toBe(200);

@@ -33,7 +33,7 @@ const para = (text: string): TiptapNode => docFromText(text);
 
 function save(key: string, body: unknown, id = reportId) {
   const raw = typeof body === 'string' ? body : JSON.stringify(body);
-  return putSection(new Request(`http://t/api/reports/${id}/sections/${key}`, { method: 'PUT', body: raw }), {
+  return putSection(new Request(`http://t/api/reports/${id}/sections/${key}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: raw }), {
     params: Promise.resolve({ id: String(id), key }),
   });
 }
@@ -148,7 +148,7 @@ describe('saving a section', () => {
 
 describe('front matter', () => {
   const patch = (body: unknown) =>
-    patchReport(new Request(`http://t/api/reports/${reportId}`, { method: 'PATCH', body: JSON.stringify(body) }), {
+    patchReport(new Request(`http://t/api/reports/${reportId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }), {
       params: Promise.resolve({ id: String(reportId) }),
     });
   const meta = { title: '关于甲一镇2025年度法治政府建设情况的报告', recipient: '中共甲县委、甲县人民政府：', signatureOrgans: ['中共甲一镇委员会', '甲一镇人民政府'], documentDate: '2026-01-09', cc: null };
@@ -179,7 +179,7 @@ describe('front matter', () => {
 
 describe('checklist ticks', () => {
   const tick = (itemId: string, body: unknown) =>
-    putChecklist(new Request(`http://t/x`, { method: 'PUT', body: JSON.stringify(body) }), {
+    putChecklist(new Request(`http://t/x`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }), {
       params: Promise.resolve({ id: String(reportId), itemId }),
     });
 
@@ -242,7 +242,7 @@ describe('creating a report from last year’s', () => {
     const next = createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2025, from: 'last-year' }, NOW);
     setActor(w.drafterA2);
     const put = (body: unknown) =>
-      putChecklist(new Request('http://t/x', { method: 'PUT', body: JSON.stringify(body) }), {
+      putChecklist(new Request('http://t/x', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }), {
         params: Promise.resolve({ id: String(next.id), itemId: 'ledger.plan-2' }),
       });
     const res = await put({ state: '部分落实', note: '见第一部分（四）' });

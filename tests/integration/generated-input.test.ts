@@ -2,10 +2,12 @@
 // request: broken JSON, wrong types, missing fields, oversize strings, documents the editor could not have made,
 // unknown and malformed ids, years out of range. Every one must get a 4xx with a Chinese message and change nothing;
 // none may reach the "unhandled error" path.
+import { limit } from '@/lib/limits';
 import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 vi.mock('@/lib/auth/session', () => import('../support/mock-session'));
+vi.mock('next/headers', () => import('../support/mock-headers'));
 vi.mock('@/db', () => import('../support/mock-db'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
@@ -75,14 +77,15 @@ const ACTION_BAD: Record<string, { as: Principal; fields: Record<string, FieldKi
   'app/login/actions.ts#loginAction': { skip: 'Auth.js; its input checks are in accounts.test.ts' },
   'app/admin/actions.ts#addTownshipAction': {
     as: 'admin',
-    fields: { countyId: ['', 'abc', '0', '99999999'], name: ['', '   ', 'x'.repeat(41)], kind: ['', '村', 'town', '镇 '.repeat(3)] },
+    // Finding 14: names that would become paths or broken lines in the county zip.
+    fields: { countyId: ['', 'abc', '0', '99999999'], name: ['', '   ', 'x'.repeat(41), '../新河镇', '新河\n镇', '.新河镇', 'a/b', 'a\\b', '新\u0000河'], kind: ['', '村', 'town', '镇 '.repeat(3)] },
   },
   'app/admin/actions.ts#addUserAction': {
     as: 'admin',
     fields: {
       username: ['', 'a', 'bad name', '中文名字', 'x'.repeat(33), 'a/b'],
-      displayName: ['', '  ', 'x'.repeat(41)],
-      password: ['', 'short', 'x'.repeat(1000)],
+      displayName: ['', '  ', 'x'.repeat(41), '../admin', '张\r\n三'],
+      password: ['', 'short', 'x'.repeat(1000), '1234567890123', 'my-new-user-pass'],
       role: ['', 'root', 'Admin'],
       townshipId: ['abc', '0', '99999999'],
     },
@@ -96,14 +99,23 @@ const ACTION_BAD: Record<string, { as: Principal; fields: Record<string, FieldKi
   'app/admin/actions.ts#setUserScopeAction': { as: 'admin', fields: { userId: ['', 'x', '0', '99999999'], role: ['', 'boss'], townshipId: ['x', '0', '99999999'] } },
   'app/admin/actions.ts#renameTownshipAction': {
     as: 'admin',
-    fields: { townshipId: ['', 'x', '0', '99999999'], name: ['', '  ', 'x'.repeat(41)], kind: ['', '村'] },
+    fields: { townshipId: ['', 'x', '0', '99999999'], name: ['', '  ', 'x'.repeat(41), '../甲一镇', '甲一\n镇', '..'], kind: ['', '村'] },
   },
+  'app/admin/actions.ts#unlockUserAction': { as: 'admin', fields: { userId: ['', 'x', '0', '99999999'] } },
+  'app/admin/actions.ts#endSessionsAction': { as: 'admin', fields: { userId: ['', 'x', '0', '99999999'] } },
+  'app/admin/actions.ts#deactivateDemoAction': { skip: 'takes no input' },
+  'app/account/actions.ts#changePasswordAction': {
+    as: 'drafterA1',
+    fields: { current: ['', 'wrong-password-1'], password: ['', 'short', '12345678901234', 'drafter-a1-pass', 'x'.repeat(1000)], confirm: ['', 'other-pass-2026'] },
+  },
+  'app/account/actions.ts#logoutEverywhereAction': { skip: 'takes no input; signs out through Auth.js' },
 };
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Generators
 
-const HUGE = 'x'.repeat(2_200_000);
+// Past the largest JSON body any route accepts.
+const HUGE = 'x'.repeat(limit('sectionBody') + 100_000);
 const notNumeric = fc.string({ maxLength: 12 }).filter((s) => !NUMERIC.test(s));
 const malformedJson = fc.oneof(
   fc.constantFrom('', ' ', '{', '{"a":1}}', "{'a':1}", '[1,2', 'undefined', 'NaN', '{"version":}'),

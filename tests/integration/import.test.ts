@@ -39,7 +39,7 @@ const paste = (text: unknown) =>
     params: Promise.resolve({}),
   });
 const commit = (body: unknown) =>
-  commitRoute(new Request('http://t/api/import/commit', { method: 'POST', body: JSON.stringify(body) }), { params: Promise.resolve({}) });
+  commitRoute(new Request('http://t/api/import/commit', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }), { params: Promise.resolve({}) });
 
 describe('import preview', () => {
   it('previews an invented .txt report with its parts as movable blocks', async () => {

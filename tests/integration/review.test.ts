@@ -37,7 +37,7 @@ const statusNow = () => db.select().from(reports).where(eq(reports.id, reportId)
 
 function post(actor: Actor, body: unknown) {
   setActor(actor);
-  return postTransition(new Request('http://t/x', { method: 'POST', body: JSON.stringify(body) }), {
+  return postTransition(new Request('http://t/x', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }), {
     params: Promise.resolve({ id: String(reportId) }),
   });
 }
@@ -153,7 +153,7 @@ describe('editing is locked outside drafting and returned', () => {
       const before = snapshot(db);
       setActor(w.reviewerA);
       const res = await putSection(
-        new Request('http://t/x', { method: 'PUT', body: JSON.stringify({ content: docFromText('审核人直接改正文'), version: 1 }) }),
+        new Request('http://t/x', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ content: docFromText('审核人直接改正文'), version: 1 }) }),
         { params: Promise.resolve({ id: String(reportId), key: 'measures' }) },
       );
       expect(res.status).toBe(403);

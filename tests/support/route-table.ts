@@ -2,6 +2,7 @@
 // tests/support/routes.ts, and which users may make it. The authorisation matrix and the bad-input tests share it.
 import { CHECKLISTS } from '@/lib/report/checklists';
 import type { Fixture } from './routes';
+import { TEST_PASSWORD } from './db';
 
 export const PRINCIPALS = ['anonymous', 'admin', 'reviewerA', 'reviewerB', 'drafterA1', 'drafterA2', 'drafterB1'] as const;
 export type Principal = (typeof PRINCIPALS)[number];
@@ -114,5 +115,13 @@ export const ACTIONS: Record<string, ActionCase | Skip> = {
   'app/admin/actions.ts#setUserActiveAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id, active: 'false' }) },
   'app/admin/actions.ts#setCollectionDateAction': { allow: ADMIN, form: (f) => ({ countyId: f.countyA, year: 2025, collectionDate: '2026-01-15' }) },
   'app/admin/actions.ts#setUserScopeAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id, role: 'drafter', townshipId: f.townA2 }) },
+  'app/admin/actions.ts#unlockUserAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id }) },
+  'app/admin/actions.ts#endSessionsAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id }) },
+  'app/admin/actions.ts#deactivateDemoAction': { allow: ADMIN, form: () => ({}) },
+  'app/account/actions.ts#changePasswordAction': {
+    allow: SIGNED_IN,
+    form: () => ({ current: TEST_PASSWORD, password: 'a-new-pass-2026', confirm: 'a-new-pass-2026' }),
+  },
+  'app/account/actions.ts#logoutEverywhereAction': { skip: 'ends every session, then signs out through Auth.js; in the browser tests' },
   'app/admin/actions.ts#renameTownshipAction': { allow: ADMIN, form: (f) => ({ townshipId: f.townA1, name: '甲一新镇', kind: '镇' }) },
 };

@@ -3,7 +3,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { openDatabase, type Db } from '@/db/client';
+import { users } from '@/db/schema';
+import { createSession } from '@/lib/auth/sessions';
 import { loadActor } from '@/lib/actor';
 import type { Actor } from '@/lib/authz';
 import { saveSection } from '@/lib/drafting';
@@ -88,6 +91,9 @@ export async function buildFixture(): Promise<{ fixture: Fixture; copy: () => Db
   const approved = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2023 }, new Date('2025-12-01T09:00:00+08:00'));
   transitionReport(db, w.drafterA1, approved.id, { transition: 'submit' });
   transitionReport(db, w.reviewerA, approved.id, { transition: 'approve' });
+  // A signed-in session of drafterA1 (for 强制下线) and a demo account still in use (for 停用全部演示账号).
+  createSession(db, w.drafterA1.id, { address: '10.1.1.1' });
+  db.update(users).set({ demo: true }).where(eq(users.id, w.drafterB1.id)).run();
   db.$client.pragma('wal_checkpoint(TRUNCATE)');
   db.$client.close();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-case-'));

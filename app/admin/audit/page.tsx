@@ -26,6 +26,12 @@ const ACTION_LABELS: Record<string, string> = {
   'version.restore': '恢复版本',
   'comment.create': '添加批注',
   'comment.delete': '删除批注',
+  'login.failure': '登录失败',
+  'login.lockout': '登录锁定',
+  'login.unlock': '解除登录锁定',
+  'session.revoke': '结束登录会话',
+  'user.password-change': '本人修改密码',
+  'request.refused': '拒绝越权请求',
 };
 
 export default async function AuditPage({
@@ -77,6 +83,7 @@ export default async function AuditPage({
               <th>操作人</th>
               <th>操作</th>
               <th>报告</th>
+              <th>地址</th>
               <th>详情</th>
             </tr>
           </thead>
@@ -85,8 +92,9 @@ export default async function AuditPage({
               <tr key={r.id}>
                 <td>{formatDateTime(new Date(r.at))}</td>
                 <td>{r.actorName ?? '系统'}</td>
-                <td>{ACTION_LABELS[r.action] ?? r.action}</td>
+                <td>{(Object.hasOwn(ACTION_LABELS, r.action) ? ACTION_LABELS[r.action] : r.action)}</td>
                 <td>{r.reportId ? <Link href={`/reports/${r.reportId}`}>{r.townshipName ?? r.reportId}</Link> : '—'}</td>
+                <td>{r.address ?? '—'}</td>
                 <td className="audit-detail">{r.detail}</td>
               </tr>
             ))}

@@ -6,6 +6,6 @@ import { createReport, listReportsByTownship } from '@/lib/reports';
 export const GET = withActor((_req, actor) => NextResponse.json({ townships: listReportsByTownship(getDb(), actor) }));
 
 export const POST = withActor(async (req, actor) => {
-  const report = createReport(getDb(), actor, await readJson(req, 16 * 1024));
+  const report = createReport(getDb(), actor, await readJson(req, 'smallBody'));
   return NextResponse.json({ report }, { status: 201 });
 });

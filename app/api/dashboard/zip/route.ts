@@ -1,5 +1,6 @@
 import { getDb } from '@/db';
 import { countyZip } from '@/lib/export/zip';
+import { runHeavy } from '@/lib/heavy';
 import { withActor } from '@/lib/http';
 import { yearSchema, idSchema, parseInput } from '@/lib/validation';
 
@@ -8,7 +9,7 @@ export const GET = withActor(async (req, actor) => {
   const q = new URL(req.url).searchParams;
   const year = parseInput(yearSchema(), q.get('year'));
   const county = q.get('county') ? parseInput(idSchema('县'), q.get('county')) : undefined;
-  const zip = await countyZip(getDb(), actor, county, year);
+  const zip = await runHeavy(() => countyZip(getDb(), actor, county, year));
   return new Response(new Uint8Array(zip.body), {
     headers: {
       'content-type': 'application/zip',

@@ -4,6 +4,6 @@ import { readJson, withActor } from '@/lib/http';
 import { commitImport } from '@/lib/import/service';
 
 export const POST = withActor(async (req, actor) => {
-  const result = commitImport(getDb(), actor, await readJson(req, 2 * 1024 * 1024));
+  const result = commitImport(getDb(), actor, await readJson(req, 'sectionBody'));
   return NextResponse.json(result, { status: result.replaced ? 200 : 201 });
 });

@@ -10,5 +10,5 @@ export const GET = withActor<{ id: string }>((_req, actor, params) =>
 
 export const PATCH = withActor<{ id: string }>(async (req, actor, params) => {
   const id = parseId(params.id, '报告编号');
-  return NextResponse.json(saveMeta(getDb(), actor, id, await readJson(req, 64 * 1024)));
+  return NextResponse.json(saveMeta(getDb(), actor, id, await readJson(req, 'smallBody')));
 });

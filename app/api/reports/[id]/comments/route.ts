@@ -10,7 +10,7 @@ export const GET = withActor<{ id: string }>((_req, actor, params) =>
 /** A body with parentId is a reply; otherwise a new thread anchored on selected text. */
 export const POST = withActor<{ id: string }>(async (req, actor, params) => {
   const id = parseId(params.id, '报告编号');
-  const body = await readJson(req, 32 * 1024);
+  const body = await readJson(req, 'smallBody');
   const isReply = typeof body === 'object' && body !== null && 'parentId' in body;
   const created = isReply ? reply(getDb(), actor, id, body) : addThread(getDb(), actor, id, body);
   return NextResponse.json({ comment: created }, { status: 201 });

@@ -8,6 +8,6 @@ export const GET = withActor<{ id: string }>((_req, actor, params) =>
 );
 
 export const POST = withActor<{ id: string }>(async (req, actor, params) => {
-  const version = saveNamedVersion(getDb(), actor, parseId(params.id, '报告编号'), await readJson(req, 4 * 1024));
+  const version = saveNamedVersion(getDb(), actor, parseId(params.id, '报告编号'), await readJson(req, 'smallBody'));
   return NextResponse.json({ version }, { status: 201 });
 });

@@ -10,7 +10,7 @@ type Params = { id: string; commentId: string };
 export const PATCH = withActor<Params>(async (req, actor, params) => {
   const id = parseId(params.id, '报告编号');
   const commentId = parseId(params.commentId, '批注编号');
-  const body = await readJson(req, 32 * 1024);
+  const body = await readJson(req, 'smallBody');
   if (typeof body === 'object' && body !== null && 'resolved' in body) {
     const resolved = (body as { resolved: unknown }).resolved;
     if (typeof resolved !== 'boolean') throw new AppError('bad_request', '“已解决”状态无效。');

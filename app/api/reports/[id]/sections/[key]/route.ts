@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { saveSection, SECTION_BYTE_LIMIT } from '@/lib/drafting';
+import { saveSection } from '@/lib/drafting';
 import { parseId, readJson, withActor } from '@/lib/http';
 
 export const PUT = withActor<{ id: string; key: string }>(async (req, actor, params) => {
   const id = parseId(params.id, '报告编号');
-  return NextResponse.json(saveSection(getDb(), actor, id, params.key, await readJson(req, SECTION_BYTE_LIMIT)));
+  return NextResponse.json(saveSection(getDb(), actor, id, params.key, await readJson(req, 'sectionBody')));
 });

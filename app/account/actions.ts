@@ -1,0 +1,27 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { changeOwnPassword, logoutEverywhere } from '@/lib/accounts';
+import { actionWithActor } from '@/lib/actions';
+import { signOut } from '@/lib/auth/config';
+import { formToObject } from '@/lib/validation';
+
+export const changePasswordAction = actionWithActor(
+  async (actor, form) => {
+    await changeOwnPassword(getDb(), actor, formToObject(form));
+    if (actor.mustChangePassword) redirect('/');
+    return '密码已修改。其他设备上的登录已退出。';
+  },
+  { allowPasswordChange: true },
+);
+
+/** 退出所有设备: every session of this account ends, this one included. */
+export const logoutEverywhereAction = actionWithActor(
+  async (actor) => {
+    logoutEverywhere(getDb(), actor);
+    await signOut({ redirectTo: '/login' });
+    return '';
+  },
+  { allowPasswordChange: true },
+);

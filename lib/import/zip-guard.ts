@@ -1,0 +1,80 @@
+// Reads a .docx (a zip) without trusting it: entry count and sizes are checked in the central directory first, every
+// entry is inflated under a running byte count that stops at the limit (a directory that lies about sizes is caught
+// while inflating), and what passed is handed on as an uncompressed zip, so the Word reader inflates nothing itself.
+import JSZip from 'jszip';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { AppError } from '@/lib/errors';
+import { limit, overLimit } from '@/lib/limits';
+
+const BROKEN = '无法读取这个 Word 文件，它可能已损坏。请在 Word 或 WPS 中打开并另存为 .docx 后重试。';
+
+/** Parts a text import never reads (pictures, fonts, embedded files): skipped without being inflated. */
+function skipped(name: string): boolean {
+  return /^word\/(media|embeddings|fonts)\//i.test(name) || /\.(png|jpe?g|gif|bmp|emf|wmf|tiff?|bin|odttf|ttf)$/i.test(name);
+}
+
+function open(buf: Buffer): Promise<ZipFile> {
+  return new Promise((resolve, reject) =>
+    yauzl.fromBuffer(buf, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) =>
+      err || !zip ? reject(err) : resolve(zip),
+    ),
+  );
+}
+
+function readEntry(zip: ZipFile, entry: Entry, budget: { left: number }): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (err, stream) => {
+      if (err || !stream) return reject(err);
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => {
+        budget.left -= chunk.length;
+        if (budget.left < 0) {
+          stream.destroy();
+          reject(overLimit('uploadInflatedBytes'));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      stream.on('error', reject);
+      stream.on('end', () => resolve(Buffer.concat(chunks)));
+    });
+  });
+}
+
+/** The .docx rebuilt from its checked text parts, stored without compression; a 4xx AppError for anything else. */
+export async function inflateDocxSafely(buf: Buffer): Promise<Buffer> {
+  let zip: ZipFile;
+  try {
+    zip = await open(buf);
+  } catch {
+    throw new AppError('bad_request', BROKEN);
+  }
+  if (zip.entryCount > limit('uploadEntries')) {
+    zip.close();
+    throw overLimit('uploadEntries');
+  }
+  const out = new JSZip();
+  const budget = { left: limit('uploadInflatedBytes') };
+  let declared = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      zip.on('error', reject);
+      zip.on('end', () => resolve());
+      zip.on('entry', (entry: Entry) => {
+        if (entry.fileName.endsWith('/') || skipped(entry.fileName)) return zip.readEntry();
+        declared += entry.uncompressedSize;
+        if (declared > limit('uploadInflatedBytes')) return reject(overLimit('uploadInflatedBytes'));
+        readEntry(zip, entry, budget).then((data) => {
+          out.file(entry.fileName, data);
+          zip.readEntry();
+        }, reject);
+      });
+      zip.readEntry();
+    });
+  } catch (e) {
+    zip.close();
+    if (e instanceof AppError) throw e;
+    throw new AppError('bad_request', BROKEN);
+  }
+  return out.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+}

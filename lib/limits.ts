@@ -1,0 +1,64 @@
+// Every size, depth, count and rate the app accepts from a user, in one table, each with the Chinese sentence a refusal shows.
+import { AppError } from './errors';
+
+type Limit = { value: number; message: (value: number) => string };
+
+const kb = (n: number) => `${Math.round(n / 1024)} KB`;
+const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
+
+export const LIMITS = {
+  // --- Editor documents (one part of a report) ---
+  sectionChars: { value: 100_000, message: (v) => `本部分超过 ${v / 10_000} 万字的上限，未保存。请精简内容或把附表另行报送。` },
+  sectionBytes: { value: 2 * 1024 * 1024, message: (v) => `本部分的内容（含格式和表格）超过 ${mb(v)}，未保存。请精简内容。` },
+  docDepth: { value: 12, message: (v) => `内容的嵌套层次超过 ${v} 层（例如列表套列表），未保存。请减少嵌套。` },
+  docNodes: { value: 60_000, message: (v) => `内容的段落、表格单元和格式块超过 ${v} 个，未保存。请精简内容。` },
+  listDepth: { value: 6, message: (v) => `列表最多嵌套 ${v} 层，未保存。请减少列表层次。` },
+  tableRows: { value: 500, message: (v) => `一个表格最多 ${v} 行，未保存。请把大表格作为附件另行报送。` },
+  tableColumns: { value: 30, message: (v) => `一个表格最多 ${v} 列（含合并的单元格），未保存。` },
+  tableCells: { value: 5_000, message: (v) => `一个表格最多 ${v} 个单元格，未保存。请把大表格作为附件另行报送。` },
+  // colspan / rowspan are further bounded by the table's own size (a cell cannot span past its table).
+  cellSpan: { value: 30, message: (v) => `单元格合并不能超过 ${v} 格，也不能超出表格范围，未保存。` },
+  // --- Review ---
+  commentChars: { value: 2_000, message: (v) => `批注不能超过 ${v} 个字。` },
+  replyChars: { value: 2_000, message: (v) => `回复不能超过 ${v} 个字。` },
+  anchorQuoteChars: { value: 500, message: (v) => `选中的文字太长（最多 ${v} 个字），请选短一些。` },
+  anchorContextChars: { value: 64, message: (v) => `批注的上下文不能超过 ${v} 个字。` },
+  commentsPerUserHour: { value: 120, message: (v) => `您一小时内已发表 ${v} 条批注和回复，请稍后再发。` },
+  commentsPerReport: { value: 2_000, message: (v) => `这份报告的批注已达 ${v} 条上限，请先处理（删除）已解决的批注。` },
+  namedVersionsPerReport: { value: 50, message: (v) => `这份报告的命名版本已达 ${v} 个上限。命名版本请在重要节点保存（如“初稿”“送审稿”）。` },
+  namedVersionsPerUserHour: { value: 20, message: (v) => `您一小时内已保存 ${v} 个命名版本，请稍后再试。` },
+  // Automatic versions (hourly, before a restore, conflict overwrites) beyond this many per report are pruned, oldest first.
+  autoVersionsKept: { value: 60, message: (v) => `自动版本最多保留 ${v} 个。` },
+  labelChars: { value: 40, message: (v) => `版本名称不能超过 ${v} 个字。` },
+  // --- Uploads and request bodies ---
+  uploadBytes: { value: 10 * 1024 * 1024, message: (v) => `文件超过 ${mb(v)}，不像是一份年度报告，请检查后重试。` },
+  uploadInflatedBytes: { value: 60 * 1024 * 1024, message: (v) => `这个 Word 文件解压后超过 ${mb(v)}，不像是一份年度报告（可能是损坏或恶意的文件），未导入。` },
+  uploadEntries: { value: 2_000, message: (v) => `这个 Word 文件包含的部件超过 ${v} 个，不像是一份年度报告，未导入。` },
+  importChars: { value: 300_000, message: (v) => `文字超过 ${v / 10_000} 万字，不像是一份年度报告，请检查后重试。` },
+  jsonBody: { value: 1024 * 1024, message: (v) => `提交的内容超过 ${kb(v)} 上限，请删减后重试。` },
+  sectionBody: { value: 3 * 1024 * 1024, message: (v) => `提交的内容超过 ${mb(v)} 上限，请删减后重试。` },
+  pasteBody: { value: 2 * 1024 * 1024, message: (v) => `粘贴的文字超过 ${mb(v)} 上限，请删减后重试。` },
+  smallBody: { value: 16 * 1024, message: (v) => `提交的内容超过 ${kb(v)} 上限。` },
+  loginBody: { value: 8 * 1024, message: () => `登录请求过大。` },
+  // Anything larger is refused by the server before any route sees it (the largest route limit plus room for the form).
+  anyBody: { value: 11 * 1024 * 1024, message: (v) => `提交的内容超过 ${mb(v)}，已拒绝。` },
+  // --- Work done at once ---
+  heavyAtOnce: { value: 2, message: () => `系统正在处理其他导入或导出，请稍等几秒后重试。` },
+  heavyQueued: { value: 8, message: () => `系统繁忙，请稍后重试。` },
+} satisfies Record<string, Limit>;
+
+export type LimitName = keyof typeof LIMITS;
+
+export function limit(name: LimitName): number {
+  return LIMITS[name].value;
+}
+
+export function limitMessage(name: LimitName): string {
+  const l: Limit = LIMITS[name];
+  return l.message(l.value);
+}
+
+/** The refusal for going past a limit: 413 for sizes, 429 for rates, 400 for shapes. */
+export function overLimit(name: LimitName, code: 'payload_too_large' | 'rate_limited' | 'bad_request' = 'payload_too_large'): AppError {
+  return new AppError(code, limitMessage(name), { limit: name, max: limit(name) });
+}
