@@ -10,7 +10,7 @@ export const LIMITS = {
   // --- Editor documents (one part of a report) ---
   sectionChars: { value: 100_000, message: (v) => `本部分超过 ${v / 10_000} 万字的上限，未保存。请精简内容或把附表另行报送。` },
   sectionBytes: { value: 2 * 1024 * 1024, message: (v) => `本部分的内容（含格式和表格）超过 ${mb(v)}，未保存。请精简内容。` },
-  docDepth: { value: 12, message: (v) => `内容的嵌套层次超过 ${v} 层（例如列表套列表），未保存。请减少嵌套。` },
+  docDepth: { value: 24, message: (v) => `内容的嵌套层次超过 ${v} 层（例如列表套列表），未保存。请减少嵌套。` },
   docNodes: { value: 60_000, message: (v) => `内容的段落、表格单元和格式块超过 ${v} 个，未保存。请精简内容。` },
   listDepth: { value: 6, message: (v) => `列表最多嵌套 ${v} 层，未保存。请减少列表层次。` },
   tableRows: { value: 500, message: (v) => `一个表格最多 ${v} 行，未保存。请把大表格作为附件另行报送。` },

@@ -4,7 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 
-export type AppServer = { url: string; port: number; dataDir: string; stop: () => Promise<void> };
+export type AppServer = { url: string; port: number; dataDir: string; pid: number; stop: () => Promise<void> };
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -18,7 +18,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startApp(dataDir: string, port?: number): Promise<AppServer> {
+export async function startApp(dataDir: string, port?: number, env: Record<string, string> = {}): Promise<AppServer> {
   const p = port ?? (await freePort());
   const logFile = path.join(dataDir, 'server.log');
   fs.mkdirSync(dataDir, { recursive: true });
@@ -30,6 +30,7 @@ export async function startApp(dataDir: string, port?: number): Promise<AppServe
       NIANBAO_DATA_DIR: dataDir,
       NIANBAO_DIST_DIR: '.next-test',
       NODE_ENV: 'production',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so stop() ends next start as well as the start script.
@@ -61,6 +62,7 @@ export async function startApp(dataDir: string, port?: number): Promise<AppServe
     url: `http://127.0.0.1:${p}`,
     port: p,
     dataDir,
+    pid: child.pid!,
     stop: async () => {
       try {
         process.kill(-child.pid!, 'SIGKILL');
