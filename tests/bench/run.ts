@@ -85,6 +85,8 @@ async function autosaveBench(app: AppServer, db: Db) {
   for (let i = 0; i < 50; i++) {
     const t = createTownship(db, null, { countyId: county.id, name: `压测${i + 1}镇`, kind: '镇' });
     await createUser(db, null, { username: `bench${i}`, displayName: `压测${i}`, password: 'bench-password', role: 'drafter', townshipId: t.id });
+    // Drafters who already chose their own password at first sign-in.
+    db.$client.prepare('update users set must_change_password = 0 where username = ?').run(`bench${i}`);
     const session = await httpLogin(app.url, `bench${i}`, 'bench-password');
     const r = await ensureReport(app.url, session, year);
     editors.push({ cookie: session.cookie, reportId: r.report.id, version: r.sections.find((s) => s.sectionKey === 'measures')!.version });

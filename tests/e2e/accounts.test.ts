@@ -1,0 +1,115 @@
+// Accounts as a county's IT office sees them, in Chromium against a server listening on 0.0.0.0: the demo-account
+// banner, a password set by an administrator changed at first login, 强制下线, and login staying on the host the
+// browser used.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '@/db/seed';
+import { startApp, type AppServer } from './app-server';
+import { launchChromium } from './chromium';
+import { cli } from './http';
+import { login, newPage, shot } from './support';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-accounts-'));
+let app: AppServer;
+let browser: Browser;
+let baseURL: string;
+
+beforeAll(async () => {
+  app = await startApp(dataDir, undefined, { HOSTNAME: '0.0.0.0' });
+  baseURL = `http://127.0.0.1:${app.port}`;
+  browser = await launchChromium();
+  const add = cli(dataDir, 'user', 'add', '--username', 'zhaoming', '--name', '赵明', '--role', 'drafter', '--township', '青石乡', '--password', 'Set-by-admin-1');
+  expect(add.status, add.stderr).toBe(0);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('accounts in the browser', () => {
+  it('login stays on the host the browser used, and the demo banner tells the admin what to do', async () => {
+    const page = await newPage(browser, baseURL);
+    await login(page, 'admin', DEMO_PASSWORD);
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    expect(new URL(page.url()).host).toBe(`127.0.0.1:${app.port}`);
+    const banner = page.getByTestId('demo-banner');
+    await expect.poll(() => banner.textContent()).toContain('演示账号');
+    expect(await banner.getByRole('link', { name: '去停用演示账号' }).count()).toBe(1);
+    await shot(page, 'accounts-01-demo-banner');
+    await page.context().close();
+  });
+
+  it('a password set by the administrator must be replaced at first login, under the policy', async () => {
+    const page = await newPage(browser, baseURL);
+    await login(page, 'zhaoming', 'Set-by-admin-1');
+    await page.waitForURL((u) => u.pathname === '/account/password');
+    expect(await page.getByTestId('must-change').count()).toBe(1);
+    // Nothing else is reachable until then.
+    await page.goto('/');
+    expect(new URL(page.url()).pathname).toBe('/account/password');
+    const form = page.getByTestId('password-form');
+    await form.getByLabel('当前密码').fill('Set-by-admin-1');
+    await form.getByLabel('新密码', { exact: true }).fill('1234567890');
+    await form.getByLabel('再输入一次新密码').fill('1234567890');
+    await form.getByRole('button', { name: '保存新密码' }).click();
+    await expect.poll(() => form.locator('.msg.error').textContent()).toContain('不能全是数字');
+    await shot(page, 'accounts-02-policy');
+    // The form is emptied after each submission (React form actions), so everything is typed again.
+    await form.getByLabel('当前密码').fill('Set-by-admin-1');
+    await form.getByLabel('新密码', { exact: true }).fill('Zhao-own-pass-2026');
+    await form.getByLabel('再输入一次新密码').fill('Zhao-own-pass-2026');
+    await form.getByRole('button', { name: '保存新密码' }).click();
+    await page.waitForURL((u) => u.pathname === '/');
+    await expect.poll(() => page.getByTestId('current-user').textContent()).toContain('赵明');
+    await shot(page, 'accounts-03-after-change');
+    await page.context().close();
+  });
+
+  it('强制下线: the administrator ends a user’s sessions and the user’s next request goes to the login page', async () => {
+    const user = await newPage(browser, baseURL);
+    await login(user, 'zhaoming', 'Zhao-own-pass-2026');
+    await user.waitForURL((u) => u.pathname === '/');
+    const admin = await newPage(browser, baseURL);
+    await login(admin, 'admin', DEMO_PASSWORD);
+    await admin.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await admin.goto('/admin');
+    const end = admin.getByTestId('end-sessions-zhaoming');
+    expect(await end.innerText()).toMatch(/在线 [12] 处/);
+    await end.getByRole('button', { name: '强制下线' }).click();
+    // Once no session is open the row offers 强制下线 no more.
+    await expect.poll(() => end.count()).toBe(0);
+    await shot(admin, 'accounts-04-force-logout');
+    await user.goto('/');
+    expect(new URL(user.url()).pathname).toBe('/login');
+    // The audit log shows the revocation with who did it.
+    await admin.goto('/admin/audit?action=session.revoke');
+    expect(await admin.locator('table').innerText()).toContain('结束登录会话');
+    await user.context().close();
+    await admin.context().close();
+  });
+
+  it('the banner goes once no demo account with the demo password is active', async () => {
+    const admin = await newPage(browser, baseURL);
+    await login(admin, 'admin', DEMO_PASSWORD);
+    await admin.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await admin.goto('/admin#demo-accounts');
+    admin.once('dialog', (d) => void d.accept());
+    await admin.getByTestId('deactivate-demo').getByRole('button', { name: '停用全部演示账号' }).click();
+    await expect.poll(() => admin.getByTestId('deactivate-demo').locator('.msg').textContent()).toContain('已停用 4 个演示账号');
+    // The administrator's own demo account is last: changing its password ends the demo state.
+    await admin.goto('/account/password');
+    const form = admin.getByTestId('password-form');
+    await form.getByLabel('当前密码').fill(DEMO_PASSWORD);
+    await form.getByLabel('新密码', { exact: true }).fill('Guanli-own-2026x');
+    await form.getByLabel('再输入一次新密码').fill('Guanli-own-2026x');
+    await form.getByRole('button', { name: '保存新密码' }).click();
+    await expect.poll(() => form.locator('.msg').textContent()).toContain('密码已修改');
+    await admin.goto('/');
+    expect(await admin.getByTestId('demo-banner').count()).toBe(0);
+    await shot(admin, 'accounts-05-no-banner');
+    await admin.context().close();
+  });
+});
