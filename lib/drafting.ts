@@ -6,7 +6,7 @@ import { LEDGER_STATES, reportChecklist, reportSections, reports, users, type Re
 import { can, type Actor } from './authz';
 import { parseReportDoc } from './editor/extensions';
 import { checkDocLimits } from './editor/doc-limits';
-import { limit, overLimit } from './limits';
+import { limit } from './limits';
 import type { ChecklistEntry, EditorInitialData, ReportMeta, ReviewData, SaveOk, SectionSnapshot } from './editor/types';
 import { listThreads } from './review/comments';
 import { reportTimeline } from './review/transitions';
@@ -22,8 +22,8 @@ import { availableTransitions, isEditableStatus, LOCKED_MESSAGES } from './revie
 
 /** A section may hold this many characters of text (a long report is about 15,000). */
 export const SECTION_CHAR_LIMIT = limit('sectionChars');
-/** and this many bytes of editor JSON, marks and tables included (the request may carry a little more). */
-export const SECTION_BYTE_LIMIT = limit('sectionBytes');
+/** and this many bytes of editor JSON, marks and tables included: the save request's own limit. */
+export const SECTION_BYTE_LIMIT = limit('sectionBody');
 
 export { isEditableStatus };
 
@@ -117,7 +117,7 @@ export function saveSection(db: Db, actor: Actor, reportId: number, keyRaw: stri
   } catch {
     throw new AppError('bad_request', '内容格式无效，不是本编辑器生成的文档，未保存。请刷新页面后重试。');
   }
-  if (JSON.stringify(content).length > SECTION_BYTE_LIMIT) throw overLimit('sectionBytes');
+
   const plainText = docToText(content);
   if (plainText.length > SECTION_CHAR_LIMIT) {
     throw new AppError(

@@ -9,7 +9,6 @@ const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
 export const LIMITS = {
   // --- Editor documents (one part of a report) ---
   sectionChars: { value: 100_000, message: (v) => `本部分超过 ${v / 10_000} 万字的上限，未保存。请精简内容或把附表另行报送。` },
-  sectionBytes: { value: 2 * 1024 * 1024, message: (v) => `本部分的内容（含格式和表格）超过 ${mb(v)}，未保存。请精简内容。` },
   docDepth: { value: 24, message: (v) => `内容的嵌套层次超过 ${v} 层（例如列表套列表），未保存。请减少嵌套。` },
   docNodes: { value: 60_000, message: (v) => `内容的段落、表格单元和格式块超过 ${v} 个，未保存。请精简内容。` },
   listDepth: { value: 6, message: (v) => `列表最多嵌套 ${v} 层，未保存。请减少列表层次。` },
@@ -36,7 +35,8 @@ export const LIMITS = {
   uploadEntries: { value: 2_000, message: (v) => `这个 Word 文件包含的部件超过 ${v} 个，不像是一份年度报告，未导入。` },
   importChars: { value: 300_000, message: (v) => `文字超过 ${v / 10_000} 万字，不像是一份年度报告，请检查后重试。` },
   jsonBody: { value: 1024 * 1024, message: (v) => `提交的内容超过 ${kb(v)} 上限，请删减后重试。` },
-  sectionBody: { value: 3 * 1024 * 1024, message: (v) => `提交的内容超过 ${mb(v)} 上限，请删减后重试。` },
+  // One part's editor JSON (marks and tables included) as the save request carries it; also an import's body.
+  sectionBody: { value: 3 * 1024 * 1024, message: (v) => `本部分的内容（含格式和表格）超过 ${mb(v)}，未保存。请精简内容。` },
   pasteBody: { value: 2 * 1024 * 1024, message: (v) => `粘贴的文字超过 ${mb(v)} 上限，请删减后重试。` },
   smallBody: { value: 16 * 1024, message: (v) => `提交的内容超过 ${kb(v)} 上限。` },
   loginBody: { value: 8 * 1024, message: () => `登录请求过大。` },

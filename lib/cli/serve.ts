@@ -19,6 +19,7 @@ export async function serve(opts: { port: number; hostname: string; dir: string 
   const server = http.createServer((req, res) => {
     const forwardedFor = req.headers['x-forwarded-for'];
     req.headers[CLIENT_ADDRESS_HEADER] = addressFromSocket(req.socket.remoteAddress, trusted ? (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor) : undefined);
+    const forwardedProto = req.headers['x-forwarded-proto'];
     if (!trusted) for (const h of FORWARDING) delete req.headers[h];
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit('anyBody')) {
@@ -27,6 +28,9 @@ export async function serve(opts: { port: number; hostname: string; dir: string 
       req.destroy();
       return;
     }
+    // HSTS only when the browser really came over https (our socket, or a trusted proxy that says so).
+    const proto = trusted ? String(forwardedProto ?? '').split(',')[0]?.trim() : '';
+    if (proto === 'https' || (req.socket as { encrypted?: boolean }).encrypted) res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
     handle(req, res).catch((e: unknown) => {
       console.error('Unhandled error serving', req.method, req.url, e);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });

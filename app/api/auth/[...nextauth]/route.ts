@@ -1,6 +1,8 @@
 import { NextRequest } from 'next/server';
 import { handlers } from '@/lib/auth/config';
+import { AppError } from '@/lib/errors';
 import { errorResponse, readBody } from '@/lib/http';
+import { CROSS_SITE_MESSAGE, isSameOrigin } from '@/lib/origin';
 
 export const { GET } = handlers;
 
@@ -8,6 +10,8 @@ export const { GET } = handlers;
 export async function POST(req: NextRequest): Promise<Response> {
   let body: Buffer;
   try {
+    // Sign-in and sign-out only from the app's own pages (Auth.js's CSRF token is checked as well).
+    if (!isSameOrigin(req.headers)) throw new AppError('forbidden', CROSS_SITE_MESSAGE);
     body = await readBody(req, 'loginBody');
   } catch (e) {
     return errorResponse(e);
