@@ -3,6 +3,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  DocumentGridType,
   Footer,
   LineRuleType,
   Packer,
@@ -32,19 +33,36 @@ export const FONTS = {
 export const SIZES = { title: 22, body: 16, cc: 14, pageNumber: 14 } as const;
 
 export const MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
-/** 22 lines a page at a fixed pitch of about 29 pt. */
-export const LINE_PITCH_TWIPS = 580;
+/** GB/T 9704 type area: 156 × 225 mm, holding 22 lines of 28 characters of 3号 (16 pt) text. */
+export const GRID = { lines: 22, chars: 28, widthMm: 210 - MARGINS_MM.left - MARGINS_MM.right, heightMm: 297 - MARGINS_MM.top - MARGINS_MM.bottom } as const;
+const MM_TO_PT = 72 / 25.4;
+/** The line pitch that fits 22 lines in 225 mm, rounded down (580 twips, i.e. 29 pt, makes 22 lines 225.1 mm: only 21 fit). */
+export const LINE_PITCH_TWIPS = Math.floor((GRID.heightMm * MM_TO_PT * 20) / GRID.lines);
+/**
+ * The character grid: w:charSpace is (character pitch − the Normal font's size) × 4096, in points. 28 characters of
+ * 16 pt (448 pt) are wider than 156 mm (442.2 pt), so each character's pitch is narrowed to 15.79 pt.
+ */
+export const CHAR_SPACE = Math.floor(((GRID.widthMm * MM_TO_PT) / GRID.chars - SIZES.body) * 4096);
 const INDENT_2_CHARS = 2 * SIZES.body * 20;
 
 type RunStyle = { font: string; size: number; bold?: boolean; italics?: boolean; underline?: boolean };
 
 const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name, hint: 'eastAsia' as const });
 
+/**
+ * Text of the body size is set 0.25 pt tighter than its size: 28 characters then fit the 156 mm line on the grid in
+ * LibreOffice, which gives a glyph wider than a grid cell two cells (15.79 pt cells, 16 pt glyphs), as well as in Word
+ * and WPS, which narrow the pitch to the grid themselves. Other sizes (title, 版记, page numbers) keep off the grid.
+ */
+const BODY_TRACKING_TWIPS = -5;
+
 function run(text: string, s: RunStyle, extra: Partial<IRunOptions> = {}): TextRun {
+  const onGrid = s.size === SIZES.body;
   return new TextRun({
     text,
     font: font(s.font),
     size: s.size * 2,
+    ...(onGrid ? { characterSpacing: BODY_TRACKING_TWIPS } : { snapToGrid: false }),
     bold: s.bold,
     italics: s.italics,
     underline: s.underline ? {} : undefined,
@@ -245,6 +263,8 @@ export function buildDocx(d: ExportDocument, variant: ExportVariant): Document {
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: { document: { run: { font: font(FONTS.body), size: SIZES.body * 2 } } },
+      // The grid's character pitch is reckoned from the Normal style's size, so it is stated there too.
+      paragraphStyles: [{ id: 'Normal', name: 'Normal', run: { font: font(FONTS.body), size: SIZES.body * 2 } }],
     },
     sections: [
       {
@@ -261,6 +281,8 @@ export function buildDocx(d: ExportDocument, variant: ExportVariant): Document {
               footer: convertMillimetersToTwip(MARGINS_MM.bottom - 7 - 5),
             },
           },
+          // Word, WPS and LibreOffice lay the text out on this grid: 22 lines × 28 characters a page.
+          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH_TWIPS },
         },
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
         children: out,

@@ -51,7 +51,7 @@ export const FIXTURE: ExportDocument = {
 async function unzip(buf: Buffer) {
   const zip = await JSZip.loadAsync(buf);
   const read = (name: string) => zip.file(name)!.async('string');
-  return { zip, document: await read('word/document.xml'), settings: await read('word/settings.xml'), read };
+  return { zip, document: await read('word/document.xml'), settings: await read('word/settings.xml'), styles: await read('word/styles.xml'), read };
 }
 
 /** Each <w:p> of the body with its text joined, for targeted assertions. */
@@ -90,6 +90,15 @@ describe('.docx export', () => {
     expect(mar).toContain('w:right="1474"');
   });
 
+  it('lays the section on the GB/T 9704 grid: 22 lines a page, body text 28 characters a line, the title off the grid', () => {
+    expect(submit.document).toMatch(/<w:docGrid w:type="lines" w:linePitch="579"\/>/);
+    // 3号 body text is tracked 0.25 pt tighter, so 28 characters fit the 156 mm line (28 × 15.75 pt = 441 pt ≤ 442.2 pt).
+    expect(para(ps, '全年召开党委会专题研究法治建设4次。')).toContain('<w:spacing w:val="-5"/>');
+    expect(para(ps, '关于示例镇2025年度法治政府建设情况的报告')).toContain('<w:snapToGrid w:val="false"/>');
+    // The Normal style carries the body size too (the grid is reckoned from it).
+    expect(submit.styles).toMatch(/<w:style w:type="paragraph" w:styleId="Normal"[\s\S]*?<w:sz w:val="32"\/>/);
+  });
+
   it('sets the title in 2号 方正小标宋简体, centred, over two lines', () => {
     for (const line of ['中共示例镇委员会 示例镇人民政府', '关于示例镇2025年度法治政府建设情况的报告']) {
       const x = para(ps, line);
@@ -99,7 +108,7 @@ describe('.docx export', () => {
     }
   });
 
-  it('puts the recipient flush left and body text in 3号 仿宋_GB2312 with a 2-character indent at a fixed 29 pt pitch', () => {
+  it('puts the recipient flush left and body text in 3号 仿宋_GB2312 with a 2-character indent at the grid’s fixed 28.95 pt pitch', () => {
     const r = para(ps, '中共示例县委、示例县人民政府：');
     expect(r).not.toContain('w:firstLine');
     expect(r).not.toContain('<w:jc ');
@@ -107,7 +116,8 @@ describe('.docx export', () => {
     expect(body).toContain('w:eastAsia="仿宋_GB2312"');
     expect(body).toContain('<w:sz w:val="32"/>');
     expect(body).toContain('w:firstLine="640"');
-    expect(body).toMatch(/<w:spacing [^>]*w:line="580"[^>]*w:lineRule="exact"/);
+    // 22 lines in the 225 mm type area: 579 twips (580 made 22 lines 225.1 mm, so only 21 fitted).
+    expect(body).toMatch(/<w:spacing [^>]*w:line="579"[^>]*w:lineRule="exact"/);
   });
 
   it('uses 黑体 for part headings, 楷体_GB2312 for （一） and 仿宋 for 1., with numbering made full-width', () => {
