@@ -1,5 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
 import { exportParts, normaliseNumbering, variantFields, type ExportDocument, type ExportVariant } from '@/lib/export/document';
+import { titleLines } from '@/lib/export/title';
 import { docToText, type TiptapNode } from '@/lib/report/tiptap-doc';
 
 function inline(n: TiptapNode): ReactNode[] {
@@ -69,7 +70,7 @@ export function ReportDocument({ doc, variant = 'submit', showEmpty = false }: {
   return (
     <article className="paper" data-testid="report-view">
       <h1 className="doc-title">
-        {doc.title.split('\n').map((line, i) => (
+        {titleLines(doc.title, [doc.townshipName]).map((line, i) => (
           <span key={i} className="doc-title-line">
             {line}
           </span>

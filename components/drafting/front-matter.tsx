@@ -60,7 +60,7 @@ export function FrontMatter({ reportId, initial, editable, visible, onChange, on
   return (
     <div className="front-matter" hidden={!visible} data-testid="front-matter">
       <label>
-        标题（可分两行）
+        标题（按回车可手动分行；不分行时，导出会在词语之间均衡分行）
         <textarea rows={2} value={meta.title} disabled={!editable} maxLength={200} onChange={(e) => edit({ title: e.target.value })} onBlur={() => void queue.flush()} />
       </label>
       <label>

@@ -4,6 +4,9 @@ import {
   BorderStyle,
   Document,
   DocumentGridType,
+  FrameAnchorType,
+  HorizontalPositionAlign,
+  VerticalPositionAlign,
   Footer,
   LineRuleType,
   Packer,
@@ -20,6 +23,7 @@ import {
 } from 'docx';
 import type { TiptapNode } from '@/lib/report/tiptap-doc';
 import { exportParts, normaliseNumbering, variantFields, type ExportDocument, type ExportVariant } from './document';
+import { titleLines } from './title';
 
 export const FONTS = {
   title: '方正小标宋简体',
@@ -72,7 +76,7 @@ function run(text: string, s: RunStyle, extra: Partial<IRunOptions> = {}): TextR
 
 const bodyLine = { line: LINE_PITCH_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 
-type Ctx = { style: RunStyle; out: Array<Paragraph | Table>; listDepth: number };
+type Ctx = { style: RunStyle; out: Array<Paragraph | Table>; listDepth: number; keepWithNext?: TiptapNode };
 
 /** Inline content: text with its marks, and hard breaks. */
 export const MARK_SERIALIZERS: Record<string, (s: RunStyle) => RunStyle> = {
@@ -94,6 +98,24 @@ function inline(node: TiptapNode, style: RunStyle, normalise: boolean): Paragrap
     children.push(run(text, s));
   });
   return children;
+}
+
+/** A run-in sub-heading opening a paragraph: （一）加强组织领导。正文… up to its first 。, at most 30 characters. */
+export const RUN_IN_HEADING = /^\s*[(（]\s*[一二三四五六七八九十]+\s*[)）][^。！？\n]{1,30}。/;
+
+/**
+ * A paragraph that opens with a run-in （一） heading: the heading (up to its 。) in 楷体 as its own level requires,
+ * the rest in the body font.
+ */
+function runIn(node: TiptapNode, style: RunStyle): ParagraphChild[] {
+  const first = node.content?.[0];
+  const text = first?.type === 'text' ? normaliseNumbering(first.text ?? '') : '';
+  const m = RUN_IN_HEADING.exec(text);
+  if (!first || !m) return inline(node, style, true);
+  const rest = { ...node, content: [{ ...first, text: text.slice(m[0].length) }, ...(node.content ?? []).slice(1)].filter((c) => c.type !== 'text' || c.text) };
+  let headStyle = headingStyle(2);
+  for (const mark of first.marks ?? []) headStyle = (MARK_SERIALIZERS[mark.type] ?? ((x: RunStyle) => x))(headStyle);
+  return [run(m[0], headStyle), ...inline(rest, style, false)];
 }
 
 function headingStyle(level: number): RunStyle {
@@ -121,7 +143,9 @@ export const NODE_SERIALIZERS: Record<string, (node: TiptapNode, ctx: Ctx) => vo
       new Paragraph({
         spacing: bodyLine,
         indent: ctx.listDepth ? { left: INDENT_2_CHARS * ctx.listDepth } : { firstLine: INDENT_2_CHARS },
-        children: inline(n, ctx.style, true),
+        // The report's last paragraph stays on the page of the 落款, so the signature never stands alone.
+        keepNext: ctx.keepWithNext === n ? true : undefined,
+        children: ctx.listDepth ? inline(n, ctx.style, true) : runIn(n, ctx.style),
       }),
     ),
   heading: (n, ctx) =>
@@ -207,19 +231,23 @@ export function buildDocx(d: ExportDocument, variant: ExportVariant): Document {
   const out: Array<Paragraph | Table> = [];
   const f = variantFields(d, variant);
 
-  for (const line of d.title.split('\n')) {
+  // Broken between words into balanced lines (the drafter's own line breaks are kept).
+  for (const line of titleLines(d.title, [d.townshipName])) {
     out.push(
       new Paragraph({
         alignment: AlignmentType.CENTER,
         spacing: { line: 700, lineRule: LineRuleType.EXACT },
-        children: [run(line.trim(), { font: FONTS.title, size: SIZES.title })],
+        children: [run(line, { font: FONTS.title, size: SIZES.title })],
       }),
     );
   }
   out.push(new Paragraph({ spacing: bodyLine, children: [] }));
   if (f.recipient) out.push(new Paragraph({ spacing: bodyLine, children: [run(f.recipient, body)] }));
 
-  for (const part of exportParts(d)) {
+  const parts = exportParts(d);
+  const hasSignature = d.signatureOrgans.length > 0 || Boolean(f.date);
+  for (const [i, part] of parts.entries()) {
+    const last = i === parts.length - 1 && hasSignature ? part.doc.content?.at(-1) : undefined;
     if (part.heading) {
       out.push(
         new Paragraph({
@@ -230,29 +258,39 @@ export function buildDocx(d: ExportDocument, variant: ExportVariant): Document {
         }),
       );
     }
-    serialize(part.doc, { style: body, out, listDepth: 0 });
+    serialize(part.doc, { style: body, out, listDepth: 0, keepWithNext: last });
   }
 
   // 落款: a blank line, then each organ and the date right-aligned, four characters in from the margin.
-  if (d.signatureOrgans.length || f.date) {
-    out.push(new Paragraph({ spacing: bodyLine, children: [] }));
-    out.push(new Paragraph({ spacing: bodyLine, children: [] }));
+  if (hasSignature) {
+    out.push(new Paragraph({ spacing: bodyLine, keepNext: true, children: [] }));
+    out.push(new Paragraph({ spacing: bodyLine, keepNext: true, children: [] }));
     for (const organ of d.signatureOrgans) {
-      out.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: bodyLine, indent: { right: INDENT_2_CHARS * 2 }, children: [run(organ, body)] }));
+      out.push(
+        new Paragraph({ alignment: AlignmentType.RIGHT, spacing: bodyLine, keepNext: Boolean(f.date), indent: { right: INDENT_2_CHARS * 2 }, children: [run(organ, body)] }),
+      );
     }
     if (f.date) {
       out.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: bodyLine, indent: { right: INDENT_2_CHARS * 2 }, children: [run(f.date, body)] }));
     }
   }
+  // 版记: at the foot of the last page, between two rules, labelled 抄送：(added when the drafter left it out).
   if (f.cc) {
-    const rule = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 };
-    out.push(new Paragraph({ spacing: bodyLine, children: [] }));
+    const rule = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 };
+    const label = /^\s*抄\s*送\s*[:：]/.test(f.cc) ? f.cc.trim() : `抄送：${f.cc.trim()}`;
     out.push(
       new Paragraph({
-        spacing: bodyLine,
+        frame: {
+          type: 'alignment',
+          alignment: { x: HorizontalPositionAlign.CENTER, y: VerticalPositionAlign.BOTTOM },
+          anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
+          width: convertMillimetersToTwip(GRID.widthMm),
+          height: 0,
+        },
+        spacing: { line: 400, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
         indent: { left: SIZES.cc * 20, right: SIZES.cc * 20 },
         border: { top: rule, bottom: rule },
-        children: [run(f.cc, { font: FONTS.body, size: SIZES.cc })],
+        children: [run(label, { font: FONTS.body, size: SIZES.cc })],
       }),
     );
   }

@@ -94,13 +94,14 @@ describe('.docx export', () => {
     expect(submit.document).toMatch(/<w:docGrid w:type="lines" w:linePitch="579"\/>/);
     // 3号 body text is tracked 0.25 pt tighter, so 28 characters fit the 156 mm line (28 × 15.75 pt = 441 pt ≤ 442.2 pt).
     expect(para(ps, '全年召开党委会专题研究法治建设4次。')).toContain('<w:spacing w:val="-5"/>');
-    expect(para(ps, '关于示例镇2025年度法治政府建设情况的报告')).toContain('<w:snapToGrid w:val="false"/>');
+    expect(para(ps, '法治政府建设情况的报告')).toContain('<w:snapToGrid w:val="false"/>');
     // The Normal style carries the body size too (the grid is reckoned from it).
     expect(submit.styles).toMatch(/<w:style w:type="paragraph" w:styleId="Normal"[\s\S]*?<w:sz w:val="32"\/>/);
   });
 
-  it('sets the title in 2号 方正小标宋简体, centred, over two lines', () => {
-    for (const line of ['中共示例镇委员会 示例镇人民政府', '关于示例镇2025年度法治政府建设情况的报告']) {
+  it('sets the title in 2号 方正小标宋简体, centred, keeping the drafter’s line break and breaking a too-long line between words', () => {
+    // The second line (about 20.4 characters wide) does not fit 156 mm at 2号: it is broken at 年度, not inside a word.
+    for (const line of ['中共示例镇委员会 示例镇人民政府', '关于示例镇2025年度', '法治政府建设情况的报告']) {
       const x = para(ps, line);
       expect(x).toContain('<w:jc w:val="center"/>');
       expect(x).toContain('w:eastAsia="方正小标宋简体"');
@@ -151,8 +152,14 @@ describe('.docx export', () => {
     expect(submit.document).not.toContain('2026年01月09日');
   });
 
-  it('adds the 抄送 line in 4号 for the 报送稿 only', async () => {
-    expect(para(ps, '抄送：示例县委全面依法治县委员会办公室。')).toContain('<w:sz w:val="28"/>');
+  it('adds the 版记 (抄送) in 4号 at the foot of the last page, between rules, for the 报送稿 only', async () => {
+    const cc = para(ps, '抄送：示例县委全面依法治县委员会办公室。');
+    expect(cc).toContain('<w:sz w:val="28"/>');
+    expect(cc).toMatch(/<w:framePr [^>]*w:yAlign="bottom"[^>]*\/>|<w:framePr [^>]*w:vAnchor="margin"[^>]*\/>/);
+    expect(cc).toMatch(/<w:pBdr><w:top [^>]*\/><w:bottom [^>]*\/><\/w:pBdr>/);
+    // The label is added when the drafter wrote the names only.
+    const bare = paragraphs((await unzip(await renderDocx({ ...FIXTURE, cc: '县司法局' }, 'submit'))).document);
+    expect(bare.some((x) => x.text === '抄送：县司法局')).toBe(true);
     const pub = paragraphs((await unzip(await renderDocx(FIXTURE, 'public'))).document);
     expect(pub.some((x) => x.text.includes('抄送'))).toBe(false);
     expect(pub.some((x) => x.text.includes('中共示例县委、示例县人民政府：'))).toBe(false);
