@@ -2,10 +2,10 @@
 
 import type { Check } from '@/lib/report/model';
 
-type Props = { checks: Check[]; onJump: (check: Check) => void };
+type Props = { checks: Check[]; onJump: (check: Check) => void; onFix?: (check: Check) => void };
 
 /** The structure checks of the whole report, live; each one jumps to its place. */
-export function ChecksPanel({ checks, onJump }: Props) {
+export function ChecksPanel({ checks, onJump, onFix }: Props) {
   if (checks.length === 0) {
     return (
       <p className="msg ok" data-testid="checks-panel">
@@ -21,6 +21,11 @@ export function ChecksPanel({ checks, onJump }: Props) {
             <span className="check-badge">{c.severity === 'error' ? '缺失' : '提示'}</span>
             {c.message}
           </button>
+          {c.fix && onFix ? (
+            <button type="button" className="small" onClick={() => onFix(c)} data-testid={`fix-${c.code}`}>
+              {c.fix.label}
+            </button>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -152,6 +152,13 @@ export function ReportWorkspace({ initial }: Props) {
     });
   }, [texts, meta, report.year]);
 
+  // A one-click fix edits the section in its editor, so it is saved like typing (versioned, conflict-checked).
+  const onFixCheck = (c: Check) => {
+    if (!c.fix || !editable) return;
+    const api = apis.current.get(c.fix.section);
+    if (api?.applyEdits(c.fix.edits)) setCurrent(c.fix.section as Nav);
+  };
+
   const onJumpCheck = (c: Check) => {
     const key = c.at?.section ?? c.section;
     if (key && (BODY_SECTION_KEYS as readonly string[]).includes(key)) {
@@ -300,7 +307,7 @@ export function ReportWorkspace({ initial }: Props) {
               <p className="muted">请在左侧选择报告的一个部分。</p>
             )
           ) : tab === 'checks' ? (
-            <ChecksPanel checks={checks} onJump={onJumpCheck} />
+            <ChecksPanel checks={checks} onJump={onJumpCheck} onFix={editable ? onFixCheck : undefined} />
           ) : (
             <CommentsPanel
               reportId={report.id}

@@ -13,6 +13,7 @@ import type { SaveConflict, SaveOk, SectionSnapshot } from '@/lib/editor/types';
 import { LocalDrafts } from '@/lib/autosave/local-drafts';
 import { SaveQueue, type SaveResult, type SaveStatus } from '@/lib/autosave/save-queue';
 import { docToText, type TiptapNode } from '@/lib/report/tiptap-doc';
+import type { TextEdit } from '@/lib/report/model';
 import type { TextStore } from './text-store';
 import { Toolbar } from './toolbar';
 
@@ -26,6 +27,8 @@ export type SectionApi = {
   takeServer: (current: SectionSnapshot) => void;
   restore: (content: TiptapNode) => void;
   getJSON: () => TiptapNode | null;
+  /** Applies a check's one-click fix (plain-text offsets); false when the text changed since the check ran. */
+  applyEdits: (edits: TextEdit[]) => boolean;
 };
 
 export type SectionThread = { id: number; anchor: TextAnchor; resolved: boolean };
@@ -117,6 +120,20 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
   useEffect(() => {
     if (!editor) return;
     register(section.key, {
+      applyEdits: (edits) => {
+        const idx = textIndex(editor.state.doc);
+        // The check ran on the text as last stored; after further typing its offsets would be wrong.
+        if (idx.text !== store.get()[section.key] || !editor.isEditable) return false;
+        const tr = editor.state.tr;
+        // Last first, so earlier positions stay valid; insertText keeps the marks of the replaced text.
+        for (const e of [...edits].sort((a, b) => b.start - a.start)) {
+          const from = idx.toPos(e.start);
+          const to = e.end > e.start ? idx.toPos(e.end - 1) + 1 : from;
+          tr.insertText(e.text, from, to);
+        }
+        editor.view.dispatch(tr);
+        return true;
+      },
       selectText: (start, end) => {
         const idx = textIndex(editor.state.doc);
         const from = idx.toPos(start);

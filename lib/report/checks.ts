@@ -3,6 +3,7 @@
 import { REQUIRED_PART_KEYS, PART_KEYS, type Check, type CheckCode, type PartKey, type ReportText } from './model';
 import { SECTION_LABELS, type BodySectionKey } from './sections';
 import { findYears, lineOffsets, markerValue, parseWrittenDate, toChineseNumeral } from './text-utils';
+import { checkHalfwidthPunctuation, checkPlansNoYear, checkThinPart, checkWrongDocumentName } from './checks-wording';
 
 /** '三、存在的不足和原因' → '存在的不足和原因': parts may be numbered differently in imported reports. */
 function partName(key: BodySectionKey): string {
@@ -100,7 +101,9 @@ export function checkYearMismatch(report: ReportText): Check[] {
     const transitionStart = Math.max(preface.lastIndexOf('。', preface.length - 2), -1) + 1;
     if (/如下[：:]\s*$/.test(preface)) {
       for (const y of years) {
-        if (y.start >= transitionStart && y.year !== n) flagged.add(y.start);
+        // "…及2026年度工作思路" names next year's plans on purpose.
+        const nextYearsPlans = y.year === n + 1 && /^年?度?(工作)?(思路|打算|安排|计划|重点)/.test(preface.slice(y.end));
+        if (y.start >= transitionStart && y.year !== n && !nextYearsPlans) flagged.add(y.start);
       }
     }
     for (const y of years) {
@@ -178,6 +181,7 @@ function numberingIn(key: PartKey, text: string): Check[] {
   const counters = [0, 0, 0, 0];
   let previous: Marker | null = null;
   let halfWidthReported = false;
+  let commaReported = false;
   const separators = new Map<string, { start: number; raw: string }>();
 
   for (const { line, start: lineStart } of lineOffsets(text)) {
@@ -212,13 +216,24 @@ function numberingIn(key: PartKey, text: string): Check[] {
         at,
       });
     }
+    if (marker.level === 2 && marker.separator === '、' && !commaReported) {
+      commaReported = true;
+      results.push({
+        code: 'numbering',
+        section: key,
+        severity: 'warning',
+        message: `“${partName(key)}”部分的序号“${marker.raw}”应写作“${marker.value}.”（阿拉伯数字后用下脚点，不用顿号）。`,
+        at,
+      });
+    }
     if (marker.level === 2 && !separators.has(marker.separator)) {
       separators.set(marker.separator, { start, raw: marker.raw });
     }
     previous = marker;
   }
 
-  if (separators.size > 1) {
+  // A part that writes 1、 is told so above, which also covers mixing it with 1.
+  if (separators.size > 1 && !commaReported) {
     const forms = [...separators.values()];
     const second = forms[1];
     results.push({
@@ -239,7 +254,8 @@ export function checkNumbering(report: ReportText): Check[] {
   });
 }
 
-const TRANSITION_RE = /(报告|汇报)如下[：:]$/;
+// Web copies often end the preface with 总结如下 (and an ASCII colon).
+const TRANSITION_RE = /(报告|汇报|总结)如下\s*[：:]$/;
 
 export function checkNoTransition(report: ReportText): Check[] {
   const preface = report.sections.preface?.trim() ?? '';
@@ -316,6 +332,10 @@ export const CHECKS: ReadonlyArray<{ code: CheckCode; run: (report: ReportText) 
   { code: 'date-format', run: checkDateFormat },
   { code: 'no-recipient', run: checkNoRecipient },
   { code: 'no-signature', run: checkNoSignature },
+  { code: 'plans-no-year', run: checkPlansNoYear },
+  { code: 'halfwidth-punctuation', run: checkHalfwidthPunctuation },
+  { code: 'thin-part', run: checkThinPart },
+  { code: 'wrong-document-name', run: checkWrongDocumentName },
 ];
 
 export function runChecks(report: ReportText): Check[] {

@@ -36,7 +36,18 @@ export type CheckCode =
   | 'no-transition'
   | 'date-format'
   | 'no-recipient'
-  | 'no-signature';
+  | 'no-signature'
+  | 'plans-no-year'
+  | 'halfwidth-punctuation'
+  | 'thin-part'
+  | 'wrong-document-name';
+
+/** One replacement in a section's plain text (UTF-16 offsets), as a one-click fix applies it in the editor. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
 
 export type CheckSeverity = 'error' | 'warning';
 
@@ -55,6 +66,8 @@ export interface Check {
   message: string;
   severity: CheckSeverity;
   at?: CheckLocation;
+  /** A safe correction the drafter can apply with one click (the text changes through the normal versioned save). */
+  fix?: { label: string; section: BodySectionKey; edits: TextEdit[] };
 }
 
 /** An empty report skeleton, handy for callers that build a ReportText incrementally. */

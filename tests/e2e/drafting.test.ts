@@ -89,6 +89,28 @@ describe('drafting with autosave', () => {
     await page.context().close();
   });
 
+  it('a one-click fix turns half-width punctuation full-width, and the fix is saved like typing', async () => {
+    const page = await openAs('qingshi');
+    await page.goto(editUrl);
+    await page.getByTestId('nav-shortcomings').click();
+    const editor = page.getByTestId('editor-shortcomings');
+    await editor.click();
+    await page.keyboard.insertText('村级合同审查不到位,原因是法律顾问参与不够;共涉及合同1,000份(含续签)。');
+    await waitSaved(page);
+    await page.getByTestId('tab-checks').click();
+    const fix = page.getByTestId('fix-halfwidth-punctuation');
+    await expect.poll(() => fix.count(), { timeout: 10_000 }).toBe(1);
+    await shot(page, 'drafting-04-halfwidth-check');
+    await fix.click();
+    const fixed = '村级合同审查不到位，原因是法律顾问参与不够；共涉及合同1,000份（含续签）。';
+    await expect.poll(() => editor.innerText()).toBe(fixed);
+    await waitSaved(page);
+    await expect.poll(() => page.getByTestId('fix-halfwidth-punctuation').count()).toBe(0);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('editor-shortcomings').innerText()).toBe(fixed);
+    await page.context().close();
+  });
+
   it('pasting from Word keeps headings, emphasis and tables and drops the styles', async () => {
     const page = await openAs('qingshi');
     await page.goto(editUrl);

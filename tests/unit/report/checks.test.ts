@@ -20,10 +20,10 @@ function goodReport(): ReportText {
     recipient: '中共示例县委、示例县人民政府：',
     sections: {
       preface: '2025年，示例镇坚持依法行政，对照《示例县法治政府建设实施方案（2021—2025年）》推进各项工作。现将我镇2025年度法治政府建设情况报告如下：',
-      measures: '（一）强化组织领导。召开领导小组会议3次。\n1.制定工作要点。\n2.细化责任分工。\n（二）抓实干部学法。组织集中学法12次。\n1.会前学法。',
-      leaders: '（一）带头学法。书记、镇长参加中心组学法6次。\n（二）研究部署。党委会研究法治议题4次。',
-      shortcomings: '（一）存在的问题。村级合同管理不规范。\n（二）产生问题的原因。村干部依法办事意识不强。',
-      plans: '（一）规范村级合同管理。\n（二）开展执法案卷评查。',
+      measures: '（一）强化组织领导。召开领导小组会议3次。\n1.制定工作要点。\n2.细化责任分工。\n（二）抓实干部学法。组织集中学法12次。\n1.会前学法。党委会会前学法8次，覆盖全体班子成员，学习宪法、民法典和行政复议法等法律法规。',
+      leaders: '（一）带头学法。书记、镇长参加中心组学法6次。\n（二）研究部署。党委会研究法治议题4次，听取法治政府建设工作汇报2次，协调解决综合执法力量不足、执法装备短缺等问题3个。',
+      shortcomings: '（一）存在的问题。村级合同管理不规范，部分合同未经合法性审查。\n（二）产生问题的原因。村干部依法办事意识不强，法律顾问参与不够，合法性审查机制没有覆盖到村一级，日常监督检查也不到位。',
+      plans: '（一）规范村级合同管理。建立村级合同合法性审查清单，年内完成存量合同清理。\n（二）开展执法案卷评查。每季度抽查执法案卷，评查结果纳入年度考核，并对发现的问题逐项整改到位。',
       other: null,
     },
     signature: { organs: ['中共示例镇委员会', '示例镇人民政府'], date: '2026年1月16日' },
@@ -180,12 +180,14 @@ describe('numbering', () => {
     expect(results[0]!.message).toContain('二、');
   });
 
-  it('flags mixed 1. and 1、 in one part', () => {
+  it('flags 1、 where 1. is meant, also when mixed with 1. in one part', () => {
     const measures = '（一）组织领导。\n1.制定要点。\n2、细化分工。';
     const results = checkNumbering(withSections({ measures }));
     expect(results).toHaveLength(1);
-    expect(results[0]!.message).toContain('“1.”');
     expect(results[0]!.message).toContain('“2、”');
+    expect(results[0]!.message).toContain('“2.”');
+    const only = checkNumbering(withSections({ measures: '（一）组织领导。\n1、制定要点。\n2、细化分工。' }));
+    expect(only.map((c) => c.message)).toEqual(['“主要举措和成效”部分的序号“1、”应写作“1.”（阿拉伯数字后用下脚点，不用顿号）。']);
   });
 
   it('allows numbered lists to restart under each sub-heading and ignores years and decimals', () => {

@@ -1,0 +1,102 @@
+// The wording checks a county reviewer makes: each fires on an invented fixture with the defect and stays silent on a
+// clean one; the fixes give the text the drafter would have typed.
+import { describe, expect, it } from 'vitest';
+import { runChecks } from '@/lib/report/checks';
+import {
+  applyTextEdits,
+  checkHalfwidthPunctuation,
+  checkPlansNoYear,
+  checkThinPart,
+  checkWrongDocumentName,
+  halfwidthEdits,
+  THIN_PART_CHARS,
+} from '@/lib/report/checks-wording';
+import { emptyReportText, type ReportText } from '@/lib/report/model';
+
+function report(patch: Partial<ReportText['sections']> = {}, plansHeading = '四、2026年度推进法治政府建设的主要安排'): ReportText {
+  const r = emptyReportText(2025);
+  r.title = '关于示例镇2025年度法治政府建设情况的报告';
+  r.sections = { ...r.sections, ...patch };
+  r.headings = { plans: plansHeading };
+  return r;
+}
+
+describe('plans-no-year', () => {
+  it('fires when part 四 is headed 下步工作打算 and stays silent with the coming year', () => {
+    const found = checkPlansNoYear(report({}, '四、下步工作打算'));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain('2026年度');
+    expect(checkPlansNoYear(report())).toEqual([]);
+  });
+});
+
+describe('halfwidth-punctuation', () => {
+  const typed = '全年办理行政复议案件12件,其中纠错3件;开展调解(含诉前调解)20次。2025-01-09,召开会议:研究Word文档A,B的格式,金额1,000元,时间3:30。';
+  const expected = '全年办理行政复议案件12件，其中纠错3件；开展调解（含诉前调解）20次。2025-01-09，召开会议：研究Word文档A,B的格式，金额1,000元，时间3:30。';
+
+  it('changes marks next to Chinese text and leaves numbers, dates, times and Latin words alone', () => {
+    expect(applyTextEdits(typed, halfwidthEdits(typed))).toBe(expected);
+  });
+
+  it('reports a part once with a one-click fix, and is silent on full-width text and on (一) markers', () => {
+    const found = checkHalfwidthPunctuation(report({ measures: typed }));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.fix?.section).toBe('measures');
+    expect(applyTextEdits(typed, found[0]!.fix!.edits)).toBe(expected);
+    expect(checkHalfwidthPunctuation(report({ measures: expected }))).toEqual([]);
+    // Half-width numbering markers are the numbering check's finding, not this one's.
+    expect(checkHalfwidthPunctuation(report({ measures: '(一)加强组织领导。\n(二)抓实学法。' }))).toEqual([]);
+  });
+
+  it('works in time linear in the text: 4n characters cost about 4× n', () => {
+    const time = (n: number) => {
+      const text = typed.repeat(n);
+      const t0 = performance.now();
+      halfwidthEdits(text);
+      return performance.now() - t0;
+    };
+    time(50);
+    expect(time(800)).toBeLessThan(time(200) * 10 + 10);
+  });
+});
+
+describe('thin-part', () => {
+  it('fires on a part of a couple of short lines and is silent on a part that says something', () => {
+    const found = checkThinPart(report({ shortcomings: '（一）学法不够。\n（二）原因是重视不够。' }));
+    expect(found.map((c) => c.section)).toEqual(['shortcomings']);
+    expect(checkThinPart(report({ shortcomings: '法'.repeat(THIN_PART_CHARS) }))).toEqual([]);
+    // An absent part is missing-part's finding.
+    expect(checkThinPart(report({}))).toEqual([]);
+  });
+});
+
+describe('wrong-document-name', () => {
+  it('fires on a cited document with wrong years, with a fix to the exact title', () => {
+    const text = '对照《法治政府建设实施纲要（2022—2025年）》，逐项落实。';
+    const found = checkWrongDocumentName(report({ measures: text }));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain('《法治政府建设实施纲要（2021—2025年）》');
+    expect(applyTextEdits(text, found[0]!.fix!.edits)).toBe('对照《法治政府建设实施纲要（2021—2025年）》，逐项落实。');
+  });
+
+  it('is silent on the exact title (also with half-width brackets) and on documents it does not know', () => {
+    for (const t of ['《法治政府建设实施纲要（2021—2025年）》', '《法治政府建设实施纲要(2021-2025年)》', '《示例县法治政府建设实施方案（2021—2025年）》'])
+      expect(checkWrongDocumentName(report({ measures: `落实${t}。` }))).toEqual([]);
+  });
+});
+
+describe('no false alarms on web copies', () => {
+  it('accepts 总结如下 (ASCII colon too) as the preface’s transition', () => {
+    const codes = (preface: string) => runChecks({ ...report(), sections: { ...report().sections, preface } }).map((c) => c.code);
+    expect(codes('2025年，示例镇坚持依法行政。现将有关工作总结如下:')).not.toContain('no-transition');
+    expect(codes('2025年，示例镇坚持依法行政。现将有关工作总结如下：')).not.toContain('no-transition');
+  });
+
+  it('does not read 及2026年度工作思路 in the preface as a wrong year', () => {
+    const r = report();
+    r.sections.preface = '2025年，示例镇坚持依法行政。现将我镇2025年度法治政府建设情况及2026年度工作思路报告如下：';
+    expect(runChecks(r).filter((c) => c.code === 'year-mismatch')).toEqual([]);
+    r.sections.preface = '2024年，示例镇坚持依法行政。现将我镇2024年度法治政府建设情况报告如下：';
+    expect(runChecks(r).filter((c) => c.code === 'year-mismatch').length).toBeGreaterThan(0);
+  });
+});
