@@ -96,6 +96,21 @@ describe.skipIf(!haveSamples)('corpus: hutou-2023', () => {
   });
 });
 
+describe.skipIf(!haveSamples)('corpus: wording checks a reviewer makes', () => {
+  it('part 四 headed without the coming year (下步工作打算, 下阶段工作措施) and 1、 for 1. are flagged where they occur', () => {
+    expect(codes(sample('jincheng-2023.txt'))).toContain('plans-no-year:plans');
+    expect(codes(sample('yanxi-2024.txt'))).toContain('plans-no-year:plans');
+    expect(codes(sample('hutou-2023.txt'))).not.toContain('plans-no-year:plans');
+    expect(sample('jincheng-2023.txt').checks.some((c) => c.code === 'numbering' && c.message.includes('“1、”应写作“1.”'))).toBe(true);
+  });
+
+  it('none of the published samples is flagged for half-width punctuation, a thin part or a wrong document name', () => {
+    for (const f of ['jincheng-2023.txt', 'yanxi-2024.txt', 'hutou-2023.txt']) {
+      expect(codes(sample(f)).filter((c) => /^(halfwidth-punctuation|thin-part|wrong-document-name):/.test(c)), f).toEqual([]);
+    }
+  });
+});
+
 describe.skipIf(!haveSamples)('corpus: yanxi-2024', () => {
   const p = haveSamples ? sample('yanxi-2024.txt') : (null as unknown as ParsedReport);
 
