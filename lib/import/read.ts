@@ -3,6 +3,7 @@ import mammoth from 'mammoth';
 import { AppError } from '@/lib/errors';
 import { limit, overLimit } from '@/lib/limits';
 import { inflateDocxSafely } from './zip-guard';
+import { applyLabels, numberedParagraphs } from './docx-numbering';
 
 export const MAX_IMPORT_BYTES = limit('uploadBytes');
 
@@ -50,6 +51,9 @@ export async function readReportFile(buf: Buffer, fileName: string): Promise<str
     const checked = await inflateDocxSafely(buf);
     try {
       text = (await mammoth.extractRawText({ buffer: checked })).value;
+      // Word/WPS automatic numbering (一、 （一） 1.) is not in the text: put the labels back where Word draws them.
+      const numbered = await numberedParagraphs(checked);
+      if (numbered.some((p) => p.label)) text = applyLabels(text.split('\n\n'), numbered).join('\n\n');
     } catch {
       throw new AppError('bad_request', '无法读取这个 Word 文件，它可能已损坏。请在 Word 或 WPS 中打开并另存为 .docx 后重试。');
     }
