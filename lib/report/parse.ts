@@ -43,6 +43,8 @@ const NOISE_PATTERNS: RegExp[] = [
   /^\d{1,3}\s*\/\s*\d{1,3}$/,
   // Metadata lines of government web pages.
   /^(日期|发布日期|发布时间|时间|来源|信息来源|文章来源|浏览次数|浏览量|访问量|访问次数|点击数|点击量|阅读量|阅读次数|作者|发布机构|索引号|主题分类|字号|字体|责任编辑|编辑)\s*[:：]/,
+  // The 政府信息公开 catalogue block above a published document.
+  /^(公文生成日期|生成日期|成文日期|发文日期|文号|发文字号|有效性|体裁分类|组配分类|服务对象|名称|标题|所属主题|信息类别|公开方式|公开范围|公开时限|发布单位|发文机关|关键词|关键字|统一编号|登记号)\s*[:：]/,
   /^扫一扫.{0,20}$/,
   /^(打印本页|关闭窗口|保存本页|打印|关闭|收藏|分享到[:：]?.{0,30}|我要纠错|返回顶部)$/,
   /^(【[^】]{1,10}】\s*)+$/,
@@ -89,13 +91,10 @@ function splitOrgans(line: string): string[] {
 }
 
 function isRecipientLine(line: string): boolean {
-  return (
-    line.length <= 50 &&
-    /[:：]$/.test(line) &&
-    !/[。，,；;]/.test(line) &&
-    !/如下/.test(line) &&
-    /委|政府|办|局|领导|同志|会/.test(line)
-  );
+  if (line.length > 50 || !/[:：]$/.test(line) || /[。；;]/.test(line) || /如下/.test(line)) return false;
+  // Several recipients are separated by 、 or, in web copies, by an ASCII or full-width comma.
+  const pieces = line.replace(/[:：]$/, '').split(/[，,、]/).map((p) => p.trim());
+  return pieces.every((p) => p.length > 0 && p.length <= 25 && /委|政府|办|局|领导|同志|会/.test(p));
 }
 
 function looksLikeSentence(line: string): boolean {
@@ -183,11 +182,19 @@ function joinTitle(lines: string[]): string {
   return title.replace(/[\s\u3000]+/g, ' ').trim();
 }
 
+/** A line listing organs (县委依法治县办，县司法局。): what a 抄送 line holds when typed without its label. */
+function isOrganListLine(line: string): boolean {
+  if (line.length > 80 || /[:：]/.test(line)) return false;
+  const pieces = line.replace(/[。.]$/, '').split(/[，,、；;]/).map((p) => p.trim());
+  return pieces.length >= 1 && pieces.every((p) => p.length >= 2 && p.length <= 25 && /(委|政府|局|办|院|会|所|中心|部|处|科|站|队)$/.test(p));
+}
+
 const NOT_TOWNSHIPS = new Set(['城乡', '乡镇', '全乡', '全镇', '我乡', '我镇', '本乡', '本镇', '各乡', '各镇', '该乡', '该镇', '全街道', '我街道', '本街道']);
 
 /** A township name (金城乡, 烟溪镇, 东湖街道) from a title or an organ name. */
 export function findTownshipName(text: string): string | null {
-  const cleaned = text.replace(/中国共产党|中共|关于/g, ' ');
+  // "X区人民政府Y街道办事处": the county's 人民政府 is not part of the township's name.
+  const cleaned = text.replace(/中国共产党|中共|关于|人民政府|委员会/g, ' ');
   for (const chunk of cleaned.split(/[^\u4e00-\u9fff]+/)) {
     const withoutCounty = chunk.replace(/^[\u4e00-\u9fff]{2,5}?[县区市旗](?=[\u4e00-\u9fff]{2,}(街道|乡|镇))/, '');
     const m = /^([\u4e00-\u9fff]+?(?:街道|乡|镇))/.exec(withoutCounty);
@@ -239,7 +246,8 @@ export function parseReport(text: string): ParsedReport {
 
   let recipient: string | null = null;
   if (i < lines.length && isRecipientLine(lines[i] ?? '')) {
-    recipient = (lines[i] ?? '').replace(/[:：]$/, '：');
+    // Written as the standard has it: full-width comma between recipients, full-width colon at the end.
+    recipient = (lines[i] ?? '').replace(/,/g, '，').replace(/[:：]$/, '：');
     i++;
   }
 
@@ -251,6 +259,8 @@ export function parseReport(text: string): ParsedReport {
     const line = lines[end - 1] ?? '';
     if (/^抄送[:：]/.test(line)) cc = cc ? `${line}\n${cc}` : line;
     else if (isAnnotationLine(line)) tailNotes.unshift(line);
+    // A list of organs right after the date is the 抄送 line typed without its label.
+    else if (!cc && end - 2 >= i && parseWrittenDate(lines[end - 2] ?? '') && isOrganListLine(line)) cc = `抄送：${line}`;
     else break;
     end--;
   }
@@ -363,6 +373,9 @@ export function parseReport(text: string): ParsedReport {
 
   let township = title ? findTownshipName(title) : null;
   for (const organ of organs) township ??= findTownshipName(organ);
+  // Web copies: the township may be named only in the 文号 or at the start of the preface.
+  for (const line of unplaced) if (DOC_NUMBER_RE.test(line)) township ??= findTownshipName(line.replace(DOC_NUMBER_RE, ''));
+  if (sections.preface) township ??= findTownshipName(sections.preface.split(/[。，,]/)[0] ?? '');
 
   const parsedDate = dateText ? parseWrittenDate(dateText) : null;
 
