@@ -69,6 +69,19 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
     return m;
   }, [blocks]);
 
+  // The file names another township or year than the one it is being imported into: a 巴山镇 report filed as
+  // 示例镇's is a real mistake, so the drafter must confirm it.
+  const target = townships.find((t) => t.id === townshipId);
+  const mismatches = preview
+    ? [
+        preview.parsed.township && target && preview.parsed.township !== target.name
+          ? `文件中的乡镇（街道）是“${preview.parsed.township}”，您要导入到“${target.name}”。`
+          : null,
+        preview.parsed.year && preview.parsed.year !== year ? `文件是${preview.parsed.year}年度的报告，您要导入为${year}年度。` : null,
+      ].filter((m): m is string => m !== null)
+    : [];
+  const [mismatchOk, setMismatchOk] = useState(false);
+
   async function confirm() {
     setBusy(true);
     setError('');
@@ -223,12 +236,23 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
 
           <section className="card">
             <h2>4. 确认导入</h2>
+            {mismatches.length ? (
+              <div className="notice" data-testid="import-mismatch">
+                {mismatches.map((m) => (
+                  <p key={m}>{m}</p>
+                ))}
+                <label className="check-label">
+                  <input type="checkbox" checked={mismatchOk} onChange={(e) => setMismatchOk(e.target.checked)} data-testid="import-mismatch-ok" />{' '}
+                  我已核对，确认这份文件就是要导入的报告
+                </label>
+              </div>
+            ) : null}
             {conflict ? (
               <label className="check-label">
                 <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} /> 替换现有报告（原内容会保存为一个版本，可随时恢复）
               </label>
             ) : null}
-            <button type="button" disabled={busy || !title.trim()} onClick={() => void confirm()} data-testid="import-confirm">
+            <button type="button" disabled={busy || !title.trim() || (mismatches.length > 0 && !mismatchOk)} onClick={() => void confirm()} data-testid="import-confirm">
               {busy ? '导入中…' : '导入并打开编辑'}
             </button>
           </section>

@@ -1,0 +1,87 @@
+// Importing a Word file in the browser: an auto-numbered .docx (numbers only in numbering.xml) of another township is
+// recognised part by part, the wizard warns that the file names another township, and only a confirmed import goes in.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_PASSWORD } from '@/db/seed';
+import { launchChromium } from './chromium';
+import { login, newPage, shot } from './support';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function bashanDocx(): Promise<string> {
+  const numbered = (text: string, level: number) => new Paragraph({ numbering: { reference: 'parts', level }, children: [new TextRun(text)] });
+  const plain = (text: string) => new Paragraph({ children: [new TextRun(text)] });
+  const doc = new Document({
+    numbering: {
+      config: [
+        {
+          reference: 'parts',
+          levels: [
+            { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT },
+            { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）', alignment: AlignmentType.LEFT },
+          ],
+        },
+      ],
+    },
+    sections: [
+      {
+        children: [
+          plain('关于巴山镇2024年度法治政府建设情况的报告'),
+          plain('中共示例县委、示例县人民政府：'),
+          plain('2024年，巴山镇坚持依法行政。现将我镇2024年度法治政府建设情况报告如下：'),
+          numbered('2024年度推进法治政府建设的主要举措和成效', 0),
+          numbered('健全法律顾问制度', 1),
+          plain('全镇聘请法律顾问3名，审查合同27份。'),
+          numbered('2024年度党政主要负责人履行推进法治建设第一责任人职责情况', 0),
+          plain('镇党委书记主持专题会议4次。'),
+          numbered('2024年度推进法治政府建设存在的不足和原因', 0),
+          plain('执法力量不足，原因是人员编制紧张。'),
+          numbered('2025年度推进法治政府建设的主要安排', 0),
+          plain('开展执法案卷评查，完善法律顾问考核。'),
+          plain('巴山镇人民政府'),
+          plain('2025年1月15日'),
+        ],
+      },
+    ],
+  });
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-import-')), '巴山镇2024年度报告.docx');
+  fs.writeFileSync(file, await Packer.toBuffer(doc));
+  return file;
+}
+
+describe('importing a Word report', () => {
+  it('reads the automatic numbering, warns about another township, and imports once confirmed', async () => {
+    const page = await newPage(browser, baseURL);
+    await login(page, 'shili', DEMO_PASSWORD);
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.goto('/import');
+    await page.getByTestId('import-file').setInputFiles(await bashanDocx());
+    const measures = page.getByTestId('import-part-measures');
+    await expect.poll(() => measures.textContent(), { timeout: 15_000 }).toContain('（一）健全法律顾问制度');
+    expect(await page.getByTestId('import-part-leaders').textContent()).toContain('主持专题会议4次');
+    expect(await page.getByTestId('import-part-shortcomings').textContent()).toContain('人员编制紧张');
+    expect(await page.getByTestId('import-part-plans').textContent()).toContain('开展执法案卷评查');
+    const warning = page.getByTestId('import-mismatch');
+    expect(await warning.textContent()).toContain('文件中的乡镇（街道）是“巴山镇”，您要导入到“示例镇”。');
+    const confirm = page.getByTestId('import-confirm');
+    expect(await confirm.isDisabled()).toBe(true);
+    await shot(page, 'import-01-mismatch');
+    await page.getByTestId('import-mismatch-ok').check();
+    await confirm.click();
+    await page.waitForURL(/\/reports\/\d+\/edit$/, { timeout: 15_000 });
+    await expect.poll(() => page.getByTestId('editor-measures').innerText()).toContain('全镇聘请法律顾问3名');
+    await page.context().close();
+  });
+});
