@@ -3,7 +3,7 @@
 import { runChecks } from './checks';
 import type { CheckCode, PartKey, ReportText } from './model';
 import type { BodySectionKey } from './sections';
-import { findYears, isoDate, markerValue, parseWrittenDate } from './text-utils';
+import { findYears, isoDate, markerValue, parseWrittenDate, toChineseNumeral } from './text-utils';
 
 export interface ParsedReport {
   title: string | null;
@@ -220,6 +220,28 @@ interface Part {
   key: PartKey | null;
   heading: string;
   lines: string[];
+  /** A heading that names a theme (强化组织保障), not one of the standard parts: placed by its content. */
+  thematic: boolean;
+  /** The heading's text without its 一、 number. */
+  text: string;
+}
+
+// What a part's body says when its heading does not: evidence for the parts other than 主要举措和成效.
+const CONTENT_RULES: Array<{ key: PartKey; re: RegExp }> = [
+  { key: 'leaders', re: /第一责任人|主要负责人|党政主要|述法|一把手/g },
+  { key: 'shortcomings', re: /不足|短板|差距|薄弱|原因|存在.{0,6}问题/g },
+  { key: 'plans', re: /下一步|下一年度|下步|明年|将进一步|将继续|计划|打算/g },
+];
+
+/** The standard part a thematic part's body points to, or measures (achievements are what themes usually are). */
+function classifyByContent(lines: string[], used: Set<PartKey>): PartKey {
+  const text = lines.join('\n');
+  let best: { key: PartKey; n: number } | null = null;
+  for (const rule of CONTENT_RULES) {
+    const n = text.match(rule.re)?.length ?? 0;
+    if (n >= 2 && !used.has(rule.key) && (!best || n > best.n)) best = { key: rule.key, n };
+  }
+  return best?.key ?? 'measures';
 }
 
 export function parseReport(text: string): ParsedReport {
@@ -314,19 +336,34 @@ export function parseReport(text: string): ParsedReport {
       continue;
     }
     let key: PartKey | null = null;
+    let thematic = false;
     if (cls?.strength === 'strong') key = cls.key;
+    // Themes come first, before the standard later parts; they are placed by their content below.
+    else if ((!cls || cls.key === 'measures') && !parts.some((p) => p.key !== null && p.key !== 'measures')) thematic = true;
     else if (cls && !used.has(cls.key)) key = cls.key;
     else {
       const positional = POSITIONAL_KEYS[h.number - 1];
       key = positional && !used.has(positional) ? positional : null;
     }
-    current = { key, heading: line, lines: h.runIn ? [h.runIn] : [] };
+    current = { key, heading: line, lines: h.runIn ? [h.runIn] : [], thematic, text: h.text };
     if (h.runIn) current.heading = line.slice(0, line.length - h.runIn.length).trim().replace(/[。：:]$/, '');
     parts.push(current);
     if (key) used.add(key);
     lastPartNumber = h.number;
     innerLast = 0;
   }
+
+  // Thematic parts are placed by what they say; those that read as achievements become part 一's sub-headings.
+  for (const part of parts) {
+    if (!part.thematic) continue;
+    part.key = classifyByContent(part.lines, used);
+    if (part.key !== 'measures') {
+      used.add(part.key);
+      part.thematic = false;
+    }
+  }
+  const themes = parts.filter((p) => p.thematic);
+  const explicitMeasures = parts.some((p) => p.key === 'measures' && !p.thematic);
 
   const sections: Record<BodySectionKey, string | null> = {
     preface: null,
@@ -350,6 +387,12 @@ export function parseReport(text: string): ParsedReport {
   }
 
   for (const part of parts) {
+    if (part.thematic && (themes.length > 1 || explicitMeasures)) {
+      // 二、创新普法宣传 → （二）创新普法宣传 under 主要举措和成效, numbered in order, the wording kept.
+      const sub = `（${toChineseNumeral(themes.indexOf(part) + 1)}）${part.text.replace(/[。：:]$/, '')}`;
+      sections.measures = [sections.measures, sub, part.lines.join('\n').trim()].filter((x): x is string => !!x).join('\n');
+      continue;
+    }
     const body = part.lines.join('\n').trim();
     if (!part.key) {
       unplaced.push([part.heading, ...part.lines].join('\n'));
