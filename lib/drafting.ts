@@ -270,7 +270,20 @@ export function loadEditorData(db: Db, actor: Actor, reportId: number): EditorIn
     user: { id: actor.id, displayName: actor.displayName },
     limits: { sectionChars: SECTION_CHAR_LIMIT, sectionBytes: SECTION_BYTE_LIMIT },
     review: loadReviewData(db, actor, report, township),
+    lastYear: lastYearTexts(db, township.id, report.year),
   };
+}
+
+/** The plain text of each part of the township's report of the year before, or null when there is none. */
+function lastYearTexts(db: Db, townshipId: number, year: number): Record<string, string> | null {
+  const previous = db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.townshipId, townshipId), eq(reports.year, year - 1)))
+    .get();
+  if (!previous) return null;
+  const rows = db.select({ key: reportSections.sectionKey, text: reportSections.plainText }).from(reportSections).where(eq(reportSections.reportId, previous.id)).all();
+  return Object.fromEntries(rows.map((r) => [r.key, r.text]));
 }
 
 function loadReviewData(db: Db, actor: Actor, report: Report, township: { id: number; countyId: number }): ReviewData {

@@ -149,8 +149,9 @@ export function ReportWorkspace({ initial }: Props) {
       sections,
       signature: { organs: meta.signatureOrgans.filter(Boolean), date: meta.documentDate ? formatDocumentDate(meta.documentDate) : null },
       headings: Object.fromEntries(BODY_SECTION_KEYS.filter((k) => k !== 'preface').map((k) => [k, sectionHeading(k, report.year)])),
+      lastYear: initial.lastYear,
     });
-  }, [texts, meta, report.year]);
+  }, [texts, meta, report.year, initial.lastYear]);
 
   // A one-click fix edits the section in its editor, so it is saved like typing (versioned, conflict-checked).
   const onFixCheck = (c: Check) => {

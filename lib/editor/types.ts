@@ -55,6 +55,8 @@ export type EditorInitialData = {
   user: { id: number; displayName: string };
   limits: { sectionChars: number; sectionBytes: number };
   review: ReviewData;
+  /** Last year's report of the township, part by part (plain text), for the checks that compare with it. */
+  lastYear: Record<string, string> | null;
 };
 
 /** 200 from PUT /api/reports/:id/sections/:key */

@@ -26,6 +26,8 @@ export interface ReportText {
   };
   /** Part heading lines as written; only the year check reads them. */
   headings?: Partial<Record<BodySectionKey, string>>;
+  /** Last year's report of the same township, part by part, when there is one (for the 套话 and stale-figure checks). */
+  lastYear?: Partial<Record<BodySectionKey, string>> | null;
 }
 
 export type CheckCode =
@@ -40,7 +42,9 @@ export type CheckCode =
   | 'plans-no-year'
   | 'halfwidth-punctuation'
   | 'thin-part'
-  | 'wrong-document-name';
+  | 'wrong-document-name'
+  | 'stale-figures'
+  | 'same-as-last-year';
 
 /** One replacement in a section's plain text (UTF-16 offsets), as a one-click fix applies it in the editor. */
 export interface TextEdit {
