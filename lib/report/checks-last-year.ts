@@ -3,6 +3,7 @@
 import type { Check, PartKey, ReportText } from './model';
 import { PART_KEYS } from './model';
 import { SECTION_LABELS } from './sections';
+import { bigramShare } from './text-utils';
 
 function partName(key: PartKey): string {
   return SECTION_LABELS[key].replace(/^[一二三四五六七八九十]+、/, '');
@@ -45,25 +46,9 @@ export function checkStaleFigures(report: ReportText): Check[] {
   return results;
 }
 
-/** Share of `a`'s character pairs that `b` also has (Dice-style, counted with multiplicity): 1 means the same text. */
+/** Share of `a`'s character pairs that `b` also has, years set aside: 1 means the same text. */
 export function textOverlap(a: string, b: string): number {
-  const grams = (s: string) => {
-    const m = new Map<string, number>();
-    for (let i = 0; i + 1 < s.length; i++) {
-      const g = s.slice(i, i + 2);
-      m.set(g, (m.get(g) ?? 0) + 1);
-    }
-    return m;
-  };
-  const x = grams(normalise(a));
-  const y = grams(normalise(b));
-  let shared = 0;
-  let total = 0;
-  for (const [g, n] of x) {
-    total += n;
-    shared += Math.min(n, y.get(g) ?? 0);
-  }
-  return total === 0 ? 0 : shared / total;
+  return bigramShare(normalise(a), normalise(b));
 }
 
 export const SAME_AS_LAST_YEAR = 0.8;

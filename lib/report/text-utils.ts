@@ -150,3 +150,27 @@ export function lineOffsets(text: string): Array<{ line: string; start: number }
   }
   return result;
 }
+
+/** Each pair of adjacent characters with how often it occurs (a one-character text counts as its own pair). */
+export function bigramCounts(s: string): Map<string, number> {
+  const m = new Map<string, number>();
+  if (s.length === 1) m.set(s, 1);
+  for (let i = 0; i + 1 < s.length; i++) {
+    const g = s.slice(i, i + 2);
+    m.set(g, (m.get(g) ?? 0) + 1);
+  }
+  return m;
+}
+
+/** Share of `a`'s character pairs that `b` also holds, counted with multiplicity: 1 when `b` keeps all of `a`. Linear. */
+export function bigramShare(a: string, b: string): number {
+  const want = bigramCounts(a);
+  const have = bigramCounts(b);
+  let total = 0;
+  let kept = 0;
+  for (const [g, n] of want) {
+    total += n;
+    kept += Math.min(n, have.get(g) ?? 0);
+  }
+  return total === 0 ? 0 : kept / total;
+}

@@ -3,6 +3,7 @@
 // a capped number of candidate places with a linear similarity measure, so a long quote over a text full of repeated
 // phrases costs about as much as reading the text a few times, never quadratic time.
 import { limit } from '@/lib/limits';
+import { bigramShare } from '@/lib/report/text-utils';
 
 export type TextAnchor = { exact: string; prefix: string; suffix: string; start: number };
 export type AnchorMatch = { start: number; end: number; exact: boolean };
@@ -62,24 +63,7 @@ function score(text: string, a: TextAnchor, start: number, end: number): number 
  */
 export function similarity(exact: string, candidate: string): number {
   anchorWork.chars += exact.length + candidate.length;
-  const grams = (s: string) => {
-    const m = new Map<string, number>();
-    if (s.length === 1) m.set(s, 1);
-    for (let i = 0; i + 1 < s.length; i++) {
-      const g = s.slice(i, i + 2);
-      m.set(g, (m.get(g) ?? 0) + 1);
-    }
-    return m;
-  };
-  const want = grams(exact);
-  const have = grams(candidate);
-  let total = 0;
-  let kept = 0;
-  for (const [g, n] of want) {
-    total += n;
-    kept += Math.min(n, have.get(g) ?? 0);
-  }
-  return total === 0 ? 0 : kept / total;
+  return bigramShare(exact, candidate);
 }
 
 /** The span between the surviving context, when the passage itself was edited. */

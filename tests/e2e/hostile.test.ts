@@ -4,11 +4,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentReportYear } from '@/lib/reports';
 import { startApp, type AppServer } from './app-server';
 import { api, ensureReport, httpLogin, type ReportWithSections, type Session } from './http';
+import { bombDocx } from '../support/zip-bomb';
 
 const YEAR = currentReportYear();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-hostile-'));
@@ -56,36 +56,6 @@ async function raw(url: string, init: RequestInit & { session?: Session }) {
     // The server may close the connection while a refused body is still being sent: that is a refusal too.
     return { status: 0, text: String(e), ms: performance.now() - t0, headers: new Headers() };
   }
-}
-
-function bombDocx(inflated: number): Buffer {
-  const data = Buffer.alloc(inflated, 0x20);
-  const packed = zlib.deflateRawSync(data, { level: 1 });
-  const name = Buffer.from('word/document.xml');
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(zlib.crc32(data), 14);
-  local.writeUInt32LE(packed.length, 18);
-  local.writeUInt32LE(inflated, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(zlib.crc32(data), 16);
-  central.writeUInt32LE(packed.length, 20);
-  central.writeUInt32LE(inflated, 24);
-  central.writeUInt16LE(name.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + name.length, 12);
-  end.writeUInt32LE(local.length + name.length + packed.length, 16);
-  return Buffer.concat([local, name, packed, central, name, end]);
 }
 
 beforeAll(async () => {

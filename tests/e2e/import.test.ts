@@ -3,12 +3,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD } from '@/db/seed';
 import { launchChromium } from './chromium';
 import { login, newPage, shot } from './support';
+import { numberedDocx } from '../support/numbered-docx';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -21,43 +21,24 @@ afterAll(async () => {
 });
 
 async function bashanDocx(): Promise<string> {
-  const numbered = (text: string, level: number) => new Paragraph({ numbering: { reference: 'parts', level }, children: [new TextRun(text)] });
-  const plain = (text: string) => new Paragraph({ children: [new TextRun(text)] });
-  const doc = new Document({
-    numbering: {
-      config: [
-        {
-          reference: 'parts',
-          levels: [
-            { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT },
-            { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）', alignment: AlignmentType.LEFT },
-          ],
-        },
-      ],
-    },
-    sections: [
-      {
-        children: [
-          plain('关于巴山镇2024年度法治政府建设情况的报告'),
-          plain('中共示例县委、示例县人民政府：'),
-          plain('2024年，巴山镇坚持依法行政。现将我镇2024年度法治政府建设情况报告如下：'),
-          numbered('2024年度推进法治政府建设的主要举措和成效', 0),
-          numbered('健全法律顾问制度', 1),
-          plain('全镇聘请法律顾问3名，审查合同27份。'),
-          numbered('2024年度党政主要负责人履行推进法治建设第一责任人职责情况', 0),
-          plain('镇党委书记主持专题会议4次。'),
-          numbered('2024年度推进法治政府建设存在的不足和原因', 0),
-          plain('执法力量不足，原因是人员编制紧张。'),
-          numbered('2025年度推进法治政府建设的主要安排', 0),
-          plain('开展执法案卷评查，完善法律顾问考核。'),
-          plain('巴山镇人民政府'),
-          plain('2025年1月15日'),
-        ],
-      },
-    ],
-  });
+  const buf = await numberedDocx([
+    '关于巴山镇2024年度法治政府建设情况的报告',
+    '中共示例县委、示例县人民政府：',
+    '2024年，巴山镇坚持依法行政。现将我镇2024年度法治政府建设情况报告如下：',
+    [0, '2024年度推进法治政府建设的主要举措和成效'],
+    [1, '健全法律顾问制度'],
+    '全镇聘请法律顾问3名，审查合同27份。',
+    [0, '2024年度党政主要负责人履行推进法治建设第一责任人职责情况'],
+    '镇党委书记主持专题会议4次。',
+    [0, '2024年度推进法治政府建设存在的不足和原因'],
+    '执法力量不足，原因是人员编制紧张。',
+    [0, '2025年度推进法治政府建设的主要安排'],
+    '开展执法案卷评查，完善法律顾问考核。',
+    '巴山镇人民政府',
+    '2025年1月15日',
+  ]);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-import-')), '巴山镇2024年度报告.docx');
-  fs.writeFileSync(file, await Packer.toBuffer(doc));
+  fs.writeFileSync(file, buf);
   return file;
 }
 

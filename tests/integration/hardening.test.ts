@@ -4,7 +4,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('@/lib/auth/session', () => import('../support/mock-session'));
@@ -44,6 +43,7 @@ import { setDb } from '../support/mock-db';
 import { setRequestHeaders } from '../support/mock-headers';
 import { setActor } from '../support/mock-session';
 import { makeTestDb, seedWorld, snapshot, type World } from '../support/db';
+import { bombDocx } from '../support/zip-bomb';
 
 let db: Db;
 let w: World;
@@ -203,58 +203,6 @@ describe('finding 3: comparing two very different long versions', () => {
     expect(secondMs).toBeLessThan(firstMs);
   });
 });
-
-/**
- * A .docx-shaped zip written by hand (zlib's native deflate, so building a 200 MB bomb takes a moment), optionally
- * declaring a smaller uncompressed size than the data really inflates to, as a hostile file would.
- */
-function zipOf(entries: Array<{ name: string; data: Buffer; declare?: number }>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const packed = zlib.deflateRawSync(e.data, { level: 1 });
-    const crc = zlib.crc32(e.data);
-    const size = e.declare ?? e.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, packed);
-    centrals.push(central, name);
-    offset += local.length + name.length + packed.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
-}
-
-function bombDocx(inflated: number, declare?: number): Buffer {
-  return zipOf([
-    { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') },
-    { name: 'word/document.xml', data: Buffer.alloc(inflated, 0x20), declare },
-  ]);
-}
 
 describe('finding 4: a zip bomb', () => {
   it('a .docx that inflates past the limit is refused from its directory, before inflating', async () => {

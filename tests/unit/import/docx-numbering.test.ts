@@ -1,10 +1,10 @@
 // A .docx whose 一、 and （一） come from Word's automatic numbering (numbering.xml), built here with the docx library
 // as Word writes it: the numbers are not in the text, yet the import must find every part.
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { readReportFile } from '@/lib/import/read';
 import { chineseCounting, numberedParagraphs } from '@/lib/import/docx-numbering';
 import { previewImport } from '@/lib/import/service';
+import { numberedDocx } from '../../support/numbered-docx';
 
 const parts = (y: number) => [
   `${y}年度推进法治政府建设的主要举措和成效`,
@@ -13,49 +13,28 @@ const parts = (y: number) => [
   `${y + 1}年度推进法治政府建设的主要安排`,
 ];
 
-async function autoNumberedDocx(): Promise<Buffer> {
-  const numbered = (text: string, level: number) => new Paragraph({ numbering: { reference: 'report', level }, children: [new TextRun(text)] });
-  const plain = (text: string) => new Paragraph({ children: [new TextRun(text)] });
-  const doc = new Document({
-    numbering: {
-      config: [
-        {
-          reference: 'report',
-          levels: [
-            { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT },
-            { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）', alignment: AlignmentType.LEFT },
-            { level: 2, format: LevelFormat.DECIMAL, text: '%3.', alignment: AlignmentType.LEFT },
-          ],
-        },
-      ],
-    },
-    sections: [
-      {
-        children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('关于新河镇2025年度法治政府建设情况的报告')] }),
-          plain('中共新河县委、新河县人民政府：'),
-          plain('2025年，新河镇坚持依法行政。现将我镇2025年度法治政府建设情况报告如下：'),
-          numbered(parts(2025)[0]!, 0),
-          numbered('加强组织领导', 1),
-          plain('镇党委召开专题会议研究法治建设4次，调整充实领导小组。'),
-          numbered('健全工作机制', 2),
-          plain('建立重大行政决策合法性审查机制，审查文件12件。'),
-          numbered('深化普法宣传', 1),
-          plain('全年开展普法活动20场，覆盖群众3000余人次。'),
-          numbered(parts(2025)[1]!, 0),
-          plain('镇党委书记带头学法，主持专题会议5次。'),
-          numbered(parts(2025)[2]!, 0),
-          plain('村级合同管理不够规范，原因是村干部依法办事意识不强。'),
-          numbered(parts(2025)[3]!, 0),
-          plain('开展执法案卷评查，规范村级合同管理。'),
-          plain('中共新河镇委员会'),
-          plain('新河镇人民政府'),
-          plain('2026年1月20日'),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
+function autoNumberedDocx(): Promise<Buffer> {
+  return numberedDocx([
+    '关于新河镇2025年度法治政府建设情况的报告',
+    '中共新河县委、新河县人民政府：',
+    '2025年，新河镇坚持依法行政。现将我镇2025年度法治政府建设情况报告如下：',
+    [0, parts(2025)[0]!],
+    [1, '加强组织领导'],
+    '镇党委召开专题会议研究法治建设4次，调整充实领导小组。',
+    [2, '健全工作机制'],
+    '建立重大行政决策合法性审查机制，审查文件12件。',
+    [1, '深化普法宣传'],
+    '全年开展普法活动20场，覆盖群众3000余人次。',
+    [0, parts(2025)[1]!],
+    '镇党委书记带头学法，主持专题会议5次。',
+    [0, parts(2025)[2]!],
+    '村级合同管理不够规范，原因是村干部依法办事意识不强。',
+    [0, parts(2025)[3]!],
+    '开展执法案卷评查，规范村级合同管理。',
+    '中共新河镇委员会',
+    '新河镇人民政府',
+    '2026年1月20日',
+  ]);
 }
 
 describe('Word automatic numbering on import', () => {
