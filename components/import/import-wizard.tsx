@@ -35,6 +35,8 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
   const [date, setDate] = useState('');
   const [replace, setReplace] = useState(false);
   const [conflict, setConflict] = useState(false);
+  const [losses, setLosses] = useState<Array<{ section: string; label: string; before: number; after: number; excerpt: string }>>([]);
+  const [acceptLoss, setAcceptLoss] = useState(false);
 
   async function send(body: BodyInit, json: boolean) {
     setBusy(true);
@@ -102,11 +104,14 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
           cc: preview?.parsed.cc ?? null,
           sections,
           replace,
+          acceptLoss,
         }),
       });
       if (res.status === 409) {
+        const body = (await res.json().catch(() => ({}))) as { error?: string; losses?: typeof losses };
         setConflict(true);
-        setError(await errorOf(res));
+        setLosses(body.losses ?? []);
+        setError(body.error ?? '导入未完成，请核对后重试。');
         return;
       }
       if (!res.ok) {
@@ -249,10 +254,30 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
             ) : null}
             {conflict ? (
               <label className="check-label">
-                <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} /> 替换现有报告（原内容会保存为一个版本，可随时恢复）
+                <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} data-testid="import-replace" /> 替换现有报告（原内容会保存为一个版本，可随时恢复）
               </label>
             ) : null}
-            <button type="button" disabled={busy || !title.trim() || (mismatches.length > 0 && !mismatchOk)} onClick={() => void confirm()} data-testid="import-confirm">
+            {losses.length ? (
+              <div className="notice" data-testid="import-losses">
+                <p>导入会让以下部分的文字变少（现有内容会保存为“导入前的内容”版本，可在“版本与记录”中恢复）：</p>
+                <ul>
+                  {losses.map((l) => (
+                    <li key={l.section}>
+                      {l.label}：现有 {l.before} 字 → 导入后 {l.after} 字（现有内容开头：“{l.excerpt}…”）
+                    </li>
+                  ))}
+                </ul>
+                <label className="check-label">
+                  <input type="checkbox" checked={acceptLoss} onChange={(e) => setAcceptLoss(e.target.checked)} data-testid="import-accept-loss" /> 我已核对，仍用导入的内容替换
+                </label>
+              </div>
+            ) : null}
+            <button
+              type="button"
+              disabled={busy || !title.trim() || (mismatches.length > 0 && !mismatchOk) || (losses.length > 0 && !acceptLoss)}
+              onClick={() => void confirm()}
+              data-testid="import-confirm"
+            >
               {busy ? '导入中…' : '导入并打开编辑'}
             </button>
           </section>

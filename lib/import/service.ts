@@ -7,7 +7,7 @@ import { recordAudit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
 import { parseReport, type ParsedReport } from '@/lib/report/parse';
-import { BODY_SECTION_KEYS, type BodySectionKey } from '@/lib/report/sections';
+import { BODY_SECTION_KEYS, SECTION_LABELS, type BodySectionKey } from '@/lib/report/sections';
 import { docFromReportText, docToText } from '@/lib/report/tiptap-doc';
 import { createReport } from '@/lib/reports';
 import { createVersion } from '@/lib/review/versions';
@@ -55,7 +55,22 @@ const commitSchema = (now: Date) =>
       z.string({ error: '部分内容格式无效。' }).max(100_000, { error: '某一部分超过 10 万字。' }),
     ),
     replace: z.boolean().default(false),
+    // Set once the drafter has seen which parts would lose text and still wants to replace them.
+    acceptLoss: z.boolean().default(false),
   });
+
+export type ImportLoss = { section: BodySectionKey; label: string; before: number; after: number; excerpt: string };
+
+/** Parts whose current text the import would replace with less (or nothing), with how much and how it begins. */
+export function importLosses(current: Partial<Record<BodySectionKey, string>>, incoming: Partial<Record<BodySectionKey, string>>): ImportLoss[] {
+  const losses: ImportLoss[] = [];
+  for (const key of BODY_SECTION_KEYS) {
+    const before = (current[key] ?? '').replace(/\s/g, '').length;
+    const after = (incoming[key] ?? '').replace(/\s/g, '').length;
+    if (before > 0 && after < before) losses.push({ section: key, label: SECTION_LABELS[key], before, after, excerpt: (current[key] ?? '').trim().slice(0, 60) });
+  }
+  return losses;
+}
 
 /** Creates the township/year report from the confirmed preview, or replaces one (the old text kept as a version). */
 export function commitImport(db: Db, actor: Actor, raw: unknown, now = new Date()): { reportId: number; replaced: boolean } {
@@ -75,6 +90,18 @@ export function commitImport(db: Db, actor: Actor, raw: unknown, now = new Date(
     });
   }
   if (existing && !isEditableStatus(existing.status)) throw new AppError('forbidden', LOCKED_MESSAGES[existing.status]);
+
+  if (existing && !input.acceptLoss) {
+    const rows = db.select({ key: reportSections.sectionKey, text: reportSections.plainText }).from(reportSections).where(eq(reportSections.reportId, existing.id)).all();
+    const losses = importLosses(Object.fromEntries(rows.map((r) => [r.key, r.text])), input.sections);
+    if (losses.length > 0) {
+      throw new AppError(
+        'conflict',
+        `导入的内容比现有报告少：${losses.map((l) => `“${l.label}”现有 ${l.before} 字，导入后 ${l.after} 字`).join('；')}。请核对；如仍要替换，请确认（现有内容会保存为“导入前的内容”版本，可在“版本与记录”中恢复）。`,
+        { reportId: existing.id, losses },
+      );
+    }
+  }
 
   const reportId = existing?.id ?? createReport(db, actor, { townshipId: township.id, year: input.year }, now).id;
   db.transaction((tx) => {

@@ -20,14 +20,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function bashanDocx(): Promise<string> {
+async function bashanDocx(short = false): Promise<string> {
   const buf = await numberedDocx([
     '关于巴山镇2024年度法治政府建设情况的报告',
     '中共示例县委、示例县人民政府：',
     '2024年，巴山镇坚持依法行政。现将我镇2024年度法治政府建设情况报告如下：',
     [0, '2024年度推进法治政府建设的主要举措和成效'],
     [1, '健全法律顾问制度'],
-    '全镇聘请法律顾问3名，审查合同27份。',
+    short ? '聘请法律顾问。' : '全镇聘请法律顾问3名，审查合同27份。',
     [0, '2024年度党政主要负责人履行推进法治建设第一责任人职责情况'],
     '镇党委书记主持专题会议4次。',
     [0, '2024年度推进法治政府建设存在的不足和原因'],
@@ -63,6 +63,23 @@ describe('importing a Word report', () => {
     await confirm.click();
     await page.waitForURL(/\/reports\/\d+\/edit$/, { timeout: 15_000 });
     await expect.poll(() => page.getByTestId('editor-measures').innerText()).toContain('全镇聘请法律顾问3名');
+
+    // The same file again with part 一 cut short: the wizard says what would be lost before replacing anything.
+    await page.goto('/import');
+    await page.getByTestId('import-file').setInputFiles(await bashanDocx(true));
+    await expect.poll(() => page.getByTestId('import-part-measures').textContent(), { timeout: 15_000 }).toContain('健全法律顾问制度');
+    await page.getByTestId('import-mismatch-ok').check();
+    await page.getByTestId('import-confirm').click();
+    await page.getByTestId('import-replace').check();
+    await page.getByTestId('import-confirm').click();
+    const losses = page.getByTestId('import-losses');
+    await expect.poll(() => losses.textContent(), { timeout: 15_000 }).toContain('一、主要举措和成效');
+    expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
+    await shot(page, 'import-02-losses');
+    await page.getByTestId('import-accept-loss').check();
+    await page.getByTestId('import-confirm').click();
+    await page.waitForURL(/\/reports\/\d+\/edit$/, { timeout: 15_000 });
+    await expect.poll(() => page.getByTestId('editor-measures').innerText()).not.toContain('审查合同27份');
     await page.context().close();
   });
 });

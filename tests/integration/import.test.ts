@@ -117,7 +117,16 @@ describe('import commit', () => {
     expect(again.status).toBe(409);
     expect((await again.json()).error).toMatch(/替换现有报告/);
 
-    const replaced = await commit({ ...body, townshipId: w.townA1, sections: { ...body.sections, measures: '新的内容' }, replace: true });
+    // Replacing text with less says what would be lost and changes nothing until the drafter accepts it.
+    const before = snapshot(db);
+    const shorter = await commit({ ...body, townshipId: w.townA1, sections: { ...body.sections, measures: '新的内容' }, replace: true });
+    expect(shorter.status).toBe(409);
+    const refusal = await shorter.json();
+    expect(refusal.losses).toEqual([{ section: 'measures', label: '一、主要举措和成效', before: 14, after: 4, excerpt: '（一）加强学法\n全年学法6次。' }]);
+    expect(refusal.error).toContain('导入前的内容');
+    expect(snapshot(db)).toEqual(before);
+
+    const replaced = await commit({ ...body, townshipId: w.townA1, sections: { ...body.sections, measures: '新的内容' }, replace: true, acceptLoss: true });
     expect(replaced.status).toBe(200);
     expect(loadEditorData(db, w.drafterA1, reportId).sections.find((s) => s.key === 'measures')!.plainText).toBe('新的内容');
     const versions = listVersions(db, w.drafterA1, reportId);
