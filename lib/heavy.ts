@@ -7,8 +7,6 @@ import { limit, limitMessage } from '@/lib/limits';
 let running = 0;
 const waiting: Array<() => void> = [];
 
-export const heavyState = () => ({ running, waiting: waiting.length });
-
 export async function runHeavy<T>(work: () => Promise<T> | T): Promise<T> {
   if (running >= limit('heavyAtOnce')) {
     if (waiting.length >= limit('heavyQueued')) throw new AppError('busy', limitMessage('heavyQueued'));

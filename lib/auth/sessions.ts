@@ -27,18 +27,6 @@ export const TOUCH_INTERVAL_MS = 60_000;
 
 export type RevokeReason = 'logout' | 'logout-all' | 'password' | 'password-reset' | 'deactivated' | 'role' | 'admin' | 'idle' | 'expired';
 
-export const REVOKE_REASON_LABELS: Record<RevokeReason, string> = {
-  logout: '退出登录',
-  'logout-all': '退出所有设备',
-  password: '修改密码',
-  'password-reset': '管理员重置密码',
-  deactivated: '账号停用',
-  role: '角色或范围变更',
-  admin: '管理员强制下线',
-  idle: '长时间未操作',
-  expired: '超过最长登录时间',
-};
-
 export function createSession(db: Db, userId: number, meta: { address?: string | null; userAgent?: string | null } = {}, now = new Date()): string {
   const id = randomBytes(24).toString('base64url');
   db.insert(sessions)

@@ -1,7 +1,6 @@
 // Checks a section's editor JSON against the limits before anything parses or renders it: depth, node count, list
 // nesting, table size and cell spans. Iterative, so a document nested thousands deep cannot exhaust the stack.
 import { limit, overLimit } from '@/lib/limits';
-import type { AppError } from '@/lib/errors';
 
 type Raw = { type?: unknown; attrs?: unknown; content?: unknown; marks?: unknown; text?: unknown };
 
@@ -72,10 +71,6 @@ export function checkDocLimits(json: unknown): number {
     if (Array.isArray(node.content)) for (const c of node.content) stack.push({ node: c, depth: depth + 1, lists: listDepth });
   }
   return nodes;
-}
-
-export function isLimitError(e: unknown): e is AppError {
-  return typeof e === 'object' && e !== null && 'details' in e && typeof (e as { details?: { limit?: unknown } }).details?.limit === 'string';
 }
 
 type Node = { type: string; text?: string; attrs?: Record<string, unknown>; marks?: unknown[]; content?: Node[] };

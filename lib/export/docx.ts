@@ -42,11 +42,6 @@ export const GRID = { lines: 22, chars: 28, widthMm: 210 - MARGINS_MM.left - MAR
 const MM_TO_PT = 72 / 25.4;
 /** The line pitch that fits 22 lines in 225 mm, rounded down (580 twips, i.e. 29 pt, makes 22 lines 225.1 mm: only 21 fit). */
 export const LINE_PITCH_TWIPS = Math.floor((GRID.heightMm * MM_TO_PT * 20) / GRID.lines);
-/**
- * The character grid: w:charSpace is (character pitch − the Normal font's size) × 4096, in points. 28 characters of
- * 16 pt (448 pt) are wider than 156 mm (442.2 pt), so each character's pitch is narrowed to 15.79 pt.
- */
-export const CHAR_SPACE = Math.floor(((GRID.widthMm * MM_TO_PT) / GRID.chars - SIZES.body) * 4096);
 const INDENT_2_CHARS = 2 * SIZES.body * 20;
 
 type RunStyle = { font: string; size: number; bold?: boolean; italics?: boolean; underline?: boolean };
