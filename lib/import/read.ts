@@ -1,9 +1,8 @@
 // Turns an uploaded or named file (.txt in UTF-8 or GBK, .docx) into report text, refusing what is not a report.
-import mammoth from 'mammoth';
 import { AppError } from '@/lib/errors';
 import { limit, overLimit } from '@/lib/limits';
 import { inflateDocxSafely } from './zip-guard';
-import { applyLabels, numberedParagraphs } from './docx-numbering';
+import { docxReportText } from './docx-structure';
 
 export const MAX_IMPORT_BYTES = limit('uploadBytes');
 
@@ -50,10 +49,8 @@ export async function readReportFile(buf: Buffer, fileName: string): Promise<str
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04])) {
     const checked = await inflateDocxSafely(buf);
     try {
-      text = (await mammoth.extractRawText({ buffer: checked })).value;
-      // Word/WPS automatic numbering (一、 （一） 1.) is not in the text: put the labels back where Word draws them.
-      const numbered = await numberedParagraphs(checked);
-      if (numbered.some((p) => p.label)) text = applyLabels(text.split('\n\n'), numbered).join('\n\n');
+      // Automatic numbering, heading styles, tables and bulleted lists kept as the report text's lines.
+      text = await docxReportText(checked);
     } catch {
       throw new AppError('bad_request', '无法读取这个 Word 文件，它可能已损坏。请在 Word 或 WPS 中打开并另存为 .docx 后重试。');
     }

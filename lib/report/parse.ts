@@ -3,6 +3,7 @@
 import { runChecks } from './checks';
 import type { CheckCode, PartKey, ReportText } from './model';
 import type { BodySectionKey } from './sections';
+import { isTableRow } from './tiptap-doc';
 import { findYears, isoDate, markerValue, parseWrittenDate, toChineseNumeral } from './text-utils';
 
 export interface ParsedReport {
@@ -62,7 +63,9 @@ function cleanLines(text: string): { lines: string[]; noise: string[] } {
   for (const rawLine of text.replace(INVISIBLE_RE, '').split(/\r\n|\r|\n/)) {
     const bookmarks = rawLine.match(BOOKMARK_RE);
     if (bookmarks) noise.push(...bookmarks);
-    const line = rawLine.replace(BOOKMARK_RE, '').replace(LEADING_SPACE_RE, '').trimEnd();
+    const unmarked = rawLine.replace(BOOKMARK_RE, '');
+    // A table row (cells separated by tabs) keeps its leading tabs: they are its empty first cells.
+    const line = (isTableRow(unmarked) ? unmarked.replace(/^[ \u3000\u00A0]+/, '') : unmarked.replace(LEADING_SPACE_RE, '')).trimEnd();
     if (line.length === 0) continue;
     if (isNoiseLine(line)) {
       noise.push(line);

@@ -74,19 +74,68 @@ export function headingLevelOf(line: string): number | null {
   return null;
 }
 
-/** Plain report text to a document: numbered short lines become headings, the rest paragraphs. */
+/** A line of report text that is a table row: a tab between two runs of text. */
+export function isTableRow(line: string): boolean {
+  // Tabs only before the text are indentation, not empty cells.
+  return line.replace(/^[\s\u3000]+/, '').trimEnd().includes('\t');
+}
+
+const BULLET_RE = /^[•●▪■◆]\s*/;
+// The largest table an import may build; bigger ones stay lines of text (the editor's own limits, lib/limits.ts).
+const MAX_TABLE_ROWS = 500;
+const MAX_TABLE_COLUMNS = 30;
+
+function textContent(text: string): TiptapNode[] | undefined {
+  return text ? [{ type: 'text', text }] : undefined;
+}
+
+function tableNode(rows: string[][]): TiptapNode {
+  const width = Math.max(...rows.map((r) => r.length));
+  return {
+    type: 'table',
+    content: rows.map((cells) => ({
+      type: 'tableRow',
+      content: Array.from({ length: width }, (_, i) => ({
+        type: 'tableCell',
+        attrs: { colspan: 1, rowspan: 1, colwidth: null },
+        content: [{ type: 'paragraph', content: textContent((cells[i] ?? '').trim()) }],
+      })),
+    })),
+  };
+}
+
+/**
+ * Plain report text to a document: numbered short lines become headings, runs of tab-separated lines a table
+ * (the way docToText writes a table row), runs of "• " lines a bulleted list, the rest paragraphs.
+ */
 export function docFromReportText(text: string): TiptapNode {
   const lines = text
     .split(/\r?\n/)
-    .map((l) => l.trim())
+    .map((l) => (isTableRow(l) ? l.replace(/^[ \u3000]+/, '').trimEnd() : l.trim()))
     .filter(Boolean);
   if (lines.length === 0) return emptyDoc();
-  return {
-    type: 'doc',
-    content: lines.map((line) => {
-      const level = headingLevelOf(line);
-      const content = [{ type: 'text', text: line }];
-      return level ? { type: 'heading', attrs: { level }, content } : { type: 'paragraph', content };
-    }),
-  };
+  const content: TiptapNode[] = [];
+  for (let i = 0; i < lines.length; ) {
+    const line = lines[i]!;
+    if (isTableRow(line)) {
+      const rows: string[][] = [];
+      while (i < lines.length && isTableRow(lines[i]!)) rows.push(lines[i++]!.split('\t'));
+      if (rows.length <= MAX_TABLE_ROWS && rows.every((r) => r.length <= MAX_TABLE_COLUMNS)) content.push(tableNode(rows));
+      else for (const r of rows) content.push({ type: 'paragraph', content: textContent(r.join(' ').trim()) });
+      continue;
+    }
+    if (BULLET_RE.test(line)) {
+      const items: TiptapNode[] = [];
+      while (i < lines.length && BULLET_RE.test(lines[i]!)) {
+        items.push({ type: 'listItem', content: [{ type: 'paragraph', content: textContent(lines[i++]!.replace(BULLET_RE, '')) }] });
+      }
+      content.push({ type: 'bulletList', content: items });
+      continue;
+    }
+    const level = headingLevelOf(line);
+    const inline = [{ type: 'text', text: line }];
+    content.push(level ? { type: 'heading', attrs: { level }, content: inline } : { type: 'paragraph', content: inline });
+    i++;
+  }
+  return { type: 'doc', content };
 }

@@ -189,7 +189,7 @@ describe('.docx export', () => {
 });
 
 describe('round trip: export to .docx, import the file', () => {
-  // Headings, paragraphs and marks; tables and lists come back one cell or item per line (see the next test).
+  // Headings, paragraphs and marks; tables and lists in the next test.
   const PROSE: ExportDocument = {
     ...FIXTURE,
     sections: { ...FIXTURE.sections, measures: docFromReportText('（一）加强组织领导\n全年召开党委会专题研究法治建设4次。\n1.健全领导机构\n调整充实领导小组。') },
@@ -208,11 +208,16 @@ describe('round trip: export to .docx, import the file', () => {
     expect(parsed.year).toBe(2025);
   });
 
-  it('brings tables back one cell a line and list items with their bullet, numbering made full-width', async () => {
+  it('brings tables back as tables and bulleted items as a list: the body text is unchanged', async () => {
     const parsed = parseReport(await readReportFile(await renderDocx(FIXTURE, 'submit'), 'x.docx'));
     expect(parsed.sections.measures).toBe(
-      '（一）加强组织领导\n全年召开党委会专题研究法治建设4次。\n1.健全领导机构\n调整充实领导小组。\n项目\n数量\n执法检查\n136次\n• 宪法宣传周',
+      '（一）加强组织领导\n全年召开党委会专题研究法治建设4次。\n1.健全领导机构\n调整充实领导小组。\n项目\t数量\n执法检查\t136次\n• 宪法宣传周',
     );
+    const back = docFromReportText(parsed.sections.measures!);
+    // The one change is the export's: the fixture's half-width (一) is written full-width.
+    expect(docToText(back)).toBe(docToText(FIXTURE.sections.measures!).replace('(一)', '（一）'));
+    expect(back.content?.map((n) => n.type)).toEqual(['heading', 'paragraph', 'heading', 'paragraph', 'table', 'bulletList']);
+    expect(() => reportSchema().nodeFromJSON(back).check()).not.toThrow();
   });
 
   it('the Markdown and text exports carry the same parts', () => {
