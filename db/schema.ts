@@ -85,6 +85,8 @@ export const reports = sqliteTable(
     signatureOrgans: text('signature_organs', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     documentDate: text('document_date'),
     cc: text('cc'),
+    // The township's own wording of part headings (without the 一、 number), where it differs from the template's.
+    partHeadings: text('part_headings', { mode: 'json' }).$type<Partial<Record<'measures' | 'leaders' | 'shortcomings' | 'plans' | 'other', string>>>().notNull().default(sql`'{}'`),
     // Compare-and-swap guard for the front matter (title, recipient, signature, date, cc).
     metaVersion: integer('meta_version').notNull().default(1),
     publishedUrl: text('published_url'),
@@ -230,7 +232,15 @@ export const VERSION_KINDS = ['transition', 'manual', 'auto', 'restore', 'import
 
 /** A snapshot of the whole report: front matter and every section. */
 export type VersionSnapshot = {
-  meta: { title: string; recipient: string | null; signatureOrgans: string[]; documentDate: string | null; cc: string | null };
+  meta: {
+    title: string;
+    recipient: string | null;
+    signatureOrgans: string[];
+    documentDate: string | null;
+    cc: string | null;
+    /** Absent in versions taken before part headings could be worded by the township. */
+    partHeadings?: Partial<Record<string, string>>;
+  };
   sections: Record<string, { content: unknown; plainText: string }>;
 };
 

@@ -8,9 +8,9 @@ import { AppError } from './errors';
 import { CHECKLISTS } from './report/checklists';
 import { runChecks } from './report/checks';
 import { REQUIRED_PART_KEYS } from './report/model';
-import { BODY_SECTION_KEYS, type BodySectionKey } from './report/sections';
-import { sectionHeading } from './report/template';
-import { formatDocumentDate } from './format';
+import { type BodySectionKey } from './report/sections';
+import { storedReportText } from './report/stored';
+import type { PartHeadings } from './report/template';
 import { idSchema, isoDateSchema, parseInput, yearSchema } from './validation';
 import { z } from 'zod';
 
@@ -72,7 +72,7 @@ export function loadDashboard(db: Db, actor: Actor, countyId: number | undefined
     .all(county.id) as Array<{ id: number; name: string; kind: string }>;
   const reports = sql
     .prepare(
-      `select r.id, r.township_id as townshipId, r.status, r.title, r.recipient, r.signature_organs as organs, r.document_date as documentDate,
+      `select r.id, r.township_id as townshipId, r.status, r.title, r.recipient, r.signature_organs as organs, r.document_date as documentDate, r.part_headings as partHeadings,
               r.updated_at as updatedAt, u.display_name as updatedByName
          from reports r join townships t on t.id = r.township_id left join users u on u.id = r.updated_by
         where t.county_id = ? and r.year = ?`,
@@ -85,6 +85,7 @@ export function loadDashboard(db: Db, actor: Actor, countyId: number | undefined
     recipient: string | null;
     organs: string;
     documentDate: string | null;
+    partHeadings: string;
     updatedAt: number;
     updatedByName: string | null;
   }>;
@@ -95,6 +96,14 @@ export function loadDashboard(db: Db, actor: Actor, countyId: number | undefined
         where t.county_id = ? and r.year = ?`,
     )
     .all(county.id, year) as Array<{ reportId: number; sectionKey: string; plainText: string }>;
+  // Last year's text per township, for the same checks the editor runs (stale figures, same as last year).
+  const lastYearSections = sql
+    .prepare(
+      `select r.township_id as townshipId, s.section_key as sectionKey, s.plain_text as plainText
+         from report_sections s join reports r on r.id = s.report_id join townships t on t.id = r.township_id
+        where t.county_id = ? and r.year = ?`,
+    )
+    .all(county.id, year - 1) as Array<{ townshipId: number; sectionKey: string; plainText: string }>;
   const checklist = sql
     .prepare(
       `select c.report_id as reportId, sum(c.confirmed) as done, sum(c.kind = 'ledger') as ledger
@@ -122,6 +131,12 @@ export function loadDashboard(db: Db, actor: Actor, countyId: number | undefined
     m[s.sectionKey as BodySectionKey] = s.plainText;
     textByReport.set(s.reportId, m);
   }
+  const lastYearBy = new Map<number, Partial<Record<BodySectionKey, string>>>();
+  for (const s of lastYearSections) {
+    const m = lastYearBy.get(s.townshipId) ?? {};
+    m[s.sectionKey as BodySectionKey] = s.plainText;
+    lastYearBy.set(s.townshipId, m);
+  }
   const checklistBy = new Map(checklist.map((c) => [c.reportId, c]));
   const threadsBy = new Map(threads.map((t) => [t.reportId, t.open]));
   const reportBy = new Map(reports.map((r) => [r.townshipId, r]));
@@ -146,15 +161,18 @@ export function loadDashboard(db: Db, actor: Actor, countyId: number | undefined
       };
     }
     const text = textByReport.get(r.id) ?? {};
-    const texts = Object.fromEntries(BODY_SECTION_KEYS.map((k) => [k, text[k]?.trim() ? text[k]! : null])) as Record<BodySectionKey, string | null>;
-    const checks = runChecks({
+    const input = storedReportText({
       year,
       title: r.title,
       recipient: r.recipient,
-      sections: texts,
-      signature: { organs: JSON.parse(r.organs) as string[], date: r.documentDate ? formatDocumentDate(r.documentDate) : null },
-      headings: Object.fromEntries(BODY_SECTION_KEYS.filter((k) => k !== 'preface').map((k) => [k, sectionHeading(k, year)])),
+      texts: text,
+      signatureOrgans: JSON.parse(r.organs) as string[],
+      documentDate: r.documentDate,
+      partHeadings: JSON.parse(r.partHeadings) as PartHeadings,
+      lastYear: lastYearBy.get(t.id) ?? null,
     });
+    const texts = input.sections;
+    const checks = runChecks(input);
     const c = checklistBy.get(r.id);
     return {
       townshipId: t.id,

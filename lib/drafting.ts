@@ -13,6 +13,7 @@ import { reportTimeline } from './review/transitions';
 import { AppError } from './errors';
 import { findChecklistItem } from './report/checklists';
 import { BODY_SECTION_KEYS, isBodySectionKey, SECTION_LABELS, type BodySectionKey } from './report/sections';
+import { bareHeading, HEADED_SECTION_KEYS, type PartHeadings } from './report/template';
 import { docToText, type TiptapNode } from './report/tiptap-doc';
 import { preparedFor } from './prepared';
 import { loadReportInScope } from './reports';
@@ -164,6 +165,14 @@ const metaSchema = z.object({
     .transform((a) => a.filter(Boolean)),
   documentDate: isoDate,
   cc: optionalText('抄送', 200),
+  // Part headings in the township's own words; an empty one falls back to the template's; absent leaves them as they are.
+  partHeadings: z
+    .partialRecord(
+      z.enum(HEADED_SECTION_KEYS, { error: '报告中没有这个部分。' }),
+      z.string({ error: '部分标题格式无效。' }).trim().max(100, { error: '部分标题不能超过 100 个字。' }),
+    )
+    .optional()
+    .transform((h) => h && Object.fromEntries(Object.entries(h).map(([k, v]) => [k, v ? bareHeading(v) : '']).filter(([, v]) => v)) as PartHeadings),
   metaVersion: versionSchema,
 });
 
@@ -179,6 +188,7 @@ export function saveMeta(db: Db, actor: Actor, reportId: number, raw: unknown): 
       signatureOrgans: input.signatureOrgans,
       documentDate: input.documentDate,
       cc: input.cc,
+      ...(input.partHeadings ? { partHeadings: input.partHeadings } : {}),
       metaVersion: sql`${reports.metaVersion} + 1`,
       updatedAt: now,
       updatedBy: actor.id,
@@ -200,6 +210,7 @@ function metaOf(r: Report): ReportMeta {
     signatureOrgans: r.signatureOrgans,
     documentDate: r.documentDate,
     cc: r.cc,
+    partHeadings: r.partHeadings,
     metaVersion: r.metaVersion,
   };
 }

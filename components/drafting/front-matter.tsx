@@ -3,11 +3,14 @@
 import { useState } from 'react';
 import type { ReportMeta } from '@/lib/editor/types';
 import { formatDocumentDate } from '@/lib/format';
+import { HEADED_SECTION_KEYS, bareHeading, partHeadingLines } from '@/lib/report/template';
 import { SaveQueue, type SaveResult, type SaveStatus } from '@/lib/autosave/save-queue';
 
 type Meta = Omit<ReportMeta, 'metaVersion'>;
 type Props = {
   reportId: number;
+  /** The year reported on: the template's part headings name it. */
+  year: number;
   initial: ReportMeta;
   editable: boolean;
   visible: boolean;
@@ -35,7 +38,7 @@ async function sendMeta(reportId: number, meta: Meta, metaVersion: number): Prom
 }
 
 /** Title, 主送, 落款, 成文日期 and 抄送, autosaved like the sections. */
-export function FrontMatter({ reportId, initial, editable, visible, onChange, onStatus }: Props) {
+export function FrontMatter({ reportId, year, initial, editable, visible, onChange, onStatus }: Props) {
   const { metaVersion, ...first } = initial;
   const [meta, setMeta] = useState<Meta>(first);
   const [conflict, setConflict] = useState<ReportMeta | null>(null);
@@ -85,6 +88,26 @@ export function FrontMatter({ reportId, initial, editable, visible, onChange, on
         抄送（报送稿才印）
         <input value={meta.cc ?? ''} disabled={!editable} maxLength={200} onChange={(e) => edit({ cc: e.target.value || null })} onBlur={() => void queue.flush()} />
       </label>
+      <fieldset className="part-headings">
+        <legend>部分标题（编号自动生成；留空即用模板标题，可改为本乡镇的表述）</legend>
+        {HEADED_SECTION_KEYS.map((key) => {
+          const template = partHeadingLines(year, null)[key];
+          return (
+            <label key={key}>
+              <span className="muted">{template.slice(0, template.indexOf('、') + 1)}</span>
+              <input
+                value={meta.partHeadings[key] ?? ''}
+                placeholder={bareHeading(template)}
+                disabled={!editable}
+                maxLength={100}
+                aria-label={`第${template.slice(0, template.indexOf('、'))}部分标题`}
+                onChange={(e) => edit({ partHeadings: { ...meta.partHeadings, [key]: e.target.value } })}
+                onBlur={() => void queue.flush()}
+              />
+            </label>
+          );
+        })}
+      </fieldset>
       {conflict ? (
         <div className="msg error conflict-inline" role="alert">
           标题、主送或落款已被他人修改（服务器上的标题：“{conflict.title}”）。

@@ -10,7 +10,8 @@ import { checklistFor } from '@/lib/report/checklists';
 import { runChecks } from '@/lib/report/checks';
 import type { Check } from '@/lib/report/model';
 import { BODY_SECTION_KEYS, SECTION_LABELS, type BodySectionKey } from '@/lib/report/sections';
-import { sectionHeading, sectionTemplate } from '@/lib/report/template';
+import { partHeadingLines, sectionTemplate, type PartHeadings } from '@/lib/report/template';
+import { storedReportText } from '@/lib/report/stored';
 import { docToText, type TiptapNode } from '@/lib/report/tiptap-doc';
 import { ChecklistPanel } from './checklist-panel';
 import { ChecksPanel } from './checks-panel';
@@ -39,9 +40,9 @@ function overall(statuses: StatusMap): { status: SaveStatus; message?: string } 
   return { status: 'saved' };
 }
 
-function navLabel(key: BodySectionKey, year: number): string {
+function navLabel(key: BodySectionKey, year: number, own: PartHeadings): string {
   if (key === 'preface') return '导语';
-  const h = sectionHeading(key, year);
+  const h = partHeadingLines(year, own)[key];
   return key === 'other' ? `${h}（可选）` : h;
 }
 
@@ -61,6 +62,7 @@ export function ReportWorkspace({ initial }: Props) {
     signatureOrgans: report.signatureOrgans,
     documentDate: report.documentDate,
     cc: report.cc,
+    partHeadings: report.partHeadings,
   }));
   const [entries, setEntries] = useState<ChecklistEntry[]>(initial.checklist);
   const [conflict, setConflict] = useState<{ key: BodySectionKey; mine: TiptapNode; current: SectionSnapshot } | null>(null);
@@ -140,18 +142,22 @@ export function ReportWorkspace({ initial }: Props) {
     [current],
   );
 
-  const checks = useMemo(() => {
-    const sections = Object.fromEntries(BODY_SECTION_KEYS.map((k) => [k, texts[k]?.trim() ? texts[k]! : null])) as Record<BodySectionKey, string | null>;
-    return runChecks({
-      year: report.year,
-      title: meta.title,
-      recipient: meta.recipient,
-      sections,
-      signature: { organs: meta.signatureOrgans.filter(Boolean), date: meta.documentDate ? formatDocumentDate(meta.documentDate) : null },
-      headings: Object.fromEntries(BODY_SECTION_KEYS.filter((k) => k !== 'preface').map((k) => [k, sectionHeading(k, report.year)])),
-      lastYear: initial.lastYear,
-    });
-  }, [texts, meta, report.year, initial.lastYear]);
+  const checks = useMemo(
+    () =>
+      runChecks(
+        storedReportText({
+          year: report.year,
+          title: meta.title,
+          recipient: meta.recipient,
+          texts,
+          signatureOrgans: meta.signatureOrgans,
+          documentDate: meta.documentDate,
+          partHeadings: meta.partHeadings,
+          lastYear: initial.lastYear,
+        }),
+      ),
+    [texts, meta, report.year, initial.lastYear],
+  );
 
   // A one-click fix edits the section in its editor, so it is saved like typing (versioned, conflict-checked).
   const onFixCheck = (c: Check) => {
@@ -246,7 +252,7 @@ export function ReportWorkspace({ initial }: Props) {
             return (
               <button key={k} type="button" className={current === k ? 'current' : ''} onClick={() => setCurrent(k)} data-testid={`nav-${k}`}>
                 <span className="nav-title">
-                  <span className={filled ? 'filled' : 'empty'}>{filled ? '●' : '○'}</span> {navLabel(k, report.year)}
+                  <span className={filled ? 'filled' : 'empty'}>{filled ? '●' : '○'}</span> {navLabel(k, report.year, meta.partHeadings)}
                 </span>
                 <span className="nav-meta">
                   {c.total ? `清单 ${c.done}/${c.total}` : ''}
@@ -259,9 +265,9 @@ export function ReportWorkspace({ initial }: Props) {
           })}
         </nav>
         <div className="section-main">
-          {currentKey ? <h2 className="section-heading">{navLabel(currentKey, report.year)}</h2> : <h2 className="section-heading">标题、主送与落款</h2>}
+          {currentKey ? <h2 className="section-heading">{navLabel(currentKey, report.year, meta.partHeadings)}</h2> : <h2 className="section-heading">标题、主送与落款</h2>}
           {currentKey ? <p className="guide">{sectionTemplate(currentKey).guide}</p> : null}
-          <FrontMatter reportId={report.id} initial={report} editable={editable} visible={current === 'front'} onChange={setMeta} onStatus={onMetaStatus} />
+          <FrontMatter reportId={report.id} year={report.year} initial={report} editable={editable} visible={current === 'front'} onChange={setMeta} onStatus={onMetaStatus} />
           {initial.sections.map((s) => (
             <SectionEditor
               key={s.key}

@@ -102,6 +102,8 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
           signatureOrgans: organs.split('\n').map((o) => o.trim()).filter(Boolean),
           documentDate: date || null,
           cc: preview?.parsed.cc ?? null,
+          // The township's own part headings, as the file words them (the template's wording is not stored).
+          headings: preview?.parsed.headings ?? {},
           sections,
           replace,
           acceptLoss,
@@ -118,8 +120,8 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
         setError(await errorOf(res));
         return;
       }
-      const { reportId } = (await res.json()) as { reportId: number };
-      router.push(`/reports/${reportId}/edit`);
+      const { reportId, replaced } = (await res.json()) as { reportId: number; replaced: boolean };
+      router.push(`/reports/${reportId}/edit?imported=${replaced ? 'replaced' : 'new'}`);
     } catch {
       setError('无法连接服务器，请检查网络后重试。');
     } finally {

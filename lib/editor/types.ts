@@ -1,4 +1,5 @@
 // The data the editor page hands to the client editor, and the shapes the section/checklist routes answer with.
+import type { PartHeadings } from '@/lib/report/template';
 import type { BodySectionKey } from '@/lib/report/sections';
 import type { TiptapNode } from '@/lib/report/tiptap-doc';
 import type { ReportStatus, TownshipKind } from '@/db/schema';
@@ -35,6 +36,8 @@ export type ReportMeta = {
   signatureOrgans: string[];
   documentDate: string | null; // YYYY-MM-DD
   cc: string | null;
+  /** The township's own wording of part headings, without numbers; a part not named uses the template's. */
+  partHeadings: PartHeadings;
   metaVersion: number;
 };
 

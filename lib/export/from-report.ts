@@ -5,6 +5,7 @@ import type { ParsedReport } from '@/lib/report/parse';
 import { BODY_SECTION_KEYS, type BodySectionKey } from '@/lib/report/sections';
 import { docFromReportText, type TiptapNode } from '@/lib/report/tiptap-doc';
 import { getReportForActor } from '@/lib/reports';
+import { partHeadingLines } from '@/lib/report/template';
 import type { ExportDocument } from './document';
 import { clampDocForRender } from '@/lib/editor/doc-limits';
 
@@ -20,6 +21,7 @@ export function exportDocumentFromReport(db: Db, actor: Actor, reportId: number)
     signatureOrgans: report.signatureOrgans,
     documentDate: report.documentDate,
     cc: report.cc,
+    headings: partHeadingLines(report.year, report.partHeadings),
   };
 }
 

@@ -8,6 +8,7 @@ import { can, type Actor } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
 import { parseReport, type ParsedReport } from '@/lib/report/parse';
 import { BODY_SECTION_KEYS, SECTION_LABELS, type BodySectionKey } from '@/lib/report/sections';
+import { ownPartHeadings } from '@/lib/report/template';
 import { docFromReportText, docToText } from '@/lib/report/tiptap-doc';
 import { createReport } from '@/lib/reports';
 import { createVersion } from '@/lib/review/versions';
@@ -54,6 +55,8 @@ const commitSchema = (now: Date) =>
       z.enum(BODY_SECTION_KEYS, { error: '报告中没有这个部分。' }),
       z.string({ error: '部分内容格式无效。' }).max(100_000, { error: '某一部分超过 10 万字。' }),
     ),
+    // Part headings as the file words them (一、… included); only wording that differs from the template is kept.
+    headings: z.partialRecord(z.enum(BODY_SECTION_KEYS), z.string().max(200, { error: '部分标题不能超过 200 个字。' })).default({}),
     replace: z.boolean().default(false),
     // Set once the drafter has seen which parts would lose text and still wants to replace them.
     acceptLoss: z.boolean().default(false),
@@ -120,6 +123,7 @@ export function commitImport(db: Db, actor: Actor, raw: unknown, now = new Date(
         signatureOrgans: input.signatureOrgans.filter(Boolean),
         documentDate: input.documentDate,
         cc: input.cc || null,
+        partHeadings: ownPartHeadings(input.year, input.headings),
         metaVersion: sql`${reports.metaVersion} + 1`,
         updatedBy: actor.id,
         updatedAt: now,

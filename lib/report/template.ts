@@ -14,7 +14,8 @@ export interface TownshipInfo {
 }
 
 /** Parts that carry a numbered heading line in the body. */
-export type HeadedSectionKey = 'measures' | 'leaders' | 'shortcomings' | 'plans' | 'other';
+export const HEADED_SECTION_KEYS = ['measures', 'leaders', 'shortcomings', 'plans', 'other'] as const;
+export type HeadedSectionKey = (typeof HEADED_SECTION_KEYS)[number];
 
 export interface SectionTemplate {
   key: SectionKey;
@@ -80,6 +81,37 @@ export function sectionHeading(key: HeadedSectionKey, year: number): string;
 export function sectionHeading(key: SectionKey, year: number): string | null;
 export function sectionHeading(key: SectionKey, year: number): string | null {
   return isHeadedSectionKey(key) ? HEADINGS[key](year) : null;
+}
+
+/** A part heading without its 一、 number. */
+export function bareHeading(heading: string): string {
+  return heading.replace(/^\s*[一二三四五六七八九十]+\s*[、.．]\s*/, '').trim();
+}
+
+export type PartHeadings = Partial<Record<HeadedSectionKey, string>>;
+
+/** Each part's heading line for report year N: the township's own wording where it has one, else the template's. */
+export function partHeadingLines(year: number, custom: PartHeadings | null | undefined): Record<HeadedSectionKey, string> {
+  const out = {} as Record<HeadedSectionKey, string>;
+  for (const key of Object.keys(HEADINGS) as HeadedSectionKey[]) {
+    const template = HEADINGS[key](year);
+    const own = custom?.[key]?.trim();
+    out[key] = own ? `${template.slice(0, template.indexOf('、') + 1)}${bareHeading(own)}` : template;
+  }
+  return out;
+}
+
+/**
+ * The headings an import keeps: a part heading the township worded differently from the template (without its
+ * number); the template's own wording is not stored, so a later template change still reaches it.
+ */
+export function ownPartHeadings(year: number, written: Partial<Record<string, string>>): PartHeadings {
+  const out: PartHeadings = {};
+  for (const key of Object.keys(HEADINGS) as HeadedSectionKey[]) {
+    const bare = written[key] ? bareHeading(written[key]) : '';
+    if (bare && bare !== bareHeading(HEADINGS[key](year))) out[key] = bare.slice(0, 100);
+  }
+  return out;
 }
 
 /** '示例' + '镇' → '示例镇'; leaves '示例镇' alone. */

@@ -22,7 +22,7 @@ export function takeSnapshot(db: Tx, reportId: number): VersionSnapshot {
   if (!r) throw new AppError('not_found', '报告不存在。');
   const rows = db.select().from(reportSections).where(eq(reportSections.reportId, reportId)).all();
   return {
-    meta: { title: r.title, recipient: r.recipient, signatureOrgans: r.signatureOrgans, documentDate: r.documentDate, cc: r.cc },
+    meta: { title: r.title, recipient: r.recipient, signatureOrgans: r.signatureOrgans, documentDate: r.documentDate, cc: r.cc, partHeadings: r.partHeadings },
     sections: Object.fromEntries(rows.map((s) => [s.sectionKey, { content: s.content, plainText: s.plainText }])),
   };
 }
@@ -241,7 +241,7 @@ export function restoreVersion(db: Db, actor: Actor, reportId: number, versionId
     }
     const m = source.snapshot.meta;
     tx.update(reports)
-      .set({ ...m, metaVersion: sql`${reports.metaVersion} + 1`, updatedBy: actor.id, updatedAt: now })
+      .set({ ...m, partHeadings: m.partHeadings ?? {}, metaVersion: sql`${reports.metaVersion} + 1`, updatedBy: actor.id, updatedAt: now })
       .where(eq(reports.id, report.id))
       .run();
     const created = createVersion(tx, { reportId: report.id, kind: 'restore', label: `恢复自“${source.label}”`, actorId: actor.id, at: new Date(now.getTime() + 1) });

@@ -11,7 +11,12 @@ import type { Db } from '@/db/client';
 import { loadEditorData } from '@/lib/drafting';
 import { renderDocx } from '@/lib/export/docx';
 import type { ImportPreview } from '@/lib/import/service';
-import { listVersions } from '@/lib/review/versions';
+import { listVersions, restoreVersion } from '@/lib/review/versions';
+import { saveMeta } from '@/lib/drafting';
+import { exportDocumentFromReport } from '@/lib/export/from-report';
+import { exportParts } from '@/lib/export/document';
+import { runChecks } from '@/lib/report/checks';
+import { storedReportText } from '@/lib/report/stored';
 import { setDb } from '../support/mock-db';
 import { setActor } from '../support/mock-session';
 import { makeTestDb, seedWorld, snapshot, type World } from '../support/db';
@@ -150,4 +155,37 @@ describe('import commit', () => {
     expect((await res.json()).error).toMatch(/[\u4e00-\u9fa5]/);
     expect(snapshot(db)).toEqual(before);
   });
+
+  it('keeps the township’s own part headings (numbers regenerated), prints them, lets the drafter edit them and restores them', async () => {
+    const res = await commit({
+      ...body,
+      townshipId: w.townA1,
+      headings: { measures: `一、${year}年度法治建设主要工作及成效`, leaders: `二、${year}年度党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况`, plans: '四、下步工作打算' },
+    });
+    expect(res.status).toBe(201);
+    const { reportId } = await res.json();
+    const data = loadEditorData(db, w.drafterA1, reportId);
+    // The template's own wording is not stored, so it follows the template.
+    expect(data.report.partHeadings).toEqual({ measures: `${year}年度法治建设主要工作及成效`, plans: '下步工作打算' });
+    const printed = exportParts(exportDocumentFromReport(db, w.drafterA1, reportId)).map((p) => p.heading);
+    expect(printed).toEqual([null, `一、${year}年度法治建设主要工作及成效`, expect.stringMatching(/^二、.*第一责任人/), `三、${year}年度推进法治政府建设存在的不足和原因`, '四、下步工作打算']);
+    // The checks read the headings as the report has them: 下步工作打算 names no year.
+    const input = storedReportText({ ...data.report, texts: Object.fromEntries(data.sections.map((s) => [s.key, s.plainText])) });
+    expect(runChecks(input).map((c) => c.code)).toContain('plans-no-year');
+
+    const versionBefore = listVersions(db, w.drafterA1, reportId).find((v) => v.label === '导入的内容')!;
+    const fixed = saveMeta(db, w.drafterA1, reportId, { ...pick(data.report), partHeadings: { plans: `四、${year + 1}年度工作打算`, measures: '' } });
+    expect(fixed.metaVersion).toBe(data.report.metaVersion + 1);
+    expect(loadEditorData(db, w.drafterA1, reportId).report.partHeadings).toEqual({ plans: `${year + 1}年度工作打算` });
+    // A client that does not send headings leaves them alone.
+    saveMeta(db, w.drafterA1, reportId, { ...pick(data.report), metaVersion: fixed.metaVersion });
+    expect(loadEditorData(db, w.drafterA1, reportId).report.partHeadings).toEqual({ plans: `${year + 1}年度工作打算` });
+
+    restoreVersion(db, w.drafterA1, reportId, versionBefore.id);
+    expect(loadEditorData(db, w.drafterA1, reportId).report.partHeadings).toEqual({ measures: `${year}年度法治建设主要工作及成效`, plans: '下步工作打算' });
+  });
 });
+
+function pick(r: { title: string; recipient: string | null; signatureOrgans: string[]; documentDate: string | null; cc: string | null; metaVersion: number }) {
+  return { title: r.title, recipient: r.recipient, signatureOrgans: r.signatureOrgans, documentDate: r.documentDate, cc: r.cc, metaVersion: r.metaVersion };
+}

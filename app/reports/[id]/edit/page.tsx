@@ -9,9 +9,16 @@ import { logoutAction } from '../../../actions';
 
 export const dynamic = 'force-dynamic';
 
-export default async function EditReportPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ imported?: string }>;
+}) {
   const actor = await requirePageActor();
   const { id } = await params;
+  const { imported } = await searchParams;
   const reportId = orInterrupt(() => parseId(id, '报告编号'));
   const data = orInterrupt(() => loadEditorData(getDb(), actor, reportId));
   return (
@@ -20,6 +27,16 @@ export default async function EditReportPage({ params }: { params: Promise<{ id:
       <div className="editor-crumbs">
         <Link href="/">我的报告</Link> / {data.township.name} / {data.report.year}年度
       </div>
+      {imported ? (
+        <div className="msg ok import-done" role="status" data-testid="import-done">
+          导入完成，请逐部分核对。
+          {imported === 'replaced' ? (
+            <>
+              原有内容已保存为版本“导入前的内容”，可在<Link href={`/reports/${data.report.id}/versions`}>版本与记录</Link>中对照或恢复。
+            </>
+          ) : null}
+        </div>
+      ) : null}
       <ReportWorkspace initial={data} />
     </>
   );

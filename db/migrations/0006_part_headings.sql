@@ -1,0 +1,1 @@
+ALTER TABLE `reports` ADD `part_headings` text DEFAULT '{}' NOT NULL;
