@@ -128,6 +128,14 @@ const FIGURE_RE = new RegExp(
 
 const NONE_RE = /未发生|未出现|没有发生|没有出现|均未|为零|无一|零起|无行政复议|无行政诉讼|无此类|无相关/g;
 
+/** An explicit "none" (未发生, 无行政复议…), which counts as the figure for items that allow it. */
+export function saysNone(text: string): boolean {
+  NONE_RE.lastIndex = 0;
+  const found = NONE_RE.test(text);
+  NONE_RE.lastIndex = 0;
+  return found;
+}
+
 function findAll(re: RegExp, text: string): TextSpan[] {
   const spans: TextSpan[] = [];
   re.lastIndex = 0;

@@ -5,7 +5,9 @@ import type { Check, PartKey, ReportText, TextEdit } from './model';
 import { PART_KEYS } from './model';
 import { CITED_DOCUMENTS } from './cited-documents';
 import { SECTION_LABELS } from './sections';
+import { CHECKLISTS, findFigures, saysNone } from './checklists';
 import { findYears } from './text-utils';
+import { headingLevelOf } from './tiptap-doc';
 
 function partName(key: PartKey): string {
   return SECTION_LABELS[key].replace(/^[一二三四五六七八九十]+、/, '');
@@ -113,6 +115,60 @@ export function checkThinPart(report: ReportText): Check[] {
       severity: 'warning',
       message: `“${partName(key)}”部分只有 ${chars} 个字，内容过于单薄。请写明具体做法、数据和成效，一般不少于 ${THIN_PART_CHARS} 字。`,
     });
+  }
+  return results;
+}
+
+/**
+ * A checklist item that asks for figures (培训次数, 宣传场次, 案件数…) written about without any: the paragraphs that
+ * speak of it (a sub-heading counts with the paragraph under it) hold no number with a unit, nor, where the item
+ * allows it, an explicit "none". Linear: each paragraph's figures are found once, each item's words searched once.
+ */
+export function checkNoFigures(report: ReportText): Check[] {
+  const results: Check[] = [];
+  for (const key of ['measures', 'leaders'] as const) {
+    const text = report.sections[key];
+    if (!text) continue;
+    // Paragraph units with their offsets; a heading line is read together with the paragraph that follows it.
+    const units: Array<{ start: number; text: string; figures: boolean; none: boolean }> = [];
+    let offset = 0;
+    let pendingHeading: { start: number; text: string } | null = null;
+    for (const line of text.split('\n')) {
+      const start = offset;
+      offset += line.length + 1;
+      if (!line.trim()) continue;
+      if (headingLevelOf(line) !== null && !pendingHeading) {
+        pendingHeading = { start, text: line };
+        continue;
+      }
+      const unit = pendingHeading ? { start: pendingHeading.start, text: `${pendingHeading.text}\n${line}` } : { start, text: line };
+      pendingHeading = null;
+      units.push({ ...unit, figures: findFigures(unit.text).length > 0, none: saysNone(unit.text) });
+    }
+    if (pendingHeading) units.push({ ...pendingHeading, figures: false, none: false });
+    for (const item of CHECKLISTS[key]) {
+      if (!item.needsFigure) continue;
+      let first: { start: number; end: number; keyword: string } | null = null;
+      let counted = false;
+      for (const u of units) {
+        const hit = item.hints.map((h) => ({ h, at: u.text.indexOf(h) })).find((x) => x.at >= 0);
+        if (!hit) continue;
+        if (u.figures || (item.allowsNone && u.none)) {
+          counted = true;
+          break;
+        }
+        first ??= { start: u.start + hit.at, end: u.start + hit.at + hit.h.length, keyword: hit.h };
+      }
+      if (counted || !first) continue;
+      const [topic, wants] = item.label.includes('：') ? item.label.split('：') : [item.label, item.label];
+      results.push({
+        code: 'no-figures',
+        section: key,
+        severity: 'warning',
+        message: `“${topic}”：写到了“${first.keyword}”，但所在段落没有具体数字。请补充数字（${wants!.replace(/（.*）$/, '')}）；确实没有的，写明“0件”或“未发生”。`,
+        at: { section: key, start: first.start, end: first.end },
+      });
+    }
   }
   return results;
 }

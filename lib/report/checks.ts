@@ -4,7 +4,7 @@ import { REQUIRED_PART_KEYS, PART_KEYS, type Check, type CheckCode, type PartKey
 import { SECTION_LABELS, type BodySectionKey } from './sections';
 import { findYears, lineOffsets, markerValue, parseWrittenDate, toChineseNumeral } from './text-utils';
 import { checkSameAsLastYear, checkStaleFigures } from './checks-last-year';
-import { checkHalfwidthPunctuation, checkPlansNoYear, checkThinPart, checkWrongDocumentName } from './checks-wording';
+import { checkHalfwidthPunctuation, checkNoFigures, checkPlansNoYear, checkThinPart, checkWrongDocumentName } from './checks-wording';
 
 /** '三、存在的不足和原因' → '存在的不足和原因': parts may be numbered differently in imported reports. */
 function partName(key: BodySectionKey): string {
@@ -336,6 +336,7 @@ export const CHECKS: ReadonlyArray<{ code: CheckCode; run: (report: ReportText) 
   { code: 'plans-no-year', run: checkPlansNoYear },
   { code: 'halfwidth-punctuation', run: checkHalfwidthPunctuation },
   { code: 'thin-part', run: checkThinPart },
+  { code: 'no-figures', run: checkNoFigures },
   { code: 'wrong-document-name', run: checkWrongDocumentName },
   { code: 'stale-figures', run: checkStaleFigures },
   { code: 'same-as-last-year', run: checkSameAsLastYear },

@@ -42,6 +42,7 @@ export type CheckCode =
   | 'plans-no-year'
   | 'halfwidth-punctuation'
   | 'thin-part'
+  | 'no-figures'
   | 'wrong-document-name'
   | 'stale-figures'
   | 'same-as-last-year';

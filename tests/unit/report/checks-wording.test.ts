@@ -5,6 +5,7 @@ import { runChecks } from '@/lib/report/checks';
 import {
   applyTextEdits,
   checkHalfwidthPunctuation,
+  checkNoFigures,
   checkPlansNoYear,
   checkThinPart,
   checkWrongDocumentName,
@@ -82,6 +83,40 @@ describe('wrong-document-name', () => {
   it('is silent on the exact title (also with half-width brackets) and on documents it does not know', () => {
     for (const t of ['《法治政府建设实施纲要（2021—2025年）》', '《法治政府建设实施纲要(2021-2025年)》', '《示例县法治政府建设实施方案（2021—2025年）》'])
       expect(checkWrongDocumentName(report({ measures: `落实${t}。` }))).toEqual([]);
+  });
+});
+
+describe('no-figures', () => {
+  const vague = '（二）深化普法宣传\n我镇高度重视普法宣传工作，通过多种形式广泛开展法治宣传，群众法治意识明显增强。';
+  const counted = '（二）深化普法宣传\n全年开展普法宣传活动20场，发放资料3000余份。';
+
+  it('fires when an item that asks for figures is written about without any, pointing at the words', () => {
+    const found = checkNoFigures(report({ measures: vague }));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ code: 'no-figures', section: 'measures', severity: 'warning' });
+    expect(found[0]!.message).toContain('普法宣传');
+    expect(vague.slice(found[0]!.at!.start, found[0]!.at!.end)).toBe(found[0]!.message.match(/写到了“(.+?)”/)![1]);
+  });
+
+  it('stays silent with figures in the paragraph (under the sub-heading too), elsewhere for the same item, or an explicit none', () => {
+    expect(checkNoFigures(report({ measures: counted }))).toEqual([]);
+    expect(checkNoFigures(report({ measures: `${vague}\n宪法宣传周期间开展普法活动5场。` }))).toEqual([]);
+    expect(checkNoFigures(report({ measures: '全年未发生行政复议和行政诉讼案件。' }))).toEqual([]);
+    // Items that need no figure (组织领导) and parts without such items (不足和原因) are not asked for numbers.
+    expect(checkNoFigures(report({ measures: '成立法治建设领导小组，专题研究法治工作。', shortcomings: '普法宣传形式单一。' }))).toEqual([]);
+    // A set phrase such as 行政执法三项制度 is not a figure.
+    expect(checkNoFigures(report({ measures: '全面落实行政执法三项制度。' })).map((c) => c.message)).toEqual([expect.stringContaining('行政执法')]);
+  });
+
+  it('works in time linear in the text: 4n paragraphs cost about 4× n', () => {
+    const time = (n: number) => {
+      const text = `${vague}\n`.repeat(n);
+      const t0 = performance.now();
+      checkNoFigures(report({ measures: text, leaders: text }));
+      return performance.now() - t0;
+    };
+    time(50);
+    expect(time(800)).toBeLessThan(time(200) * 10 + 10);
   });
 });
 
