@@ -61,8 +61,26 @@ describe('importing a Word report', () => {
     await shot(page, 'import-01-mismatch');
     await page.getByTestId('import-mismatch-ok').check();
     await confirm.click();
-    await page.waitForURL(/\/reports\/\d+\/edit$/, { timeout: 15_000 });
+    await page.waitForURL(/\/reports\/\d+\/edit\?imported=/, { timeout: 15_000 });
     await expect.poll(() => page.getByTestId('editor-measures').innerText()).toContain('全镇聘请法律顾问3名');
+    expect(await page.getByTestId('import-done').textContent()).toContain('导入完成');
+    // The file's own wording of part 二 is kept (numbered by the app); part 一 words it as the template does.
+    expect(await page.getByTestId('nav-leaders').textContent()).toContain('二、2024年度党政主要负责人履行推进法治建设第一责任人职责情况');
+
+    // The drafter words part 四's heading in the front matter; the navigation and the checks follow.
+    await page.getByTestId('nav-front').click();
+    await page.getByLabel('第四部分标题').fill('下步工作打算');
+    await expect.poll(() => page.getByTestId('nav-plans').textContent()).toContain('四、下步工作打算');
+    await page.getByLabel('第四部分标题').blur();
+    await expect.poll(() => page.getByTestId('section-status-front').getAttribute('class')).toContain('save-saved');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('nav-plans').textContent()).toContain('四、下步工作打算');
+    await shot(page, 'import-01b-part-headings');
+    await page.getByTestId('nav-front').click();
+    await page.getByLabel('第四部分标题').fill('');
+    await page.getByLabel('第四部分标题').blur();
+    await expect.poll(() => page.getByTestId('nav-plans').textContent()).toContain('四、2025年度推进法治政府建设的主要安排');
+    await expect.poll(() => page.getByTestId('section-status-front').getAttribute('class')).toContain('save-saved');
 
     // The same file again with part 一 cut short: the wizard says what would be lost before replacing anything.
     await page.goto('/import');
@@ -78,8 +96,12 @@ describe('importing a Word report', () => {
     await shot(page, 'import-02-losses');
     await page.getByTestId('import-accept-loss').check();
     await page.getByTestId('import-confirm').click();
-    await page.waitForURL(/\/reports\/\d+\/edit$/, { timeout: 15_000 });
+    await page.waitForURL(/\/reports\/\d+\/edit\?imported=replaced/, { timeout: 15_000 });
     await expect.poll(() => page.getByTestId('editor-measures').innerText()).not.toContain('审查合同27份');
+    // The success message says where the replaced text went, with a link to it.
+    expect(await page.getByTestId('import-done').textContent()).toContain('原有内容已保存为版本“导入前的内容”');
+    expect(await page.getByTestId('import-done').getByRole('link', { name: '版本与记录' }).getAttribute('href')).toMatch(/\/reports\/\d+\/versions$/);
+    await shot(page, 'import-03-replaced');
     await page.context().close();
   });
 });
