@@ -3,7 +3,7 @@
 // left out for speed (an autosave is one): their wrappers make the same origin check (lib/http.ts, the sign-in
 // route), and the headers every response carries come from next.config.ts and our server (HSTS).
 import { NextResponse, type NextRequest } from 'next/server';
-import { CROSS_SITE_MESSAGE, isSameOrigin, SAFE_METHODS } from '@/lib/origin';
+import { CROSS_SITE_MESSAGE, isSameOrigin, SAFE_METHODS } from '@/lib/server/origin';
 
 export function contentSecurityPolicy(nonce: string): string {
   return [

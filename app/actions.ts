@@ -2,10 +2,10 @@
 
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
-import { actionWithActor } from '@/lib/actions';
-import { signOut } from '@/lib/auth/config';
-import { createReport } from '@/lib/reports';
-import { formToObject } from '@/lib/validation';
+import { actionWithActor } from '@/lib/server/actions';
+import { signOut } from '@/lib/server/auth-config';
+import { createReport } from '@/lib/reports/service';
+import { formToObject } from '@/lib/shared/validation';
 
 export const createReportAction = actionWithActor((actor, form) => {
   const report = createReport(getDb(), actor, formToObject(form));

@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { getDb } from '@/db';
-import { demoAccountsActive } from '@/lib/accounts';
-import { getActor } from '@/lib/auth/session';
+import { demoAccountsActive } from '@/lib/admin/accounts';
+import { getActor } from '@/lib/server/session';
 import './globals.css';
 
 export const metadata: Metadata = {

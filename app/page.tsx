@@ -2,12 +2,12 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { ActionForm } from '@/components/action-form';
 import { SiteHeader } from '@/components/site-header';
-import { requirePageActor } from '@/lib/auth/session';
-import { can } from '@/lib/authz';
-import { formatDateTime } from '@/lib/format';
-import { STATUS_LABELS } from '@/lib/labels';
-import { isEditableStatus } from '@/lib/drafting';
-import { currentReportYear, listReportsByTownship } from '@/lib/reports';
+import { requirePageActor } from '@/lib/server/session';
+import { can } from '@/lib/auth/permissions';
+import { formatDateTime } from '@/lib/shared/format';
+import { STATUS_LABELS } from '@/lib/report/labels';
+import { isEditableStatus } from '@/lib/drafting/service';
+import { currentReportYear, listReportsByTownship } from '@/lib/reports/service';
 import { createReportAction, logoutAction } from './actions';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, type ReactNode } from 'react';
-import type { ActionState } from '@/lib/actions';
+import type { ActionState } from '@/lib/server/actions';
 
 type Props = {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import type { Actor } from '@/lib/authz';
-import { can, PERMISSIONS } from '@/lib/authz';
-import { ROLE_LABELS } from '@/lib/labels';
+import type { Actor } from '@/lib/auth/permissions';
+import { can, PERMISSIONS } from '@/lib/auth/permissions';
+import { ROLE_LABELS } from '@/lib/report/labels';
 
 type Props = { actor: Actor; logout: () => Promise<void> };
 

@@ -1,15 +1,9 @@
-// The whole database schema: every table, its indexes, and the row types inferred from it.
+// The whole database schema: every table, its indexes, and the row types inferred from it. The lists of allowed
+// values (roles, statuses, kinds) come from the vocabulary.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-export const TOWNSHIP_KINDS = ['乡', '镇', '街道'] as const;
-export type TownshipKind = (typeof TOWNSHIP_KINDS)[number];
-
-export const ROLES = ['admin', 'reviewer', 'drafter'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const REPORT_STATUSES = ['drafting', 'submitted', 'returned', 'approved', 'final', 'published'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
+import { LEDGER_STATES, REPORT_STATUSES, ROLES, TOWNSHIP_KINDS, VERSION_KINDS, type PartKey } from '@/lib/report/vocabulary';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -36,7 +30,7 @@ export const townships = sqliteTable(
   },
   (t) => [
     uniqueIndex('townships_county_name_unique').on(t.countyId, t.name),
-    check('townships_kind_check', sql`${t.kind} in ('乡', '镇', '街道')`),
+    check('townships_kind_check', sql`${t.kind} in (${sql.raw(TOWNSHIP_KINDS.map((k) => `'${k}'`).join(', '))})`),
   ],
 );
 export type Township = typeof townships.$inferSelect;
@@ -86,7 +80,7 @@ export const reports = sqliteTable(
     documentDate: text('document_date'),
     cc: text('cc'),
     // The township's own wording of part headings (without the 一、 number), where it differs from the template's.
-    partHeadings: text('part_headings', { mode: 'json' }).$type<Partial<Record<'measures' | 'leaders' | 'shortcomings' | 'plans' | 'other', string>>>().notNull().default(sql`'{}'`),
+    partHeadings: text('part_headings', { mode: 'json' }).$type<Partial<Record<PartKey, string>>>().notNull().default(sql`'{}'`),
     // Compare-and-swap guard for the front matter (title, recipient, signature, date, cc).
     metaVersion: integer('meta_version').notNull().default(1),
     publishedUrl: text('published_url'),
@@ -176,7 +170,6 @@ export const loginFailures = sqliteTable(
   (t) => [index('login_failures_username_idx').on(t.username, t.at), index('login_failures_ip_idx').on(t.ip, t.at)],
 );
 
-export const LEDGER_STATES = ['已落实', '部分落实', '未落实'] as const;
 
 /** Per report: the drafter's confirmed checklist ticks and the promise-ledger items carried over from last year. */
 export const reportChecklist = sqliteTable(
@@ -228,7 +221,6 @@ export const comments = sqliteTable(
 );
 export type Comment = typeof comments.$inferSelect;
 
-export const VERSION_KINDS = ['transition', 'manual', 'auto', 'restore', 'import'] as const;
 
 /** A snapshot of the whole report: front matter and every section. */
 export type VersionSnapshot = {

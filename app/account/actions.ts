@@ -2,10 +2,10 @@
 
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
-import { changeOwnPassword, logoutEverywhere } from '@/lib/accounts';
-import { actionWithActor } from '@/lib/actions';
-import { signOut } from '@/lib/auth/config';
-import { formToObject } from '@/lib/validation';
+import { changeOwnPassword, logoutEverywhere } from '@/lib/admin/accounts';
+import { actionWithActor } from '@/lib/server/actions';
+import { signOut } from '@/lib/server/auth-config';
+import { formToObject } from '@/lib/shared/validation';
 
 export const changePasswordAction = actionWithActor(
   async (actor, form) => {

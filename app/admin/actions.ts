@@ -2,12 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { createUser, deactivateDemoAccounts, endUserSessions, resetPassword, setUserActive, setUserScope, unlockUser } from '@/lib/accounts';
-import { actionWithActor } from '@/lib/actions';
-import { setCollectionDate } from '@/lib/dashboard';
-import { formatDocumentDate } from '@/lib/format';
-import { createTownship, renameTownship } from '@/lib/townships';
-import { formToObject, idSchema, parseInput } from '@/lib/validation';
+import { createUser, deactivateDemoAccounts, endUserSessions, resetPassword, setUserActive, setUserScope, unlockUser } from '@/lib/admin/accounts';
+import { actionWithActor } from '@/lib/server/actions';
+import { setCollectionDate } from '@/lib/dashboard/service';
+import { formatDocumentDate } from '@/lib/shared/format';
+import { createTownship, renameTownship } from '@/lib/admin/townships';
+import { formToObject, idSchema, parseInput } from '@/lib/shared/validation';
 
 export const addTownshipAction = actionWithActor((actor, form) => {
   const t = createTownship(getDb(), actor, formToObject(form));

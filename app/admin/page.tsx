@@ -1,17 +1,17 @@
 import { getDb } from '@/db';
 import { ActionForm } from '@/components/action-form';
 import { SiteHeader } from '@/components/site-header';
-import { demoAccountsActive, listUsers } from '@/lib/accounts';
+import { demoAccountsActive, listUsers } from '@/lib/admin/accounts';
 import { openSessions } from '@/lib/auth/sessions';
-import { lockedAddresses } from '@/lib/login-throttle';
-import { PASSWORD_MIN_LENGTH } from '@/lib/password';
-import { orInterrupt, requirePageActor } from '@/lib/auth/session';
-import { ROLE_LABELS } from '@/lib/labels';
-import { listCounties, listVisibleTownships } from '@/lib/townships';
-import { TOWNSHIP_KINDS, ROLES } from '@/db/schema';
+import { lockedAddresses } from '@/lib/auth/login-throttle';
+import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
+import { orInterrupt, requirePageActor } from '@/lib/server/session';
+import { ROLE_LABELS } from '@/lib/report/labels';
+import { listCounties, listVisibleTownships } from '@/lib/admin/townships';
+import { TOWNSHIP_KINDS, ROLES } from '@/lib/report/vocabulary';
 import { logoutAction } from '../actions';
 import Link from 'next/link';
-import { currentReportYear } from '@/lib/reports';
+import { currentReportYear } from '@/lib/reports/service';
 import {
   addTownshipAction,
   addUserAction,

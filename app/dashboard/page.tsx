@@ -1,13 +1,13 @@
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { SiteHeader } from '@/components/site-header';
-import { orInterrupt, requirePageActor } from '@/lib/auth/session';
-import { loadDashboard, type DashboardRow } from '@/lib/dashboard';
-import { formatDateTime, formatDocumentDate } from '@/lib/format';
-import { STATUS_LABELS } from '@/lib/labels';
-import { currentReportYear } from '@/lib/reports';
-import { listCounties } from '@/lib/townships';
-import { REPORT_STATUSES, type ReportStatus } from '@/db/schema';
+import { orInterrupt, requirePageActor } from '@/lib/server/session';
+import { loadDashboard, type DashboardRow } from '@/lib/dashboard/service';
+import { formatDateTime, formatDocumentDate } from '@/lib/shared/format';
+import { STATUS_LABELS } from '@/lib/report/labels';
+import { currentReportYear } from '@/lib/reports/service';
+import { listCounties } from '@/lib/admin/townships';
+import { REPORT_STATUSES, type ReportStatus } from '@/lib/report/vocabulary';
 import { logoutAction } from '../actions';
 
 export const dynamic = 'force-dynamic';

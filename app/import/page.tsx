@@ -1,10 +1,10 @@
 import { getDb } from '@/db';
 import { ImportWizard } from '@/components/import/import-wizard';
 import { SiteHeader } from '@/components/site-header';
-import { requirePageActor } from '@/lib/auth/session';
-import { can } from '@/lib/authz';
-import { currentReportYear } from '@/lib/reports';
-import { listVisibleTownships } from '@/lib/townships';
+import { requirePageActor } from '@/lib/server/session';
+import { can } from '@/lib/auth/permissions';
+import { currentReportYear } from '@/lib/reports/service';
+import { listVisibleTownships } from '@/lib/admin/townships';
 import { logoutAction } from '../actions';
 
 export const dynamic = 'force-dynamic';

@@ -2,11 +2,11 @@
 
 import { AuthError } from 'next-auth';
 import { redirect, unstable_rethrow } from 'next/navigation';
-import type { ActionState } from '@/lib/actions';
-import { signIn } from '@/lib/auth/config';
-import { INVALID_LOGIN_MESSAGE } from '@/lib/accounts';
-import { formatWait } from '@/lib/login-throttle';
-import { formToObject, loginSchema } from '@/lib/validation';
+import type { ActionState } from '@/lib/server/actions';
+import { signIn } from '@/lib/server/auth-config';
+import { INVALID_LOGIN_MESSAGE } from '@/lib/admin/accounts';
+import { formatWait } from '@/lib/auth/login-throttle';
+import { formToObject, loginSchema } from '@/lib/shared/validation';
 
 function messageFor(code: string | undefined): string {
   if (code?.startsWith('locked:')) return `登录失败次数过多，请 ${formatWait(Number(code.slice(7)) || 60)}后再试。`;

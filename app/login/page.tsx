@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/login-form';
-import { getActor } from '@/lib/auth/session';
+import { getActor } from '@/lib/server/session';
 import { loginAction } from './actions';
 
 export const dynamic = 'force-dynamic';

@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { SiteHeader } from '@/components/site-header';
-import { requirePageActor } from '@/lib/auth/session';
-import { isAppError } from '@/lib/errors';
+import { requirePageActor } from '@/lib/server/session';
+import { isAppError } from '@/lib/shared/errors';
 import { BODY_SECTION_KEYS, SECTION_LABELS } from '@/lib/report/sections';
-import { searchReports, type SearchHit } from '@/lib/search';
-import { listVisibleTownships } from '@/lib/townships';
+import { searchReports, type SearchHit } from '@/lib/search/service';
+import { listVisibleTownships } from '@/lib/admin/townships';
 import { logoutAction } from '../actions';
 
 export const dynamic = 'force-dynamic';

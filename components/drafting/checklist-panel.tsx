@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import type { ChecklistEntry, LedgerState } from '@/lib/editor/types';
-import { formatDateTime } from '@/lib/format';
+import type { ChecklistEntry, LedgerState } from '@/lib/drafting/types';
+import { formatDateTime } from '@/lib/shared/format';
 import { checklistFor, LEDGER_STATES, suggestChecklist } from '@/lib/report/checklists';
 import type { BodySectionKey } from '@/lib/report/sections';
 

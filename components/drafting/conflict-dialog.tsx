@@ -2,8 +2,8 @@
 
 import { diffChars } from 'diff';
 import { useState } from 'react';
-import type { SectionSnapshot } from '@/lib/editor/types';
-import { formatDateTime } from '@/lib/format';
+import type { SectionSnapshot } from '@/lib/drafting/types';
+import { formatDateTime } from '@/lib/shared/format';
 
 type Props = {
   sectionLabel: string;

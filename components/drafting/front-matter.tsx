@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import type { ReportMeta } from '@/lib/editor/types';
-import { formatDocumentDate } from '@/lib/format';
+import type { ReportMeta } from '@/lib/drafting/types';
+import { formatDocumentDate } from '@/lib/shared/format';
 import { HEADED_SECTION_KEYS, bareHeading, partHeadingLines } from '@/lib/report/template';
 import { SaveQueue, type SaveResult, type SaveStatus } from '@/lib/autosave/save-queue';
 

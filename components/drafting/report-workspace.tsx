@@ -2,10 +2,10 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ChecklistEntry, EditorInitialData, ReportMeta, SectionSnapshot } from '@/lib/editor/types';
+import type { ChecklistEntry, EditorInitialData, ReportMeta, SectionSnapshot } from '@/lib/drafting/types';
 import { LocalDrafts, type LocalDraft } from '@/lib/autosave/local-drafts';
 import { STATUS_LABELS, type SaveStatus } from '@/lib/autosave/save-queue';
-import { formatDateTime, formatDocumentDate } from '@/lib/format';
+import { formatDateTime } from '@/lib/shared/format';
 import { checklistFor } from '@/lib/report/checklists';
 import { runChecks } from '@/lib/report/checks';
 import type { Check } from '@/lib/report/model';

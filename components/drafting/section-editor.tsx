@@ -9,7 +9,7 @@ import { cleanPastedHtml } from '@/lib/editor/paste';
 import { textIndex } from '@/lib/editor/text-index';
 import { CommentHighlights, commentHighlightKey, type HighlightRange } from '@/lib/editor/comment-highlights';
 import { createAnchor, findAnchor, type TextAnchor } from '@/lib/review/anchor';
-import type { SaveConflict, SaveOk, SectionSnapshot } from '@/lib/editor/types';
+import type { SaveConflict, SaveOk, SectionSnapshot } from '@/lib/drafting/types';
 import { LocalDrafts } from '@/lib/autosave/local-drafts';
 import { SaveQueue, type SaveResult, type SaveStatus } from '@/lib/autosave/save-queue';
 import { docToText, type TiptapNode } from '@/lib/report/tiptap-doc';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/shared/format';
 import type { TextAnchor } from '@/lib/review/anchor';
 import type { CommentView, ThreadView } from '@/lib/review/comments';
 import { SECTION_LABELS, type BodySectionKey } from '@/lib/report/sections';

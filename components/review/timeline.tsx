@@ -1,5 +1,5 @@
 import type { TimelineEntry } from '@/lib/review/transitions';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/shared/format';
 
 /** Every transition and notable change of a report, oldest first, with the return reasons. */
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/shared/format';
 import type { SectionComparison, VersionSummary } from '@/lib/review/versions';
 import { DiffView } from './diff-view';
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import type { ReportStatus } from '@/db/schema';
-import { STATUS_LABELS } from '@/lib/labels';
+import type { ReportStatus } from '@/lib/report/vocabulary';
+import { STATUS_LABELS } from '@/lib/report/labels';
 import { TRANSITIONS, type TransitionName } from '@/lib/review/workflow';
 
 type Props = { reportId: number; status: ReportStatus; available: TransitionName[] };

@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { sessions, type SessionRow } from '@/db/schema';
-import { recordAudit } from '@/lib/audit';
-import { preparedFor } from '@/lib/prepared';
+import { recordAudit } from '@/lib/audit/record';
+import { preparedFor } from '@/db/prepared';
 
 function minutesFromEnv(name: string, fallback: number, max: number): number {
   const n = Number(process.env[name]);

@@ -1,6 +1,6 @@
 // Checks a section's editor JSON against the limits before anything parses or renders it: depth, node count, list
 // nesting, table size and cell spans. Iterative, so a document nested thousands deep cannot exhaust the stack.
-import { limit, overLimit } from '@/lib/limits';
+import { limit, overLimit } from '@/lib/shared/limits';
 
 type Raw = { type?: unknown; attrs?: unknown; content?: unknown; marks?: unknown; text?: unknown };
 

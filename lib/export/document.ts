@@ -3,7 +3,7 @@ import type { BodySectionKey } from '@/lib/report/sections';
 import { BODY_SECTION_KEYS } from '@/lib/report/sections';
 import { sectionHeading } from '@/lib/report/template';
 import { docToText, type TiptapNode } from '@/lib/report/tiptap-doc';
-import { formatDocumentDate } from '@/lib/format';
+import { formatDocumentDate } from '@/lib/shared/format';
 
 export type ExportVariant = 'submit' | 'public';
 

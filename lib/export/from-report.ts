@@ -1,10 +1,10 @@
 // Builds the export document from a stored report, or from a parsed report text (import and the command line).
 import type { Db } from '@/db/client';
-import type { Actor } from '@/lib/authz';
+import type { Actor } from '@/lib/auth/permissions';
 import type { ParsedReport } from '@/lib/report/parse';
 import { BODY_SECTION_KEYS, type BodySectionKey } from '@/lib/report/sections';
 import { docFromReportText, type TiptapNode } from '@/lib/report/tiptap-doc';
-import { getReportForActor } from '@/lib/reports';
+import { getReportForActor } from '@/lib/reports/service';
 import { partHeadingLines } from '@/lib/report/template';
 import type { ExportDocument } from './document';
 import { clampDocForRender } from '@/lib/editor/doc-limits';

@@ -1,6 +1,6 @@
 // One entry for every export format, shared by the download route and the command line.
 import { z } from 'zod';
-import { parseInput } from '@/lib/validation';
+import { parseInput } from '@/lib/shared/validation';
 import { exportFileName, type ExportDocument, type ExportVariant } from './document';
 import { renderDocx } from './docx';
 import { renderText } from './text';

@@ -1,9 +1,9 @@
 // All approved and final reports of a county and year as one .zip of .docx files, for the county office.
 import JSZip from 'jszip';
 import type { Db } from '@/db/client';
-import type { Actor } from '@/lib/authz';
-import { dashboardCounty } from '@/lib/dashboard';
-import { AppError } from '@/lib/errors';
+import type { Actor } from '@/lib/auth/permissions';
+import { dashboardCounty } from '@/lib/dashboard/service';
+import { AppError } from '@/lib/shared/errors';
 import { exportFileName, safeFileName } from './document';
 import { renderDocx } from './docx';
 import { exportDocumentFromReport } from './from-report';

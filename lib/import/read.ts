@@ -1,6 +1,6 @@
 // Turns an uploaded or named file (.txt in UTF-8 or GBK, .docx) into report text, refusing what is not a report.
-import { AppError } from '@/lib/errors';
-import { limit, overLimit } from '@/lib/limits';
+import { AppError } from '@/lib/shared/errors';
+import { limit, overLimit } from '@/lib/shared/limits';
 import { inflateDocxSafely } from './zip-guard';
 import { docxReportText } from './docx-structure';
 

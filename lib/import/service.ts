@@ -3,18 +3,18 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { reportSections, reports } from '@/db/schema';
-import { recordAudit } from '@/lib/audit';
-import { can, type Actor } from '@/lib/authz';
-import { AppError } from '@/lib/errors';
+import { recordAudit } from '@/lib/audit/record';
+import { can, type Actor } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/shared/errors';
 import { parseReport, type ParsedReport } from '@/lib/report/parse';
 import { BODY_SECTION_KEYS, SECTION_LABELS, type BodySectionKey } from '@/lib/report/sections';
 import { ownPartHeadings } from '@/lib/report/template';
 import { docFromReportText, docToText } from '@/lib/report/tiptap-doc';
-import { createReport } from '@/lib/reports';
+import { createReport } from '@/lib/reports/service';
 import { createVersion } from '@/lib/review/versions';
 import { isEditableStatus, LOCKED_MESSAGES } from '@/lib/review/workflow';
-import { getTownship } from '@/lib/townships';
-import { idSchema, isoDateSchema, parseInput, yearSchema } from '@/lib/validation';
+import { getTownship } from '@/lib/admin/townships';
+import { idSchema, isoDateSchema, parseInput, yearSchema } from '@/lib/shared/validation';
 
 export const MAX_IMPORT_CHARS = 300_000;
 

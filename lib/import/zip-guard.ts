@@ -3,8 +3,8 @@
 // while inflating), and what passed is handed on as an uncompressed zip, so the Word reader inflates nothing itself.
 import JSZip from 'jszip';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { AppError } from '@/lib/errors';
-import { limit, overLimit } from '@/lib/limits';
+import { AppError } from '@/lib/shared/errors';
+import { limit, overLimit } from '@/lib/shared/limits';
 
 const BROKEN = '无法读取这个 Word 文件，它可能已损坏。请在 Word 或 WPS 中打开并另存为 .docx 后重试。';
 

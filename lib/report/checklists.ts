@@ -2,7 +2,10 @@
 
 import type { BodySectionKey } from './sections';
 
-export type ChecklistSectionKey = 'measures' | 'leaders' | 'shortcomings' | 'plans';
+import type { LedgerState, RequiredPartKey } from './vocabulary';
+
+/** The parts with a checklist: the four required ones. */
+export type ChecklistSectionKey = RequiredPartKey;
 
 export interface ChecklistItem {
   /** Stable across releases: stored with the drafter's confirmed ticks. */
@@ -229,9 +232,7 @@ export function suggestChecklist(sectionKey: BodySectionKey | string, plainText:
 
 // ---- Promise ledger -------------------------------------------------------------------------------
 
-export type LedgerState = '已落实' | '部分落实' | '未落实';
-
-export const LEDGER_STATES: readonly LedgerState[] = ['已落实', '部分落实', '未落实'];
+export { LEDGER_STATES, type LedgerState } from './vocabulary';
 
 /** One measure promised in last year's part 四, tracked in this year's part 一 checklist. */
 export interface LedgerItem {

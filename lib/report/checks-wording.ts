@@ -2,7 +2,7 @@
 // Chinese text (with a one-click fix), parts too thin to say anything, and cited documents with a wrong title or years.
 // Pure functions over the plain-text report model; each runs in time linear in the text.
 import type { Check, PartKey, ReportText, TextEdit } from './model';
-import { PART_KEYS } from './model';
+import { PART_KEYS, REQUIRED_PART_KEYS } from './model';
 import { CITED_DOCUMENTS } from './cited-documents';
 import { SECTION_LABELS } from './sections';
 import { CHECKLISTS, findFigures, saysNone } from './checklists';
@@ -104,7 +104,7 @@ export const THIN_PART_CHARS = 80;
 
 export function checkThinPart(report: ReportText): Check[] {
   const results: Check[] = [];
-  for (const key of ['measures', 'leaders', 'shortcomings', 'plans'] as const) {
+  for (const key of REQUIRED_PART_KEYS) {
     const text = report.sections[key]?.trim();
     if (!text) continue;
     const chars = text.replace(/\s/g, '').length;

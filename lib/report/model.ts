@@ -1,16 +1,8 @@
 // The plain-text report model that structure checks run on, shared by the editor and the import parser.
 
-import type { BodySectionKey } from './sections';
+import type { BodySectionKey } from './vocabulary';
 
-export type { BodySectionKey } from './sections';
-
-/** The four parts every report must have (domain.md §2); 'other' is optional. */
-export const REQUIRED_PART_KEYS = ['measures', 'leaders', 'shortcomings', 'plans'] as const;
-export type RequiredPartKey = (typeof REQUIRED_PART_KEYS)[number];
-
-/** Body sections that carry a numbered heading ("一、…" to "五、…"). */
-export const PART_KEYS = ['measures', 'leaders', 'shortcomings', 'plans', 'other'] as const;
-export type PartKey = (typeof PART_KEYS)[number];
+export { PART_KEYS, REQUIRED_PART_KEYS, type BodySectionKey, type PartKey, type RequiredPartKey } from './vocabulary';
 
 export interface ReportText {
   /** The year reported on (N); plans are for N+1. */

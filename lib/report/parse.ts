@@ -1,7 +1,7 @@
 // Import parser: turns an existing report's plain text into title, recipient, parts and signature (domain.md §5).
 
 import { runChecks } from './checks';
-import type { CheckCode, PartKey, ReportText } from './model';
+import { PART_KEYS, type CheckCode, type PartKey, type ReportText } from './model';
 import type { BodySectionKey } from './sections';
 import { isTableRow } from './tiptap-doc';
 import { findYears, isoDate, markerValue, parseWrittenDate, toChineseNumeral } from './text-utils';
@@ -169,7 +169,7 @@ function classifyHeading(text: string, year: number | null): { key: PartKey; str
   return weak ? { key: weak.key, strength: 'weak' } : null;
 }
 
-const POSITIONAL_KEYS: readonly PartKey[] = ['measures', 'leaders', 'shortcomings', 'plans', 'other'];
+const POSITIONAL_KEYS: readonly PartKey[] = PART_KEYS;
 
 // ---- Title, township, year --------------------------------------------------------------------------
 

@@ -1,18 +1,7 @@
-// The keys of a report's parts, in the common order (domain.md §2), and which of them hold rich text.
+// The parts of a report (keys from the vocabulary): which are optional, how to tell a body part, their short names.
+import { BODY_SECTION_KEYS, type BodySectionKey, type SectionKey } from './vocabulary';
 
-/** Parts whose body is rich text, stored one row each in report_sections. */
-export const BODY_SECTION_KEYS = ['preface', 'measures', 'leaders', 'shortcomings', 'plans', 'other'] as const;
-export type BodySectionKey = (typeof BODY_SECTION_KEYS)[number];
-
-/** Every part of the report in document order; title, recipient, signature and cc live on the report row. */
-export const SECTION_KEYS = [
-  'title',
-  'recipient',
-  ...BODY_SECTION_KEYS.slice(0, 6),
-  'signature',
-  'cc',
-] as const;
-export type SectionKey = (typeof SECTION_KEYS)[number];
+export { BODY_SECTION_KEYS, SECTION_KEYS, type BodySectionKey, type SectionKey } from './vocabulary';
 
 export const OPTIONAL_SECTION_KEYS: readonly SectionKey[] = ['other', 'cc'];
 

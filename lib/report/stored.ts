@@ -1,6 +1,6 @@
 // The checks' input for a report as stored (front matter, each part's plain text, the township's part headings),
 // built in one place for the editor, the dashboard and anything else that runs the checks on a saved report.
-import { formatDocumentDate } from '@/lib/format';
+import { formatDocumentDate } from '@/lib/shared/format';
 import type { ReportText } from './model';
 import { BODY_SECTION_KEYS, type BodySectionKey } from './sections';
 import { partHeadingLines, type PartHeadings } from './template';

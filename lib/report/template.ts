@@ -13,9 +13,11 @@ export interface TownshipInfo {
   year: number;
 }
 
+import type { PartKey } from './vocabulary';
+
 /** Parts that carry a numbered heading line in the body. */
-export const HEADED_SECTION_KEYS = ['measures', 'leaders', 'shortcomings', 'plans', 'other'] as const;
-export type HeadedSectionKey = (typeof HEADED_SECTION_KEYS)[number];
+export { PART_KEYS as HEADED_SECTION_KEYS } from './vocabulary';
+export type HeadedSectionKey = PartKey;
 
 export interface SectionTemplate {
   key: SectionKey;

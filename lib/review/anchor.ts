@@ -2,7 +2,7 @@
 // hypothesis). Every search here is bounded: exact matches use the native indexOf, and the fuzzy fall-backs look at
 // a capped number of candidate places with a linear similarity measure, so a long quote over a text full of repeated
 // phrases costs about as much as reading the text a few times, never quadratic time.
-import { limit } from '@/lib/limits';
+import { limit } from '@/lib/shared/limits';
 import { bigramShare } from '@/lib/report/text-utils';
 
 export type TextAnchor = { exact: string; prefix: string; suffix: string; start: number };

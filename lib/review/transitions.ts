@@ -3,12 +3,12 @@ import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { auditEvents, reports, users, type Report } from '@/db/schema';
-import { recordAudit } from '@/lib/audit';
-import type { Actor } from '@/lib/authz';
-import { AppError } from '@/lib/errors';
-import { STATUS_LABELS } from '@/lib/labels';
-import { loadReportInScope } from '@/lib/reports';
-import { isoDateSchema, parseInput } from '@/lib/validation';
+import { recordAudit } from '@/lib/audit/record';
+import type { Actor } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/shared/errors';
+import { STATUS_LABELS } from '@/lib/report/labels';
+import { loadReportInScope } from '@/lib/reports/service';
+import { isoDateSchema, parseInput } from '@/lib/shared/validation';
 import { createVersion } from './versions';
 import { canTransitionFrom, TRANSITION_NAMES, TRANSITIONS, type TransitionName } from './workflow';
 

@@ -1,5 +1,6 @@
 // `npm run bench`: the figures that matter for a county server, each beside a baseline measured in the same run on
 // the same machine, so a noisy shared machine still gives comparable ratios. Targets are printed, never asserted.
+import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,15 +9,15 @@ import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 import type { Browser, Page } from 'playwright-core';
 import { openDatabase, type Db } from '@/db/client';
-import { createUser } from '@/lib/accounts';
-import { loadActor } from '@/lib/actor';
-import { loadDashboard } from '@/lib/dashboard';
+import { createUser } from '@/lib/admin/accounts';
+import { loadActor } from '@/lib/auth/actor';
+import { loadDashboard } from '@/lib/dashboard/service';
 import { exportDocumentFromParsed } from '@/lib/export/from-report';
 import { renderExport } from '@/lib/export';
 import { runChecks } from '@/lib/report/checks';
 import { parseReport, toReportText } from '@/lib/report/parse';
-import { currentReportYear } from '@/lib/reports';
-import { createTownship } from '@/lib/townships';
+import { currentReportYear } from '@/lib/reports/service';
+import { createTownship } from '@/lib/admin/townships';
 import { startApp, type AppServer } from '../e2e/app-server';
 import { launchChromium } from '../e2e/chromium';
 import { loadScaleData } from '../support/scale-data';
@@ -83,8 +84,8 @@ async function autosaveBench(app: AppServer, db: Db) {
   const year = currentReportYear();
   const editors: Array<{ cookie: string; reportId: number; version: number }> = [];
   for (let i = 0; i < 50; i++) {
-    const t = createTownship(db, null, { countyId: county.id, name: `压测${i + 1}镇`, kind: '镇' });
-    await createUser(db, null, { username: `bench${i}`, displayName: `压测${i}`, password: 'bench-password', role: 'drafter', townshipId: t.id });
+    const t = createTownship(db, SYSTEM_ACTOR, { countyId: county.id, name: `压测${i + 1}镇`, kind: '镇' });
+    await createUser(db, SYSTEM_ACTOR, { username: `bench${i}`, displayName: `压测${i}`, password: 'bench-password', role: 'drafter', townshipId: t.id });
     // Drafters who already chose their own password at first sign-in.
     db.$client.prepare('update users set must_change_password = 0 where username = ?').run(`bench${i}`);
     const session = await httpLogin(app.url, `bench${i}`, 'bench-password');
@@ -239,7 +240,7 @@ async function dashboardBench() {
   const db = openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-dash-')), 'dash.db'));
   const sql = db.$client;
   loadScaleData(db);
-  const u = await createUser(db, null, { username: 'rev', displayName: '审核人', password: 'password-1', role: 'reviewer', countyId: 17 });
+  const u = await createUser(db, SYSTEM_ACTOR, { username: 'rev', displayName: '审核人', password: 'password-1', role: 'reviewer', countyId: 17 });
   const reviewer = loadActor(db, u.id)!;
   const now = new Date('2026-02-01T00:00:00+08:00');
   const full = await time(() => loadDashboard(db, reviewer, undefined, 2025, now), 20);

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '@/db/seed';
+import { DEMO_PASSWORD } from '@/cli/seed';
 import { startApp, type AppServer } from './app-server';
 import { launchChromium } from './chromium';
 import { cli } from './http';

@@ -22,7 +22,7 @@ export async function startApp(dataDir: string, port?: number, env: Record<strin
   const p = port ?? (await freePort());
   const logFile = path.join(dataDir, 'server.log');
   fs.mkdirSync(dataDir, { recursive: true });
-  const child = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'lib/cli/start.ts'], {
+  const child = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'cli/start.ts'], {
     env: {
       ...process.env,
       PORT: String(p),

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentReportYear } from '@/lib/reports';
+import { currentReportYear } from '@/lib/reports/service';
 import { startApp, type AppServer } from './app-server';
 import { api, ensureReport, httpLogin, type ReportWithSections, type Session } from './http';
 import { bombDocx } from '../support/zip-bomb';

@@ -76,7 +76,7 @@ export function doc(text: string) {
 
 /** Runs the project's command line against a data folder (the server may be running on it). */
 export function cli(dataDir: string, ...args: string[]): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'lib/cli/index.ts', ...args], {
+  const r = spawnSync(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'cli/index.ts', ...args], {
     env: { ...process.env, NIANBAO_DATA_DIR: dataDir },
     encoding: 'utf8',
   });
@@ -88,7 +88,7 @@ export function cliAsync(dataDir: string, ...args: string[]): Promise<{ status: 
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [path.resolve('node_modules/tsx/dist/cli.mjs'), 'lib/cli/index.ts', ...args],
+      [path.resolve('node_modules/tsx/dist/cli.mjs'), 'cli/index.ts', ...args],
       { env: { ...process.env, NIANBAO_DATA_DIR: dataDir }, encoding: 'utf8' },
       (err, stdout, stderr) => resolve({ status: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
     );

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD } from '@/db/seed';
+import { DEMO_PASSWORD } from '@/cli/seed';
 import { launchChromium } from './chromium';
 import { login, newPage, shot } from './support';
 import { numberedDocx } from '../support/numbered-docx';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { DEMO_PASSWORD } from '@/db/seed';
+import { DEMO_PASSWORD } from '@/cli/seed';
 import { startApp, type AppServer } from './app-server';
 import { launchChromium } from './chromium';
 import { login, newPage, shot } from './support';

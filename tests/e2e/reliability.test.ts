@@ -1,14 +1,15 @@
 // Hostile reliability tests against a real `npm start` server: many editors saving one section at once, the server
 // killed with SIGKILL in the middle of 1,000 autosaves, and an online backup taken during writes then restored.
+import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
-import { createUser } from '@/lib/accounts';
-import { currentReportYear } from '@/lib/reports';
-import { createTownship } from '@/lib/townships';
+import { createUser } from '@/lib/admin/accounts';
+import { currentReportYear } from '@/lib/reports/service';
+import { createTownship } from '@/lib/admin/townships';
 import { startApp, type AppServer } from './app-server';
 import { api, cliAsync, doc, ensureReport, httpLogin, type ReportWithSections, type Session } from './http';
 
@@ -25,8 +26,8 @@ beforeAll(async () => {
   const db = openDatabase(path.join(dataDir, 'nianbao.db'));
   const county = db.$client.prepare("select id from counties where name = '示例县'").get() as { id: number };
   for (const [i, username] of EXTRA.entries()) {
-    const t = createTownship(db, null, { countyId: county.id, name: `可靠性${i + 1}镇`, kind: '镇' });
-    await createUser(db, null, { username, displayName: username, password: PASSWORD, role: 'drafter', townshipId: t.id });
+    const t = createTownship(db, SYSTEM_ACTOR, { countyId: county.id, name: `可靠性${i + 1}镇`, kind: '镇' });
+    await createUser(db, SYSTEM_ACTOR, { username, displayName: username, password: PASSWORD, role: 'drafter', townshipId: t.id });
   }
   // These stand for drafters who already chose their own password at first login.
   db.$client.prepare("update users set must_change_password = 0 where username like 'reliability-%'").run();

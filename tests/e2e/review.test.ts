@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '@/db/seed';
-import { currentReportYear } from '@/lib/reports';
+import { DEMO_PASSWORD } from '@/cli/seed';
+import { currentReportYear } from '@/lib/reports/service';
 import { launchChromium } from './chromium';
 import { login, newPage, shot } from './support';
 

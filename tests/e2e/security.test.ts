@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '@/db/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentReportYear } from '@/lib/reports';
+import { currentReportYear } from '@/lib/reports/service';
 import { startApp, type AppServer } from './app-server';
 import { launchChromium } from './chromium';
 import { api, cli, doc, ensureReport, httpLogin } from './http';

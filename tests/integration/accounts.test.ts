@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
-import { authenticate, createUser, setUserActive, resetPassword, unlockUser } from '@/lib/accounts';
-import { accountDelayMs, checkThrottle, MAX_ACCOUNT_DELAY_MS, MAX_ADDRESS_FAILURES, MAX_FAILURES, WINDOW_MS } from '@/lib/login-throttle';
+import { authenticate, createUser, setUserActive, resetPassword, unlockUser } from '@/lib/admin/accounts';
+import { accountDelayMs, checkThrottle, MAX_ACCOUNT_DELAY_MS, MAX_ADDRESS_FAILURES, MAX_FAILURES, WINDOW_MS } from '@/lib/auth/login-throttle';
 import { loginFailures, users } from '@/db/schema';
 import type { Db } from '@/db/client';
 import { makeTestDb, seedWorld, snapshot, TEST_PASSWORD, type World } from '../support/db';

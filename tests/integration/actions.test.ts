@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('@/lib/auth/session', () => import('../support/mock-session'));
+vi.mock('@/lib/server/session', () => import('../support/mock-session'));
 vi.mock('next/headers', () => import('../support/mock-headers'));
 vi.mock('@/db', () => import('../support/mock-db'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
@@ -8,8 +8,8 @@ vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 import { createReportAction } from '@/app/actions';
 import { addTownshipAction, addUserAction, resetPasswordAction, setUserActiveAction } from '@/app/admin/actions';
 import type { Db } from '@/db/client';
-import { authenticate } from '@/lib/accounts';
-import { currentReportYear } from '@/lib/reports';
+import { authenticate } from '@/lib/admin/accounts';
+import { currentReportYear } from '@/lib/reports/service';
 import { setDb } from '../support/mock-db';
 import { setActor } from '../support/mock-session';
 import { makeTestDb, seedWorld, snapshot, type World } from '../support/db';
@@ -123,7 +123,7 @@ describe('admin actions', () => {
 describe('changing an account’s role and scope, renaming a township', () => {
   it('moves a drafter to another township and makes a reviewer; refuses bad input', async () => {
     const { setUserScopeAction, renameTownshipAction } = await import('@/app/admin/actions');
-    const { loadActor } = await import('@/lib/actor');
+    const { loadActor } = await import('@/lib/auth/actor');
     setActor(w.admin);
     expect(await setUserScopeAction(null, form({ userId: w.drafterA1.id, role: 'drafter', townshipId: w.townA2, countyId: '' }))).toEqual({
       ok: true,

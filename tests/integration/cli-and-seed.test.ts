@@ -1,11 +1,12 @@
+import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '@/db/client';
 import { counties, reportSections, reports, townships, users } from '@/db/schema';
-import { activeDemoLogins, DEMO_LOGINS, DEMO_PASSWORD, seedIfEmpty } from '@/db/seed';
-import { authenticate, resetPassword } from '@/lib/accounts';
-import { runCli } from '@/lib/cli/index';
+import { activeDemoLogins, DEMO_LOGINS, DEMO_PASSWORD, seedIfEmpty } from '@/cli/seed';
+import { authenticate, resetPassword } from '@/lib/admin/accounts';
+import { runCli } from '@/cli/index';
 import { runChecks } from '@/lib/report/checks';
 import { makeTestDb, seedWorld, snapshot, type World } from '../support/db';
 
@@ -167,7 +168,7 @@ describe('first-run seed', () => {
     await seedIfEmpty(fresh);
     expect((await activeDemoLogins(fresh)).map((l) => l.username)).toEqual(DEMO_LOGINS.map((l) => l.username));
     const admin = fresh.select().from(users).all().find((u) => u.username === 'admin')!;
-    await resetPassword(fresh, null, admin.id, 'a-private-password');
+    await resetPassword(fresh, SYSTEM_ACTOR, admin.id, 'a-private-password');
     expect((await activeDemoLogins(fresh)).map((l) => l.username)).not.toContain('admin');
     expect((await authenticate(fresh, 'shili', DEMO_PASSWORD, 'x')).ok).toBe(true);
   });

@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('@/lib/auth/session', () => import('../support/mock-session'));
+vi.mock('@/lib/server/session', () => import('../support/mock-session'));
 vi.mock('@/db', () => import('../support/mock-db'));
 
 import { GET as listRoute, POST as postRoute } from '@/app/api/reports/[id]/comments/route';
 import { DELETE as deleteRoute, PATCH as patchRoute } from '@/app/api/reports/[id]/comments/[commentId]/route';
 import type { Db } from '@/db/client';
-import type { Actor } from '@/lib/authz';
-import { loadEditorData, saveSection } from '@/lib/drafting';
-import { createReport } from '@/lib/reports';
+import type { Actor } from '@/lib/auth/permissions';
+import { loadEditorData, saveSection } from '@/lib/drafting/service';
+import { createReport } from '@/lib/reports/service';
 import { docFromText } from '@/lib/report/tiptap-doc';
 import { createAnchor } from '@/lib/review/anchor';
 import type { ThreadView } from '@/lib/review/comments';

@@ -1,7 +1,8 @@
+import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
 import { describe, expect, it } from 'vitest';
-import { loadDashboard } from '@/lib/dashboard';
-import { loadActor } from '@/lib/actor';
-import { createUser } from '@/lib/accounts';
+import { loadDashboard } from '@/lib/dashboard/service';
+import { loadActor } from '@/lib/auth/actor';
+import { createUser } from '@/lib/admin/accounts';
 import { makeTestDb } from '../support/db';
 import { loadScaleData } from '../support/scale-data';
 
@@ -13,7 +14,7 @@ describe('dashboard over 3,000 townships × 10 years', () => {
     expect((sql.prepare('select count(*) as n from townships').get() as { n: number }).n).toBe(3000);
     expect((sql.prepare('select count(*) as n from reports').get() as { n: number }).n).toBe(30_000);
 
-    const u = await createUser(db, null, { username: 'rev', displayName: '审核人', password: 'password-1', role: 'reviewer', countyId: 17 });
+    const u = await createUser(db, SYSTEM_ACTOR, { username: 'rev', displayName: '审核人', password: 'password-1', role: 'reviewer', countyId: 17 });
     const reviewer = loadActor(db, u.id)!;
     let queries = 0;
     const prepare = sql.prepare.bind(sql);

@@ -1,8 +1,9 @@
+import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { loadDashboard, setCollectionDate } from '@/lib/dashboard';
-import { loadEditorData, saveSection } from '@/lib/drafting';
-import { createReport } from '@/lib/reports';
+import { loadDashboard, setCollectionDate } from '@/lib/dashboard/service';
+import { loadEditorData, saveSection } from '@/lib/drafting/service';
+import { createReport } from '@/lib/reports/service';
 import { docFromText } from '@/lib/report/tiptap-doc';
 import { transitionReport } from '@/lib/review/transitions';
 import { makeTestDb, seedWorld, type World } from '../support/db';
@@ -47,9 +48,9 @@ describe('county dashboard', () => {
   });
 
   it('runs a fixed number of queries however many townships the county has', async () => {
-    const { createTownship } = await import('@/lib/townships');
+    const { createTownship } = await import('@/lib/admin/townships');
     const count = (n: number) => {
-      for (let i = 0; i < n; i++) createTownship(db, null, { countyId: w.countyA, name: `新镇${Math.random()}`, kind: '镇' });
+      for (let i = 0; i < n; i++) createTownship(db, SYSTEM_ACTOR, { countyId: w.countyA, name: `新镇${Math.random()}`, kind: '镇' });
       let queries = 0;
       const prepare = db.$client.prepare.bind(db.$client);
       const spy = (source: string) => {

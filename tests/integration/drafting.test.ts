@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('@/lib/auth/session', () => import('../support/mock-session'));
+vi.mock('@/lib/server/session', () => import('../support/mock-session'));
 vi.mock('@/db', () => import('../support/mock-db'));
 
 import { PATCH as patchReport } from '@/app/api/reports/[id]/route';
@@ -9,8 +9,8 @@ import { PUT as putChecklist } from '@/app/api/reports/[id]/checklist/[itemId]/r
 import type { Db } from '@/db/client';
 import { reports } from '@/db/schema';
 import { eq } from 'drizzle-orm';
-import { listChecklist, loadEditorData, SECTION_CHAR_LIMIT } from '@/lib/drafting';
-import { createReport } from '@/lib/reports';
+import { listChecklist, loadEditorData, SECTION_CHAR_LIMIT } from '@/lib/drafting/service';
+import { createReport } from '@/lib/reports/service';
 import { docFromText, type TiptapNode } from '@/lib/report/tiptap-doc';
 import { setDb } from '../support/mock-db';
 import { setActor } from '../support/mock-session';

@@ -2,11 +2,11 @@
 // request: broken JSON, wrong types, missing fields, oversize strings, documents the editor could not have made,
 // unknown and malformed ids, years out of range. Every one must get a 4xx with a Chinese message and change nothing;
 // none may reach the "unhandled error" path.
-import { limit } from '@/lib/limits';
+import { limit } from '@/lib/shared/limits';
 import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
-vi.mock('@/lib/auth/session', () => import('../support/mock-session'));
+vi.mock('@/lib/server/session', () => import('../support/mock-session'));
 vi.mock('next/headers', () => import('../support/mock-headers'));
 vi.mock('@/db', () => import('../support/mock-db'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));

@@ -2,17 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('@/lib/auth/session', () => import('../support/mock-session'));
+vi.mock('@/lib/server/session', () => import('../support/mock-session'));
 vi.mock('@/db', () => import('../support/mock-db'));
 
 import { POST as previewRoute } from '@/app/api/import/preview/route';
 import { POST as commitRoute } from '@/app/api/import/commit/route';
 import type { Db } from '@/db/client';
-import { loadEditorData } from '@/lib/drafting';
+import { loadEditorData } from '@/lib/drafting/service';
 import { renderDocx } from '@/lib/export/docx';
 import type { ImportPreview } from '@/lib/import/service';
 import { listVersions, restoreVersion } from '@/lib/review/versions';
-import { saveMeta } from '@/lib/drafting';
+import { saveMeta } from '@/lib/drafting/service';
 import { exportDocumentFromReport } from '@/lib/export/from-report';
 import { exportParts } from '@/lib/export/document';
 import { runChecks } from '@/lib/report/checks';

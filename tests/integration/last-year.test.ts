@@ -1,9 +1,9 @@
 // The editor receives last year's report of the township, so the stale-figure and 套话 checks can compare with it.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { loadEditorData, saveSection } from '@/lib/drafting';
+import { loadEditorData, saveSection } from '@/lib/drafting/service';
 import { runChecks } from '@/lib/report/checks';
-import { createReport } from '@/lib/reports';
+import { createReport } from '@/lib/reports/service';
 import { docFromText } from '@/lib/report/tiptap-doc';
 import { makeTestDb, seedWorld, type World } from '../support/db';
 

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('@/lib/auth/session', () => import('../support/mock-session'));
+vi.mock('@/lib/server/session', () => import('../support/mock-session'));
 vi.mock('@/db', () => import('../support/mock-db'));
 
 import { GET as listRoute, POST as createRoute } from '@/app/api/reports/route';
 import { GET as getRoute } from '@/app/api/reports/[id]/route';
 import type { Db } from '@/db/client';
 import { reports } from '@/db/schema';
-import { createReport, currentReportYear } from '@/lib/reports';
+import { createReport, currentReportYear } from '@/lib/reports/service';
 import { setDb } from '../support/mock-db';
 import { setActor } from '../support/mock-session';
 import { makeTestDb, seedWorld, snapshot, type World } from '../support/db';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('@/lib/auth/session', () => import('../support/mock-session'));
+vi.mock('@/lib/server/session', () => import('../support/mock-session'));
 vi.mock('@/db', () => import('../support/mock-db'));
 
 import { eq } from 'drizzle-orm';
@@ -8,10 +8,11 @@ import { POST as postTransition } from '@/app/api/reports/[id]/transitions/route
 import { PUT as putSection } from '@/app/api/reports/[id]/sections/[key]/route';
 import { POST as restoreRoute } from '@/app/api/reports/[id]/versions/[versionId]/restore/route';
 import type { Db } from '@/db/client';
-import { auditEvents, reportVersions, reports, type ReportStatus } from '@/db/schema';
-import type { Actor } from '@/lib/authz';
-import { loadEditorData, saveSection } from '@/lib/drafting';
-import { createReport } from '@/lib/reports';
+import { auditEvents, reportVersions, reports } from '@/db/schema';
+import { type ReportStatus } from '@/lib/report/vocabulary';
+import type { Actor } from '@/lib/auth/permissions';
+import { loadEditorData, saveSection } from '@/lib/drafting/service';
+import { createReport } from '@/lib/reports/service';
 import { docFromText } from '@/lib/report/tiptap-doc';
 import { changesSinceLastSubmission, compareVersions, listVersions, saveNamedVersion } from '@/lib/review/versions';
 import { reportTimeline, transitionReport } from '@/lib/review/transitions';

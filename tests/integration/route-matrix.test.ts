@@ -3,13 +3,13 @@
 // learns nothing about the report, and the database is left exactly as it was. A new route without a row here fails.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-vi.mock('@/lib/auth/session', () => import('../support/mock-session'));
+vi.mock('@/lib/server/session', () => import('../support/mock-session'));
 vi.mock('next/headers', () => import('../support/mock-headers'));
 vi.mock('@/db', () => import('../support/mock-db'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 import type { Db } from '@/db/client';
-import type { Actor } from '@/lib/authz';
+import type { Actor } from '@/lib/auth/permissions';
 import { setDb } from '../support/mock-db';
 import { setActor } from '../support/mock-session';
 import { snapshot } from '../support/db';

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { loadEditorData, saveSection } from '@/lib/drafting';
-import { createReport } from '@/lib/reports';
+import { loadEditorData, saveSection } from '@/lib/drafting/service';
+import { createReport } from '@/lib/reports/service';
 import { docFromText } from '@/lib/report/tiptap-doc';
-import { searchReports } from '@/lib/search';
+import { searchReports } from '@/lib/search/service';
 import { makeTestDb, seedWorld, type World } from '../support/db';
 
 let db: Db;

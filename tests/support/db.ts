@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from '@/db/client';
-import { createUser } from '@/lib/accounts';
-import { loadActor } from '@/lib/actor';
-import type { Actor } from '@/lib/authz';
-import { createCounty, createTownship } from '@/lib/townships';
+import { createUser } from '@/lib/admin/accounts';
+import { loadActor } from '@/lib/auth/actor';
+import { SYSTEM_ACTOR, type Actor } from '@/lib/auth/permissions';
+import { createCounty, createTownship } from '@/lib/admin/townships';
 
 export function makeTestDb(): { db: Db; file: string; dir: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-db-'));
@@ -32,13 +32,13 @@ export type World = {
 
 /** Two counties: A with two townships, B with one; a drafter per township, a reviewer per county, one admin. */
 export async function seedWorld(db: Db): Promise<World> {
-  const countyA = createCounty(db, null, { name: '甲县' }).id;
-  const countyB = createCounty(db, null, { name: '乙县' }).id;
-  const townA1 = createTownship(db, null, { countyId: countyA, name: '甲一镇', kind: '镇' }).id;
-  const townA2 = createTownship(db, null, { countyId: countyA, name: '甲二乡', kind: '乡' }).id;
-  const townB1 = createTownship(db, null, { countyId: countyB, name: '乙一街道', kind: '街道' }).id;
+  const countyA = createCounty(db, SYSTEM_ACTOR, { name: '甲县' }).id;
+  const countyB = createCounty(db, SYSTEM_ACTOR, { name: '乙县' }).id;
+  const townA1 = createTownship(db, SYSTEM_ACTOR, { countyId: countyA, name: '甲一镇', kind: '镇' }).id;
+  const townA2 = createTownship(db, SYSTEM_ACTOR, { countyId: countyA, name: '甲二乡', kind: '乡' }).id;
+  const townB1 = createTownship(db, SYSTEM_ACTOR, { countyId: countyB, name: '乙一街道', kind: '街道' }).id;
   const mk = async (username: string, role: string, scope: { countyId?: number; townshipId?: number }) => {
-    const u = await createUser(db, null, { username, displayName: username, password: TEST_PASSWORD, role, ...scope });
+    const u = await createUser(db, SYSTEM_ACTOR, { username, displayName: username, password: TEST_PASSWORD, role, ...scope });
     return loadActor(db, u.id)!;
   };
   return {

@@ -1,6 +1,6 @@
 // Stands in for lib/auth/session in integration tests: the test says who is asking; everything else is real.
-import type { Actor } from '@/lib/authz';
-import { AppError } from '@/lib/errors';
+import type { Actor } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/shared/errors';
 
 let current: Actor | null = null;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, can, PERMISSIONS, type Action, type Actor } from '@/lib/authz';
-import { ROLES, type Role } from '@/db/schema';
+import { ACTIONS, actingUserId, can, PERMISSIONS, SYSTEM_ACTOR, type Action, type Actor } from '@/lib/auth/permissions';
+import { ROLES, type Role } from '@/lib/report/vocabulary';
 
 // Our county is 1 with townships 10 (ours) and 11 (neighbour); county 2 has township 20.
 const OWN_TOWNSHIP = { townshipId: 10, countyId: 1 };
@@ -66,5 +66,14 @@ describe('permission table', () => {
   it('does not let a drafter without a township match a resource without one', () => {
     const lost: Actor = { ...actors.drafter, townshipId: null };
     expect(can(lost, 'report.read', { townshipId: null, countyId: 1 })).toBe(false);
+  });
+});
+
+describe('SYSTEM_ACTOR', () => {
+  it('may do everything, is recorded against no user, and is not what a missing actor means', () => {
+    for (const action of ACTIONS) expect(can(SYSTEM_ACTOR, action, { townshipId: 1, countyId: 1 }), action).toBe(true);
+    expect(actingUserId(SYSTEM_ACTOR)).toBeNull();
+    expect(Object.isFrozen(SYSTEM_ACTOR)).toBe(true);
+    for (const action of ACTIONS) expect(can(null, action)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getDummyHash, hashPassword, verifyPassword } from '@/lib/password';
+import { getDummyHash, hashPassword, verifyPassword } from '@/lib/auth/password';
 
 describe('password hashing', () => {
   it('stores a self-describing scrypt hash that verifies only the right password', async () => {

@@ -1,7 +1,7 @@
 import { ActionForm } from '@/components/action-form';
 import { SiteHeader } from '@/components/site-header';
-import { requirePageActor } from '@/lib/auth/session';
-import { PASSWORD_MIN_LENGTH } from '@/lib/password';
+import { requirePageActor } from '@/lib/server/session';
+import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
 import { logoutAction } from '../../actions';
 import { changePasswordAction, logoutEverywhereAction } from '../actions';
 

@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { SiteHeader } from '@/components/site-header';
-import { listAudit } from '@/lib/audit-log';
-import { orInterrupt, requirePageActor } from '@/lib/auth/session';
-import { formatDateTime } from '@/lib/format';
+import { listAudit } from '@/lib/audit/log';
+import { orInterrupt, requirePageActor } from '@/lib/server/session';
+import { formatDateTime } from '@/lib/shared/format';
 import { logoutAction } from '../../actions';
 
 export const dynamic = 'force-dynamic';

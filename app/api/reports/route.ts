@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { readJson, withActor } from '@/lib/http';
-import { createReport, listReportsByTownship } from '@/lib/reports';
+import { readJson, withActor } from '@/lib/server/http';
+import { createReport, listReportsByTownship } from '@/lib/reports/service';
 
 export const GET = withActor((_req, actor) => NextResponse.json({ townships: listReportsByTownship(getDb(), actor) }));
 

@@ -1,8 +1,8 @@
 import { NextRequest } from 'next/server';
-import { handlers } from '@/lib/auth/config';
-import { AppError } from '@/lib/errors';
-import { errorResponse, readBody } from '@/lib/http';
-import { CROSS_SITE_MESSAGE, isSameOrigin } from '@/lib/origin';
+import { handlers } from '@/lib/server/auth-config';
+import { AppError } from '@/lib/shared/errors';
+import { errorResponse, readBody } from '@/lib/server/http';
+import { CROSS_SITE_MESSAGE, isSameOrigin } from '@/lib/server/origin';
 
 export const { GET } = handlers;
 

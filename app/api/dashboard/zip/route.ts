@@ -1,8 +1,8 @@
 import { getDb } from '@/db';
 import { countyZip } from '@/lib/export/zip';
-import { runHeavy } from '@/lib/heavy';
-import { withActor } from '@/lib/http';
-import { yearSchema, idSchema, parseInput } from '@/lib/validation';
+import { runHeavy } from '@/lib/server/heavy';
+import { withActor } from '@/lib/server/http';
+import { yearSchema, idSchema, parseInput } from '@/lib/shared/validation';
 
 /** ?year=2025[&county=ID] → every approved or final report of the county and year as .docx files in one .zip */
 export const GET = withActor(async (req, actor) => {

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { readJson, withActor } from '@/lib/http';
+import { readJson, withActor } from '@/lib/server/http';
 import { commitImport } from '@/lib/import/service';
 
 export const POST = withActor(async (req, actor) => {

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
-import { AppError } from '@/lib/errors';
-import { runHeavy } from '@/lib/heavy';
-import { readForm, readJson, withActor } from '@/lib/http';
+import { AppError } from '@/lib/shared/errors';
+import { runHeavy } from '@/lib/server/heavy';
+import { readForm, readJson, withActor } from '@/lib/server/http';
 import { readReportFile } from '@/lib/import/read';
 import { previewImport } from '@/lib/import/service';
 

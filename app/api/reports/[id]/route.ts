@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { saveMeta } from '@/lib/drafting';
-import { parseId, readJson, withActor } from '@/lib/http';
-import { getReportForActor } from '@/lib/reports';
+import { saveMeta } from '@/lib/drafting/service';
+import { parseId, readJson, withActor } from '@/lib/server/http';
+import { getReportForActor } from '@/lib/reports/service';
 
 export const GET = withActor<{ id: string }>((_req, actor, params) =>
   NextResponse.json(getReportForActor(getDb(), actor, parseId(params.id, '报告编号'))),

@@ -2,9 +2,9 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { ReportWorkspace } from '@/components/drafting/report-workspace';
 import { SiteHeader } from '@/components/site-header';
-import { orInterrupt, requirePageActor } from '@/lib/auth/session';
-import { loadEditorData } from '@/lib/drafting';
-import { parseId } from '@/lib/http';
+import { orInterrupt, requirePageActor } from '@/lib/server/session';
+import { loadEditorData } from '@/lib/drafting/service';
+import { parseId } from '@/lib/server/http';
 import { logoutAction } from '../../../actions';
 
 export const dynamic = 'force-dynamic';

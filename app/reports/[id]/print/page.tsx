@@ -1,8 +1,8 @@
 import { getDb } from '@/db';
 import { ReportDocument } from '@/components/report-document';
-import { orInterrupt, requirePageActor } from '@/lib/auth/session';
+import { orInterrupt, requirePageActor } from '@/lib/server/session';
 import { exportDocumentFromReport } from '@/lib/export/from-report';
-import { parseId } from '@/lib/http';
+import { parseId } from '@/lib/server/http';
 import './print.css';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { parseId, readJson, withActor } from '@/lib/http';
+import { parseId, readJson, withActor } from '@/lib/server/http';
 import { addThread, listThreads, reply } from '@/lib/review/comments';
 
 export const GET = withActor<{ id: string }>((_req, actor, params) =>

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { parseId, readJson, withActor } from '@/lib/http';
+import { parseId, readJson, withActor } from '@/lib/server/http';
 import { transitionReport } from '@/lib/review/transitions';
 
 export const POST = withActor<{ id: string }>(async (req, actor, params) => {

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { parseId, readJson, withActor } from '@/lib/http';
+import { parseId, readJson, withActor } from '@/lib/server/http';
 import { listVersions, saveNamedVersion } from '@/lib/review/versions';
 
 export const GET = withActor<{ id: string }>((_req, actor, params) =>

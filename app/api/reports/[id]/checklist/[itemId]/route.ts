@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { setChecklistEntry } from '@/lib/drafting';
-import { parseId, readJson, withActor } from '@/lib/http';
+import { setChecklistEntry } from '@/lib/drafting/service';
+import { parseId, readJson, withActor } from '@/lib/server/http';
 
 export const PUT = withActor<{ id: string; itemId: string }>(async (req, actor, params) => {
   const id = parseId(params.id, '报告编号');

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { AppError } from '@/lib/errors';
-import { parseId, readJson, withActor } from '@/lib/http';
+import { AppError } from '@/lib/shared/errors';
+import { parseId, readJson, withActor } from '@/lib/server/http';
 import { deleteComment, editComment, setResolved } from '@/lib/review/comments';
 
 type Params = { id: string; commentId: string };

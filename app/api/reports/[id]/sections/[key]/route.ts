@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { saveSection } from '@/lib/drafting';
-import { parseId, readJson, withActor } from '@/lib/http';
+import { saveSection } from '@/lib/drafting/service';
+import { parseId, readJson, withActor } from '@/lib/server/http';
 
 export const PUT = withActor<{ id: string; key: string }>(async (req, actor, params) => {
   const id = parseId(params.id, '报告编号');

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { parseId, withActor } from '@/lib/http';
+import { parseId, withActor } from '@/lib/server/http';
 import { compareVersions } from '@/lib/review/versions';
 
 /** ?from=<versionId>&to=<versionId|current> */

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { parseId, withActor } from '@/lib/http';
+import { parseId, withActor } from '@/lib/server/http';
 import { changesSinceLastSubmission } from '@/lib/review/versions';
 
 export const GET = withActor<{ id: string }>((_req, actor, params) =>

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { parseId, withActor } from '@/lib/http';
+import { parseId, withActor } from '@/lib/server/http';
 import { restoreVersion } from '@/lib/review/versions';
 
 export const POST = withActor<{ id: string; versionId: string }>((_req, actor, params) => {

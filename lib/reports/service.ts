@@ -2,17 +2,17 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { reportChecklist, reportSections, reports, users, type Report, type ReportSection } from '@/db/schema';
-import { recordAudit } from './audit';
-import { can, type Actor, type Action } from './authz';
-import { AppError } from './errors';
-import { preparedFor } from './prepared';
-import { shiftDocYears, shiftYears } from './report/carry-over';
-import { createLedger, ledgerLabel } from './report/checklists';
-import { BODY_SECTION_KEYS } from './report/sections';
-import { defaultCc, defaultPreface, defaultRecipient, defaultSignatureOrgans, defaultTitle } from './report/template';
-import { docFromText, docToText, emptyDoc, type TiptapNode } from './report/tiptap-doc';
-import { getTownship, listVisibleTownships, type TownshipWithCounty } from './townships';
-import { createReportSchema, parseInput } from './validation';
+import { recordAudit } from '@/lib/audit/record';
+import { can, type Actor, type Action } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/shared/errors';
+import { preparedFor } from '@/db/prepared';
+import { shiftDocYears, shiftYears } from '@/lib/report/carry-over';
+import { createLedger, ledgerLabel } from '@/lib/report/checklists';
+import { BODY_SECTION_KEYS } from '@/lib/report/sections';
+import { defaultCc, defaultPreface, defaultRecipient, defaultSignatureOrgans, defaultTitle } from '@/lib/report/template';
+import { docFromText, docToText, emptyDoc, type TiptapNode } from '@/lib/report/tiptap-doc';
+import { getTownship, listVisibleTownships, type TownshipWithCounty } from '@/lib/admin/townships';
+import { createReportSchema, parseInput } from '@/lib/shared/validation';
 
 /** The year a report would be written about now: drafting runs from the autumn of N to the spring of N+1. */
 export function currentReportYear(now: Date = new Date()): number {

@@ -1,8 +1,7 @@
 // Boundary validation: zod schemas shared by forms, route handlers and the command line, with Chinese messages.
 import { z } from 'zod';
 import { AppError } from './errors';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password';
-import { ROLES, TOWNSHIP_KINDS } from '@/db/schema';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
 
 // Fields without a message of their own still answer in Chinese.
 z.config(z.locales.zhCN());
@@ -90,36 +89,11 @@ export function unsafeNameProblem(v: string): string | null {
   return null;
 }
 
-const nameField = (label: string, max: number) =>
+export const nameField = (label: string, max: number) =>
   trimmed(label, max).superRefine((v, ctx) => {
     const problem = unsafeNameProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: `${label}${problem}` });
   });
-
-export const townshipInputSchema = z.object({
-  countyId: idSchema('所属县'),
-  name: nameField('乡镇（街道）名称', 40),
-  kind: z.enum(TOWNSHIP_KINDS, { error: '类型只能是乡、镇或街道。' }),
-});
-
-export const countyInputSchema = z.object({ name: nameField('县名称', 40) });
-
-export const userInputSchema = z
-  .object({
-    username: usernameSchema,
-    displayName: nameField('姓名', 40),
-    password: passwordSchema,
-    role: z.enum(ROLES, { error: '角色只能是管理员、审核人或起草人。' }),
-    countyId: idSchema('所属县').optional(),
-    townshipId: idSchema('所属乡镇').optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.role === 'reviewer' && v.countyId == null)
-      ctx.addIssue({ code: 'custom', path: ['countyId'], message: '审核人需要选择所属县。' });
-    if (v.role === 'drafter' && v.townshipId == null)
-      ctx.addIssue({ code: 'custom', path: ['townshipId'], message: '起草人需要选择所属乡镇（街道）。' });
-  });
-export type UserInput = z.infer<typeof userInputSchema>;
 
 export const MIN_REPORT_YEAR = 2000;
 export function yearSchema(now: Date = new Date()) {

@@ -1,8 +1,8 @@
 // Work that takes real memory or CPU (reading an uploaded Word file, building a .docx or a county's zip) runs a few
 // at a time; a short queue waits, and past it the request is told to try again, so a burst of uploads cannot take
 // the server's memory or make everyone else's requests slow.
-import { AppError } from '@/lib/errors';
-import { limit, limitMessage } from '@/lib/limits';
+import { AppError } from '@/lib/shared/errors';
+import { limit, limitMessage } from '@/lib/shared/limits';
 
 let running = 0;
 const waiting: Array<() => void> = [];

@@ -1,6 +1,6 @@
 // Password hashing with node:crypto scrypt in a self-describing string: scrypt$N$r$p$salt$hash (base64).
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { AppError } from './errors';
+import { AppError } from '@/lib/shared/errors';
 
 const N = 16384;
 const R = 8;

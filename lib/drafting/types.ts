@@ -2,7 +2,7 @@
 import type { PartHeadings } from '@/lib/report/template';
 import type { BodySectionKey } from '@/lib/report/sections';
 import type { TiptapNode } from '@/lib/report/tiptap-doc';
-import type { ReportStatus, TownshipKind } from '@/db/schema';
+import type { ReportStatus, TownshipKind } from '@/lib/report/vocabulary';
 import type { ThreadView } from '@/lib/review/comments';
 import type { TransitionName } from '@/lib/review/workflow';
 

@@ -4,13 +4,14 @@ import { eq } from 'drizzle-orm';
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
-import { users, type Role } from '@/db/schema';
-import { authenticate } from '@/lib/accounts';
-import { loginSchema } from '@/lib/validation';
-import { ensureAuthSecret } from './secret';
-import { checkSession, createSession, maxLifetimeMs, revokeSession } from './sessions';
-import { clientAddress } from '@/lib/client-address';
-import { runWithRequestContext } from '@/lib/request-context';
+import { users } from '@/db/schema';
+import { type Role } from '@/lib/report/vocabulary';
+import { authenticate } from '@/lib/admin/accounts';
+import { loginSchema } from '@/lib/shared/validation';
+import { ensureAuthSecret } from '@/lib/auth/secret';
+import { checkSession, createSession, maxLifetimeMs, revokeSession } from '@/lib/auth/sessions';
+import { clientAddress } from '@/lib/server/client-address';
+import { runWithRequestContext } from '@/lib/audit/request-context';
 
 declare module 'next-auth' {
   interface Session {

@@ -2,8 +2,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { townships, users } from '@/db/schema';
-import type { Actor } from './authz';
-import { preparedFor } from './prepared';
+import type { Actor } from './permissions';
+import { preparedFor } from '@/db/prepared';
 
 const actorRow = preparedFor((db) =>
   db

@@ -1,4 +1,5 @@
 // The command line: `npm run nianbao -- <command>` for accounts, townships and online backups.
+import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -7,12 +8,12 @@ import { eq } from 'drizzle-orm';
 import Database from 'better-sqlite3';
 import { databasePath, openDatabase, type Db } from '@/db/client';
 import { counties, townships, users } from '@/db/schema';
-import { createUser, listUsers, resetPassword } from '@/lib/accounts';
-import { AppError, isAppError } from '@/lib/errors';
-import { auditCsv } from '@/lib/audit-log';
-import { isRealIsoDate } from '@/lib/validation';
-import { ROLE_LABELS } from '@/lib/labels';
-import { createTownship } from '@/lib/townships';
+import { createUser, listUsers, resetPassword } from '@/lib/admin/accounts';
+import { AppError, isAppError } from '@/lib/shared/errors';
+import { auditCsv } from '@/lib/audit/log';
+import { isRealIsoDate } from '@/lib/shared/validation';
+import { ROLE_LABELS } from '@/lib/report/labels';
+import { createTownship } from '@/lib/admin/townships';
 import { renderExport } from '@/lib/export';
 import { exportDocumentFromParsed } from '@/lib/export/from-report';
 import { readReportFile } from '@/lib/import/read';
@@ -222,7 +223,7 @@ export async function runCli(
       if (!values.username || !values.name || !values.role) throw new UsageError('user add 需要 --username、--name 和 --role。');
       const db = dbFactory();
       const password = values.password ?? randomPassword();
-      const user = await createUser(db, null, {
+      const user = await createUser(db, SYSTEM_ACTOR, {
         username: values.username,
         displayName: values.name,
         role: values.role,
@@ -246,13 +247,13 @@ export async function runCli(
       const user = db.select().from(users).where(eq(users.username, username)).get();
       if (!user) throw new AppError('not_found', `账号“${username}”不存在。`);
       const password = values.password ?? randomPassword();
-      await resetPassword(db, null, user.id, password);
+      await resetPassword(db, SYSTEM_ACTOR, user.id, password);
       out.log(`已重置 ${username} 的密码${values.password ? '' : `，新密码：${password}`}`);
       return 0;
     }
     if (command === 'user' && sub === 'list') {
       if (rest.length) throw new UsageError('user list 不需要参数。');
-      const rows = listUsers(dbFactory(), null);
+      const rows = listUsers(dbFactory(), SYSTEM_ACTOR);
       for (const u of rows) {
         out.log(
           [u.username, u.displayName, ROLE_LABELS[u.role], u.townshipName ?? u.countyName ?? '全部', u.active ? '正常' : '已停用'].join('\t'),
@@ -288,7 +289,7 @@ export async function runCli(
       });
       if (!values.county || !values.name || !values.kind) throw new UsageError('township add 需要 --county、--name 和 --kind。');
       const db = dbFactory();
-      const t = createTownship(db, null, { countyId: findCountyId(db, values.county), name: values.name, kind: values.kind });
+      const t = createTownship(db, SYSTEM_ACTOR, { countyId: findCountyId(db, values.county), name: values.name, kind: values.kind });
       out.log(`已添加 ${values.county} ${t.name}（${t.kind}）`);
       return 0;
     }

@@ -1,15 +1,16 @@
 // First-run seed: the demo county 示例县 with three townships, demo accounts and one finished demo report.
+import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
 import { and, count, eq } from 'drizzle-orm';
-import type { Db } from './client';
-import { reportSections, reports, users } from './schema';
+import type { Db } from '@/db/client';
+import { reportSections, reports, users } from '@/db/schema';
 import { demoReportText } from './demo-report';
-import { createUser } from '@/lib/accounts';
-import { loadActor } from '@/lib/actor';
-import { verifyPassword } from '@/lib/password';
-import { createReport, currentReportYear } from '@/lib/reports';
+import { createUser } from '@/lib/admin/accounts';
+import { loadActor } from '@/lib/auth/actor';
+import { verifyPassword } from '@/lib/auth/password';
+import { createReport, currentReportYear } from '@/lib/reports/service';
 import { BODY_SECTION_KEYS } from '@/lib/report/sections';
 import { docFromText } from '@/lib/report/tiptap-doc';
-import { createCounty, createTownship } from '@/lib/townships';
+import { createCounty, createTownship } from '@/lib/admin/townships';
 
 export const DEMO_PASSWORD = 'nianbao2026';
 
@@ -32,9 +33,9 @@ export async function seedIfEmpty(db: Db, now: Date = new Date()): Promise<boole
   const [row] = db.select({ n: count() }).from(users).all();
   if ((row?.n ?? 0) > 0) return false;
 
-  const county = createCounty(db, null, { name: '示例县' });
-  await createUser(db, null, { username: 'admin', displayName: '系统管理员', password: DEMO_PASSWORD, role: 'admin' }, { demo: true });
-  await createUser(db, null, {
+  const county = createCounty(db, SYSTEM_ACTOR, { name: '示例县' });
+  await createUser(db, SYSTEM_ACTOR, { username: 'admin', displayName: '系统管理员', password: DEMO_PASSWORD, role: 'admin' }, { demo: true });
+  await createUser(db, SYSTEM_ACTOR, {
     username: 'shenhe',
     displayName: '王审（示例县依法治县办）',
     password: DEMO_PASSWORD,
@@ -43,8 +44,8 @@ export async function seedIfEmpty(db: Db, now: Date = new Date()): Promise<boole
   }, { demo: true });
   let firstDrafterId = 0;
   for (const t of DEMO_TOWNSHIPS) {
-    const township = createTownship(db, null, { countyId: county.id, name: t.name, kind: t.kind });
-    const drafter = await createUser(db, null, {
+    const township = createTownship(db, SYSTEM_ACTOR, { countyId: county.id, name: t.name, kind: t.kind });
+    const drafter = await createUser(db, SYSTEM_ACTOR, {
       username: t.drafter,
       displayName: t.displayName,
       password: DEMO_PASSWORD,

@@ -3,9 +3,9 @@
 // bodies larger than any route accepts before Next.js reads them, and bounds slow or idle connections.
 import http from 'node:http';
 import next from 'next';
-import { addressFromSocket, CLIENT_ADDRESS_HEADER, SERVER_MARK } from '@/lib/client-address';
-import { limit, limitMessage } from '@/lib/limits';
-import { trustProxy } from '@/lib/origin';
+import { addressFromSocket, CLIENT_ADDRESS_HEADER, SERVER_MARK } from '@/lib/server/client-address';
+import { limit, limitMessage } from '@/lib/shared/limits';
+import { trustProxy } from '@/lib/server/origin';
 
 const FORWARDING = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'forwarded', 'x-real-ip'];
 

@@ -2,7 +2,7 @@
 // Rows are only ever added (database triggers refuse updates and deletes).
 import type { Db } from '@/db/client';
 import { auditEvents } from '@/db/schema';
-import { currentAddress } from './request-context';
+import { currentAddress } from '@/lib/audit/request-context';
 
 export type AuditInput = {
   actorId: number | null;

@@ -1,9 +1,9 @@
 // Reading the audit log with filters, for admins (everything) and reviewers (their county's reports).
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { can, type Actor } from './authz';
-import { AppError } from './errors';
-import { parseInput } from './validation';
+import { can, type Actor } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/shared/errors';
+import { parseInput } from '@/lib/shared/validation';
 
 export const auditFilterSchema = z.object({
   action: z.string().max(50).optional(),

@@ -1,5 +1,5 @@
 // The permission table: who may do what to which township's data. Pure; every entry point calls can().
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/report/vocabulary';
 
 export type Actor = {
   id: number;
@@ -14,7 +14,28 @@ export type Actor = {
   mustChangePassword?: boolean;
   /** The sign-in session the request came with (absent for the command line and tests). */
   sessionId?: string;
+  /** Set only on SYSTEM_ACTOR: the app acting for itself, never a signed-in user. */
+  system?: true;
 };
+
+/**
+ * The app acting for itself: the command line (run by whoever holds the server's files), the demo seed, start-up.
+ * It may do everything an administrator may; audit rows record no user for it.
+ */
+export const SYSTEM_ACTOR: Actor = Object.freeze({
+  id: 0,
+  username: 'system',
+  displayName: '系统',
+  role: 'admin',
+  countyId: null,
+  townshipId: null,
+  system: true,
+});
+
+/** The user an action is recorded against: none for the system. */
+export function actingUserId(actor: Actor): number | null {
+  return actor.system ? null : actor.id;
+}
 
 export const ACTIONS = [
   'report.read',
@@ -58,6 +79,7 @@ export const PERMISSIONS: Record<Action, Record<Role, Scope>> = {
 
 export function can(actor: Actor | null | undefined, action: Action, resource: Resource = {}): boolean {
   if (!actor) return false;
+  if (actor.system) return true;
   const scope = PERMISSIONS[action][actor.role];
   switch (scope) {
     case 'any':

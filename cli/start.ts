@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { serve } from './serve';
 import { securePermissions } from './permissions';
 import { databasePath, openDatabase } from '@/db/client';
-import { activeDemoLogins, DEMO_PASSWORD, seedIfEmpty } from '@/db/seed';
+import { activeDemoLogins, DEMO_PASSWORD, seedIfEmpty } from '@/cli/seed';
 import { ensureAuthSecret } from '@/lib/auth/secret';
 
 const root = process.cwd();
@@ -53,7 +53,7 @@ async function main() {
 
   const port = process.env.PORT ?? '3000';
   const host = process.env.HOSTNAME ?? '0.0.0.0';
-  // Our own server in this process (lib/cli/serve.ts), with the production build.
+  // Our own server in this process (cli/serve.ts), with the production build.
   (process.env as Record<string, string>).NODE_ENV = 'production';
   process.env.NEXT_TELEMETRY_DISABLED = '1';
   const server = await serve({ port: Number(port), hostname: host, dir: root });

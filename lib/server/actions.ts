@@ -3,13 +3,13 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import { getDb } from '@/db';
-import type { Actor } from '@/lib/authz';
-import { recordRefusal } from '@/lib/audit';
-import { requireActor } from '@/lib/auth/session';
-import { clientAddress } from '@/lib/client-address';
-import { isAppError } from '@/lib/errors';
-import { CROSS_SITE_MESSAGE, isSameOrigin } from '@/lib/origin';
-import { runWithRequestContext } from '@/lib/request-context';
+import type { Actor } from '@/lib/auth/permissions';
+import { recordRefusal } from '@/lib/audit/record';
+import { requireActor } from '@/lib/server/session';
+import { clientAddress } from '@/lib/server/client-address';
+import { isAppError } from '@/lib/shared/errors';
+import { CROSS_SITE_MESSAGE, isSameOrigin } from '@/lib/server/origin';
+import { runWithRequestContext } from '@/lib/audit/request-context';
 
 export type ActionState = { ok: boolean; message: string } | null;
 

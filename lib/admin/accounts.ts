@@ -2,15 +2,15 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { counties, townships, users, type User } from '@/db/schema';
-import { recordAudit } from './audit';
-import { can, type Actor } from './authz';
-import { AppError } from './errors';
-import { checkThrottle, clearFailures, formatWait, lockedAddresses, recordFailure, serializeAttempts } from './login-throttle';
-import { revokeUserSessions } from './auth/sessions';
+import { recordAudit } from '@/lib/audit/record';
+import { actingUserId, can, type Actor } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/shared/errors';
+import { checkThrottle, clearFailures, formatWait, lockedAddresses, recordFailure, serializeAttempts } from '@/lib/auth/login-throttle';
+import { revokeUserSessions } from '@/lib/auth/sessions';
 import { z } from 'zod';
-import { ROLES } from '@/db/schema';
-import { assertPasswordPolicy, getDummyHash, hashPassword, PASSWORD_MAX_LENGTH, verifyPassword } from './password';
-import { idSchema, parseInput, passwordSchema, userInputSchema, type UserInput } from './validation';
+import { assertPasswordPolicy, getDummyHash, hashPassword, PASSWORD_MAX_LENGTH, verifyPassword } from '@/lib/auth/password';
+import { parseInput, passwordSchema } from '@/lib/shared/validation';
+import { scopeSchema, userInputSchema, type UserInput } from './schema';
 
 export type AuthResult =
   | { ok: true; userId: number }
@@ -107,8 +107,8 @@ function assertScopeExists(db: Db, input: Pick<UserInput, 'role' | 'countyId' | 
     throw new AppError('bad_request', '所选的乡镇（街道）不存在。');
 }
 
-export async function createUser(db: Db, actor: Actor | null, raw: unknown, opts: { demo?: boolean } = {}): Promise<User> {
-  if (actor) requireManage(actor);
+export async function createUser(db: Db, actor: Actor, raw: unknown, opts: { demo?: boolean } = {}): Promise<User> {
+  requireManage(actor);
   const input = parseInput(userInputSchema, raw);
   const username = input.username.toLowerCase();
   assertPasswordPolicy(input.password, username);
@@ -133,7 +133,7 @@ export async function createUser(db: Db, actor: Actor | null, raw: unknown, opts
       .returning()
       .get();
     recordAudit(tx, {
-      actorId: actor?.id ?? null,
+      actorId: actingUserId(actor),
       action: 'user.create',
       detail: { userId: user.id, username, role: user.role },
     });
@@ -147,40 +147,40 @@ function findUser(db: Db, userId: number): User {
   return user;
 }
 
-export async function resetPassword(db: Db, actor: Actor | null, userId: number, password: unknown): Promise<void> {
-  if (actor) requireManage(actor);
+export async function resetPassword(db: Db, actor: Actor, userId: number, password: unknown): Promise<void> {
+  requireManage(actor);
   const pw = parseInput(passwordSchema, password);
   const user = findUser(db, userId);
   assertPasswordPolicy(pw, user.username);
   const passwordHash = await hashPassword(pw);
   db.transaction((tx) => {
     tx.update(users).set({ passwordHash, mustChangePassword: true, demo: false, updatedAt: new Date() }).where(eq(users.id, user.id)).run();
-    recordAudit(tx, { actorId: actor?.id ?? null, action: 'user.password-reset', detail: { userId: user.id } });
-    revokeUserSessions(tx, user.id, 'password-reset', actor?.id ?? null);
+    recordAudit(tx, { actorId: actingUserId(actor), action: 'user.password-reset', detail: { userId: user.id } });
+    revokeUserSessions(tx, user.id, 'password-reset', actingUserId(actor));
   });
   clearFailures(db, user.username);
 }
 
-export function setUserActive(db: Db, actor: Actor | null, userId: number, active: boolean): void {
-  if (actor) requireManage(actor);
+export function setUserActive(db: Db, actor: Actor, userId: number, active: boolean): void {
+  requireManage(actor);
   const user = findUser(db, userId);
-  if (actor && actor.id === user.id && !active) throw new AppError('bad_request', '不能停用自己的账号。');
+  if (actor.id === user.id && !active) throw new AppError('bad_request', '不能停用自己的账号。');
   db.transaction((tx) => {
     tx.update(users).set({ active, updatedAt: new Date() }).where(eq(users.id, user.id)).run();
     recordAudit(tx, {
-      actorId: actor?.id ?? null,
+      actorId: actingUserId(actor),
       action: active ? 'user.activate' : 'user.deactivate',
       detail: { userId: user.id, username: user.username },
     });
     // Sessions end on deactivation, so reactivating an account never revives an old cookie.
-    if (!active) revokeUserSessions(tx, user.id, 'deactivated', actor?.id ?? null);
+    if (!active) revokeUserSessions(tx, user.id, 'deactivated', actingUserId(actor));
   });
 }
 
 export type UserListRow = Omit<User, 'passwordHash'> & { countyName: string | null; townshipName: string | null };
 
-export function listUsers(db: Db, actor: Actor | null): UserListRow[] {
-  if (actor) requireManage(actor);
+export function listUsers(db: Db, actor: Actor): UserListRow[] {
+  requireManage(actor);
   return db
     .select({
       id: users.id,
@@ -203,18 +203,6 @@ export function listUsers(db: Db, actor: Actor | null): UserListRow[] {
     .orderBy(asc(users.role), asc(users.username))
     .all();
 }
-
-const scopeSchema = z
-  .object({
-    role: z.enum(ROLES, { error: '角色只能是管理员、审核人或起草人。' }),
-    countyId: idSchema('所属县').optional(),
-    townshipId: idSchema('所属乡镇').optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.role === 'reviewer' && v.countyId == null) ctx.addIssue({ code: 'custom', path: ['countyId'], message: '审核人需要选择所属县。' });
-    if (v.role === 'drafter' && v.townshipId == null)
-      ctx.addIssue({ code: 'custom', path: ['townshipId'], message: '起草人需要选择所属乡镇（街道）。' });
-  });
 
 /** Changes an account's role and where it works; takes effect on the user's next request. */
 export function setUserScope(db: Db, actor: Actor, userId: number, raw: unknown): void {

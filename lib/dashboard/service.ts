@@ -1,17 +1,18 @@
 // The county dashboard: every township's report for a year, its progress and the days left, in a fixed number of queries.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { counties, countyDeadlines, REPORT_STATUSES, type ReportStatus } from '@/db/schema';
-import { recordAudit } from './audit';
-import { can, type Actor } from './authz';
-import { AppError } from './errors';
-import { CHECKLISTS } from './report/checklists';
-import { runChecks } from './report/checks';
-import { REQUIRED_PART_KEYS } from './report/model';
-import { type BodySectionKey } from './report/sections';
-import { storedReportText } from './report/stored';
-import type { PartHeadings } from './report/template';
-import { idSchema, isoDateSchema, parseInput, yearSchema } from './validation';
+import { counties, countyDeadlines } from '@/db/schema';
+import { REPORT_STATUSES, type ReportStatus } from '@/lib/report/vocabulary';
+import { recordAudit } from '@/lib/audit/record';
+import { can, type Actor } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/shared/errors';
+import { CHECKLISTS } from '@/lib/report/checklists';
+import { runChecks } from '@/lib/report/checks';
+import { REQUIRED_PART_KEYS } from '@/lib/report/model';
+import { type BodySectionKey } from '@/lib/report/sections';
+import { storedReportText } from '@/lib/report/stored';
+import type { PartHeadings } from '@/lib/report/template';
+import { idSchema, isoDateSchema, parseInput, yearSchema } from '@/lib/shared/validation';
 import { z } from 'zod';
 
 const TEMPLATE_ITEMS = Object.values(CHECKLISTS).reduce((n, items) => n + items.length, 0);

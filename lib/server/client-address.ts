@@ -1,4 +1,4 @@
-// The client's network address, for throttling and the audit log. Our server (lib/cli/serve.ts) writes it from the
+// The client's network address, for throttling and the audit log. Our server (cli/serve.ts) writes it from the
 // socket into a header of its own and drops any such header a client sent; X-Forwarded-For counts only when the
 // deployer says a trusted reverse proxy sets it (NIANBAO_TRUST_PROXY), and then its last entry, the one that proxy added.
 import { trustProxy } from './origin';

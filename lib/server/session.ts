@@ -3,11 +3,11 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db';
-import { loadActor } from '@/lib/actor';
-import type { Actor } from '@/lib/authz';
-import { AppError } from '@/lib/errors';
-import { checkSession } from './sessions';
-import { auth } from './config';
+import { loadActor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/shared/errors';
+import { checkSession } from '@/lib/auth/sessions';
+import { auth } from './auth-config';
 
 export const PASSWORD_PAGE = '/account/password';
 

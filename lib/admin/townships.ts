@@ -2,11 +2,12 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { counties, townships, type County, type Township } from '@/db/schema';
-import { recordAudit } from './audit';
-import { can, type Actor } from './authz';
-import { AppError } from './errors';
-import { preparedFor } from './prepared';
-import { countyInputSchema, parseInput, townshipInputSchema } from './validation';
+import { recordAudit } from '@/lib/audit/record';
+import { actingUserId, can, type Actor } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/shared/errors';
+import { preparedFor } from '@/db/prepared';
+import { parseInput } from '@/lib/shared/validation';
+import { countyInputSchema, townshipInputSchema } from './schema';
 
 export type TownshipWithCounty = Township & { countyName: string };
 
@@ -41,20 +42,20 @@ export function getTownship(db: Db, id: number): TownshipWithCounty | null {
   return r ? { ...r.t, countyName: r.countyName } : null;
 }
 
-export function createCounty(db: Db, actor: Actor | null, raw: unknown): County {
-  if (actor && !can(actor, 'township.manage')) throw new AppError('forbidden', '只有管理员可以添加县。');
+export function createCounty(db: Db, actor: Actor, raw: unknown): County {
+  if (!can(actor, 'township.manage')) throw new AppError('forbidden', '只有管理员可以添加县。');
   const input = parseInput(countyInputSchema, raw);
   if (db.select().from(counties).where(eq(counties.name, input.name)).get())
     throw new AppError('conflict', `县“${input.name}”已存在。`);
   return db.transaction((tx) => {
     const county = tx.insert(counties).values({ name: input.name }).returning().get();
-    recordAudit(tx, { actorId: actor?.id ?? null, action: 'county.create', detail: { countyId: county.id, name: county.name } });
+    recordAudit(tx, { actorId: actingUserId(actor), action: 'county.create', detail: { countyId: county.id, name: county.name } });
     return county;
   });
 }
 
-export function createTownship(db: Db, actor: Actor | null, raw: unknown): Township {
-  if (actor && !can(actor, 'township.manage')) throw new AppError('forbidden', '只有管理员可以添加乡镇（街道）。');
+export function createTownship(db: Db, actor: Actor, raw: unknown): Township {
+  if (!can(actor, 'township.manage')) throw new AppError('forbidden', '只有管理员可以添加乡镇（街道）。');
   const input = parseInput(townshipInputSchema, raw);
   if (!db.select().from(counties).where(eq(counties.id, input.countyId)).get())
     throw new AppError('bad_request', '所选的县不存在。');
@@ -68,7 +69,7 @@ export function createTownship(db: Db, actor: Actor | null, raw: unknown): Towns
   return db.transaction((tx) => {
     const t = tx.insert(townships).values(input).returning().get();
     recordAudit(tx, {
-      actorId: actor?.id ?? null,
+      actorId: actingUserId(actor),
       action: 'township.create',
       detail: { townshipId: t.id, name: t.name, countyId: t.countyId },
     });

@@ -2,15 +2,15 @@
 // errors mapped to a status and a Chinese message.
 import 'server-only';
 import { NextResponse } from 'next/server';
-import type { Actor } from '@/lib/authz';
-import { AppError, isAppError } from '@/lib/errors';
-import { limit, overLimit, type LimitName } from '@/lib/limits';
-import { CROSS_SITE_MESSAGE, isSameOrigin, SAFE_METHODS } from '@/lib/origin';
-import { requireActor } from '@/lib/auth/session';
-import { recordRefusal } from '@/lib/audit';
-import { clientAddress } from '@/lib/client-address';
+import type { Actor } from '@/lib/auth/permissions';
+import { AppError, isAppError } from '@/lib/shared/errors';
+import { limit, overLimit, type LimitName } from '@/lib/shared/limits';
+import { CROSS_SITE_MESSAGE, isSameOrigin, SAFE_METHODS } from '@/lib/server/origin';
+import { requireActor } from '@/lib/server/session';
+import { recordRefusal } from '@/lib/audit/record';
+import { clientAddress } from '@/lib/server/client-address';
 import { getDb } from '@/db';
-import { runWithRequestContext } from '@/lib/request-context';
+import { runWithRequestContext } from '@/lib/audit/request-context';
 
 export function errorResponse(e: unknown): NextResponse {
   if (isAppError(e)) {

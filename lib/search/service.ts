@@ -1,10 +1,10 @@
 // Search across every report the user may read: FTS5 trigram for terms of three characters and more, LIKE for two.
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import type { Actor } from './authz';
-import { BODY_SECTION_KEYS, isBodySectionKey, SECTION_LABELS, type BodySectionKey } from './report/sections';
-import { listVisibleTownships } from './townships';
-import { parseInput } from './validation';
+import type { Actor } from '@/lib/auth/permissions';
+import { BODY_SECTION_KEYS, isBodySectionKey, SECTION_LABELS, type BodySectionKey } from '@/lib/report/sections';
+import { listVisibleTownships } from '@/lib/admin/townships';
+import { parseInput } from '@/lib/shared/validation';
 
 export const searchSchema = z.object({
   q: z
