@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { ActionState } from '@/lib/server/actions';
+import type { ActionState } from '@/lib/shared/action-state';
 
 type Props = {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;

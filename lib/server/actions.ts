@@ -10,8 +10,9 @@ import { clientAddress } from '@/lib/server/client-address';
 import { isAppError } from '@/lib/shared/errors';
 import { CROSS_SITE_MESSAGE, isSameOrigin } from '@/lib/server/origin';
 import { runWithRequestContext } from '@/lib/audit/request-context';
+import type { ActionState } from '@/lib/shared/action-state';
 
-export type ActionState = { ok: boolean; message: string } | null;
+export type { ActionState };
 
 export function actionWithActor(run: (actor: Actor, form: FormData) => Promise<string> | string, opts: { allowPasswordChange?: boolean } = {}) {
   return async (_prev: ActionState, form: FormData): Promise<ActionState> => {
