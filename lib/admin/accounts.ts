@@ -141,6 +141,14 @@ export async function createUser(db: Db, actor: Actor, raw: unknown, opts: { dem
   });
 }
 
+/** The account with that username (any case), for the command line. */
+export function userIdByUsername(db: Db, username: string): number {
+  const name = username.toLowerCase();
+  const user = db.select({ id: users.id }).from(users).where(eq(users.username, name)).get();
+  if (!user) throw new AppError('not_found', `账号“${name}”不存在。`);
+  return user.id;
+}
+
 function findUser(db: Db, userId: number): User {
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user) throw new AppError('not_found', '该账号不存在。');

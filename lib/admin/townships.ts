@@ -95,3 +95,24 @@ export function renameTownship(db: Db, actor: Actor, id: number, raw: unknown): 
     return updated;
   });
 }
+
+/** The county of that name (the command line names counties, the web pages pick them by id). */
+export function countyIdByName(db: Db, name: string): number {
+  const c = db.select({ id: counties.id }).from(counties).where(eq(counties.name, name)).get();
+  if (!c) throw new AppError('not_found', `县“${name}”不存在。`);
+  return c.id;
+}
+
+/** The township of that name, in the named county when two counties have one. */
+export function townshipIdByName(db: Db, name: string, countyName?: string): number {
+  const rows = db
+    .select({ id: townships.id, countyName: counties.name })
+    .from(townships)
+    .innerJoin(counties, eq(counties.id, townships.countyId))
+    .where(eq(townships.name, name))
+    .all()
+    .filter((r) => !countyName || r.countyName === countyName);
+  if (rows.length === 0) throw new AppError('not_found', `乡镇（街道）“${name}”不存在。`);
+  if (rows.length > 1) throw new AppError('bad_request', `有多个“${name}”，请用 --county 指明所属县。`);
+  return rows[0]!.id;
+}

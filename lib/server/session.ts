@@ -2,6 +2,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
 import { getDb } from '@/db';
 import { loadActor } from '@/lib/auth/actor';
 import type { Actor } from '@/lib/auth/permissions';
@@ -67,9 +68,12 @@ export async function requireActor(opts: { allowPasswordChange?: boolean } = {})
   return actor;
 }
 
+// A page and its layouts ask who is asking in the same render: looked up once per request.
+const actorOfRender = cache(getActor);
+
 /** For pages: sends a visitor who is not signed in to the login page, and one who must change the password to that page. */
 export async function requirePageActor(opts: { allowPasswordChange?: boolean } = {}): Promise<Actor> {
-  const actor = await getActor();
+  const actor = await actorOfRender();
   if (!actor) redirect('/login');
   if (actor.mustChangePassword && !opts.allowPasswordChange) redirect(PASSWORD_PAGE);
   return actor;

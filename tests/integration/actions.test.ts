@@ -5,8 +5,8 @@ vi.mock('next/headers', () => import('../support/mock-headers'));
 vi.mock('@/db', () => import('../support/mock-db'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
-import { createReportAction } from '@/app/actions';
-import { addTownshipAction, addUserAction, resetPasswordAction, setUserActiveAction } from '@/app/admin/actions';
+import { createReportAction } from '@/app/(app)/actions';
+import { addTownshipAction, addUserAction, resetPasswordAction, setUserActiveAction } from '@/app/(app)/admin/actions';
 import type { Db } from '@/db/client';
 import { authenticate } from '@/lib/admin/accounts';
 import { currentReportYear } from '@/lib/reports/service';
@@ -122,7 +122,7 @@ describe('admin actions', () => {
 
 describe('changing an account’s role and scope, renaming a township', () => {
   it('moves a drafter to another township and makes a reviewer; refuses bad input', async () => {
-    const { setUserScopeAction, renameTownshipAction } = await import('@/app/admin/actions');
+    const { setUserScopeAction, renameTownshipAction } = await import('@/app/(app)/admin/actions');
     const { loadActor } = await import('@/lib/auth/actor');
     setActor(w.admin);
     expect(await setUserScopeAction(null, form({ userId: w.drafterA1.id, role: 'drafter', townshipId: w.townA2, countyId: '' }))).toEqual({

@@ -72,15 +72,15 @@ const BAD: Record<string, RouteBad | Skip> = {
 type FieldKind = readonly string[];
 /** For each server action: who may call it, and for each field values that must be refused. */
 const ACTION_BAD: Record<string, { as: Principal; fields: Record<string, FieldKind> } | Skip> = {
-  'app/actions.ts#createReportAction': { as: 'drafterA1', fields: { townshipId: ['', 'abc', '0', '-3', '1.5', 'true', '99999999'], year: ['', '-1', '0', '1899', '3000', '2025.5', 'abc'] } },
-  'app/actions.ts#logoutAction': { skip: 'takes no input' },
-  'app/login/actions.ts#loginAction': { skip: 'Auth.js; its input checks are in accounts.test.ts' },
-  'app/admin/actions.ts#addTownshipAction': {
+  'app/(app)/actions.ts#createReportAction': { as: 'drafterA1', fields: { townshipId: ['', 'abc', '0', '-3', '1.5', 'true', '99999999'], year: ['', '-1', '0', '1899', '3000', '2025.5', 'abc'] } },
+  'app/(app)/actions.ts#logoutAction': { skip: 'takes no input' },
+  'app/(auth)/login/actions.ts#loginAction': { skip: 'Auth.js; its input checks are in accounts.test.ts' },
+  'app/(app)/admin/actions.ts#addTownshipAction': {
     as: 'admin',
     // Finding 14: names that would become paths or broken lines in the county zip.
     fields: { countyId: ['', 'abc', '0', '99999999'], name: ['', '   ', 'x'.repeat(41), '../新河镇', '新河\n镇', '.新河镇', 'a/b', 'a\\b', '新\u0000河'], kind: ['', '村', 'town', '镇 '.repeat(3)] },
   },
-  'app/admin/actions.ts#addUserAction': {
+  'app/(app)/admin/actions.ts#addUserAction': {
     as: 'admin',
     fields: {
       username: ['', 'a', 'bad name', '中文名字', 'x'.repeat(33), 'a/b'],
@@ -90,25 +90,25 @@ const ACTION_BAD: Record<string, { as: Principal; fields: Record<string, FieldKi
       townshipId: ['abc', '0', '99999999'],
     },
   },
-  'app/admin/actions.ts#resetPasswordAction': { as: 'admin', fields: { userId: ['', 'x', '0', '99999999'], password: ['', 'short', 'x'.repeat(1000)] } },
-  'app/admin/actions.ts#setUserActiveAction': { as: 'admin', fields: { userId: ['', 'x', '0', '99999999'] } },
-  'app/admin/actions.ts#setCollectionDateAction': {
+  'app/(app)/admin/actions.ts#resetPasswordAction': { as: 'admin', fields: { userId: ['', 'x', '0', '99999999'], password: ['', 'short', 'x'.repeat(1000)] } },
+  'app/(app)/admin/actions.ts#setUserActiveAction': { as: 'admin', fields: { userId: ['', 'x', '0', '99999999'] } },
+  'app/(app)/admin/actions.ts#setCollectionDateAction': {
     as: 'admin',
     fields: { countyId: ['', 'x', '0', '99999999'], year: ['', '1899', '3000', 'abc'], collectionDate: ['', '2026-02-30', '2026/01/15', '20260115', 'abc'] },
   },
-  'app/admin/actions.ts#setUserScopeAction': { as: 'admin', fields: { userId: ['', 'x', '0', '99999999'], role: ['', 'boss'], townshipId: ['x', '0', '99999999'] } },
-  'app/admin/actions.ts#renameTownshipAction': {
+  'app/(app)/admin/actions.ts#setUserScopeAction': { as: 'admin', fields: { userId: ['', 'x', '0', '99999999'], role: ['', 'boss'], townshipId: ['x', '0', '99999999'] } },
+  'app/(app)/admin/actions.ts#renameTownshipAction': {
     as: 'admin',
     fields: { townshipId: ['', 'x', '0', '99999999'], name: ['', '  ', 'x'.repeat(41), '../甲一镇', '甲一\n镇', '..'], kind: ['', '村'] },
   },
-  'app/admin/actions.ts#unlockUserAction': { as: 'admin', fields: { userId: ['', 'x', '0', '99999999'] } },
-  'app/admin/actions.ts#endSessionsAction': { as: 'admin', fields: { userId: ['', 'x', '0', '99999999'] } },
-  'app/admin/actions.ts#deactivateDemoAction': { skip: 'takes no input' },
-  'app/account/actions.ts#changePasswordAction': {
+  'app/(app)/admin/actions.ts#unlockUserAction': { as: 'admin', fields: { userId: ['', 'x', '0', '99999999'] } },
+  'app/(app)/admin/actions.ts#endSessionsAction': { as: 'admin', fields: { userId: ['', 'x', '0', '99999999'] } },
+  'app/(app)/admin/actions.ts#deactivateDemoAction': { skip: 'takes no input' },
+  'app/(app)/account/actions.ts#changePasswordAction': {
     as: 'drafterA1',
     fields: { current: ['', 'wrong-password-1'], password: ['', 'short', '12345678901234', 'drafter-a1-pass', 'x'.repeat(1000)], confirm: ['', 'other-pass-2026'] },
   },
-  'app/account/actions.ts#logoutEverywhereAction': { skip: 'takes no input; signs out through Auth.js' },
+  'app/(app)/account/actions.ts#logoutEverywhereAction': { skip: 'takes no input; signs out through Auth.js' },
 };
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import { PUT as putSection } from '@/app/api/reports/[id]/sections/[key]/route';
 import { POST as postReport } from '@/app/api/reports/route';
 import { POST as postComment } from '@/app/api/reports/[id]/comments/route';
 import { POST as postImportPreview } from '@/app/api/import/preview/route';
-import { addTownshipAction } from '@/app/admin/actions';
+import { addTownshipAction } from '@/app/(app)/admin/actions';
 import type { Db } from '@/db/client';
 import { reportSections, reportVersions, sessions, townships, users } from '@/db/schema';
 import { resetPassword, setUserActive, setUserScope } from '@/lib/admin/accounts';

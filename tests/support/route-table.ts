@@ -103,25 +103,25 @@ export const ROUTES: Record<string, Case | Skip> = {
 };
 
 export const ACTIONS: Record<string, ActionCase | Skip> = {
-  'app/actions.ts#createReportAction': { allow: EDITORS, form: (f) => ({ townshipId: f.townA1, year: 2022 }), redirects: true },
-  'app/actions.ts#logoutAction': { skip: 'signs out through Auth.js; in the browser tests' },
-  'app/login/actions.ts#loginAction': { skip: 'signs in through Auth.js, open to everyone by design; throttling in accounts.test.ts' },
-  'app/admin/actions.ts#addTownshipAction': { allow: ADMIN, form: (f) => ({ countyId: f.countyA, name: '新河镇', kind: '镇' }) },
-  'app/admin/actions.ts#addUserAction': {
+  'app/(app)/actions.ts#createReportAction': { allow: EDITORS, form: (f) => ({ townshipId: f.townA1, year: 2022 }), redirects: true },
+  'app/(app)/actions.ts#logoutAction': { skip: 'signs out through Auth.js; in the browser tests' },
+  'app/(auth)/login/actions.ts#loginAction': { skip: 'signs in through Auth.js, open to everyone by design; throttling in accounts.test.ts' },
+  'app/(app)/admin/actions.ts#addTownshipAction': { allow: ADMIN, form: (f) => ({ countyId: f.countyA, name: '新河镇', kind: '镇' }) },
+  'app/(app)/admin/actions.ts#addUserAction': {
     allow: ADMIN,
     form: (f) => ({ username: 'new-user', displayName: '新人', password: 'password-123', role: 'drafter', townshipId: f.townA1 }),
   },
-  'app/admin/actions.ts#resetPasswordAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id, password: 'another-pass-1' }) },
-  'app/admin/actions.ts#setUserActiveAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id, active: 'false' }) },
-  'app/admin/actions.ts#setCollectionDateAction': { allow: ADMIN, form: (f) => ({ countyId: f.countyA, year: 2025, collectionDate: '2026-01-15' }) },
-  'app/admin/actions.ts#setUserScopeAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id, role: 'drafter', townshipId: f.townA2 }) },
-  'app/admin/actions.ts#unlockUserAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id }) },
-  'app/admin/actions.ts#endSessionsAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id }) },
-  'app/admin/actions.ts#deactivateDemoAction': { allow: ADMIN, form: () => ({}) },
-  'app/account/actions.ts#changePasswordAction': {
+  'app/(app)/admin/actions.ts#resetPasswordAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id, password: 'another-pass-1' }) },
+  'app/(app)/admin/actions.ts#setUserActiveAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id, active: 'false' }) },
+  'app/(app)/admin/actions.ts#setCollectionDateAction': { allow: ADMIN, form: (f) => ({ countyId: f.countyA, year: 2025, collectionDate: '2026-01-15' }) },
+  'app/(app)/admin/actions.ts#setUserScopeAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id, role: 'drafter', townshipId: f.townA2 }) },
+  'app/(app)/admin/actions.ts#unlockUserAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id }) },
+  'app/(app)/admin/actions.ts#endSessionsAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id }) },
+  'app/(app)/admin/actions.ts#deactivateDemoAction': { allow: ADMIN, form: () => ({}) },
+  'app/(app)/account/actions.ts#changePasswordAction': {
     allow: SIGNED_IN,
     form: () => ({ current: TEST_PASSWORD, password: 'a-new-pass-2026', confirm: 'a-new-pass-2026' }),
   },
-  'app/account/actions.ts#logoutEverywhereAction': { skip: 'ends every session, then signs out through Auth.js; in the browser tests' },
-  'app/admin/actions.ts#renameTownshipAction': { allow: ADMIN, form: (f) => ({ townshipId: f.townA1, name: '甲一新镇', kind: '镇' }) },
+  'app/(app)/account/actions.ts#logoutEverywhereAction': { skip: 'ends every session, then signs out through Auth.js; in the browser tests' },
+  'app/(app)/admin/actions.ts#renameTownshipAction': { allow: ADMIN, form: (f) => ({ townshipId: f.townA1, name: '甲一新镇', kind: '镇' }) },
 };

@@ -38,14 +38,15 @@ export async function discoverRoutes(): Promise<RouteMethod[]> {
   const files = walk(path.join(ROOT, 'app')).filter((f) => path.basename(f) === 'route.ts');
   const found: RouteMethod[] = [];
   for (const file of files) {
-    const route = '/' + path.relative(path.join(ROOT, 'app'), path.dirname(file)).split(path.sep).join('/');
+    // Route groups ((app), (auth)) are folders only: they are not part of the URL.
+    const route = '/' + path.relative(path.join(ROOT, 'app'), path.dirname(file)).split(path.sep).filter((p) => !/^\(.*\)$/.test(p)).join('/');
     const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
     for (const m of METHODS) if (typeof mod[m] === 'function') found.push({ key: `${m} ${route}`, handler: mod[m] as Handler });
   }
   return found.sort((a, b) => a.key.localeCompare(b.key));
 }
 
-/** 'app/admin/actions.ts#addUserAction' → the action, for every exported function of every 'use server' file. */
+/** 'app/(app)/admin/actions.ts#addUserAction' → the action, for every exported function of every 'use server' file. */
 export async function discoverActions(): Promise<ServerAction[]> {
   const files = walk(path.join(ROOT, 'app')).filter(
     (f) => /\.tsx?$/.test(f) && /^\s*['"]use server['"]/.test(fs.readFileSync(f, 'utf8')),

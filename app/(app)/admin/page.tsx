@@ -1,6 +1,5 @@
 import { getDb } from '@/db';
 import { ActionForm } from '@/components/action-form';
-import { SiteHeader } from '@/components/site-header';
 import { demoAccountsActive, listUsers } from '@/lib/admin/accounts';
 import { openSessions } from '@/lib/auth/sessions';
 import { lockedAddresses } from '@/lib/auth/login-throttle';
@@ -9,7 +8,6 @@ import { orInterrupt, requirePageActor } from '@/lib/server/session';
 import { ROLE_LABELS } from '@/lib/report/labels';
 import { listCounties, listVisibleTownships } from '@/lib/admin/townships';
 import { TOWNSHIP_KINDS, ROLES } from '@/lib/report/vocabulary';
-import { logoutAction } from '../actions';
 import Link from 'next/link';
 import { currentReportYear } from '@/lib/reports/service';
 import {
@@ -40,7 +38,6 @@ export default async function AdminPage() {
   const townships = listVisibleTownships(db, actor);
   return (
     <>
-      <SiteHeader actor={actor} logout={logoutAction} />
       <main className="page">
         <h1>系统管理</h1>
         <p>

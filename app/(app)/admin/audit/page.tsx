@@ -1,10 +1,8 @@
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { SiteHeader } from '@/components/site-header';
 import { listAudit } from '@/lib/audit/log';
 import { orInterrupt, requirePageActor } from '@/lib/server/session';
 import { formatDateTime } from '@/lib/shared/format';
-import { logoutAction } from '../../actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -45,7 +43,6 @@ export default async function AuditPage({
   const { rows, actions, page } = orInterrupt(() => listAudit(getDb(), actor, clean));
   return (
     <>
-      <SiteHeader actor={actor} logout={logoutAction} />
       <main className="page wide">
         <h1>操作记录</h1>
         <form className="form grid" action="/admin/audit">

@@ -1,11 +1,9 @@
 import { getDb } from '@/db';
 import { ImportWizard } from '@/components/import/import-wizard';
-import { SiteHeader } from '@/components/site-header';
 import { requirePageActor } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
 import { currentReportYear } from '@/lib/reports/service';
 import { listVisibleTownships } from '@/lib/admin/townships';
-import { logoutAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +14,6 @@ export default async function ImportPage() {
     .map((t) => ({ id: t.id, name: t.name, countyName: t.countyName }));
   return (
     <>
-      <SiteHeader actor={actor} logout={logoutAction} />
       <main className="page">
         <h1>导入已有报告</h1>
         <p className="muted">上传去年或今年已有的报告（Word 的 .docx 或文本 .txt），或直接粘贴从网站复制的全文。系统会识别标题、主送、四个部分和落款，您核对后再导入。</p>

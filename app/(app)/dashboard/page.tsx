@@ -1,6 +1,5 @@
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { SiteHeader } from '@/components/site-header';
 import { orInterrupt, requirePageActor } from '@/lib/server/session';
 import { loadDashboard, type DashboardRow } from '@/lib/dashboard/service';
 import { formatDateTime, formatDocumentDate } from '@/lib/shared/format';
@@ -8,7 +7,6 @@ import { STATUS_LABELS } from '@/lib/report/labels';
 import { currentReportYear } from '@/lib/reports/service';
 import { listCounties } from '@/lib/admin/townships';
 import { REPORT_STATUSES, type ReportStatus } from '@/lib/report/vocabulary';
-import { logoutAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -64,7 +62,6 @@ export default async function DashboardPage({
   };
   return (
     <>
-      <SiteHeader actor={actor} logout={logoutAction} />
       <main className="page wide">
         <div className="dash-head">
           <h1>

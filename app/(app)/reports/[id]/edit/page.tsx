@@ -1,11 +1,9 @@
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { ReportWorkspace } from '@/components/drafting/report-workspace';
-import { SiteHeader } from '@/components/site-header';
 import { orInterrupt, requirePageActor } from '@/lib/server/session';
 import { loadEditorData } from '@/lib/drafting/service';
 import { parseId } from '@/lib/server/http';
-import { logoutAction } from '../../../actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,7 +21,6 @@ export default async function EditReportPage({
   const data = orInterrupt(() => loadEditorData(getDb(), actor, reportId));
   return (
     <>
-      <SiteHeader actor={actor} logout={logoutAction} />
       <div className="editor-crumbs">
         <Link href="/">我的报告</Link> / {data.township.name} / {data.report.year}年度
       </div>

@@ -1,12 +1,10 @@
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { SiteHeader } from '@/components/site-header';
 import { requirePageActor } from '@/lib/server/session';
 import { isAppError } from '@/lib/shared/errors';
 import { BODY_SECTION_KEYS, SECTION_LABELS } from '@/lib/report/sections';
 import { searchReports, type SearchHit } from '@/lib/search/service';
 import { listVisibleTownships } from '@/lib/admin/townships';
-import { logoutAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,7 +34,6 @@ export default async function SearchPage({
   }
   return (
     <>
-      <SiteHeader actor={actor} logout={logoutAction} />
       <main className="page">
         <h1>搜索报告</h1>
         <form className="form grid search-form" action="/search">

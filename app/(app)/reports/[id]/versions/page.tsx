@@ -3,7 +3,6 @@ import { getDb } from '@/db';
 import { DiffView } from '@/components/review/diff-view';
 import { Timeline } from '@/components/review/timeline';
 import { VersionsPanel } from '@/components/review/versions-panel';
-import { SiteHeader } from '@/components/site-header';
 import { orInterrupt, requirePageActor } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
 import { formatDateTime } from '@/lib/shared/format';
@@ -12,7 +11,6 @@ import { loadReportInScope } from '@/lib/reports/service';
 import { reportTimeline } from '@/lib/review/transitions';
 import { changesSinceLastSubmission, listVersions } from '@/lib/review/versions';
 import { isEditableStatus } from '@/lib/review/workflow';
-import { logoutAction } from '../../../actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,7 +24,6 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
   const since = changesSinceLastSubmission(db, actor, reportId);
   return (
     <>
-      <SiteHeader actor={actor} logout={logoutAction} />
       <main className="page">
         <p className="crumbs">
           <Link href="/">我的报告</Link> / {township.name} / <Link href={`/reports/${report.id}/edit`}>{report.year}年度</Link> / 版本与记录

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { ReportDocument } from '@/components/report-document';
-import { SiteHeader } from '@/components/site-header';
 import { orInterrupt, requirePageActor } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
 import { isEditableStatus } from '@/lib/drafting/service';
@@ -10,7 +9,6 @@ import { formatDateTime } from '@/lib/shared/format';
 import { parseId } from '@/lib/server/http';
 import { STATUS_LABELS } from '@/lib/report/labels';
 import { getReportForActor } from '@/lib/reports/service';
-import { logoutAction } from '../../actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,7 +23,6 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const exportUrl = (format: string, variant: string) => `/api/reports/${report.id}/export?format=${format}&variant=${variant}`;
   return (
     <>
-      <SiteHeader actor={actor} logout={logoutAction} />
       <main className="page">
         <p className="crumbs">
           <Link href="/">我的报告</Link> / {township.name} / {report.year}年度

@@ -1,9 +1,7 @@
 import { ActionForm } from '@/components/action-form';
-import { SiteHeader } from '@/components/site-header';
 import { requirePageActor } from '@/lib/server/session';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
-import { logoutAction } from '../../actions';
-import { changePasswordAction, logoutEverywhereAction } from '../actions';
+import { changePasswordAction, logoutEverywhereAction } from '@/app/(app)/account/actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +9,6 @@ export default async function PasswordPage() {
   const actor = await requirePageActor({ allowPasswordChange: true });
   return (
     <>
-      <SiteHeader actor={actor} logout={logoutAction} />
       <main className="page narrow">
         <h1>{actor.mustChangePassword ? '设置新密码' : '修改密码'}</h1>
         {actor.mustChangePassword ? (

@@ -1,14 +1,13 @@
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { ActionForm } from '@/components/action-form';
-import { SiteHeader } from '@/components/site-header';
 import { requirePageActor } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
 import { formatDateTime } from '@/lib/shared/format';
 import { STATUS_LABELS } from '@/lib/report/labels';
 import { isEditableStatus } from '@/lib/drafting/service';
 import { currentReportYear, listReportsByTownship } from '@/lib/reports/service';
-import { createReportAction, logoutAction } from './actions';
+import { createReportAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +17,6 @@ export default async function HomePage() {
   const year = currentReportYear();
   return (
     <>
-      <SiteHeader actor={actor} logout={logoutAction} />
       <main className="page">
         <h1>年度报告</h1>
         {groups.length === 0 ? <p className="empty">暂无您可以查看的乡镇（街道）。请联系管理员分配。</p> : null}

@@ -1,0 +1,16 @@
+import type { ReactNode } from 'react';
+import { SiteHeader } from '@/components/site-header';
+import { requirePageActor } from '@/lib/server/session';
+import { logoutAction } from './actions';
+
+// The signed-in part of the app: who is asking is loaded once here for the header. Each page still asks for the
+// actor itself (the same request-scoped lookup), because a layout does not guard the pages below it.
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const actor = await requirePageActor({ allowPasswordChange: true });
+  return (
+    <>
+      <SiteHeader actor={actor} logout={logoutAction} />
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+// township add: a township (乡/镇/街道) in an existing county.
+import { parseArgs } from 'node:util';
+import { countyIdByName, createTownship } from '@/lib/admin/townships';
+import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { UsageError, type Command } from '../context';
+
+export const townshipAdd: Command = {
+  name: 'township add',
+  run: ({ args, out, db: open }) => {
+    const { values } = parseArgs({ args, options: { county: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' } }, strict: true });
+    if (!values.county || !values.name || !values.kind) throw new UsageError('township add 需要 --county、--name 和 --kind。');
+    const db = open();
+    const t = createTownship(db, SYSTEM_ACTOR, { countyId: countyIdByName(db, values.county), name: values.name, kind: values.kind });
+    out.log(`已添加 ${values.county} ${t.name}（${t.kind}）`);
+  },
+};

@@ -1,0 +1,65 @@
+// user add, user passwd and user list: accounts from the server's own console, acting as the system.
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { createUser, listUsers, resetPassword, userIdByUsername } from '@/lib/admin/accounts';
+import { countyIdByName, townshipIdByName } from '@/lib/admin/townships';
+import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { ROLE_LABELS } from '@/lib/report/labels';
+import { UsageError, type Command } from '../context';
+
+function randomPassword(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+export const userAdd: Command = {
+  name: 'user add',
+  run: async ({ args, out, db: open }) => {
+    const { values } = parseArgs({
+      args,
+      options: {
+        username: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        county: { type: 'string' },
+        township: { type: 'string' },
+        password: { type: 'string' },
+      },
+      strict: true,
+    });
+    if (!values.username || !values.name || !values.role) throw new UsageError('user add 需要 --username、--name 和 --role。');
+    const db = open();
+    const password = values.password ?? randomPassword();
+    const user = await createUser(db, SYSTEM_ACTOR, {
+      username: values.username,
+      displayName: values.name,
+      role: values.role,
+      password,
+      countyId: values.county ? countyIdByName(db, values.county) : undefined,
+      townshipId: values.township ? townshipIdByName(db, values.township, values.county) : undefined,
+    });
+    out.log(`已添加账号 ${user.username}（${ROLE_LABELS[user.role]}）${values.password ? '' : `，初始密码：${password}`}`);
+  },
+};
+
+export const userPasswd: Command = {
+  name: 'user passwd',
+  run: async ({ args, out, db: open }) => {
+    const { values, positionals } = parseArgs({ args, options: { password: { type: 'string' } }, allowPositionals: true, strict: true });
+    if (positionals.length !== 1) throw new UsageError('user passwd 需要一个用户名。');
+    const db = open();
+    const username = positionals[0]!.toLowerCase();
+    const password = values.password ?? randomPassword();
+    await resetPassword(db, SYSTEM_ACTOR, userIdByUsername(db, username), password);
+    out.log(`已重置 ${username} 的密码${values.password ? '' : `，新密码：${password}`}`);
+  },
+};
+
+export const userList: Command = {
+  name: 'user list',
+  run: ({ args, out, db }) => {
+    if (args.length) throw new UsageError('user list 不需要参数。');
+    for (const u of listUsers(db(), SYSTEM_ACTOR)) {
+      out.log([u.username, u.displayName, ROLE_LABELS[u.role], u.townshipName ?? u.countyName ?? '全部', u.active ? '正常' : '已停用'].join('\t'));
+    }
+  },
+};
