@@ -1,5 +1,6 @@
 'use client';
 
+import { Choice } from '@/components/ui/choice';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import type { ImportPreview } from '@/lib/import/service';
@@ -172,13 +173,11 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
             <div className="form grid">
               <label>
                 乡镇（街道）
-                <select value={townshipId} onChange={(e) => setTownshipId(Number(e.target.value))}>
-                  {townships.map((t) => (
-                    <option key={t.id} value={t.id}>
-                      {t.countyName} · {t.name}
-                    </option>
-                  ))}
-                </select>
+                <Choice
+                  value={townshipId}
+                  onChange={(e) => setTownshipId(Number(e.target.value))}
+                  options={townships.map((t) => ({ value: t.id, label: `${t.countyName} · ${t.name}` }))}
+                />
               </label>
               <label>
                 年度

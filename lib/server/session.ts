@@ -4,11 +4,13 @@ import { cookies } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db';
+import type { Db } from '@/db/client';
 import { loadActor } from '@/lib/auth/actor';
 import type { Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/shared/errors';
 import { checkSession } from '@/lib/auth/sessions';
 import { auth } from './auth-config';
+import { parseId } from './http';
 
 export const PASSWORD_PAGE = '/account/password';
 
@@ -90,4 +92,11 @@ export function orInterrupt<T>(load: () => T): T {
     }
     throw e;
   }
+}
+
+/** For the pages of one report: who is asking, the database and the report id from the URL (404 when malformed). */
+export async function reportPage(params: Promise<{ id: string }>): Promise<{ actor: Actor; db: Db; reportId: number }> {
+  const actor = await requirePageActor();
+  const { id } = await params;
+  return { actor, db: getDb(), reportId: orInterrupt(() => parseId(id, '报告编号')) };
 }

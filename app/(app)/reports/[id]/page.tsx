@@ -1,22 +1,17 @@
 import Link from 'next/link';
-import { getDb } from '@/db';
 import { ReportDocument } from '@/components/report-document';
-import { orInterrupt, requirePageActor } from '@/lib/server/session';
+import { orInterrupt, reportPage } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
 import { isEditableStatus } from '@/lib/drafting/service';
 import { exportDocumentFromReport } from '@/lib/export/from-report';
 import { formatDateTime } from '@/lib/shared/format';
-import { parseId } from '@/lib/server/http';
 import { STATUS_LABELS } from '@/lib/report/labels';
 import { getReportForActor } from '@/lib/reports/service';
 
 export const dynamic = 'force-dynamic';
 
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePageActor();
-  const { id } = await params;
-  const db = getDb();
-  const reportId = orInterrupt(() => parseId(id, '报告编号'));
+  const { actor, db, reportId } = await reportPage(params);
   const { report, township } = orInterrupt(() => getReportForActor(db, actor, reportId));
   const doc = exportDocumentFromReport(db, actor, reportId);
   const scope = { townshipId: township.id, countyId: township.countyId };

@@ -1,9 +1,7 @@
 import Link from 'next/link';
-import { getDb } from '@/db';
 import { ReportWorkspace } from '@/components/drafting/report-workspace';
-import { orInterrupt, requirePageActor } from '@/lib/server/session';
+import { orInterrupt, reportPage } from '@/lib/server/session';
 import { loadEditorData } from '@/lib/drafting/service';
-import { parseId } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,11 +12,9 @@ export default async function EditReportPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ imported?: string }>;
 }) {
-  const actor = await requirePageActor();
-  const { id } = await params;
+  const { actor, db, reportId } = await reportPage(params);
   const { imported } = await searchParams;
-  const reportId = orInterrupt(() => parseId(id, '报告编号'));
-  const data = orInterrupt(() => loadEditorData(getDb(), actor, reportId));
+  const data = orInterrupt(() => loadEditorData(db, actor, reportId));
   return (
     <>
       <div className="editor-crumbs">

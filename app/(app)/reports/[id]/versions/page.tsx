@@ -1,12 +1,10 @@
 import Link from 'next/link';
-import { getDb } from '@/db';
 import { DiffView } from '@/components/review/diff-view';
 import { Timeline } from '@/components/review/timeline';
 import { VersionsPanel } from '@/components/review/versions-panel';
-import { orInterrupt, requirePageActor } from '@/lib/server/session';
+import { orInterrupt, reportPage } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
 import { formatDateTime } from '@/lib/shared/format';
-import { parseId } from '@/lib/server/http';
 import { loadReportInScope } from '@/lib/reports/service';
 import { reportTimeline } from '@/lib/review/transitions';
 import { changesSinceLastSubmission, listVersions } from '@/lib/review/versions';
@@ -15,10 +13,7 @@ import { isEditableStatus } from '@/lib/review/workflow';
 export const dynamic = 'force-dynamic';
 
 export default async function VersionsPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePageActor();
-  const { id } = await params;
-  const db = getDb();
-  const reportId = orInterrupt(() => parseId(id, '报告编号'));
+  const { actor, db, reportId } = await reportPage(params);
   const { report, township } = orInterrupt(() => loadReportInScope(db, actor, reportId));
   const scope = { townshipId: township.id, countyId: township.countyId };
   const since = changesSinceLastSubmission(db, actor, reportId);

@@ -1,8 +1,6 @@
-import { getDb } from '@/db';
 import { ReportDocument } from '@/components/report-document';
-import { orInterrupt, requirePageActor } from '@/lib/server/session';
+import { orInterrupt, reportPage } from '@/lib/server/session';
 import { exportDocumentFromReport } from '@/lib/export/from-report';
-import { parseId } from '@/lib/server/http';
 import './print.css';
 
 export const dynamic = 'force-dynamic';
@@ -15,10 +13,9 @@ export default async function PrintPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ variant?: string }>;
 }) {
-  const actor = await requirePageActor();
-  const { id } = await params;
+  const { actor, db, reportId } = await reportPage(params);
   const { variant } = await searchParams;
-  const doc = orInterrupt(() => exportDocumentFromReport(getDb(), actor, parseId(id, '报告编号')));
+  const doc = orInterrupt(() => exportDocumentFromReport(db, actor, reportId));
   return (
     <div className="print-view">
       <ReportDocument doc={doc} variant={variant === 'public' ? 'public' : 'submit'} />

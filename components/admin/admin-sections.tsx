@@ -1,0 +1,208 @@
+// The sections of the administration page. The page loads the data and hands these its server actions.
+import { ActionForm } from '@/components/action-form';
+import { Choice, plainOptions, type ChoiceOption } from '@/components/ui/choice';
+import type { UserListRow } from '@/lib/admin/accounts';
+import type { TownshipWithCounty } from '@/lib/admin/townships';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
+import { ROLE_LABELS } from '@/lib/report/labels';
+import { ROLES, TOWNSHIP_KINDS } from '@/lib/report/vocabulary';
+import type { ActionState } from '@/lib/shared/action-state';
+
+type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
+
+const ROLE_OPTIONS: ChoiceOption[] = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+const KIND_OPTIONS = plainOptions(TOWNSHIP_KINDS);
+
+/** A new password as the policy accepts it (the server checks the rest). */
+function PasswordField(props: { placeholder?: string }) {
+  return <input name="password" type="password" required minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH} autoComplete="new-password" {...props} />;
+}
+
+export function CollectionDateSection({ counties, year, maxYear, action }: { counties: ChoiceOption[]; year: number; maxYear: number; action: Action }) {
+  return (
+    <section className="card">
+      <h2>收集日期</h2>
+      <p className="muted">各县可以设定早于 4 月 1 日公开期限的收集日期，进度总览会显示剩余天数。</p>
+      <ActionForm action={action} submitLabel="保存" testId="collection-date" className="form grid">
+        <label>
+          县
+          <Choice name="countyId" required options={counties} />
+        </label>
+        <label>
+          报告年度
+          <input name="year" type="number" min={2000} max={maxYear} defaultValue={year} required />
+        </label>
+        <label>
+          收集日期
+          <input name="collectionDate" type="date" required />
+        </label>
+      </ActionForm>
+    </section>
+  );
+}
+
+export function TownshipsSection(props: { townships: TownshipWithCounty[]; counties: ChoiceOption[]; rename: Action; add: Action }) {
+  return (
+    <section className="card">
+      <h2>乡镇（街道）</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>县</th>
+            <th>名称</th>
+            <th>类型</th>
+            <th>改名</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.townships.map((t) => (
+            <tr key={t.id} data-testid={`township-row-${t.id}`}>
+              <td>{t.countyName}</td>
+              <td>{t.name}</td>
+              <td>{t.kind}</td>
+              <td>
+                <ActionForm action={props.rename} submitLabel="保存" className="inline-form">
+                  <input type="hidden" name="townshipId" value={t.id} />
+                  <input name="name" defaultValue={t.name} required maxLength={40} aria-label="新名称" />
+                  <Choice name="kind" defaultValue={t.kind} aria-label="类型" options={KIND_OPTIONS} />
+                </ActionForm>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>添加乡镇（街道）</h3>
+      <ActionForm action={props.add} submitLabel="添加" testId="add-township" className="form grid">
+        <label>
+          所属县
+          <Choice name="countyId" required options={props.counties} />
+        </label>
+        <label>
+          名称
+          <input name="name" required maxLength={40} placeholder="如：青山镇" />
+        </label>
+        <label>
+          类型
+          <Choice name="kind" required defaultValue="镇" options={KIND_OPTIONS} />
+        </label>
+      </ActionForm>
+    </section>
+  );
+}
+
+export type UserRow = UserListRow & { lockedFrom: string[]; openSessions: number };
+
+export type UserActions = { unlock: Action; endSessions: Action; setScope: Action; resetPassword: Action; setActive: Action; add: Action };
+
+function UserStatus({ u, self, actions }: { u: UserRow; self: boolean; actions: UserActions }) {
+  return (
+    <td>
+      {u.active ? '正常' : '已停用'}
+      {u.mustChangePassword ? <div className="muted">待本人设置新密码</div> : null}
+      {u.demo ? <div className="muted">演示账号</div> : null}
+      {u.lockedFrom.length ? (
+        <ActionForm action={actions.unlock} submitLabel="解除锁定" className="inline-form" testId={`unlock-${u.username}`}>
+          <input type="hidden" name="userId" value={u.id} />
+          <span className="msg error">已锁定（{u.lockedFrom.join('、')}）</span>
+        </ActionForm>
+      ) : null}
+      {u.openSessions > 0 && !self ? (
+        <ActionForm action={actions.endSessions} submitLabel="强制下线" className="inline-form" testId={`end-sessions-${u.username}`}>
+          <input type="hidden" name="userId" value={u.id} />
+          <span className="muted">在线 {u.openSessions} 处</span>
+        </ActionForm>
+      ) : null}
+    </td>
+  );
+}
+
+export function UsersSection(props: { users: UserRow[]; selfId: number; counties: ChoiceOption[]; townships: TownshipWithCounty[]; actions: UserActions }) {
+  const { actions } = props;
+  const townshipNames = props.townships.map((t) => ({ value: t.id, label: t.name }));
+  return (
+    <section className="card">
+      <h2>账号</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>用户名</th>
+            <th>姓名</th>
+            <th>角色</th>
+            <th>范围</th>
+            <th>状态</th>
+            <th>角色与范围</th>
+            <th>重置密码</th>
+            <th>启用/停用</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.users.map((u) => (
+            <tr key={u.id} data-testid={`user-${u.username}`} className={u.active ? '' : 'inactive'}>
+              <td>{u.username}</td>
+              <td>{u.displayName}</td>
+              <td>{ROLE_LABELS[u.role]}</td>
+              <td>{u.townshipName ?? u.countyName ?? '全部'}</td>
+              <UserStatus u={u} self={u.id === props.selfId} actions={actions} />
+              <td>
+                <ActionForm action={actions.setScope} submitLabel="改" className="inline-form scope-form">
+                  <input type="hidden" name="userId" value={u.id} />
+                  <Choice name="role" defaultValue={u.role} aria-label="角色" options={ROLE_OPTIONS} />
+                  <Choice name="countyId" defaultValue={u.countyId ?? ''} aria-label="所属县（审核人）" empty="县—" options={props.counties} />
+                  <Choice name="townshipId" defaultValue={u.townshipId ?? ''} aria-label="所属乡镇（起草人）" empty="乡镇—" options={townshipNames} />
+                </ActionForm>
+              </td>
+              <td>
+                <ActionForm action={actions.resetPassword} submitLabel="重置" className="inline-form">
+                  <input type="hidden" name="userId" value={u.id} />
+                  <PasswordField placeholder={`新密码（至少 ${PASSWORD_MIN_LENGTH} 位）`} />
+                </ActionForm>
+              </td>
+              <td>
+                {u.id === props.selfId ? (
+                  <span className="muted">（当前账号）</span>
+                ) : (
+                  <ActionForm
+                    action={actions.setActive}
+                    submitLabel={u.active ? '停用' : '启用'}
+                    className="inline-form"
+                    confirm={u.active ? `确定停用账号“${u.username}”吗？停用后该账号无法登录。` : undefined}
+                  >
+                    <input type="hidden" name="userId" value={u.id} />
+                    <input type="hidden" name="active" value={u.active ? 'false' : 'true'} />
+                  </ActionForm>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>添加账号</h3>
+      <ActionForm action={actions.add} submitLabel="添加账号" testId="add-user" className="form grid">
+        <label>
+          用户名
+          <input name="username" required maxLength={32} pattern="[A-Za-z0-9_.\-]+" placeholder="字母、数字" />
+        </label>
+        <label>
+          姓名
+          <input name="displayName" required maxLength={40} />
+        </label>
+        <label>
+          初始密码
+          <PasswordField />
+        </label>
+        <label>
+          角色
+          <Choice name="role" defaultValue="drafter" options={ROLE_OPTIONS} />
+        </label>
+        <label>
+          所属县（审核人）
+          <Choice name="countyId" defaultValue="" empty="—" options={props.counties} />
+        </label>
+        <label>
+          所属乡镇（起草人）
+          <Choice name="townshipId" defaultValue="" empty="—" options={props.townships.map((t) => ({ value: t.id, label: `${t.countyName} · ${t.name}` }))} />
+        </label>
+      </ActionForm>
+    </section>
+  );
+}
