@@ -7,6 +7,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
 import { ROLE_LABELS } from '@/lib/report/labels';
 import { ROLES, TOWNSHIP_KINDS } from '@/lib/report/vocabulary';
 import type { ActionState } from '@/lib/shared/action-state';
+import { TableHead } from '@/components/ui/table-head';
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -46,14 +47,7 @@ export function TownshipsSection(props: { townships: TownshipWithCounty[]; count
     <section className="card">
       <h2>乡镇（街道）</h2>
       <table className="table">
-        <thead>
-          <tr>
-            <th>县</th>
-            <th>名称</th>
-            <th>类型</th>
-            <th>改名</th>
-          </tr>
-        </thead>
+        <TableHead columns={['县', '名称', '类型', '改名']} />
         <tbody>
           {props.townships.map((t) => (
             <tr key={t.id} data-testid={`township-row-${t.id}`}>
@@ -123,18 +117,7 @@ export function UsersSection(props: { users: UserRow[]; selfId: number; counties
     <section className="card">
       <h2>账号</h2>
       <table className="table">
-        <thead>
-          <tr>
-            <th>用户名</th>
-            <th>姓名</th>
-            <th>角色</th>
-            <th>范围</th>
-            <th>状态</th>
-            <th>角色与范围</th>
-            <th>重置密码</th>
-            <th>启用/停用</th>
-          </tr>
-        </thead>
+        <TableHead columns={['用户名', '姓名', '角色', '范围', '状态', '角色与范围', '重置密码', '启用/停用']} />
         <tbody>
           {props.users.map((u) => (
             <tr key={u.id} data-testid={`user-${u.username}`} className={u.active ? '' : 'inactive'}>

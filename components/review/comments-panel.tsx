@@ -1,5 +1,6 @@
 'use client';
 
+import { ErrorLine } from '@/components/ui/error-line';
 import { useState } from 'react';
 import { formatDateTime } from '@/lib/shared/format';
 import type { TextAnchor } from '@/lib/review/anchor';
@@ -122,11 +123,7 @@ export function CommentsPanel({ reportId, threads, selection, mayComment, active
           </button>
         </div>
       ) : null}
-      {error ? (
-        <p className="msg error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine message={error} />
       <label className="check-label">
         <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> 显示已解决的批注
       </label>

@@ -1,9 +1,11 @@
 'use client';
 
+import { ErrorLine } from '@/components/ui/error-line';
 import { useState } from 'react';
 import { formatDateTime } from '@/lib/shared/format';
 import type { SectionComparison, VersionSummary } from '@/lib/review/versions';
 import { DiffView } from './diff-view';
+import { TableHead } from '@/components/ui/table-head';
 
 type Props = { reportId: number; versions: VersionSummary[]; mayEdit: boolean };
 
@@ -76,21 +78,9 @@ export function VersionsPanel({ reportId, versions, mayEdit }: Props) {
           </button>
         </div>
       ) : null}
-      {message ? (
-        <p className="msg error" role="alert">
-          {message}
-        </p>
-      ) : null}
+      <ErrorLine message={message} />
       <table className="table">
-        <thead>
-          <tr>
-            <th>时间</th>
-            <th>名称</th>
-            <th>类型</th>
-            <th>操作人</th>
-            <th></th>
-          </tr>
-        </thead>
+        <TableHead columns={['时间', '名称', '类型', '操作人', '']} />
         <tbody>
           {versions.map((v) => (
             <tr key={v.id} data-testid={`version-${v.id}`}>

@@ -1,5 +1,6 @@
 'use client';
 
+import { ErrorLine } from '@/components/ui/error-line';
 import { useState } from 'react';
 import type { ReportStatus } from '@/lib/report/vocabulary';
 import { STATUS_LABELS } from '@/lib/report/labels';
@@ -63,11 +64,7 @@ export function WorkflowBar({ reportId, status, available }: Props) {
           {TRANSITIONS[name].label}
         </button>
       ))}
-      {error ? (
-        <span className="msg error" role="alert">
-          {error}
-        </span>
-      ) : null}
+      <ErrorLine message={error} as="span" />
       {open ? (
         <div className="modal-backdrop">
           <div className="modal" role="dialog" aria-label={TRANSITIONS[open].label}>

@@ -4,16 +4,15 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { reportSections, reports } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { can, type Actor } from '@/lib/auth/permissions';
+import { type Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/shared/errors';
 import { parseReport, type ParsedReport } from '@/lib/report/parse';
 import { BODY_SECTION_KEYS, SECTION_LABELS, type BodySectionKey } from '@/lib/report/sections';
 import { ownPartHeadings } from '@/lib/report/template';
 import { docFromReportText, docToText } from '@/lib/report/tiptap-doc';
-import { createReport } from '@/lib/reports/service';
+import { createReport, reportOfYear, townshipForNewReport } from '@/lib/reports/service';
 import { createVersion } from '@/lib/review/versions';
 import { isEditableStatus, LOCKED_MESSAGES } from '@/lib/review/workflow';
-import { getTownship } from '@/lib/admin/townships';
 import { idSchema, isoDateSchema, parseInput, yearSchema } from '@/lib/shared/validation';
 
 export const MAX_IMPORT_CHARS = 300_000;
@@ -78,15 +77,8 @@ export function importLosses(current: Partial<Record<BodySectionKey, string>>, i
 /** Creates the township/year report from the confirmed preview, or replaces one (the old text kept as a version). */
 export function commitImport(db: Db, actor: Actor, raw: unknown, now = new Date()): { reportId: number; replaced: boolean } {
   const input = parseInput(commitSchema(now), raw);
-  const township = getTownship(db, input.townshipId);
-  if (!township) throw new AppError('not_found', '该乡镇（街道）不存在。');
-  if (!can(actor, 'report.create', { townshipId: township.id, countyId: township.countyId }))
-    throw new AppError('forbidden', '您只能为本乡镇（街道）导入报告。');
-  const existing = db
-    .select()
-    .from(reports)
-    .where(and(eq(reports.townshipId, township.id), eq(reports.year, input.year)))
-    .get();
+  const township = townshipForNewReport(db, actor, input.townshipId, '导入');
+  const existing = reportOfYear(db, township.id, input.year);
   if (existing && !input.replace) {
     throw new AppError('conflict', `${township.name}${input.year}年度的报告已存在。如要用导入的内容替换，请勾选“替换现有报告”（原内容会保存为一个版本）。`, {
       reportId: existing.id,

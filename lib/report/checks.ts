@@ -1,10 +1,15 @@
 // Structure and wording checks (domain.md §4) as pure functions over the plain-text report model.
 
-import { REQUIRED_PART_KEYS, PART_KEYS, type Check, type CheckCode, type PartKey, type ReportText } from './model';
+import { REQUIRED_PART_KEYS, PART_KEYS, type Check, type CheckCode, type CheckLocation, type PartKey, type ReportText } from './model';
 import { SECTION_LABELS, type BodySectionKey } from './sections';
 import { findYears, lineOffsets, markerValue, parseWrittenDate, toChineseNumeral } from './text-utils';
 import { checkSameAsLastYear, checkStaleFigures } from './checks-last-year';
 import { checkHalfwidthPunctuation, checkNoFigures, checkPlansNoYear, checkThinPart, checkWrongDocumentName } from './checks-wording';
+
+/** The location of a whole line of a section, for a check to point at; nothing when there is no such line. */
+function lineAt(section: BodySectionKey, l: { line: string; start: number } | undefined): { at?: CheckLocation } {
+  return l ? { at: { section, start: l.start, end: l.start + l.line.length } } : {};
+}
 
 /** '三、存在的不足和原因' → '存在的不足和原因': parts may be numbered differently in imported reports. */
 function partName(key: BodySectionKey): string {
@@ -51,7 +56,7 @@ export function checkNoCauses(report: ReportText): Check[] {
       section: 'shortcomings',
       severity: 'warning',
       message: '“存在的不足和原因”部分只列了问题，没有分析原因。请逐条写明产生问题的原因，可分为“（一）存在的问题”“（二）产生问题的原因”。',
-      ...(first ? { at: { section: 'shortcomings' as const, start: first.start, end: first.start + first.line.length } } : {}),
+      ...lineAt('shortcomings', first),
     },
   ];
 }
@@ -280,7 +285,7 @@ export function checkNoTransition(report: ReportText): Check[] {
       section: 'preface',
       severity: 'warning',
       message: '导语没有以“……报告如下：”结尾。请在导语末尾加上“现将我镇××年度法治政府建设情况报告如下：”，引出正文。',
-      ...(last ? { at: { section: 'preface' as const, start: last.start, end: last.start + last.line.length } } : {}),
+      ...lineAt('preface', last),
     },
   ];
 }

@@ -59,17 +59,28 @@ function isUniqueViolation(e: unknown): boolean {
   return typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
-export function createReport(db: Db, actor: Actor, raw: unknown, now: Date = new Date()): Report {
-  const input = parseInput(createReportSchema(now), raw);
-  const township = getTownship(db, input.townshipId);
+/** The township a new report (created or imported) goes to, when the actor may create reports there. */
+export function townshipForNewReport(db: Db, actor: Actor, townshipId: number, verb: '创建' | '导入'): TownshipWithCounty {
+  const township = getTownship(db, townshipId);
   if (!township) throw new AppError('not_found', '该乡镇（街道）不存在。');
   if (!can(actor, 'report.create', { townshipId: township.id, countyId: township.countyId }))
-    throw new AppError('forbidden', '您只能为本乡镇（街道）创建报告。');
-  const existing = db
-    .select({ id: reports.id })
+    throw new AppError('forbidden', `您只能为本乡镇（街道）${verb}报告。`);
+  return township;
+}
+
+/** The township's report of that year, if there is one. */
+export function reportOfYear(db: Db, townshipId: number, year: number): Report | undefined {
+  return db
+    .select()
     .from(reports)
-    .where(and(eq(reports.townshipId, township.id), eq(reports.year, input.year)))
+    .where(and(eq(reports.townshipId, townshipId), eq(reports.year, year)))
     .get();
+}
+
+export function createReport(db: Db, actor: Actor, raw: unknown, now: Date = new Date()): Report {
+  const input = parseInput(createReportSchema(now), raw);
+  const township = townshipForNewReport(db, actor, input.townshipId, '创建');
+  const existing = reportOfYear(db, township.id, input.year);
   if (existing) throw new AppError('conflict', `${township.name}${input.year}年度的报告已存在，请直接打开。`, { reportId: existing.id });
   const names = { townshipName: township.name, townshipKind: township.kind, countyName: township.countyName, year: input.year };
   const previous = input.from === 'last-year' ? loadPrevious(db, township.id, input.year) : null;

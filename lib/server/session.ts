@@ -100,3 +100,9 @@ export async function reportPage(params: Promise<{ id: string }>): Promise<{ act
   const { id } = await params;
   return { actor, db: getDb(), reportId: orInterrupt(() => parseId(id, '报告编号')) };
 }
+
+/** What Next.js hands a page of one report: its id, and the query string's fields. */
+export type ReportPageProps<Query extends Record<string, string | undefined> = Record<string, never>> = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Query>;
+};

@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '@/cli/seed';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { currentReportYear } from '@/lib/reports/service';
-import { launchChromium } from './chromium';
-import { login, newPage, shot } from './support';
+import { sharedBrowser, shot } from './support';
 
 const baseURL = inject('baseURL');
 const year = currentReportYear();
-let browser: Browser;
 let editUrl = '';
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const b = sharedBrowser(baseURL);
 
-async function openAs(username: string): Promise<Page> {
-  const page = await newPage(browser, baseURL);
-  await login(page, username, DEMO_PASSWORD);
-  await page.waitForURL((u) => u.pathname === '/');
-  return page;
-}
+const openAs = (username: string): Promise<Page> => b.openAs(username);
 
 async function waitSaved(page: Page) {
   await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 }).toBe('已保存');

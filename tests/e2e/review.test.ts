@@ -1,34 +1,24 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '@/cli/seed';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { currentReportYear } from '@/lib/reports/service';
-import { launchChromium } from './chromium';
-import { login, newPage, shot } from './support';
+import { sharedBrowser, shot } from './support';
 
 const baseURL = inject('baseURL');
 const year = currentReportYear();
-let browser: Browser;
 let reportId = 0;
 const QUOTE = '执法检查136次';
 const XSS = '<img src=x onerror=alert(1)>';
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const b = sharedBrowser(baseURL);
 
-async function openAs(username: string): Promise<Page> {
-  const page = await newPage(browser, baseURL);
-  page.on('dialog', (d) => {
-    // Only our own confirmations are expected; an alert would mean injected script ran.
-    if (d.type() === 'alert') throw new Error(`unexpected alert: ${d.message()}`);
-    void d.accept();
+function openAs(username: string): Promise<Page> {
+  return b.openAs(username, {
+    onDialog: (d) => {
+      // Only our own confirmations are expected; an alert would mean injected script ran.
+      if (d.type() === 'alert') throw new Error(`unexpected alert: ${d.message()}`);
+      void d.accept();
+    },
   });
-  await login(page, username, DEMO_PASSWORD);
-  await page.waitForURL((u) => u.pathname === '/');
-  return page;
 }
 
 async function waitSaved(page: Page) {

@@ -1,7 +1,10 @@
 // Shared browser-test helpers: a page per user, logging in through the real form, and screenshots to look at.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Dialog, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { DEMO_PASSWORD } from '@/cli/seed';
+import { launchChromium } from './chromium';
 
 export const SCREENSHOT_DIR = path.resolve('tests/e2e/screenshots');
 
@@ -22,4 +25,34 @@ export async function login(page: Page, username: string, password: string): Pro
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
+}
+
+/**
+ * One Chromium for a test file, launched before its tests and closed after; `openAs` gives a page signed in as a
+ * user (the demo password unless told otherwise), on the home page.
+ */
+export function sharedBrowser(baseURL: string) {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const get = (): Browser => {
+    if (!browser) throw new Error('the browser is launched in beforeAll');
+    return browser;
+  };
+  return {
+    get browser() {
+      return get();
+    },
+    async openAs(username: string, opts: { password?: string; onDialog?: (d: Dialog) => void } = {}): Promise<Page> {
+      const page = await newPage(get(), baseURL);
+      if (opts.onDialog) page.on('dialog', opts.onDialog);
+      await login(page, username, opts.password ?? DEMO_PASSWORD);
+      await page.waitForURL((u) => u.pathname === '/');
+      return page;
+    },
+  };
 }

@@ -4,13 +4,12 @@ import { authenticate, createUser, setUserActive, resetPassword, unlockUser } fr
 import { accountDelayMs, checkThrottle, MAX_ACCOUNT_DELAY_MS, MAX_ADDRESS_FAILURES, MAX_FAILURES, WINDOW_MS } from '@/lib/auth/login-throttle';
 import { loginFailures, users } from '@/db/schema';
 import type { Db } from '@/db/client';
-import { makeTestDb, seedWorld, snapshot, TEST_PASSWORD, type World } from '../support/db';
+import { freshWorld, snapshot, TEST_PASSWORD, type World } from '../support/db';
 
 let db: Db;
 let w: World;
 beforeEach(async () => {
-  db = makeTestDb().db;
-  w = await seedWorld(db);
+  ({ db, w } = await freshWorld());
 });
 
 describe('authenticate', () => {

@@ -1,25 +1,17 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-
-vi.mock('@/lib/server/session', () => import('../support/mock-session'));
-vi.mock('next/headers', () => import('../support/mock-headers'));
-vi.mock('@/db', () => import('../support/mock-db'));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { createReportAction } from '@/app/(app)/actions';
 import { addTownshipAction, addUserAction, resetPasswordAction, setUserActiveAction } from '@/app/(app)/admin/actions';
 import type { Db } from '@/db/client';
 import { authenticate } from '@/lib/admin/accounts';
 import { currentReportYear } from '@/lib/reports/service';
-import { setDb } from '../support/mock-db';
 import { setActor } from '../support/mock-session';
-import { makeTestDb, seedWorld, snapshot, type World } from '../support/db';
+import { freshWorld, snapshot, type World } from '../support/db';
 
 let db: Db;
 let w: World;
 beforeEach(async () => {
-  db = makeTestDb().db;
-  w = await seedWorld(db);
-  setDb(db);
+  ({ db, w } = await freshWorld());
   setActor(null);
 });
 

@@ -1,7 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-
-vi.mock('@/lib/server/session', () => import('../support/mock-session'));
-vi.mock('@/db', () => import('../support/mock-db'));
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { GET as listRoute, POST as postRoute } from '@/app/api/reports/[id]/comments/route';
 import { DELETE as deleteRoute, PATCH as patchRoute } from '@/app/api/reports/[id]/comments/[commentId]/route';
@@ -12,9 +9,8 @@ import { createReport } from '@/lib/reports/service';
 import { docFromText } from '@/lib/report/tiptap-doc';
 import { createAnchor } from '@/lib/review/anchor';
 import type { ThreadView } from '@/lib/review/comments';
-import { setDb } from '../support/mock-db';
 import { setActor } from '../support/mock-session';
-import { makeTestDb, seedWorld, snapshot, type World } from '../support/db';
+import { freshWorld, snapshot, type World } from '../support/db';
 
 let db: Db;
 let w: World;
@@ -27,9 +23,7 @@ function save(text: string) {
 }
 
 beforeEach(async () => {
-  db = makeTestDb().db;
-  w = await seedWorld(db);
-  setDb(db);
+  ({ db, w } = await freshWorld());
   reportId = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 }, new Date('2025-12-01')).id;
   save(TEXT);
 });

@@ -6,15 +6,14 @@ import { loadEditorData, saveSection } from '@/lib/drafting/service';
 import { createReport } from '@/lib/reports/service';
 import { docFromText } from '@/lib/report/tiptap-doc';
 import { transitionReport } from '@/lib/review/transitions';
-import { makeTestDb, seedWorld, type World } from '../support/db';
+import { freshWorld, type World } from '../support/db';
 
 let db: Db;
 let w: World;
 const NOW = new Date('2026-02-01T10:00:00+08:00');
 
 beforeEach(async () => {
-  db = makeTestDb().db;
-  w = await seedWorld(db);
+  ({ db, w } = await freshWorld());
 });
 
 describe('county dashboard', () => {

@@ -1,7 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-
-vi.mock('@/lib/server/session', () => import('../support/mock-session'));
-vi.mock('@/db', () => import('../support/mock-db'));
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { PATCH as patchReport } from '@/app/api/reports/[id]/route';
 import { PUT as putSection } from '@/app/api/reports/[id]/sections/[key]/route';
@@ -12,21 +9,17 @@ import { eq } from 'drizzle-orm';
 import { listChecklist, loadEditorData, SECTION_CHAR_LIMIT } from '@/lib/drafting/service';
 import { createReport } from '@/lib/reports/service';
 import { docFromText, type TiptapNode } from '@/lib/report/tiptap-doc';
-import { setDb } from '../support/mock-db';
 import { setActor } from '../support/mock-session';
-import { makeTestDb, seedWorld, snapshot, type World } from '../support/db';
+import { DRAFT_NOW, snapshot, worldWithDraft, type World } from '../support/db';
 
 let db: Db;
 let w: World;
 let reportId: number;
-const NOW = new Date('2025-12-01T09:00:00+08:00');
+const NOW = DRAFT_NOW;
 
 beforeEach(async () => {
-  db = makeTestDb().db;
-  w = await seedWorld(db);
-  setDb(db);
+  ({ db, w, reportId } = await worldWithDraft());
   setActor(w.drafterA1);
-  reportId = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 }, NOW).id;
 });
 
 const para = (text: string): TiptapNode => docFromText(text);

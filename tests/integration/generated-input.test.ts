@@ -6,11 +6,6 @@ import { limit } from '@/lib/shared/limits';
 import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
-vi.mock('@/lib/server/session', () => import('../support/mock-session'));
-vi.mock('next/headers', () => import('../support/mock-headers'));
-vi.mock('@/db', () => import('../support/mock-db'));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
-
 import type { Db } from '@/db/client';
 import { BODY_SECTION_KEYS } from '@/lib/report/sections';
 import { setDb } from '../support/mock-db';

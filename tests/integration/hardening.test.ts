@@ -4,12 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-
-vi.mock('@/lib/server/session', () => import('../support/mock-session'));
-vi.mock('next/headers', () => import('../support/mock-headers'));
-vi.mock('@/db', () => import('../support/mock-db'));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import JSZip from 'jszip';
 import { eq } from 'drizzle-orm';
@@ -39,10 +34,9 @@ import { transitionReport } from '@/lib/review/transitions';
 import { compareVersions, createVersion, saveNamedVersion } from '@/lib/review/versions';
 import { docFromText } from '@/lib/report/tiptap-doc';
 import { securePermissions } from '@/cli/permissions';
-import { setDb } from '../support/mock-db';
 import { setRequestHeaders } from '../support/mock-headers';
 import { setActor } from '../support/mock-session';
-import { makeTestDb, seedWorld, snapshot, type World } from '../support/db';
+import { freshWorld, snapshot, type World } from '../support/db';
 import { bombDocx } from '../support/zip-bomb';
 
 let db: Db;
@@ -50,9 +44,7 @@ let w: World;
 let reportId: number;
 
 beforeEach(async () => {
-  db = makeTestDb().db;
-  setDb(db);
-  w = await seedWorld(db);
+  ({ db, w } = await freshWorld());
   reportId = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 }).id;
   setActor(w.drafterA1);
   setRequestHeaders({});

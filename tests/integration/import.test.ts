@@ -1,9 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-
-vi.mock('@/lib/server/session', () => import('../support/mock-session'));
-vi.mock('@/db', () => import('../support/mock-db'));
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { POST as previewRoute } from '@/app/api/import/preview/route';
 import { POST as commitRoute } from '@/app/api/import/commit/route';
@@ -17,9 +14,8 @@ import { exportDocumentFromReport } from '@/lib/export/from-report';
 import { exportParts } from '@/lib/export/document';
 import { runChecks } from '@/lib/report/checks';
 import { storedReportText } from '@/lib/report/stored';
-import { setDb } from '../support/mock-db';
 import { setActor } from '../support/mock-session';
-import { makeTestDb, seedWorld, snapshot, type World } from '../support/db';
+import { freshWorld, snapshot, type World } from '../support/db';
 import { FIXTURE } from '../unit/export/docx.test';
 
 let db: Db;
@@ -28,9 +24,7 @@ const fixtures = path.resolve(__dirname, '../fixtures/reports');
 const year = new Date().getFullYear() - 1;
 
 beforeEach(async () => {
-  db = makeTestDb().db;
-  w = await seedWorld(db);
-  setDb(db);
+  ({ db, w } = await freshWorld());
   setActor(w.drafterA1);
 });
 

@@ -5,13 +5,12 @@ import { loadEditorData, saveSection } from '@/lib/drafting/service';
 import { runChecks } from '@/lib/report/checks';
 import { createReport } from '@/lib/reports/service';
 import { docFromText } from '@/lib/report/tiptap-doc';
-import { makeTestDb, seedWorld, type World } from '../support/db';
+import { freshWorld, type World } from '../support/db';
 
 let db: Db;
 let w: World;
 beforeEach(async () => {
-  db = makeTestDb().db;
-  w = await seedWorld(db);
+  ({ db, w } = await freshWorld());
 });
 
 describe('last year’s report in the editor data', () => {

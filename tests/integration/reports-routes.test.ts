@@ -1,25 +1,19 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-
-vi.mock('@/lib/server/session', () => import('../support/mock-session'));
-vi.mock('@/db', () => import('../support/mock-db'));
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { GET as listRoute, POST as createRoute } from '@/app/api/reports/route';
 import { GET as getRoute } from '@/app/api/reports/[id]/route';
 import type { Db } from '@/db/client';
 import { reports } from '@/db/schema';
 import { createReport, currentReportYear } from '@/lib/reports/service';
-import { setDb } from '../support/mock-db';
 import { setActor } from '../support/mock-session';
-import { makeTestDb, seedWorld, snapshot, type World } from '../support/db';
+import { freshWorld, snapshot, type World } from '../support/db';
 
 let db: Db;
 let w: World;
 const year = currentReportYear();
 
 beforeEach(async () => {
-  db = makeTestDb().db;
-  w = await seedWorld(db);
-  setDb(db);
+  ({ db, w } = await freshWorld());
   setActor(null);
 });
 

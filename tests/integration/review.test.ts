@@ -1,7 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-
-vi.mock('@/lib/server/session', () => import('../support/mock-session'));
-vi.mock('@/db', () => import('../support/mock-db'));
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { eq } from 'drizzle-orm';
 import { POST as postTransition } from '@/app/api/reports/[id]/transitions/route';
@@ -17,20 +14,16 @@ import { docFromText } from '@/lib/report/tiptap-doc';
 import { changesSinceLastSubmission, compareVersions, listVersions, saveNamedVersion } from '@/lib/review/versions';
 import { reportTimeline, transitionReport } from '@/lib/review/transitions';
 import { TRANSITION_NAMES, TRANSITIONS, type TransitionName } from '@/lib/review/workflow';
-import { setDb } from '../support/mock-db';
 import { setActor } from '../support/mock-session';
-import { makeTestDb, seedWorld, snapshot, type World } from '../support/db';
+import { DRAFT_NOW, snapshot, worldWithDraft, type World } from '../support/db';
 
 let db: Db;
 let w: World;
 let reportId: number;
-const NOW = new Date('2025-12-01T09:00:00+08:00');
+const NOW = DRAFT_NOW;
 
 beforeEach(async () => {
-  db = makeTestDb().db;
-  w = await seedWorld(db);
-  setDb(db);
-  reportId = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 }, NOW).id;
+  ({ db, w, reportId } = await worldWithDraft());
 });
 
 const setStatus = (s: ReportStatus) => db.update(reports).set({ status: s }).where(eq(reports.id, reportId)).run();

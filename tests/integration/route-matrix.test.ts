@@ -1,12 +1,7 @@
 // The authorisation matrix: every route handler method and every server action, found on disk, × every kind of user,
 // against 甲一镇's reports. Allowed users succeed and (for changes) change something; everyone else gets 401/403/404,
 // learns nothing about the report, and the database is left exactly as it was. A new route without a row here fails.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-
-vi.mock('@/lib/server/session', () => import('../support/mock-session'));
-vi.mock('next/headers', () => import('../support/mock-headers'));
-vi.mock('@/db', () => import('../support/mock-db'));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/auth/permissions';

@@ -4,7 +4,7 @@ import { loadEditorData, saveSection } from '@/lib/drafting/service';
 import { createReport } from '@/lib/reports/service';
 import { docFromText } from '@/lib/report/tiptap-doc';
 import { searchReports } from '@/lib/search/service';
-import { makeTestDb, seedWorld, type World } from '../support/db';
+import { freshWorld, type World } from '../support/db';
 
 let db: Db;
 let w: World;
@@ -19,8 +19,7 @@ function write(actor: World['drafterA1'], reportId: number, key: string, text: s
 const snippetText = (h: { snippet: Array<{ text: string; hit: boolean }> }) => h.snippet.map((s) => (s.hit ? `[${s.text}]` : s.text)).join('');
 
 beforeEach(async () => {
-  db = makeTestDb().db;
-  w = await seedWorld(db);
+  ({ db, w } = await freshWorld());
   a1 = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 }, NOW).id;
   b1 = createReport(db, w.drafterB1, { townshipId: w.townB1, year: 2025 }, NOW).id;
   write(w.drafterA1, a1, 'measures', '聘请律师事务所律师担任法律顾问，全年审查合同41份。全年发生行政复议案件1件。');

@@ -7,6 +7,8 @@ import { createUser } from '@/lib/admin/accounts';
 import { loadActor } from '@/lib/auth/actor';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/auth/permissions';
 import { createCounty, createTownship } from '@/lib/admin/townships';
+import { createReport } from '@/lib/reports/service';
+import { setDb } from './mock-db';
 
 export function makeTestDb(): { db: Db; file: string; dir: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-db-'));
@@ -67,4 +69,20 @@ export function snapshot(db: Db): Record<string, unknown[]> {
   // A refusal is itself written to the audit log (安全审计); that row is the one change a refused request makes.
   const where = (name: string) => (name === 'audit_events' ? ` where action <> 'request.refused'` : '');
   return Object.fromEntries(tables.map(({ name }) => [name, db.$client.prepare(`select * from "${name}"${where(name)} order by rowid`).all()]));
+}
+
+/** A fresh database file with the small world in it, made the app's connection for tests that mock '@/db'. */
+export async function freshWorld(): Promise<{ db: Db; w: World }> {
+  const { db } = makeTestDb();
+  setDb(db);
+  return { db, w: await seedWorld(db) };
+}
+
+/** The moment the drafting and review tests pretend it is: December of the report year 2025. */
+export const DRAFT_NOW = new Date('2025-12-01T09:00:00+08:00');
+
+/** A fresh world with 甲一镇's 2025 report just created from the template. */
+export async function worldWithDraft(): Promise<{ db: Db; w: World; reportId: number }> {
+  const { db, w } = await freshWorld();
+  return { db, w, reportId: createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 }, DRAFT_NOW).id };
 }

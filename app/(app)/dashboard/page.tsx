@@ -61,86 +61,84 @@ export default async function DashboardPage({
     return `/dashboard?${p}`;
   };
   return (
-    <>
-      <main className="page wide">
-        <div className="dash-head">
-          <h1>
-            {d.county.name} {year}年度报告进度
-          </h1>
-          <form className="inline-form" action="/dashboard">
-            {actor.role === 'admin' ? (
-              <select name="county" defaultValue={d.county.id} aria-label="县">
-                {listCounties(db).map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            ) : null}
-            <input name="year" type="number" min={2000} max={2100} defaultValue={year} aria-label="年度" />
-            <button type="submit">查看</button>
-          </form>
-        </div>
-        <div className="dash-deadlines">
-          <Days days={d.daysToCollection} label={`县收集日期${d.collectionDate ? `（${formatDocumentDate(d.collectionDate)}）` : ''}`} />
-          <Days days={d.daysToPublication} label={`向社会公开（${formatDocumentDate(d.publicationDate)}前）`} />
-          <a className="button-link" href={`/api/dashboard/zip?year=${year}&county=${d.county.id}`} data-testid="download-zip">
-            下载已审核通过和定稿的报告（.zip）
-          </a>
-        </div>
-        <section className="card">
-          <div className="chart" data-testid="status-chart">
-            {([...REPORT_STATUSES, 'none'] as const).map((s) => (
-              <Link key={s} href={link({ status: status === s ? null : s })} className={`bar ${status === s ? 'active' : ''}`}>
-                <span className="bar-label">{LABELS[s]}</span>
-                <span className={`bar-fill status-${s}`} style={{ width: `${(d.counts[s] / max) * 100}%` }} />
-                <span className="bar-count" data-testid={`count-${s}`}>
-                  {d.counts[s]}
-                </span>
-              </Link>
-            ))}
-          </div>
-          {status ? (
-            <p>
-              只看“{LABELS[status]}”。<Link href={link({ status: null })}>显示全部</Link>
-            </p>
-          ) : null}
-        </section>
-        <section className="card">
-          <table className="table" data-testid="dashboard-table">
-            <thead>
-              <tr>
-                {(Object.keys(SORTS) as SortKey[]).map((k) => (
-                  <th key={k}>
-                    <Link href={link({ sort: k })}>
-                      {SORTS[k]}
-                      {sort === k ? ' ▾' : ''}
-                    </Link>
-                  </th>
-                ))}
-                <th>检查问题</th>
-                <th>未解决批注</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.townshipId} data-testid={`dash-row-${r.townshipName}`}>
-                  <td>{r.reportId ? <Link href={`/reports/${r.reportId}/edit`}>{r.townshipName}</Link> : r.townshipName}</td>
-                  <td>
-                    <span className={`status status-${r.status}`}>{LABELS[r.status]}</span>
-                  </td>
-                  <td>
-                    部分 {r.partsFilled}/{r.partsTotal} · 清单 {r.checklistDone}/{r.checklistTotal}
-                  </td>
-                  <td>{r.updatedAt ? `${formatDateTime(new Date(r.updatedAt))}${r.updatedByName ? ` · ${r.updatedByName}` : ''}` : '—'}</td>
-                  <td className={r.openChecks ? 'warn' : ''}>{r.reportId ? r.openChecks : '—'}</td>
-                  <td>{r.reportId ? r.openThreads : '—'}</td>
-                </tr>
+    <main className="page wide">
+      <div className="dash-head">
+        <h1>
+          {d.county.name} {year}年度报告进度
+        </h1>
+        <form className="inline-form" action="/dashboard">
+          {actor.role === 'admin' ? (
+            <select name="county" defaultValue={d.county.id} aria-label="县">
+              {listCounties(db).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
               ))}
-            </tbody>
-          </table>
-        </section>
-      </main>
-    </>
+            </select>
+          ) : null}
+          <input name="year" type="number" min={2000} max={2100} defaultValue={year} aria-label="年度" />
+          <button type="submit">查看</button>
+        </form>
+      </div>
+      <div className="dash-deadlines">
+        <Days days={d.daysToCollection} label={`县收集日期${d.collectionDate ? `（${formatDocumentDate(d.collectionDate)}）` : ''}`} />
+        <Days days={d.daysToPublication} label={`向社会公开（${formatDocumentDate(d.publicationDate)}前）`} />
+        <a className="button-link" href={`/api/dashboard/zip?year=${year}&county=${d.county.id}`} data-testid="download-zip">
+          下载已审核通过和定稿的报告（.zip）
+        </a>
+      </div>
+      <section className="card">
+        <div className="chart" data-testid="status-chart">
+          {([...REPORT_STATUSES, 'none'] as const).map((s) => (
+            <Link key={s} href={link({ status: status === s ? null : s })} className={`bar ${status === s ? 'active' : ''}`}>
+              <span className="bar-label">{LABELS[s]}</span>
+              <span className={`bar-fill status-${s}`} style={{ width: `${(d.counts[s] / max) * 100}%` }} />
+              <span className="bar-count" data-testid={`count-${s}`}>
+                {d.counts[s]}
+              </span>
+            </Link>
+          ))}
+        </div>
+        {status ? (
+          <p>
+            只看“{LABELS[status]}”。<Link href={link({ status: null })}>显示全部</Link>
+          </p>
+        ) : null}
+      </section>
+      <section className="card">
+        <table className="table" data-testid="dashboard-table">
+          <thead>
+            <tr>
+              {(Object.keys(SORTS) as SortKey[]).map((k) => (
+                <th key={k}>
+                  <Link href={link({ sort: k })}>
+                    {SORTS[k]}
+                    {sort === k ? ' ▾' : ''}
+                  </Link>
+                </th>
+              ))}
+              <th>检查问题</th>
+              <th>未解决批注</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.townshipId} data-testid={`dash-row-${r.townshipName}`}>
+                <td>{r.reportId ? <Link href={`/reports/${r.reportId}/edit`}>{r.townshipName}</Link> : r.townshipName}</td>
+                <td>
+                  <span className={`status status-${r.status}`}>{LABELS[r.status]}</span>
+                </td>
+                <td>
+                  部分 {r.partsFilled}/{r.partsTotal} · 清单 {r.checklistDone}/{r.checklistTotal}
+                </td>
+                <td>{r.updatedAt ? `${formatDateTime(new Date(r.updatedAt))}${r.updatedByName ? ` · ${r.updatedByName}` : ''}` : '—'}</td>
+                <td className={r.openChecks ? 'warn' : ''}>{r.reportId ? r.openChecks : '—'}</td>
+                <td>{r.reportId ? r.openThreads : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </main>
   );
 }

@@ -3,6 +3,7 @@ import { getDb } from '@/db';
 import { listAudit } from '@/lib/audit/log';
 import { orInterrupt, requirePageActor } from '@/lib/server/session';
 import { formatDateTime } from '@/lib/shared/format';
+import { TableHead } from '@/components/ui/table-head';
 
 export const dynamic = 'force-dynamic';
 
@@ -42,66 +43,55 @@ export default async function AuditPage({
   const clean = Object.fromEntries(Object.entries(sp).filter(([, v]) => v));
   const { rows, actions, page } = orInterrupt(() => listAudit(getDb(), actor, clean));
   return (
-    <>
-      <main className="page wide">
-        <h1>操作记录</h1>
-        <form className="form grid" action="/admin/audit">
-          <label>
-            操作
-            <select name="action" defaultValue={sp.action ?? ''}>
-              <option value="">全部</option>
-              {actions.map((a) => (
-                <option key={a} value={a}>
-                  {ACTION_LABELS[a] ?? a}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            操作人
-            <input name="user" defaultValue={sp.user ?? ''} maxLength={40} />
-          </label>
-          <label>
-            从
-            <input type="date" name="from" defaultValue={sp.from ?? ''} />
-          </label>
-          <label>
-            到
-            <input type="date" name="to" defaultValue={sp.to ?? ''} />
-          </label>
-          <div className="form-actions">
-            <button type="submit">筛选</button>
-          </div>
-        </form>
-        <table className="table" data-testid="audit-table">
-          <thead>
-            <tr>
-              <th>时间</th>
-              <th>操作人</th>
-              <th>操作</th>
-              <th>报告</th>
-              <th>地址</th>
-              <th>详情</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>{formatDateTime(new Date(r.at))}</td>
-                <td>{r.actorName ?? '系统'}</td>
-                <td>{(Object.hasOwn(ACTION_LABELS, r.action) ? ACTION_LABELS[r.action] : r.action)}</td>
-                <td>{r.reportId ? <Link href={`/reports/${r.reportId}`}>{r.townshipName ?? r.reportId}</Link> : '—'}</td>
-                <td>{r.address ?? '—'}</td>
-                <td className="audit-detail">{r.detail}</td>
-              </tr>
+    <main className="page wide">
+      <h1>操作记录</h1>
+      <form className="form grid" action="/admin/audit">
+        <label>
+          操作
+          <select name="action" defaultValue={sp.action ?? ''}>
+            <option value="">全部</option>
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {ACTION_LABELS[a] ?? a}
+              </option>
             ))}
-          </tbody>
-        </table>
-        <p>
-          {page > 1 ? <Link href={`/admin/audit?${new URLSearchParams({ ...clean, page: String(page - 1) })}`}>上一页</Link> : null}{' '}
-          {rows.length === 100 ? <Link href={`/admin/audit?${new URLSearchParams({ ...clean, page: String(page + 1) })}`}>下一页</Link> : null}
-        </p>
-      </main>
-    </>
+          </select>
+        </label>
+        <label>
+          操作人
+          <input name="user" defaultValue={sp.user ?? ''} maxLength={40} />
+        </label>
+        <label>
+          从
+          <input type="date" name="from" defaultValue={sp.from ?? ''} />
+        </label>
+        <label>
+          到
+          <input type="date" name="to" defaultValue={sp.to ?? ''} />
+        </label>
+        <div className="form-actions">
+          <button type="submit">筛选</button>
+        </div>
+      </form>
+      <table className="table" data-testid="audit-table">
+        <TableHead columns={['时间', '操作人', '操作', '报告', '地址', '详情']} />
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>{formatDateTime(new Date(r.at))}</td>
+              <td>{r.actorName ?? '系统'}</td>
+              <td>{(Object.hasOwn(ACTION_LABELS, r.action) ? ACTION_LABELS[r.action] : r.action)}</td>
+              <td>{r.reportId ? <Link href={`/reports/${r.reportId}`}>{r.townshipName ?? r.reportId}</Link> : '—'}</td>
+              <td>{r.address ?? '—'}</td>
+              <td className="audit-detail">{r.detail}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        {page > 1 ? <Link href={`/admin/audit?${new URLSearchParams({ ...clean, page: String(page - 1) })}`}>上一页</Link> : null}{' '}
+        {rows.length === 100 ? <Link href={`/admin/audit?${new URLSearchParams({ ...clean, page: String(page + 1) })}`}>下一页</Link> : null}
+      </p>
+    </main>
   );
 }

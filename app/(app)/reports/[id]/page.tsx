@@ -17,37 +17,35 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const scope = { townshipId: township.id, countyId: township.countyId };
   const exportUrl = (format: string, variant: string) => `/api/reports/${report.id}/export?format=${format}&variant=${variant}`;
   return (
-    <>
-      <main className="page">
-        <p className="crumbs">
-          <Link href="/">我的报告</Link> / {township.name} / {report.year}年度
-        </p>
-        <div className="report-meta">
-          <span className={`status status-${report.status}`}>{STATUS_LABELS[report.status]}</span>
-          <span>最后修改：{formatDateTime(report.updatedAt)}</span>
-          {can(actor, 'report.edit', scope) && isEditableStatus(report.status) ? (
-            <Link href={`/reports/${report.id}/edit`} className="button-link">
-              编辑报告
-            </Link>
-          ) : can(actor, 'report.comment', scope) ? (
-            <Link href={`/reports/${report.id}/edit`} className="button-link">
-              审阅与批注
-            </Link>
-          ) : null}
-          <Link href={`/reports/${report.id}/versions`}>版本与记录</Link>
-        </div>
-        <div className="report-tools" data-testid="export-links">
-          导出：
-          <a href={exportUrl('docx', 'submit')}>Word 报送稿</a>
-          <a href={exportUrl('docx', 'public')}>Word 公开稿</a>
-          <a href={exportUrl('md', 'submit')}>Markdown</a>
-          <a href={exportUrl('txt', 'submit')}>纯文本</a>
-          <a href={`/reports/${report.id}/print`} target="_blank" rel="noreferrer">
-            打印 / 存为 PDF
-          </a>
-        </div>
-        <ReportDocument doc={doc} showEmpty />
-      </main>
-    </>
+    <main className="page">
+      <p className="crumbs">
+        <Link href="/">我的报告</Link> / {township.name} / {report.year}年度
+      </p>
+      <div className="report-meta">
+        <span className={`status status-${report.status}`}>{STATUS_LABELS[report.status]}</span>
+        <span>最后修改：{formatDateTime(report.updatedAt)}</span>
+        {can(actor, 'report.edit', scope) && isEditableStatus(report.status) ? (
+          <Link href={`/reports/${report.id}/edit`} className="button-link">
+            编辑报告
+          </Link>
+        ) : can(actor, 'report.comment', scope) ? (
+          <Link href={`/reports/${report.id}/edit`} className="button-link">
+            审阅与批注
+          </Link>
+        ) : null}
+        <Link href={`/reports/${report.id}/versions`}>版本与记录</Link>
+      </div>
+      <div className="report-tools" data-testid="export-links">
+        导出：
+        <a href={exportUrl('docx', 'submit')}>Word 报送稿</a>
+        <a href={exportUrl('docx', 'public')}>Word 公开稿</a>
+        <a href={exportUrl('md', 'submit')}>Markdown</a>
+        <a href={exportUrl('txt', 'submit')}>纯文本</a>
+        <a href={`/reports/${report.id}/print`} target="_blank" rel="noreferrer">
+          打印 / 存为 PDF
+        </a>
+      </div>
+      <ReportDocument doc={doc} showEmpty />
+    </main>
   );
 }

@@ -1,17 +1,11 @@
 import Link from 'next/link';
 import { ReportWorkspace } from '@/components/drafting/report-workspace';
-import { orInterrupt, reportPage } from '@/lib/server/session';
+import { orInterrupt, reportPage, type ReportPageProps } from '@/lib/server/session';
 import { loadEditorData } from '@/lib/drafting/service';
 
 export const dynamic = 'force-dynamic';
 
-export default async function EditReportPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<{ imported?: string }>;
-}) {
+export default async function EditReportPage({ params, searchParams }: ReportPageProps<{ imported?: string }>) {
   const { actor, db, reportId } = await reportPage(params);
   const { imported } = await searchParams;
   const data = orInterrupt(() => loadEditorData(db, actor, reportId));

@@ -18,33 +18,31 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
   const scope = { townshipId: township.id, countyId: township.countyId };
   const since = changesSinceLastSubmission(db, actor, reportId);
   return (
-    <>
-      <main className="page">
-        <p className="crumbs">
-          <Link href="/">我的报告</Link> / {township.name} / <Link href={`/reports/${report.id}/edit`}>{report.year}年度</Link> / 版本与记录
-        </p>
-        {since ? (
-          <section className="card" data-testid="since-submission">
-            <h2>自上次提交以来的修改</h2>
-            <p className="muted">
-              比较上一次提交（{formatDateTime(new Date(since.from.createdAt))}）与最近一次提交（{formatDateTime(new Date(since.to.createdAt))}）。
-            </p>
-            <DiffView sections={since.sections} />
-          </section>
-        ) : null}
-        <section className="card">
-          <h2>版本</h2>
-          <VersionsPanel
-            reportId={report.id}
-            versions={listVersions(db, actor, reportId)}
-            mayEdit={can(actor, 'report.edit', scope) && isEditableStatus(report.status)}
-          />
+    <main className="page">
+      <p className="crumbs">
+        <Link href="/">我的报告</Link> / {township.name} / <Link href={`/reports/${report.id}/edit`}>{report.year}年度</Link> / 版本与记录
+      </p>
+      {since ? (
+        <section className="card" data-testid="since-submission">
+          <h2>自上次提交以来的修改</h2>
+          <p className="muted">
+            比较上一次提交（{formatDateTime(new Date(since.from.createdAt))}）与最近一次提交（{formatDateTime(new Date(since.to.createdAt))}）。
+          </p>
+          <DiffView sections={since.sections} />
         </section>
-        <section className="card">
-          <h2>流程记录</h2>
-          <Timeline entries={reportTimeline(db, actor, reportId)} />
-        </section>
-      </main>
-    </>
+      ) : null}
+      <section className="card">
+        <h2>版本</h2>
+        <VersionsPanel
+          reportId={report.id}
+          versions={listVersions(db, actor, reportId)}
+          mayEdit={can(actor, 'report.edit', scope) && isEditableStatus(report.status)}
+        />
+      </section>
+      <section className="card">
+        <h2>流程记录</h2>
+        <Timeline entries={reportTimeline(db, actor, reportId)} />
+      </section>
+    </main>
   );
 }
