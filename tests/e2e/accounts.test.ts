@@ -4,34 +4,39 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@/cli/seed';
 import { startApp, type AppServer } from './app-server';
-import { launchChromium } from './chromium';
 import { cli } from './http';
-import { login, newPage, shot } from './support';
+import { login, newPage, sharedBrowser, shot } from './support';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-accounts-'));
 let app: AppServer;
-let browser: Browser;
 let baseURL: string;
+const b = sharedBrowser(() => baseURL);
 
 beforeAll(async () => {
   app = await startApp(dataDir, undefined, { HOSTNAME: '0.0.0.0' });
   baseURL = `http://127.0.0.1:${app.port}`;
-  browser = await launchChromium();
   const add = cli(dataDir, 'user', 'add', '--username', 'zhaoming', '--name', '赵明', '--role', 'drafter', '--township', '青石乡', '--password', 'Set-by-admin-1');
   expect(add.status, add.stderr).toBe(0);
 });
 afterAll(async () => {
-  await browser?.close();
   await app?.stop();
 });
 
+/** Fills in the 修改密码 form (current password, the new one twice) and sends it. */
+async function changePassword(form: Locator, current: string, next: string): Promise<void> {
+  await form.getByLabel('当前密码').fill(current);
+  await form.getByLabel('新密码', { exact: true }).fill(next);
+  await form.getByLabel('再输入一次新密码').fill(next);
+  await form.getByRole('button', { name: '保存新密码' }).click();
+}
+
 describe('accounts in the browser', () => {
   it('login stays on the host the browser used, and the demo banner tells the admin what to do', async () => {
-    const page = await newPage(browser, baseURL);
+    const page = await newPage(b.browser, baseURL);
     await login(page, 'admin', DEMO_PASSWORD);
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     expect(new URL(page.url()).host).toBe(`127.0.0.1:${app.port}`);
@@ -43,7 +48,7 @@ describe('accounts in the browser', () => {
   });
 
   it('a password set by the administrator must be replaced at first login, under the policy', async () => {
-    const page = await newPage(browser, baseURL);
+    const page = await newPage(b.browser, baseURL);
     await login(page, 'zhaoming', 'Set-by-admin-1');
     await page.waitForURL((u) => u.pathname === '/account/password');
     expect(await page.getByTestId('must-change').count()).toBe(1);
@@ -51,17 +56,11 @@ describe('accounts in the browser', () => {
     await page.goto('/');
     expect(new URL(page.url()).pathname).toBe('/account/password');
     const form = page.getByTestId('password-form');
-    await form.getByLabel('当前密码').fill('Set-by-admin-1');
-    await form.getByLabel('新密码', { exact: true }).fill('1234567890');
-    await form.getByLabel('再输入一次新密码').fill('1234567890');
-    await form.getByRole('button', { name: '保存新密码' }).click();
+    await changePassword(form, 'Set-by-admin-1', '1234567890');
     await expect.poll(() => form.locator('.msg.error').textContent()).toContain('不能全是数字');
     await shot(page, 'accounts-02-policy');
     // The form is emptied after each submission (React form actions), so everything is typed again.
-    await form.getByLabel('当前密码').fill('Set-by-admin-1');
-    await form.getByLabel('新密码', { exact: true }).fill('Zhao-own-pass-2026');
-    await form.getByLabel('再输入一次新密码').fill('Zhao-own-pass-2026');
-    await form.getByRole('button', { name: '保存新密码' }).click();
+    await changePassword(form, 'Set-by-admin-1', 'Zhao-own-pass-2026');
     await page.waitForURL((u) => u.pathname === '/');
     await expect.poll(() => page.getByTestId('current-user').textContent()).toContain('赵明');
     await shot(page, 'accounts-03-after-change');
@@ -69,10 +68,8 @@ describe('accounts in the browser', () => {
   });
 
   it('强制下线: the administrator ends a user’s sessions and the user’s next request goes to the login page', async () => {
-    const user = await newPage(browser, baseURL);
-    await login(user, 'zhaoming', 'Zhao-own-pass-2026');
-    await user.waitForURL((u) => u.pathname === '/');
-    const admin = await newPage(browser, baseURL);
+    const user = await b.openAs('zhaoming', { password: 'Zhao-own-pass-2026' });
+    const admin = await newPage(b.browser, baseURL);
     await login(admin, 'admin', DEMO_PASSWORD);
     await admin.waitForURL((u) => !u.pathname.startsWith('/login'));
     await admin.goto('/admin');
@@ -92,7 +89,7 @@ describe('accounts in the browser', () => {
   });
 
   it('the banner goes once no demo account with the demo password is active', async () => {
-    const admin = await newPage(browser, baseURL);
+    const admin = await newPage(b.browser, baseURL);
     await login(admin, 'admin', DEMO_PASSWORD);
     await admin.waitForURL((u) => !u.pathname.startsWith('/login'));
     await admin.goto('/admin#demo-accounts');

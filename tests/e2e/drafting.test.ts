@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { currentReportYear } from '@/lib/reports/service';
 import { sharedBrowser, shot } from './support';
 
@@ -10,6 +10,16 @@ let editUrl = '';
 const b = sharedBrowser(baseURL);
 
 const openAs = (username: string): Promise<Page> => b.openAs(username);
+
+/** The report's editor open at one part, as that user, with the cursor in it. */
+async function openEditor(username: string, part: string): Promise<{ page: Page; editor: Locator }> {
+  const page = await openAs(username);
+  await page.goto(editUrl);
+  await page.getByTestId(`nav-${part}`).click();
+  const editor = page.getByTestId(`editor-${part}`);
+  await editor.click();
+  return { page, editor };
+}
 
 async function waitSaved(page: Page) {
   await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 }).toBe('已保存');
@@ -77,11 +87,7 @@ describe('drafting with autosave', () => {
   });
 
   it('a one-click fix turns half-width punctuation full-width, and the fix is saved like typing', async () => {
-    const page = await openAs('qingshi');
-    await page.goto(editUrl);
-    await page.getByTestId('nav-shortcomings').click();
-    const editor = page.getByTestId('editor-shortcomings');
-    await editor.click();
+    const { page, editor } = await openEditor('qingshi', 'shortcomings');
     await page.keyboard.insertText('村级合同审查不到位,原因是法律顾问参与不够;共涉及合同1,000份(含续签)。');
     await waitSaved(page);
     await page.getByTestId('tab-checks').click();
@@ -99,11 +105,7 @@ describe('drafting with autosave', () => {
   });
 
   it('pasting from Word keeps headings, emphasis and tables and drops the styles', async () => {
-    const page = await openAs('qingshi');
-    await page.goto(editUrl);
-    await page.getByTestId('nav-plans').click();
-    const editor = page.getByTestId('editor-plans');
-    await editor.click();
+    const { page, editor } = await openEditor('qingshi', 'plans');
     await editor.evaluate((el) => {
       const html =
         '<html><head><style>p{font-family:仿宋}</style></head><body><!--StartFragment-->' +

@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { DEMO_PASSWORD } from '@/cli/seed';
+import { describe, expect, inject, it } from 'vitest';
 import { currentReportYear } from '@/lib/reports/service';
-import { launchChromium } from './chromium';
-import { login, newPage, shot } from './support';
+import { login, newPage, sharedBrowser, shot } from './support';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
 const year = currentReportYear();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const b = sharedBrowser(baseURL);
 
 describe('log in, see the township’s reports, create this year’s report', () => {
   let createdUrl = '';
 
   it('a wrong password shows a Chinese error and stays on the login page', async () => {
-    const page = await newPage(browser, baseURL);
+    const page = await newPage(b.browser, baseURL);
     await login(page, 'shili', 'not-the-password');
     await expect.poll(() => page.locator('p.msg.error').textContent()).toBe('用户名或密码错误。');
     expect(new URL(page.url()).pathname).toBe('/login');
@@ -29,16 +20,14 @@ describe('log in, see the township’s reports, create this year’s report', ()
   });
 
   it('an anonymous visitor is sent to the login page', async () => {
-    const page = await newPage(browser, baseURL);
+    const page = await newPage(b.browser, baseURL);
     await page.goto('/');
     expect(new URL(page.url()).pathname).toBe('/login');
     await page.context().close();
   });
 
   it('the drafter of 示例镇 sees last year’s demo report and creates this year’s', async () => {
-    const page = await newPage(browser, baseURL);
-    await login(page, 'shili', DEMO_PASSWORD);
-    await page.waitForURL((u) => u.pathname === '/');
+    const page = await b.openAs('shili');
     await expect.poll(() => page.getByTestId('current-user').textContent()).toBe('李文（示例镇）（起草人）');
     // Only the drafter's own township is listed.
     expect(await page.locator('section.card h2').allTextContents()).toEqual(['示例镇示例县']);
@@ -67,9 +56,7 @@ describe('log in, see the township’s reports, create this year’s report', ()
 
   it('the neighbouring township’s drafter is refused when opening it by URL', async () => {
     expect(createdUrl).not.toBe('');
-    const page = await newPage(browser, baseURL);
-    await login(page, 'qingshi', DEMO_PASSWORD);
-    await page.waitForURL((u) => u.pathname === '/');
+    const page = await b.openAs('qingshi');
     expect(await page.locator('section.card h2').allTextContents()).toEqual(['青石乡示例县']);
     const res = await page.goto(createdUrl);
     expect(res?.status()).toBe(403);
@@ -82,17 +69,13 @@ describe('log in, see the township’s reports, create this year’s report', ()
   });
 
   it('the county reviewer sees every township of the county; the admin sees the administration page', async () => {
-    const page = await newPage(browser, baseURL);
-    await login(page, 'shenhe', DEMO_PASSWORD);
-    await page.waitForURL((u) => u.pathname === '/');
+    const page = await b.openAs('shenhe');
     expect(await page.locator('section.card h2').allTextContents()).toEqual(['示例镇示例县', '青石乡示例县', '东湖街道示例县']);
     expect(await page.getByRole('button', { name: /创建/ }).count()).toBe(0);
     expect((await page.goto('/admin'))?.status()).toBe(403);
     await page.context().close();
 
-    const admin = await newPage(browser, baseURL);
-    await login(admin, 'admin', DEMO_PASSWORD);
-    await admin.waitForURL((u) => u.pathname === '/');
+    const admin = await b.openAs('admin');
     await admin.goto('/admin');
     await admin.getByTestId('add-township').getByLabel('名称').fill('新河镇');
     await admin.getByTestId('add-township').getByRole('button', { name: '添加' }).click();
@@ -103,9 +86,7 @@ describe('log in, see the township’s reports, create this year’s report', ()
   });
 
   it('logging out ends the session', async () => {
-    const page = await newPage(browser, baseURL);
-    await login(page, 'shili', DEMO_PASSWORD);
-    await page.waitForURL((u) => u.pathname === '/');
+    const page = await b.openAs('shili');
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL((u) => u.pathname === '/login');
     await page.goto('/');

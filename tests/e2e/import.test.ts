@@ -3,22 +3,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD } from '@/cli/seed';
-import { launchChromium } from './chromium';
-import { login, newPage, shot } from './support';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedBrowser, shot } from './support';
 import { numberedDocx } from '../support/numbered-docx';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const b = sharedBrowser(baseURL);
 
 async function bashanDocx(short = false): Promise<string> {
   const buf = await numberedDocx([
@@ -44,9 +35,7 @@ async function bashanDocx(short = false): Promise<string> {
 
 describe('importing a Word report', () => {
   it('reads the automatic numbering, warns about another township, and imports once confirmed', async () => {
-    const page = await newPage(browser, baseURL);
-    await login(page, 'shili', DEMO_PASSWORD);
-    await page.waitForURL((u) => u.pathname === '/');
+    const page = await b.openAs('shili');
     await page.goto('/import');
     await page.getByTestId('import-file').setInputFiles(await bashanDocx());
     const measures = page.getByTestId('import-part-measures');

@@ -31,7 +31,8 @@ export async function login(page: Page, username: string, password: string): Pro
  * One Chromium for a test file, launched before its tests and closed after; `openAs` gives a page signed in as a
  * user (the demo password unless told otherwise), on the home page.
  */
-export function sharedBrowser(baseURL: string) {
+export function sharedBrowser(baseURL: string | (() => string)) {
+  const url = () => (typeof baseURL === 'string' ? baseURL : baseURL());
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchChromium();
@@ -48,7 +49,7 @@ export function sharedBrowser(baseURL: string) {
       return get();
     },
     async openAs(username: string, opts: { password?: string; onDialog?: (d: Dialog) => void } = {}): Promise<Page> {
-      const page = await newPage(get(), baseURL);
+      const page = await newPage(get(), url());
       if (opts.onDialog) page.on('dialog', opts.onDialog);
       await login(page, username, opts.password ?? DEMO_PASSWORD);
       await page.waitForURL((u) => u.pathname === '/');

@@ -15,7 +15,6 @@ import { DRAFT_NOW, snapshot, worldWithDraft, type World } from '../support/db';
 let db: Db;
 let w: World;
 let reportId: number;
-const NOW = DRAFT_NOW;
 
 beforeEach(async () => {
   ({ db, w, reportId } = await worldWithDraft());
@@ -198,7 +197,7 @@ describe('checklist ticks', () => {
 
 describe('creating a report from last year’s', () => {
   it('carries the text over with years moved forward and turns each plans measure into a ledger item', () => {
-    const last = createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2024 }, NOW);
+    const last = createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2024 }, DRAFT_NOW);
     const texts: Record<string, string> = {
       preface: '2024年，甲二乡在县委、县政府领导下，对照《法治政府建设实施纲要（2021—2025年）》推进各项工作。现将我乡2024年度法治政府建设情况报告如下：',
       measures: '（一）加强学法\n2024年组织集中学法6次。',
@@ -211,7 +210,7 @@ describe('creating a report from last year’s', () => {
         .run(JSON.stringify(docFromText(text)), text, row.version + 1, last.id, key);
     }
 
-    const next = createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2025, from: 'last-year' }, NOW);
+    const next = createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2025, from: 'last-year' }, DRAFT_NOW);
     expect(next.title).toBe('中共甲二乡委员会 甲二乡人民政府关于甲二乡2025年度法治政府建设情况的报告');
     const data = loadEditorData(db, w.drafterA2, next.id);
     const text = Object.fromEntries(data.sections.map((s) => [s.key, s.plainText]));
@@ -228,11 +227,11 @@ describe('creating a report from last year’s', () => {
   });
 
   it('marks a ledger item and refuses a bad state', async () => {
-    const last = createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2024 }, NOW);
+    const last = createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2024 }, DRAFT_NOW);
     db.$client
       .prepare("update report_sections set content = ?, plain_text = ? where report_id = ? and section_key = 'plans'")
       .run(JSON.stringify(docFromText('（一）深化普法宣传\n（二）规范执法行为')), '（一）深化普法宣传\n（二）规范执法行为', last.id);
-    const next = createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2025, from: 'last-year' }, NOW);
+    const next = createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2025, from: 'last-year' }, DRAFT_NOW);
     setActor(w.drafterA2);
     const put = (body: unknown) =>
       putChecklist(new Request('http://t/x', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }), {
@@ -245,7 +244,7 @@ describe('creating a report from last year’s', () => {
   });
 
   it('says so when there is no report of last year', () => {
-    expect(() => createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2025, from: 'last-year' }, NOW)).toThrow(
+    expect(() => createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2025, from: 'last-year' }, DRAFT_NOW)).toThrow(
       '没有找到甲二乡2024年度的报告，请从模板创建。',
     );
   });

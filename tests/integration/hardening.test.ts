@@ -38,6 +38,7 @@ import { setRequestHeaders } from '../support/mock-headers';
 import { setActor } from '../support/mock-session';
 import { freshWorld, snapshot, type World } from '../support/db';
 import { bombDocx } from '../support/zip-bomb';
+import { seededText } from '../support/seeded-text';
 
 let db: Db;
 let w: World;
@@ -107,15 +108,7 @@ describe('finding 2: anchoring a long quote in a long text of repeated phrases',
   const phrase = '坚持依法行政，推进严格规范公正文明执法。';
   // Repeated phrases in a shuffled order: every piece of the quote stands in many places (the old search took 8–13 s).
   const phrases = ['坚持依法行政，', '推进严格规范公正文明执法，', '深化法治宣传教育，', '完善矛盾纠纷多元化解机制，', '加强行政复议工作，', '落实法律顾问制度。'];
-  const shuffled = (n: number, seed: number) => {
-    let s = seed;
-    let out = '';
-    while (out.length < n) {
-      s = (s * 1103515245 + 12345) % 2147483648;
-      out += phrases[s % phrases.length];
-    }
-    return out;
-  };
+  const shuffled = (n: number, seed: number) => seededText(n, seed, phrases);
   const quote = shuffled(limit('anchorQuoteChars'), 7).slice(0, limit('anchorQuoteChars') - 1) + '尾';
   const work = (n: number) => {
     const text = shuffled(n, 1);
@@ -150,16 +143,7 @@ describe('finding 2: anchoring a long quote in a long text of repeated phrases',
 
 describe('finding 3: comparing two very different long versions', () => {
   const words = '依法行政制度建设执法监督复议诉讼普法宣传基层治理法律顾问合法性审查'.split('');
-  const random = (n: number, seed: number) => {
-    let s = seed;
-    let out = '';
-    while (out.length < n) {
-      s = (s * 1103515245 + 12345) % 2147483648;
-      out += words[s % words.length];
-      if (s % 29 === 0) out += '。\n';
-    }
-    return out;
-  };
+  const random = (n: number, seed: number) => seededText(n, seed, words, (state) => (state % 29 === 0 ? '。\n' : ''));
   const time = (n: number) => {
     const a = random(n, 1);
     const b = random(n, 2);

@@ -20,7 +20,6 @@ import { DRAFT_NOW, snapshot, worldWithDraft, type World } from '../support/db';
 let db: Db;
 let w: World;
 let reportId: number;
-const NOW = DRAFT_NOW;
 
 beforeEach(async () => {
   ({ db, w, reportId } = await worldWithDraft());
@@ -188,7 +187,7 @@ describe('versions', () => {
   });
 
   it('refuses to restore a version of another report, and a reviewer may not restore', async () => {
-    const other = createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2025 }, NOW).id;
+    const other = createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2025 }, DRAFT_NOW).id;
     const foreign = saveNamedVersion(db, w.drafterA2, other, { label: '别人的' });
     const before = snapshot(db);
     setActor(w.drafterA1);

@@ -20,6 +20,14 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => setActor(null));
 
+/** A copy of the seeded database made the app's connection, with the principal signed in. */
+function caseDb(who: Principal): Db {
+  const db = fx.copy();
+  setDb(db);
+  setActor(principal(db, who));
+  return db;
+}
+
 function principal(db: Db, p: Principal): Actor | null {
   return p === 'anonymous' ? null : fx.actor(db, fx.fixture[p]);
 }
@@ -44,9 +52,7 @@ describe('route handlers', () => {
   it.each(routeCells)('%s as %s', async (key, who) => {
     const c = ROUTES[key] as Case;
     const route = routes.find((r) => r.key === key)!;
-    const db = fx.copy();
-    setDb(db);
-    setActor(principal(db, who));
+    const db = caseDb(who);
     const { params = {}, query, body } = c.request(fx.fixture);
     const [method, pattern] = key.split(' ') as [string, string];
     const url = `http://test${pattern.replace(/\[(\.\.\.)?(\w+)\]/g, (_m, _d, name: string) => params[name] ?? 'x')}${query ? `?${query}` : ''}`;
@@ -75,9 +81,7 @@ describe('server actions', () => {
   it.each(actionCells)('%s as %s', async (key, who) => {
     const c = ACTIONS[key] as ActionCase;
     const action = actions.find((a) => a.key === key)!;
-    const db = fx.copy();
-    setDb(db);
-    setActor(principal(db, who));
+    const db = caseDb(who);
     const form = new FormData();
     for (const [k, v] of Object.entries(c.form(fx.fixture))) form.set(k, String(v));
     const before = snapshot(db);

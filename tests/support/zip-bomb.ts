@@ -2,6 +2,15 @@
 // declared uncompressed size can be set lower than the real one, as a hostile file would.
 import zlib from 'node:zlib';
 
+function header(length: number, fields: Array<[offset: number, width: 2 | 4, value: number]>): Buffer {
+  const b = Buffer.alloc(length);
+  for (const [at, width, value] of fields) {
+    if (width === 2) b.writeUInt16LE(value, at);
+    else b.writeUInt32LE(value, at);
+  }
+  return b;
+}
+
 /**
  * A .docx-shaped zip written by hand (zlib's native deflate, so building a 200 MB bomb takes a moment), optionally
  * declaring a smaller uncompressed size than the data really inflates to, as a hostile file would.
@@ -15,24 +24,11 @@ export function zipOf(entries: Array<{ name: string; data: Buffer; declare?: num
     const packed = zlib.deflateRawSync(e.data, { level: 1 });
     const crc = zlib.crc32(e.data);
     const size = e.declare ?? e.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
+    // Local file header and central directory entry: [offset, byte width, value] per field (APPNOTE 4.3.7, 4.3.12).
+    const local = header(30, [[0, 4, 0x04034b50], [4, 2, 20], [8, 2, 8], [14, 4, crc], [18, 4, packed.length], [22, 4, size], [26, 2, name.length]]);
+    const central = header(46, [
+      [0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], [10, 2, 8], [16, 4, crc], [20, 4, packed.length], [24, 4, size], [28, 2, name.length], [42, 4, offset],
+    ]);
     locals.push(local, name, packed);
     centrals.push(central, name);
     offset += local.length + name.length + packed.length;

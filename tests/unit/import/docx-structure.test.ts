@@ -61,10 +61,8 @@ describe('Word structure on import', () => {
   it('numbers unnumbered heading-style paragraphs as parts and sub-headings, the title excepted', async () => {
     const text = await readReportFile(await styledDocx(), '石门镇.docx');
     const { parsed } = previewImport(text);
-    expect(parsed.title).toBe('关于石门镇2025年度法治政府建设情况的报告');
-    expect(parsed.recipient).toBe('中共石门县委、石门县人民政府：');
-    expect(parsed.headings.measures).toBe('一、2025年度推进法治政府建设的主要举措和成效');
-    expect(parsed.headings.plans).toBe('四、2026年度推进法治政府建设的主要安排');
+    expect(parsed).toMatchObject({ title: '关于石门镇2025年度法治政府建设情况的报告', recipient: '中共石门县委、石门县人民政府：' });
+    expect(parsed.headings).toMatchObject({ measures: '一、2025年度推进法治政府建设的主要举措和成效', plans: '四、2026年度推进法治政府建设的主要安排' });
     expect(parsed.sections.leaders).toContain('主持专题会议5次');
     expect(parsed.sections.shortcomings).toContain('意识不强');
     expect(parsed.unplaced).toEqual([]);

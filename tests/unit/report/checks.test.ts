@@ -10,7 +10,7 @@ import {
   checkYearMismatch,
   runChecks,
 } from '@/lib/report/checks';
-import type { ReportText } from '@/lib/report/model';
+import type { Check, ReportText } from '@/lib/report/model';
 
 /** A clean 2025 report for 示例镇; each test breaks one thing. */
 function goodReport(): ReportText {
@@ -39,6 +39,13 @@ function goodReport(): ReportText {
 function withSections(patch: Partial<ReportText['sections']>): ReportText {
   const r = goodReport();
   return { ...r, sections: { ...r.sections, ...patch } };
+}
+
+/** The single numbering finding for these parts (fails when there is none or more than one). */
+function oneNumbering(sections: Partial<ReportText['sections']>): Check {
+  const results = checkNumbering(withSections(sections));
+  expect(results).toHaveLength(1);
+  return results[0]!;
 }
 
 describe('runChecks', () => {
@@ -150,8 +157,7 @@ describe('year-mismatch', () => {
 describe('numbering', () => {
   it('flags （1）（2）（三） mixing with the position of the offender', () => {
     const leaders = '（1）带头学法。\n（2）带头落实。\n（三）带头抓队伍。';
-    const results = checkNumbering(withSections({ leaders }));
-    expect(results).toHaveLength(1);
+    const results = [oneNumbering({ leaders })];
     expect(results[0]).toMatchObject({ code: 'numbering', section: 'leaders' });
     expect(results[0]!.message).toContain('（2）');
     expect(results[0]!.message).toContain('（三）');
@@ -159,31 +165,23 @@ describe('numbering', () => {
   });
 
   it('flags a skipped number', () => {
-    const plans = '（一）规范合同管理。\n（三）开展案卷评查。';
-    const results = checkNumbering(withSections({ plans }));
-    expect(results).toHaveLength(1);
-    expect(results[0]!.message).toContain('（二）');
+    expect(oneNumbering({ plans: '（一）规范合同管理。\n（三）开展案卷评查。' }).message).toContain('（二）');
   });
 
   it('asks to normalise half-width brackets once per part', () => {
     const measures = '(一)强化组织领导。\n（二）抓实干部学法。\n(三)深化普法宣传。';
-    const results = checkNumbering(withSections({ measures }));
-    expect(results).toHaveLength(1);
+    const results = [oneNumbering({ measures })];
     expect(results[0]!.message).toContain('全角');
     expect(results[0]!.at).toEqual({ section: 'measures', start: 0, end: 3 });
   });
 
   it('considers 一、 lists inside a part body', () => {
-    const shortcomings = '一、合同管理不规范，原因是意识不强。\n三、执法文书不规范，原因是培训不足。';
-    const results = checkNumbering(withSections({ shortcomings }));
-    expect(results).toHaveLength(1);
-    expect(results[0]!.message).toContain('二、');
+    expect(oneNumbering({ shortcomings: '一、合同管理不规范，原因是意识不强。\n三、执法文书不规范，原因是培训不足。' }).message).toContain('二、');
   });
 
   it('flags 1、 where 1. is meant, also when mixed with 1. in one part', () => {
     const measures = '（一）组织领导。\n1.制定要点。\n2、细化分工。';
-    const results = checkNumbering(withSections({ measures }));
-    expect(results).toHaveLength(1);
+    const results = [oneNumbering({ measures })];
     expect(results[0]!.message).toContain('“2、”');
     expect(results[0]!.message).toContain('“2.”');
     const only = checkNumbering(withSections({ measures: '（一）组织领导。\n1、制定要点。\n2、细化分工。' }));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { parseReport, type ParsedReport } from '@/lib/report/parse';
 import { suggestChecklist } from '@/lib/report/checklists';
+import { expectLeadersFirst } from '../../support/parsed';
 
 // Real published reports live beside the checkout, not in it; the project does not copy their text.
 const SAMPLES = path.resolve(__dirname, '../../../../shared/samples');
@@ -23,9 +24,7 @@ describe.skipIf(!haveSamples)('corpus: jincheng-2023', () => {
 
   it('reads title, recipient, year and township', () => {
     expect(p.title).toContain('金城乡');
-    expect(p.year).toBe(2023);
-    expect(p.township).toBe('金城乡');
-    expect(p.recipient).toBe('中共博爱县委、博爱县人民政府：');
+    expect(p).toMatchObject({ year: 2023, township: '金城乡', recipient: '中共博爱县委、博爱县人民政府：' });
   });
 
   it('finds all four parts, each with its own content', () => {
@@ -69,10 +68,7 @@ describe.skipIf(!haveSamples)('corpus: hutou-2023', () => {
   const p = haveSamples ? sample('hutou-2023.txt') : (null as unknown as ParsedReport);
 
   it('reads the joint-issuer title over two lines', () => {
-    expect(p.title).toBe('中共湖头镇委员会 湖头镇人民政府关于湖头镇2023年法治政府建设情况的报告');
-    expect(p.year).toBe(2023);
-    expect(p.township).toBe('湖头镇');
-    expect(p.recipient).toBe('县委、县政府：');
+    expect(p).toMatchObject({ title: '中共湖头镇委员会 湖头镇人民政府关于湖头镇2023年法治政府建设情况的报告', year: 2023, township: '湖头镇', recipient: '县委、县政府：' });
   });
 
   it('finds measures, leaders and plans but no shortcomings part', () => {
@@ -115,19 +111,11 @@ describe.skipIf(!haveSamples)('corpus: yanxi-2024', () => {
   const p = haveSamples ? sample('yanxi-2024.txt') : (null as unknown as ParsedReport);
 
   it('joins the two-line title', () => {
-    expect(p.title).toBe('烟溪镇2024年度法治政府建设工作情况报告');
-    expect(p.year).toBe(2024);
-    expect(p.township).toBe('烟溪镇');
-    expect(p.recipient).toBeNull();
+    expect(p).toMatchObject({ title: '烟溪镇2024年度法治政府建设工作情况报告', year: 2024, township: '烟溪镇', recipient: null });
   });
 
   it('swaps parts by meaning: part 一 is leaders, part 二 is measures', () => {
-    expect(p.headings.leaders?.startsWith('一、')).toBe(true);
-    expect(p.headings.measures?.startsWith('二、')).toBe(true);
-    expect(p.sections.leaders).toContain('依法治镇领导小组');
-    expect(p.sections.leaders).not.toContain('反诈骗普法大讲堂');
-    expect(p.sections.measures).toContain('反诈骗普法大讲堂');
-    expect(p.sections.measures).not.toContain('依法治镇领导小组');
+    expectLeadersFirst(p, { leaders: '依法治镇领导小组', notInLeaders: '反诈骗普法大讲堂', measures: '反诈骗普法大讲堂', notInMeasures: '依法治镇领导小组' });
     expect(p.sections.shortcomings).toContain('农村基层群众法律素质仍然偏低');
     expect(p.sections.plans).toContain('镇村两级法律顾问全覆盖');
   });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { findTownshipName, parseReport, toReportText } from '@/lib/report/parse';
+import { expectLeadersFirst } from '../../support/parsed';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/reports');
 
@@ -17,10 +18,7 @@ describe('parseReport: standard order with 其他 part (示例镇 2025)', () => 
   const p = fixture('shizhen-2025.txt');
 
   it('reads title, recipient, year and township', () => {
-    expect(p.title).toBe('中共示例镇委员会 示例镇人民政府关于示例镇2025年度法治政府建设情况的报告');
-    expect(p.recipient).toBe('中共示例县委、示例县人民政府：');
-    expect(p.year).toBe(2025);
-    expect(p.township).toBe('示例镇');
+    expect(p).toMatchObject({ title: '中共示例镇委员会 示例镇人民政府关于示例镇2025年度法治政府建设情况的报告', recipient: '中共示例县委、示例县人民政府：', year: 2025, township: '示例镇' });
   });
 
   it('places every part, without heading lines', () => {
@@ -53,19 +51,11 @@ describe('parseReport: swapped parts, half-width numbering and web noise (青石
   const p = fixture('qingshi-2024.txt');
 
   it('joins a two-line title and normalises the recipient colon', () => {
-    expect(p.title).toBe('中共青石乡委员会 青石乡人民政府关于青石乡2024年度法治政府建设情况的报告');
-    expect(p.recipient).toBe('中共示例县委、示例县人民政府：');
-    expect(p.year).toBe(2024);
-    expect(p.township).toBe('青石乡');
+    expect(p).toMatchObject({ title: '中共青石乡委员会 青石乡人民政府关于青石乡2024年度法治政府建设情况的报告', recipient: '中共示例县委、示例县人民政府：', year: 2024, township: '青石乡' });
   });
 
   it('recognises parts by meaning when leaders come first', () => {
-    expect(p.headings.leaders?.startsWith('一、')).toBe(true);
-    expect(p.headings.measures?.startsWith('二、')).toBe(true);
-    expect(p.sections.leaders).toContain('中心组学法5次');
-    expect(p.sections.leaders).not.toContain('办件');
-    expect(p.sections.measures).toContain('受理办件3860件');
-    expect(p.sections.measures).not.toContain('中心组学法');
+    expectLeadersFirst(p, { leaders: '中心组学法5次', notInLeaders: '办件', measures: '受理办件3860件', notInMeasures: '中心组学法' });
     expect(p.headings.plans).toBe('四、2025年度工作打算');
     expect(p.sections.plans).toContain('法治轻骑兵');
   });
