@@ -2,60 +2,41 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { WorkflowBar } from '@/components/review/workflow-bar';
+import { STATUS_LABELS } from '@/lib/autosave/save-queue';
 import type { ChecklistEntry, EditorInitialData, ReportMeta, SectionSnapshot } from '@/lib/drafting/types';
-import { LocalDrafts, type LocalDraft } from '@/lib/autosave/local-drafts';
-import { STATUS_LABELS, type SaveStatus } from '@/lib/autosave/save-queue';
-import { formatDateTime } from '@/lib/shared/format';
-import { checklistFor } from '@/lib/report/checklists';
 import { runChecks } from '@/lib/report/checks';
 import type { Check } from '@/lib/report/model';
 import { BODY_SECTION_KEYS, SECTION_LABELS, type BodySectionKey } from '@/lib/report/sections';
-import { partHeadingLines, sectionTemplate, type PartHeadings } from '@/lib/report/template';
 import { storedReportText } from '@/lib/report/stored';
+import { sectionTemplate } from '@/lib/report/template';
 import { docToText, type TiptapNode } from '@/lib/report/tiptap-doc';
-import { ChecklistPanel } from './checklist-panel';
-import { ChecksPanel } from './checks-panel';
+import type { ThreadView } from '@/lib/review/comments';
+import { formatDateTime } from '@/lib/shared/format';
 import { ConflictDialog } from './conflict-dialog';
 import { FrontMatter } from './front-matter';
+import { RecoverBanner } from './recover-banner';
 import { SectionEditor, type SectionApi, type SectionThread, type TextSelectionInfo } from './section-editor';
-import { CommentsPanel } from '@/components/review/comments-panel';
-import { WorkflowBar } from '@/components/review/workflow-bar';
-import type { ThreadView } from '@/lib/review/comments';
+import { navLabel, SectionNav, type Nav } from './section-nav';
+import { SidePanel, type SideTab } from './side-panel';
 import { createTextStore, useTexts } from './text-store';
+import { useLeaveGuard } from './use-leave-guard';
+import { useSaveStatuses } from './use-save-statuses';
 import './drafting.css';
 
 type Props = { initial: EditorInitialData };
-type Nav = BodySectionKey | 'front';
 type Meta = Omit<ReportMeta, 'metaVersion'>;
-type StatusMap = Record<string, { status: SaveStatus; message?: string }>;
-
-const ORDER: SaveStatus[] = ['conflict', 'error', 'offline', 'saving', 'dirty', 'saved'];
-
-function overall(statuses: StatusMap): { status: SaveStatus; message?: string } {
-  const all = Object.values(statuses);
-  for (const s of ORDER) {
-    const hit = all.find((x) => x.status === s);
-    if (hit) return hit;
-  }
-  return { status: 'saved' };
-}
-
-function navLabel(key: BodySectionKey, year: number, own: PartHeadings): string {
-  if (key === 'preface') return '导语';
-  const h = partHeadingLines(year, own)[key];
-  return key === 'other' ? `${h}（可选）` : h;
-}
 
 /** The drafting page: section list, one editor per section, checklist and checks beside it, and autosave status. */
 export function ReportWorkspace({ initial }: Props) {
   const { report, township, editable, review } = initial;
   const [current, setCurrent] = useState<Nav>('measures');
   // Reviewers come to read and comment, drafters to write against the checklist.
-  const [tab, setTab] = useState<'checklist' | 'checks' | 'comments'>(editable ? 'checklist' : 'comments');
+  const [tab, setTab] = useState<SideTab>(editable ? 'checklist' : 'comments');
   const [threads, setThreads] = useState<ThreadView[]>(review.threads);
   const [activeThread, setActiveThread] = useState<number | null>(null);
   const [selection, setSelection] = useState<TextSelectionInfo>(null);
-  const [statuses, setStatuses] = useState<StatusMap>({});
+  const { statuses, onStatus, overall: all, unsaved } = useSaveStatuses();
   const [meta, setMeta] = useState<Meta>(() => ({
     title: report.title,
     recipient: report.recipient,
@@ -66,15 +47,11 @@ export function ReportWorkspace({ initial }: Props) {
   }));
   const [entries, setEntries] = useState<ChecklistEntry[]>(initial.checklist);
   const [conflict, setConflict] = useState<{ key: BodySectionKey; mine: TiptapNode; current: SectionSnapshot } | null>(null);
-  const [recover, setRecover] = useState<Array<{ key: string; draft: LocalDraft<TiptapNode> }>>([]);
   const [store] = useState(() => createTextStore(Object.fromEntries(initial.sections.map((s) => [s.key, s.plainText]))));
   const texts = useTexts(store);
   const apis = useRef(new Map<string, SectionApi>());
   const pendingJump = useRef<{ key: string; start: number; end: number } | null>(null);
 
-  const onStatus = useCallback((key: string, status: SaveStatus, message?: string) => {
-    setStatuses((prev) => (prev[key]?.status === status && prev[key]?.message === message ? prev : { ...prev, [key]: { status, message } }));
-  }, []);
   const onConflict = useCallback((key: string, mine: TiptapNode, cur: SectionSnapshot) => {
     setConflict({ key: key as BodySectionKey, mine, current: cur });
   }, []);
@@ -95,32 +72,9 @@ export function ReportWorkspace({ initial }: Props) {
     for (const t of threads) m.get(t.sectionKey)?.push({ id: t.id, anchor: t.anchor, resolved: t.resolved });
     return m;
   }, [threads]);
-  const onMetaStatus = useCallback((s: SaveStatus, m?: string) => onStatus('front', s, m), [onStatus]);
+  const onMetaStatus = useCallback((s: Parameters<typeof onStatus>[1], m?: string) => onStatus('front', s, m), [onStatus]);
 
-  // Unsaved text from an earlier visit (the server was unreachable, or the tab closed) is offered back.
-  useEffect(() => {
-    const drafts = new LocalDrafts<TiptapNode>(window.localStorage, report.id);
-    const found = drafts.recoverable(initial.sections.map((s) => ({ key: s.key, content: s.content })));
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage exists only after hydration
-    if (found.length) setRecover(found);
-  }, [initial.sections, report.id]);
-
-  // Leaving with unsaved text: try to send it, and let the browser ask.
-  useEffect(() => {
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      const pending = [...apis.current.values()].some((a) => a.pending());
-      if (!pending) return;
-      for (const a of apis.current.values()) void a.flush();
-      e.preventDefault();
-    };
-    const onOnline = () => apis.current.forEach((a) => a.retry());
-    window.addEventListener('beforeunload', onBeforeUnload);
-    window.addEventListener('online', onOnline);
-    return () => {
-      window.removeEventListener('beforeunload', onBeforeUnload);
-      window.removeEventListener('online', onOnline);
-    };
-  }, []);
+  useLeaveGuard(apis);
 
   // A jump to another section waits until that editor is shown.
   useEffect(() => {
@@ -176,16 +130,7 @@ export function ReportWorkspace({ initial }: Props) {
     }
   };
 
-  const all = overall(statuses);
   const currentKey = current === 'front' ? null : current;
-  const entriesFor = (k: BodySectionKey) => {
-    const items = checklistFor(k).map((i) => i.id);
-    const ledger = k === 'measures' ? entries.filter((e) => e.kind === 'ledger') : [];
-    const done = entries.filter((e) => items.includes(e.itemId) && e.confirmed).length + ledger.filter((e) => e.state).length;
-    return { done, total: items.length + ledger.length };
-  };
-  const openThreads = (k: string) => threads.filter((t) => t.sectionKey === k && !t.resolved).length;
-  const unsaved = Object.values(statuses).filter((s) => s.status !== 'saved').length;
 
   return (
     <div className="workspace">
@@ -212,58 +157,19 @@ export function ReportWorkspace({ initial }: Props) {
         </div>
       ) : null}
       {!editable ? <p className="locked-note">{review.mayComment ? '正文只读：可选中文字添加批注。' : '当前状态下正文只读。'}</p> : null}
-      {recover.length ? (
-        <div className="recover-banner" data-testid="recover-banner">
-          发现上次未保存的内容（{recover.map((r) => `${SECTION_LABELS[r.key as BodySectionKey]}，${formatDateTime(new Date(r.draft.savedAt))}`).join('；')}）。
-          <button
-            type="button"
-            data-testid="recover-restore"
-            onClick={() => {
-              for (const r of recover) apis.current.get(r.key)?.restore(r.draft.content);
-              setRecover([]);
-            }}
-          >
-            恢复
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => {
-              const drafts = new LocalDrafts<TiptapNode>(window.localStorage, report.id);
-              for (const r of recover) drafts.clear(r.key);
-              setRecover([]);
-            }}
-          >
-            放弃
-          </button>
-        </div>
-      ) : null}
+      <RecoverBanner reportId={report.id} sections={initial.sections} onRestore={(key, content) => apis.current.get(key)?.restore(content)} />
       <div className="workspace-grid">
-        <nav className="section-nav" aria-label="报告各部分">
-          <button type="button" className={current === 'front' ? 'current' : ''} onClick={() => setCurrent('front')} data-testid="nav-front">
-            <span className="nav-title">标题、主送与落款</span>
-            <span className={`dot save-${statuses.front?.status ?? 'saved'}`} data-testid="section-status-front" title={STATUS_LABELS[statuses.front?.status ?? 'saved']} />
-          </button>
-          {BODY_SECTION_KEYS.map((k) => {
-            const filled = Boolean(texts[k]?.trim());
-            const c = entriesFor(k);
-            const open = checks.filter((x) => (x.at?.section ?? x.section) === k).length;
-            const st = statuses[k]?.status ?? 'saved';
-            return (
-              <button key={k} type="button" className={current === k ? 'current' : ''} onClick={() => setCurrent(k)} data-testid={`nav-${k}`}>
-                <span className="nav-title">
-                  <span className={filled ? 'filled' : 'empty'}>{filled ? '●' : '○'}</span> {navLabel(k, report.year, meta.partHeadings)}
-                </span>
-                <span className="nav-meta">
-                  {c.total ? `清单 ${c.done}/${c.total}` : ''}
-                  {openThreads(k) ? <span className="nav-comments" data-testid={`nav-comments-${k}`}> · {openThreads(k)} 条批注</span> : null}
-                  {open ? <span className="nav-checks"> · {open} 项检查</span> : null}
-                </span>
-                <span className={`dot save-${st}`} data-testid={`section-status-${k}`} title={STATUS_LABELS[st]} />
-              </button>
-            );
-          })}
-        </nav>
+        <SectionNav
+          current={current}
+          onSelect={setCurrent}
+          year={report.year}
+          partHeadings={meta.partHeadings}
+          texts={texts}
+          statuses={statuses}
+          checks={checks}
+          entries={entries}
+          threads={threads}
+        />
         <div className="section-main">
           {currentKey ? <h2 className="section-heading">{navLabel(currentKey, report.year, meta.partHeadings)}</h2> : <h2 className="section-heading">标题、主送与落款</h2>}
           {currentKey ? <p className="guide">{sectionTemplate(currentKey).guide}</p> : null}
@@ -287,50 +193,30 @@ export function ReportWorkspace({ initial }: Props) {
             />
           ))}
         </div>
-        <aside className="side-panel">
-          <div className="tabs" role="tablist">
-            <button type="button" role="tab" aria-selected={tab === 'checklist'} onClick={() => setTab('checklist')}>
-              清单
-            </button>
-            <button type="button" role="tab" aria-selected={tab === 'checks'} onClick={() => setTab('checks')} data-testid="tab-checks">
-              检查 {checks.length ? <span className="badge">{checks.length}</span> : null}
-            </button>
-            <button type="button" role="tab" aria-selected={tab === 'comments'} onClick={() => setTab('comments')} data-testid="tab-comments">
-              批注 {threads.filter((t) => !t.resolved).length ? <span className="badge">{threads.filter((t) => !t.resolved).length}</span> : null}
-            </button>
-          </div>
-          {tab === 'checklist' ? (
-            currentKey ? (
-              <ChecklistPanel
-                reportId={report.id}
-                sectionKey={currentKey}
-                text={texts[currentKey] ?? ''}
-                entries={entries}
-                editable={editable}
-                onEntry={(e) => setEntries((prev) => [...prev.filter((x) => x.itemId !== e.itemId), e])}
-                onShow={(start, end) => jump(currentKey, start, end)}
-              />
-            ) : (
-              <p className="muted">请在左侧选择报告的一个部分。</p>
-            )
-          ) : tab === 'checks' ? (
-            <ChecksPanel checks={checks} onJump={onJumpCheck} onFix={editable ? onFixCheck : undefined} />
-          ) : (
-            <CommentsPanel
-              reportId={report.id}
-              threads={threads}
-              selection={selection}
-              mayComment={review.mayComment}
-              activeId={activeThread}
-              onChanged={refreshThreads}
-              onOpen={(t) => {
-                setActiveThread(t.id);
-                if (t.position) jump(t.sectionKey, t.position.start, t.position.end);
-                else setCurrent(t.sectionKey);
-              }}
-            />
-          )}
-        </aside>
+        <SidePanel
+          reportId={report.id}
+          tab={tab}
+          onTab={setTab}
+          part={currentKey}
+          partText={currentKey ? (texts[currentKey] ?? '') : ''}
+          editable={editable}
+          entries={entries}
+          onEntry={(e: ChecklistEntry) => setEntries((prev) => [...prev.filter((x) => x.itemId !== e.itemId), e])}
+          checks={checks}
+          onJumpCheck={onJumpCheck}
+          onFixCheck={onFixCheck}
+          threads={threads}
+          selection={selection}
+          mayComment={review.mayComment}
+          activeThread={activeThread}
+          onThreadsChanged={refreshThreads}
+          onOpenThread={(t) => {
+            setActiveThread(t.id);
+            if (t.position) jump(t.sectionKey, t.position.start, t.position.end);
+            else setCurrent(t.sectionKey);
+          }}
+          onShow={(start, end) => currentKey && jump(currentKey, start, end)}
+        />
       </div>
       {conflict ? (
         <ConflictDialog

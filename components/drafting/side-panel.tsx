@@ -1,0 +1,81 @@
+'use client';
+// The panel beside the editor: the part's checklist, the checks of the whole report, and the comments.
+import { CommentsPanel } from '@/components/review/comments-panel';
+import type { ChecklistEntry } from '@/lib/drafting/types';
+import type { Check } from '@/lib/report/model';
+import type { BodySectionKey } from '@/lib/report/sections';
+import type { ThreadView } from '@/lib/review/comments';
+import { ChecklistPanel } from './checklist-panel';
+import { ChecksPanel } from './checks-panel';
+import type { TextSelectionInfo } from './section-editor';
+
+export type SideTab = 'checklist' | 'checks' | 'comments';
+
+type Props = {
+  reportId: number;
+  tab: SideTab;
+  onTab: (tab: SideTab) => void;
+  /** The part shown in the editor; null while the front matter is. */
+  part: BodySectionKey | null;
+  partText: string;
+  editable: boolean;
+  entries: ChecklistEntry[];
+  onEntry: (e: ChecklistEntry) => void;
+  checks: Check[];
+  onJumpCheck: (c: Check) => void;
+  onFixCheck: (c: Check) => void;
+  threads: ThreadView[];
+  selection: TextSelectionInfo;
+  mayComment: boolean;
+  activeThread: number | null;
+  onThreadsChanged: () => Promise<void>;
+  onOpenThread: (t: ThreadView) => void;
+  /** Selects a stretch of the current part's text (a checklist item's evidence). */
+  onShow: (start: number, end: number) => void;
+};
+
+export function SidePanel(p: Props) {
+  const open = p.threads.filter((t) => !t.resolved).length;
+  return (
+    <aside className="side-panel">
+      <div className="tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={p.tab === 'checklist'} onClick={() => p.onTab('checklist')}>
+          清单
+        </button>
+        <button type="button" role="tab" aria-selected={p.tab === 'checks'} onClick={() => p.onTab('checks')} data-testid="tab-checks">
+          检查 {p.checks.length ? <span className="badge">{p.checks.length}</span> : null}
+        </button>
+        <button type="button" role="tab" aria-selected={p.tab === 'comments'} onClick={() => p.onTab('comments')} data-testid="tab-comments">
+          批注 {open ? <span className="badge">{open}</span> : null}
+        </button>
+      </div>
+      {p.tab === 'checklist' ? (
+        p.part ? (
+          <ChecklistPanel
+            reportId={p.reportId}
+            sectionKey={p.part}
+            text={p.partText}
+            entries={p.entries}
+            editable={p.editable}
+            onEntry={p.onEntry}
+            onShow={p.onShow}
+          />
+        ) : (
+          <p className="muted">请在左侧选择报告的一个部分。</p>
+        )
+      ) : p.tab === 'checks' ? (
+        <ChecksPanel checks={p.checks} onJump={p.onJumpCheck} onFix={p.editable ? p.onFixCheck : undefined} />
+      ) : (
+        <CommentsPanel
+          reportId={p.reportId}
+          threads={p.threads}
+          selection={p.selection}
+          mayComment={p.mayComment}
+          activeId={p.activeThread}
+          onChanged={p.onThreadsChanged}
+          onOpen={p.onOpenThread}
+        />
+      )}
+    </aside>
+  );
+}
