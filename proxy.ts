@@ -1,6 +1,6 @@
 // Runs before every page request: refuses state-changing requests from other origins (server actions, with 403
 // instead of Next.js's 500), and sets the page's Content-Security-Policy with a fresh script nonce. API routes are
-// left out for speed (an autosave is one): their wrappers make the same origin check (lib/http.ts, the sign-in
+// left out for speed (an autosave is one): their wrappers make the same origin check (lib/server/http.ts, the sign-in
 // route), and the headers every response carries come from next.config.ts and our server (HSTS).
 import { NextResponse, type NextRequest } from 'next/server';
 import { CROSS_SITE_MESSAGE, isSameOrigin, SAFE_METHODS } from '@/lib/server/origin';

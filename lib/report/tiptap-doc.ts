@@ -81,7 +81,7 @@ export function isTableRow(line: string): boolean {
 }
 
 const BULLET_RE = /^[•●▪■◆]\s*/;
-// The largest table an import may build; bigger ones stay lines of text (the editor's own limits, lib/limits.ts).
+// The largest table an import may build; bigger ones stay lines of text (the editor's own limits, lib/shared/limits.ts).
 const MAX_TABLE_ROWS = 500;
 const MAX_TABLE_COLUMNS = 30;
 

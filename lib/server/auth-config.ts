@@ -1,12 +1,14 @@
 // next-auth (Auth.js v5) set-up: username/password credentials, JWT sessions carrying the user id and role.
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
+import NextAuth, { AuthError, CredentialsSignin, type NextAuthConfig } from 'next-auth';
+import { unstable_rethrow } from 'next/navigation';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
 import { type Role } from '@/lib/report/vocabulary';
-import { authenticate } from '@/lib/admin/accounts';
+import { authenticate, INVALID_LOGIN_MESSAGE } from '@/lib/admin/accounts';
+import { formatWait } from '@/lib/auth/login-throttle';
 import { loginSchema } from '@/lib/shared/validation';
 import { ensureAuthSecret } from '@/lib/auth/secret';
 import { checkSession, createSession, maxLifetimeMs, revokeSession } from '@/lib/auth/sessions';
@@ -89,3 +91,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
     },
   },
 }));
+
+function refusalMessage(code: string | undefined): string {
+  if (code?.startsWith('locked:')) return `登录失败次数过多，请 ${formatWait(Number(code.slice(7)) || 60)}后再试。`;
+  if (code === 'inactive') return '该账号已停用，请联系管理员。';
+  return INVALID_LOGIN_MESSAGE;
+}
+
+/** Signs in with username and password: null when signed in, else the Chinese sentence saying why not. */
+export async function signInWithPassword(credentials: { username: string; password: string }): Promise<string | null> {
+  try {
+    // No absolute URL from Auth.js: the caller redirects to a path, so the browser stays on the host it used
+    // (an absolute one was built from the listening address, such as http://0.0.0.0:3000).
+    await signIn('credentials', { ...credentials, redirect: false });
+    return null;
+  } catch (e) {
+    unstable_rethrow(e);
+    if (e instanceof AuthError) return refusalMessage('code' in e && typeof e.code === 'string' ? e.code : undefined);
+    throw e;
+  }
+}
