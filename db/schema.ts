@@ -1,5 +1,6 @@
 // The whole database schema: every table, its indexes, and the row types inferred from it. The lists of allowed
 // values (roles, statuses, kinds) come from the vocabulary.
+// Longer than most files by design: all tables in one file, as drizzle-kit reads them.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 

@@ -1,4 +1,6 @@
 'use client';
+// The import wizard: choose a file or paste text, check what was recognised, move blocks, confirm. Longer than most
+// files because the three steps share the preview and its corrections.
 
 import { Choice } from '@/components/ui/choice';
 import { useRouter } from 'next/navigation';

@@ -1,4 +1,6 @@
 // Accounts: authentication with throttling, and the admin's account management (add, reset, deactivate, list).
+// Longer than most files: sign-in and account management share the user row, the password policy and the
+// session revocations, and splitting them would pass those through a third module.
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { counties, townships, users, type User } from '@/db/schema';

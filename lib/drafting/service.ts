@@ -1,9 +1,8 @@
 // Drafting: saving a section with compare-and-swap, the front matter, checklist ticks, and the editor page's data.
+// At the length limit: every write of the drafting page (section, front matter, checklist, ledger) shares loadForEdit.
 import { and, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { reportChecklist, reportSections, reports, users, type Report } from '@/db/schema';
-import { LEDGER_STATES } from '@/lib/report/vocabulary';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { parseReportDoc } from '@/lib/editor/extensions';
 import { checkDocLimits } from '@/lib/editor/doc-limits';
@@ -14,13 +13,13 @@ import { reportTimeline } from '@/lib/review/transitions';
 import { AppError } from '@/lib/shared/errors';
 import { findChecklistItem } from '@/lib/report/checklists';
 import { BODY_SECTION_KEYS, isBodySectionKey, SECTION_LABELS, type BodySectionKey } from '@/lib/report/sections';
-import { bareHeading, HEADED_SECTION_KEYS, type PartHeadings } from '@/lib/report/template';
 import { docToText, type TiptapNode } from '@/lib/report/tiptap-doc';
 import { preparedFor } from '@/db/prepared';
 import { loadReportInScope } from '@/lib/reports/service';
-import { isoDateSchema, parseInput } from '@/lib/shared/validation';
+import { parseInput } from '@/lib/shared/validation';
 import { createVersion, maybeAutoVersion } from '@/lib/review/versions';
 import { availableTransitions, isEditableStatus, LOCKED_MESSAGES } from '@/lib/review/workflow';
+import { ledgerSchema, metaSchema, saveSectionSchema, tickSchema } from './schema';
 
 /** A section may hold this many characters of text (a long report is about 15,000). */
 export const SECTION_CHAR_LIMIT = limit('sectionChars');
@@ -34,19 +33,6 @@ function loadForEdit(db: Db, actor: Actor, reportId: number) {
   if (!isEditableStatus(scope.report.status)) throw new AppError('forbidden', LOCKED_MESSAGES[scope.report.status]);
   return scope;
 }
-
-const versionSchema = z
-  .number({ error: '缺少版本号，请刷新页面后重试。' })
-  .int({ error: '版本号无效。' })
-  .min(1, { error: '版本号无效。' })
-  .max(Number.MAX_SAFE_INTEGER, { error: '版本号无效。' });
-
-const saveSectionSchema = z.object({
-  content: z.unknown(),
-  version: versionSchema,
-  // Set when the user settled a conflict by keeping their text: the text it replaces is kept as a version.
-  overwrite: z.boolean({ error: '覆盖标记无效。' }).optional(),
-});
 
 function sectionKeyOrThrow(key: string): BodySectionKey {
   if (!isBodySectionKey(key)) throw new AppError('not_found', '报告中没有这个部分。');
@@ -147,36 +133,6 @@ export function saveSection(db: Db, actor: Actor, reportId: number, keyRaw: stri
   });
 }
 
-const optionalText = (label: string, max: number) =>
-  z
-    .string({ error: `${label}格式无效。` })
-    .trim()
-    .max(max, { error: `${label}不能超过 ${max} 个字。` })
-    .nullable()
-    .transform((v) => (v ? v : null));
-
-const isoDate = isoDateSchema('成文日期').nullable();
-
-const metaSchema = z.object({
-  title: z.string({ error: '请填写标题。' }).trim().min(1, { error: '请填写标题。' }).max(200, { error: '标题不能超过 200 个字。' }),
-  recipient: optionalText('主送机关', 100),
-  signatureOrgans: z
-    .array(z.string({ error: '落款格式无效。' }).trim().max(60, { error: '每个落款单位不能超过 60 个字。' }), { error: '落款格式无效。' })
-    .max(6, { error: '落款单位最多 6 个。' })
-    .transform((a) => a.filter(Boolean)),
-  documentDate: isoDate,
-  cc: optionalText('抄送', 200),
-  // Part headings in the township's own words; an empty one falls back to the template's; absent leaves them as they are.
-  partHeadings: z
-    .partialRecord(
-      z.enum(HEADED_SECTION_KEYS, { error: '报告中没有这个部分。' }),
-      z.string({ error: '部分标题格式无效。' }).trim().max(100, { error: '部分标题不能超过 100 个字。' }),
-    )
-    .optional()
-    .transform((h) => h && Object.fromEntries(Object.entries(h).map(([k, v]) => [k, v ? bareHeading(v) : '']).filter(([, v]) => v)) as PartHeadings),
-  metaVersion: versionSchema,
-});
-
 export function saveMeta(db: Db, actor: Actor, reportId: number, raw: unknown): { metaVersion: number } {
   const { report } = loadForEdit(db, actor, reportId);
   const input = parseInput(metaSchema, raw);
@@ -215,12 +171,6 @@ function metaOf(r: Report): ReportMeta {
     metaVersion: r.metaVersion,
   };
 }
-
-const tickSchema = z.object({ confirmed: z.boolean({ error: '勾选状态无效。' }) });
-const ledgerSchema = z.object({
-  state: z.enum(LEDGER_STATES, { error: '落实情况只能是已落实、部分落实或未落实。' }).nullable(),
-  note: z.string({ error: '说明格式无效。' }).trim().max(500, { error: '说明不能超过 500 个字。' }),
-});
 
 export function setChecklistEntry(db: Db, actor: Actor, reportId: number, itemId: string, raw: unknown): ChecklistEntry {
   const { report } = loadForEdit(db, actor, reportId);

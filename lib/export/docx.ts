@@ -1,4 +1,6 @@
 // .docx export in the GB/T 9704 layout, one serializer per node and mark of the editor's schema.
+// Longer than most files: a serializer per node and mark of the editor's schema (a test checks none is missing)
+// and the page set-up of GB/T 9704 belong together.
 import {
   AlignmentType,
   BorderStyle,

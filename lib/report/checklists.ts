@@ -1,4 +1,5 @@
 // Reviewer checklists per part, keyword-based tick suggestions, and last year's plans as a promise ledger.
+// Longer than most files: the checklists are data (one row per item) and the suggestion and ledger code reads them.
 
 import type { BodySectionKey } from './sections';
 

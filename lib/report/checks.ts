@@ -1,4 +1,6 @@
 // Structure and wording checks (domain.md §4) as pure functions over the plain-text report model.
+// Longer than most files: one short function per check, listed in CHECKS at the end; the wording and last-year
+// checks live in their own files.
 
 import { REQUIRED_PART_KEYS, PART_KEYS, type Check, type CheckCode, type CheckLocation, type PartKey, type ReportText } from './model';
 import { SECTION_LABELS, type BodySectionKey } from './sections';

@@ -1,4 +1,5 @@
 // Report versions: snapshots at transitions, named and hourly ones, comparison by section, and restore.
+// At the length limit: taking, pruning, listing, comparing and restoring versions all work on the same snapshot shape.
 import { and, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';

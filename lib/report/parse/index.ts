@@ -1,6 +1,7 @@
 // Import parser: turns an existing report's plain text into title, recipient, parts and signature (domain.md §5).
 // Four phases over the cleaned lines: the front (title, recipient), the tail (抄送, date, organs, read from the end),
 // the parts (一、 headings classified by meaning), then what identifies the report (year, township) and the checks.
+// Longer than most files: the four phases share the cleaned lines and positions; each is a named function below.
 
 import { runChecks } from '../checks';
 import type { CheckCode, PartKey, ReportText } from '../model';
