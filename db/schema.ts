@@ -6,6 +6,9 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-o
 
 import { LEDGER_STATES, REPORT_STATUSES, ROLES, TOWNSHIP_KINDS, VERSION_KINDS, type PartKey } from '@/lib/report/vocabulary';
 
+/** A vocabulary list as SQL literals for a check constraint: ('a', 'b'). */
+const sqlList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
     .notNull()
@@ -31,7 +34,7 @@ export const townships = sqliteTable(
   },
   (t) => [
     uniqueIndex('townships_county_name_unique').on(t.countyId, t.name),
-    check('townships_kind_check', sql`${t.kind} in (${sql.raw(TOWNSHIP_KINDS.map((k) => `'${k}'`).join(', '))})`),
+    check('townships_kind_check', sql`${t.kind} in (${sqlList(TOWNSHIP_KINDS)})`),
   ],
 );
 export type Township = typeof townships.$inferSelect;
@@ -56,7 +59,7 @@ export const users = sqliteTable(
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
-    check('users_role_check', sql`${t.role} in ('admin', 'reviewer', 'drafter')`),
+    check('users_role_check', sql`${t.role} in (${sqlList(ROLES)})`),
     check(
       'users_scope_check',
       sql`(${t.role} = 'admin') or (${t.role} = 'reviewer' and ${t.countyId} is not null) or (${t.role} = 'drafter' and ${t.townshipId} is not null)`,
