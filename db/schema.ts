@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-import { LEDGER_STATES, REPORT_STATUSES, ROLES, TOWNSHIP_KINDS, VERSION_KINDS, type PartKey } from '@/lib/report/vocabulary';
+import { LEDGER_STATES, REPORT_STATUSES, ROLES, SUGGESTION_STATES, TOWNSHIP_KINDS, VERSION_KINDS, type PartKey } from '@/lib/report/vocabulary';
 
 /** A vocabulary list as SQL literals for a check constraint: ('a', 'b'). */
 const sqlList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
@@ -224,6 +224,33 @@ export const comments = sqliteTable(
   (t) => [index('comments_report_idx').on(t.reportId, t.sectionKey), index('comments_parent_idx').on(t.parentId)],
 );
 export type Comment = typeof comments.$inferSelect;
+
+/**
+ * A reviewer's suggested change (修订), kept beside the text like a comment: the passage it replaces (anchored by quote,
+ * context and position; an empty quote is an insertion at `start`) and the text to put there (empty: a deletion).
+ */
+export const suggestions = sqliteTable(
+  'suggestions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    sectionKey: text('section_key').notNull(),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    anchor: text('anchor', { mode: 'json' }).$type<CommentAnchor>().notNull(),
+    replacement: text('replacement').notNull(),
+    reason: text('reason'),
+    state: text('state', { enum: SUGGESTION_STATES }).notNull().default('pending'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('suggestions_report_idx').on(t.reportId, t.sectionKey), check('suggestions_state_check', sql`${t.state} in (${sqlList(SUGGESTION_STATES)})`)],
+);
+export type Suggestion = typeof suggestions.$inferSelect;
 
 
 /** A snapshot of the whole report: front matter and every section. */

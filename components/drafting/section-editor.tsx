@@ -16,6 +16,7 @@ import { docToText, type TiptapNode } from '@/lib/report/tiptap-doc';
 import type { TextEdit } from '@/lib/report/model';
 import type { TextStore } from './text-store';
 import { Toolbar } from './toolbar';
+import { applyTextEdits } from '@/lib/editor/text-edits';
 
 export type SectionApi = {
   /** Selects and scrolls to a range of the section's plain text (checks, checklist suggestions, comments). */
@@ -124,14 +125,7 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
         const idx = textIndex(editor.state.doc);
         // The check ran on the text as last stored; after further typing its offsets would be wrong.
         if (idx.text !== store.get()[section.key] || !editor.isEditable) return false;
-        const tr = editor.state.tr;
-        // Last first, so earlier positions stay valid; insertText keeps the marks of the replaced text.
-        for (const e of [...edits].sort((a, b) => b.start - a.start)) {
-          const from = idx.toPos(e.start);
-          const to = e.end > e.start ? idx.toPos(e.end - 1) + 1 : from;
-          tr.insertText(e.text, from, to);
-        }
-        editor.view.dispatch(tr);
+        editor.view.dispatch(applyTextEdits(editor.state.tr, editor.state.doc, edits));
         return true;
       },
       selectText: (start, end) => {

@@ -39,7 +39,7 @@ function sectionKeyOrThrow(key: string): BodySectionKey {
   return key;
 }
 
-function snapshotOf(db: Db, reportId: number, key: BodySectionKey): SectionSnapshot {
+export function snapshotOf(db: Db, reportId: number, key: BodySectionKey): SectionSnapshot {
   const row = db
     .select({ s: reportSections, updatedByName: users.displayName })
     .from(reportSections)

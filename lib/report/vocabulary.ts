@@ -31,5 +31,9 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 export const LEDGER_STATES = ['已落实', '部分落实', '未落实'] as const;
 export type LedgerState = (typeof LEDGER_STATES)[number];
 
+/** A reviewer's suggested change (修订): waiting for the drafter, taken into the text, or turned down. */
+export const SUGGESTION_STATES = ['pending', 'accepted', 'rejected'] as const;
+export type SuggestionState = (typeof SUGGESTION_STATES)[number];
+
 export const VERSION_KINDS = ['transition', 'manual', 'auto', 'restore', 'import'] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];

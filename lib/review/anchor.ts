@@ -24,6 +24,12 @@ export function createAnchor(text: string, start: number, end: number, context =
   };
 }
 
+/** A point in the text (an insertion): no quote, only the text on both sides and the offset. */
+export function pointAnchor(text: string, at: number, context = 32): TextAnchor {
+  if (!(at >= 0 && at <= text.length)) throw new RangeError('out-of-range point');
+  return { exact: '', prefix: text.slice(Math.max(0, at - context), at), suffix: text.slice(at, at + context), start: at };
+}
+
 /** How many characters of `a`'s end equal `b`'s end. */
 function commonSuffix(a: string, b: string): number {
   let n = 0;

@@ -63,6 +63,24 @@ export async function readJson(req: Request, name: LimitName = 'jsonBody'): Prom
   }
 }
 
+/** A JSON body that may be left out altogether (no body: an empty object); one that is sent is read as readJson does. */
+export async function readOptionalJson(req: Request, name: LimitName = 'jsonBody'): Promise<unknown> {
+  const length = req.headers.get('content-length');
+  if (!req.body || (length !== null && Number(length) === 0 && !isJsonType(req))) return {};
+  if (!isJsonType(req)) {
+    const text = (await readBody(req, name)).toString('utf8');
+    if (!text.trim()) return {};
+    throw new AppError('unsupported_media_type');
+  }
+  const text = (await readBody(req, name)).toString('utf8');
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('bad_request', '请求内容不是有效的 JSON，请检查后重试。');
+  }
+}
+
 /** Multipart bodies (file uploads) under the same streaming limit. */
 export async function readForm(req: Request, name: LimitName): Promise<FormData> {
   const body = await readBody(req, name);

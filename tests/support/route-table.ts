@@ -55,6 +55,17 @@ export const ROUTES: Record<string, Case | Skip> = {
     mutates: true,
     request: (f) => ({ params: { id: String(f.draft), itemId: CHECKLISTS.measures[0]!.id }, body: { confirmed: true } }),
   },
+  'GET /api/reports/[id]/suggestions': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) } }) },
+  'POST /api/reports/[id]/suggestions': {
+    allow: REVIEWERS,
+    mutates: true,
+    request: (f) => ({
+      params: { id: String(f.submitted) },
+      body: { sectionKey: 'measures', anchor: { exact: '12场', prefix: '普法活动', suffix: '。', start: 8 }, replacement: '15场', reason: '与台账核对' },
+    }),
+  },
+  'POST /api/reports/[id]/suggestions/[sid]/accept': { allow: EDITORS, mutates: true, request: (f) => ({ params: { id: String(f.draft), sid: String(f.suggestion) } }) },
+  'POST /api/reports/[id]/suggestions/[sid]/reject': { allow: EDITORS, mutates: true, request: (f) => ({ params: { id: String(f.draft), sid: String(f.suggestion) } }) },
   'GET /api/reports/[id]/comments': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) } }) },
   'POST /api/reports/[id]/comments': {
     allow: READERS,

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type Db } from '@/db/client';
-import { users } from '@/db/schema';
+import { suggestions, users } from '@/db/schema';
 import { createSession } from '@/lib/auth/sessions';
 import { loadActor } from '@/lib/auth/actor';
 import type { Actor } from '@/lib/auth/permissions';
@@ -62,12 +62,15 @@ export async function discoverActions(): Promise<ServerAction[]> {
 }
 
 export const SECRET_TEXT = '甲一镇内部草稿：全年办理行政复议案件7件。';
+export const SUBMITTED_TEXT = '全年开展普法活动12场。';
 
 export type Fixture = World & {
   /** This year's report of 甲一镇, being drafted, with text, a reviewer's comment thread and a named version. */
   draft: number;
-  /** Last year's report of 甲一镇, submitted for review. */
+  /** Last year's report of 甲一镇, submitted for review, with SUBMITTED_TEXT in part 一. */
   submitted: number;
+  /** A pending suggestion on the draft: 7件 → 8件. */
+  suggestion: number;
   /** 2023's, approved (so the county's zip has a file). */
   approved: number;
   thread: number;
@@ -88,7 +91,14 @@ export async function buildFixture(): Promise<{ fixture: Fixture; copy: () => Db
   });
   const version = saveNamedVersion(db, w.drafterA1, draftReport.id, { label: '初稿' });
   const submitted = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2024 }, new Date('2025-12-01T09:00:00+08:00'));
+  saveSection(db, w.drafterA1, submitted.id, 'measures', { content: docFromText(SUBMITTED_TEXT), version: 1 });
   transitionReport(db, w.drafterA1, submitted.id, { transition: 'submit' });
+  // A reviewer's suggestion waiting on the draft (made while it was under review, as it would be).
+  const suggestion = db
+    .insert(suggestions)
+    .values({ reportId: draftReport.id, sectionKey: 'measures', authorId: w.reviewerA.id, anchor: { exact: '7件', prefix: '行政复议案件', suffix: '。', start: SECRET_TEXT.indexOf('7件') }, replacement: '8件' })
+    .returning()
+    .get();
   const approved = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2023 }, new Date('2025-12-01T09:00:00+08:00'));
   transitionReport(db, w.drafterA1, approved.id, { transition: 'submit' });
   transitionReport(db, w.reviewerA, approved.id, { transition: 'approve' });
@@ -100,7 +110,7 @@ export async function buildFixture(): Promise<{ fixture: Fixture; copy: () => Db
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-case-'));
   let n = 0;
   return {
-    fixture: { ...w, draft: draftReport.id, submitted: submitted.id, approved: approved.id, thread: thread.id, version: version.id, draftTitle: draftReport.title },
+    fixture: { ...w, draft: draftReport.id, submitted: submitted.id, suggestion: suggestion.id, approved: approved.id, thread: thread.id, version: version.id, draftTitle: draftReport.title },
     copy: () => {
       const target = path.join(dir, `case-${++n}.db`);
       fs.copyFileSync(file, target);

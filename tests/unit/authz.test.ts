@@ -25,6 +25,7 @@ const EXPECTED: Record<Action, Record<Role, Expect>> = {
   'report.create': { admin: all, reviewer: none, drafter: township },
   'report.edit': { admin: all, reviewer: none, drafter: township },
   'report.comment': { admin: all, reviewer: county, drafter: township },
+  'report.suggest': { admin: all, reviewer: county, drafter: none },
   'report.submit': { admin: none, reviewer: none, drafter: township },
   'report.review': { admin: all, reviewer: county, drafter: none },
   'report.finalise': { admin: none, reviewer: none, drafter: township },

@@ -1,0 +1,251 @@
+// Reviewers' suggested changes (修订), kept beside the text like comments: a quoted passage (or a point, for an
+// insertion) and what should stand there. The drafter accepts one, and the change goes through the same versioned
+// save as typing, or rejects it; a suggestion whose passage was changed since shows 原文已改动 and cannot be
+// accepted blindly.
+import { and, asc, count, eq, gt } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { reportSections, reports, suggestions, users, type CommentAnchor, type Suggestion } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import { can, type Actor } from '@/lib/auth/permissions';
+import { snapshotOf } from '@/lib/drafting/service';
+import type { SectionSnapshot } from '@/lib/drafting/types';
+import { checkDocLimits } from '@/lib/editor/doc-limits';
+import { editDocument } from '@/lib/editor/text-edits';
+import { isBodySectionKey, SECTION_LABELS, type BodySectionKey } from '@/lib/report/sections';
+import { docToText, type TiptapNode } from '@/lib/report/tiptap-doc';
+import type { SuggestionState } from '@/lib/report/vocabulary';
+import { loadReportInScope } from '@/lib/reports/service';
+import { AppError } from '@/lib/shared/errors';
+import { limit, limitMessage, overLimit } from '@/lib/shared/limits';
+import { parseInput } from '@/lib/shared/validation';
+import { findAnchor } from './anchor';
+import { createVersion } from './versions';
+import { isEditableStatus, LOCKED_MESSAGES } from './workflow';
+
+const anchorSchema = z.object({
+  exact: z.string({ error: '修订的原文格式无效。' }).max(limit('anchorQuoteChars'), { error: limitMessage('anchorQuoteChars') }),
+  prefix: z.string().max(limit('anchorContextChars'), { error: limitMessage('anchorContextChars') }).default(''),
+  suffix: z.string().max(limit('anchorContextChars'), { error: limitMessage('anchorContextChars') }).default(''),
+  start: z.number({ error: '修订的位置无效。' }).int({ error: '修订的位置无效。' }).min(0, { error: '修订的位置无效。' }).max(10_000_000),
+});
+
+const createSchema = z.object({
+  sectionKey: z.string({ error: '请选择报告的一个部分。' }).refine(isBodySectionKey, { error: '报告中没有这个部分。' }),
+  anchor: anchorSchema,
+  // Sizes are checked after parsing, so an oversize text answers 413 like every other size limit.
+  replacement: z.string({ error: '请填写建议的文字（删除时为空）。' }),
+  reason: z.string({ error: '修订理由格式无效。' }).trim().nullable().default(null),
+});
+export type SuggestionInput = z.infer<typeof createSchema>;
+
+const decideSchema = z.object({
+  // The version of the part the drafter's editor holds; a newer one on the server answers 409 with both texts.
+  version: z.number({ error: '版本号无效。' }).int().positive().optional(),
+});
+
+export type SuggestionView = {
+  id: number;
+  sectionKey: BodySectionKey;
+  authorName: string;
+  anchor: CommentAnchor;
+  replacement: string;
+  reason: string | null;
+  state: SuggestionState;
+  /** Where the passage (or the insertion point) is in the part's current text; null when it cannot be found exactly. */
+  position: { start: number; end: number } | null;
+  /** Pending, but the passage was changed since (原文已改动): what stands there now, if a similar passage is found. */
+  changed: { now: string | null } | null;
+  createdAt: string;
+  decidedByName: string | null;
+  decidedAt: string | null;
+};
+
+/** Where a suggestion applies in the current text: exactly, approximately (the passage was edited), or nowhere. */
+export function locateSuggestion(text: string, a: CommentAnchor): { exact: { start: number; end: number } | null; near: string | null } {
+  if (!a.exact) {
+    // An insertion point is found by the text on both sides of it: the whole context first, then shorter and
+    // shorter pieces of it next to the point, so typing a little way off does not lose it.
+    if (!a.prefix && !a.suffix) return { exact: text.length === 0 ? { start: 0, end: 0 } : null, near: null };
+    for (const k of [limit('anchorContextChars'), 16, 8, 4]) {
+      const before = a.prefix.slice(-k);
+      const after = a.suffix.slice(0, k);
+      const needle = before + after;
+      if (needle.length < Math.min(4, a.prefix.length + a.suffix.length)) break;
+      let best = -1;
+      for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+        if (best < 0 || Math.abs(i + before.length - a.start) < Math.abs(best + before.length - a.start)) best = i;
+      }
+      if (best >= 0) return { exact: { start: best + before.length, end: best + before.length }, near: null };
+    }
+    return { exact: null, near: null };
+  }
+  const m = findAnchor(text, a);
+  if (!m) return { exact: null, near: null };
+  return m.exact ? { exact: { start: m.start, end: m.end }, near: null } : { exact: null, near: text.slice(m.start, m.end) };
+}
+
+function sectionRow(db: Db, reportId: number, key: string) {
+  const row = db
+    .select()
+    .from(reportSections)
+    .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key)))
+    .get();
+  if (!row) throw new AppError('not_found', '报告中没有这个部分。');
+  return row;
+}
+
+function view(s: Suggestion, authorName: string, decidedByName: string | null, text: string): SuggestionView {
+  const where = s.state === 'pending' ? locateSuggestion(text, s.anchor) : { exact: null, near: null };
+  return {
+    id: s.id,
+    sectionKey: s.sectionKey as BodySectionKey,
+    authorName,
+    anchor: s.anchor,
+    replacement: s.replacement,
+    reason: s.reason,
+    state: s.state,
+    position: where.exact,
+    changed: s.state === 'pending' && !where.exact ? { now: where.near } : null,
+    createdAt: s.createdAt.toISOString(),
+    decidedByName,
+    decidedAt: s.decidedAt ? s.decidedAt.toISOString() : null,
+  };
+}
+
+/** Every suggestion on a report, oldest first, each placed in its part's current text. Readers of the report only. */
+export function listSuggestions(db: Db, actor: Actor, reportId: number): SuggestionView[] {
+  const { report } = loadReportInScope(db, actor, reportId);
+  const texts = new Map(
+    db
+      .select({ key: reportSections.sectionKey, text: reportSections.plainText })
+      .from(reportSections)
+      .where(eq(reportSections.reportId, report.id))
+      .all()
+      .map((r) => [r.key, r.text]),
+  );
+  const names = new Map(db.select({ id: users.id, name: users.displayName }).from(users).all().map((u) => [u.id, u.name]));
+  return db
+    .select()
+    .from(suggestions)
+    .where(eq(suggestions.reportId, report.id))
+    .orderBy(asc(suggestions.id))
+    .all()
+    .map((s) => view(s, names.get(s.authorId) ?? '', s.decidedBy ? (names.get(s.decidedBy) ?? null) : null, texts.get(s.sectionKey) ?? ''));
+}
+
+function assertQuota(db: Db, actor: Actor, reportId: number, now: Date): void {
+  const recent =
+    db
+      .select({ n: count() })
+      .from(suggestions)
+      .where(and(eq(suggestions.authorId, actor.id), gt(suggestions.createdAt, new Date(now.getTime() - 60 * 60 * 1000))))
+      .get()?.n ?? 0;
+  if (recent >= limit('suggestionsPerUserHour')) throw overLimit('suggestionsPerUserHour', 'rate_limited');
+  const total = db.select({ n: count() }).from(suggestions).where(eq(suggestions.reportId, reportId)).get()?.n ?? 0;
+  if (total >= limit('suggestionsPerReport')) throw overLimit('suggestionsPerReport', 'rate_limited');
+}
+
+/** A reviewer of the county (or an admin) suggests a change while the report waits for review (待审核). */
+export function createSuggestion(db: Db, actor: Actor, reportId: number, raw: unknown, now = new Date()): SuggestionView {
+  const { report } = loadReportInScope(db, actor, reportId, 'report.suggest');
+  if (report.status !== 'submitted') throw new AppError('forbidden', '只有待审核的报告可以提出修订。');
+  const input = parseInput(createSchema, raw);
+  if (input.replacement.length > limit('suggestionChars')) throw overLimit('suggestionChars');
+  if ((input.reason ?? '').length > limit('suggestionReasonChars')) throw overLimit('suggestionReasonChars');
+  const { anchor, replacement } = input;
+  if (!anchor.exact && !replacement) throw new AppError('bad_request', '请选中要修改的文字，或在要插入的位置写下建议的文字。');
+  if (anchor.exact === replacement) throw new AppError('bad_request', '建议的文字与原文相同。');
+  if (/[\n\r]/.test(anchor.exact) || /[\n\r]/.test(replacement)) throw new AppError('bad_request', '一条修订只能在一个段落之内，请分段提出。');
+  const text = sectionRow(db, report.id, input.sectionKey).plainText;
+  const at = locateSuggestion(text, anchor).exact;
+  if (!at) throw new AppError('conflict', '原文已改动，与所选的文字不一致。请刷新后重新选择，再提出修订。');
+  assertQuota(db, actor, report.id, now);
+  const stored: CommentAnchor = { ...anchor, start: at.start };
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(suggestions)
+      .values({ reportId: report.id, sectionKey: input.sectionKey, authorId: actor.id, anchor: stored, replacement, reason: input.reason || null, createdAt: now })
+      .returning()
+      .get();
+    recordAudit(tx, { actorId: actor.id, action: 'suggestion.create', reportId: report.id, detail: { suggestionId: row.id, sectionKey: input.sectionKey } });
+    return view(row, actor.displayName, null, text);
+  });
+}
+
+function loadForDecision(db: Db, actor: Actor, reportId: number, suggestionId: number) {
+  const { report } = loadReportInScope(db, actor, reportId, 'report.edit');
+  if (!isEditableStatus(report.status)) throw new AppError('forbidden', LOCKED_MESSAGES[report.status]);
+  const s = db
+    .select()
+    .from(suggestions)
+    .where(and(eq(suggestions.id, suggestionId), eq(suggestions.reportId, report.id)))
+    .get();
+  if (!s) throw new AppError('not_found', '这条修订不存在。');
+  if (s.state !== 'pending') throw new AppError('conflict', s.state === 'accepted' ? '这条修订已被接受。' : '这条修订已被拒绝。');
+  return { report, s };
+}
+
+export type Decision = { suggestion: SuggestionView; section: SectionSnapshot | null };
+
+/**
+ * The drafter takes a suggestion into the text: the part is saved through the same compare-and-set as typing (a
+ * newer version than the editor's answers 409 with the server's text), a version records who accepted whose change,
+ * and a passage changed since the suggestion was made is refused (原文已改动).
+ */
+export function acceptSuggestion(db: Db, actor: Actor, reportId: number, suggestionId: number, raw: unknown = {}, now = new Date()): Decision {
+  const { report, s } = loadForDecision(db, actor, reportId, suggestionId);
+  const input = parseInput(decideSchema, raw ?? {});
+  const key = s.sectionKey as BodySectionKey;
+  const section = sectionRow(db, report.id, key);
+  if (input.version !== undefined && input.version !== section.version) {
+    throw new AppError('conflict', '这一部分在您打开后已被修改，请对照两个版本后再接受修订。', { current: snapshotOf(db, report.id, key) });
+  }
+  const at = locateSuggestion(section.plainText, s.anchor).exact;
+  if (!at) throw new AppError('conflict', '原文已改动，这条修订不能直接接受。请对照后手动修改，或拒绝这条修订。');
+  const edited = editDocument(section.content, [{ start: at.start, end: at.end, text: s.replacement }]).doc as TiptapNode;
+  checkDocLimits(edited);
+  const plainText = docToText(edited);
+  if (plainText.length > limit('sectionChars')) throw overLimit('sectionChars');
+  const author = db.select({ name: users.displayName }).from(users).where(eq(users.id, s.authorId)).get()?.name ?? '';
+  return db.transaction((tx) => {
+    const updated = tx
+      .update(reportSections)
+      .set({ content: edited, plainText, version: section.version + 1, updatedBy: actor.id, updatedAt: now })
+      .where(and(eq(reportSections.id, section.id), eq(reportSections.version, section.version)))
+      .returning({ version: reportSections.version })
+      .get();
+    if (!updated) throw new AppError('conflict', '这一部分刚被修改，请对照两个版本后再接受修订。', { current: snapshotOf(tx as unknown as Db, report.id, key) });
+    tx.update(reports).set({ updatedAt: now, updatedBy: actor.id }).where(eq(reports.id, report.id)).run();
+    const decided = tx
+      .update(suggestions)
+      .set({ state: 'accepted', decidedBy: actor.id, decidedAt: now })
+      .where(eq(suggestions.id, s.id))
+      .returning()
+      .get();
+    createVersion(tx, { reportId: report.id, kind: 'auto', label: `接受修订：${author}的建议（${SECTION_LABELS[key]}，第 ${s.id} 条）`, actorId: actor.id, at: now });
+    recordAudit(tx, { actorId: actor.id, action: 'suggestion.accept', reportId: report.id, detail: { suggestionId: s.id, sectionKey: key } });
+    return { suggestion: view(decided, author, actor.displayName, plainText), section: snapshotOf(tx as unknown as Db, report.id, key) };
+  });
+}
+
+/** The drafter turns a suggestion down; the text stays as it is, and who and when is kept. */
+export function rejectSuggestion(db: Db, actor: Actor, reportId: number, suggestionId: number, now = new Date()): Decision {
+  const { report, s } = loadForDecision(db, actor, reportId, suggestionId);
+  const author = db.select({ name: users.displayName }).from(users).where(eq(users.id, s.authorId)).get()?.name ?? '';
+  return db.transaction((tx) => {
+    const decided = tx
+      .update(suggestions)
+      .set({ state: 'rejected', decidedBy: actor.id, decidedAt: now })
+      .where(eq(suggestions.id, s.id))
+      .returning()
+      .get();
+    recordAudit(tx, { actorId: actor.id, action: 'suggestion.reject', reportId: report.id, detail: { suggestionId: s.id, sectionKey: s.sectionKey } });
+    return { suggestion: view(decided, author, actor.displayName, ''), section: null };
+  });
+}
+
+/** Whether the actor may suggest changes on this report now (the editor offers 建议修改 only then). */
+export function maySuggest(actor: Actor, township: { id: number; countyId: number }, status: string): boolean {
+  return status === 'submitted' && can(actor, 'report.suggest', { townshipId: township.id, countyId: township.countyId });
+}

@@ -1,0 +1,160 @@
+// Reviewers' suggestions (修订) through the real route handlers: made while the report waits for review, placed in
+// the text as it changes, accepted through the versioned save or rejected by the drafter; stale passages and stale
+// versions refused with 409; every bad input a 4xx that changes nothing.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { GET as listRoute, POST as postRoute } from '@/app/api/reports/[id]/suggestions/route';
+import { POST as acceptRoute } from '@/app/api/reports/[id]/suggestions/[sid]/accept/route';
+import { POST as rejectRoute } from '@/app/api/reports/[id]/suggestions/[sid]/reject/route';
+import type { Db } from '@/db/client';
+import type { Actor } from '@/lib/auth/permissions';
+import { loadEditorData, saveSection } from '@/lib/drafting/service';
+import { docFromText } from '@/lib/report/tiptap-doc';
+import { createAnchor, pointAnchor } from '@/lib/review/anchor';
+import type { SuggestionView } from '@/lib/review/suggestions';
+import { transitionReport } from '@/lib/review/transitions';
+import { listVersions } from '@/lib/review/versions';
+import { setActor } from '../support/mock-session';
+import { snapshot, worldWithDraft, type World } from '../support/db';
+
+let db: Db;
+let w: World;
+let reportId: number;
+const TEXT = '镇党委全年召开专题会议4次，研究法治政府建设工作。全年开展执法检查136次，办理行政复议案件2件。';
+
+const measures = () => loadEditorData(db, w.drafterA1, reportId).sections.find((s) => s.key === 'measures')!;
+function save(text: string) {
+  saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText(text), version: measures().version });
+}
+
+beforeEach(async () => {
+  ({ db, w, reportId } = await worldWithDraft());
+  save(TEXT);
+  transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+});
+
+const ctx = (sid = '') => ({ params: Promise.resolve({ id: String(reportId), sid }) });
+const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function suggest(actor: Actor, body: unknown) {
+  setActor(actor);
+  return postRoute(new Request('http://t/x', json(body)), ctx());
+}
+/** Replacing `quote` (empty: inserting at `at`) in part 一 as it now reads. */
+function on(quote: string, replacement: string, at?: number) {
+  const text = measures().plainText;
+  const start = at ?? text.indexOf(quote);
+  return { sectionKey: 'measures', anchor: quote ? createAnchor(text, start, start + quote.length) : pointAnchor(text, start), replacement, reason: '与台账核对' };
+}
+async function list(actor: Actor): Promise<SuggestionView[]> {
+  setActor(actor);
+  return (await (await listRoute(new Request('http://t/x'), ctx())).json()).suggestions;
+}
+async function decide(actor: Actor, what: 'accept' | 'reject', sid: number, body?: unknown) {
+  setActor(actor);
+  const route = what === 'accept' ? acceptRoute : rejectRoute;
+  return route(new Request('http://t/x', body === undefined ? { method: 'POST' } : json(body)), ctx(String(sid)));
+}
+const returnReport = () => transitionReport(db, w.reviewerA, reportId, { transition: 'return', reason: '请按修订修改。' });
+
+describe('suggestions', () => {
+  it('a replacement, a deletion and an insertion; the drafter accepts one, rejects one, edits beside the third and accepts it', async () => {
+    const replace = await suggest(w.reviewerA, on('4次', '5次'));
+    expect(replace.status).toBe(201);
+    const del = await suggest(w.reviewerA, on('，研究法治政府建设工作', ''));
+    expect(del.status).toBe(201);
+    const insertAt = TEXT.indexOf('2件') + 2;
+    const ins = await suggest(w.reviewerA, on('', '（均已结案）', insertAt));
+    expect(ins.status).toBe(201);
+    const [a, b, c] = [(await replace.json()).suggestion, (await del.json()).suggestion, (await ins.json()).suggestion] as SuggestionView[];
+    expect(c).toMatchObject({ state: 'pending', position: { start: insertAt, end: insertAt }, authorName: w.reviewerA.displayName });
+
+    // The drafter sees them; an outsider does not.
+    expect((await list(w.drafterA1)).map((s) => s.id)).toEqual([a!.id, b!.id, c!.id]);
+    setActor(w.drafterB1);
+    expect((await listRoute(new Request('http://t/x'), ctx())).status).toBe(403);
+
+    // Nothing can be decided while the report is under review.
+    expect((await decide(w.drafterA1, 'accept', a!.id)).status).toBe(403);
+    returnReport();
+    // The reviewer suggests; only the township's drafter (or an admin) decides.
+    expect((await decide(w.reviewerA, 'accept', a!.id)).status).toBe(403);
+
+    const accepted = await decide(w.drafterA1, 'accept', a!.id, { version: measures().version });
+    expect(accepted.status).toBe(200);
+    expect(measures().plainText).toBe(TEXT.replace('4次', '5次'));
+    expect((await decide(w.drafterA1, 'reject', b!.id)).status).toBe(200);
+    expect(measures().plainText).toBe(TEXT.replace('4次', '5次'));
+
+    // The drafter types next to the insertion point; the suggestion follows the text and still applies exactly.
+    save(measures().plainText.replace('全年开展', '2025年全年开展'));
+    const moved = (await list(w.drafterA1)).find((s) => s.id === c!.id)!;
+    expect(moved.position).toEqual({ start: insertAt + 5, end: insertAt + 5 });
+    expect((await decide(w.drafterA1, 'accept', c!.id)).status).toBe(200);
+    expect(measures().plainText).toBe('镇党委全年召开专题会议5次，研究法治政府建设工作。2025年全年开展执法检查136次，办理行政复议案件2件（均已结案）。');
+
+    const states = (await list(w.reviewerA)).map((s) => [s.id, s.state, s.decidedByName]);
+    expect(states).toEqual([
+      [a!.id, 'accepted', w.drafterA1.displayName],
+      [b!.id, 'rejected', w.drafterA1.displayName],
+      [c!.id, 'accepted', w.drafterA1.displayName],
+    ]);
+    // The history records each acceptance and whose suggestion it was.
+    const labels = listVersions(db, w.drafterA1, reportId).map((v) => v.label);
+    expect(labels.filter((l) => l.startsWith('接受修订'))).toHaveLength(2);
+    expect(labels.join('\n')).toContain(`${w.reviewerA.displayName}的建议`);
+    // Decided once.
+    expect((await decide(w.drafterA1, 'accept', a!.id)).status).toBe(409);
+  });
+
+  it('shows 原文已改动 when the passage itself was changed, and will not accept it blindly', async () => {
+    const made = (await (await suggest(w.reviewerA, on('136次', '138次'))).json()).suggestion as SuggestionView;
+    returnReport();
+    save(TEXT.replace('136次', '140次'));
+    const now = (await list(w.drafterA1)).find((s) => s.id === made.id)!;
+    expect(now.position).toBeNull();
+    expect(now.changed).not.toBeNull();
+    const before = snapshot(db);
+    const res = await decide(w.drafterA1, 'accept', made.id);
+    expect(res.status).toBe(409);
+    expect((await res.json()).error).toContain('原文已改动');
+    expect(snapshot(db)).toEqual(before);
+    // Rejecting it is still possible.
+    expect((await decide(w.drafterA1, 'reject', made.id)).status).toBe(200);
+  });
+
+  it('answers 409 with the server’s text when the editor holds an older version of the part', async () => {
+    const made = (await (await suggest(w.reviewerA, on('2件', '3件'))).json()).suggestion as SuggestionView;
+    returnReport();
+    const old = measures().version;
+    save(`${TEXT}另有一句。`);
+    const res = await decide(w.drafterA1, 'accept', made.id, { version: old });
+    expect(res.status).toBe(409);
+    const body = await res.json();
+    expect(body.current.plainText).toBe(`${TEXT}另有一句。`);
+    expect(measures().plainText).toBe(`${TEXT}另有一句。`);
+  });
+
+  it('refuses what it cannot use with a Chinese message and changes nothing', async () => {
+    const cases: Array<[Actor, unknown, number]> = [
+      [w.drafterA1, on('4次', '5次'), 403],
+      [w.reviewerB, on('4次', '5次'), 403],
+      [w.reviewerA, { ...on('4次', '5次'), anchor: { exact: '不存在的文字', prefix: '', suffix: '', start: 0 } }, 409],
+      [w.reviewerA, on('4次', 'x'.repeat(2_001)), 413],
+      [w.reviewerA, { ...on('4次', '5次'), reason: '理'.repeat(501) }, 413],
+      [w.reviewerA, on('4次', '4次'), 400],
+      [w.reviewerA, on('4次', '五\n次'), 400],
+      [w.reviewerA, on('', ''), 400],
+      [w.reviewerA, { ...on('4次', '5次'), sectionKey: 'appendix' }, 400],
+      [w.reviewerA, { anchor: 'x', replacement: 1 }, 400],
+    ];
+    for (const [actor, body, status] of cases) {
+      const before = snapshot(db);
+      const res = await suggest(actor, body);
+      expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(status);
+      expect((await res.json()).error).toMatch(/[\u4e00-\u9fa5]/);
+      expect(snapshot(db)).toEqual(before);
+    }
+    // A report not under review takes no suggestions.
+    returnReport();
+    expect((await suggest(w.reviewerA, on('4次', '5次'))).status).toBe(403);
+  });
+});
