@@ -16,7 +16,8 @@ import { formatDateTime } from '@/lib/shared/format';
 import { ConflictDialog } from './conflict-dialog';
 import { FrontMatter } from './front-matter';
 import { RecoverBanner } from './recover-banner';
-import { SectionEditor, type SectionApi, type SectionThread, type TextSelectionInfo } from './section-editor';
+import { SectionEditor, type SectionApi, type SectionSuggestion, type SectionThread, type TextSelectionInfo } from './section-editor';
+import type { SuggestionView } from '@/lib/review/suggestions';
 import { navLabel, SectionNav, type Nav } from './section-nav';
 import { SidePanel, type SideTab } from './side-panel';
 import { createTextStore, useTexts } from './text-store';
@@ -34,6 +35,7 @@ export function ReportWorkspace({ initial }: Props) {
   // Reviewers come to read and comment, drafters to write against the checklist.
   const [tab, setTab] = useState<SideTab>(editable ? 'checklist' : 'comments');
   const [threads, setThreads] = useState<ThreadView[]>(review.threads);
+  const [suggestions, setSuggestions] = useState<SuggestionView[]>(review.suggestions);
   const [activeThread, setActiveThread] = useState<number | null>(null);
   const [selection, setSelection] = useState<TextSelectionInfo>(null);
   const { statuses, onStatus, overall: all, unsaved } = useSaveStatuses();
@@ -67,6 +69,33 @@ export function ReportWorkspace({ initial }: Props) {
     const res = await fetch(`/api/reports/${report.id}/comments`);
     if (res.ok) setThreads(((await res.json()) as { threads: ThreadView[] }).threads);
   }, [report.id]);
+  const refreshSuggestions = useCallback(async () => {
+    const res = await fetch(`/api/reports/${report.id}/suggestions`);
+    if (res.ok) setSuggestions(((await res.json()) as { suggestions: SuggestionView[] }).suggestions);
+  }, [report.id]);
+  const suggestionsBySection = useMemo(() => {
+    const m = new Map<string, SectionSuggestion[]>(BODY_SECTION_KEYS.map((k) => [k, []]));
+    for (const s of suggestions) if (s.state === 'pending' && !s.changed) m.get(s.sectionKey)?.push({ id: s.id, anchor: s.anchor, replacement: s.replacement });
+    return m;
+  }, [suggestions]);
+  // Accepting: the part's unsaved typing is saved first, then the server applies the change to that version and the
+  // editor takes the new text (a newer version on the server answers 409 and nothing changes).
+  const acceptSuggestion = useCallback(
+    async (s: SuggestionView): Promise<string | null> => {
+      const api = apis.current.get(s.sectionKey);
+      await api?.flush();
+      const res = await fetch(`/api/reports/${report.id}/suggestions/${s.id}/accept`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(api ? { version: api.version() } : {}),
+      });
+      const body = (await res.json().catch(() => ({}))) as { error?: string; section?: SectionSnapshot | null };
+      if (!res.ok) return body.error ?? `接受修订失败（${res.status}）`;
+      if (body.section) api?.takeServer(body.section);
+      return null;
+    },
+    [report.id],
+  );
   const threadsBySection = useMemo(() => {
     const m = new Map<string, SectionThread[]>(BODY_SECTION_KEYS.map((k) => [k, []]));
     for (const t of threads) m.get(t.sectionKey)?.push({ id: t.id, anchor: t.anchor, resolved: t.resolved });
@@ -169,6 +198,7 @@ export function ReportWorkspace({ initial }: Props) {
           checks={checks}
           entries={entries}
           threads={threads}
+          suggestions={suggestions}
         />
         <div className="section-main">
           {currentKey ? <h2 className="section-heading">{navLabel(currentKey, report.year, meta.partHeadings)}</h2> : <h2 className="section-heading">标题、主送与落款</h2>}
@@ -187,6 +217,7 @@ export function ReportWorkspace({ initial }: Props) {
               onConflict={onConflict}
               register={register}
               threads={threadsBySection.get(s.key)!}
+              suggestions={suggestionsBySection.get(s.key)!}
               activeThread={activeThread}
               onSelectText={onSelectText}
               onThreadClick={onThreadClick}
@@ -216,6 +247,12 @@ export function ReportWorkspace({ initial }: Props) {
             else setCurrent(t.sectionKey);
           }}
           onShow={(start, end) => currentKey && jump(currentKey, start, end)}
+          suggestions={suggestions}
+          maySuggest={review.maySuggest}
+          mayDecide={review.mayDecide}
+          onSuggestionsChanged={refreshSuggestions}
+          onAcceptSuggestion={acceptSuggestion}
+          onOpenSuggestion={(s) => (s.position ? jump(s.sectionKey, s.position.start, Math.max(s.position.end, s.position.start + 1)) : setCurrent(s.sectionKey))}
         />
       </div>
       {conflict ? (

@@ -8,7 +8,7 @@ import { reportExtensions } from '@/lib/editor/extensions';
 import { cleanPastedHtml } from '@/lib/editor/paste';
 import { textIndex } from '@/lib/editor/text-index';
 import { CommentHighlights, commentHighlightKey, type HighlightRange } from '@/lib/editor/comment-highlights';
-import { createAnchor, findAnchor, type TextAnchor } from '@/lib/review/anchor';
+import { createAnchor, locateSuggestion, pointAnchor, findAnchor, type TextAnchor } from '@/lib/review/anchor';
 import type { SaveConflict, SaveOk, SectionSnapshot } from '@/lib/drafting/types';
 import { LocalDrafts } from '@/lib/autosave/local-drafts';
 import { SaveQueue, type SaveResult, type SaveStatus } from '@/lib/autosave/save-queue';
@@ -17,6 +17,7 @@ import type { TextEdit } from '@/lib/report/model';
 import type { TextStore } from './text-store';
 import { Toolbar } from './toolbar';
 import { applyTextEdits } from '@/lib/editor/text-edits';
+import { SuggestionMarks, suggestionMarkKey, type SuggestionRange } from '@/lib/editor/suggestion-marks';
 
 export type SectionApi = {
   /** Selects and scrolls to a range of the section's plain text (checks, checklist suggestions, comments). */
@@ -28,15 +29,20 @@ export type SectionApi = {
   takeServer: (current: SectionSnapshot) => void;
   restore: (content: TiptapNode) => void;
   getJSON: () => TiptapNode | null;
+  /** The version of the part the editor's text is based on (sent when accepting a suggestion). */
+  version: () => number;
   /** Applies a check's one-click fix (plain-text offsets); false when the text changed since the check ran. */
   applyEdits: (edits: TextEdit[]) => boolean;
 };
 
 export type SectionThread = { id: number; anchor: TextAnchor; resolved: boolean };
+/** A pending suggestion on this part, drawn in the text. */
+export type SectionSuggestion = { id: number; anchor: TextAnchor; replacement: string };
 export type TextSelectionInfo = { key: string; anchor: TextAnchor } | null;
 
 type Props = {
   threads: SectionThread[];
+  suggestions: SectionSuggestion[];
   activeThread: number | null;
   onSelectText: (sel: TextSelectionInfo) => void;
   onThreadClick: (id: number) => void;
@@ -79,7 +85,7 @@ function CharCount({ editor }: { editor: Editor }) {
 /** One section's editor with its own autosave queue; memoised so typing never re-renders the page. */
 export const SectionEditor = memo(function SectionEditor(props: Props) {
   // onStatus, onConflict and register are stable callbacks of the workspace, so capturing them once is safe.
-  const { reportId, section, editable, placeholder, visible, store, onStatus, onConflict, register, threads, activeThread, onSelectText, onThreadClick } = props;
+  const { reportId, section, editable, placeholder, visible, store, onStatus, onConflict, register, threads, suggestions, activeThread, onSelectText, onThreadClick } = props;
   const [drafts] = useState(() => new LocalDrafts<TiptapNode>(typeof window === 'undefined' ? null : window.localStorage, reportId));
   const [queue] = useState(
     () =>
@@ -98,7 +104,7 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
   const editor = useEditor({
     immediatelyRender: false,
     editable,
-    extensions: [...reportExtensions(), CharacterCount, Placeholder.configure({ placeholder }), CommentHighlights],
+    extensions: [...reportExtensions(), CharacterCount, Placeholder.configure({ placeholder }), CommentHighlights, SuggestionMarks],
     content: section.content,
     editorProps: {
       transformPastedHTML: cleanPastedHtml,
@@ -138,6 +144,7 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
       flush: () => queue.flush(),
       retry: () => queue.retryNow(),
       pending: () => queue.state.pending,
+      version: () => queue.baseVersion,
       keepMine: (v) => queue.keepMine(v),
       takeServer: (current) => {
         const mine = queue.content;
@@ -166,10 +173,24 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
     editor.view.dispatch(editor.state.tr.setMeta(commentHighlightKey, ranges).setMeta('addToHistory', false));
   }, [editor, threads, activeThread, revision]);
 
+  useEffect(() => {
+    if (!editor) return;
+    const idx = textIndex(editor.state.doc);
+    const ranges: SuggestionRange[] = [];
+    for (const sg of suggestions) {
+      const at = locateSuggestion(idx.text, sg.anchor).exact;
+      if (!at) continue;
+      const from = at.end > at.start ? idx.toPos(at.start) : at.start === 0 ? idx.toPos(0) : idx.toPos(at.start - 1) + 1;
+      const to = at.end > at.start ? idx.toPos(at.end - 1) + 1 : from;
+      ranges.push({ id: sg.id, from, to, replacement: sg.replacement });
+    }
+    editor.view.dispatch(editor.state.tr.setMeta(suggestionMarkKey, ranges).setMeta('addToHistory', false));
+  }, [editor, suggestions, revision]);
+
   const reportSelection = () => {
     if (!editor) return;
     const sel = window.getSelection();
-    if (!sel || sel.isCollapsed || !sel.anchorNode || !sel.focusNode || !editor.view.dom.contains(sel.anchorNode)) {
+    if (!sel || !sel.anchorNode || !sel.focusNode || !editor.view.dom.contains(sel.anchorNode)) {
       onSelectText(null);
       return;
     }
@@ -179,7 +200,8 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
       const idx = textIndex(editor.state.doc);
       const start = idx.toOffset(Math.min(a, b));
       const end = idx.toOffset(Math.max(a, b));
-      onSelectText(end > start ? { key: section.key, anchor: createAnchor(idx.text, start, end) } : null);
+      // A caret (no selection) is a point where a reviewer may suggest an insertion.
+      onSelectText({ key: section.key, anchor: end > start ? createAnchor(idx.text, start, end) : pointAnchor(idx.text, start) });
     } catch {
       onSelectText(null);
     }

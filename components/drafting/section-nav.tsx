@@ -8,6 +8,7 @@ import type { Check } from '@/lib/report/model';
 import { BODY_SECTION_KEYS, type BodySectionKey } from '@/lib/report/sections';
 import { partHeadingLines, type PartHeadings } from '@/lib/report/template';
 import type { ThreadView } from '@/lib/review/comments';
+import type { SuggestionView } from '@/lib/review/suggestions';
 import type { StatusMap } from './use-save-statuses';
 
 export type Nav = BodySectionKey | 'front';
@@ -29,9 +30,11 @@ type Props = {
   checks: Check[];
   entries: ChecklistEntry[];
   threads: ThreadView[];
+  suggestions: SuggestionView[];
 };
 
-export function SectionNav({ current, onSelect, year, partHeadings, texts, statuses, checks, entries, threads }: Props) {
+export function SectionNav({ current, onSelect, year, partHeadings, texts, statuses, checks, entries, threads, suggestions }: Props) {
+  const pendingSuggestions = (k: string) => suggestions.filter((s) => s.sectionKey === k && s.state === 'pending').length;
   const progress = (k: BodySectionKey) => {
     const items = checklistFor(k).map((i) => i.id);
     const ledger = k === 'measures' ? entries.filter((e) => e.kind === 'ledger') : [];
@@ -60,6 +63,7 @@ export function SectionNav({ current, onSelect, year, partHeadings, texts, statu
               {c.total ? `清单 ${c.done}/${c.total}` : ''}
               {openThreads(k) ? <span className="nav-comments" data-testid={`nav-comments-${k}`}> · {openThreads(k)} 条批注</span> : null}
               {open ? <span className="nav-checks"> · {open} 项检查</span> : null}
+              {pendingSuggestions(k) ? <span className="nav-suggestions" data-testid={`nav-suggestions-${k}`}> · {pendingSuggestions(k)} 条修订</span> : null}
             </span>
             <span className={`dot save-${st}`} data-testid={`section-status-${k}`} title={STATUS_LABELS[st]} />
           </button>

@@ -1,6 +1,8 @@
 'use client';
 // The panel beside the editor: the part's checklist, the checks of the whole report, and the comments.
 import { CommentsPanel } from '@/components/review/comments-panel';
+import { SuggestionsPanel } from '@/components/review/suggestions-panel';
+import type { SuggestionView } from '@/lib/review/suggestions';
 import type { ChecklistEntry } from '@/lib/drafting/types';
 import type { Check } from '@/lib/report/model';
 import type { BodySectionKey } from '@/lib/report/sections';
@@ -9,7 +11,7 @@ import { ChecklistPanel } from './checklist-panel';
 import { ChecksPanel } from './checks-panel';
 import type { TextSelectionInfo } from './section-editor';
 
-export type SideTab = 'checklist' | 'checks' | 'comments';
+export type SideTab = 'checklist' | 'checks' | 'comments' | 'suggestions';
 
 type Props = {
   reportId: number;
@@ -32,10 +34,17 @@ type Props = {
   onOpenThread: (t: ThreadView) => void;
   /** Selects a stretch of the current part's text (a checklist item's evidence). */
   onShow: (start: number, end: number) => void;
+  suggestions: SuggestionView[];
+  maySuggest: boolean;
+  mayDecide: boolean;
+  onSuggestionsChanged: () => Promise<void>;
+  onAcceptSuggestion: (s: SuggestionView) => Promise<string | null>;
+  onOpenSuggestion: (s: SuggestionView) => void;
 };
 
 export function SidePanel(p: Props) {
   const open = p.threads.filter((t) => !t.resolved).length;
+  const pending = p.suggestions.filter((s) => s.state === 'pending').length;
   return (
     <aside className="side-panel">
       <div className="tabs" role="tablist">
@@ -47,6 +56,9 @@ export function SidePanel(p: Props) {
         </button>
         <button type="button" role="tab" aria-selected={p.tab === 'comments'} onClick={() => p.onTab('comments')} data-testid="tab-comments">
           批注 {open ? <span className="badge">{open}</span> : null}
+        </button>
+        <button type="button" role="tab" aria-selected={p.tab === 'suggestions'} onClick={() => p.onTab('suggestions')} data-testid="tab-suggestions">
+          修订 {pending ? <span className="badge">{pending}</span> : null}
         </button>
       </div>
       {p.tab === 'checklist' ? (
@@ -63,6 +75,17 @@ export function SidePanel(p: Props) {
         ) : (
           <p className="muted">请在左侧选择报告的一个部分。</p>
         )
+      ) : p.tab === 'suggestions' ? (
+        <SuggestionsPanel
+          reportId={p.reportId}
+          suggestions={p.suggestions}
+          selection={p.selection}
+          maySuggest={p.maySuggest}
+          mayDecide={p.mayDecide}
+          onChanged={p.onSuggestionsChanged}
+          onAccept={p.onAcceptSuggestion}
+          onOpen={p.onOpenSuggestion}
+        />
       ) : p.tab === 'checks' ? (
         <ChecksPanel checks={p.checks} onJump={p.onJumpCheck} onFix={p.editable ? p.onFixCheck : undefined} />
       ) : (

@@ -85,7 +85,9 @@ function Comment({ c, reportId, onChanged, setError }: { c: CommentView; reportI
 }
 
 /** Threads in document order beside the text: add on a selection, reply, resolve and reopen. */
-export function CommentsPanel({ reportId, threads, selection, mayComment, activeId, onChanged, onOpen }: Props) {
+export function CommentsPanel({ reportId, threads, selection: selected, mayComment, activeId, onChanged, onOpen }: Props) {
+  // A caret is not a passage to comment on (it is where a reviewer may suggest an insertion).
+  const selection = selected?.anchor.exact ? selected : null;
   const [body, setBody] = useState('');
   const [replies, setReplies] = useState<Record<number, string>>({});
   const [showResolved, setShowResolved] = useState(false);

@@ -7,7 +7,7 @@ import { can, type Actor } from '@/lib/auth/permissions';
 import { parseReportDoc } from '@/lib/editor/extensions';
 import { checkDocLimits } from '@/lib/editor/doc-limits';
 import { limit } from '@/lib/shared/limits';
-import type { ChecklistEntry, EditorInitialData, ReportMeta, ReviewData, SaveOk, SectionSnapshot } from './types';
+import type { ChecklistEntry, EditorInitialData, ReportMeta, ReviewData, SaveOk } from './types';
 import { listThreads } from '@/lib/review/comments';
 import { reportTimeline } from '@/lib/review/transitions';
 import { AppError } from '@/lib/shared/errors';
@@ -20,6 +20,8 @@ import { parseInput } from '@/lib/shared/validation';
 import { createVersion, maybeAutoVersion } from '@/lib/review/versions';
 import { availableTransitions, isEditableStatus, LOCKED_MESSAGES } from '@/lib/review/workflow';
 import { ledgerSchema, metaSchema, saveSectionSchema, tickSchema } from './schema';
+import { listSuggestions, maySuggest } from '@/lib/review/suggestions';
+import { snapshotOf } from './snapshot';
 
 /** A section may hold this many characters of text (a long report is about 15,000). */
 export const SECTION_CHAR_LIMIT = limit('sectionChars');
@@ -39,23 +41,6 @@ function sectionKeyOrThrow(key: string): BodySectionKey {
   return key;
 }
 
-export function snapshotOf(db: Db, reportId: number, key: BodySectionKey): SectionSnapshot {
-  const row = db
-    .select({ s: reportSections, updatedByName: users.displayName })
-    .from(reportSections)
-    .leftJoin(users, eq(users.id, reportSections.updatedBy))
-    .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key)))
-    .get();
-  if (!row) throw new AppError('not_found', '报告中没有这个部分。');
-  return {
-    key,
-    content: row.s.content as TiptapNode,
-    plainText: row.s.plainText,
-    version: row.s.version,
-    updatedAt: row.s.updatedAt.toISOString(),
-    updatedByName: row.updatedByName,
-  };
-}
 
 // The statements of an autosave, prepared once per connection (see lib/prepared.ts).
 const casUpdate = preparedFor((db) =>
@@ -255,6 +240,9 @@ function loadReviewData(db: Db, actor: Actor, report: Report, township: { id: nu
   return {
     threads: listThreads(db, actor, report.id),
     mayComment: can(actor, 'report.comment', scope),
+    suggestions: listSuggestions(db, actor, report.id),
+    maySuggest: maySuggest(actor, township, report.status),
+    mayDecide: isEditableStatus(report.status) && can(actor, 'report.edit', scope),
     transitions: availableTransitions(report.status, (action) => can(actor, action, scope)),
     returnReason: lastReturn ? { reason: lastReturn.reason ?? '', by: lastReturn.actorName, at: lastReturn.at } : null,
   };

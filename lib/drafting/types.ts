@@ -1,5 +1,6 @@
 // The data the editor page hands to the client editor, and the shapes the section/checklist routes answer with.
 import type { PartHeadings } from '@/lib/report/template';
+import type { SuggestionView } from '@/lib/review/suggestions';
 import type { BodySectionKey } from '@/lib/report/sections';
 import type { TiptapNode } from '@/lib/report/tiptap-doc';
 import type { ReportStatus, TownshipKind } from '@/lib/report/vocabulary';
@@ -44,6 +45,12 @@ export type ReportMeta = {
 export type ReviewData = {
   threads: ThreadView[];
   mayComment: boolean;
+  /** Reviewers' suggestions (修订) on the report, each placed in its part's current text. */
+  suggestions: SuggestionView[];
+  /** A reviewer of the county while the report waits for review. */
+  maySuggest: boolean;
+  /** The township's drafter (or an admin) while the report can be edited. */
+  mayDecide: boolean;
   transitions: TransitionName[];
   /** The reason of the latest return, shown to the drafter until the report is submitted again. */
   returnReason: { reason: string; by: string | null; at: string } | null;

@@ -8,7 +8,7 @@ import type { Db } from '@/db/client';
 import { reportSections, reports, suggestions, users, type CommentAnchor, type Suggestion } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { can, type Actor } from '@/lib/auth/permissions';
-import { snapshotOf } from '@/lib/drafting/service';
+import { snapshotOf } from '@/lib/drafting/snapshot';
 import type { SectionSnapshot } from '@/lib/drafting/types';
 import { checkDocLimits } from '@/lib/editor/doc-limits';
 import { editDocument } from '@/lib/editor/text-edits';
@@ -19,7 +19,9 @@ import { loadReportInScope } from '@/lib/reports/service';
 import { AppError } from '@/lib/shared/errors';
 import { limit, limitMessage, overLimit } from '@/lib/shared/limits';
 import { parseInput } from '@/lib/shared/validation';
-import { findAnchor } from './anchor';
+import { locateSuggestion } from './anchor';
+
+export { locateSuggestion } from './anchor';
 import { createVersion } from './versions';
 import { isEditableStatus, LOCKED_MESSAGES } from './workflow';
 
@@ -60,30 +62,6 @@ export type SuggestionView = {
   decidedByName: string | null;
   decidedAt: string | null;
 };
-
-/** Where a suggestion applies in the current text: exactly, approximately (the passage was edited), or nowhere. */
-export function locateSuggestion(text: string, a: CommentAnchor): { exact: { start: number; end: number } | null; near: string | null } {
-  if (!a.exact) {
-    // An insertion point is found by the text on both sides of it: the whole context first, then shorter and
-    // shorter pieces of it next to the point, so typing a little way off does not lose it.
-    if (!a.prefix && !a.suffix) return { exact: text.length === 0 ? { start: 0, end: 0 } : null, near: null };
-    for (const k of [limit('anchorContextChars'), 16, 8, 4]) {
-      const before = a.prefix.slice(-k);
-      const after = a.suffix.slice(0, k);
-      const needle = before + after;
-      if (needle.length < Math.min(4, a.prefix.length + a.suffix.length)) break;
-      let best = -1;
-      for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
-        if (best < 0 || Math.abs(i + before.length - a.start) < Math.abs(best + before.length - a.start)) best = i;
-      }
-      if (best >= 0) return { exact: { start: best + before.length, end: best + before.length }, near: null };
-    }
-    return { exact: null, near: null };
-  }
-  const m = findAnchor(text, a);
-  if (!m) return { exact: null, near: null };
-  return m.exact ? { exact: { start: m.start, end: m.end }, near: null } : { exact: null, near: text.slice(m.start, m.end) };
-}
 
 function sectionRow(db: Db, reportId: number, key: string) {
   const row = db
