@@ -4,8 +4,10 @@ import { BODY_SECTION_KEYS } from '@/lib/report/sections';
 import { sectionHeading } from '@/lib/report/template';
 import { docToText, type TiptapNode } from '@/lib/report/tiptap-doc';
 import { formatDocumentDate } from '@/lib/shared/format';
+import type { Revision } from './revisions';
 
-export type ExportVariant = 'submit' | 'public';
+/** 报送稿, 公开稿 (no 主送 or 抄送), and 修订稿 (the 报送稿 with reviewers' pending suggestions as tracked changes). */
+export type ExportVariant = 'submit' | 'public' | 'revisions';
 
 export type ExportDocument = {
   year: number;
@@ -18,6 +20,8 @@ export type ExportDocument = {
   signatureOrgans: string[];
   documentDate: string | null; // YYYY-MM-DD
   cc: string | null;
+  /** Pending suggestions per part, for the 修订稿 only. */
+  revisions?: Partial<Record<BodySectionKey, Revision[]>>;
 };
 
 export type ExportPart = { key: BodySectionKey; heading: string | null; doc: TiptapNode };
@@ -50,8 +54,8 @@ export function exportParts(d: ExportDocument, opts: { includeEmptyRequired?: bo
 /** 报送稿 carries 主送 and 抄送; 公开稿 (for the website) leaves both out. */
 export function variantFields(d: ExportDocument, variant: ExportVariant) {
   return {
-    recipient: variant === 'submit' ? d.recipient : null,
-    cc: variant === 'submit' ? d.cc : null,
+    recipient: variant === 'public' ? null : d.recipient,
+    cc: variant === 'public' ? null : d.cc,
     date: formatDocumentDate(d.documentDate),
   };
 }
@@ -70,7 +74,7 @@ export function safeFileName(name: string): string {
 
 export function exportFileName(d: ExportDocument, variant: ExportVariant, ext: string): string {
   const base = safeFileName(`${d.townshipName}${d.year}年度法治政府建设情况报告`);
-  return `${base}${variant === 'public' ? '（公开稿）' : ''}.${ext}`;
+  return `${base}${variant === 'public' ? '（公开稿）' : variant === 'revisions' ? '（修订稿）' : ''}.${ext}`;
 }
 
 // Official numbering is full-width: (一) → （一）, (1) → （1）.

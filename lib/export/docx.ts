@@ -3,6 +3,8 @@
 // and the page set-up of GB/T 9704 belong together.
 import {
   AlignmentType,
+  DeletedTextRun,
+  InsertedTextRun,
   BorderStyle,
   Document,
   DocumentGridType,
@@ -25,6 +27,7 @@ import {
 } from 'docx';
 import type { TiptapNode } from '@/lib/report/tiptap-doc';
 import { exportParts, normaliseNumbering, variantFields, type ExportDocument, type ExportVariant } from './document';
+import { markRevisions, REVISION_DEL, REVISION_INS } from './revisions';
 import { titleLines } from './title';
 
 export const FONTS = {
@@ -57,9 +60,9 @@ const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: 
  */
 const BODY_TRACKING_TWIPS = -5;
 
-function run(text: string, s: RunStyle, extra: Partial<IRunOptions> = {}): TextRun {
+function runOptions(text: string, s: RunStyle, extra: Partial<IRunOptions> = {}): IRunOptions {
   const onGrid = s.size === SIZES.body;
-  return new TextRun({
+  return {
     text,
     font: font(s.font),
     size: s.size * 2,
@@ -68,7 +71,22 @@ function run(text: string, s: RunStyle, extra: Partial<IRunOptions> = {}): TextR
     italics: s.italics,
     underline: s.underline ? {} : undefined,
     ...extra,
-  });
+  };
+}
+
+function run(text: string, s: RunStyle, extra: Partial<IRunOptions> = {}): TextRun {
+  return new TextRun(runOptions(text, s, extra));
+}
+
+/** A run of the 修订稿: a reviewer's deletion or insertion as a Word tracked change, with its author and date. */
+function revisionRun(text: string, s: RunStyle, marks: TiptapNode['marks']): ParagraphChild | null {
+  for (const m of marks ?? []) {
+    if (m.type !== REVISION_DEL && m.type !== REVISION_INS) continue;
+    const a = m.attrs as { id: number; author: string; date: string };
+    const change = { id: a.id, author: a.author, date: a.date };
+    return m.type === REVISION_DEL ? new DeletedTextRun({ ...runOptions(text, s), ...change }) : new InsertedTextRun({ ...runOptions(text, s), ...change });
+  }
+  return null;
 }
 
 const bodyLine = { line: LINE_PITCH_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
@@ -92,7 +110,7 @@ function inline(node: TiptapNode, style: RunStyle, normalise: boolean): Paragrap
     let s = style;
     for (const m of child.marks ?? []) s = (MARK_SERIALIZERS[m.type] ?? ((x: RunStyle) => x))(s);
     const text = normalise && i === 0 ? normaliseNumbering(child.text ?? '') : (child.text ?? '');
-    children.push(run(text, s));
+    children.push(revisionRun(text, s, child.marks) ?? run(text, s));
   });
   return children;
 }
@@ -108,7 +126,8 @@ function runIn(node: TiptapNode, style: RunStyle): ParagraphChild[] {
   const first = node.content?.[0];
   const text = first?.type === 'text' ? normaliseNumbering(first.text ?? '') : '';
   const m = RUN_IN_HEADING.exec(text);
-  if (!first || !m) return inline(node, style, true);
+  const tracked = first?.marks?.some((mk) => mk.type === REVISION_DEL || mk.type === REVISION_INS);
+  if (!first || !m || tracked) return inline(node, style, true);
   const rest = { ...node, content: [{ ...first, text: text.slice(m[0].length) }, ...(node.content ?? []).slice(1)].filter((c) => c.type !== 'text' || c.text) };
   let headStyle = headingStyle(2);
   for (const mark of first.marks ?? []) headStyle = (MARK_SERIALIZERS[mark.type] ?? ((x: RunStyle) => x))(headStyle);
@@ -241,7 +260,12 @@ export function buildDocx(d: ExportDocument, variant: ExportVariant): Document {
   out.push(new Paragraph({ spacing: bodyLine, children: [] }));
   if (f.recipient) out.push(new Paragraph({ spacing: bodyLine, children: [run(f.recipient, body)] }));
 
-  const parts = exportParts(d);
+  // The 修订稿 carries the reviewers' pending suggestions as tracked changes.
+  const withRevisions: ExportDocument =
+    variant === 'revisions' && d.revisions
+      ? { ...d, sections: Object.fromEntries(Object.entries(d.sections).map(([k, doc]) => [k, doc ? markRevisions(doc, d.revisions?.[k as keyof typeof d.revisions] ?? []) : doc])) }
+      : d;
+  const parts = exportParts(withRevisions);
   const hasSignature = d.signatureOrgans.length > 0 || Boolean(f.date);
   for (const [i, part] of parts.entries()) {
     const last = i === parts.length - 1 && hasSignature ? part.doc.content?.at(-1) : undefined;

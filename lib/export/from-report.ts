@@ -8,8 +8,20 @@ import { getReportForActor } from '@/lib/reports/service';
 import { partHeadingLines } from '@/lib/report/template';
 import type { ExportDocument } from './document';
 import { clampDocForRender } from '@/lib/editor/doc-limits';
+import { listSuggestions } from '@/lib/review/suggestions';
+import type { Revision } from './revisions';
 
-export function exportDocumentFromReport(db: Db, actor: Actor, reportId: number): ExportDocument {
+/** Pending suggestions that still apply exactly, per part, as the 修订稿 writes them. */
+function pendingRevisions(db: Db, actor: Actor, reportId: number): Partial<Record<BodySectionKey, Revision[]>> {
+  const out: Partial<Record<BodySectionKey, Revision[]>> = {};
+  for (const s of listSuggestions(db, actor, reportId)) {
+    if (s.state !== 'pending' || !s.position) continue;
+    (out[s.sectionKey] ??= []).push({ id: s.id, start: s.position.start, end: s.position.end, replacement: s.replacement, author: s.authorName, date: s.createdAt });
+  }
+  return out;
+}
+
+export function exportDocumentFromReport(db: Db, actor: Actor, reportId: number, opts: { revisions?: boolean } = {}): ExportDocument {
   const { report, township, sections } = getReportForActor(db, actor, reportId);
   return {
     year: report.year,
@@ -22,6 +34,7 @@ export function exportDocumentFromReport(db: Db, actor: Actor, reportId: number)
     documentDate: report.documentDate,
     cc: report.cc,
     headings: partHeadingLines(report.year, report.partHeadings),
+    ...(opts.revisions ? { revisions: pendingRevisions(db, actor, report.id) } : {}),
   };
 }
 

@@ -7,8 +7,11 @@ import { renderText } from './text';
 
 export const exportOptionsSchema = z.object({
   format: z.enum(['docx', 'md', 'txt'], { error: '导出格式只能是 docx、md 或 txt。' }).default('docx'),
-  variant: z.enum(['submit', 'public'], { error: '版本只能是报送稿（submit）或公开稿（public）。' }).default('submit'),
-});
+  variant: z
+    .enum(['submit', 'public', 'revisions'], { error: '版本只能是报送稿（submit）、公开稿（public）或修订稿（revisions）。' })
+    .default('submit'),
+})
+  .refine((o) => o.variant !== 'revisions' || o.format === 'docx', { error: '修订稿只能导出为 Word（docx），修订以 Word 的修订标记呈现。' });
 export type ExportOptions = z.infer<typeof exportOptionsSchema>;
 
 const MIME = {
@@ -19,6 +22,7 @@ const MIME = {
 
 export async function renderExport(d: ExportDocument, raw: unknown): Promise<{ body: Buffer; fileName: string; mime: string }> {
   const { format, variant } = parseInput(exportOptionsSchema, raw);
-  const body = format === 'docx' ? await renderDocx(d, variant as ExportVariant) : Buffer.from(renderText(d, variant, format), 'utf8');
+  const body =
+    format === 'docx' ? await renderDocx(d, variant as ExportVariant) : Buffer.from(renderText(d, variant === 'public' ? 'public' : 'submit', format), 'utf8');
   return { body, fileName: exportFileName(d, variant, format), mime: MIME[format] };
 }

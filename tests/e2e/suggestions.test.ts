@@ -1,0 +1,137 @@
+// Suggestions (修订) in the browser: the county reviewer suggests a replacement, a deletion and an insertion (typed
+// through an input method's composition, as pinyin input sends it); the drafter accepts one, rejects one, types next
+// to the third and accepts it; the text ends exactly as expected and the versions page records the acceptances.
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { currentReportYear } from '@/lib/reports/service';
+import { sharedBrowser, shot } from './support';
+
+const baseURL = inject('baseURL');
+// A year no other browser test uses for 青石乡.
+const year = currentReportYear() - 3;
+const TEXT = '镇党委全年召开专题会议4次，研究法治政府建设工作。全年开展执法检查136次，办理行政复议案件2件。';
+const FINAL = '镇党委全年召开专题会议5次，研究法治政府建设工作。2025年全年开展执法检查136次，办理行政复议案件2件（均已结案）。';
+let editUrl = '';
+
+const b = sharedBrowser(baseURL);
+const openAs = (username: string) => b.openAs(username, { onDialog: (d) => void d.accept() });
+
+/** Selects a passage of the editor's text (or puts the caret after it when `caret`), as a mouse would. */
+async function select(page: Page, quote: string, caret = false) {
+  await page.getByTestId('editor-measures').evaluate(
+    (root, [q, c]) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent!.indexOf(q as string);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, c ? i + (q as string).length : i);
+        range.setEnd(n, i + (q as string).length);
+        const sel = window.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        return;
+      }
+      throw new Error(`text not found: ${q as string}`);
+    },
+    [quote, caret] as const,
+  );
+}
+
+async function waitSaved(page: Page) {
+  await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 }).toBe('已保存');
+}
+
+describe('suggestions (修订) between a county reviewer and a township drafter', () => {
+  it('the drafter writes part 一 and submits', async () => {
+    const page = await openAs('qingshi');
+    const townshipId = await page.locator('input[name="townshipId"]').first().getAttribute('value');
+    const created = await page.request.post('/api/reports', { data: { townshipId: Number(townshipId), year } });
+    expect(created.status()).toBe(201);
+    editUrl = `/reports/${((await created.json()) as { report: { id: number } }).report.id}/edit`;
+    await page.goto(editUrl);
+    await page.getByTestId('editor-measures').click();
+    await page.keyboard.insertText(TEXT);
+    await waitSaved(page);
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('待审核');
+    await page.context().close();
+  });
+
+  it('the reviewer suggests a replacement, a deletion and an insertion typed through an input method', async () => {
+    const page = await openAs('shenhe');
+    await page.goto(editUrl);
+    await page.getByTestId('tab-suggestions').click();
+    const text = page.getByTestId('suggest-text');
+
+    await select(page, '4次');
+    await text.fill('5次');
+    await page.getByTestId('suggest-add').click();
+    await expect.poll(() => page.locator('.suggestion-card').count()).toBe(1);
+
+    await select(page, '，研究法治政府建设工作');
+    await page.getByTestId('suggest-add').click();
+    await expect.poll(() => page.locator('.suggestion-card').count()).toBe(2);
+
+    // The insertion: the caret after 2件, the words composed as a Chinese input method sends them.
+    await select(page, '2件', true);
+    await text.click();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'jun', selectionStart: 3, selectionEnd: 3 });
+    await cdp.send('Input.imeSetComposition', { text: '均已', selectionStart: 2, selectionEnd: 2 });
+    await cdp.send('Input.insertText', { text: '（均已结案）' });
+    await expect.poll(() => text.inputValue()).toBe('（均已结案）');
+    await page.getByTestId('suggest-add').click();
+    await expect.poll(() => page.locator('.suggestion-card').count()).toBe(3);
+
+    // Inline: the passages to go struck through, the words to come underlined.
+    const editor = page.getByTestId('editor-measures');
+    expect(await editor.locator('del.suggest-del').allTextContents()).toEqual(['4次', '，研究法治政府建设工作']);
+    expect(await editor.locator('ins.suggest-ins').allTextContents()).toEqual(['5次', '（均已结案）']);
+    expect(await page.getByTestId('nav-suggestions-measures').textContent()).toContain('3 条修订');
+    await shot(page, 'suggestions-01-reviewer');
+
+    await page.getByRole('button', { name: '退回修改' }).click();
+    await page.getByTestId('return-reason').fill('请按修订修改。');
+    await page.getByTestId('transition-confirm').click();
+    await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('退回修改');
+    await page.context().close();
+  });
+
+  it('the drafter accepts one, rejects one, types beside the third and accepts it; the versions page records it', async () => {
+    const page = await openAs('qingshi');
+    await page.goto(editUrl);
+    await page.getByTestId('tab-suggestions').click();
+    const cards = page.locator('.suggestion-card');
+    await expect.poll(() => cards.count()).toBe(3);
+    const ids = await cards.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-testid')!.replace('suggestion-', ''))));
+    const editor = page.getByTestId('editor-measures');
+
+    await page.getByTestId(`suggestion-accept-${ids[0]}`).click();
+    await expect.poll(() => page.getByTestId(`suggestion-state-${ids[0]}`).textContent()).toBe('已接受');
+    await expect.poll(() => editor.innerText()).toBe(TEXT.replace('4次', '5次'));
+
+    await page.getByTestId(`suggestion-reject-${ids[1]}`).click();
+    await expect.poll(() => page.getByTestId(`suggestion-state-${ids[1]}`).textContent()).toBe('已拒绝');
+
+    // Typing beside the insertion point: the suggestion follows the text.
+    await select(page, '全年开展');
+    // ProseMirror reads a selection made outside it on the next selectionchange.
+    await page.waitForTimeout(200);
+    await page.keyboard.insertText('2025年全年开展');
+    await waitSaved(page);
+    await page.getByTestId(`suggestion-accept-${ids[2]}`).click();
+    await expect.poll(() => page.getByTestId(`suggestion-state-${ids[2]}`).textContent()).toBe('已接受');
+    await expect.poll(() => editor.innerText()).toBe(FINAL);
+    await waitSaved(page);
+    await shot(page, 'suggestions-02-drafter');
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('editor-measures').innerText()).toBe(FINAL);
+    await page.goto(editUrl.replace('/edit', '/versions'));
+    expect(await page.locator('body').textContent()).toContain('接受修订：');
+    await shot(page, 'suggestions-03-versions');
+    await page.context().close();
+  });
+});
