@@ -175,7 +175,7 @@ export function ReportWorkspace({ initial }: Props) {
           {all.message ? <span className="msg error">{all.message}</span> : null}
         </div>
         <div className="workspace-links">
-          <WorkflowBar reportId={report.id} status={report.status} available={review.transitions} />
+          <WorkflowBar reportId={report.id} status={report.status} available={review.transitions} pendingSuggestions={suggestions.filter((s) => s.state === 'pending').length} />
           <Link href={`/reports/${report.id}`}>阅读视图与导出</Link>
           <Link href={`/reports/${report.id}/versions`}>版本与记录</Link>
         </div>

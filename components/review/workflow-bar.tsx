@@ -6,7 +6,13 @@ import type { ReportStatus } from '@/lib/report/vocabulary';
 import { STATUS_LABELS } from '@/lib/report/labels';
 import { TRANSITIONS, type TransitionName } from '@/lib/review/workflow';
 
-type Props = { reportId: number; status: ReportStatus; available: TransitionName[] };
+type Props = {
+  reportId: number;
+  status: ReportStatus;
+  available: TransitionName[];
+  /** Reviewers' suggestions not yet accepted or rejected: submitting asks first. */
+  pendingSuggestions?: number;
+};
 
 const CONFIRM: Partial<Record<TransitionName, string>> = {
   submit: '提交后，审核期间不能修改正文。确定提交审核吗？',
@@ -16,7 +22,7 @@ const CONFIRM: Partial<Record<TransitionName, string>> = {
 };
 
 /** The report's state and the workflow buttons this user may press; return and publish ask for their details. */
-export function WorkflowBar({ reportId, status, available }: Props) {
+export function WorkflowBar({ reportId, status, available, pendingSuggestions = 0 }: Props) {
   const [open, setOpen] = useState<TransitionName | null>(null);
   const [reason, setReason] = useState('');
   const [url, setUrl] = useState('');
@@ -50,7 +56,8 @@ export function WorkflowBar({ reportId, status, available }: Props) {
       setOpen(name);
       return;
     }
-    if (CONFIRM[name] && !window.confirm(CONFIRM[name])) return;
+    const pendingNote = name === 'submit' && pendingSuggestions > 0 ? `还有 ${pendingSuggestions} 条修订未接受或拒绝。` : '';
+    if (CONFIRM[name] && !window.confirm(`${pendingNote}${CONFIRM[name]}`)) return;
     void run(name);
   }
 

@@ -28,6 +28,8 @@ export type DashboardRow = {
   checklistTotal: number;
   openChecks: number;
   openThreads: number;
+  /** Reviewers' suggestions still waiting for the drafter. */
+  openSuggestions: number;
   updatedAt: string | null;
   updatedByName: string | null;
 };
@@ -119,6 +121,14 @@ export function loadDashboard(db: Db, actor: Actor, countyId: number | undefined
         group by c.report_id`,
     )
     .all(county.id, year) as Array<{ reportId: number; open: number }>;
+  const openSuggestions = sql
+    .prepare(
+      `select s.report_id as reportId, count(*) as open
+         from suggestions s join reports r on r.id = s.report_id join townships t on t.id = r.township_id
+        where t.county_id = ? and r.year = ? and s.state = 'pending'
+        group by s.report_id`,
+    )
+    .all(county.id, year) as Array<{ reportId: number; open: number }>;
   const deadline = db
     .select()
     .from(countyDeadlines)
@@ -139,6 +149,7 @@ export function loadDashboard(db: Db, actor: Actor, countyId: number | undefined
   }
   const checklistBy = new Map(checklist.map((c) => [c.reportId, c]));
   const threadsBy = new Map(threads.map((t) => [t.reportId, t.open]));
+  const suggestionsBy = new Map(openSuggestions.map((t) => [t.reportId, t.open]));
   const reportBy = new Map(reportRows.map((r) => [r.townshipId, r]));
 
   const rows: DashboardRow[] = townshipRows.map((t) => {
@@ -156,6 +167,7 @@ export function loadDashboard(db: Db, actor: Actor, countyId: number | undefined
         checklistTotal: TEMPLATE_ITEMS,
         openChecks: 0,
         openThreads: 0,
+        openSuggestions: 0,
         updatedAt: null,
         updatedByName: null,
       };
@@ -186,6 +198,7 @@ export function loadDashboard(db: Db, actor: Actor, countyId: number | undefined
       checklistTotal: TEMPLATE_ITEMS + (c?.ledger ?? 0),
       openChecks: checks.length,
       openThreads: threadsBy.get(r.id) ?? 0,
+      openSuggestions: suggestionsBy.get(r.id) ?? 0,
       updatedAt: r.updatedAt.toISOString(),
       updatedByName: r.updatedByName,
     };

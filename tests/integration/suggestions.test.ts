@@ -7,6 +7,7 @@ import { POST as acceptRoute } from '@/app/api/reports/[id]/suggestions/[sid]/ac
 import { POST as rejectRoute } from '@/app/api/reports/[id]/suggestions/[sid]/reject/route';
 import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/auth/permissions';
+import { loadDashboard } from '@/lib/dashboard/service';
 import { loadEditorData, saveSection } from '@/lib/drafting/service';
 import { docFromText } from '@/lib/report/tiptap-doc';
 import { createAnchor, pointAnchor } from '@/lib/review/anchor';
@@ -67,6 +68,9 @@ describe('suggestions', () => {
     const [a, b, c] = [(await replace.json()).suggestion, (await del.json()).suggestion, (await ins.json()).suggestion] as SuggestionView[];
     expect(c).toMatchObject({ state: 'pending', position: { start: insertAt, end: insertAt }, authorName: w.reviewerA.displayName });
 
+    // The county's dashboard counts them for the township.
+    const row = loadDashboard(db, w.reviewerA, w.countyA, 2025).rows.find((r) => r.reportId === reportId)!;
+    expect(row.openSuggestions).toBe(3);
     // The drafter sees them; an outsider does not.
     expect((await list(w.drafterA1)).map((s) => s.id)).toEqual([a!.id, b!.id, c!.id]);
     setActor(w.drafterB1);

@@ -119,6 +119,7 @@ export default async function DashboardPage({
               ))}
               <th>检查问题</th>
               <th>未解决批注</th>
+              <th>待处理修订</th>
             </tr>
           </thead>
           <tbody>
@@ -134,6 +135,7 @@ export default async function DashboardPage({
                 <td>{r.updatedAt ? `${formatDateTime(new Date(r.updatedAt))}${r.updatedByName ? ` · ${r.updatedByName}` : ''}` : '—'}</td>
                 <td className={r.openChecks ? 'warn' : ''}>{r.reportId ? r.openChecks : '—'}</td>
                 <td>{r.reportId ? r.openThreads : '—'}</td>
+                <td>{r.reportId ? r.openSuggestions : '—'}</td>
               </tr>
             ))}
           </tbody>
