@@ -242,6 +242,8 @@ export const suggestions = sqliteTable(
       .references(() => users.id),
     anchor: text('anchor', { mode: 'json' }).$type<CommentAnchor>().notNull(),
     replacement: text('replacement').notNull(),
+    // The name a Word tracked change was signed with, when the suggestion came in with an imported file.
+    authorName: text('author_name'),
     reason: text('reason'),
     state: text('state', { enum: SUGGESTION_STATES }).notNull().default('pending'),
     decidedBy: integer('decided_by').references(() => users.id),

@@ -107,6 +107,7 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
           cc: preview?.parsed.cc ?? null,
           // The township's own part headings, as the file words them (the template's wording is not stored).
           headings: preview?.parsed.headings ?? {},
+          trackedChanges: preview?.trackedChanges ?? [],
           sections,
           replace,
           acceptLoss,
@@ -244,6 +245,11 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
 
           <section className="card">
             <h2>4. 确认导入</h2>
+            {preview.trackedChanges.length ? (
+              <p className="notice" data-testid="import-tracked-changes">
+                文件中有 {preview.trackedChanges.length} 处 Word 修订（{[...new Set(preview.trackedChanges.map((c) => c.author))].join('、')}）。导入的是修订前的原文，这些修订将列在“修订”中，由您逐条接受或拒绝。
+              </p>
+            ) : null}
             {mismatches.length ? (
               <div className="notice" data-testid="import-mismatch">
                 {mismatches.map((m) => (

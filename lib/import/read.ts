@@ -2,6 +2,7 @@
 import { AppError } from '@/lib/shared/errors';
 import { limit, overLimit } from '@/lib/shared/limits';
 import { inflateDocxSafely } from './zip-guard';
+import { trackedChanges as readTrackedChanges, type TrackedChange } from './docx-revisions';
 import { docxReportText } from './docx-structure';
 
 export const MAX_IMPORT_BYTES = limit('uploadBytes');
@@ -34,6 +35,15 @@ function looksBinary(text: string): boolean {
 
 /** The text of a report file; a Chinese AppError (4xx) for anything that is not one. */
 export async function readReportFile(buf: Buffer, fileName: string): Promise<string> {
+  return (await readReportUpload(buf, fileName)).text;
+}
+
+/**
+ * The text of a report file and, for a .docx with Word's tracked changes (修订), those changes: the text is the one
+ * they apply to, so the import can file each as a suggestion by its author.
+ */
+export async function readReportUpload(buf: Buffer, fileName: string): Promise<{ text: string; trackedChanges: TrackedChange[] }> {
+  let trackedChanges: TrackedChange[] = [];
   if (buf.length === 0) throw new AppError('bad_request', '文件是空的，请选择报告的 .docx 或 .txt 文件。');
   if (buf.length > MAX_IMPORT_BYTES) throw overLimit('uploadBytes');
   for (const [bytes, kind] of MAGIC) {
@@ -50,7 +60,9 @@ export async function readReportFile(buf: Buffer, fileName: string): Promise<str
     const checked = await inflateDocxSafely(buf);
     try {
       // Automatic numbering, heading styles, tables and bulleted lists kept as the report text's lines.
-      text = await docxReportText(checked);
+      const revised = await readTrackedChanges(checked);
+      trackedChanges = revised.changes;
+      text = await docxReportText(revised.original);
     } catch {
       throw new AppError('bad_request', '无法读取这个 Word 文件，它可能已损坏。请在 Word 或 WPS 中打开并另存为 .docx 后重试。');
     }
@@ -63,5 +75,5 @@ export async function readReportFile(buf: Buffer, fileName: string): Promise<str
     throw new AppError('bad_request', `不支持 .${ext} 文件，请选择报告的 .docx 或 .txt 文件。`);
   }
   if (!text.trim()) throw new AppError('bad_request', '文件中没有文字内容，请检查是否选错了文件。');
-  return text;
+  return { text, trackedChanges };
 }

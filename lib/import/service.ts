@@ -14,6 +14,9 @@ import { createReport, reportOfYear, townshipForNewReport } from '@/lib/reports/
 import { createVersion } from '@/lib/review/versions';
 import { isEditableStatus, LOCKED_MESSAGES } from '@/lib/review/workflow';
 import { idSchema, isoDateSchema, parseInput, yearSchema } from '@/lib/shared/validation';
+import { MAX_TRACKED_CHANGES, type TrackedChange } from './docx-revisions';
+import { fileTrackedChanges } from '@/lib/review/suggestions';
+import { limit } from '@/lib/shared/limits';
 
 export const MAX_IMPORT_CHARS = 300_000;
 
@@ -21,9 +24,11 @@ export type ImportPreview = {
   parsed: ParsedReport;
   /** Each part split into its paragraphs, so the drafter can move a block to another part before confirming. */
   blocks: Array<{ id: string; section: BodySectionKey | 'unplaced'; text: string }>;
+  /** Word's tracked changes in the file: the text above is the one they apply to; they become suggestions. */
+  trackedChanges: TrackedChange[];
 };
 
-export function previewImport(text: string): ImportPreview {
+export function previewImport(text: string, trackedChanges: TrackedChange[] = []): ImportPreview {
   if (text.length > MAX_IMPORT_CHARS) throw new AppError('payload_too_large', '文字超过 30 万字，不像是一份年度报告，请检查后重试。');
   const parsed = parseReport(text);
   const found = BODY_SECTION_KEYS.filter((k) => parsed.sections[k]);
@@ -38,7 +43,7 @@ export function previewImport(text: string): ImportPreview {
       .forEach((t, i) => blocks.push({ id: `${key}-${i}`, section: key, text: t }));
   }
   parsed.unplaced.forEach((t, i) => blocks.push({ id: `unplaced-${i}`, section: 'unplaced', text: t }));
-  return { parsed, blocks };
+  return { parsed, blocks, trackedChanges };
 }
 
 const commitSchema = (now: Date) =>
@@ -56,6 +61,21 @@ const commitSchema = (now: Date) =>
     ),
     // Part headings as the file words them (一、… included); only wording that differs from the template is kept.
     headings: z.partialRecord(z.enum(BODY_SECTION_KEYS), z.string().max(200, { error: '部分标题不能超过 200 个字。' })).default({}),
+    // Word's tracked changes from the preview, filed as suggestions by their authors.
+    trackedChanges: z
+      .array(
+        z.object({
+          author: z.string().max(100),
+          date: z.string().max(40).nullable(),
+          exact: z.string().max(limit('anchorQuoteChars')),
+          prefix: z.string().max(limit('anchorContextChars')),
+          suffix: z.string().max(limit('anchorContextChars')),
+          replacement: z.string().max(limit('suggestionChars')),
+        }),
+        { error: '修订格式无效。' },
+      )
+      .max(MAX_TRACKED_CHANGES, { error: `一次最多导入 ${MAX_TRACKED_CHANGES} 处修订。` })
+      .default([]),
     replace: z.boolean().default(false),
     // Set once the drafter has seen which parts would lose text and still wants to replace them.
     acceptLoss: z.boolean().default(false),
@@ -75,7 +95,7 @@ export function importLosses(current: Partial<Record<BodySectionKey, string>>, i
 }
 
 /** Creates the township/year report from the confirmed preview, or replaces one (the old text kept as a version). */
-export function commitImport(db: Db, actor: Actor, raw: unknown, now = new Date()): { reportId: number; replaced: boolean } {
+export function commitImport(db: Db, actor: Actor, raw: unknown, now = new Date()): { reportId: number; replaced: boolean; suggestions: number } {
   const input = parseInput(commitSchema(now), raw);
   const township = townshipForNewReport(db, actor, input.townshipId, '导入');
   const existing = reportOfYear(db, township.id, input.year);
@@ -99,7 +119,7 @@ export function commitImport(db: Db, actor: Actor, raw: unknown, now = new Date(
   }
 
   const reportId = existing?.id ?? createReport(db, actor, { townshipId: township.id, year: input.year }, now).id;
-  db.transaction((tx) => {
+  const suggestions = db.transaction((tx) => {
     if (existing) createVersion(tx, { reportId, kind: 'import', label: '导入前的内容', actorId: actor.id, at: now });
     for (const key of BODY_SECTION_KEYS) {
       const content = docFromReportText(input.sections[key] ?? '');
@@ -123,7 +143,9 @@ export function commitImport(db: Db, actor: Actor, raw: unknown, now = new Date(
       .where(eq(reports.id, reportId))
       .run();
     createVersion(tx, { reportId, kind: 'import', label: '导入的内容', actorId: actor.id, at: new Date(now.getTime() + 1) });
-    recordAudit(tx, { actorId: actor.id, action: 'report.import', reportId, detail: { replaced: Boolean(existing) } });
+    const filed = fileTrackedChanges(tx, actor, reportId, input.trackedChanges, now);
+    recordAudit(tx, { actorId: actor.id, action: 'report.import', reportId, detail: { replaced: Boolean(existing), suggestions: filed } });
+    return filed;
   });
-  return { reportId, replaced: Boolean(existing) };
+  return { reportId, replaced: Boolean(existing), suggestions };
 }

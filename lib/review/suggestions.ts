@@ -109,7 +109,54 @@ export function listSuggestions(db: Db, actor: Actor, reportId: number): Suggest
     .where(eq(suggestions.reportId, report.id))
     .orderBy(asc(suggestions.id))
     .all()
-    .map((s) => view(s, names.get(s.authorId) ?? '', s.decidedBy ? (names.get(s.decidedBy) ?? null) : null, texts.get(s.sectionKey) ?? ''));
+    .map((s) => view(s, authorLabel(s, names.get(s.authorId) ?? ''), s.decidedBy ? (names.get(s.decidedBy) ?? null) : null, texts.get(s.sectionKey) ?? ''));
+}
+
+/** Who a suggestion is from: the reviewer, or for one imported from Word, the name its tracked change carried. */
+function authorLabel(s: Suggestion, userName: string): string {
+  return s.authorName ? `${s.authorName}（Word 修订）` : userName;
+}
+
+/**
+ * Files the tracked changes of an imported Word file as suggestions on the parts whose text they apply to (inside the
+ * import's transaction); a change whose passage is found in no part is left out. Returns how many were filed.
+ */
+export function fileTrackedChanges(
+  tx: Pick<Db, 'select' | 'insert'>,
+  actor: Actor,
+  reportId: number,
+  changes: ReadonlyArray<{ author: string; date: string | null; exact: string; prefix: string; suffix: string; replacement: string }>,
+  now = new Date(),
+): number {
+  const texts = tx
+    .select({ key: reportSections.sectionKey, text: reportSections.plainText })
+    .from(reportSections)
+    .where(eq(reportSections.reportId, reportId))
+    .all();
+  let filed = 0;
+  for (const c of changes) {
+    if (/[\n\r]/.test(c.exact + c.replacement) || c.exact === c.replacement) continue;
+    for (const { key, text } of texts) {
+      const at = locateSuggestion(text, { exact: c.exact, prefix: c.prefix, suffix: c.suffix, start: 0 }).exact;
+      if (!at) continue;
+      const date = c.date ? new Date(c.date) : now;
+      tx.insert(suggestions)
+        .values({
+          reportId,
+          sectionKey: key,
+          authorId: actor.id,
+          authorName: c.author.slice(0, 60),
+          anchor: { exact: c.exact, prefix: c.prefix, suffix: c.suffix, start: at.start },
+          replacement: c.replacement,
+          reason: '导入的 Word 修订',
+          createdAt: Number.isNaN(date.getTime()) ? now : date,
+        })
+        .run();
+      filed++;
+      break;
+    }
+  }
+  return filed;
 }
 
 function assertQuota(db: Db, actor: Actor, reportId: number, now: Date): void {
@@ -203,7 +250,7 @@ export function acceptSuggestion(db: Db, actor: Actor, reportId: number, suggest
       .get();
     createVersion(tx, { reportId: report.id, kind: 'auto', label: `接受修订：${author}的建议（${SECTION_LABELS[key]}，第 ${s.id} 条）`, actorId: actor.id, at: now });
     recordAudit(tx, { actorId: actor.id, action: 'suggestion.accept', reportId: report.id, detail: { suggestionId: s.id, sectionKey: key } });
-    return { suggestion: view(decided, author, actor.displayName, plainText), section: snapshotOf(tx as unknown as Db, report.id, key) };
+    return { suggestion: view(decided, s.authorName ? `${s.authorName}（Word 修订）` : author, actor.displayName, plainText), section: snapshotOf(tx as unknown as Db, report.id, key) };
   });
 }
 
