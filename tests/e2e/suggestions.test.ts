@@ -39,6 +39,17 @@ async function select(page: Page, quote: string, caret = false) {
   );
 }
 
+/** The part's text itself, without the suggested insertions drawn into it. */
+const docText = (page: Page) =>
+  page.getByTestId('editor-measures').evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('ins.suggest-ins').forEach((n) => n.remove());
+    document.body.appendChild(copy);
+    const text = copy.innerText;
+    copy.remove();
+    return text;
+  });
+
 async function waitSaved(page: Page) {
   await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 }).toBe('已保存');
 }
@@ -106,11 +117,9 @@ describe('suggestions (修订) between a county reviewer and a township drafter'
     const cards = page.locator('.suggestion-card');
     await expect.poll(() => cards.count()).toBe(3);
     const ids = await cards.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-testid')!.replace('suggestion-', ''))));
-    const editor = page.getByTestId('editor-measures');
-
     await page.getByTestId(`suggestion-accept-${ids[0]}`).click();
     await expect.poll(() => page.getByTestId(`suggestion-state-${ids[0]}`).textContent()).toBe('已接受');
-    await expect.poll(() => editor.innerText()).toBe(TEXT.replace('4次', '5次'));
+    await expect.poll(() => docText(page)).toBe(TEXT.replace('4次', '5次'));
 
     await page.getByTestId(`suggestion-reject-${ids[1]}`).click();
     await expect.poll(() => page.getByTestId(`suggestion-state-${ids[1]}`).textContent()).toBe('已拒绝');
@@ -123,7 +132,7 @@ describe('suggestions (修订) between a county reviewer and a township drafter'
     await waitSaved(page);
     await page.getByTestId(`suggestion-accept-${ids[2]}`).click();
     await expect.poll(() => page.getByTestId(`suggestion-state-${ids[2]}`).textContent()).toBe('已接受');
-    await expect.poll(() => editor.innerText()).toBe(FINAL);
+    await expect.poll(() => docText(page)).toBe(FINAL);
     await waitSaved(page);
     await shot(page, 'suggestions-02-drafter');
 
