@@ -3,11 +3,11 @@ import { ActionForm } from '@/components/action-form';
 import { Choice, plainOptions, type ChoiceOption } from '@/components/ui/choice';
 import type { UserListRow } from '@/lib/admin/accounts';
 import type { TownshipWithCounty } from '@/lib/admin/townships';
+import { TableHead } from '@/components/ui/table-head';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
 import { ROLE_LABELS } from '@/lib/report/labels';
 import { ROLES, TOWNSHIP_KINDS } from '@/lib/report/vocabulary';
 import type { ActionState } from '@/lib/shared/action-state';
-import { TableHead } from '@/components/ui/table-head';
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -17,6 +17,38 @@ const KIND_OPTIONS = plainOptions(TOWNSHIP_KINDS);
 /** A new password as the policy accepts it (the server checks the rest). */
 function PasswordField(props: { placeholder?: string }) {
   return <input name="password" type="password" required minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH} autoComplete="new-password" {...props} />;
+}
+
+export function CountiesSection(props: { counties: Array<{ id: number; name: string; townships: number }>; add: Action; rename: Action }) {
+  return (
+    <section className="card" id="counties">
+      <h2>县（区）</h2>
+      <table className="table">
+        <TableHead columns={['名称', '乡镇（街道）', '改名']} />
+        <tbody>
+          {props.counties.map((c) => (
+            <tr key={c.id} data-testid={`county-row-${c.id}`}>
+              <td>{c.name}</td>
+              <td>{c.townships}</td>
+              <td>
+                <ActionForm action={props.rename} submitLabel="保存" className="inline-form">
+                  <input type="hidden" name="countyId" value={c.id} />
+                  <input name="name" defaultValue={c.name} required maxLength={40} aria-label="新名称" />
+                </ActionForm>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>添加县（区）</h3>
+      <ActionForm action={props.add} submitLabel="添加" testId="add-county" className="form grid">
+        <label>
+          名称
+          <input name="name" required maxLength={40} placeholder="如：青山县" />
+        </label>
+      </ActionForm>
+    </section>
+  );
 }
 
 export function CollectionDateSection({ counties, year, maxYear, action }: { counties: ChoiceOption[]; year: number; maxYear: number; action: Action }) {

@@ -54,6 +54,28 @@ export function createCounty(db: Db, actor: Actor, raw: unknown): County {
   });
 }
 
+/** Renames a county; its townships, reports and reviewers stay with it. */
+export function renameCounty(db: Db, actor: Actor, id: number, raw: unknown): County {
+  if (!can(actor, 'township.manage')) throw new AppError('forbidden', '只有管理员可以修改县。');
+  const county = db.select().from(counties).where(eq(counties.id, id)).get();
+  if (!county) throw new AppError('not_found', '该县不存在。');
+  const input = parseInput(countyInputSchema, raw);
+  if (input.name === county.name) return county;
+  if (db.select().from(counties).where(eq(counties.name, input.name)).get()) throw new AppError('conflict', `县“${input.name}”已存在。`);
+  return db.transaction((tx) => {
+    const updated = tx.update(counties).set({ name: input.name }).where(eq(counties.id, id)).returning().get()!;
+    recordAudit(tx, { actorId: actingUserId(actor), action: 'county.rename', detail: { countyId: id, from: county.name, to: input.name } });
+    return updated;
+  });
+}
+
+/** Every county with how many townships it has, for the administration page and the command line. */
+export function listCountiesWithTownships(db: Db): Array<County & { townships: number }> {
+  const counts = new Map<number, number>();
+  for (const t of db.select({ countyId: townships.countyId }).from(townships).all()) counts.set(t.countyId, (counts.get(t.countyId) ?? 0) + 1);
+  return listCounties(db).map((c) => ({ ...c, townships: counts.get(c.id) ?? 0 }));
+}
+
 export function createTownship(db: Db, actor: Actor, raw: unknown): Township {
   if (!can(actor, 'township.manage')) throw new AppError('forbidden', '只有管理员可以添加乡镇（街道）。');
   const input = parseInput(townshipInputSchema, raw);

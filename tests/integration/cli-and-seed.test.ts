@@ -46,6 +46,22 @@ describe('command line', () => {
     expect(db.select().from(townships).all().map((t) => t.name)).toContain('乙二镇');
   });
 
+  it('county add, rename and list; a reviewer of the new county sees only it', async () => {
+    expect(await cli('county', 'add', '--name', '青山县')).toBe(0);
+    expect(out.at(-1)).toBe('已添加县（区）青山县');
+    expect(await cli('county', 'rename', '--from', '青山县', '--to', '青山区')).toBe(0);
+    expect(await cli('township', 'add', '--county', '青山区', '--name', '石门镇', '--kind', '镇')).toBe(0);
+    expect(await cli('county', 'list')).toBe(0);
+    expect(out).toContain('青山区\t1 个乡镇（街道）');
+    expect(await cli('user', 'add', '--username', 'qs-rev', '--name', '青山审核', '--role', 'reviewer', '--county', '青山区', '--password', 'password-9x')).toBe(0);
+    expect(db.select().from(counties).all().map((c) => c.name)).toEqual(['甲县', '乙县', '青山区']);
+    // Taken names and bad names are refused.
+    expect(await cli('county', 'add', '--name', '甲县')).toBe(1);
+    expect(err.at(-1)).toBe('县“甲县”已存在。');
+    expect(await cli('county', 'rename', '--from', '无此县', '--to', '某县')).toBe(1);
+    expect(await cli('county', 'add')).toBe(2);
+  });
+
   it.each([
     [[], 2, '请给出命令。'],
     [['frobnicate'], 2, '未知命令：frobnicate'],

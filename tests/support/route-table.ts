@@ -134,5 +134,7 @@ export const ACTIONS: Record<string, ActionCase | Skip> = {
     form: () => ({ current: TEST_PASSWORD, password: 'a-new-pass-2026', confirm: 'a-new-pass-2026' }),
   },
   'app/(app)/account/actions.ts#logoutEverywhereAction': { skip: 'ends every session, then signs out through Auth.js; in the browser tests' },
+  'app/(app)/admin/actions.ts#addCountyAction': { allow: ADMIN, form: () => ({ name: '新安县' }) },
+  'app/(app)/admin/actions.ts#renameCountyAction': { allow: ADMIN, form: (f) => ({ countyId: f.countyA, name: '甲新县' }) },
   'app/(app)/admin/actions.ts#renameTownshipAction': { allow: ADMIN, form: (f) => ({ townshipId: f.townA1, name: '甲一新镇', kind: '镇' }) },
 };

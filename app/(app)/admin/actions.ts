@@ -6,8 +6,21 @@ import { createUser, deactivateDemoAccounts, endUserSessions, resetPassword, set
 import { actionWithActor } from '@/lib/server/actions';
 import { setCollectionDate } from '@/lib/dashboard/service';
 import { formatDocumentDate } from '@/lib/shared/format';
-import { createTownship, renameTownship } from '@/lib/admin/townships';
+import { createCounty, createTownship, renameCounty, renameTownship } from '@/lib/admin/townships';
 import { formToObject, idSchema, parseInput } from '@/lib/shared/validation';
+
+export const addCountyAction = actionWithActor((actor, form) => {
+  const c = createCounty(getDb(), actor, formToObject(form));
+  revalidatePath('/admin');
+  return `已添加“${c.name}”。`;
+});
+
+export const renameCountyAction = actionWithActor((actor, form) => {
+  const countyId = parseInput(idSchema('县'), form.get('countyId'));
+  const c = renameCounty(getDb(), actor, countyId, formToObject(form));
+  revalidatePath('/admin');
+  return `已改名为“${c.name}”。`;
+});
 
 export const addTownshipAction = actionWithActor((actor, form) => {
   const t = createTownship(getDb(), actor, formToObject(form));

@@ -1,18 +1,20 @@
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { ActionForm } from '@/components/action-form';
-import { CollectionDateSection, TownshipsSection, UsersSection } from '@/components/admin/admin-sections';
+import { CollectionDateSection, CountiesSection, TownshipsSection, UsersSection } from '@/components/admin/admin-sections';
 import { demoAccountsActive, listUsers } from '@/lib/admin/accounts';
-import { listCounties, listVisibleTownships } from '@/lib/admin/townships';
+import { listCountiesWithTownships, listVisibleTownships } from '@/lib/admin/townships';
 import { lockedAddresses } from '@/lib/auth/login-throttle';
 import { openSessions } from '@/lib/auth/sessions';
 import { currentReportYear } from '@/lib/reports/service';
 import { orInterrupt, requirePageActor } from '@/lib/server/session';
 import {
+  addCountyAction,
   addTownshipAction,
   addUserAction,
   deactivateDemoAction,
   endSessionsAction,
+  renameCountyAction,
   renameTownshipAction,
   resetPasswordAction,
   setCollectionDateAction,
@@ -32,7 +34,8 @@ export default async function AdminPage() {
     openSessions: openSessions(db, u.id).length,
   }));
   const demo = demoAccountsActive(db);
-  const counties = listCounties(db).map((c) => ({ value: c.id, label: c.name }));
+  const countyRows = listCountiesWithTownships(db);
+  const counties = countyRows.map((c) => ({ value: c.id, label: c.name }));
   const townships = listVisibleTownships(db, actor);
   return (
     <main className="page">
@@ -47,6 +50,7 @@ export default async function AdminPage() {
           <ActionForm action={deactivateDemoAction} submitLabel="停用全部演示账号" testId="deactivate-demo" confirm="确定停用全部演示账号吗？（当前登录的账号除外）" />
         </section>
       ) : null}
+      <CountiesSection counties={countyRows} add={addCountyAction} rename={renameCountyAction} />
       <CollectionDateSection counties={counties} year={currentReportYear()} maxYear={new Date().getFullYear()} action={setCollectionDateAction} />
       <TownshipsSection townships={townships} counties={counties} rename={renameTownshipAction} add={addTownshipAction} />
       <UsersSection
