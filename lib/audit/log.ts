@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/shared/errors';
 import { parseInput } from '@/lib/shared/validation';
+import { describeAudit, type AuditNames } from './describe';
 
 export const auditFilterSchema = z.object({
   action: z.string().max(50).optional(),
@@ -13,7 +14,28 @@ export const auditFilterSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 
-export type AuditRow = { id: number; at: string; actorName: string | null; action: string; reportId: number | null; townshipName: string | null; detail: string; address: string | null };
+export type AuditRow = {
+  id: number;
+  at: string;
+  actorName: string | null;
+  action: string;
+  reportId: number | null;
+  townshipName: string | null;
+  detail: string;
+  /** The details as one Chinese sentence. */
+  summary: string;
+  address: string | null;
+};
+
+/** Names for the ids audit details hold (users, townships, counties: small tables, read once per page). */
+function auditNames(db: Db): AuditNames {
+  const map = (rows: Array<{ id: number; name: string }>) => new Map(rows.map((r) => [r.id, r.name]));
+  const users = map(db.$client.prepare('select id, username as name from users').all() as Array<{ id: number; name: string }>);
+  const townships = map(db.$client.prepare('select id, name from townships').all() as Array<{ id: number; name: string }>);
+  const counties = map(db.$client.prepare('select id, name from counties').all() as Array<{ id: number; name: string }>);
+  const get = (m: Map<number, string>) => (id: unknown) => (typeof id === 'number' ? (m.get(id) ?? null) : null);
+  return { user: get(users), township: get(townships), county: get(counties) };
+}
 
 export const AUDIT_PAGE_SIZE = 100;
 
@@ -52,9 +74,10 @@ export function listAudit(db: Db, actor: Actor, raw: unknown): { rows: AuditRow[
         order by e.at desc, e.id desc limit ${AUDIT_PAGE_SIZE} offset ${(f.page - 1) * AUDIT_PAGE_SIZE}`,
     )
     .all(...params) as Array<{ id: number; at: number; action: string; reportId: number | null; detail: string | null; address: string | null; actorName: string | null; townshipName: string | null }>;
+  const names = auditNames(db);
   const actions = (db.$client.prepare('select distinct action from audit_events order by action').all() as Array<{ action: string }>).map((a) => a.action);
   return {
-    rows: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), detail: r.detail ?? '' })),
+    rows: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), detail: r.detail ?? '', summary: describeAudit(r.action, r.detail, names) })),
     actions,
     page: f.page,
   };

@@ -8,7 +8,8 @@ import { exportFileName, safeFileName } from './document';
 import { renderDocx } from './docx';
 import { exportDocumentFromReport } from './from-report';
 
-const COLLECTED: ReadonlySet<string> = new Set(['approved', 'final', 'published']);
+/** The states whose reports the county's .zip collects. */
+export const ZIPPED_STATUSES: ReadonlySet<string> = new Set(['approved', 'final', 'published']);
 
 export async function countyZip(db: Db, actor: Actor, countyId: number | undefined, year: number): Promise<{ body: Buffer; fileName: string; count: number }> {
   const county = dashboardCounty(db, actor, countyId);
@@ -18,7 +19,7 @@ export async function countyZip(db: Db, actor: Actor, countyId: number | undefin
         where t.county_id = ? and r.year = ? order by t.id`,
     )
     .all(county.id, year) as Array<{ id: number; status: string }>;
-  const ids = rows.filter((r) => COLLECTED.has(r.status)).map((r) => r.id);
+  const ids = rows.filter((r) => ZIPPED_STATUSES.has(r.status)).map((r) => r.id);
   if (ids.length === 0) throw new AppError('not_found', `${county.name}${year}年度还没有审核通过或定稿的报告。`);
   const zip = new JSZip();
   for (const id of ids) {

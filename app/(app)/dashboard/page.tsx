@@ -6,6 +6,7 @@ import { formatDateTime, formatDocumentDate } from '@/lib/shared/format';
 import { STATUS_LABELS } from '@/lib/report/labels';
 import { currentReportYear } from '@/lib/reports/service';
 import { listCounties } from '@/lib/admin/townships';
+import { ZIPPED_STATUSES } from '@/lib/export/zip';
 import { REPORT_STATUSES, type ReportStatus } from '@/lib/report/vocabulary';
 
 export const dynamic = 'force-dynamic';
@@ -83,9 +84,15 @@ export default async function DashboardPage({
       <div className="dash-deadlines">
         <Days days={d.daysToCollection} label={`县收集日期${d.collectionDate ? `（${formatDocumentDate(d.collectionDate)}）` : ''}`} />
         <Days days={d.daysToPublication} label={`向社会公开（${formatDocumentDate(d.publicationDate)}前）`} />
-        <a className="button-link" href={`/api/dashboard/zip?year=${year}&county=${d.county.id}`} data-testid="download-zip">
-          下载已审核通过和定稿的报告（.zip）
-        </a>
+        {d.rows.some((r) => ZIPPED_STATUSES.has(r.status)) ? (
+          <a className="button-link" href={`/api/dashboard/zip?year=${year}&county=${d.county.id}`} data-testid="download-zip">
+            下载已审核通过和定稿的报告（.zip）
+          </a>
+        ) : (
+          <span className="button-link disabled" aria-disabled="true" data-testid="download-zip" title="还没有审核通过或定稿的报告">
+            下载已审核通过和定稿的报告（.zip）：还没有审核通过或定稿的报告
+          </span>
+        )}
       </div>
       <section className="card">
         <div className="chart" data-testid="status-chart">

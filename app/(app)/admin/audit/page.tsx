@@ -4,34 +4,10 @@ import { listAudit } from '@/lib/audit/log';
 import { orInterrupt, requirePageActor } from '@/lib/server/session';
 import { formatDateTime } from '@/lib/shared/format';
 import { TableHead } from '@/components/ui/table-head';
+import { ACTION_LABELS } from '@/lib/audit/describe';
 
 export const dynamic = 'force-dynamic';
 
-const ACTION_LABELS: Record<string, string> = {
-  'user.login': '登录',
-  'user.create': '添加账号',
-  'user.password-reset': '重置密码',
-  'user.activate': '启用账号',
-  'user.deactivate': '停用账号',
-  'county.create': '添加县',
-  'county.deadline': '设置收集日期',
-  'township.create': '添加乡镇',
-  'township.rename': '乡镇改名',
-  'user.scope': '修改角色与范围',
-  'report.create': '创建报告',
-  'report.import': '导入报告',
-  'report.transition': '流程操作',
-  'version.save': '保存版本',
-  'version.restore': '恢复版本',
-  'comment.create': '添加批注',
-  'comment.delete': '删除批注',
-  'login.failure': '登录失败',
-  'login.lockout': '登录锁定',
-  'login.unlock': '解除登录锁定',
-  'session.revoke': '结束登录会话',
-  'user.password-change': '本人修改密码',
-  'request.refused': '拒绝越权请求',
-};
 
 export default async function AuditPage({
   searchParams,
@@ -83,7 +59,9 @@ export default async function AuditPage({
               <td>{(Object.hasOwn(ACTION_LABELS, r.action) ? ACTION_LABELS[r.action] : r.action)}</td>
               <td>{r.reportId ? <Link href={`/reports/${r.reportId}`}>{r.townshipName ?? r.reportId}</Link> : '—'}</td>
               <td>{r.address ?? '—'}</td>
-              <td className="audit-detail">{r.detail}</td>
+              <td className="audit-detail" title={r.detail}>
+                {r.summary}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,132 @@
+// The audit log as people read it: each action's name and its details as one Chinese sentence (创建 示例镇
+// 2025年度报告（从模板）) instead of stored JSON. Pure; the names of users, townships and counties are looked up by
+// the caller and handed in.
+import { ROLE_LABELS, STATUS_LABELS } from '@/lib/report/labels';
+import { SECTION_LABELS, isBodySectionKey } from '@/lib/report/sections';
+import type { ReportStatus, Role } from '@/lib/report/vocabulary';
+import { TRANSITIONS, type TransitionName } from '@/lib/review/workflow';
+
+export const ACTION_LABELS: Record<string, string> = {
+  'user.login': '登录',
+  'user.create': '添加账号',
+  'user.password-reset': '重置密码',
+  'user.activate': '启用账号',
+  'user.deactivate': '停用账号',
+  'user.scope': '修改角色与范围',
+  'user.password-change': '本人修改密码',
+  'county.create': '添加县（区）',
+  'county.rename': '县（区）改名',
+  'county.deadline': '设置收集日期',
+  'township.create': '添加乡镇（街道）',
+  'township.rename': '乡镇（街道）改名',
+  'report.create': '创建报告',
+  'report.import': '导入报告',
+  'report.transition': '流程操作',
+  'version.save': '保存版本',
+  'version.restore': '恢复版本',
+  'comment.create': '添加批注',
+  'comment.delete': '删除批注',
+  'suggestion.create': '提出修订',
+  'suggestion.accept': '接受修订',
+  'suggestion.reject': '拒绝修订',
+  'login.failure': '登录失败',
+  'login.lockout': '登录锁定',
+  'login.unlock': '解除登录锁定',
+  'session.revoke': '结束登录会话',
+  'request.refused': '拒绝越权请求',
+};
+
+const REVOKE_REASONS: Record<string, string> = {
+  logout: '退出登录',
+  'logout-all': '退出所有设备',
+  password: '修改了密码',
+  'password-reset': '管理员重置了密码',
+  deactivated: '账号被停用',
+  role: '角色或范围变更',
+  admin: '管理员强制下线',
+  idle: '长时间未操作',
+  expired: '超过最长登录时间',
+};
+
+export type AuditNames = {
+  user: (id: unknown) => string | null;
+  township: (id: unknown) => string | null;
+  county: (id: unknown) => string | null;
+};
+
+type Detail = Record<string, unknown>;
+const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+const section = (k: unknown) => (typeof k === 'string' && isBodySectionKey(k) ? SECTION_LABELS[k] : '');
+const status = (s: unknown) => (typeof s === 'string' && s in STATUS_LABELS ? STATUS_LABELS[s as ReportStatus] : str(s));
+const role = (r: unknown) => (typeof r === 'string' && r in ROLE_LABELS ? ROLE_LABELS[r as Role] : str(r));
+const who = (d: Detail, n: AuditNames) => str(d.username) || n.user(d.userId) || (d.userId ? `账号 ${str(d.userId)}` : '');
+
+function scope(x: unknown, n: AuditNames): string {
+  if (!x || typeof x !== 'object') return '';
+  const s = x as Detail;
+  const where = s.townshipId ? n.township(s.townshipId) : s.countyId ? n.county(s.countyId) : null;
+  return `${role(s.role)}${where ? `（${where}）` : ''}`;
+}
+
+/** One sentence for an audit row; the action's own name when the details say nothing more. */
+export function describeAudit(action: string, rawDetail: string | null, n: AuditNames): string {
+  let d: Detail = {};
+  try {
+    const parsed: unknown = rawDetail ? JSON.parse(rawDetail) : {};
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) d = parsed as Detail;
+  } catch {
+    return rawDetail ?? '';
+  }
+  switch (action) {
+    case 'report.create':
+      return `创建 ${n.township(d.townshipId) ?? ''} ${str(d.year)}年度报告（${d.from === 'last-year' ? '从上年度报告' : '从模板'}）`;
+    case 'report.import':
+      return `导入报告${d.replaced ? '，替换了原有内容（原内容保存为版本）' : ''}${Number(d.suggestions) > 0 ? `，含 ${str(d.suggestions)} 处 Word 修订` : ''}`;
+    case 'report.transition': {
+      const t = typeof d.transition === 'string' && d.transition in TRANSITIONS ? TRANSITIONS[d.transition as TransitionName].label : str(d.transition);
+      return `${t}：${status(d.from)} → ${status(d.to)}${d.reason ? `；原因：${str(d.reason)}` : ''}${d.url ? `；公开地址：${str(d.url)}` : ''}`;
+    }
+    case 'version.save':
+      return `保存版本“${str(d.label)}”`;
+    case 'version.restore':
+      return `恢复到第 ${str(d.fromVersionId)} 号版本（恢复后为第 ${str(d.newVersionId)} 号）`;
+    case 'comment.create':
+      return `在“${section(d.sectionKey)}”添加批注`;
+    case 'comment.delete':
+      return '删除一条批注';
+    case 'suggestion.create':
+    case 'suggestion.accept':
+    case 'suggestion.reject':
+      return `${ACTION_LABELS[action]}：“${section(d.sectionKey)}”第 ${str(d.suggestionId)} 条`;
+    case 'user.create':
+      return `添加账号 ${who(d, n)}（${role(d.role)}）`;
+    case 'user.activate':
+    case 'user.deactivate':
+    case 'user.password-reset':
+    case 'user.password-change':
+      return `${ACTION_LABELS[action]}：${who(d, n)}`;
+    case 'user.scope':
+      return `${who(d, n)}：${scope(d.from, n)} → ${scope(d.to, n)}`;
+    case 'county.create':
+      return `添加县（区）${str(d.name)}`;
+    case 'county.rename':
+      return `县（区）${str(d.from)} 改名为 ${str(d.to)}`;
+    case 'county.deadline':
+      return `${n.county(d.countyId) ?? ''} ${str(d.year)}年度报告的收集日期定为 ${str(d.collectionDate)}`;
+    case 'township.create':
+      return `在 ${n.county(d.countyId) ?? ''} 添加 ${str(d.name)}`;
+    case 'township.rename':
+      return `${str(d.from)} 改名为 ${str(d.to)}（${str(d.kind)}）`;
+    case 'login.failure':
+    case 'login.lockout':
+      return `${ACTION_LABELS[action]}：用户名 ${str(d.username)}`;
+    case 'login.unlock':
+      return `解除 ${who(d, n)} 的登录锁定${Array.isArray(d.addresses) && d.addresses.length ? `（${d.addresses.map(str).join('、')}）` : ''}`;
+    case 'session.revoke':
+      return `结束 ${who(d, n)} 的 ${str(d.count)} 个登录会话（${REVOKE_REASONS[str(d.reason)] ?? str(d.reason)}）`;
+    default:
+      return Object.entries(d)
+        .map(([k, v]) => `${k}：${typeof v === 'object' ? JSON.stringify(v) : str(v)}`)
+        .join('；');
+  }
+}

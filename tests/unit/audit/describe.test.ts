@@ -1,0 +1,50 @@
+// Audit details as sentences: each action the app records reads as Chinese, ids turned into names.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ACTION_LABELS, describeAudit, type AuditNames } from '@/lib/audit/describe';
+
+const names: AuditNames = {
+  user: (id) => (id === 7 ? 'zhao' : null),
+  township: (id) => (id === 3 ? '示例镇' : null),
+  county: (id) => (id === 1 ? '示例县' : null),
+};
+
+describe('describeAudit', () => {
+  it.each([
+    ['report.create', { year: 2025, townshipId: 3, from: 'template' }, '创建 示例镇 2025年度报告（从模板）'],
+    ['report.create', { year: 2025, townshipId: 3, from: 'last-year', fromReportId: 9 }, '创建 示例镇 2025年度报告（从上年度报告）'],
+    ['report.transition', { transition: 'return', from: 'submitted', to: 'returned', versionId: 4, reason: '请补充数据' }, '退回修改：待审核 → 退回修改；原因：请补充数据'],
+    ['user.scope', { userId: 7, from: { role: 'drafter', countyId: null, townshipId: 3 }, to: { role: 'reviewer', countyId: 1 } }, 'zhao：起草人（示例镇） → 审核人（示例县）'],
+    ['session.revoke', { userId: 7, reason: 'admin', count: 2 }, '结束 zhao 的 2 个登录会话（管理员强制下线）'],
+    ['county.rename', { countyId: 1, from: '青山县', to: '青山区' }, '县（区）青山县 改名为 青山区'],
+    ['suggestion.accept', { suggestionId: 12, sectionKey: 'measures' }, '接受修订：“一、主要举措和成效”第 12 条'],
+    ['report.import', { replaced: true, suggestions: 3 }, '导入报告，替换了原有内容（原内容保存为版本），含 3 处 Word 修订'],
+  ])('%s %j → %s', (action, detail, sentence) => {
+    expect(describeAudit(action, JSON.stringify(detail), names)).toBe(sentence);
+  });
+
+  it('has a name for every action the app records', () => {
+    const recorded = new Set<string>();
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        // The workflow table names permissions (report.submit …), not audit actions.
+        else if (/\.tsx?$/.test(e.name) && !p.endsWith(path.join('review', 'workflow.ts'))) for (const m of fs.readFileSync(p, 'utf8').matchAll(/action: (?:active \? )?'([a-z]+\.[a-z-]+)'(?: : '([a-z]+\.[a-z-]+)')?/g)) {
+          recorded.add(m[1]!);
+          if (m[2]) recorded.add(m[2]);
+        }
+      }
+    };
+    walk(path.resolve('lib'));
+    expect(recorded.size).toBeGreaterThan(20);
+    expect([...recorded].filter((a) => !ACTION_LABELS[a])).toEqual([]);
+  });
+
+  it('never fails on details it does not know or cannot read', () => {
+    expect(describeAudit('something.new', JSON.stringify({ a: 1, b: { c: 2 } }), names)).toBe('a：1；b：{"c":2}');
+    expect(describeAudit('report.create', 'not json', names)).toBe('not json');
+    expect(describeAudit('comment.delete', null, names)).toBe('删除一条批注');
+  });
+});
