@@ -29,6 +29,9 @@ export function WorkflowBar({ reportId, status, available, pendingSuggestions = 
   const [date, setDate] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  // 公开前检查: what the server found in the 公开稿, and the reason given to publish anyway.
+  const [findings, setFindings] = useState<Array<{ message: string }>>([]);
+  const [override, setOverride] = useState('');
 
   async function run(name: TransitionName, extra: Record<string, string> = {}) {
     setBusy(true);
@@ -40,7 +43,13 @@ export function WorkflowBar({ reportId, status, available, pendingSuggestions = 
         body: JSON.stringify({ transition: name, ...extra }),
       });
       if (!res.ok) {
-        setError(((await res.json().catch(() => ({}))) as { error?: string }).error ?? `操作失败（${res.status}）`);
+        const body = (await res.json().catch(() => ({}))) as { error?: string; findings?: Array<{ message: string }> };
+        if (body.findings?.length) {
+          setFindings(body.findings);
+          setError('公开稿中有可能不宜公开的内容，见下。');
+          return;
+        }
+        setError(body.error ?? `操作失败（${res.status}）`);
         return;
       }
       window.location.reload();
@@ -91,13 +100,27 @@ export function WorkflowBar({ reportId, status, available, pendingSuggestions = 
                   公开日期
                   <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
                 </label>
+                {findings.length ? (
+                  <div className="notice" data-testid="publish-findings">
+                    <p>公开前检查发现以下内容，请先在正文中修改；确需公开的，请写明理由（会记入操作记录）：</p>
+                    <ul>
+                      {findings.map((f) => (
+                        <li key={f.message}>{f.message}</li>
+                      ))}
+                    </ul>
+                    <label>
+                      仍要公开的理由
+                      <textarea rows={2} value={override} onChange={(e) => setOverride(e.target.value)} maxLength={500} data-testid="publish-override" />
+                    </label>
+                  </div>
+                ) : null}
               </>
             )}
             <div className="form-actions">
               <button
                 type="button"
                 disabled={busy || (open === 'return' ? !reason.trim() : !url.trim() || !date)}
-                onClick={() => void run(open, open === 'return' ? { reason } : { url, date })}
+                onClick={() => void run(open, open === 'return' ? { reason } : { url, date, ...(findings.length && override.trim() ? { override } : {}) })}
                 data-testid="transition-confirm"
               >
                 确定

@@ -84,7 +84,8 @@ export function describeAudit(action: string, rawDetail: string | null, n: Audit
       return `导入报告${d.replaced ? '，替换了原有内容（原内容保存为版本）' : ''}${Number(d.suggestions) > 0 ? `，含 ${str(d.suggestions)} 处 Word 修订` : ''}`;
     case 'report.transition': {
       const t = typeof d.transition === 'string' && d.transition in TRANSITIONS ? TRANSITIONS[d.transition as TransitionName].label : str(d.transition);
-      return `${t}：${status(d.from)} → ${status(d.to)}${d.reason ? `；原因：${str(d.reason)}` : ''}${d.url ? `；公开地址：${str(d.url)}` : ''}`;
+      const override = d.privacyOverride ? `；公开前检查发现 ${Array.isArray(d.privacyFindings) ? d.privacyFindings.length : ''} 处问题，仍公开，理由：${str(d.privacyOverride)}` : '';
+      return `${t}：${status(d.from)} → ${status(d.to)}${d.reason ? `；原因：${str(d.reason)}` : ''}${d.url ? `；公开地址：${str(d.url)}` : ''}${override}`;
     }
     case 'version.save':
       return `保存版本“${str(d.label)}”`;

@@ -2,7 +2,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { auditEvents, reports, users, type Report } from '@/db/schema';
+import { auditEvents, reportSections, reports, users, type Report } from '@/db/schema';
+import { scanForPublication, type PrivacyFinding } from '@/lib/report/privacy';
+import { BODY_SECTION_KEYS, isBodySectionKey, SECTION_LABELS } from '@/lib/report/sections';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/shared/errors';
@@ -29,7 +31,20 @@ const publishSchema = z.object({
     .max(500, { error: '网址太长。' })
     .regex(/^https?:\/\/[^\s<>"]+$/i, { error: '请填写以 http:// 或 https:// 开头的公开网址。' }),
   date: isoDateSchema('公开日期'),
+  // Why the 公开稿 may go out although the 公开前检查 found something in it (audited).
+  override: z.string({ error: '理由格式无效。' }).trim().min(4, { error: '请写明仍要公开的理由（至少 4 个字）。' }).max(500, { error: '理由不能超过 500 个字。' }).optional(),
 });
+
+/** The 公开稿's text (title and parts; no 主送 or 抄送) scanned for what must not be published. */
+function publicationFindings(db: Db, report: Report): PrivacyFinding[] {
+  const rows = db.select({ key: reportSections.sectionKey, text: reportSections.plainText }).from(reportSections).where(eq(reportSections.reportId, report.id)).all();
+  const order = new Map<string, number>(BODY_SECTION_KEYS.map((k, i) => [k, i]));
+  rows.sort((a, b) => (order.get(a.key) ?? 99) - (order.get(b.key) ?? 99));
+  return scanForPublication([
+    { where: '标题', text: report.title },
+    ...rows.map((r) => ({ where: isBodySectionKey(r.key) ? SECTION_LABELS[r.key] : r.key, text: r.text })),
+  ]);
+}
 
 export function transitionReport(db: Db, actor: Actor, reportId: number, raw: unknown): Report {
   const { transition } = parseInput(transitionSchema, raw);
@@ -40,6 +55,16 @@ export function transitionReport(db: Db, actor: Actor, reportId: number, raw: un
   }
   const reason = transition === 'return' ? parseInput(returnSchema, raw).reason : undefined;
   const publication = transition === 'publish' ? parseInput(publishSchema, raw) : undefined;
+  // 公开前检查: personal information or a 秘密 / 内部 marker in the 公开稿 stops publication until it is fixed, or the
+  // finalising drafter says why it may go out anyway.
+  const findings = publication ? publicationFindings(db, report) : [];
+  if (findings.length && !publication?.override) {
+    throw new AppError(
+      'conflict',
+      `公开稿中发现 ${findings.length} 处可能不宜公开的内容：${findings.slice(0, 5).map((f) => f.message).join('；')}${findings.length > 5 ? '；……' : ''}。请修改后再登记公开；确需公开的，请写明理由。`,
+      { findings },
+    );
+  }
   const now = new Date();
   return db.transaction((tx) => {
     // Compare-and-swap on the status: two reviewers clicking at once cannot both move it.
@@ -60,7 +85,15 @@ export function transitionReport(db: Db, actor: Actor, reportId: number, raw: un
       actorId: actor.id,
       action: 'report.transition',
       reportId: report.id,
-      detail: { transition, from: report.status, to: t.to, versionId: version.id, ...(reason ? { reason } : {}), ...(publication ?? {}) },
+      detail: {
+        transition,
+        from: report.status,
+        to: t.to,
+        versionId: version.id,
+        ...(reason ? { reason } : {}),
+        ...(publication ? { url: publication.url, date: publication.date } : {}),
+        ...(findings.length ? { privacyFindings: findings.map((f) => `${f.where}：${f.text}`), privacyOverride: publication?.override } : {}),
+      },
     });
     return updated;
   });

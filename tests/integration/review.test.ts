@@ -16,6 +16,9 @@ import { reportTimeline, transitionReport } from '@/lib/review/transitions';
 import { TRANSITION_NAMES, TRANSITIONS, type TransitionName } from '@/lib/review/workflow';
 import { setActor } from '../support/mock-session';
 import { DRAFT_NOW, snapshot, worldWithDraft, type World } from '../support/db';
+import { listAudit } from '@/lib/audit/log';
+
+const measuresVersion = () => loadEditorData(db, w.drafterA1, reportId).sections.find((s) => s.key === 'measures')!.version;
 
 let db: Db;
 let w: World;
@@ -110,6 +113,28 @@ describe('workflow transitions × roles', () => {
     expect(res.status).toBe(400);
     expect((await res.json()).error).toBe(message);
     expect(snapshot(db)).toEqual(before);
+  });
+
+  it('公开前检查: a valid ID number in the 公开稿 blocks publication until fixed, or published with a reason that is audited', async () => {
+    const ID = '11010519491231002X';
+    saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText(`依法查处违法占地案件，当事人身份证号${ID}。`), version: measuresVersion() });
+    transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    transitionReport(db, w.reviewerA, reportId, { transition: 'approve' });
+    transitionReport(db, w.drafterA1, reportId, { transition: 'finalise' });
+    const before = snapshot(db);
+    const refused = await post(w.drafterA1, { transition: 'publish', ...PAYLOAD.publish });
+    expect(refused.status).toBe(409);
+    const body = await refused.json();
+    expect(body.error).toContain('居民身份证号码');
+    expect(body.findings.map((f: { kind: string; text: string }) => [f.kind, f.text])).toEqual([['id-number', ID]]);
+    expect(snapshot(db)).toEqual(before);
+    // A reason too short is refused; a real one publishes, and the audit log keeps it with what was found.
+    expect((await post(w.drafterA1, { transition: 'publish', ...PAYLOAD.publish, override: '是' })).status).toBe(400);
+    const ok = await post(w.drafterA1, { transition: 'publish', ...PAYLOAD.publish, override: '该号码为虚构示例，经核实不属于个人信息。' });
+    expect(ok.status).toBe(200);
+    const audit = listAudit(db, w.admin, { action: 'report.transition' }).rows[0]!;
+    expect(audit.summary).toContain('仍公开，理由：该号码为虚构示例');
+    expect(audit.detail).toContain(ID);
   });
 
   it('records the full round in the timeline, with the return reason', () => {
