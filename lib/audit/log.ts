@@ -11,6 +11,8 @@ export const auditFilterSchema = z.object({
   user: z.string().max(40).optional(),
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  township: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  report: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 
@@ -56,6 +58,14 @@ export function listAudit(db: Db, actor: Actor, raw: unknown): { rows: AuditRow[
   if (f.user) {
     where.push('(u.username = ? or u.display_name like ?)');
     params.push(f.user.toLowerCase(), `%${f.user}%`);
+  }
+  if (f.township) {
+    where.push('r.township_id = ?');
+    params.push(f.township);
+  }
+  if (f.report) {
+    where.push('e.report_id = ?');
+    params.push(f.report);
   }
   if (f.from) {
     where.push('e.at >= ?');

@@ -135,6 +135,12 @@ describe('workflow transitions × roles', () => {
     const audit = listAudit(db, w.admin, { action: 'report.transition' }).rows[0]!;
     expect(audit.summary).toContain('仍公开，理由：该号码为虚构示例');
     expect(audit.detail).toContain(ID);
+    // The log filtered by report and by township holds only this report's rows; another township's, none of them.
+    const byReport = listAudit(db, w.admin, { report: String(reportId) }).rows;
+    expect(byReport.length).toBeGreaterThan(3);
+    expect(byReport.every((r) => r.reportId === reportId)).toBe(true);
+    expect(listAudit(db, w.admin, { township: String(w.townA1) }).rows.map((r) => r.id)).toEqual(byReport.map((r) => r.id));
+    expect(listAudit(db, w.admin, { township: String(w.townA2) }).rows).toEqual([]);
   });
 
   it('records the full round in the timeline, with the return reason', () => {

@@ -5,6 +5,8 @@ import { orInterrupt, requirePageActor } from '@/lib/server/session';
 import { formatDateTime } from '@/lib/shared/format';
 import { TableHead } from '@/components/ui/table-head';
 import { ACTION_LABELS } from '@/lib/audit/describe';
+import { Choice } from '@/components/ui/choice';
+import { listVisibleTownships } from '@/lib/admin/townships';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,12 +14,13 @@ export const dynamic = 'force-dynamic';
 export default async function AuditPage({
   searchParams,
 }: {
-  searchParams: Promise<{ action?: string; user?: string; from?: string; to?: string; page?: string }>;
+  searchParams: Promise<{ action?: string; user?: string; from?: string; to?: string; township?: string; report?: string; page?: string }>;
 }) {
   const actor = await requirePageActor();
   const sp = await searchParams;
   const clean = Object.fromEntries(Object.entries(sp).filter(([, v]) => v));
   const { rows, actions, page } = orInterrupt(() => listAudit(getDb(), actor, clean));
+  const townships = listVisibleTownships(getDb(), actor);
   return (
     <main className="page wide">
       <h1>操作记录</h1>
@@ -36,6 +39,14 @@ export default async function AuditPage({
         <label>
           操作人
           <input name="user" defaultValue={sp.user ?? ''} maxLength={40} />
+        </label>
+        <label>
+          乡镇（街道）
+          <Choice name="township" defaultValue={sp.township ?? ''} empty="全部" options={townships.map((t) => ({ value: t.id, label: `${t.countyName} · ${t.name}` }))} />
+        </label>
+        <label>
+          报告编号
+          <input name="report" type="number" min={1} defaultValue={sp.report ?? ''} />
         </label>
         <label>
           从
@@ -57,7 +68,18 @@ export default async function AuditPage({
               <td>{formatDateTime(new Date(r.at))}</td>
               <td>{r.actorName ?? '系统'}</td>
               <td>{(Object.hasOwn(ACTION_LABELS, r.action) ? ACTION_LABELS[r.action] : r.action)}</td>
-              <td>{r.reportId ? <Link href={`/reports/${r.reportId}`}>{r.townshipName ?? r.reportId}</Link> : '—'}</td>
+              <td>
+                {r.reportId ? (
+                  <>
+                    <Link href={`/reports/${r.reportId}`}>{r.townshipName ?? r.reportId}</Link>{' '}
+                    <Link href={`/admin/audit?report=${r.reportId}`} className="muted" title="只看这份报告的记录">
+                      #{r.reportId}
+                    </Link>
+                  </>
+                ) : (
+                  '—'
+                )}
+              </td>
               <td>{r.address ?? '—'}</td>
               <td className="audit-detail" title={r.detail}>
                 {r.summary}
