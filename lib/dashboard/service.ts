@@ -13,6 +13,7 @@ import { type BodySectionKey } from '@/lib/report/sections';
 import { storedReportText } from '@/lib/report/stored';
 import { idSchema, isoDateSchema, parseInput, yearSchema } from '@/lib/shared/validation';
 import { z } from 'zod';
+import { publicationDeadline, publicationOverdue } from '@/lib/report/template';
 
 const TEMPLATE_ITEMS = Object.values(CHECKLISTS).reduce((n, items) => n + items.length, 0);
 
@@ -30,6 +31,10 @@ export type DashboardRow = {
   openThreads: number;
   /** Reviewers' suggestions still waiting for the drafter. */
   openSuggestions: number;
+  /** Where and when the report was made public (已公开), as registered. */
+  published: { url: string | null; date: string | null } | null;
+  /** Past 4月1日 of the next year and still not public: shown in red. */
+  publicationOverdue: boolean;
   updatedAt: string | null;
   updatedByName: string | null;
 };
@@ -85,6 +90,8 @@ export function loadDashboard(db: Db, actor: Actor, countyId: number | undefined
       organs: reports.signatureOrgans,
       documentDate: reports.documentDate,
       partHeadings: reports.partHeadings,
+      publishedUrl: reports.publishedUrl,
+      publishedDate: reports.publishedDate,
       updatedAt: reports.updatedAt,
       updatedByName: users.displayName,
     })
@@ -152,6 +159,8 @@ export function loadDashboard(db: Db, actor: Actor, countyId: number | undefined
   const suggestionsBy = new Map(openSuggestions.map((t) => [t.reportId, t.open]));
   const reportBy = new Map(reportRows.map((r) => [r.townshipId, r]));
 
+  // The rule: each report is made public before 4月1日 of the following year.
+  const overdue = publicationOverdue(year, now);
   const rows: DashboardRow[] = townshipRows.map((t) => {
     const r = reportBy.get(t.id);
     if (!r) {
@@ -168,6 +177,8 @@ export function loadDashboard(db: Db, actor: Actor, countyId: number | undefined
         openChecks: 0,
         openThreads: 0,
         openSuggestions: 0,
+        published: null,
+        publicationOverdue: overdue,
         updatedAt: null,
         updatedByName: null,
       };
@@ -199,6 +210,8 @@ export function loadDashboard(db: Db, actor: Actor, countyId: number | undefined
       openChecks: checks.length,
       openThreads: threadsBy.get(r.id) ?? 0,
       openSuggestions: suggestionsBy.get(r.id) ?? 0,
+      published: r.status === 'published' ? { url: r.publishedUrl, date: r.publishedDate } : null,
+      publicationOverdue: overdue && r.status !== 'published',
       updatedAt: r.updatedAt.toISOString(),
       updatedByName: r.updatedByName,
     };
@@ -206,7 +219,7 @@ export function loadDashboard(db: Db, actor: Actor, countyId: number | undefined
 
   const counts = Object.fromEntries([...REPORT_STATUSES, 'none'].map((s) => [s, 0])) as Dashboard['counts'];
   for (const row of rows) counts[row.status]++;
-  const publicationDate = `${year + 1}-04-01`;
+  const publicationDate = publicationDeadline(year);
   return {
     county,
     year,

@@ -196,3 +196,13 @@ export function defaultReportSkeleton(info: TownshipInfo): {
     cc: defaultCc(info.countyName),
   };
 }
+
+/** The rule: a year's report is made public before 4月1日 of the following year ('YYYY-MM-DD'). */
+export function publicationDeadline(year: number): string {
+  return `${year + 1}-04-01`;
+}
+
+/** Whether 4月1日 of the following year has come (China Standard Time). */
+export function publicationOverdue(year: number, now = new Date()): boolean {
+  return now.getTime() >= Date.parse(`${publicationDeadline(year)}T00:00:00+08:00`);
+}

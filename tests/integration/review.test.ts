@@ -17,6 +17,7 @@ import { TRANSITION_NAMES, TRANSITIONS, type TransitionName } from '@/lib/review
 import { setActor } from '../support/mock-session';
 import { DRAFT_NOW, snapshot, worldWithDraft, type World } from '../support/db';
 import { listAudit } from '@/lib/audit/log';
+import { loadDashboard } from '@/lib/dashboard/service';
 
 const measuresVersion = () => loadEditorData(db, w.drafterA1, reportId).sections.find((s) => s.key === 'measures')!.version;
 
@@ -141,6 +142,11 @@ describe('workflow transitions × roles', () => {
     expect(byReport.every((r) => r.reportId === reportId)).toBe(true);
     expect(listAudit(db, w.admin, { township: String(w.townA1) }).rows.map((r) => r.id)).toEqual(byReport.map((r) => r.id));
     expect(listAudit(db, w.admin, { township: String(w.townA2) }).rows).toEqual([]);
+    // The dashboard shows where and when it was published.
+    const row = loadDashboard(db, w.reviewerA, w.countyA, 2025, new Date('2026-04-02T09:00:00+08:00')).rows.find((r) => r.reportId === reportId)!;
+    expect(row).toMatchObject({ published: { url: PAYLOAD.publish!.url, date: '2026-03-01' }, publicationOverdue: false });
+    const other = loadDashboard(db, w.reviewerA, w.countyA, 2025, new Date('2026-04-02T09:00:00+08:00')).rows.find((r) => r.townshipId === w.townA2)!;
+    expect(other.publicationOverdue).toBe(true);
   });
 
   it('records the full round in the timeline, with the return reason', () => {

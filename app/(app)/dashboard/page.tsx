@@ -127,6 +127,7 @@ export default async function DashboardPage({
               <th>检查问题</th>
               <th>未解决批注</th>
               <th>待处理修订</th>
+              <th>公开</th>
             </tr>
           </thead>
           <tbody>
@@ -143,6 +144,25 @@ export default async function DashboardPage({
                 <td className={r.openChecks ? 'warn' : ''}>{r.reportId ? r.openChecks : '—'}</td>
                 <td>{r.reportId ? r.openThreads : '—'}</td>
                 <td>{r.reportId ? r.openSuggestions : '—'}</td>
+                <td className={r.publicationOverdue ? 'overdue' : ''} data-testid={`dash-published-${r.townshipName}`}>
+                  {r.published ? (
+                    <>
+                      {r.published.date ? formatDocumentDate(r.published.date) : '已公开'}
+                      {r.published.url ? (
+                        <>
+                          {' '}
+                          <a href={r.published.url} target="_blank" rel="noopener noreferrer">
+                            链接
+                          </a>
+                        </>
+                      ) : null}
+                    </>
+                  ) : r.publicationOverdue ? (
+                    '逾期未公开'
+                  ) : (
+                    '—'
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

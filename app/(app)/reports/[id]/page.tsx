@@ -4,11 +4,13 @@ import { orInterrupt, reportPage } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
 import { isEditableStatus } from '@/lib/drafting/service';
 import { exportDocumentFromReport } from '@/lib/export/from-report';
-import { formatDateTime } from '@/lib/shared/format';
+import { formatDateTime, formatDocumentDate } from '@/lib/shared/format';
 import { STATUS_LABELS } from '@/lib/report/labels';
 import { getReportForActor } from '@/lib/reports/service';
+import { publicationOverdue } from '@/lib/report/template';
 
 export const dynamic = 'force-dynamic';
+
 
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, db, reportId } = await reportPage(params);
@@ -24,6 +26,21 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
       <div className="report-meta">
         <span className={`status status-${report.status}`}>{STATUS_LABELS[report.status]}</span>
         <span>最后修改：{formatDateTime(report.updatedAt)}</span>
+        {report.status === 'published' ? (
+          <span data-testid="published-record">
+            {report.publishedDate ? `${formatDocumentDate(report.publishedDate)}公开` : '已公开'}
+            {report.publishedUrl ? (
+              <>
+                ：
+                <a href={report.publishedUrl} target="_blank" rel="noopener noreferrer">
+                  {report.publishedUrl}
+                </a>
+              </>
+            ) : null}
+          </span>
+        ) : publicationOverdue(report.year) ? (
+          <span className="overdue">应在 {report.year + 1}年4月1日前公开，尚未登记公开</span>
+        ) : null}
         {can(actor, 'report.edit', scope) && isEditableStatus(report.status) ? (
           <Link href={`/reports/${report.id}/edit`} className="button-link">
             编辑报告
