@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
+import { getDb } from '@/db';
+import { DemoBanner } from '@/components/demo-banner';
 import { SiteHeader } from '@/components/site-header';
+import { demoAccountsActive } from '@/lib/admin/accounts';
 import { requirePageActor } from '@/lib/server/session';
 import { logoutAction } from './actions';
 
@@ -9,6 +12,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageActor({ allowPasswordChange: true });
   return (
     <>
+      <DemoBanner usernames={demoAccountsActive(getDb())} admin={actor.role === 'admin'} />
       <SiteHeader actor={actor} logout={logoutAction} />
       {children}
     </>

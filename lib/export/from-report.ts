@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/auth/permissions';
 import type { ParsedReport } from '@/lib/report/parse';
 import { BODY_SECTION_KEYS, type BodySectionKey } from '@/lib/report/sections';
 import { docFromReportText, type TiptapNode } from '@/lib/report/tiptap-doc';
-import { getReportForActor } from '@/lib/reports/service';
+import { getReportForActor, type ReportWithSections } from '@/lib/reports/service';
 import { partHeadingLines } from '@/lib/report/template';
 import type { ExportDocument } from './document';
 import { clampDocForRender } from '@/lib/editor/doc-limits';
@@ -22,7 +22,15 @@ function pendingRevisions(db: Db, actor: Actor, reportId: number): Partial<Recor
 }
 
 export function exportDocumentFromReport(db: Db, actor: Actor, reportId: number, opts: { revisions?: boolean } = {}): ExportDocument {
-  const { report, township, sections } = getReportForActor(db, actor, reportId);
+  const found = getReportForActor(db, actor, reportId);
+  return {
+    ...exportDocumentOf(found),
+    ...(opts.revisions ? { revisions: pendingRevisions(db, actor, found.report.id) } : {}),
+  };
+}
+
+/** The export document of a report already loaded (the caller has decided who may see it). */
+export function exportDocumentOf({ report, township, sections }: ReportWithSections): ExportDocument {
   return {
     year: report.year,
     townshipName: township.name,
@@ -34,7 +42,6 @@ export function exportDocumentFromReport(db: Db, actor: Actor, reportId: number,
     documentDate: report.documentDate,
     cc: report.cc,
     headings: partHeadingLines(report.year, report.partHeadings),
-    ...(opts.revisions ? { revisions: pendingRevisions(db, actor, report.id) } : {}),
   };
 }
 

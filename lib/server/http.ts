@@ -93,6 +93,22 @@ export async function readForm(req: Request, name: LimitName): Promise<FormData>
 
 type RouteContext<P> = { params: Promise<P> };
 
+/** A route handler anyone may call without signing in (the public pages' feed and records): errors answered as JSON. */
+export function publicRoute<P = Record<string, string>>(handler: (req: Request, params: P) => Promise<Response> | Response) {
+  return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
+    try {
+      return await handler(req, await ctx.params);
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
+/** The address the public pages link to: NIANBAO_ORIGIN when the deployer set it, else the request's own. */
+export function publicOrigin(req: Request, env: NodeJS.ProcessEnv = process.env): string {
+  return (env.NIANBAO_ORIGIN ?? new URL(req.url).origin).replace(/\/+$/, '');
+}
+
 /**
  * Wraps a route handler: a state-changing request from another origin is refused, the actor is loaded, and any
  * error becomes a JSON answer with its status (a refusal of a signed-in user is written to the audit log).

@@ -34,6 +34,8 @@ const BAD: Record<string, RouteBad | Skip> = {
   'GET /api/auth/[...nextauth]': { skip: 'Auth.js' },
   'POST /api/auth/[...nextauth]': { skip: 'Auth.js' },
   'GET /api/health': { skip: 'takes no input' },
+  'GET /public/reports/[id]/record': { as: 'anonymous', ids: ['id'] },
+  'GET /public/counties/[id]/feed': { as: 'anonymous', ids: ['id'] },
   'GET /api/reports': { skip: 'takes no input' },
   'POST /api/reports': { as: 'drafterA1', required: ['townshipId', 'year'] },
   'GET /api/reports/[id]': { as: 'drafterA1', ids: ['id'] },

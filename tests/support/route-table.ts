@@ -30,6 +30,8 @@ export type Skip = { skip: string };
 export const ROUTES: Record<string, Case | Skip> = {
   'GET /api/auth/[...nextauth]': { skip: 'Auth.js endpoints (CSRF token, session, sign-in): logged in over HTTP in tests/e2e' },
   'POST /api/auth/[...nextauth]': { skip: 'Auth.js endpoints (CSRF token, session, sign-in): logged in over HTTP in tests/e2e' },
+  'GET /public/reports/[id]/record': { allow: [...PRINCIPALS], mutates: false, request: (f) => ({ params: { id: String(f.published) } }) },
+  'GET /public/counties/[id]/feed': { allow: [...PRINCIPALS], mutates: false, request: (f) => ({ params: { id: String(f.countyA) } }) },
   'GET /api/health': { allow: [...PRINCIPALS], mutates: false, request: () => ({}) },
   'GET /api/reports': { allow: SIGNED_IN, mutates: false, request: () => ({}), scopedList: true },
   'POST /api/reports': { allow: EDITORS, mutates: true, request: (f) => ({ body: { townshipId: f.townA1, year: 2022 } }) },

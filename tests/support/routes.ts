@@ -71,6 +71,8 @@ export type Fixture = World & {
   submitted: number;
   /** A pending suggestion on the draft: 7件 → 8件. */
   suggestion: number;
+  /** 2021's, published. */
+  published: number;
   /** 2023's, approved (so the county's zip has a file). */
   approved: number;
   thread: number;
@@ -102,6 +104,12 @@ export async function buildFixture(): Promise<{ fixture: Fixture; copy: () => Db
   const approved = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2023 }, new Date('2025-12-01T09:00:00+08:00'));
   transitionReport(db, w.drafterA1, approved.id, { transition: 'submit' });
   transitionReport(db, w.reviewerA, approved.id, { transition: 'approve' });
+  // 2021's, published (for the public pages), with nothing in it the 公开前检查 would stop.
+  const published = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2021 }, new Date('2025-12-01T09:00:00+08:00'));
+  transitionReport(db, w.drafterA1, published.id, { transition: 'submit' });
+  transitionReport(db, w.reviewerA, published.id, { transition: 'approve' });
+  transitionReport(db, w.drafterA1, published.id, { transition: 'finalise' });
+  transitionReport(db, w.drafterA1, published.id, { transition: 'publish', url: 'https://example.gov.cn/2021', date: '2022-03-01' });
   // A signed-in session of drafterA1 (for 强制下线) and a demo account still in use (for 停用全部演示账号).
   createSession(db, w.drafterA1.id, { address: '10.1.1.1' });
   db.update(users).set({ demo: true }).where(eq(users.id, w.drafterB1.id)).run();
@@ -110,7 +118,7 @@ export async function buildFixture(): Promise<{ fixture: Fixture; copy: () => Db
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-case-'));
   let n = 0;
   return {
-    fixture: { ...w, draft: draftReport.id, submitted: submitted.id, suggestion: suggestion.id, approved: approved.id, thread: thread.id, version: version.id, draftTitle: draftReport.title },
+    fixture: { ...w, draft: draftReport.id, submitted: submitted.id, suggestion: suggestion.id, published: published.id, approved: approved.id, thread: thread.id, version: version.id, draftTitle: draftReport.title },
     copy: () => {
       const target = path.join(dir, `case-${++n}.db`);
       fs.copyFileSync(file, target);

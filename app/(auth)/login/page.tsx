@@ -1,5 +1,8 @@
 import { redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { DemoBanner } from '@/components/demo-banner';
 import { LoginForm } from '@/components/login-form';
+import { demoAccountsActive } from '@/lib/admin/accounts';
 import { getActor } from '@/lib/server/session';
 import { loginAction } from './actions';
 
@@ -9,6 +12,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await getActor()) redirect('/');
   const { next } = await searchParams;
   return (
+    <>
+    <DemoBanner usernames={demoAccountsActive(getDb())} admin={false} />
     <main className="login-page">
       <div className="login-card">
         <h1>法治年报</h1>
@@ -16,5 +21,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <LoginForm action={loginAction} next={typeof next === 'string' ? next : undefined} />
       </div>
     </main>
+    </>
   );
 }

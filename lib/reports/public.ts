@@ -1,0 +1,123 @@
+// What the public may see, without signing in: reports registered as 已公开, as their 公开稿 (no 主送 or 抄送, no
+// comments, suggestions or account names), a county's index by year, an Atom feed and a JSON record per report with
+// the core fields of the 政府信息公开目录. Anything else answers the same 404 as an id that does not exist.
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { counties, reportSections, reports, townships } from '@/db/schema';
+import type { ExportDocument } from '@/lib/export/document';
+import { exportDocumentOf } from '@/lib/export/from-report';
+import { BODY_SECTION_KEYS } from '@/lib/report/sections';
+import { AppError } from '@/lib/shared/errors';
+import { getTownship } from '@/lib/admin/townships';
+
+const NOT_FOUND = '页面不存在。';
+
+export type PublicReport = {
+  id: number;
+  year: number;
+  title: string;
+  townshipName: string;
+  countyId: number;
+  countyName: string;
+  publishedDate: string | null;
+  publishedUrl: string | null;
+  documentDate: string | null;
+  doc: ExportDocument;
+};
+
+/** A published report as the public sees it; 404 for every other id (unpublished, taken back, or none). */
+export function publishedReport(db: Db, id: number): PublicReport {
+  const report = db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.id, id), eq(reports.status, 'published')))
+    .get();
+  if (!report) throw new AppError('not_found', NOT_FOUND);
+  const township = getTownship(db, report.townshipId)!;
+  const sections = db.select().from(reportSections).where(eq(reportSections.reportId, report.id)).orderBy(asc(reportSections.id)).all();
+  const order = new Map<string, number>(BODY_SECTION_KEYS.map((k, i) => [k, i]));
+  sections.sort((a, b) => (order.get(a.sectionKey) ?? 99) - (order.get(b.sectionKey) ?? 99));
+  const doc = exportDocumentOf({ report, township, sections });
+  return {
+    id: report.id,
+    year: report.year,
+    title: report.title,
+    townshipName: township.name,
+    countyId: township.countyId,
+    countyName: township.countyName,
+    publishedDate: report.publishedDate,
+    publishedUrl: report.publishedUrl,
+    documentDate: report.documentDate,
+    // The 公开稿 only: what the public variant prints.
+    doc: { ...doc, recipient: null, cc: null },
+  };
+}
+
+export type PublicIndexEntry = { id: number; year: number; title: string; townshipName: string; publishedDate: string | null };
+
+/** A county's published reports, newest year first; optionally one year. 404 for a county that does not exist. */
+export function publishedIndex(db: Db, countyId: number, year?: number): { countyName: string; entries: PublicIndexEntry[] } {
+  const county = db.select().from(counties).where(eq(counties.id, countyId)).get();
+  if (!county) throw new AppError('not_found', NOT_FOUND);
+  const entries = db
+    .select({ id: reports.id, year: reports.year, title: reports.title, townshipName: townships.name, publishedDate: reports.publishedDate })
+    .from(reports)
+    .innerJoin(townships, eq(townships.id, reports.townshipId))
+    .where(and(eq(townships.countyId, countyId), eq(reports.status, 'published'), ...(year ? [eq(reports.year, year)] : [])))
+    .orderBy(desc(reports.year), asc(townships.id))
+    .limit(2_000)
+    .all();
+  return { countyName: county.name, entries };
+}
+
+/** The 政府信息公开目录 fields of a published report, for a county's own site to link or import. */
+export function publicRecord(r: PublicReport, origin: string) {
+  return {
+    索引号: `${r.countyId}-${r.year}-${r.id}`,
+    发布机构: r.doc.signatureOrgans.join('、') || r.townshipName,
+    名称: r.title.replace(/\n/g, ''),
+    成文日期: r.documentDate,
+    发布日期: r.publishedDate,
+    主题分类: '综合政务/法治政府建设',
+    体裁分类: '报告',
+    文号: null,
+    有效性: '有效',
+    年度: r.year,
+    乡镇街道: r.townshipName,
+    县区: r.countyName,
+    网址: `${origin}/public/reports/${r.id}`,
+    政府网站网址: r.publishedUrl,
+  };
+}
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** An Atom feed of a county's published reports. */
+export function publicFeed(db: Db, countyId: number, origin: string): string {
+  const { countyName, entries } = publishedIndex(db, countyId);
+  const updated = (e: PublicIndexEntry) => `${e.publishedDate ?? `${e.year + 1}-01-01`}T00:00:00+08:00`;
+  const latest = entries.map(updated).sort().at(-1) ?? '2000-01-01T00:00:00+08:00';
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `  <title>${xml(countyName)}法治政府建设年度报告</title>`,
+    `  <id>${xml(`${origin}/public/counties/${countyId}`)}</id>`,
+    `  <link rel="self" href="${xml(`${origin}/public/counties/${countyId}/feed`)}"/>`,
+    `  <link href="${xml(`${origin}/public/counties/${countyId}`)}"/>`,
+    `  <updated>${latest}</updated>`,
+    ...entries.map((e) =>
+      [
+        '  <entry>',
+        `    <title>${xml(e.title.replace(/\n/g, ''))}</title>`,
+        `    <id>${xml(`${origin}/public/reports/${e.id}`)}</id>`,
+        `    <link href="${xml(`${origin}/public/reports/${e.id}`)}"/>`,
+        `    <updated>${updated(e)}</updated>`,
+        `    <author><name>${xml(e.townshipName)}</name></author>`,
+        `    <summary>${xml(`${e.townshipName}${e.year}年度法治政府建设情况报告`)}</summary>`,
+        '  </entry>',
+      ].join('\n'),
+    ),
+    '</feed>',
+    '',
+  ].join('\n');
+}
