@@ -69,7 +69,7 @@ export async function seedIfEmpty(db: Db, now: Date = new Date()): Promise<boole
         .run();
     }
     tx.update(reports)
-      .set({ status: 'published', documentDate: `${year + 1}-01-20`, updatedBy: drafter.id })
+      .set({ status: 'published', documentDate: `${year + 1}-01-20`, publishedDate: `${year + 1}-03-15`, updatedBy: drafter.id })
       .where(eq(reports.id, report.id))
       .run();
   });
