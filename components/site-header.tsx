@@ -3,9 +3,9 @@ import type { Actor } from '@/lib/auth/permissions';
 import { can, PERMISSIONS } from '@/lib/auth/permissions';
 import { ROLE_LABELS } from '@/lib/report/labels';
 
-type Props = { actor: Actor; logout: () => Promise<void> };
+type Props = { actor: Actor; logout: () => Promise<void>; /** Unread 待办 items. */ inbox?: number };
 
-export function SiteHeader({ actor, logout }: Props) {
+export function SiteHeader({ actor, logout, inbox = 0 }: Props) {
   return (
     <header className="site-header">
       <Link href="/" className="brand">
@@ -13,6 +13,9 @@ export function SiteHeader({ actor, logout }: Props) {
       </Link>
       <nav>
         <Link href="/">我的报告</Link>
+        <Link href="/inbox" data-testid="inbox-link" aria-label={inbox ? `待办（${inbox} 项未读）` : '待办'}>
+          待办{inbox ? <span className="badge" data-testid="inbox-count">{inbox}</span> : null}
+        </Link>
         {PERMISSIONS['report.create'][actor.role] !== 'none' ? <Link href="/import">导入报告</Link> : null}
         {PERMISSIONS['county.dashboard'][actor.role] !== 'none' ? <Link href="/dashboard">进度总览</Link> : null}
         <Link href="/search">搜索</Link>

@@ -303,3 +303,16 @@ export const countyDeadlines = sqliteTable(
   },
   (t) => [uniqueIndex('county_deadlines_county_year_unique').on(t.countyId, t.year)],
 );
+
+/** Which 待办 items a user has opened or marked read (the items themselves are worked out from the reports). */
+export const inboxReads = sqliteTable(
+  'inbox_reads',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    itemKey: text('item_key').notNull(),
+    readAt: integer('read_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('inbox_reads_user_item_unique').on(t.userId, t.itemKey)],
+);

@@ -3,6 +3,7 @@ import { getDb } from '@/db';
 import { DemoBanner } from '@/components/demo-banner';
 import { SiteHeader } from '@/components/site-header';
 import { demoAccountsActive } from '@/lib/admin/accounts';
+import { unreadCount } from '@/lib/inbox/service';
 import { requirePageActor } from '@/lib/server/session';
 import { logoutAction } from './actions';
 
@@ -13,7 +14,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <>
       <DemoBanner usernames={demoAccountsActive(getDb())} admin={actor.role === 'admin'} />
-      <SiteHeader actor={actor} logout={logoutAction} />
+      <SiteHeader actor={actor} logout={logoutAction} inbox={unreadCount(getDb(), actor)} />
       {children}
     </>
   );

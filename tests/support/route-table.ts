@@ -23,7 +23,13 @@ export type Case = {
   /** For lists everyone may read: what an outsider must not see in their answer. */
   scopedList?: boolean;
 };
-export type ActionCase = { allow: Principal[]; form: (f: Fixture) => Record<string, string | number>; redirects?: boolean };
+export type ActionCase = {
+  allow: Principal[];
+  form: (f: Fixture) => Record<string, string | number>;
+  redirects?: boolean;
+  /** Allowed users whose call changes the database (default: all of them). */
+  mutatesFor?: Principal[];
+};
 /** Handled by Auth.js itself or only signs in/out: exercised through the browser tests, listed so nothing is missed. */
 export type Skip = { skip: string };
 
@@ -136,6 +142,10 @@ export const ACTIONS: Record<string, ActionCase | Skip> = {
     form: () => ({ current: TEST_PASSWORD, password: 'a-new-pass-2026', confirm: 'a-new-pass-2026' }),
   },
   'app/(app)/account/actions.ts#logoutEverywhereAction': { skip: 'ends every session, then signs out through Auth.js; in the browser tests' },
+  'app/(app)/inbox/actions.ts#openInboxItemAction': { allow: SIGNED_IN, form: () => ({ key: 'review:1:1', href: '/inbox' }), redirects: true },
+  // Only users with unread items in the fixture have something to mark: the draft's drafter, and the reviewers of
+  // the submitted report.
+  'app/(app)/inbox/actions.ts#markAllReadAction': { allow: SIGNED_IN, form: () => ({}), mutatesFor: ['admin', 'reviewerA', 'drafterA1'] },
   'app/(app)/admin/actions.ts#addCountyAction': { allow: ADMIN, form: () => ({ name: '新安县' }) },
   'app/(app)/admin/actions.ts#renameCountyAction': { allow: ADMIN, form: (f) => ({ countyId: f.countyA, name: '甲新县' }) },
   'app/(app)/admin/actions.ts#renameTownshipAction': { allow: ADMIN, form: (f) => ({ townshipId: f.townA1, name: '甲一新镇', kind: '镇' }) },
