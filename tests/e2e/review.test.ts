@@ -64,6 +64,13 @@ describe('review: comment, return, resubmit, approve', () => {
 
   it('the reviewer selects a passage and comments without changing the text, then returns the report with a reason', async () => {
     const page = await openAs('shenhe');
+    // 待办 tells the reviewer: the count in the header, the item on the page.
+    await expect.poll(() => page.getByTestId('inbox-count').textContent()).toMatch(/^\d+$/);
+    await page.getByTestId('inbox-link').click();
+    await page.waitForURL((u) => u.pathname === '/inbox');
+    expect(await page.getByTestId('inbox-list').textContent()).toContain(`东湖街道 ${year}年度报告待审核`);
+    await shot(page, 'review-00-reviewer-inbox');
+    await page.goto('/');
     await page.getByTestId(`township-${await townshipIdOf(page, '东湖街道')}`).getByRole('link', { name: '审阅' }).click();
     await page.waitForURL(/\/edit$/);
     const before = await page.getByTestId('editor-measures').textContent();
@@ -92,7 +99,13 @@ describe('review: comment, return, resubmit, approve', () => {
 
   it('the drafter sees the highlight stay on the same words while editing around it, replies, resolves and resubmits', async () => {
     const page = await openAs('donghu');
-    await page.goto(`/reports/${reportId}/edit`);
+    // 待办 tells the drafter of the return and its reason; opening the item leads to the report.
+    await page.goto('/inbox');
+    const returned = page.getByTestId('inbox-returned').first();
+    expect(await returned.textContent()).toContain('退回原因：第一部分请补充执法检查的领域和整改情况。');
+    await shot(page, 'review-01b-drafter-inbox');
+    await returned.getByRole('button').click();
+    await page.waitForURL((u) => u.pathname === `/reports/${reportId}/edit`);
     expect(await page.getByTestId('return-reason-note').textContent()).toContain('第一部分请补充执法检查的领域和整改情况。');
     await expect.poll(() => highlight(page).textContent()).toBe(QUOTE);
     const editor = page.getByTestId('editor-measures');
