@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-import { LEDGER_STATES, REPORT_STATUSES, ROLES, SUGGESTION_STATES, TOWNSHIP_KINDS, VERSION_KINDS, type PartKey } from '@/lib/report/vocabulary';
+import { LEDGER_STATES, REPORT_STATUSES, ROLES, SUGGESTION_STATES, TOWNSHIP_KINDS, VERDICTS, VERSION_KINDS, type PartKey } from '@/lib/report/vocabulary';
 
 /** A vocabulary list as SQL literals for a check constraint: ('a', 'b'). */
 const sqlList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
@@ -315,4 +315,24 @@ export const inboxReads = sqliteTable(
     readAt: integer('read_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [uniqueIndex('inbox_reads_user_item_unique').on(t.userId, t.itemKey)],
+);
+
+/** A reviewer's verdict on one checklist item of a report, with the part's text as it stood then (to see it change). */
+export const reviewVerdicts = sqliteTable(
+  'review_verdicts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    itemId: text('item_id').notNull(),
+    verdict: text('verdict', { enum: VERDICTS }).notNull(),
+    note: text('note').notNull().default(''),
+    sectionText: text('section_text').notNull().default(''),
+    reviewerId: integer('reviewer_id')
+      .notNull()
+      .references(() => users.id),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('review_verdicts_report_item_unique').on(t.reportId, t.itemId), check('review_verdicts_verdict_check', sql`${t.verdict} in (${sqlList(VERDICTS)})`)],
 );

@@ -5,6 +5,7 @@ import type { ChecklistEntry, LedgerState } from '@/lib/drafting/types';
 import { formatDateTime } from '@/lib/shared/format';
 import { checklistFor, LEDGER_STATES, suggestChecklist } from '@/lib/report/checklists';
 import type { BodySectionKey } from '@/lib/report/sections';
+import type { VerdictView } from '@/lib/review/verdicts';
 
 type Props = {
   reportId: number;
@@ -14,7 +15,59 @@ type Props = {
   editable: boolean;
   onEntry: (entry: ChecklistEntry) => void;
   onShow: (start: number, end: number) => void;
+  verdicts: VerdictView[];
+  /** The reviewer may mark items 通过 / 需修改 now. */
+  mayReview: boolean;
+  onVerdict: (itemId: string, verdict: VerdictView | null) => void;
 };
+
+/** A reviewer's 通过 / 需修改 on one item: shown to everyone; buttons and a note for the reviewer. */
+function VerdictLine({ reportId, itemId, verdict, mayReview, onVerdict }: { reportId: number; itemId: string; verdict: VerdictView | undefined; mayReview: boolean; onVerdict: Props['onVerdict'] }) {
+  const [note, setNote] = useState(verdict?.note ?? '');
+  const [error, setError] = useState('');
+  async function send(v: 'pass' | 'fix' | null) {
+    setError('');
+    try {
+      const res = await fetch(`/api/reports/${reportId}/verdicts/${encodeURIComponent(itemId)}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ verdict: v, note: v === 'fix' ? note : '' }),
+      });
+      const body = (await res.json().catch(() => ({}))) as { verdict?: VerdictView | null; error?: string };
+      if (!res.ok) throw new Error(body.error ?? `保存失败（${res.status}）`);
+      onVerdict(itemId, body.verdict ?? null);
+    } catch (e) {
+      setError(e instanceof Error && /[\u4e00-\u9fa5]/.test(e.message) ? e.message : '审核意见没有保存，请检查网络后重试。');
+    }
+  }
+  return (
+    <div className={`verdict ${verdict ? `verdict-${verdict.verdict}` : ''}`} data-testid={`verdict-${itemId}`}>
+      {verdict ? (
+        <span className="verdict-state">
+          审核：{verdict.verdict === 'pass' ? '通过' : `需修改——${verdict.note}`}
+          {verdict.verdict === 'fix' ? <em className={verdict.changed ? 'done' : 'todo'}>{verdict.changed ? '（本部分已修改）' : '（待修改）'}</em> : null}
+        </span>
+      ) : null}
+      {mayReview ? (
+        <span className="verdict-actions">
+          <button type="button" className="secondary" onClick={() => void send('pass')} data-testid={`verdict-pass-${itemId}`}>
+            通过
+          </button>
+          <input value={note} onChange={(e) => setNote(e.target.value)} placeholder="需修改什么" maxLength={500} aria-label="需修改的说明" data-testid={`verdict-note-${itemId}`} />
+          <button type="button" className="secondary" disabled={!note.trim()} onClick={() => void send('fix')} data-testid={`verdict-fix-${itemId}`}>
+            需修改
+          </button>
+          {verdict ? (
+            <button type="button" className="link-like" onClick={() => void send(null)}>
+              撤回
+            </button>
+          ) : null}
+        </span>
+      ) : null}
+      {error ? <span className="msg error">{error}</span> : null}
+    </div>
+  );
+}
 
 function snippet(text: string, start: number, end: number) {
   const from = Math.max(0, start - 20);
@@ -31,7 +84,8 @@ function snippet(text: string, start: number, end: number) {
 }
 
 /** What the part must contain: suggestions from the text (dashed) beside the drafter's own confirmed ticks (solid). */
-export function ChecklistPanel({ reportId, sectionKey, text, entries, editable, onEntry, onShow }: Props) {
+export function ChecklistPanel({ reportId, sectionKey, text, entries, editable, onEntry, onShow, verdicts, mayReview, onVerdict }: Props) {
+  const verdictOf = new Map(verdicts.map((v) => [v.itemId, v]));
   const [open, setOpen] = useState<string | null>(null);
   const [error, setError] = useState('');
   const items = checklistFor(sectionKey);
@@ -113,6 +167,7 @@ export function ChecklistPanel({ reportId, sectionKey, text, entries, editable, 
                 <span>{item.label}</span>
                 {item.needsFigure ? <small className="muted">（需写明数字）</small> : null}
               </label>
+              <VerdictLine reportId={reportId} itemId={item.id} verdict={verdictOf.get(item.id)} mayReview={mayReview} onVerdict={onVerdict} />
               {confirmed && entry?.updatedAt ? (
                 <div className="tick-by">
                   ✓ {entry.updatedByName ?? ''} 于 {formatDateTime(new Date(entry.updatedAt))} 确认

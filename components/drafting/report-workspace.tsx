@@ -18,6 +18,7 @@ import { FrontMatter } from './front-matter';
 import { RecoverBanner } from './recover-banner';
 import { SectionEditor, type SectionApi, type SectionSuggestion, type SectionThread, type TextSelectionInfo } from './section-editor';
 import type { SuggestionView } from '@/lib/review/suggestions';
+import type { VerdictView } from '@/lib/review/verdicts';
 import { navLabel, SectionNav, type Nav } from './section-nav';
 import { SidePanel, type SideTab } from './side-panel';
 import { createTextStore, useTexts } from './text-store';
@@ -36,6 +37,8 @@ export function ReportWorkspace({ initial }: Props) {
   const [tab, setTab] = useState<SideTab>(editable ? 'checklist' : 'comments');
   const [threads, setThreads] = useState<ThreadView[]>(review.threads);
   const [suggestions, setSuggestions] = useState<SuggestionView[]>(review.suggestions);
+  const [verdicts, setVerdicts] = useState<VerdictView[]>(review.verdicts);
+
   const [activeThread, setActiveThread] = useState<number | null>(null);
   const [selection, setSelection] = useState<TextSelectionInfo>(null);
   const { statuses, onStatus, overall: all, unsaved } = useSaveStatuses();
@@ -160,6 +163,8 @@ export function ReportWorkspace({ initial }: Props) {
   };
 
   const currentKey = current === 'front' ? null : current;
+  const onVerdict = (itemId: string, v: VerdictView | null) => setVerdicts((prev) => [...prev.filter((x) => x.itemId !== itemId), ...(v ? [v] : [])]);
+  const toDo = verdicts.filter((v) => v.verdict === 'fix');
 
   return (
     <div className="workspace">
@@ -183,6 +188,22 @@ export function ReportWorkspace({ initial }: Props) {
       {review.returnReason ? (
         <div className="return-note" data-testid="return-reason-note">
           审核人{review.returnReason.by ? `（${review.returnReason.by}）` : ''}于 {formatDateTime(new Date(review.returnReason.at))} 退回：{review.returnReason.reason}
+        </div>
+      ) : null}
+      {toDo.length && (editable || review.mayReview) ? (
+        <div className="todo-note" data-testid="verdict-todo">
+          <strong>{review.mayReview ? '逐项审核意见（需修改）' : '审核人要求修改'}：</strong>
+          <ul>
+            {toDo.map((v) => (
+              <li key={v.itemId} className={v.changed ? 'done' : ''}>
+                <button type="button" className="link-like" onClick={() => setCurrent(v.sectionKey as Nav)}>
+                  {v.sectionLabel}
+                </button>
+                ·{v.label}——{v.note}
+                <em>{v.changed ? (review.mayReview ? '（本部分自提出意见后已修改）' : '（已修改）') : '（待修改）'}</em>
+              </li>
+            ))}
+          </ul>
         </div>
       ) : null}
       {!editable ? <p className="locked-note">{review.mayComment ? '正文只读：可选中文字添加批注。' : '当前状态下正文只读。'}</p> : null}
@@ -252,6 +273,9 @@ export function ReportWorkspace({ initial }: Props) {
           mayDecide={review.mayDecide}
           onSuggestionsChanged={refreshSuggestions}
           onAcceptSuggestion={acceptSuggestion}
+          verdicts={verdicts}
+          mayReview={review.mayReview}
+          onVerdict={onVerdict}
           onOpenSuggestion={(s) => (s.position ? jump(s.sectionKey, s.position.start, Math.max(s.position.end, s.position.start + 1)) : setCurrent(s.sectionKey))}
         />
       </div>

@@ -3,6 +3,7 @@
 import { CommentsPanel } from '@/components/review/comments-panel';
 import { SuggestionsPanel } from '@/components/review/suggestions-panel';
 import type { SuggestionView } from '@/lib/review/suggestions';
+import type { VerdictView } from '@/lib/review/verdicts';
 import type { ChecklistEntry } from '@/lib/drafting/types';
 import type { Check } from '@/lib/report/model';
 import type { BodySectionKey } from '@/lib/report/sections';
@@ -40,6 +41,9 @@ type Props = {
   onSuggestionsChanged: () => Promise<void>;
   onAcceptSuggestion: (s: SuggestionView) => Promise<string | null>;
   onOpenSuggestion: (s: SuggestionView) => void;
+  verdicts: VerdictView[];
+  mayReview: boolean;
+  onVerdict: (itemId: string, verdict: VerdictView | null) => void;
 };
 
 export function SidePanel(p: Props) {
@@ -71,6 +75,9 @@ export function SidePanel(p: Props) {
             editable={p.editable}
             onEntry={p.onEntry}
             onShow={p.onShow}
+            verdicts={p.verdicts}
+            mayReview={p.mayReview}
+            onVerdict={p.onVerdict}
           />
         ) : (
           <p className="muted">请在左侧选择报告的一个部分。</p>

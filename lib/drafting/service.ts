@@ -21,6 +21,7 @@ import { createVersion, maybeAutoVersion } from '@/lib/review/versions';
 import { availableTransitions, isEditableStatus, LOCKED_MESSAGES } from '@/lib/review/workflow';
 import { ledgerSchema, metaSchema, saveSectionSchema, tickSchema } from './schema';
 import { listSuggestions, maySuggest } from '@/lib/review/suggestions';
+import { listVerdicts } from '@/lib/review/verdicts';
 import { snapshotOf } from './snapshot';
 
 /** A section may hold this many characters of text (a long report is about 15,000). */
@@ -242,6 +243,8 @@ function loadReviewData(db: Db, actor: Actor, report: Report, township: { id: nu
     mayComment: can(actor, 'report.comment', scope),
     suggestions: listSuggestions(db, actor, report.id),
     maySuggest: maySuggest(actor, township, report.status),
+    verdicts: listVerdicts(db, actor, report.id),
+    mayReview: report.status === 'submitted' && can(actor, 'report.review', scope),
     mayDecide: isEditableStatus(report.status) && can(actor, 'report.edit', scope),
     transitions: availableTransitions(report.status, (action) => can(actor, action, scope)),
     returnReason: lastReturn ? { reason: lastReturn.reason ?? '', by: lastReturn.actorName, at: lastReturn.at } : null,

@@ -1,6 +1,7 @@
 // The data the editor page hands to the client editor, and the shapes the section/checklist routes answer with.
 import type { PartHeadings } from '@/lib/report/template';
 import type { SuggestionView } from '@/lib/review/suggestions';
+import type { VerdictView } from '@/lib/review/verdicts';
 import type { BodySectionKey } from '@/lib/report/sections';
 import type { TiptapNode } from '@/lib/report/tiptap-doc';
 import type { ReportStatus, TownshipKind } from '@/lib/report/vocabulary';
@@ -49,6 +50,10 @@ export type ReviewData = {
   suggestions: SuggestionView[];
   /** A reviewer of the county while the report waits for review. */
   maySuggest: boolean;
+  /** Reviewers' per-item verdicts (通过 / 需修改). */
+  verdicts: VerdictView[];
+  /** May give verdicts now: a reviewer of the county (or an admin) while the report waits for review. */
+  mayReview: boolean;
   /** The township's drafter (or an admin) while the report can be edited. */
   mayDecide: boolean;
   transitions: TransitionName[];

@@ -35,5 +35,9 @@ export type LedgerState = (typeof LEDGER_STATES)[number];
 export const SUGGESTION_STATES = ['pending', 'accepted', 'rejected'] as const;
 export type SuggestionState = (typeof SUGGESTION_STATES)[number];
 
+/** A reviewer's verdict on a checklist item: 通过, or 需修改 (the drafter's to-do once the report is returned). */
+export const VERDICTS = ['pass', 'fix'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
 export const VERSION_KINDS = ['transition', 'manual', 'auto', 'restore', 'import'] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];

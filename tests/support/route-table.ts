@@ -63,6 +63,11 @@ export const ROUTES: Record<string, Case | Skip> = {
     mutates: true,
     request: (f) => ({ params: { id: String(f.draft), itemId: CHECKLISTS.measures[0]!.id }, body: { confirmed: true } }),
   },
+  'PUT /api/reports/[id]/verdicts/[itemId]': {
+    allow: REVIEWERS,
+    mutates: true,
+    request: (f) => ({ params: { id: String(f.submitted), itemId: 'measures.training' }, body: { verdict: 'fix', note: '请写明培训次数。' } }),
+  },
   'GET /api/reports/[id]/suggestions': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) } }) },
   'POST /api/reports/[id]/suggestions': {
     allow: REVIEWERS,

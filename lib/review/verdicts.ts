@@ -1,0 +1,90 @@
+// Per-item verdicts: while a report waits for review, the reviewer marks checklist items 通过 or 需修改 with a note;
+// once returned, the 需修改 items are the drafter's to-do list, each ticked off when its part's text has changed
+// since the verdict; on resubmission the reviewer sees, per item, whether its part changed.
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { reportSections, reviewVerdicts, users } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import type { Actor } from '@/lib/auth/permissions';
+import { findChecklistItem } from '@/lib/report/checklists';
+import { SECTION_LABELS } from '@/lib/report/sections';
+import { VERDICTS, type Verdict } from '@/lib/report/vocabulary';
+import { loadReportInScope } from '@/lib/reports/service';
+import { AppError } from '@/lib/shared/errors';
+import { parseInput } from '@/lib/shared/validation';
+
+const verdictSchema = z.object({
+  verdict: z.enum(VERDICTS, { error: '审核意见只能是“通过”或“需修改”。' }).nullable(),
+  note: z.string({ error: '说明格式无效。' }).trim().max(500, { error: '说明不能超过 500 个字。' }).default(''),
+});
+
+export type VerdictView = {
+  itemId: string;
+  label: string;
+  sectionKey: string;
+  sectionLabel: string;
+  verdict: Verdict;
+  note: string;
+  reviewerName: string;
+  updatedAt: string;
+  /** The item's part has changed since the verdict (the drafter's to-do is done; the reviewer sees what changed). */
+  changed: boolean;
+};
+
+function sectionText(db: Db, reportId: number, key: string): string {
+  return db.select({ t: reportSections.plainText }).from(reportSections).where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key))).get()?.t ?? '';
+}
+
+/** The reviewer's verdict on an item (null takes it back); only while the report waits for review. */
+export function setVerdict(db: Db, actor: Actor, reportId: number, itemId: string, raw: unknown, now = new Date()): VerdictView | null {
+  const { report } = loadReportInScope(db, actor, reportId, 'report.review');
+  if (report.status !== 'submitted') throw new AppError('forbidden', '只有待审核的报告可以给出逐项审核意见。');
+  const item = findChecklistItem(itemId);
+  if (!item) throw new AppError('not_found', '清单中没有这一项。');
+  const input = parseInput(verdictSchema, raw);
+  if (input.verdict === 'fix' && !input.note) throw new AppError('bad_request', '请写明需要怎样修改。');
+  return db.transaction((tx) => {
+    if (input.verdict === null) {
+      tx.delete(reviewVerdicts).where(and(eq(reviewVerdicts.reportId, report.id), eq(reviewVerdicts.itemId, itemId))).run();
+      recordAudit(tx, { actorId: actor.id, action: 'verdict.set', reportId: report.id, detail: { itemId, verdict: null } });
+      return null;
+    }
+    const values = { reportId: report.id, itemId, verdict: input.verdict, note: input.note, sectionText: sectionText(db, report.id, item.section), reviewerId: actor.id, updatedAt: now };
+    tx.insert(reviewVerdicts)
+      .values(values)
+      .onConflictDoUpdate({ target: [reviewVerdicts.reportId, reviewVerdicts.itemId], set: { verdict: values.verdict, note: values.note, sectionText: values.sectionText, reviewerId: actor.id, updatedAt: now } })
+      .run();
+    recordAudit(tx, { actorId: actor.id, action: 'verdict.set', reportId: report.id, detail: { itemId, verdict: input.verdict } });
+    return { itemId, label: item.label, sectionKey: item.section, sectionLabel: SECTION_LABELS[item.section], verdict: input.verdict, note: input.note, reviewerName: actor.displayName, updatedAt: now.toISOString(), changed: false };
+  });
+}
+
+/** Every verdict on a report, for everyone who may read it. */
+export function listVerdicts(db: Db, actor: Actor, reportId: number): VerdictView[] {
+  const { report } = loadReportInScope(db, actor, reportId);
+  const rows = db
+    .select({ v: reviewVerdicts, reviewerName: users.displayName })
+    .from(reviewVerdicts)
+    .innerJoin(users, eq(users.id, reviewVerdicts.reviewerId))
+    .where(eq(reviewVerdicts.reportId, report.id))
+    .all();
+  const texts = new Map(db.select({ key: reportSections.sectionKey, t: reportSections.plainText }).from(reportSections).where(eq(reportSections.reportId, report.id)).all().map((r) => [r.key, r.t]));
+  return rows.flatMap(({ v, reviewerName }) => {
+    const item = findChecklistItem(v.itemId);
+    if (!item) return [];
+    return [
+      {
+        itemId: v.itemId,
+        label: item.label,
+        sectionKey: item.section,
+        sectionLabel: SECTION_LABELS[item.section],
+        verdict: v.verdict,
+        note: v.note,
+        reviewerName,
+        updatedAt: v.updatedAt.toISOString(),
+        changed: (texts.get(item.section) ?? '') !== v.sectionText,
+      },
+    ];
+  });
+}

@@ -1,0 +1,75 @@
+// Per-item verdicts through the real route: the reviewer marks items 通过 / 需修改 while the report waits for review;
+// returned, the 需修改 items are the drafter's to-do, ticked off when the part's text changes; resubmitted, the
+// reviewer sees which items' parts changed.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PUT as verdictRoute } from '@/app/api/reports/[id]/verdicts/[itemId]/route';
+import type { Db } from '@/db/client';
+import type { Actor } from '@/lib/auth/permissions';
+import { loadEditorData, saveSection } from '@/lib/drafting/service';
+import { docFromText } from '@/lib/report/tiptap-doc';
+import { transitionReport } from '@/lib/review/transitions';
+import { listVerdicts } from '@/lib/review/verdicts';
+import { setActor } from '../support/mock-session';
+import { snapshot, worldWithDraft, type World } from '../support/db';
+
+let db: Db;
+let w: World;
+let reportId: number;
+
+beforeEach(async () => {
+  ({ db, w, reportId } = await worldWithDraft());
+  saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText('组织干部学法培训。'), version: 1 });
+  transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+});
+
+async function put(actor: Actor, itemId: string, body: unknown) {
+  setActor(actor);
+  return verdictRoute(new Request('http://t/x', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }), {
+    params: Promise.resolve({ id: String(reportId), itemId }),
+  });
+}
+
+describe('per-item verdicts', () => {
+  it('become the drafter’s to-do list and are ticked off as the part changes', async () => {
+    expect((await put(w.reviewerA, 'measures.training', { verdict: 'fix', note: '请写明培训次数和参训人数。' })).status).toBe(200);
+    expect((await put(w.reviewerA, 'leaders.study', { verdict: 'pass' })).status).toBe(200);
+    transitionReport(db, w.reviewerA, reportId, { transition: 'return', reason: '见逐项意见。' });
+
+    const todo = loadEditorData(db, w.drafterA1, reportId).review.verdicts.filter((v) => v.verdict === 'fix');
+    expect(todo).toMatchObject([{ itemId: 'measures.training', note: '请写明培训次数和参训人数。', changed: false, sectionLabel: '一、主要举措和成效' }]);
+
+    const version = loadEditorData(db, w.drafterA1, reportId).sections.find((s) => s.key === 'measures')!.version;
+    saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText('组织干部学法培训4期，参训120人次。'), version });
+    expect(listVerdicts(db, w.drafterA1, reportId).find((v) => v.itemId === 'measures.training')!.changed).toBe(true);
+    // The part of the item that passed did not change.
+    expect(listVerdicts(db, w.drafterA1, reportId).find((v) => v.itemId === 'leaders.study')!.changed).toBe(false);
+
+    transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    const reviewer = loadEditorData(db, w.reviewerA, reportId);
+    expect(reviewer.review.mayReview).toBe(true);
+    expect(reviewer.review.verdicts.find((v) => v.itemId === 'measures.training')).toMatchObject({ changed: true, reviewerName: w.reviewerA.displayName });
+    // Taken back.
+    expect((await put(w.reviewerA, 'measures.training', { verdict: null })).status).toBe(200);
+    expect(listVerdicts(db, w.reviewerA, reportId).map((v) => v.itemId)).toEqual(['leaders.study']);
+  });
+
+  it('refuses drafters, other counties, unknown items, a 需修改 without a note, and a report not under review', async () => {
+    const cases: Array<[Actor, string, unknown, number]> = [
+      [w.drafterA1, 'measures.training', { verdict: 'pass' }, 403],
+      [w.reviewerB, 'measures.training', { verdict: 'pass' }, 403],
+      [w.reviewerA, 'measures.nothing', { verdict: 'pass' }, 404],
+      [w.reviewerA, 'measures.training', { verdict: 'fix' }, 400],
+      [w.reviewerA, 'measures.training', { verdict: 'maybe' }, 400],
+      [w.reviewerA, 'measures.training', { verdict: 'fix', note: '注'.repeat(501) }, 400],
+    ];
+    for (const [actor, item, body, status] of cases) {
+      const before = snapshot(db);
+      const res = await put(actor, item, body);
+      expect(res.status, `${item} ${JSON.stringify(body)}`).toBe(status);
+      expect((await res.json()).error).toMatch(/[\u4e00-\u9fa5]/);
+      expect(snapshot(db)).toEqual(before);
+    }
+    transitionReport(db, w.reviewerA, reportId, { transition: 'approve' });
+    expect((await put(w.reviewerA, 'measures.training', { verdict: 'pass' })).status).toBe(403);
+  });
+});
