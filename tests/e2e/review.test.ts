@@ -90,6 +90,12 @@ describe('review: comment, return, resubmit, approve', () => {
     expect(await page.getByTestId('editor-measures').textContent()).toBe(before);
     await shot(page, 'review-01-reviewer-comments');
 
+    // A per-item verdict: 行政执法 需修改, with what to change.
+    await page.getByRole('tab', { name: '清单' }).click();
+    await page.getByTestId('verdict-note-measures.enforcement').fill('写明执法检查的领域和整改情况。');
+    await page.getByTestId('verdict-fix-measures.enforcement').click();
+    await expect.poll(() => page.getByTestId('verdict-measures.enforcement').textContent()).toContain('需修改——写明执法检查的领域和整改情况。');
+
     await page.getByRole('button', { name: '退回修改' }).click();
     await page.getByTestId('return-reason').fill('第一部分请补充执法检查的领域和整改情况。');
     await page.getByTestId('transition-confirm').click();
@@ -126,6 +132,8 @@ describe('review: comment, return, resubmit, approve', () => {
     await expect.poll(() => thread.locator('.reply .comment-body').textContent()).toBe('已补充检查领域和整改情况。');
     await page.getByTestId(`resolve-${id}`).click();
     await expect.poll(() => page.locator(`[data-testid="thread-${id}"]`).count()).toBe(0);
+    // The reviewer's 需修改 item is on the drafter's to-do list, done now that part 一 has changed.
+    expect(await page.getByTestId('verdict-todo').textContent()).toContain('写明执法检查的领域和整改情况。（已修改）');
     await shot(page, 'review-02-drafter-replied');
     await page.getByRole('button', { name: '提交审核' }).click();
     await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('待审核');
