@@ -81,6 +81,11 @@ describe('log in, see the township’s reports, create this year’s report', ()
     await admin.getByTestId('add-township').getByRole('button', { name: '添加' }).click();
     await expect.poll(() => admin.getByTestId('add-township').getByRole('status').textContent()).toBe('已添加“新河镇”。');
     await expect.poll(async () => (await admin.locator('[data-testid^="township-row-"]').allTextContents()).join('\n')).toContain('新河镇');
+    // A county is created the same way.
+    await admin.getByTestId('add-county').getByLabel('名称').fill('新安县');
+    await admin.getByTestId('add-county').getByRole('button', { name: '添加' }).click();
+    await expect.poll(() => admin.getByTestId('add-county').getByRole('status').textContent()).toBe('已添加“新安县”。');
+    await expect.poll(async () => (await admin.locator('[data-testid^="county-row-"]').allTextContents()).join('\n')).toContain('新安县');
     await shot(admin, 'foundation-06-admin');
     await admin.context().close();
   });
