@@ -14,6 +14,13 @@ import type { TextSelectionInfo } from './section-editor';
 
 export type SideTab = 'checklist' | 'checks' | 'comments' | 'suggestions';
 
+const TABS: Array<[SideTab, string]> = [
+  ['checklist', '清单'],
+  ['checks', '检查'],
+  ['comments', '批注'],
+  ['suggestions', '修订'],
+];
+
 type Props = {
   reportId: number;
   tab: SideTab;
@@ -52,18 +59,14 @@ export function SidePanel(p: Props) {
   return (
     <aside className="side-panel">
       <div className="tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={p.tab === 'checklist'} onClick={() => p.onTab('checklist')}>
-          清单
-        </button>
-        <button type="button" role="tab" aria-selected={p.tab === 'checks'} onClick={() => p.onTab('checks')} data-testid="tab-checks">
-          检查 {p.checks.length ? <span className="badge">{p.checks.length}</span> : null}
-        </button>
-        <button type="button" role="tab" aria-selected={p.tab === 'comments'} onClick={() => p.onTab('comments')} data-testid="tab-comments">
-          批注 {open ? <span className="badge">{open}</span> : null}
-        </button>
-        <button type="button" role="tab" aria-selected={p.tab === 'suggestions'} onClick={() => p.onTab('suggestions')} data-testid="tab-suggestions">
-          修订 {pending ? <span className="badge">{pending}</span> : null}
-        </button>
+        {TABS.map(([tab, label]) => {
+          const count = { checklist: 0, checks: p.checks.length, comments: open, suggestions: pending }[tab];
+          return (
+            <button key={tab} type="button" role="tab" aria-selected={p.tab === tab} onClick={() => p.onTab(tab)} data-testid={`tab-${tab}`}>
+              {label} {count ? <span className="badge">{count}</span> : null}
+            </button>
+          );
+        })}
       </div>
       {p.tab === 'checklist' ? (
         p.part ? (

@@ -51,29 +51,19 @@ export function listAudit(db: Db, actor: Actor, raw: unknown): { rows: AuditRow[
     where.push('t.county_id = ?');
     params.push(actor.countyId);
   }
-  if (f.action) {
-    where.push('e.action = ?');
-    params.push(f.action);
-  }
-  if (f.user) {
-    where.push('(u.username = ? or u.display_name like ?)');
-    params.push(f.user.toLowerCase(), `%${f.user}%`);
-  }
-  if (f.township) {
-    where.push('r.township_id = ?');
-    params.push(f.township);
-  }
-  if (f.report) {
-    where.push('e.report_id = ?');
-    params.push(f.report);
-  }
-  if (f.from) {
-    where.push('e.at >= ?');
-    params.push(Date.parse(`${f.from}T00:00:00+08:00`));
-  }
-  if (f.to) {
-    where.push('e.at < ?');
-    params.push(Date.parse(`${f.to}T00:00:00+08:00`) + 86_400_000);
+  // Each filter given adds one condition.
+  const conditions: Array<[unknown, string, (v: never) => unknown[]]> = [
+    [f.action, 'e.action = ?', (v: string) => [v]],
+    [f.user, '(u.username = ? or u.display_name like ?)', (v: string) => [v.toLowerCase(), `%${v}%`]],
+    [f.township, 'r.township_id = ?', (v: number) => [v]],
+    [f.report, 'e.report_id = ?', (v: number) => [v]],
+    [f.from, 'e.at >= ?', (v: string) => [Date.parse(`${v}T00:00:00+08:00`)]],
+    [f.to, 'e.at < ?', (v: string) => [Date.parse(`${v}T00:00:00+08:00`) + 86_400_000]],
+  ];
+  for (const [value, condition, bind] of conditions) {
+    if (value === undefined || value === '') continue;
+    where.push(condition);
+    params.push(...bind(value as never));
   }
   const rows = db.$client
     .prepare(

@@ -1,7 +1,8 @@
 // Draws comment anchors as highlights without touching the document: decorations kept in step with every edit.
 import { Extension } from '@tiptap/core';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
-import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { PluginKey } from '@tiptap/pm/state';
+import { Decoration, type DecorationSet } from '@tiptap/pm/view';
+import { decorationPlugin } from './decorations';
 
 export type HighlightRange = { id: number; from: number; to: number; resolved: boolean; active: boolean };
 
@@ -11,36 +12,17 @@ export const CommentHighlights = Extension.create({
   name: 'commentHighlights',
   addProseMirrorPlugins() {
     return [
-      new Plugin<DecorationSet>({
-        key: commentHighlightKey,
-        state: {
-          init: () => DecorationSet.empty,
-          apply(tr, set) {
-            const ranges = tr.getMeta(commentHighlightKey) as HighlightRange[] | undefined;
-            if (ranges) {
-              return DecorationSet.create(
-                tr.doc,
-                ranges
-                  .filter((r) => r.to > r.from && r.to <= tr.doc.content.size)
-                  .map((r) =>
-                    Decoration.inline(r.from, r.to, {
-                      nodeName: 'mark',
-                      class: `comment-anchor${r.resolved ? ' resolved' : ''}${r.active ? ' active' : ''}`,
-                      'data-thread': String(r.id),
-                    }),
-                  ),
-              );
-            }
-            // Typing before or inside a passage moves its highlight with it.
-            return set.map(tr.mapping, tr.doc);
-          },
-        },
-        props: {
-          decorations(state) {
-            return commentHighlightKey.getState(state);
-          },
-        },
-      }),
+      decorationPlugin<HighlightRange>(commentHighlightKey, (ranges, doc) =>
+        ranges
+          .filter((r) => r.to > r.from && r.to <= doc.content.size)
+          .map((r) =>
+            Decoration.inline(r.from, r.to, {
+              nodeName: 'mark',
+              class: `comment-anchor${r.resolved ? ' resolved' : ''}${r.active ? ' active' : ''}`,
+              'data-thread': String(r.id),
+            }),
+          ),
+      ),
     ];
   },
 });

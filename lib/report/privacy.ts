@@ -30,16 +30,18 @@ export function isResidentId(s: string): boolean {
   return ID_CHECK[sum % 11] === s[17]!.toUpperCase();
 }
 
-/** A card number that passes the Luhn check. */
-function luhn(s: string): boolean {
+/** The Luhn check digit for the digits before it (bank card numbers end with one). */
+export function luhnCheckDigit(body: string): string {
   let sum = 0;
-  for (let i = 0; i < s.length; i++) {
-    let n = Number(s[s.length - 1 - i]);
-    if (i % 2 === 1) n = n * 2 > 9 ? n * 2 - 9 : n * 2;
+  for (let i = 0; i < body.length; i++) {
+    let n = Number(body[body.length - 1 - i]);
+    if (i % 2 === 0) n = n * 2 > 9 ? n * 2 - 9 : n * 2;
     sum += n;
   }
-  return sum % 10 === 0;
+  return String((10 - (sum % 10)) % 10);
 }
+
+const luhn = (s: string) => luhnCheckDigit(s.slice(0, -1)) === s.slice(-1);
 
 // The hundred most common surnames: a party's name begins with one of them.
 const SURNAMES = new Set(

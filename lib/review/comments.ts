@@ -1,16 +1,17 @@
 // Comment threads anchored on text: stored beside the report (never inside it), one level of replies, resolve/reopen.
-import { and, asc, count, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { comments, reportSections, users, type Comment, type CommentAnchor } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/shared/errors';
-import { limit, limitMessage, overLimit } from '@/lib/shared/limits';
+import { limit, limitMessage } from '@/lib/shared/limits';
 import { BODY_SECTION_KEYS, isBodySectionKey, type BodySectionKey } from '@/lib/report/sections';
 import { loadReportInScope } from '@/lib/reports/service';
 import { parseInput } from '@/lib/shared/validation';
 import { findAnchor } from './anchor';
+import { assertReviewQuota } from './quota';
 
 export const COMMENT_MAX_LENGTH = limit('commentChars');
 
@@ -34,14 +35,8 @@ const anchorSchema = z.object({
 
 /** Comments and replies: a rate per user and a cap per report, so nobody can fill the database with them. */
 function assertCommentQuota(db: Db, actor: Actor, reportId: number, now = new Date()): void {
-  const recent = db
-    .select({ n: count() })
-    .from(comments)
-    .where(and(eq(comments.authorId, actor.id), gt(comments.createdAt, new Date(now.getTime() - 60 * 60 * 1000))))
-    .get()?.n ?? 0;
-  if (recent >= limit('commentsPerUserHour')) throw overLimit('commentsPerUserHour', 'rate_limited');
-  const total = db.select({ n: count() }).from(comments).where(eq(comments.reportId, reportId)).get()?.n ?? 0;
-  if (total >= limit('commentsPerReport')) throw overLimit('commentsPerReport', 'rate_limited');
+  const t = { table: comments, author: comments.authorId, report: comments.reportId, created: comments.createdAt };
+  assertReviewQuota(db, t, { perUserHour: 'commentsPerUserHour', perReport: 'commentsPerReport' }, actor, reportId, now);
 }
 
 const newThreadSchema = z.object({

@@ -2,7 +2,7 @@
 // insertion) and what should stand there. The drafter accepts one, and the change goes through the same versioned
 // save as typing, or rejects it; a suggestion whose passage was changed since shows 原文已改动 and cannot be
 // accepted blindly.
-import { and, asc, count, eq, gt } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { reportSections, reports, suggestions, users, type CommentAnchor, type Suggestion } from '@/db/schema';
@@ -24,6 +24,7 @@ import { locateSuggestion } from './anchor';
 export { locateSuggestion } from './anchor';
 import { createVersion } from './versions';
 import { isEditableStatus, LOCKED_MESSAGES } from './workflow';
+import { assertReviewQuota } from './quota';
 
 const anchorSchema = z.object({
   exact: z.string({ error: '修订的原文格式无效。' }).max(limit('anchorQuoteChars'), { error: limitMessage('anchorQuoteChars') }),
@@ -160,15 +161,8 @@ export function fileTrackedChanges(
 }
 
 function assertQuota(db: Db, actor: Actor, reportId: number, now: Date): void {
-  const recent =
-    db
-      .select({ n: count() })
-      .from(suggestions)
-      .where(and(eq(suggestions.authorId, actor.id), gt(suggestions.createdAt, new Date(now.getTime() - 60 * 60 * 1000))))
-      .get()?.n ?? 0;
-  if (recent >= limit('suggestionsPerUserHour')) throw overLimit('suggestionsPerUserHour', 'rate_limited');
-  const total = db.select({ n: count() }).from(suggestions).where(eq(suggestions.reportId, reportId)).get()?.n ?? 0;
-  if (total >= limit('suggestionsPerReport')) throw overLimit('suggestionsPerReport', 'rate_limited');
+  const t = { table: suggestions, author: suggestions.authorId, report: suggestions.reportId, created: suggestions.createdAt };
+  assertReviewQuota(db, t, { perUserHour: 'suggestionsPerUserHour', perReport: 'suggestionsPerReport' }, actor, reportId, now);
 }
 
 /** A reviewer of the county (or an admin) suggests a change while the report waits for review (待审核). */
@@ -211,6 +205,11 @@ function loadForDecision(db: Db, actor: Actor, reportId: number, suggestionId: n
   return { report, s };
 }
 
+/** Records the drafter's decision on a suggestion. */
+function decide(tx: Pick<Db, 'update'>, id: number, state: 'accepted' | 'rejected', actor: Actor, now: Date): Suggestion {
+  return tx.update(suggestions).set({ state, decidedBy: actor.id, decidedAt: now }).where(eq(suggestions.id, id)).returning().get()!;
+}
+
 export type Decision = { suggestion: SuggestionView; section: SectionSnapshot | null };
 
 /**
@@ -242,15 +241,10 @@ export function acceptSuggestion(db: Db, actor: Actor, reportId: number, suggest
       .get();
     if (!updated) throw new AppError('conflict', '这一部分刚被修改，请对照两个版本后再接受修订。', { current: snapshotOf(tx as unknown as Db, report.id, key) });
     tx.update(reports).set({ updatedAt: now, updatedBy: actor.id }).where(eq(reports.id, report.id)).run();
-    const decided = tx
-      .update(suggestions)
-      .set({ state: 'accepted', decidedBy: actor.id, decidedAt: now })
-      .where(eq(suggestions.id, s.id))
-      .returning()
-      .get();
+    const decided = decide(tx, s.id, 'accepted', actor, now);
     createVersion(tx, { reportId: report.id, kind: 'auto', label: `接受修订：${author}的建议（${SECTION_LABELS[key]}，第 ${s.id} 条）`, actorId: actor.id, at: now });
     recordAudit(tx, { actorId: actor.id, action: 'suggestion.accept', reportId: report.id, detail: { suggestionId: s.id, sectionKey: key } });
-    return { suggestion: view(decided, s.authorName ? `${s.authorName}（Word 修订）` : author, actor.displayName, plainText), section: snapshotOf(tx as unknown as Db, report.id, key) };
+    return { suggestion: view(decided, authorLabel(s, author), actor.displayName, plainText), section: snapshotOf(tx as unknown as Db, report.id, key) };
   });
 }
 
@@ -259,14 +253,9 @@ export function rejectSuggestion(db: Db, actor: Actor, reportId: number, suggest
   const { report, s } = loadForDecision(db, actor, reportId, suggestionId);
   const author = db.select({ name: users.displayName }).from(users).where(eq(users.id, s.authorId)).get()?.name ?? '';
   return db.transaction((tx) => {
-    const decided = tx
-      .update(suggestions)
-      .set({ state: 'rejected', decidedBy: actor.id, decidedAt: now })
-      .where(eq(suggestions.id, s.id))
-      .returning()
-      .get();
+    const decided = decide(tx, s.id, 'rejected', actor, now);
     recordAudit(tx, { actorId: actor.id, action: 'suggestion.reject', reportId: report.id, detail: { suggestionId: s.id, sectionKey: s.sectionKey } });
-    return { suggestion: view(decided, author, actor.displayName, ''), section: null };
+    return { suggestion: view(decided, authorLabel(s, author), actor.displayName, ''), section: null };
   });
 }
 

@@ -5,21 +5,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { GET as recordRoute } from '@/app/(public)/public/reports/[id]/record/route';
 import { GET as feedRoute } from '@/app/(public)/public/counties/[id]/feed/route';
 import type { Db } from '@/db/client';
-import { saveSection } from '@/lib/drafting/service';
-import { docFromText } from '@/lib/report/tiptap-doc';
 import { addThread } from '@/lib/review/comments';
 import { transitionReport } from '@/lib/review/transitions';
 import { publishedReport } from '@/lib/reports/public';
-import { worldWithDraft, type World } from '../support/db';
+import { worldWithSubmitted, type World } from '../support/db';
 
 let db: Db;
 let w: World;
 let reportId: number;
 
 beforeEach(async () => {
-  ({ db, w, reportId } = await worldWithDraft());
-  saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText('全年开展执法检查136次。'), version: 1 });
-  transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+  ({ db, w, reportId } = await worldWithSubmitted('全年开展执法检查136次。'));
   addThread(db, w.reviewerA, reportId, { sectionKey: 'measures', body: '内部意见：请核实数据', anchor: { exact: '136次', prefix: '执法检查', suffix: '。', start: 8 } });
 });
 

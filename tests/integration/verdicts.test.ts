@@ -10,16 +10,14 @@ import { docFromText } from '@/lib/report/tiptap-doc';
 import { transitionReport } from '@/lib/review/transitions';
 import { listVerdicts } from '@/lib/review/verdicts';
 import { setActor } from '../support/mock-session';
-import { snapshot, worldWithDraft, type World } from '../support/db';
+import { snapshot, worldWithSubmitted, type World } from '../support/db';
 
 let db: Db;
 let w: World;
 let reportId: number;
 
 beforeEach(async () => {
-  ({ db, w, reportId } = await worldWithDraft());
-  saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText('组织干部学法培训。'), version: 1 });
-  transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+  ({ db, w, reportId } = await worldWithSubmitted('组织干部学法培训。'));
 });
 
 async function put(actor: Actor, itemId: string, body: unknown) {

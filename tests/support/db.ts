@@ -8,6 +8,9 @@ import { loadActor } from '@/lib/auth/actor';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/auth/permissions';
 import { createCounty, createTownship } from '@/lib/admin/townships';
 import { createReport } from '@/lib/reports/service';
+import { saveSection } from '@/lib/drafting/service';
+import { docFromText } from '@/lib/report/tiptap-doc';
+import { transitionReport } from '@/lib/review/transitions';
 import { setDb } from './mock-db';
 
 export function makeTestDb(): { db: Db; file: string; dir: string } {
@@ -85,4 +88,12 @@ export const DRAFT_NOW = new Date('2025-12-01T09:00:00+08:00');
 export async function worldWithDraft(): Promise<{ db: Db; w: World; reportId: number }> {
   const { db, w } = await freshWorld();
   return { db, w, reportId: createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 }, DRAFT_NOW).id };
+}
+
+/** A fresh world with 甲一镇's 2025 report holding `measures` in part 一, submitted for review. */
+export async function worldWithSubmitted(measures: string): Promise<{ db: Db; w: World; reportId: number }> {
+  const world = await worldWithDraft();
+  saveSection(world.db, world.w.drafterA1, world.reportId, 'measures', { content: docFromText(measures), version: 1 });
+  transitionReport(world.db, world.w.drafterA1, world.reportId, { transition: 'submit' });
+  return world;
 }
