@@ -1,4 +1,5 @@
 // The sections of the administration page. The page loads the data and hands these its server actions.
+import type { ReactNode } from 'react';
 import { ActionForm } from '@/components/action-form';
 import { Choice, plainOptions, type ChoiceOption } from '@/components/ui/choice';
 import type { UserListRow } from '@/lib/admin/accounts';
@@ -19,6 +20,17 @@ function PasswordField(props: { placeholder?: string }) {
   return <input name="password" type="password" required minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH} autoComplete="new-password" {...props} />;
 }
 
+/** An inline form renaming a county or township in its row. */
+function RenameForm({ action, idField, id, name, children }: { action: Action; idField: string; id: number; name: string; children?: ReactNode }) {
+  return (
+    <ActionForm action={action} submitLabel="保存" className="inline-form">
+      <input type="hidden" name={idField} value={id} />
+      <input name="name" defaultValue={name} required maxLength={40} aria-label="新名称" />
+      {children}
+    </ActionForm>
+  );
+}
+
 export function CountiesSection(props: { counties: Array<{ id: number; name: string; townships: number }>; add: Action; rename: Action }) {
   return (
     <section className="card" id="counties">
@@ -31,10 +43,7 @@ export function CountiesSection(props: { counties: Array<{ id: number; name: str
               <td>{c.name}</td>
               <td>{c.townships}</td>
               <td>
-                <ActionForm action={props.rename} submitLabel="保存" className="inline-form">
-                  <input type="hidden" name="countyId" value={c.id} />
-                  <input name="name" defaultValue={c.name} required maxLength={40} aria-label="新名称" />
-                </ActionForm>
+                <RenameForm action={props.rename} idField="countyId" id={c.id} name={c.name} />
               </td>
             </tr>
           ))}
@@ -87,11 +96,9 @@ export function TownshipsSection(props: { townships: TownshipWithCounty[]; count
               <td>{t.name}</td>
               <td>{t.kind}</td>
               <td>
-                <ActionForm action={props.rename} submitLabel="保存" className="inline-form">
-                  <input type="hidden" name="townshipId" value={t.id} />
-                  <input name="name" defaultValue={t.name} required maxLength={40} aria-label="新名称" />
+                <RenameForm action={props.rename} idField="townshipId" id={t.id} name={t.name}>
                   <Choice name="kind" defaultValue={t.kind} aria-label="类型" options={KIND_OPTIONS} />
-                </ActionForm>
+                </RenameForm>
               </td>
             </tr>
           ))}

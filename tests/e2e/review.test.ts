@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { currentReportYear } from '@/lib/reports/service';
-import { sharedBrowser, shot } from './support';
+import { returnReport, sharedBrowser, shot, submitReport } from './support';
 
 const baseURL = inject('baseURL');
 const year = currentReportYear();
@@ -57,8 +57,7 @@ describe('review: comment, return, resubmit, approve', () => {
     await page.getByTestId('editor-measures').click();
     await page.keyboard.insertText(`全年开展${QUOTE}，办理行政处罚案件27件。另有专项${QUOTE.slice(0, 4)}若干。`);
     await waitSaved(page);
-    await page.getByRole('button', { name: '提交审核' }).click();
-    await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('待审核');
+    await submitReport(page);
     await page.context().close();
   });
 
@@ -96,10 +95,7 @@ describe('review: comment, return, resubmit, approve', () => {
     await page.getByTestId('verdict-fix-measures.enforcement').click();
     await expect.poll(() => page.getByTestId('verdict-measures.enforcement').textContent()).toContain('需修改——写明执法检查的领域和整改情况。');
 
-    await page.getByRole('button', { name: '退回修改' }).click();
-    await page.getByTestId('return-reason').fill('第一部分请补充执法检查的领域和整改情况。');
-    await page.getByTestId('transition-confirm').click();
-    await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('退回修改');
+    await returnReport(page, '第一部分请补充执法检查的领域和整改情况。');
     await page.context().close();
   });
 
@@ -135,8 +131,7 @@ describe('review: comment, return, resubmit, approve', () => {
     // The reviewer's 需修改 item is on the drafter's to-do list, done now that part 一 has changed.
     expect(await page.getByTestId('verdict-todo').textContent()).toContain('写明执法检查的领域和整改情况。（已修改）');
     await shot(page, 'review-02-drafter-replied');
-    await page.getByRole('button', { name: '提交审核' }).click();
-    await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('待审核');
+    await submitReport(page);
     await page.context().close();
   });
 

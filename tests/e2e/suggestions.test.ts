@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { currentReportYear } from '@/lib/reports/service';
-import { sharedBrowser, shot } from './support';
+import { returnReport, sharedBrowser, shot, submitReport } from './support';
 
 const baseURL = inject('baseURL');
 // A year no other browser test uses for 青石乡.
@@ -67,8 +67,7 @@ describe('suggestions (修订) between a county reviewer and a township drafter'
     await page.getByTestId('editor-measures').click();
     await page.keyboard.insertText(TEXT);
     await waitSaved(page);
-    await page.getByRole('button', { name: '提交审核' }).click();
-    await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('待审核');
+    await submitReport(page);
     await page.context().close();
   });
 
@@ -105,10 +104,7 @@ describe('suggestions (修订) between a county reviewer and a township drafter'
     expect(await page.getByTestId('nav-suggestions-measures').textContent()).toContain('3 条修订');
     await shot(page, 'suggestions-01-reviewer');
 
-    await page.getByRole('button', { name: '退回修改' }).click();
-    await page.getByTestId('return-reason').fill('请按修订修改。');
-    await page.getByTestId('transition-confirm').click();
-    await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('退回修改');
+    await returnReport(page, '请按修订修改。');
     await page.context().close();
   });
 

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Dialog, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { DEMO_PASSWORD } from '@/cli/seed';
 import { launchChromium } from './chromium';
 
@@ -56,4 +56,18 @@ export function sharedBrowser(baseURL: string | (() => string)) {
       return page;
     },
   };
+}
+
+/** The drafter submits the report from its editor page and waits until it is 待审核. */
+export async function submitReport(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '提交审核' }).click();
+  await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('待审核');
+}
+
+/** The reviewer returns the report from its editor page with a reason and waits until it is 退回修改. */
+export async function returnReport(page: Page, reason: string): Promise<void> {
+  await page.getByRole('button', { name: '退回修改' }).click();
+  await page.getByTestId('return-reason').fill(reason);
+  await page.getByTestId('transition-confirm').click();
+  await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('退回修改');
 }
