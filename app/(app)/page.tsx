@@ -73,6 +73,7 @@ export default async function HomePage() {
                       </td>
                       <td>
                         <span className={`status status-${r.status}`}>{STATUS_LABELS[r.status]}</span>
+                        {r.openSuggestions ? <span className="nav-suggestions" data-testid={`report-suggestions-${r.year}`}> · {r.openSuggestions} 条修订待处理</span> : null}
                       </td>
                       <td>
                         {formatDateTime(r.updatedAt)}

@@ -1,4 +1,7 @@
 'use client';
+// The drafting page's frame: it holds the state the parts share (texts, saving states, comments, suggestions,
+// verdicts, checks) and wires the navigation, editors and side panel, which live in their own files. Longer than most
+// files because that wiring is one place.
 
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';

@@ -1,4 +1,5 @@
 // The county dashboard: every township's report for a year, its progress and the days left, in a fixed number of queries.
+// At the length limit: one row per township from a fixed handful of queries, and the county's deadlines, together.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { counties, countyDeadlines, reportSections, reports, townships, users } from '@/db/schema';

@@ -1,7 +1,7 @@
 // Reports: listing by township and year, creating a township's report for a year, and reading one with its sections.
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { reportChecklist, reportSections, reports, users, type Report, type ReportSection } from '@/db/schema';
+import { reportChecklist, reportSections, reports, suggestions, users, type Report, type ReportSection } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { can, type Actor, type Action } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/shared/errors';
@@ -21,6 +21,8 @@ export function currentReportYear(now: Date = new Date()): number {
 
 export type ReportRow = Pick<Report, 'id' | 'year' | 'status' | 'title' | 'updatedAt'> & {
   updatedByName: string | null;
+  /** Reviewers' suggestions waiting for the drafter. */
+  openSuggestions: number;
 };
 export type TownshipReports = { township: TownshipWithCounty; reports: ReportRow[] };
 
@@ -47,11 +49,20 @@ export function listReportsByTownship(db: Db, actor: Actor): TownshipReports[] {
     )
     .orderBy(desc(reports.year))
     .all();
+  const pending = new Map(
+    db
+      .select({ reportId: suggestions.reportId, n: count() })
+      .from(suggestions)
+      .where(and(eq(suggestions.state, 'pending'), inArray(suggestions.reportId, rows.length ? rows.map((r) => r.id) : [0])))
+      .groupBy(suggestions.reportId)
+      .all()
+      .map((r) => [r.reportId, r.n]),
+  );
   return visible.map((township) => ({
     township,
     reports: rows
       .filter((r) => r.townshipId === township.id)
-      .map((r) => ({ id: r.id, year: r.year, status: r.status, title: r.title, updatedAt: r.updatedAt, updatedByName: r.updatedByName })),
+      .map((r) => ({ id: r.id, year: r.year, status: r.status, title: r.title, updatedAt: r.updatedAt, updatedByName: r.updatedByName, openSuggestions: pending.get(r.id) ?? 0 })),
   }));
 }
 

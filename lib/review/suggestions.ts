@@ -2,6 +2,8 @@
 // insertion) and what should stand there. The drafter accepts one, and the change goes through the same versioned
 // save as typing, or rejects it; a suggestion whose passage was changed since shows 原文已改动 and cannot be
 // accepted blindly.
+// Longer than most files: making, placing, listing, accepting, rejecting and importing suggestions share one anchor
+// model and one view of a suggestion.
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';

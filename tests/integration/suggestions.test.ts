@@ -8,6 +8,7 @@ import { POST as rejectRoute } from '@/app/api/reports/[id]/suggestions/[sid]/re
 import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/auth/permissions';
 import { loadDashboard } from '@/lib/dashboard/service';
+import { listReportsByTownship } from '@/lib/reports/service';
 import { loadEditorData, saveSection } from '@/lib/drafting/service';
 import { docFromText } from '@/lib/report/tiptap-doc';
 import { createAnchor, pointAnchor } from '@/lib/review/anchor';
@@ -71,6 +72,9 @@ describe('suggestions', () => {
     // The county's dashboard counts them for the township.
     const row = loadDashboard(db, w.reviewerA, w.countyA, 2025).rows.find((r) => r.reportId === reportId)!;
     expect(row.openSuggestions).toBe(3);
+    // And the drafter's report list.
+    const listed = listReportsByTownship(db, w.drafterA1).flatMap((t) => t.reports).find((r) => r.id === reportId)!;
+    expect(listed.openSuggestions).toBe(3);
     // The drafter sees them; an outsider does not.
     expect((await list(w.drafterA1)).map((s) => s.id)).toEqual([a!.id, b!.id, c!.id]);
     setActor(w.drafterB1);
