@@ -13,6 +13,7 @@ import { loadReportInScope } from '@/lib/reports/service';
 import { isoDateSchema, parseInput } from '@/lib/shared/validation';
 import { createVersion } from './versions';
 import { canTransitionFrom, TRANSITION_NAMES, TRANSITIONS, type TransitionName } from './workflow';
+import { ACTION_LABELS } from '@/lib/audit/describe';
 
 const transitionSchema = z.object({
   transition: z.enum(TRANSITION_NAMES as [TransitionName, ...TransitionName[]], { error: '未知的操作。' }),
@@ -112,14 +113,6 @@ export type TimelineEntry = {
   label: string;
 };
 
-const ACTION_LABELS: Record<string, string> = {
-  'report.create': '创建报告',
-  'version.save': '保存版本',
-  'version.restore': '恢复版本',
-  'report.import': '导入报告',
-  'comment.create': '添加批注',
-  'comment.delete': '删除批注',
-};
 
 export function reportTimeline(db: Db, actor: Actor, reportId: number): TimelineEntry[] {
   const { report } = loadReportInScope(db, actor, reportId);
@@ -144,6 +137,7 @@ export function reportTimeline(db: Db, actor: Actor, reportId: number): Timeline
         to: str(d.to),
         reason: str(d.reason),
         url: str(d.url),
+        // Every recorded action has a Chinese name (one list, lib/audit/describe.ts).
         label: transition ? TRANSITIONS[transition].label : (ACTION_LABELS[e.action] ?? e.action),
       };
     });

@@ -138,6 +138,9 @@ describe('suggestions (修订) between a county reviewer and a township drafter'
     await expect.poll(() => page.getByTestId('editor-measures').innerText()).toBe(FINAL);
     await page.goto(editUrl.replace('/edit', '/versions'));
     expect(await page.locator('body').textContent()).toContain('接受修订：');
+    // The timeline names every step in Chinese.
+    expect(await page.getByTestId('timeline').textContent()).toMatch(/提出修订[\s\S]*接受修订[\s\S]*拒绝修订/);
+    expect(await page.getByTestId('timeline').textContent()).not.toMatch(/suggestion\./);
     await shot(page, 'suggestions-03-versions');
     await page.context().close();
   });
