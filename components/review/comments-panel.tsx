@@ -1,5 +1,6 @@
 'use client';
 
+import { apiCall } from '@/components/ui/api-call';
 import { ErrorLine } from '@/components/ui/error-line';
 import { useState } from 'react';
 import { formatDateTime } from '@/lib/shared/format';
@@ -17,15 +18,6 @@ type Props = {
   onOpen: (t: ThreadView) => void;
 };
 
-async function call(url: string, method: string, body?: unknown): Promise<string | null> {
-  try {
-    const res = await fetch(url, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (res.ok) return null;
-    return ((await res.json().catch(() => ({}))) as { error?: string }).error ?? `操作失败（${res.status}）`;
-  } catch {
-    return '无法连接服务器，请检查网络后重试。';
-  }
-}
 
 function Comment({ c, reportId, onChanged, setError }: { c: CommentView; reportId: number; onChanged: () => Promise<void>; setError: (m: string) => void }) {
   const [editing, setEditing] = useState(false);
@@ -43,7 +35,7 @@ function Comment({ c, reportId, onChanged, setError }: { c: CommentView; reportI
             <button
               type="button"
               onClick={async () => {
-                const err = await call(`/api/reports/${reportId}/comments/${c.id}`, 'PATCH', { body: text });
+                const err = await apiCall(`/api/reports/${reportId}/comments/${c.id}`, 'PATCH', { body: text });
                 if (err) setError(err);
                 else {
                   setEditing(false);
@@ -71,7 +63,7 @@ function Comment({ c, reportId, onChanged, setError }: { c: CommentView; reportI
             className="link-like"
             onClick={async () => {
               if (!window.confirm('确定删除这条批注吗？')) return;
-              const err = await call(`/api/reports/${reportId}/comments/${c.id}`, 'DELETE');
+              const err = await apiCall(`/api/reports/${reportId}/comments/${c.id}`, 'DELETE');
               if (err) setError(err);
               else await onChanged();
             }}
@@ -98,7 +90,7 @@ export function CommentsPanel({ reportId, threads, selection: selected, mayComme
   async function add() {
     if (!selection) return;
     setBusy(true);
-    const err = await call(`/api/reports/${reportId}/comments`, 'POST', { sectionKey: selection.key, anchor: selection.anchor, body });
+    const err = await apiCall(`/api/reports/${reportId}/comments`, 'POST', { sectionKey: selection.key, anchor: selection.anchor, body });
     setBusy(false);
     if (err) setError(err);
     else {
@@ -162,7 +154,7 @@ export function CommentsPanel({ reportId, threads, selection: selected, mayComme
                       disabled={!replies[t.id]?.trim()}
                       data-testid={`reply-add-${t.id}`}
                       onClick={async () => {
-                        const err = await call(`/api/reports/${reportId}/comments`, 'POST', { parentId: t.id, body: replies[t.id] });
+                        const err = await apiCall(`/api/reports/${reportId}/comments`, 'POST', { parentId: t.id, body: replies[t.id] });
                         if (err) setError(err);
                         else {
                           setReplies((r) => ({ ...r, [t.id]: '' }));
@@ -179,7 +171,7 @@ export function CommentsPanel({ reportId, threads, selection: selected, mayComme
                   className="secondary"
                   data-testid={`resolve-${t.id}`}
                   onClick={async () => {
-                    const err = await call(`/api/reports/${reportId}/comments/${t.id}`, 'PATCH', { resolved: !t.resolved });
+                    const err = await apiCall(`/api/reports/${reportId}/comments/${t.id}`, 'PATCH', { resolved: !t.resolved });
                     if (err) setError(err);
                     else await onChanged();
                   }}

@@ -2,6 +2,7 @@
 // The 修订 tab: a reviewer suggests a change to the selected passage (or an insertion at the caret); everyone who
 // reads the report sees each suggestion with its state; the drafter accepts or rejects it.
 import { useState } from 'react';
+import { apiCall } from '@/components/ui/api-call';
 import { ErrorLine } from '@/components/ui/error-line';
 import type { TextAnchor } from '@/lib/review/anchor';
 import type { SuggestionView } from '@/lib/review/suggestions';
@@ -59,37 +60,23 @@ export function SuggestionsPanel({ reportId, suggestions, selection, maySuggest,
     if (!selection) return;
     setBusy(true);
     setError(null);
-    try {
-      const res = await fetch(`/api/reports/${reportId}/suggestions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ sectionKey: selection.key, anchor: selection.anchor, replacement, reason: reason || null }),
-      });
-      if (!res.ok) {
-        setError(((await res.json().catch(() => ({}))) as { error?: string }).error ?? `提出修订失败（${res.status}）`);
-        return;
-      }
-      setReplacement('');
-      setReason('');
-      await onChanged();
-    } catch {
-      setError('无法连接服务器，请检查网络后重试。');
-    } finally {
-      setBusy(false);
+    const refused = await apiCall(`/api/reports/${reportId}/suggestions`, 'POST', { sectionKey: selection.key, anchor: selection.anchor, replacement, reason: reason || null });
+    setBusy(false);
+    if (refused) {
+      setError(refused);
+      return;
     }
+    setReplacement('');
+    setReason('');
+    await onChanged();
   }
 
   async function decide(s: SuggestionView, what: 'accept' | 'reject') {
     setBusy(true);
     setError(null);
     try {
-      if (what === 'accept') {
-        const refused = await onAccept(s);
-        if (refused) setError(refused);
-      } else {
-        const res = await fetch(`/api/reports/${reportId}/suggestions/${s.id}/reject`, { method: 'POST' });
-        if (!res.ok) setError(((await res.json().catch(() => ({}))) as { error?: string }).error ?? `操作失败（${res.status}）`);
-      }
+      const refused = what === 'accept' ? await onAccept(s) : await apiCall(`/api/reports/${reportId}/suggestions/${s.id}/reject`, 'POST');
+      if (refused) setError(refused);
       await onChanged();
     } catch {
       setError('无法连接服务器，请检查网络后重试。');

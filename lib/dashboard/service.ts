@@ -14,7 +14,7 @@ import { type BodySectionKey } from '@/lib/report/sections';
 import { storedReportText } from '@/lib/report/stored';
 import { idSchema, isoDateSchema, parseInput, yearSchema } from '@/lib/shared/validation';
 import { z } from 'zod';
-import { publicationDeadline, publicationOverdue } from '@/lib/report/template';
+import { daysUntil, publicationDeadline, publicationOverdue } from '@/lib/report/template';
 
 const TEMPLATE_ITEMS = Object.values(CHECKLISTS).reduce((n, items) => n + items.length, 0);
 
@@ -52,13 +52,7 @@ export type Dashboard = {
   rows: DashboardRow[];
 };
 
-const DAY = 24 * 60 * 60 * 1000;
 
-function daysUntil(isoDate: string, now: Date): number {
-  // Whole days in China Standard Time: the deadline day itself counts as 0.
-  const today = Date.parse(new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10));
-  return Math.round((Date.parse(isoDate) - today) / DAY);
-}
 
 /** Which county a reviewer or admin looks at: a reviewer's own; an admin picks (the first by default). */
 export function dashboardCounty(db: Db, actor: Actor, requested?: number): { id: number; name: string } {

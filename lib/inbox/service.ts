@@ -9,7 +9,7 @@ import { listVisibleTownships } from '@/lib/admin/townships';
 import type { Actor } from '@/lib/auth/permissions';
 import { can } from '@/lib/auth/permissions';
 import { SECTION_LABELS, isBodySectionKey } from '@/lib/report/sections';
-import { publicationDeadline } from '@/lib/report/template';
+import { daysUntil, publicationDeadline } from '@/lib/report/template';
 import { currentReportYear } from '@/lib/reports/service';
 import { parseInput } from '@/lib/shared/validation';
 
@@ -21,7 +21,6 @@ export type InboxItem = { key: string; kind: InboxKind; title: string; detail: s
 const RECENT_MS = 30 * 24 * 60 * 60 * 1000;
 const MAX_ITEMS = 200;
 
-const daysUntil = (iso: string, now: Date) => Math.ceil((Date.parse(`${iso}T00:00:00+08:00`) - now.getTime()) / 86_400_000);
 /** 7, 3 or 1: the reminder a number of days left falls under (a new one comes unread again). */
 const reminder = (days: number) => (days <= 1 ? 1 : days <= 3 ? 3 : days <= 7 ? 7 : null);
 
@@ -80,7 +79,15 @@ export function inboxFor(db: Db, actor: Actor, now = new Date()): InboxItem[] {
       items.push({ key: `suggestion:${reportId}:${n}:${last.getTime()}`, kind: 'suggestion', title: `${label(r)}有 ${n} 条修订待处理`, detail: '在“修订”中逐条接受或拒绝。', href: `/reports/${reportId}/edit`, at: last.toISOString() });
     }
   }
-  // Replies to the actor's own comments.
+  // Replies to the actor's own comments (their thread ids read once).
+  const ownThreads = new Set(
+    db
+      .select({ id: comments.id })
+      .from(comments)
+      .where(and(eq(comments.authorId, actor.id), isNull(comments.parentId), inArray(comments.reportId, rows.length ? rows.map((r) => r.id) : [0])))
+      .all()
+      .map((c) => c.id),
+  );
   for (const reply of db
     .select({ c: comments, author: users.displayName, reportTownship: reports.townshipId, year: reports.year })
     .from(comments)
@@ -88,9 +95,7 @@ export function inboxFor(db: Db, actor: Actor, now = new Date()): InboxItem[] {
     .innerJoin(reports, eq(reports.id, comments.reportId))
     .where(and(inArray(comments.reportId, rows.map((r) => r.id)), ne(comments.authorId, actor.id), isNull(comments.deletedAt), gt(comments.createdAt, since)))
     .all()) {
-    if (!reply.c.parentId) continue;
-    const parent = db.select({ authorId: comments.authorId }).from(comments).where(eq(comments.id, reply.c.parentId)).get();
-    if (parent?.authorId !== actor.id) continue;
+    if (!reply.c.parentId || !ownThreads.has(reply.c.parentId)) continue;
     items.push({ key: `reply:${reply.c.id}`, kind: 'reply', title: `${reply.author}回复了您的批注`, detail: reply.c.body.slice(0, 80), href: `/reports/${reply.c.reportId}/edit`, at: reply.c.createdAt.toISOString() });
   }
 

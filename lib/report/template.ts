@@ -206,3 +206,9 @@ export function publicationDeadline(year: number): string {
 export function publicationOverdue(year: number, now = new Date()): boolean {
   return now.getTime() >= Date.parse(`${publicationDeadline(year)}T00:00:00+08:00`);
 }
+
+/** Whole days from today to a date (YYYY-MM-DD), counted in China Standard Time: the day itself is 0. */
+export function daysUntil(isoDate: string, now: Date): number {
+  const today = Date.parse(new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10));
+  return Math.round((Date.parse(isoDate) - today) / 86_400_000);
+}

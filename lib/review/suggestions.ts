@@ -4,7 +4,7 @@
 // accepted blindly.
 // Longer than most files: making, placing, listing, accepting, rejecting and importing suggestions share one anchor
 // model and one view of a suggestion.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { reportSections, reports, suggestions, users, type CommentAnchor, type Suggestion } from '@/db/schema';
@@ -105,14 +105,12 @@ export function listSuggestions(db: Db, actor: Actor, reportId: number): Suggest
       .all()
       .map((r) => [r.key, r.text]),
   );
-  const names = new Map(db.select({ id: users.id, name: users.displayName }).from(users).all().map((u) => [u.id, u.name]));
-  return db
-    .select()
-    .from(suggestions)
-    .where(eq(suggestions.reportId, report.id))
-    .orderBy(asc(suggestions.id))
-    .all()
-    .map((s) => view(s, authorLabel(s, names.get(s.authorId) ?? ''), s.decidedBy ? (names.get(s.decidedBy) ?? null) : null, texts.get(s.sectionKey) ?? ''));
+  const rows = db.select().from(suggestions).where(eq(suggestions.reportId, report.id)).orderBy(asc(suggestions.id)).all();
+  const ids = [...new Set(rows.flatMap((s) => (s.decidedBy ? [s.authorId, s.decidedBy] : [s.authorId])))];
+  const names = new Map(
+    ids.length ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids)).all().map((u) => [u.id, u.name]) : [],
+  );
+  return rows.map((s) => view(s, authorLabel(s, names.get(s.authorId) ?? ''), s.decidedBy ? (names.get(s.decidedBy) ?? null) : null, texts.get(s.sectionKey) ?? ''));
 }
 
 /** Who a suggestion is from: the reviewer, or for one imported from Word, the name its tracked change carried. */
