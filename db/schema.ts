@@ -254,6 +254,31 @@ export const suggestions = sqliteTable(
 );
 export type Suggestion = typeof suggestions.$inferSelect;
 
+/** The drafter and the reviewer talk a suggestion over (why it is needed, why it was rejected). */
+export const suggestionReplies = sqliteTable(
+  'suggestion_replies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    suggestionId: integer('suggestion_id')
+      .notNull()
+      .references(() => suggestions.id, { onDelete: 'cascade' }),
+    // The suggestion's report, kept here so the per-report cap is one indexed count.
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('suggestion_replies_suggestion_idx').on(t.suggestionId),
+    index('suggestion_replies_report_idx').on(t.reportId),
+    index('suggestion_replies_author_idx').on(t.authorId, t.createdAt),
+  ],
+);
+
 
 /** A snapshot of the whole report: front matter and every section. */
 export type VersionSnapshot = {

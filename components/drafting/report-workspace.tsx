@@ -21,9 +21,11 @@ import { FrontMatter } from './front-matter';
 import { RecoverBanner } from './recover-banner';
 import { SectionEditor, type SectionApi, type SectionSuggestion, type SectionThread, type TextSelectionInfo } from './section-editor';
 import type { SuggestionView } from '@/lib/review/suggestions';
+import { draftAnchor, type DraftChange } from '@/lib/review/suggest-draft';
+import { apiCall } from '@/components/ui/api-call';
 import type { VerdictView } from '@/lib/review/verdicts';
 import { navLabel, SectionNav, type Nav } from './section-nav';
-import { SidePanel, type SideTab } from './side-panel';
+import { SidePanel, type DraftingSuggestions, type SideTab } from './side-panel';
 import { createTextStore, useTexts } from './text-store';
 import { useLeaveGuard } from './use-leave-guard';
 import { useSaveStatuses } from './use-save-statuses';
@@ -43,6 +45,9 @@ export function ReportWorkspace({ initial }: Props) {
   const [verdicts, setVerdicts] = useState<VerdictView[]>(review.verdicts);
 
   const [activeThread, setActiveThread] = useState<number | null>(null);
+  // 建议修改 mode (reviewers): what each part's typing reads back as, not yet sent.
+  const [suggesting, setSuggesting] = useState(false);
+  const [drafts, setDrafts] = useState<Partial<Record<BodySectionKey, DraftChange[]>>>({});
   const [selection, setSelection] = useState<TextSelectionInfo>(null);
   const { statuses, onStatus, overall: all, unsaved } = useSaveStatuses();
   const [meta, setMeta] = useState<Meta>(() => ({
@@ -102,6 +107,49 @@ export function ReportWorkspace({ initial }: Props) {
     },
     [report.id],
   );
+  const onDraft = useCallback((key: string, changes: DraftChange[]) => setDrafts((prev) => ({ ...prev, [key]: changes })), []);
+  const draftList = useMemo(
+    () => BODY_SECTION_KEYS.flatMap((key) => (drafts[key] ?? []).map((change) => ({ key, change, removed: (store.get()[key] ?? '').slice(change.start, change.end) }))),
+    [drafts, store],
+  );
+  // Each typed change is sent as one suggestion through the stable API, anchored in the server's text; a refusal
+  // stops there and the changes not yet sent stay typed in the editor, so nothing is lost or sent twice.
+  const submitDrafts = useCallback(
+    async (reason: string): Promise<string | null> => {
+      for (const key of BODY_SECTION_KEYS) {
+        const changes = drafts[key] ?? [];
+        if (!changes.length) continue;
+        const base = store.get()[key] ?? '';
+        for (let i = 0; i < changes.length; i++) {
+          const c = changes[i]!;
+          const refused = await apiCall(`/api/reports/${report.id}/suggestions`, 'POST', { sectionKey: key, anchor: draftAnchor(base, c), replacement: c.replacement, reason: reason || null });
+          if (refused) {
+            apis.current.get(key)?.resetDraft(changes.slice(i));
+            await refreshSuggestions();
+            return refused;
+          }
+        }
+        apis.current.get(key)?.resetDraft([]);
+      }
+      await refreshSuggestions();
+      return null;
+    },
+    [drafts, store, report.id, refreshSuggestions],
+  );
+  const toggleSuggesting = () => {
+    if (suggesting && draftList.length && !window.confirm(`还有 ${draftList.length} 处修改没有提交为修订，结束建议修改将放弃这些修改。确定吗？`)) return;
+    setSuggesting(!suggesting);
+    if (!suggesting) setTab('suggestions');
+  };
+  const drafting: DraftingSuggestions | null = review.maySuggest
+    ? {
+        suggesting,
+        changes: draftList,
+        submit: submitDrafts,
+        discard: () => BODY_SECTION_KEYS.forEach((k) => apis.current.get(k)?.resetDraft([])),
+        baseText: (key) => store.get()[key] ?? '',
+      }
+    : null;
   const threadsBySection = useMemo(() => {
     const m = new Map<string, SectionThread[]>(BODY_SECTION_KEYS.map((k) => [k, []]));
     for (const t of threads) m.get(t.sectionKey)?.push({ id: t.id, anchor: t.anchor, resolved: t.resolved });
@@ -209,7 +257,20 @@ export function ReportWorkspace({ initial }: Props) {
           </ul>
         </div>
       ) : null}
-      {!editable ? <p className="locked-note">{review.mayComment ? '正文只读：可选中文字添加批注。' : '当前状态下正文只读。'}</p> : null}
+      {!editable ? (
+        <p className={`locked-note${suggesting ? ' suggesting' : ''}`}>
+          {suggesting
+            ? '建议修改：在正文中直接修改（选中文字后输入替换、删除，或在光标处输入），修改不会改动原文，在右侧“修订”中提交。'
+            : review.mayComment
+              ? '正文只读：可选中文字添加批注。'
+              : '当前状态下正文只读。'}
+          {review.maySuggest ? (
+            <button type="button" className={suggesting ? 'secondary' : ''} aria-pressed={suggesting} onClick={toggleSuggesting} data-testid="suggest-mode">
+              {suggesting ? '结束建议修改' : '建议修改'}
+            </button>
+          ) : null}
+        </p>
+      ) : null}
       <RecoverBanner reportId={report.id} sections={initial.sections} onRestore={(key, content) => apis.current.get(key)?.restore(content)} />
       <div className="workspace-grid">
         <SectionNav
@@ -245,6 +306,8 @@ export function ReportWorkspace({ initial }: Props) {
               activeThread={activeThread}
               onSelectText={onSelectText}
               onThreadClick={onThreadClick}
+              suggesting={suggesting}
+              onDraft={onDraft}
             />
           ))}
         </div>
@@ -272,10 +335,11 @@ export function ReportWorkspace({ initial }: Props) {
           }}
           onShow={(start, end) => currentKey && jump(currentKey, start, end)}
           suggestions={suggestions}
-          maySuggest={review.maySuggest}
           mayDecide={review.mayDecide}
           onSuggestionsChanged={refreshSuggestions}
           onAcceptSuggestion={acceptSuggestion}
+          drafting={drafting}
+          onOpenDraft={(key, start, end) => jump(key, start, end)}
           verdicts={verdicts}
           mayReview={review.mayReview}
           onVerdict={onVerdict}

@@ -18,6 +18,8 @@ import type { TextStore } from './text-store';
 import { Toolbar } from './toolbar';
 import { applyTextEdits } from '@/lib/editor/text-edits';
 import { SuggestionMarks, suggestionMarkKey, type SuggestionRange } from '@/lib/editor/suggestion-marks';
+import { SuggestTyping } from '@/lib/editor/suggest-typing';
+import type { DraftChange } from '@/lib/review/suggest-draft';
 
 export type SectionApi = {
   /** Selects and scrolls to a range of the section's plain text (checks, checklist suggestions, comments). */
@@ -33,6 +35,8 @@ export type SectionApi = {
   version: () => number;
   /** Applies a check's one-click fix (plain-text offsets); false when the text changed since the check ran. */
   applyEdits: (edits: TextEdit[]) => boolean;
+  /** Leaves 建议修改 mode's typing: the part's text as on the server again, with `keep` (changes not sent) re-typed. */
+  resetDraft: (keep: DraftChange[]) => void;
 };
 
 export type SectionThread = { id: number; anchor: TextAnchor; resolved: boolean };
@@ -55,6 +59,9 @@ type Props = {
   onStatus: (key: string, status: SaveStatus, message?: string) => void;
   onConflict: (key: string, mine: TiptapNode, current: SectionSnapshot) => void;
   register: (key: string, api: SectionApi) => void;
+  /** 建议修改 mode: a reviewer types in the editor, nothing is saved, and the typing is read back as suggestions. */
+  suggesting: boolean;
+  onDraft: (key: string, changes: DraftChange[]) => void;
 };
 
 async function sendSection(reportId: number, key: string, content: TiptapNode, version: number, overwrite: boolean): Promise<SaveResult<SectionSnapshot>> {
@@ -85,7 +92,7 @@ function CharCount({ editor }: { editor: Editor }) {
 /** One section's editor with its own autosave queue; memoised so typing never re-renders the page. */
 export const SectionEditor = memo(function SectionEditor(props: Props) {
   // onStatus, onConflict and register are stable callbacks of the workspace, so capturing them once is safe.
-  const { reportId, section, editable, placeholder, visible, store, onStatus, onConflict, register, threads, suggestions, activeThread, onSelectText, onThreadClick } = props;
+  const { reportId, section, editable, placeholder, visible, store, onStatus, onConflict, register, threads, suggestions, activeThread, onSelectText, onThreadClick, suggesting, onDraft } = props;
   const [drafts] = useState(() => new LocalDrafts<TiptapNode>(typeof window === 'undefined' ? null : window.localStorage, reportId));
   const [queue] = useState(
     () =>
@@ -100,6 +107,8 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
   const textTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // Bumped when typing pauses, so comment anchors are found again in the new text.
   const [revision, setRevision] = useState(0);
+  // While suggesting: the document and text the typing started from (the server's), and the pending read-back.
+  const [typing] = useState(() => new SuggestTyping((changes) => onDraft(section.key, changes)));
 
   const editor = useEditor({
     immediatelyRender: false,
@@ -111,6 +120,11 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
       attributes: { 'data-testid': `editor-${section.key}`, class: 'doc-editor', spellcheck: 'false' },
     },
     onUpdate: ({ editor: e }) => {
+      if (typing.active) {
+        // Nothing of a reviewer's typing is saved; it is read back as suggestions.
+        typing.typed(e);
+        return;
+      }
       const json = e.getJSON() as TiptapNode;
       queue.update(json);
       drafts.write(section.key, json, queue.baseVersion);
@@ -123,10 +137,17 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
     onBlur: () => void queue.flush(),
   });
 
+  // Entering 建议修改 mode makes the text typeable for the reviewer; leaving it puts the server's text back.
+  useEffect(() => {
+    if (!editor) return;
+    if (suggesting) typing.start(editor);
+    else typing.stop(editor, editable);
+  }, [editor, suggesting, editable, typing]);
 
   useEffect(() => {
     if (!editor) return;
     register(section.key, {
+      resetDraft: (keep) => typing.reset(editor, keep),
       applyEdits: (edits) => {
         const idx = textIndex(editor.state.doc);
         // The check ran on the text as last stored; after further typing its offsets would be wrong.
@@ -143,7 +164,8 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
       },
       flush: () => queue.flush(),
       retry: () => queue.retryNow(),
-      pending: () => queue.state.pending,
+      // Typing not yet sent as suggestions counts as unsaved, so leaving the page asks first.
+      pending: () => queue.state.pending || typing.pending,
       version: () => queue.baseVersion,
       keepMine: (v) => queue.keepMine(v),
       takeServer: (current) => {
@@ -159,7 +181,7 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
       },
       getJSON: () => editor.getJSON() as TiptapNode,
     });
-  }, [editor, queue, drafts, section.key, store, register]);
+  }, [editor, queue, drafts, section.key, store, register, typing]);
 
   useEffect(() => {
     if (!editor) return;
@@ -219,8 +241,8 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
         if (mark) onThreadClick(Number(mark.getAttribute('data-thread')));
       }}
     >
-      {editor && editable ? <Toolbar editor={editor} /> : null}
-      <EditorContent editor={editor} className="paper editing" />
+      {editor && editable && !suggesting ? <Toolbar editor={editor} /> : null}
+      <EditorContent editor={editor} className={`paper editing${suggesting ? ' suggesting' : ''}`} />
       {editor ? <CharCount editor={editor} /> : null}
     </div>
   );

@@ -11,6 +11,17 @@ import type { ThreadView } from '@/lib/review/comments';
 import { ChecklistPanel } from './checklist-panel';
 import { ChecksPanel } from './checks-panel';
 import type { TextSelectionInfo } from './section-editor';
+import type { DraftChange } from '@/lib/review/suggest-draft';
+
+/** A reviewer's 建议修改 mode: the typed changes not yet sent, and sending or dropping them. */
+export type DraftingSuggestions = {
+  suggesting: boolean;
+  changes: Array<{ key: BodySectionKey; change: DraftChange; removed: string }>;
+  submit: (reason: string) => Promise<string | null>;
+  discard: () => void;
+  /** The part's text as on the server, which the changes are placed in. */
+  baseText: (key: BodySectionKey) => string;
+};
 
 export type SideTab = 'checklist' | 'checks' | 'comments' | 'suggestions';
 
@@ -43,11 +54,13 @@ type Props = {
   /** Selects a stretch of the current part's text (a checklist item's evidence). */
   onShow: (start: number, end: number) => void;
   suggestions: SuggestionView[];
-  maySuggest: boolean;
   mayDecide: boolean;
   onSuggestionsChanged: () => Promise<void>;
   onAcceptSuggestion: (s: SuggestionView) => Promise<string | null>;
   onOpenSuggestion: (s: SuggestionView) => void;
+  drafting: DraftingSuggestions | null;
+  /** Selects a stretch of a part's (edited) text: a typed change not yet sent. */
+  onOpenDraft: (key: BodySectionKey, start: number, end: number) => void;
   verdicts: VerdictView[];
   mayReview: boolean;
   onVerdict: (itemId: string, verdict: VerdictView | null) => void;
@@ -89,9 +102,11 @@ export function SidePanel(p: Props) {
         <SuggestionsPanel
           reportId={p.reportId}
           suggestions={p.suggestions}
-          selection={p.selection}
-          maySuggest={p.maySuggest}
+          drafting={p.drafting}
+          onOpenDraft={p.onOpenDraft}
           mayDecide={p.mayDecide}
+          mayReply={p.mayComment}
+          part={p.part}
           onChanged={p.onSuggestionsChanged}
           onAccept={p.onAcceptSuggestion}
           onOpen={p.onOpenSuggestion}

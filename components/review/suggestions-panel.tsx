@@ -1,82 +1,95 @@
 'use client';
-// The 修订 tab: a reviewer suggests a change to the selected passage (or an insertion at the caret); everyone who
-// reads the report sees each suggestion with its state; the drafter accepts or rejects it.
+// The 修订 tab. A reviewer in 建议修改 mode sees here what the typing in the text reads back as and sends it as
+// suggestions (one reason for the lot); everyone who reads the report sees each suggestion with its state and
+// replies; the drafter accepts or rejects them, one by one, all in the part shown, or all.
 import { useState } from 'react';
 import { apiCall } from '@/components/ui/api-call';
 import { ErrorLine } from '@/components/ui/error-line';
-import type { TextAnchor } from '@/lib/review/anchor';
+import type { DraftingSuggestions } from '@/components/drafting/side-panel';
 import type { SuggestionView } from '@/lib/review/suggestions';
-import { SECTION_LABELS } from '@/lib/report/sections';
-import { formatDateTime } from '@/lib/shared/format';
+import { SECTION_LABELS, type BodySectionKey } from '@/lib/report/sections';
+import { ChangeWords, STATE_LABELS, SuggestionCard, suggestionState, type SuggestionFilter } from './suggestion-card';
 
-type Filter = 'all' | 'pending' | 'changed' | 'accepted' | 'rejected';
-
-const STATE_LABELS: Record<Exclude<Filter, 'all'>, string> = { pending: '待处理', changed: '原文已改动', accepted: '已接受', rejected: '已拒绝' };
-
-export function suggestionState(s: SuggestionView): Exclude<Filter, 'all'> {
-  return s.state === 'pending' ? (s.changed ? 'changed' : 'pending') : s.state;
-}
+export { suggestionState } from './suggestion-card';
 
 type Props = {
   reportId: number;
   suggestions: SuggestionView[];
-  selection: { key: string; anchor: TextAnchor } | null;
-  maySuggest: boolean;
+  drafting: DraftingSuggestions | null;
+  onOpenDraft: (key: BodySectionKey, start: number, end: number) => void;
   mayDecide: boolean;
+  mayReply: boolean;
+  /** The part shown in the editor, for 全部接受本部分. */
+  part: BodySectionKey | null;
   onChanged: () => Promise<void>;
   /** Accepting goes through the editor (its unsaved text first, then the server's new text into it). */
   onAccept: (s: SuggestionView) => Promise<string | null>;
   onOpen: (s: SuggestionView) => void;
 };
 
-function What({ s }: { s: SuggestionView }) {
-  if (!s.anchor.exact)
-    return (
-      <>
-        在“{s.anchor.prefix.slice(-8)}”后插入 <ins className="suggest-ins">{s.replacement}</ins>
-      </>
-    );
-  if (!s.replacement)
-    return (
-      <>
-        删除 <del className="suggest-del">{s.anchor.exact}</del>
-      </>
-    );
+function Drafts({ drafting, onOpenDraft }: { drafting: DraftingSuggestions; onOpenDraft: Props['onOpenDraft'] }) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { changes } = drafting;
+  const blocked = changes.some((c) => c.change.problem);
+
+  async function submit() {
+    setBusy(true);
+    const refused = await drafting.submit(reason.trim());
+    setBusy(false);
+    setError(refused);
+    if (!refused) setReason('');
+  }
+
+  if (!drafting.suggesting)
+    return <p className="muted suggest-hint">点击正文上方的“建议修改”，在正文中直接修改：选中文字后输入替换、删除，或在光标处输入插入的文字；原文不会改动，修改在这里提交为修订。</p>;
   return (
-    <>
-      将 <del className="suggest-del">{s.anchor.exact}</del> 改为 <ins className="suggest-ins">{s.replacement}</ins>
-    </>
+    <div className="suggest-form" data-testid="suggest-drafts">
+      <strong>待提交的修改（{changes.length} 处）</strong>
+      {changes.length === 0 ? <p className="muted">在正文中修改后，修改会列在这里。</p> : null}
+      <ol className="draft-list">
+        {changes.map(({ key, change, removed }, i) => (
+          <li key={`${key}-${change.start}-${i}`} className={change.problem ? 'problem' : ''}>
+            <button type="button" className="link-like" onClick={() => onOpenDraft(key, change.at, change.at + Math.max(1, change.replacement.length))}>
+              {SECTION_LABELS[key]}
+            </button>
+            ：<ChangeWords exact={removed} replacement={change.replacement} before={drafting.baseText(key).slice(0, change.start)} />
+            {change.problem ? <p className="msg error">{change.problem}</p> : null}
+          </li>
+        ))}
+      </ol>
+      <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="理由（可不填，用于本次提交的全部修订）" aria-label="修订理由" maxLength={500} />
+      <div className="suggestion-actions">
+        <button type="button" disabled={!changes.length || blocked || busy} onClick={() => void submit()} data-testid="suggest-submit">
+          提交修订
+        </button>
+        <button type="button" className="secondary" disabled={!changes.length || busy} onClick={drafting.discard} data-testid="suggest-discard">
+          放弃修改
+        </button>
+      </div>
+      <ErrorLine message={error} />
+    </div>
   );
 }
 
-export function SuggestionsPanel({ reportId, suggestions, selection, maySuggest, mayDecide, onChanged, onAccept, onOpen }: Props) {
-  const [replacement, setReplacement] = useState('');
-  const [reason, setReason] = useState('');
-  const [filter, setFilter] = useState<Filter>('all');
+export function SuggestionsPanel({ reportId, suggestions, drafting, onOpenDraft, mayDecide, mayReply, part, onChanged, onAccept, onOpen }: Props) {
+  const [filter, setFilter] = useState<SuggestionFilter>('all');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function suggest() {
-    if (!selection) return;
-    setBusy(true);
-    setError(null);
-    const refused = await apiCall(`/api/reports/${reportId}/suggestions`, 'POST', { sectionKey: selection.key, anchor: selection.anchor, replacement, reason: reason || null });
-    setBusy(false);
-    if (refused) {
-      setError(refused);
-      return;
-    }
-    setReplacement('');
-    setReason('');
-    await onChanged();
-  }
-
-  async function decide(s: SuggestionView, what: 'accept' | 'reject') {
+  // One after another, each through the editor's versioned save; the first refusal stops the run and is shown.
+  async function decide(list: SuggestionView[], what: 'accept' | 'reject') {
     setBusy(true);
     setError(null);
     try {
-      const refused = what === 'accept' ? await onAccept(s) : await apiCall(`/api/reports/${reportId}/suggestions/${s.id}/reject`, 'POST');
-      if (refused) setError(refused);
+      for (const s of list) {
+        const refused = what === 'accept' ? await onAccept(s) : await apiCall(`/api/reports/${reportId}/suggestions/${s.id}/reject`, 'POST');
+        if (refused) {
+          setError(refused);
+          break;
+        }
+      }
       await onChanged();
     } catch {
       setError('无法连接服务器，请检查网络后重试。');
@@ -85,36 +98,16 @@ export function SuggestionsPanel({ reportId, suggestions, selection, maySuggest,
     }
   }
 
+  const acceptable = suggestions.filter((s) => suggestionState(s) === 'pending');
+  const inPart = acceptable.filter((s) => s.sectionKey === part);
   const shown = suggestions.filter((s) => filter === 'all' || suggestionState(s) === filter);
   return (
     <div className="suggestions-panel" data-testid="suggestions-panel">
-      {maySuggest ? (
-        <div className="suggest-form">
-          <p className="muted">
-            {selection
-              ? selection.anchor.exact
-                ? `修改所选文字“${selection.anchor.exact.length > 40 ? `${selection.anchor.exact.slice(0, 40)}…` : selection.anchor.exact}”：`
-                : `在光标处（“${selection.anchor.prefix.slice(-8)}”之后）插入：`
-              : '在正文中选中要修改的文字，或把光标放在要插入的位置。'}
-          </p>
-          <textarea
-            rows={2}
-            value={replacement}
-            onChange={(e) => setReplacement(e.target.value)}
-            placeholder={selection?.anchor.exact ? '修改为（留空表示删除）' : '插入的文字'}
-            aria-label="建议的文字"
-            data-testid="suggest-text"
-          />
-          <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="理由（可不填）" aria-label="修订理由" maxLength={500} />
-          <button type="button" disabled={!selection || busy || (!selection.anchor.exact && !replacement)} onClick={() => void suggest()} data-testid="suggest-add">
-            提出修订
-          </button>
-        </div>
-      ) : null}
+      {drafting ? <Drafts drafting={drafting} onOpenDraft={onOpenDraft} /> : null}
       <ErrorLine message={error} />
       <label className="check-label">
         显示
-        <select value={filter} onChange={(e) => setFilter(e.target.value as Filter)} aria-label="修订筛选" data-testid="suggest-filter">
+        <select value={filter} onChange={(e) => setFilter(e.target.value as SuggestionFilter)} aria-label="修订筛选" data-testid="suggest-filter">
           <option value="all">全部（{suggestions.length}）</option>
           {(Object.keys(STATE_LABELS) as Array<keyof typeof STATE_LABELS>).map((k) => (
             <option key={k} value={k}>
@@ -123,37 +116,37 @@ export function SuggestionsPanel({ reportId, suggestions, selection, maySuggest,
           ))}
         </select>
       </label>
+      {mayDecide && acceptable.length ? (
+        <div className="suggestion-actions">
+          {part && inPart.length ? (
+            <button type="button" className="secondary" disabled={busy} onClick={() => void decide(inPart, 'accept')} data-testid="suggest-accept-part">
+              接受本部分全部（{inPart.length}）
+            </button>
+          ) : null}
+          <button type="button" className="secondary" disabled={busy} onClick={() => void decide(acceptable, 'accept')} data-testid="suggest-accept-all">
+            全部接受（{acceptable.length}）
+          </button>
+          <button type="button" className="secondary" disabled={busy} onClick={() => void decide(acceptable, 'reject')} data-testid="suggest-reject-all">
+            全部拒绝
+          </button>
+        </div>
+      ) : null}
       {shown.length === 0 ? <p className="muted">没有修订。</p> : null}
       <ol className="suggestion-list">
-        {shown.map((s) => {
-          const state = suggestionState(s);
-          return (
-            <li key={s.id} className={`suggestion-card state-${state}`} data-testid={`suggestion-${s.id}`}>
-              <button type="button" className="link" onClick={() => onOpen(s)}>
-                {SECTION_LABELS[s.sectionKey]}
-              </button>
-              <p className="suggestion-what">
-                <What s={s} />
-              </p>
-              {s.reason ? <p className="muted">理由：{s.reason}</p> : null}
-              {s.changed ? <p className="msg error">原文已改动{s.changed.now ? `，现在是“${s.changed.now}”` : '，原文已删除'}；不能直接接受。</p> : null}
-              <p className="muted">
-                {s.authorName} · {formatDateTime(new Date(s.createdAt))} · <span data-testid={`suggestion-state-${s.id}`}>{STATE_LABELS[state]}</span>
-                {s.decidedByName && s.decidedAt ? `（${s.decidedByName}，${formatDateTime(new Date(s.decidedAt))}）` : ''}
-              </p>
-              {mayDecide && s.state === 'pending' ? (
-                <div className="suggestion-actions">
-                  <button type="button" disabled={busy || state === 'changed'} onClick={() => void decide(s, 'accept')} data-testid={`suggestion-accept-${s.id}`}>
-                    接受
-                  </button>
-                  <button type="button" className="secondary" disabled={busy} onClick={() => void decide(s, 'reject')} data-testid={`suggestion-reject-${s.id}`}>
-                    拒绝
-                  </button>
-                </div>
-              ) : null}
-            </li>
-          );
-        })}
+        {shown.map((s) => (
+          <SuggestionCard
+            key={s.id}
+            reportId={reportId}
+            s={s}
+            mayDecide={mayDecide}
+            mayReply={mayReply}
+            busy={busy}
+            onDecide={(x, what) => void decide([x], what)}
+            onOpen={onOpen}
+            onChanged={onChanged}
+            setError={setError}
+          />
+        ))}
       </ol>
     </div>
   );

@@ -29,6 +29,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'suggestion.create': '提出修订',
   'suggestion.accept': '接受修订',
   'suggestion.reject': '拒绝修订',
+  'suggestion.reply': '回复修订',
   'verdict.set': '逐项审核意见',
   'login.failure': '登录失败',
   'login.lockout': '登录锁定',
@@ -100,6 +101,8 @@ export function describeAudit(action: string, rawDetail: string | null, n: Audit
     case 'suggestion.accept':
     case 'suggestion.reject':
       return `${ACTION_LABELS[action]}：“${section(d.sectionKey)}”第 ${str(d.suggestionId)} 条`;
+    case 'suggestion.reply':
+      return `回复第 ${str(d.suggestionId)} 条修订`;
     case 'verdict.set':
       return `清单项 ${str(d.itemId)}：${d.verdict === 'pass' ? '通过' : d.verdict === 'fix' ? '需修改' : '撤回意见'}`;
     case 'user.create':

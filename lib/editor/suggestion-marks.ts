@@ -9,6 +9,19 @@ export type SuggestionRange = { id: number; from: number; to: number; replacemen
 
 export const suggestionMarkKey = new PluginKey<DecorationSet>('suggestionMarks');
 
+/** A change a reviewer has typed in 建议修改 mode and not yet sent: the new words are in the editor, the old beside. */
+export type DraftRange = { from: number; to: number; removed: string };
+
+export const draftMarkKey = new PluginKey<DecorationSet>('suggestionDrafts');
+
+function removedText(text: string): HTMLElement {
+  const el = document.createElement('del');
+  el.className = 'suggest-del draft';
+  el.contentEditable = 'false';
+  el.textContent = text;
+  return el;
+}
+
 function inserted(id: number, text: string): HTMLElement {
   const el = document.createElement('ins');
   el.className = 'suggest-ins';
@@ -27,6 +40,14 @@ export const SuggestionMarks = Extension.create({
           .flatMap((r) => [
             ...(r.to > r.from ? [Decoration.inline(r.from, r.to, { nodeName: 'del', class: 'suggest-del', 'data-suggestion': String(r.id) })] : []),
             ...(r.replacement ? [Decoration.widget(r.to, () => inserted(r.id, r.replacement), { side: 1, key: `s${r.id}` })] : []),
+          ]),
+      ),
+      decorationPlugin<DraftRange>(draftMarkKey, (ranges, doc) =>
+        ranges
+          .filter((r) => r.from >= 0 && r.to <= doc.content.size && r.to >= r.from)
+          .flatMap((r, i) => [
+            ...(r.removed ? [Decoration.widget(r.from, () => removedText(r.removed), { side: -1, key: `d${i}:${r.removed}`, ignoreSelection: true })] : []),
+            ...(r.to > r.from ? [Decoration.inline(r.from, r.to, { class: 'suggest-ins draft' })] : []),
           ]),
       ),
     ];

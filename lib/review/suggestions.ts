@@ -27,6 +27,7 @@ export { locateSuggestion } from './anchor';
 import { createVersion } from './versions';
 import { isEditableStatus, LOCKED_MESSAGES } from './workflow';
 import { assertReviewQuota } from './quota';
+import { repliesBySuggestion, type SuggestionReplyView } from './suggestion-replies';
 
 const anchorSchema = z.object({
   exact: z.string({ error: '修订的原文格式无效。' }).max(limit('anchorQuoteChars'), { error: limitMessage('anchorQuoteChars') }),
@@ -64,6 +65,7 @@ export type SuggestionView = {
   createdAt: string;
   decidedByName: string | null;
   decidedAt: string | null;
+  replies: SuggestionReplyView[];
 };
 
 function sectionRow(db: Db, reportId: number, key: string) {
@@ -76,7 +78,7 @@ function sectionRow(db: Db, reportId: number, key: string) {
   return row;
 }
 
-function view(s: Suggestion, authorName: string, decidedByName: string | null, text: string): SuggestionView {
+function view(s: Suggestion, authorName: string, decidedByName: string | null, text: string, replies: SuggestionReplyView[] = []): SuggestionView {
   const where = s.state === 'pending' ? locateSuggestion(text, s.anchor) : { exact: null, near: null };
   return {
     id: s.id,
@@ -91,6 +93,7 @@ function view(s: Suggestion, authorName: string, decidedByName: string | null, t
     createdAt: s.createdAt.toISOString(),
     decidedByName,
     decidedAt: s.decidedAt ? s.decidedAt.toISOString() : null,
+    replies,
   };
 }
 
@@ -110,7 +113,10 @@ export function listSuggestions(db: Db, actor: Actor, reportId: number): Suggest
   const names = new Map(
     ids.length ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids)).all().map((u) => [u.id, u.name]) : [],
   );
-  return rows.map((s) => view(s, authorLabel(s, names.get(s.authorId) ?? ''), s.decidedBy ? (names.get(s.decidedBy) ?? null) : null, texts.get(s.sectionKey) ?? ''));
+  const replies = repliesBySuggestion(db, actor, report.id);
+  return rows.map((s) =>
+    view(s, authorLabel(s, names.get(s.authorId) ?? ''), s.decidedBy ? (names.get(s.decidedBy) ?? null) : null, texts.get(s.sectionKey) ?? '', replies.get(s.id) ?? []),
+  );
 }
 
 /** Who a suggestion is from: the reviewer, or for one imported from Word, the name its tracked change carried. */

@@ -1,5 +1,5 @@
-// Suggestions (修订) in the browser: the county reviewer suggests a replacement, a deletion and an insertion (typed
-// through an input method's composition, as pinyin input sends it); the drafter accepts one, rejects one, types next
+// Suggestions (修订) in the browser: the county reviewer, in 建议修改 mode, types a replacement, a deletion and an
+// insertion in the text (the insertion through an input method's composition, as pinyin input sends it); the drafter accepts one, rejects one, types next
 // to the third and accepts it; the text ends exactly as expected and the versions page records the acceptances.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -71,37 +71,50 @@ describe('suggestions (修订) between a county reviewer and a township drafter'
     await page.context().close();
   });
 
-  it('the reviewer suggests a replacement, a deletion and an insertion typed through an input method', async () => {
+  it('the reviewer suggests a replacement, a deletion and an insertion by typing in the text, the insertion through an input method', async () => {
     const page = await openAs('shenhe');
     await page.goto(editUrl);
-    await page.getByTestId('tab-suggestions').click();
-    const text = page.getByTestId('suggest-text');
+    const editor = page.getByTestId('editor-measures');
+    await page.getByTestId('suggest-mode').click();
+    await expect.poll(() => editor.getAttribute('contenteditable')).toBe('true');
+    const drafts = page.getByTestId('suggest-drafts');
 
+    // A replacement: the passage selected, the new words typed over it.
     await select(page, '4次');
-    await text.fill('5次');
-    await page.getByTestId('suggest-add').click();
-    await expect.poll(() => page.locator('.suggestion-card').count()).toBe(1);
-
+    await page.waitForTimeout(200);
+    await page.keyboard.type('5次');
+    // A deletion: selected and deleted with the keyboard.
     await select(page, '，研究法治政府建设工作');
-    await page.getByTestId('suggest-add').click();
-    await expect.poll(() => page.locator('.suggestion-card').count()).toBe(2);
-
+    await page.waitForTimeout(200);
+    await page.keyboard.press('Backspace');
     // The insertion: the caret after 2件, the words composed as a Chinese input method sends them.
     await select(page, '2件', true);
-    await text.click();
+    await page.waitForTimeout(200);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Input.imeSetComposition', { text: 'jun', selectionStart: 3, selectionEnd: 3 });
     await cdp.send('Input.imeSetComposition', { text: '均已', selectionStart: 2, selectionEnd: 2 });
     await cdp.send('Input.insertText', { text: '（均已结案）' });
-    await expect.poll(() => text.inputValue()).toBe('（均已结案）');
-    await page.getByTestId('suggest-add').click();
-    await expect.poll(() => page.locator('.suggestion-card').count()).toBe(3);
+    await expect.poll(() => drafts.locator('li').count()).toBe(3);
+    // Drawn while typing: the old words struck through beside the new ones; the text on the server is unchanged.
+    expect(await editor.locator('del.suggest-del.draft').allTextContents()).toEqual(['4', '，研究法治政府建设工作']);
+    await shot(page, 'suggestions-00-typing');
+    const stored = (await (await page.request.get(editUrl.replace('/reports/', '/api/reports/').replace('/edit', ''))).json()) as {
+      sections: Array<{ sectionKey: string; plainText: string }>;
+    };
+    expect(stored.sections.find((x) => x.sectionKey === 'measures')!.plainText).toBe(TEXT);
 
-    // Inline: the passages to go struck through, the words to come underlined.
-    const editor = page.getByTestId('editor-measures');
-    expect(await editor.locator('del.suggest-del').allTextContents()).toEqual(['4次', '，研究法治政府建设工作']);
-    expect(await editor.locator('ins.suggest-ins').allTextContents()).toEqual(['5次', '（均已结案）']);
+    await page.getByRole('textbox', { name: '修订理由' }).fill('数字以统计表为准');
+    await page.getByTestId('suggest-submit').click();
+    await expect.poll(() => page.locator('.suggestion-card').count()).toBe(3);
+    await expect.poll(() => drafts.locator('li').count()).toBe(0);
+
+    // Inline: the passages to go struck through, the words to come underlined; the editor holds the server's text.
+    expect(await editor.locator('del.suggest-del').allTextContents()).toEqual(['4', '，研究法治政府建设工作']);
+    expect(await editor.locator('ins.suggest-ins').allTextContents()).toEqual(['5', '（均已结案）']);
+    await expect.poll(() => docText(page)).toBe(TEXT);
     expect(await page.getByTestId('nav-suggestions-measures').textContent()).toContain('3 条修订');
+    await page.getByTestId('suggest-mode').click();
+    await expect.poll(() => editor.getAttribute('contenteditable')).toBe('false');
     await shot(page, 'suggestions-01-reviewer');
 
     await returnReport(page, '请按修订修改。');
@@ -121,6 +134,10 @@ describe('suggestions (修订) between a county reviewer and a township drafter'
 
     await page.getByTestId(`suggestion-reject-${ids[1]}`).click();
     await expect.poll(() => page.getByTestId(`suggestion-state-${ids[1]}`).textContent()).toBe('已拒绝');
+    // The drafter says why under the card.
+    await page.getByTestId(`suggestion-reply-body-${ids[1]}`).fill('该表述为县里统一要求，保留。');
+    await page.getByTestId(`suggestion-reply-add-${ids[1]}`).click();
+    await expect.poll(() => page.getByTestId(`suggestion-${ids[1]}`).textContent()).toContain('该表述为县里统一要求，保留。');
 
     // Typing beside the insertion point: the suggestion follows the text.
     await select(page, '全年开展');

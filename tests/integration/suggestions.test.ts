@@ -5,6 +5,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { GET as listRoute, POST as postRoute } from '@/app/api/reports/[id]/suggestions/route';
 import { POST as acceptRoute } from '@/app/api/reports/[id]/suggestions/[sid]/accept/route';
 import { POST as rejectRoute } from '@/app/api/reports/[id]/suggestions/[sid]/reject/route';
+import { POST as replyRoute } from '@/app/api/reports/[id]/suggestions/[sid]/replies/route';
+import { draftAnchor, draftChanges } from '@/lib/review/suggest-draft';
 import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/auth/permissions';
 import { loadDashboard } from '@/lib/dashboard/service';
@@ -164,5 +166,58 @@ describe('suggestions', () => {
     // A report not under review takes no suggestions.
     returnReport();
     expect((await suggest(w.reviewerA, on('4次', '5次'))).status).toBe(403);
+  });
+
+  it('typing in 建议修改 mode, read back as changes, goes in through the API and all of it can be accepted one after another', async () => {
+    // What the reviewer typed: three changes close together, as the editor reads them back and sends them.
+    const typed = TEXT.replace('4次', '5次').replace('，研究法治政府建设工作', '').replace('2件。', '2件（均已结案）。');
+    for (const c of draftChanges(TEXT, typed)) {
+      const res = await suggest(w.reviewerA, { sectionKey: 'measures', anchor: draftAnchor(TEXT, c), replacement: c.replacement, reason: null });
+      expect(res.status).toBe(201);
+    }
+    returnReport();
+    // 全部接受: one after another, each against the version the previous one made.
+    for (const s of await list(w.drafterA1)) {
+      expect(s.changed).toBeNull();
+      const res = await decide(w.drafterA1, 'accept', s.id, { version: measures().version });
+      expect(res.status, JSON.stringify(await res.clone().json())).toBe(200);
+    }
+    expect(measures().plainText).toBe(typed);
+  });
+
+  it('the reviewer and the drafter reply under a suggestion; nobody else can', async () => {
+    const made = (await (await suggest(w.reviewerA, on('4次', '5次'))).json()).suggestion as SuggestionView;
+    const reply = async (actor: Actor, body: unknown, sid = made.id) => {
+      setActor(actor);
+      return replyRoute(new Request('http://t/x', json(body)), ctx(String(sid)));
+    };
+    expect((await reply(w.drafterA1, { body: '会议记录显示为4次，请核实。' })).status).toBe(201);
+    expect((await reply(w.reviewerA, { body: '以党委会议纪要为准，共5次。' })).status).toBe(201);
+    returnReport();
+    // Replies go on after the report came back, and after the decision.
+    await decide(w.drafterA1, 'reject', made.id);
+    expect((await reply(w.drafterA1, { body: '已核对，维持原文。' })).status).toBe(201);
+    const [s] = await list(w.reviewerA);
+    expect(s!.replies.map((r) => [r.authorName, r.body])).toEqual([
+      [w.drafterA1.displayName, '会议记录显示为4次，请核实。'],
+      [w.reviewerA.displayName, '以党委会议纪要为准，共5次。'],
+      [w.drafterA1.displayName, '已核对，维持原文。'],
+    ]);
+    // Bad input and outsiders: a Chinese message, nothing changed.
+    const cases: Array<[Actor, unknown, number, number?]> = [
+      [w.drafterB1, { body: '外乡镇' }, 403],
+      [w.reviewerB, { body: '外县' }, 403],
+      [w.drafterA1, { body: '  ' }, 400],
+      [w.drafterA1, { body: '长'.repeat(2_001) }, 413],
+      [w.drafterA1, { text: 1 }, 400],
+      [w.drafterA1, { body: '不存在的修订' }, 404, made.id + 999],
+    ];
+    for (const [actor, body, status, sid] of cases) {
+      const before = snapshot(db);
+      const res = await reply(actor, body, sid);
+      expect(res.status, JSON.stringify(body).slice(0, 40)).toBe(status);
+      expect((await res.json()).error).toMatch(/[\u4e00-\u9fa5]/);
+      expect(snapshot(db)).toEqual(before);
+    }
   });
 });

@@ -79,6 +79,12 @@ export const ROUTES: Record<string, Case | Skip> = {
   },
   'POST /api/reports/[id]/suggestions/[sid]/accept': { allow: EDITORS, mutates: true, request: (f) => ({ params: { id: String(f.draft), sid: String(f.suggestion) } }) },
   'POST /api/reports/[id]/suggestions/[sid]/reject': { allow: EDITORS, mutates: true, request: (f) => ({ params: { id: String(f.draft), sid: String(f.suggestion) } }) },
+  // Replying to a suggestion: anyone who may comment on the report (its county's reviewers, its township's drafters).
+  'POST /api/reports/[id]/suggestions/[sid]/replies': {
+    allow: READERS,
+    mutates: true,
+    request: (f) => ({ params: { id: String(f.draft), sid: String(f.suggestion) }, body: { body: '已按台账核对。' } }),
+  },
   'GET /api/reports/[id]/comments': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) } }) },
   'POST /api/reports/[id]/comments': {
     allow: READERS,
