@@ -62,5 +62,5 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   { files: ['app/**', 'components/**', 'lib/**', 'db/**', 'cli/**', 'proxy.ts'], rules: layers },
-  globalIgnores(['.next/**', '.next-test/**', 'data/**', 'next-env.d.ts', 'db/migrations/**', 'tests/.tmp/**']),
+  globalIgnores(['.next/**', '.next-test/**', '**/.next/**', 'data/**', '**/next-env.d.ts', 'db/migrations/**', 'tests/.tmp/**']),
 ]);

@@ -5,6 +5,7 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { VerdictTodo } from '@/components/review/verdict-todo';
 import { WorkflowBar } from '@/components/review/workflow-bar';
 import { STATUS_LABELS } from '@/lib/autosave/save-queue';
 import type { ChecklistEntry, EditorInitialData, ReportMeta, SectionSnapshot } from '@/lib/drafting/types';
@@ -241,22 +242,7 @@ export function ReportWorkspace({ initial }: Props) {
           审核人{review.returnReason.by ? `（${review.returnReason.by}）` : ''}于 {formatDateTime(new Date(review.returnReason.at))} 退回：{review.returnReason.reason}
         </div>
       ) : null}
-      {toDo.length && (editable || review.mayReview) ? (
-        <div className="todo-note" data-testid="verdict-todo">
-          <strong>{review.mayReview ? '逐项审核意见（需修改）' : '审核人要求修改'}：</strong>
-          <ul>
-            {toDo.map((v) => (
-              <li key={v.itemId} className={v.changed ? 'done' : ''}>
-                <button type="button" className="link-like" onClick={() => setCurrent(v.sectionKey as Nav)}>
-                  {v.sectionLabel}
-                </button>
-                ·{v.label}——{v.note}
-                <em>{v.changed ? (review.mayReview ? '（本部分自提出意见后已修改）' : '（已修改）') : '（待修改）'}</em>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {editable || review.mayReview ? <VerdictTodo items={toDo} reviewer={review.mayReview} onOpen={(key) => setCurrent(key as Nav)} /> : null}
       {!editable ? (
         <p className={`locked-note${suggesting ? ' suggesting' : ''}`}>
           {suggesting

@@ -94,3 +94,18 @@ export function diffSections(a: Record<string, string>, b: Record<string, string
     return { key, changed: parts.some((p) => p.type !== 'equal'), parts, coarse };
   });
 }
+
+/**
+ * The differences with long unchanged stretches cut to their `context` characters next to a change (…), so a long
+ * part's few edits can be shown in a side note (the per-item changes a reviewer sees on resubmission).
+ */
+export function diffExcerpt(parts: readonly DiffPart[], context = 24): DiffPart[] {
+  return parts.map((p, i) => {
+    if (p.type !== 'equal' || p.text.length <= 2 * context + 1) return p;
+    const first = i === 0;
+    const last = i === parts.length - 1;
+    const head = first ? '' : p.text.slice(0, context);
+    const tail = last ? '' : p.text.slice(-context);
+    return { type: 'equal', text: `${head}…${tail}` };
+  });
+}

@@ -1,6 +1,6 @@
 // Per-item verdicts: while a report waits for review, the reviewer marks checklist items 通过 or 需修改 with a note;
 // once returned, the 需修改 items are the drafter's to-do list, each ticked off when its part's text has changed
-// since the verdict; on resubmission the reviewer sees, per item, whether its part changed.
+// since the verdict; on resubmission the reviewer sees, per item, what changed in its part since.
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
@@ -13,6 +13,7 @@ import { VERDICTS, type Verdict } from '@/lib/report/vocabulary';
 import { loadReportInScope } from '@/lib/reports/service';
 import { AppError } from '@/lib/shared/errors';
 import { parseInput } from '@/lib/shared/validation';
+import { diffExcerpt, diffStats, diffTextDetailed, type DiffPart } from './diff';
 
 const verdictSchema = z.object({
   verdict: z.enum(VERDICTS, { error: '审核意见只能是“通过”或“需修改”。' }).nullable(),
@@ -30,7 +31,15 @@ export type VerdictView = {
   updatedAt: string;
   /** The item's part has changed since the verdict (the drafter's to-do is done; the reviewer sees what changed). */
   changed: boolean;
+  /** For a 需修改 item whose part changed: what changed since the verdict, long unchanged stretches cut (…). */
+  changes: { parts: DiffPart[]; inserted: number; deleted: number } | null;
 };
+
+function changesSince(before: string, now: string): VerdictView['changes'] {
+  if (before === now) return null;
+  const { parts } = diffTextDetailed(before, now);
+  return { parts: diffExcerpt(parts), ...diffStats(parts) };
+}
 
 function sectionText(db: Db, reportId: number, key: string): string {
   return db.select({ t: reportSections.plainText }).from(reportSections).where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key))).get()?.t ?? '';
@@ -56,7 +65,7 @@ export function setVerdict(db: Db, actor: Actor, reportId: number, itemId: strin
       .onConflictDoUpdate({ target: [reviewVerdicts.reportId, reviewVerdicts.itemId], set: { verdict: values.verdict, note: values.note, sectionText: values.sectionText, reviewerId: actor.id, updatedAt: now } })
       .run();
     recordAudit(tx, { actorId: actor.id, action: 'verdict.set', reportId: report.id, detail: { itemId, verdict: input.verdict } });
-    return { itemId, label: item.label, sectionKey: item.section, sectionLabel: SECTION_LABELS[item.section], verdict: input.verdict, note: input.note, reviewerName: actor.displayName, updatedAt: now.toISOString(), changed: false };
+    return { itemId, label: item.label, sectionKey: item.section, sectionLabel: SECTION_LABELS[item.section], verdict: input.verdict, note: input.note, reviewerName: actor.displayName, updatedAt: now.toISOString(), changed: false, changes: null };
   });
 }
 
@@ -84,6 +93,7 @@ export function listVerdicts(db: Db, actor: Actor, reportId: number): VerdictVie
         reviewerName,
         updatedAt: v.updatedAt.toISOString(),
         changed: (texts.get(item.section) ?? '') !== v.sectionText,
+        changes: v.verdict === 'fix' ? changesSince(v.sectionText, texts.get(item.section) ?? '') : null,
       },
     ];
   });

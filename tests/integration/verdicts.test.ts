@@ -45,7 +45,12 @@ describe('per-item verdicts', () => {
     transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
     const reviewer = loadEditorData(db, w.reviewerA, reportId);
     expect(reviewer.review.mayReview).toBe(true);
-    expect(reviewer.review.verdicts.find((v) => v.itemId === 'measures.training')).toMatchObject({ changed: true, reviewerName: w.reviewerA.displayName });
+    const training = reviewer.review.verdicts.find((v) => v.itemId === 'measures.training')!;
+    expect(training).toMatchObject({ changed: true, reviewerName: w.reviewerA.displayName });
+    // What changed in the item's part since the verdict: the new words in, the old out.
+    expect(training.changes!.parts.filter((p) => p.type === 'insert').map((p) => p.text).join('')).toContain('4期，参训120人次');
+    expect(training.changes!.inserted).toBeGreaterThan(0);
+    expect(reviewer.review.verdicts.find((v) => v.itemId === 'leaders.study')!.changes).toBeNull();
     // Taken back.
     expect((await put(w.reviewerA, 'measures.training', { verdict: null })).status).toBe(200);
     expect(listVerdicts(db, w.reviewerA, reportId).map((v) => v.itemId)).toEqual(['leaders.study']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffSections, diffStats, diffText } from '@/lib/review/diff';
+import { diffExcerpt, diffSections, diffStats, diffText } from '@/lib/review/diff';
 
 describe('Chinese text diff', () => {
   it('identical text is one equal part', () => {
@@ -43,5 +43,18 @@ describe('Chinese text diff', () => {
     const a = '法'.repeat(150_000);
     const parts = diffText(a, a + '治');
     expect(parts.at(-1)).toEqual({ type: 'insert', text: '治' });
+  });
+});
+
+describe('diffExcerpt', () => {
+  it('cuts long unchanged stretches to their context beside a change, and keeps the changes whole', () => {
+    const a = `${'甲'.repeat(200)}全年开展执法检查4次${'乙'.repeat(200)}`;
+    const b = a.replace('4次', '5次');
+    const parts = diffExcerpt(diffText(a, b), 10);
+    const text = parts.map((p) => p.text).join('');
+    expect(text.length).toBeLessThan(40);
+    expect(parts.filter((p) => p.type !== 'equal').map((p) => p.text)).toEqual(diffText(a, b).filter((p) => p.type !== 'equal').map((p) => p.text));
+    expect(text.startsWith('…')).toBe(true);
+    expect(text.endsWith('…')).toBe(true);
   });
 });

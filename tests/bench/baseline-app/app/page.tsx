@@ -1,0 +1,5 @@
+import { PlainEditor } from './plain-editor';
+
+export default function Page() {
+  return <PlainEditor />;
+}
