@@ -8,7 +8,7 @@ import { backup, restore } from './commands/backup';
 import { check, exportCommand, parse } from './commands/report';
 import { countyAdd, countyList, countyRename } from './commands/county';
 import { townshipAdd } from './commands/township';
-import { userAdd, userList, userPasswd } from './commands/user';
+import { userAdd, userCounties, userList, userPasswd } from './commands/user';
 import { UsageError, type Command, type Out } from './context';
 
 export { parseJson } from './commands/report';
@@ -20,6 +20,8 @@ export const USAGE = `用法：npm run nianbao -- <命令> [参数]
                                   添加账号（不给 --password 时生成随机密码并显示）
   user passwd 用户名 [--password 密码]   重置密码（不给 --password 时生成随机密码）
   user list                       列出全部账号
+  user counties 用户名 --county 县名 [--county 县名 …] | --none
+                                  审核人另负责的县（市级审核人负责多个县）；--none 取消
   county add --name 县名               添加县（区）
   county rename --from 原名 --to 新名   县（区）改名
   county list                     列出全部县（区）及乡镇（街道）数
@@ -37,7 +39,7 @@ export const USAGE = `用法：npm run nianbao -- <命令> [参数]
 
 数据库位置：环境变量 NIANBAO_DB，默认 data/nianbao.db。`;
 
-const COMMANDS: Command[] = [parse, check, exportCommand, backup, restore, userAdd, userPasswd, userList, auditExport, countyAdd, countyRename, countyList, townshipAdd];
+const COMMANDS: Command[] = [parse, check, exportCommand, backup, restore, userAdd, userPasswd, userList, userCounties, auditExport, countyAdd, countyRename, countyList, townshipAdd];
 
 /** Runs one command line; the exit code is 0 on success, 1 on a refusal (message in Chinese), 2 on wrong usage. */
 export async function runCli(

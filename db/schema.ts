@@ -2,7 +2,7 @@
 // values (roles, statuses, kinds) come from the vocabulary.
 // Longer than most files by design: all tables in one file, as drizzle-kit reads them.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 import { LEDGER_STATES, REPORT_STATUSES, ROLES, SUGGESTION_STATES, TOWNSHIP_KINDS, VERDICTS, VERSION_KINDS, type PartKey } from '@/lib/report/vocabulary';
 
@@ -67,6 +67,20 @@ export const users = sqliteTable(
   ],
 );
 export type User = typeof users.$inferSelect;
+
+/** Further counties a reviewer covers beyond the own one in users.county_id: a city office reviewing several. */
+export const reviewerCounties = sqliteTable(
+  'reviewer_counties',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    countyId: integer('county_id')
+      .notNull()
+      .references(() => counties.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.countyId] }), index('reviewer_counties_county_idx').on(t.countyId)],
+);
 
 export const reports = sqliteTable(
   'reports',

@@ -1,7 +1,7 @@
 // user add, user passwd and user list: accounts from the server's own console, acting as the system.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { createUser, listUsers, resetPassword, userIdByUsername } from '@/lib/admin/accounts';
+import { createUser, listUsers, resetPassword, setFurtherCounties, userIdByUsername } from '@/lib/admin/accounts';
 import { countyIdByName, townshipIdByName } from '@/lib/admin/townships';
 import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
 import { ROLE_LABELS } from '@/lib/report/labels';
@@ -59,7 +59,22 @@ export const userList: Command = {
   run: ({ args, out, db }) => {
     if (args.length) throw new UsageError('user list 不需要参数。');
     for (const u of listUsers(db(), SYSTEM_ACTOR)) {
-      out.log([u.username, u.displayName, ROLE_LABELS[u.role], u.townshipName ?? u.countyName ?? '全部', u.active ? '正常' : '已停用'].join('\t'));
+      const scope = u.townshipName ?? [u.countyName, ...u.furtherCounties.map((c) => c.name)].filter(Boolean).join('、');
+      out.log([u.username, u.displayName, ROLE_LABELS[u.role], scope || '全部', u.active ? '正常' : '已停用'].join('\t'));
     }
+  },
+};
+
+/** A reviewer who also covers further counties (a city office): `user counties 用户名 --county 甲县 --county 乙县`. */
+export const userCounties: Command = {
+  name: 'user counties',
+  run: ({ args, out, db: open }) => {
+    const { values, positionals } = parseArgs({ args, options: { county: { type: 'string', multiple: true }, none: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    if (positionals.length !== 1 || (!values.county?.length && !values.none)) throw new UsageError('user counties 需要一个用户名，以及一个或多个 --county 县名（或 --none 取消）。');
+    const db = open();
+    const username = positionals[0]!.toLowerCase();
+    const names = values.none ? [] : values.county!;
+    setFurtherCounties(db, SYSTEM_ACTOR, userIdByUsername(db, username), { countyIds: names.map((n) => countyIdByName(db, n)) });
+    out.log(names.length ? `${username} 另负责审核：${names.join('、')}` : `${username} 不再负责其他县`);
   },
 };

@@ -125,7 +125,28 @@ export function TownshipsSection(props: { townships: TownshipWithCounty[]; count
 
 export type UserRow = UserListRow & { lockedFrom: string[]; openSessions: number };
 
-export type UserActions = { unlock: Action; endSessions: Action; setScope: Action; resetPassword: Action; setActive: Action; add: Action };
+export type UserActions = { unlock: Action; endSessions: Action; setScope: Action; setCounties: Action; resetPassword: Action; setActive: Action; add: Action };
+
+/** A reviewer may also cover further counties (a city office): ticked here, applied from their next request. */
+function FurtherCounties({ u, counties, action }: { u: UserRow; counties: ChoiceOption[]; action: Action }) {
+  const others = counties.filter((c) => c.value !== u.countyId);
+  if (u.role !== 'reviewer' || !others.length) return null;
+  const ticked = new Set(u.furtherCounties.map((c) => c.id));
+  return (
+    <details className="further-counties" data-testid={`further-counties-${u.username}`}>
+      <summary>另负责的县{u.furtherCounties.length ? `（${u.furtherCounties.map((c) => c.name).join('、')}）` : ''}</summary>
+      <ActionForm action={action} submitLabel="保存" className="inline-form">
+        <input type="hidden" name="userId" value={u.id} />
+        {others.map((c) => (
+          <label key={c.value} className="check-label">
+            <input type="checkbox" name="countyIds" value={c.value} defaultChecked={ticked.has(Number(c.value))} />
+            {c.label}
+          </label>
+        ))}
+      </ActionForm>
+    </details>
+  );
+}
 
 function UserStatus({ u, self, actions }: { u: UserRow; self: boolean; actions: UserActions }) {
   return (
@@ -163,7 +184,10 @@ export function UsersSection(props: { users: UserRow[]; selfId: number; counties
               <td>{u.username}</td>
               <td>{u.displayName}</td>
               <td>{ROLE_LABELS[u.role]}</td>
-              <td>{u.townshipName ?? u.countyName ?? '全部'}</td>
+              <td>
+                {u.townshipName ?? u.countyName ?? '全部'}
+                {u.furtherCounties.length ? <div className="muted">另负责：{u.furtherCounties.map((c) => c.name).join('、')}</div> : null}
+              </td>
               <UserStatus u={u} self={u.id === props.selfId} actions={actions} />
               <td>
                 <ActionForm action={actions.setScope} submitLabel="改" className="inline-form scope-form">
@@ -172,6 +196,7 @@ export function UsersSection(props: { users: UserRow[]; selfId: number; counties
                   <Choice name="countyId" defaultValue={u.countyId ?? ''} aria-label="所属县（审核人）" empty="县—" options={props.counties} />
                   <Choice name="townshipId" defaultValue={u.townshipId ?? ''} aria-label="所属乡镇（起草人）" empty="乡镇—" options={townshipNames} />
                 </ActionForm>
+                <FurtherCounties u={u} counties={props.counties} action={actions.setCounties} />
               </td>
               <td>
                 <ActionForm action={actions.resetPassword} submitLabel="重置" className="inline-form">

@@ -3,7 +3,7 @@
 // session revocations, and splitting them would pass those through a third module.
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { counties, townships, users, type User } from '@/db/schema';
+import { counties, reviewerCounties, townships, users, type User } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { actingUserId, can, type Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/shared/errors';
@@ -12,7 +12,7 @@ import { revokeUserSessions } from '@/lib/auth/sessions';
 import { z } from 'zod';
 import { assertPasswordPolicy, getDummyHash, hashPassword, PASSWORD_MAX_LENGTH, verifyPassword } from '@/lib/auth/password';
 import { parseInput, passwordSchema } from '@/lib/shared/validation';
-import { scopeSchema, userInputSchema, type UserInput } from './schema';
+import { furtherCountiesSchema, scopeSchema, userInputSchema, type UserInput } from './schema';
 
 export type AuthResult =
   | { ok: true; userId: number }
@@ -187,11 +187,24 @@ export function setUserActive(db: Db, actor: Actor, userId: number, active: bool
   });
 }
 
-export type UserListRow = Omit<User, 'passwordHash'> & { countyName: string | null; townshipName: string | null };
+export type UserListRow = Omit<User, 'passwordHash'> & {
+  countyName: string | null;
+  townshipName: string | null;
+  /** A reviewer's further counties (a city office), by id and name. */
+  furtherCounties: Array<{ id: number; name: string }>;
+};
 
 export function listUsers(db: Db, actor: Actor): UserListRow[] {
   requireManage(actor);
-  return db
+  const further = new Map<number, Array<{ id: number; name: string }>>();
+  for (const r of db
+    .select({ userId: reviewerCounties.userId, id: counties.id, name: counties.name })
+    .from(reviewerCounties)
+    .innerJoin(counties, eq(counties.id, reviewerCounties.countyId))
+    .orderBy(asc(counties.id))
+    .all())
+    further.set(r.userId, [...(further.get(r.userId) ?? []), { id: r.id, name: r.name }]);
+  const rows = db
     .select({
       id: users.id,
       username: users.username,
@@ -212,6 +225,25 @@ export function listUsers(db: Db, actor: Actor): UserListRow[] {
     .leftJoin(townships, eq(townships.id, users.townshipId))
     .orderBy(asc(users.role), asc(users.username))
     .all();
+  return rows.map((u) => ({ ...u, furtherCounties: further.get(u.id) ?? [] }));
+}
+
+/**
+ * The further counties a reviewer covers beyond the own one (a city office reviewing several counties); an empty
+ * list takes them away. Applies from the reviewer's next request (the scope is read fresh on every one).
+ */
+export function setFurtherCounties(db: Db, actor: Actor, userId: number, raw: unknown): void {
+  requireManage(actor);
+  const { countyIds } = parseInput(furtherCountiesSchema, raw);
+  const user = findUser(db, userId);
+  if (user.role !== 'reviewer') throw new AppError('bad_request', '只有审核人可以负责多个县。');
+  const ids = [...new Set(countyIds)].filter((id) => id !== user.countyId);
+  for (const id of ids) if (!db.select({ id: counties.id }).from(counties).where(eq(counties.id, id)).get()) throw new AppError('bad_request', '所选的县不存在。');
+  db.transaction((tx) => {
+    tx.delete(reviewerCounties).where(eq(reviewerCounties.userId, user.id)).run();
+    for (const countyId of ids) tx.insert(reviewerCounties).values({ userId: user.id, countyId }).run();
+    recordAudit(tx, { actorId: actingUserId(actor), action: 'user.counties', detail: { userId: user.id, countyIds: ids } });
+  });
 }
 
 /** Changes an account's role and where it works; takes effect on the user's next request. */
@@ -231,6 +263,9 @@ export function setUserScope(db: Db, actor: Actor, userId: number, raw: unknown)
       })
       .where(eq(users.id, user.id))
       .run();
+    // Further counties belong to a reviewer; another role drops them, and a new own county is not also a further one.
+    if (input.role !== 'reviewer') tx.delete(reviewerCounties).where(eq(reviewerCounties.userId, user.id)).run();
+    else if (input.countyId != null) tx.delete(reviewerCounties).where(and(eq(reviewerCounties.userId, user.id), eq(reviewerCounties.countyId, input.countyId))).run();
     revokeUserSessions(tx, user.id, 'role', actor.id);
     recordAudit(tx, {
       actorId: actor.id,

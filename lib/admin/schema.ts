@@ -33,3 +33,8 @@ export const userInputSchema = z
   .object({ username: usernameSchema, displayName: nameField('姓名', 40), password: passwordSchema, ...scopeFields })
   .superRefine(requireScope);
 export type UserInput = z.infer<typeof userInputSchema>;
+
+/** A reviewer's further counties: a list of ids (from the command line) or the form's checked boxes. */
+export const furtherCountiesSchema = z.object({
+  countyIds: z.array(idSchema('县'), { error: '请选择县。' }).max(500, { error: '最多选择 500 个县。' }),
+});

@@ -1,7 +1,7 @@
 // Reading the audit log with filters, for admins (everything) and reviewers (their county's reports).
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { can, type Actor } from '@/lib/auth/permissions';
+import { can, reviewerCountyIds, type Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/shared/errors';
 import { parseInput } from '@/lib/shared/validation';
 import { describeAudit, type AuditNames } from './describe';
@@ -48,8 +48,10 @@ export function listAudit(db: Db, actor: Actor, raw: unknown): { rows: AuditRow[
   const params: unknown[] = [];
   // Reviewers see what happened to their county's reports; admins see everything, account changes included.
   if (actor.role !== 'admin') {
-    where.push('t.county_id = ?');
-    params.push(actor.countyId);
+    // A city office's reviewer: every county they cover.
+    const ids = reviewerCountyIds(actor);
+    where.push(`t.county_id in (${ids.map(() => '?').join(', ') || 'null'})`);
+    params.push(...ids);
   }
   // Each filter given adds one condition.
   const conditions: Array<[unknown, string, (v: never) => unknown[]]> = [

@@ -1,7 +1,7 @@
 // Loads the acting user's role and scope fresh from the database, so a changed role or township applies at once.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { townships, users } from '@/db/schema';
+import { reviewerCounties, townships, users } from '@/db/schema';
 import type { Actor } from './permissions';
 import { preparedFor } from '@/db/prepared';
 
@@ -24,10 +24,21 @@ const actorRow = preparedFor((db) =>
     .prepare(),
 );
 
+const furtherCounties = preparedFor((db) =>
+  db
+    .select({ countyId: reviewerCounties.countyId })
+    .from(reviewerCounties)
+    .where(eq(reviewerCounties.userId, sql.placeholder('id')))
+    .orderBy(reviewerCounties.countyId)
+    .prepare(),
+);
+
 export function loadActor(db: Db, userId: number): Actor | null {
   const row = actorRow(db).get({ id: userId });
   if (!row || !row.active) return null;
+  const further = row.role === 'reviewer' ? furtherCounties(db).all({ id: userId }).map((r) => r.countyId) : [];
   return {
+    ...(further.length ? { furtherCountyIds: further } : {}),
     id: row.id,
     username: row.username,
     displayName: row.displayName,

@@ -8,6 +8,8 @@ export type Actor = {
   role: Role;
   /** The county the actor works in: a reviewer's own, a drafter's township's county; null for admins. */
   countyId: number | null;
+  /** Further counties a reviewer covers (a city office); absent or empty for everyone else. */
+  furtherCountyIds?: readonly number[];
   /** The township a drafter belongs to; null otherwise. */
   townshipId: number | null;
   /** An administrator set the password; the user must choose their own before doing anything else. */
@@ -58,7 +60,8 @@ export type Action = (typeof ACTIONS)[number];
 export type Resource = { townshipId?: number | null; countyId?: number | null };
 
 /**
- * How far a role reaches for an action: 'any' (everything), 'county' (resources in the actor's county),
+ * How far a role reaches for an action: 'any' (everything), 'county' (resources in the actor's county, or in one
+ * of the further counties a reviewer was given),
  * 'township' (resources of the actor's township) or 'none'.
  */
 export type Scope = 'any' | 'county' | 'township' | 'none';
@@ -87,10 +90,16 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
     case 'any':
       return true;
     case 'county':
-      return actor.countyId != null && resource.countyId != null && resource.countyId === actor.countyId;
+      return resource.countyId != null && (resource.countyId === actor.countyId || (actor.furtherCountyIds?.includes(resource.countyId) ?? false));
     case 'township':
       return actor.townshipId != null && resource.townshipId != null && resource.townshipId === actor.townshipId;
     case 'none':
       return false;
   }
+}
+
+/** Every county a reviewer covers, the own one first (empty for other roles). */
+export function reviewerCountyIds(actor: Actor): number[] {
+  if (actor.role !== 'reviewer' || actor.countyId == null) return [];
+  return [actor.countyId, ...(actor.furtherCountyIds ?? []).filter((id) => id !== actor.countyId)];
 }

@@ -54,7 +54,13 @@ export type Dashboard = {
 
 
 
-/** Which county a reviewer or admin looks at: a reviewer's own; an admin picks (the first by default). */
+/** The counties the actor may look at in the dashboard: all for an admin, a reviewer's own and further ones. */
+export function dashboardCounties(db: Db, actor: Actor): Array<{ id: number; name: string }> {
+  const all = db.select({ id: counties.id, name: counties.name }).from(counties).orderBy(counties.id).all();
+  return all.filter((c) => can(actor, 'county.dashboard', { countyId: c.id }));
+}
+
+/** Which county a reviewer or admin looks at: a reviewer's own by default; an admin picks (the first by default). */
 export function dashboardCounty(db: Db, actor: Actor, requested?: number): { id: number; name: string } {
   const all = db.select({ id: counties.id, name: counties.name }).from(counties).orderBy(counties.id).all();
   if (requested !== undefined && !all.some((c) => c.id === requested)) throw new AppError('not_found', '该县不存在。');

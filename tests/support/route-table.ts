@@ -4,12 +4,13 @@ import { CHECKLISTS } from '@/lib/report/checklists';
 import type { Fixture } from './routes';
 import { TEST_PASSWORD } from './db';
 
-export const PRINCIPALS = ['anonymous', 'admin', 'reviewerA', 'reviewerB', 'drafterA1', 'drafterA2', 'drafterB1'] as const;
+// reviewerCity: a city office's reviewer whose own county is 乙县 and who also covers 甲县 (the fixture's county).
+export const PRINCIPALS = ['anonymous', 'admin', 'reviewerA', 'reviewerB', 'reviewerCity', 'drafterA1', 'drafterA2', 'drafterB1'] as const;
 export type Principal = (typeof PRINCIPALS)[number];
 
-export const READERS: Principal[] = ['admin', 'reviewerA', 'drafterA1'];
+export const READERS: Principal[] = ['admin', 'reviewerA', 'reviewerCity', 'drafterA1'];
 export const EDITORS: Principal[] = ['admin', 'drafterA1'];
-export const REVIEWERS: Principal[] = ['admin', 'reviewerA'];
+export const REVIEWERS: Principal[] = ['admin', 'reviewerA', 'reviewerCity'];
 export const SIGNED_IN: Principal[] = PRINCIPALS.filter((p) => p !== 'anonymous');
 export const ADMIN: Principal[] = ['admin'];
 
@@ -144,6 +145,7 @@ export const ACTIONS: Record<string, ActionCase | Skip> = {
   'app/(app)/admin/actions.ts#resetPasswordAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id, password: 'another-pass-1' }) },
   'app/(app)/admin/actions.ts#setUserActiveAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id, active: 'false' }) },
   'app/(app)/admin/actions.ts#setCollectionDateAction': { allow: ADMIN, form: (f) => ({ countyId: f.countyA, year: 2025, collectionDate: '2026-01-15' }) },
+  'app/(app)/admin/actions.ts#setFurtherCountiesAction': { allow: ADMIN, form: (f) => ({ userId: f.reviewerB.id, countyIds: f.countyA }) },
   'app/(app)/admin/actions.ts#setUserScopeAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id, role: 'drafter', townshipId: f.townA2 }) },
   'app/(app)/admin/actions.ts#unlockUserAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id }) },
   'app/(app)/admin/actions.ts#endSessionsAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id }) },
@@ -156,7 +158,7 @@ export const ACTIONS: Record<string, ActionCase | Skip> = {
   'app/(app)/inbox/actions.ts#openInboxItemAction': { allow: SIGNED_IN, form: () => ({ key: 'review:1:1', href: '/inbox' }), redirects: true },
   // Only users with unread items in the fixture have something to mark: the draft's drafter, and the reviewers of
   // the submitted report.
-  'app/(app)/inbox/actions.ts#markAllReadAction': { allow: SIGNED_IN, form: () => ({}), mutatesFor: ['admin', 'reviewerA', 'drafterA1'] },
+  'app/(app)/inbox/actions.ts#markAllReadAction': { allow: SIGNED_IN, form: () => ({}), mutatesFor: ['admin', 'reviewerA', 'reviewerCity', 'drafterA1'] },
   'app/(app)/admin/actions.ts#addCountyAction': { allow: ADMIN, form: () => ({ name: '新安县' }) },
   'app/(app)/admin/actions.ts#renameCountyAction': { allow: ADMIN, form: (f) => ({ countyId: f.countyA, name: '甲新县' }) },
   'app/(app)/admin/actions.ts#renameTownshipAction': { allow: ADMIN, form: (f) => ({ townshipId: f.townA1, name: '甲一新镇', kind: '镇' }) },

@@ -7,6 +7,8 @@ import { eq } from 'drizzle-orm';
 import { openDatabase, type Db } from '@/db/client';
 import { suggestions, users } from '@/db/schema';
 import { createSession } from '@/lib/auth/sessions';
+import { createUser, setFurtherCounties } from '@/lib/admin/accounts';
+import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
 import { loadActor } from '@/lib/auth/actor';
 import type { Actor } from '@/lib/auth/permissions';
 import { saveSection } from '@/lib/drafting/service';
@@ -15,7 +17,7 @@ import { docFromText } from '@/lib/report/tiptap-doc';
 import { addThread } from '@/lib/review/comments';
 import { transitionReport } from '@/lib/review/transitions';
 import { saveNamedVersion } from '@/lib/review/versions';
-import { makeTestDb, seedWorld, type World } from './db';
+import { makeTestDb, seedWorld, TEST_PASSWORD, type World } from './db';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -65,6 +67,8 @@ export const SECRET_TEXT = '甲一镇内部草稿：全年办理行政复议案�
 export const SUBMITTED_TEXT = '全年开展普法活动12场。';
 
 export type Fixture = World & {
+  /** A city office's reviewer: own county 乙县, and 甲县 as a further county. */
+  reviewerCity: Actor;
   /** This year's report of 甲一镇, being drafted, with text, a reviewer's comment thread and a named version. */
   draft: number;
   /** Last year's report of 甲一镇, submitted for review, with SUBMITTED_TEXT in part 一. */
@@ -84,6 +88,9 @@ export type Fixture = World & {
 export async function buildFixture(): Promise<{ fixture: Fixture; copy: () => Db; actor: (db: Db, a: Actor | null) => Actor | null }> {
   const { db, file } = makeTestDb();
   const w = await seedWorld(db);
+  const city = await createUser(db, SYSTEM_ACTOR, { username: 'reviewer-city', displayName: 'reviewer-city', password: TEST_PASSWORD, role: 'reviewer', countyId: w.countyB });
+  setFurtherCounties(db, SYSTEM_ACTOR, city.id, { countyIds: [w.countyA] });
+  const reviewerCity = loadActor(db, city.id)!;
   const draftReport = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 }, new Date('2025-12-01T09:00:00+08:00'));
   saveSection(db, w.drafterA1, draftReport.id, 'measures', { content: docFromText(SECRET_TEXT), version: 1 });
   const thread = addThread(db, w.reviewerA, draftReport.id, {
@@ -118,7 +125,7 @@ export async function buildFixture(): Promise<{ fixture: Fixture; copy: () => Db
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-case-'));
   let n = 0;
   return {
-    fixture: { ...w, draft: draftReport.id, submitted: submitted.id, suggestion: suggestion.id, published: published.id, approved: approved.id, thread: thread.id, version: version.id, draftTitle: draftReport.title },
+    fixture: { ...w, reviewerCity, draft: draftReport.id, submitted: submitted.id, suggestion: suggestion.id, published: published.id, approved: approved.id, thread: thread.id, version: version.id, draftTitle: draftReport.title },
     copy: () => {
       const target = path.join(dir, `case-${++n}.db`);
       fs.copyFileSync(file, target);

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { createUser, deactivateDemoAccounts, endUserSessions, resetPassword, setUserActive, setUserScope, unlockUser } from '@/lib/admin/accounts';
+import { createUser, deactivateDemoAccounts, endUserSessions, resetPassword, setFurtherCounties, setUserActive, setUserScope, unlockUser } from '@/lib/admin/accounts';
 import { actionWithActor } from '@/lib/server/actions';
 import { setCollectionDate } from '@/lib/dashboard/service';
 import { formatDocumentDate } from '@/lib/shared/format';
@@ -67,6 +67,13 @@ export const setUserScopeAction = actionWithActor((actor, form) => {
   setUserScope(getDb(), actor, userId, { role: fields.role, countyId: fields.countyId || undefined, townshipId: fields.townshipId || undefined });
   revalidatePath('/admin');
   return '角色和范围已更新。';
+});
+
+export const setFurtherCountiesAction = actionWithActor((actor, form) => {
+  const userId = parseInput(idSchema('账号'), form.get('userId'));
+  setFurtherCounties(getDb(), actor, userId, { countyIds: form.getAll('countyIds').filter((v) => typeof v === 'string') });
+  revalidatePath('/admin');
+  return '负责的县已更新。';
 });
 
 export const renameTownshipAction = actionWithActor((actor, form) => {

@@ -20,6 +20,7 @@ import {
   setCollectionDateAction,
   setUserActiveAction,
   setUserScopeAction,
+  setFurtherCountiesAction,
   unlockUserAction,
 } from './actions';
 
@@ -62,6 +63,7 @@ export default async function AdminPage() {
           unlock: unlockUserAction,
           endSessions: endSessionsAction,
           setScope: setUserScopeAction,
+          setCounties: setFurtherCountiesAction,
           resetPassword: resetPasswordAction,
           setActive: setUserActiveAction,
           add: addUserAction,

@@ -1,11 +1,10 @@
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { orInterrupt, requirePageActor } from '@/lib/server/session';
-import { loadDashboard, type DashboardRow } from '@/lib/dashboard/service';
+import { dashboardCounties, loadDashboard, type DashboardRow } from '@/lib/dashboard/service';
 import { formatDateTime, formatDocumentDate } from '@/lib/shared/format';
 import { STATUS_LABELS } from '@/lib/report/labels';
 import { currentReportYear } from '@/lib/reports/service';
-import { listCounties } from '@/lib/admin/townships';
 import { ZIPPED_STATUSES } from '@/lib/export/zip';
 import { REPORT_STATUSES, type ReportStatus } from '@/lib/report/vocabulary';
 
@@ -49,6 +48,8 @@ export default async function DashboardPage({
   const year = Number(sp.year) || currentReportYear();
   const db = getDb();
   const d = orInterrupt(() => loadDashboard(db, actor, sp.county ? Number(sp.county) : undefined, year));
+  // An admin, or a city office's reviewer covering several counties, picks the county.
+  const pickable = dashboardCounties(db, actor);
   const status = sp.status && Object.hasOwn(LABELS, sp.status) ? (sp.status as ReportStatus | 'none') : null;
   const sort: SortKey = sp.sort && Object.hasOwn(SORTS, sp.sort) ? (sp.sort as SortKey) : 'township';
   const rows = sortRows(d.rows.filter((r) => !status || r.status === status), sort);
@@ -68,9 +69,9 @@ export default async function DashboardPage({
           {d.county.name} {year}年度报告进度
         </h1>
         <form className="inline-form" action="/dashboard">
-          {actor.role === 'admin' ? (
-            <select name="county" defaultValue={d.county.id} aria-label="县">
-              {listCounties(db).map((c) => (
+          {pickable.length > 1 ? (
+            <select name="county" defaultValue={d.county.id} aria-label="县" data-testid="county-picker">
+              {pickable.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
                 </option>
