@@ -22,6 +22,13 @@ const CONFIRM: Partial<Record<TransitionName, string>> = {
 };
 
 /** The report's state and the workflow buttons this user may press; return and publish ask for their details. */
+type Finding = { key: string; message: string };
+
+/** The reasons typed so far, empty ones left out (the server names the findings still without one). */
+function givenReasons(o: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v.trim()));
+}
+
 export function WorkflowBar({ reportId, status, available, pendingSuggestions = 0 }: Props) {
   const [open, setOpen] = useState<TransitionName | null>(null);
   const [reason, setReason] = useState('');
@@ -29,11 +36,11 @@ export function WorkflowBar({ reportId, status, available, pendingSuggestions = 
   const [date, setDate] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  // 公开前检查: what the server found in the 公开稿, and the reason given to publish anyway.
-  const [findings, setFindings] = useState<Array<{ message: string }>>([]);
-  const [override, setOverride] = useState('');
+  // 公开前检查: what the server found in the 公开稿, and the reason given for each to publish anyway.
+  const [findings, setFindings] = useState<Finding[]>([]);
+  const [overrides, setOverrides] = useState<Record<string, string>>({});
 
-  async function run(name: TransitionName, extra: Record<string, string> = {}) {
+  async function run(name: TransitionName, extra: Record<string, unknown> = {}) {
     setBusy(true);
     setError('');
     try {
@@ -43,7 +50,7 @@ export function WorkflowBar({ reportId, status, available, pendingSuggestions = 
         body: JSON.stringify({ transition: name, ...extra }),
       });
       if (!res.ok) {
-        const body = (await res.json().catch(() => ({}))) as { error?: string; findings?: Array<{ message: string }> };
+        const body = (await res.json().catch(() => ({}))) as { error?: string; findings?: Finding[] };
         if (body.findings?.length) {
           setFindings(body.findings);
           setError('公开稿中有可能不宜公开的内容，见下。');
@@ -102,16 +109,23 @@ export function WorkflowBar({ reportId, status, available, pendingSuggestions = 
                 </label>
                 {findings.length ? (
                   <div className="notice" data-testid="publish-findings">
-                    <p>公开前检查发现以下内容，请先在正文中修改；确需公开的，请写明理由（会记入操作记录）：</p>
-                    <ul>
-                      {findings.map((f) => (
-                        <li key={f.message}>{f.message}</li>
+                    <p>公开前检查发现以下内容，请先在正文中修改；确需公开的，请逐项写明理由（会记入操作记录）：</p>
+                    <ol>
+                      {findings.map((f, i) => (
+                        <li key={f.key}>
+                          {f.message}
+                          <textarea
+                            rows={1}
+                            value={overrides[f.key] ?? ''}
+                            onChange={(e) => setOverrides((o) => ({ ...o, [f.key]: e.target.value }))}
+                            maxLength={500}
+                            placeholder="仍要公开的理由（至少 4 个字）"
+                            aria-label={`第 ${i + 1} 处仍要公开的理由`}
+                            data-testid={`publish-override-${i}`}
+                          />
+                        </li>
                       ))}
-                    </ul>
-                    <label>
-                      仍要公开的理由
-                      <textarea rows={2} value={override} onChange={(e) => setOverride(e.target.value)} maxLength={500} data-testid="publish-override" />
-                    </label>
+                    </ol>
                   </div>
                 ) : null}
               </>
@@ -120,7 +134,7 @@ export function WorkflowBar({ reportId, status, available, pendingSuggestions = 
               <button
                 type="button"
                 disabled={busy || (open === 'return' ? !reason.trim() : !url.trim() || !date)}
-                onClick={() => void run(open, open === 'return' ? { reason } : { url, date, ...(findings.length && override.trim() ? { override } : {}) })}
+                onClick={() => void run(open, open === 'return' ? { reason } : { url, date, ...(findings.length ? { overrides: givenReasons(overrides) } : {}) })}
                 data-testid="transition-confirm"
               >
                 确定

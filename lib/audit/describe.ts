@@ -87,7 +87,13 @@ export function describeAudit(action: string, rawDetail: string | null, n: Audit
       return `导入报告${d.replaced ? '，替换了原有内容（原内容保存为版本）' : ''}${Number(d.suggestions) > 0 ? `，含 ${str(d.suggestions)} 处 Word 修订` : ''}`;
     case 'report.transition': {
       const t = typeof d.transition === 'string' && d.transition in TRANSITIONS ? TRANSITIONS[d.transition as TransitionName].label : str(d.transition);
-      const override = d.privacyOverride ? `；公开前检查发现 ${Array.isArray(d.privacyFindings) ? d.privacyFindings.length : ''} 处问题，仍公开，理由：${str(d.privacyOverride)}` : '';
+      const overrides = Array.isArray(d.privacyOverrides) ? (d.privacyOverrides as Array<{ finding?: unknown; reason?: unknown }>) : [];
+      // Rows written before reasons were given per finding hold one reason for all of them.
+      const override = overrides.length
+        ? `；公开前检查发现 ${overrides.length} 处问题，仍公开：${overrides.map((o) => `${str(o.finding)}（理由：${str(o.reason)}）`).join('；')}`
+        : d.privacyOverride
+          ? `；公开前检查发现 ${Array.isArray(d.privacyFindings) ? d.privacyFindings.length : ''} 处问题，仍公开，理由：${str(d.privacyOverride)}`
+          : '';
       return `${t}：${status(d.from)} → ${status(d.to)}${d.reason ? `；原因：${str(d.reason)}` : ''}${d.url ? `；公开地址：${str(d.url)}` : ''}${override}`;
     }
     case 'version.save':

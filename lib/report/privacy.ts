@@ -4,7 +4,8 @@
 
 export type PrivacyKind = 'id-number' | 'mobile' | 'bank-card' | 'party-name' | 'address' | 'secret-marker';
 
-export type PrivacyFinding = { kind: PrivacyKind; text: string; where: string; message: string };
+/** `key` names a finding across scans (the part, the kind and the words), so a reason can be given for each. */
+export type PrivacyFinding = { kind: PrivacyKind; text: string; where: string; message: string; key: string };
 
 const KIND_LABELS: Record<PrivacyKind, string> = {
   'id-number': '居民身份证号码',
@@ -60,7 +61,7 @@ function around(text: string, start: number, end: number): string {
 
 /** Every finding in the parts of the 公开稿 (`where` names the part), in order. */
 export function scanForPublication(parts: Array<{ where: string; text: string }>): PrivacyFinding[] {
-  const out: Array<PrivacyFinding & { order: number }> = [];
+  const out: Array<Omit<PrivacyFinding, 'key'> & { order: number }> = [];
   let base = 0;
   const push = (kind: PrivacyKind, where: string, text: string, start: number, end: number) =>
     out.push({ order: base + start, kind, text: text.slice(start, end), where, message: `${where}：疑似${KIND_LABELS[kind]}“${text.slice(start, end)}”（…${around(text, start, end)}…）` });
@@ -79,5 +80,5 @@ export function scanForPublication(parts: Array<{ where: string; text: string }>
     base += text.length + 1;
   }
   // In reading order.
-  return out.sort((a, b) => a.order - b.order).map((f) => ({ kind: f.kind, text: f.text, where: f.where, message: f.message }));
+  return out.sort((a, b) => a.order - b.order).map((f) => ({ kind: f.kind, text: f.text, where: f.where, message: f.message, key: `${f.where}|${f.kind}|${f.text}` }));
 }

@@ -25,6 +25,7 @@ const returnSchema = z.object({
     .min(1, { error: '请填写退回原因，说明需要修改什么。' })
     .max(1000, { error: '退回原因不能超过 1000 个字。' }),
 });
+const overrideReason = z.string({ error: '理由格式无效。' }).trim().min(4, { error: '请写明仍要公开的理由（至少 4 个字）。' }).max(500, { error: '理由不能超过 500 个字。' });
 const publishSchema = z.object({
   url: z
     .string({ error: '请填写公开网址。' })
@@ -32,8 +33,13 @@ const publishSchema = z.object({
     .max(500, { error: '网址太长。' })
     .regex(/^https?:\/\/[^\s<>"]+$/i, { error: '请填写以 http:// 或 https:// 开头的公开网址。' }),
   date: isoDateSchema('公开日期'),
-  // Why the 公开稿 may go out although the 公开前检查 found something in it (audited).
-  override: z.string({ error: '理由格式无效。' }).trim().min(4, { error: '请写明仍要公开的理由（至少 4 个字）。' }).max(500, { error: '理由不能超过 500 个字。' }).optional(),
+  // Why the 公开稿 may go out although the 公开前检查 found something in it (audited): one reason per finding, by the
+  // finding's key, or one `override` for every finding not given its own.
+  override: overrideReason.optional(),
+  overrides: z
+    .record(z.string().max(300, { error: '检查项标识太长。' }), overrideReason, { error: '逐项理由格式无效。' })
+    .refine((o) => Object.keys(o).length <= 200, { error: '逐项理由最多 200 条。' })
+    .optional(),
 });
 
 /** The 公开稿's text (title and parts; no 主送 or 抄送) scanned for what must not be published. */
@@ -59,11 +65,13 @@ export function transitionReport(db: Db, actor: Actor, reportId: number, raw: un
   // 公开前检查: personal information or a 秘密 / 内部 marker in the 公开稿 stops publication until it is fixed, or the
   // finalising drafter says why it may go out anyway.
   const findings = publication ? publicationFindings(db, report) : [];
-  if (findings.length && !publication?.override) {
+  const reasonFor = (key: string) => publication?.overrides?.[key] ?? publication?.override;
+  const open = findings.filter((f) => !reasonFor(f.key));
+  if (open.length) {
     throw new AppError(
       'conflict',
-      `公开稿中发现 ${findings.length} 处可能不宜公开的内容：${findings.slice(0, 5).map((f) => f.message).join('；')}${findings.length > 5 ? '；……' : ''}。请修改后再登记公开；确需公开的，请写明理由。`,
-      { findings },
+      `公开稿中发现 ${open.length} 处可能不宜公开的内容：${open.slice(0, 5).map((f) => f.message).join('；')}${open.length > 5 ? '；……' : ''}。请修改后再登记公开；确需公开的，请逐项写明理由。`,
+      { findings: open },
     );
   }
   const now = new Date();
@@ -93,7 +101,7 @@ export function transitionReport(db: Db, actor: Actor, reportId: number, raw: un
         versionId: version.id,
         ...(reason ? { reason } : {}),
         ...(publication ? { url: publication.url, date: publication.date } : {}),
-        ...(findings.length ? { privacyFindings: findings.map((f) => `${f.where}：${f.text}`), privacyOverride: publication?.override } : {}),
+        ...(findings.length ? { privacyOverrides: findings.map((f) => ({ finding: `${f.where}：${f.text}`, reason: reasonFor(f.key) })) } : {}),
       },
     });
     return updated;

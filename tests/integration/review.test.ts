@@ -116,6 +116,44 @@ describe('workflow transitions × roles', () => {
     expect(snapshot(db)).toEqual(before);
   });
 
+  it('公开前检查: each finding needs its own reason (or one reason for all); the ones still without are named', async () => {
+    const ID = '11010519491231002X';
+    saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText(`当事人身份证号${ID}，联系电话13812345678。`), version: measuresVersion() });
+    transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    transitionReport(db, w.reviewerA, reportId, { transition: 'approve' });
+    transitionReport(db, w.drafterA1, reportId, { transition: 'finalise' });
+    const first = await (await post(w.drafterA1, { transition: 'publish', ...PAYLOAD.publish })).json();
+    const [id, mobile] = first.findings as Array<{ key: string; kind: string }>;
+    expect([id!.kind, mobile!.kind]).toEqual(['id-number', 'mobile']);
+    // A reason for one: the other is still named, nothing changes.
+    const before = snapshot(db);
+    const half = await post(w.drafterA1, { transition: 'publish', ...PAYLOAD.publish, overrides: { [id!.key]: '虚构的示例号码，不属于个人信息。' } });
+    expect(half.status).toBe(409);
+    expect((await half.json()).findings.map((f: { kind: string }) => f.kind)).toEqual(['mobile']);
+    expect(snapshot(db)).toEqual(before);
+    // Too many keys, or a key too long: 400.
+    const many = Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`k${i}`, '理由理由理由']));
+    expect((await post(w.drafterA1, { transition: 'publish', ...PAYLOAD.publish, overrides: many })).status).toBe(400);
+    expect((await post(w.drafterA1, { transition: 'publish', ...PAYLOAD.publish, overrides: { ['k'.repeat(301)]: '理由理由理由' } })).status).toBe(400);
+    const ok = await post(w.drafterA1, {
+      transition: 'publish',
+      ...PAYLOAD.publish,
+      overrides: { [id!.key]: '虚构的示例号码，不属于个人信息。', [mobile!.key]: '单位值班电话，已公开。' },
+    });
+    expect(ok.status).toBe(200);
+    const summary = listAudit(db, w.admin, { action: 'report.transition' }).rows[0]!.summary;
+    expect(summary).toContain('（理由：虚构的示例号码，不属于个人信息。）');
+    expect(summary).toContain('13812345678（理由：单位值班电话，已公开。）');
+  });
+
+  it('公开前检查: one reason for every finding is still taken (scripts that send `override`)', async () => {
+    saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText('当事人身份证号11010519491231002X。'), version: measuresVersion() });
+    transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    transitionReport(db, w.reviewerA, reportId, { transition: 'approve' });
+    transitionReport(db, w.drafterA1, reportId, { transition: 'finalise' });
+    expect((await post(w.drafterA1, { transition: 'publish', ...PAYLOAD.publish, override: '该号码为虚构示例，经核实不属于个人信息。' })).status).toBe(200);
+  });
+
   it('公开前检查: a valid ID number in the 公开稿 blocks publication until fixed, or published with a reason that is audited', async () => {
     const ID = '11010519491231002X';
     saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText(`依法查处违法占地案件，当事人身份证号${ID}。`), version: measuresVersion() });
@@ -130,11 +168,12 @@ describe('workflow transitions × roles', () => {
     expect(body.findings.map((f: { kind: string; text: string }) => [f.kind, f.text])).toEqual([['id-number', ID]]);
     expect(snapshot(db)).toEqual(before);
     // A reason too short is refused; a real one publishes, and the audit log keeps it with what was found.
-    expect((await post(w.drafterA1, { transition: 'publish', ...PAYLOAD.publish, override: '是' })).status).toBe(400);
-    const ok = await post(w.drafterA1, { transition: 'publish', ...PAYLOAD.publish, override: '该号码为虚构示例，经核实不属于个人信息。' });
+    const key = body.findings[0].key as string;
+    expect((await post(w.drafterA1, { transition: 'publish', ...PAYLOAD.publish, overrides: { [key]: '是' } })).status).toBe(400);
+    const ok = await post(w.drafterA1, { transition: 'publish', ...PAYLOAD.publish, overrides: { [key]: '该号码为虚构示例，经核实不属于个人信息。' } });
     expect(ok.status).toBe(200);
     const audit = listAudit(db, w.admin, { action: 'report.transition' }).rows[0]!;
-    expect(audit.summary).toContain('仍公开，理由：该号码为虚构示例');
+    expect(audit.summary).toContain(`仍公开：一、主要举措和成效：${ID}（理由：该号码为虚构示例`);
     expect(audit.detail).toContain(ID);
     // The log filtered by report and by township holds only this report's rows; another township's, none of them.
     const byReport = listAudit(db, w.admin, { report: String(reportId) }).rows;
