@@ -7,7 +7,7 @@ import type { Db } from '@/db/client';
 import { reportSections, reviewVerdicts, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/permissions';
-import { findChecklistItem } from '@/lib/report/checklists';
+import { CHECKLISTS, findChecklistItem } from '@/lib/report/checklists';
 import { SECTION_LABELS } from '@/lib/report/sections';
 import { VERDICTS, type Verdict } from '@/lib/report/vocabulary';
 import { loadReportInScope } from '@/lib/reports/service';
@@ -69,7 +69,10 @@ export function setVerdict(db: Db, actor: Actor, reportId: number, itemId: strin
   });
 }
 
-/** Every verdict on a report, for everyone who may read it. */
+/** Checklist items in reading order: the parts in order, each part's items as its checklist lists them. */
+const ITEM_ORDER = new Map(Object.values(CHECKLISTS).flatMap((items) => items.map((i) => i.id)).map((id, n) => [id, n]));
+
+/** Every verdict on a report, in the order of the report's parts and checklists, for everyone who may read it. */
 export function listVerdicts(db: Db, actor: Actor, reportId: number): VerdictView[] {
   const { report } = loadReportInScope(db, actor, reportId);
   const rows = db
@@ -77,7 +80,8 @@ export function listVerdicts(db: Db, actor: Actor, reportId: number): VerdictVie
     .from(reviewVerdicts)
     .innerJoin(users, eq(users.id, reviewVerdicts.reviewerId))
     .where(eq(reviewVerdicts.reportId, report.id))
-    .all();
+    .all()
+    .sort((a, b) => (ITEM_ORDER.get(a.v.itemId) ?? Infinity) - (ITEM_ORDER.get(b.v.itemId) ?? Infinity));
   const texts = new Map(db.select({ key: reportSections.sectionKey, t: reportSections.plainText }).from(reportSections).where(eq(reportSections.reportId, report.id)).all().map((r) => [r.key, r.t]));
   return rows.flatMap(({ v, reviewerName }) => {
     const item = findChecklistItem(v.itemId);
