@@ -7,6 +7,7 @@ import { securePermissions } from './permissions';
 import { databasePath, openDatabase } from '@/db/client';
 import { activeDemoLogins, DEMO_PASSWORD, seedIfEmpty } from '@/cli/seed';
 import { ensureAuthSecret } from '@/lib/auth/secret';
+import { mailConfig, startMailWorker } from '@/lib/mail/worker';
 
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', '.bin', 'next');
@@ -57,6 +58,12 @@ async function main() {
   (process.env as Record<string, string>).NODE_ENV = 'production';
   process.env.NEXT_TELEMETRY_DISABLED = '1';
   const server = await serve({ port: Number(port), hostname: host, dir: root });
+  // 待办 by e-mail only when SMTP is configured; it runs beside the server on its own connection.
+  const mail = mailConfig();
+  if (mail) {
+    startMailWorker(openDatabase(file), mail);
+    console.log(`邮件通知已开启（每 ${mail.intervalMs / 1000} 秒检查一次待办）。`);
+  }
   printBanner(port, logins);
   for (const sig of ['SIGINT', 'SIGTERM'] as const)
     process.on(sig, () => {

@@ -55,6 +55,10 @@ export const users = sqliteTable(
     mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
     // A demo account that still has the published demo password (cleared when the password changes).
     demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+    // Where 待办 items are also sent by e-mail when the server has SMTP configured; set by the user (or the CLI).
+    email: text('email'),
+    // When the address was set: items older than that are not mailed (no flood of old news).
+    emailSince: integer('email_since', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
@@ -67,6 +71,30 @@ export const users = sqliteTable(
   ],
 );
 export type User = typeof users.$inferSelect;
+
+/**
+ * E-mail waiting to go out (待办 items for users with an address, when SMTP is configured): one row per user and item,
+ * written by the mail worker, sent in the background and retried with growing pauses; never part of a request.
+ */
+export const mailOutbox = sqliteTable(
+  'mail_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    itemKey: text('item_key').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+  },
+  (t) => [uniqueIndex('mail_outbox_user_item_unique').on(t.userId, t.itemKey), index('mail_outbox_due_idx').on(t.sentAt, t.nextAttemptAt)],
+);
 
 /** Further counties a reviewer covers beyond the own one in users.county_id: a city office reviewing several. */
 export const reviewerCounties = sqliteTable(

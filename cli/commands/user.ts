@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createUser, listUsers, resetPassword, setFurtherCounties, userIdByUsername } from '@/lib/admin/accounts';
 import { countyIdByName, townshipIdByName } from '@/lib/admin/townships';
+import { setEmail } from '@/lib/mail/outbox';
 import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
 import { ROLE_LABELS } from '@/lib/report/labels';
 import { UsageError, type Command } from '../context';
@@ -76,5 +77,18 @@ export const userCounties: Command = {
     const names = values.none ? [] : values.county!;
     setFurtherCounties(db, SYSTEM_ACTOR, userIdByUsername(db, username), { countyIds: names.map((n) => countyIdByName(db, n)) });
     out.log(names.length ? `${username} 另负责审核：${names.join('、')}` : `${username} 不再负责其他县`);
+  },
+};
+
+/** The address a user's 待办 is mailed to (when SMTP is configured): `user email 用户名 地址`, or `--clear`. */
+export const userEmail: Command = {
+  name: 'user email',
+  run: ({ args, out, db: open }) => {
+    const { values, positionals } = parseArgs({ args, options: { clear: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    if (positionals.length !== (values.clear ? 1 : 2)) throw new UsageError('user email 需要用户名和邮箱地址（或用户名和 --clear）。');
+    const db = open();
+    const username = positionals[0]!.toLowerCase();
+    const set = setEmail(db, SYSTEM_ACTOR, userIdByUsername(db, username), values.clear ? '' : positionals[1]!);
+    out.log(set ? `${username} 的通知邮箱：${set}` : `已清空 ${username} 的通知邮箱`);
   },
 };

@@ -187,7 +187,7 @@ export function setUserActive(db: Db, actor: Actor, userId: number, active: bool
   });
 }
 
-export type UserListRow = Omit<User, 'passwordHash'> & {
+export type UserListRow = Omit<User, 'passwordHash' | 'emailSince'> & {
   countyName: string | null;
   townshipName: string | null;
   /** A reviewer's further counties (a city office), by id and name. */
@@ -215,6 +215,7 @@ export function listUsers(db: Db, actor: Actor): UserListRow[] {
       active: users.active,
       mustChangePassword: users.mustChangePassword,
       demo: users.demo,
+      email: users.email,
       createdAt: users.createdAt,
       updatedAt: users.updatedAt,
       countyName: counties.name,

@@ -14,6 +14,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'user.deactivate': '停用账号',
   'user.scope': '修改角色与范围',
   'user.counties': '设置审核人负责的其他县',
+  'user.email': '设置通知邮箱',
   'user.password-change': '本人修改密码',
   'county.create': '添加县（区）',
   'county.rename': '县（区）改名',
@@ -121,6 +122,8 @@ export function describeAudit(action: string, rawDetail: string | null, n: Audit
       return `${ACTION_LABELS[action]}：${who(d, n)}`;
     case 'user.scope':
       return `${who(d, n)}：${scope(d.from, n)} → ${scope(d.to, n)}`;
+    case 'user.email':
+      return `${who(d, n)}：${d.set ? '设置了通知邮箱' : '清空了通知邮箱'}`;
     case 'user.counties': {
       const names = Array.isArray(d.countyIds) ? d.countyIds.map((id) => n.county(id) ?? `#${str(id)}`) : [];
       return `${who(d, n)} 另负责审核：${names.length ? names.join('、') : '（无）'}`;

@@ -150,6 +150,7 @@ export const ACTIONS: Record<string, ActionCase | Skip> = {
   'app/(app)/admin/actions.ts#unlockUserAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id }) },
   'app/(app)/admin/actions.ts#endSessionsAction': { allow: ADMIN, form: (f) => ({ userId: f.drafterA1.id }) },
   'app/(app)/admin/actions.ts#deactivateDemoAction': { allow: ADMIN, form: () => ({}) },
+  'app/(app)/account/actions.ts#setEmailAction': { allow: SIGNED_IN, form: () => ({ email: 'someone@example.gov.cn' }) },
   'app/(app)/account/actions.ts#changePasswordAction': {
     allow: SIGNED_IN,
     form: () => ({ current: TEST_PASSWORD, password: 'a-new-pass-2026', confirm: 'a-new-pass-2026' }),

@@ -6,6 +6,8 @@ import { changeOwnPassword, logoutEverywhere } from '@/lib/admin/accounts';
 import { actionWithActor } from '@/lib/server/actions';
 import { signOut } from '@/lib/server/auth-config';
 import { formToObject } from '@/lib/shared/validation';
+import { setOwnEmail } from '@/lib/mail/outbox';
+import { revalidatePath } from 'next/cache';
 
 export const changePasswordAction = actionWithActor(
   async (actor, form) => {
@@ -25,3 +27,10 @@ export const logoutEverywhereAction = actionWithActor(
   },
   { allowPasswordChange: true },
 );
+
+/** The address 待办 items are also mailed to (when the server sends mail); empty: none. */
+export const setEmailAction = actionWithActor((actor, form) => {
+  const email = setOwnEmail(getDb(), actor, formToObject(form));
+  revalidatePath('/account/password');
+  return email ? `通知邮箱已设为 ${email}。` : '已清空通知邮箱，不再发送邮件。';
+});

@@ -1,7 +1,10 @@
 import { ActionForm } from '@/components/action-form';
 import { requirePageActor } from '@/lib/server/session';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
-import { changePasswordAction, logoutEverywhereAction } from '@/app/(app)/account/actions';
+import { changePasswordAction, logoutEverywhereAction, setEmailAction } from '@/app/(app)/account/actions';
+import { getDb } from '@/db';
+import { ownEmail } from '@/lib/mail/outbox';
+import { mailEnabled } from '@/lib/mail/config';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,6 +35,21 @@ export default async function PasswordPage() {
           <input name="confirm" type="password" required minLength={PASSWORD_MIN_LENGTH} maxLength={128} autoComplete="new-password" />
         </label>
       </ActionForm>
+      {actor.mustChangePassword ? null : (
+        <>
+          <h2>通知邮箱</h2>
+          <p className="muted">
+            填写后，“待办”中的新事项（待审核、退回、批注、修订、截止提醒）也会发到这个邮箱。
+            {mailEnabled() ? '' : '（本系统尚未配置邮件服务器，暂不发送邮件；请联系管理员。）'}
+          </p>
+          <ActionForm action={setEmailAction} submitLabel="保存邮箱" testId="email-form">
+            <label>
+              邮箱（留空则不接收邮件）
+              <input name="email" type="email" maxLength={254} defaultValue={ownEmail(getDb(), actor) ?? ''} autoComplete="email" />
+            </label>
+          </ActionForm>
+        </>
+      )}
       <h2>登录设备</h2>
       <p className="muted">如果您在别人的电脑上登录过，或怀疑账号被他人使用，可以让所有设备上的登录立即失效。</p>
       <ActionForm action={logoutEverywhereAction} submitLabel="退出所有设备" testId="logout-everywhere" confirm="确定退出所有设备上的登录吗？包括当前这台。" />

@@ -1,0 +1,117 @@
+// 待办 by e-mail, when the server has SMTP configured (off by default). A worker in the server process, never a
+// request: every round it works out the 待办 of each active user who gave an address, queues the items not mailed
+// yet (one row per user and item, so nothing goes twice), and sends what is due, retrying a failure with growing
+// pauses and logging it. A request only ever reads or writes the user's address.
+import { and, asc, eq, isNotNull, isNull, lte, lt } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { mailOutbox, users } from '@/db/schema';
+import { loadActor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/auth/permissions';
+import { recordAudit } from '@/lib/audit/record';
+import { inboxFor } from '@/lib/inbox/service';
+import { AppError } from '@/lib/shared/errors';
+import { parseInput } from '@/lib/shared/validation';
+
+/** Pauses after the 1st, 2nd, … failed attempt; after the last, the mail is given up (and stays logged). */
+export const RETRY_AFTER_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 12 * 3_600_000] as const;
+export const MAX_ATTEMPTS = RETRY_AFTER_MS.length + 1;
+/** Mails sent per round at most, so one round stays short. */
+const SEND_BATCH = 20;
+
+export type Mail = { to: string; subject: string; text: string };
+export type SendMail = (mail: Mail) => Promise<void>;
+
+const emailSchema = z.object({
+  email: z
+    .string({ error: '邮箱格式无效。' })
+    .trim()
+    .max(254, { error: '邮箱地址太长。' })
+    .refine((v) => v === '' || z.email().safeParse(v).success, { error: '请填写有效的邮箱地址（如 name@example.gov.cn），或留空不接收邮件。' }),
+});
+
+/** The user's own address for 待办 mail ('' takes it away). Items from before it was set are not mailed. */
+export function setOwnEmail(db: Db, actor: Actor, raw: unknown, now = new Date()): string | null {
+  if (actor.system) throw new AppError('bad_request', '系统账号没有邮箱。');
+  const { email } = parseInput(emailSchema, raw);
+  return setEmail(db, actor, actor.id, email, now);
+}
+
+export function ownEmail(db: Db, actor: Actor): string | null {
+  return db.select({ email: users.email }).from(users).where(eq(users.id, actor.id)).get()?.email ?? null;
+}
+
+/** The command line's way (the IT office setting an address for someone). */
+export function setEmail(db: Db, by: Actor, userId: number, email: string, now = new Date()): string | null {
+  const address = parseInput(emailSchema, { email }).email || null;
+  db.transaction((tx) => {
+    tx.update(users).set({ email: address, emailSince: address ? now : null }).where(eq(users.id, userId)).run();
+    recordAudit(tx, { actorId: by.system ? null : by.id, action: 'user.email', detail: { userId, set: address !== null } });
+  });
+  return address;
+}
+
+function mailOf(item: { title: string; detail: string; href: string }, origin: string): { subject: string; body: string } {
+  const link = origin ? `${origin}${item.href}` : item.href;
+  return {
+    subject: `【法治年报】${item.title}`,
+    body: [item.title, '', item.detail, '', `打开：${link}`, '', '这封邮件由法治年报系统发出，请勿直接回复。不想再收到，可在“修改密码”页清空通知邮箱。'].join('\n'),
+  };
+}
+
+/** Queues the 待办 items of every user with an address that are not queued yet; returns how many were added. */
+export function queueInboxMail(db: Db, origin: string, now = new Date()): number {
+  const recipients = db
+    .select({ id: users.id, email: users.email, since: users.emailSince })
+    .from(users)
+    .where(and(eq(users.active, true), isNotNull(users.email)))
+    .all();
+  let added = 0;
+  for (const r of recipients) {
+    const actor = loadActor(db, r.id);
+    if (!actor || !r.email) continue;
+    const since = r.since?.getTime() ?? now.getTime();
+    for (const item of inboxFor(db, actor, now)) {
+      if (item.read || Date.parse(item.at) < since) continue;
+      const { subject, body } = mailOf(item, origin);
+      const res = db
+        .insert(mailOutbox)
+        .values({ userId: r.id, itemKey: item.key, recipient: r.email, subject, body, nextAttemptAt: now, createdAt: now })
+        .onConflictDoNothing()
+        .run();
+      added += res.changes;
+    }
+  }
+  return added;
+}
+
+/** Sends what is due; a failure is retried later, and after the last attempt given up. Returns what happened. */
+export async function sendDueMail(db: Db, send: SendMail, now = new Date(), log: (m: string) => void = console.error): Promise<{ sent: number; failed: number }> {
+  const due = db
+    .select()
+    .from(mailOutbox)
+    .where(and(isNull(mailOutbox.sentAt), lt(mailOutbox.attempts, MAX_ATTEMPTS), lte(mailOutbox.nextAttemptAt, now)))
+    .orderBy(asc(mailOutbox.nextAttemptAt), asc(mailOutbox.id))
+    .limit(SEND_BATCH)
+    .all();
+  let sent = 0;
+  let failed = 0;
+  for (const m of due) {
+    try {
+      await send({ to: m.recipient, subject: m.subject, text: m.body });
+      db.update(mailOutbox).set({ sentAt: new Date(), attempts: m.attempts + 1, lastError: null }).where(eq(mailOutbox.id, m.id)).run();
+      sent++;
+    } catch (e) {
+      const attempts = m.attempts + 1;
+      const error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
+      const wait = RETRY_AFTER_MS[attempts - 1];
+      db.update(mailOutbox)
+        .set({ attempts, lastError: error, nextAttemptAt: new Date(now.getTime() + (wait ?? 0)) })
+        .where(eq(mailOutbox.id, m.id))
+        .run();
+      log(`邮件发送失败（第 ${attempts} 次${wait === undefined ? '，不再重试' : ''}）：${m.recipient} “${m.subject}”：${error}`);
+      failed++;
+    }
+  }
+  return { sent, failed };
+}
