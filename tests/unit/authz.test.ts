@@ -64,6 +64,18 @@ describe('permission table', () => {
     expect(can(actors.admin, 'report.read', {})).toBe(true);
   });
 
+  it('a reviewer with further counties (a city office) reaches them as a county reviewer, and nothing more', () => {
+    const city: Actor = { ...actors.reviewer, furtherCountyIds: [2] };
+    for (const action of ACTIONS) {
+      const county = PERMISSIONS[action].reviewer === 'county';
+      expect(can(city, action, OTHER_COUNTY), action).toBe(county);
+      expect(can(city, action, OWN_TOWNSHIP), action).toBe(county);
+      expect(can(city, action, { townshipId: 30, countyId: 3 }), action).toBe(false);
+    }
+    // Further counties mean nothing on a drafter's actor.
+    expect(can({ ...actors.drafter, furtherCountyIds: [2] }, 'report.read', OTHER_COUNTY)).toBe(false);
+  });
+
   it('does not let a drafter without a township match a resource without one', () => {
     const lost: Actor = { ...actors.drafter, townshipId: null };
     expect(can(lost, 'report.read', { townshipId: null, countyId: 1 })).toBe(false);
