@@ -28,8 +28,20 @@ export function openDatabase(file: string = databasePath(), opts: { migrate?: bo
   sqlite.pragma('synchronous = NORMAL');
   cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
+  immediateTransactions(db);
   if (opts.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;
+}
+
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE) unless told otherwise. With one process this
+ * changes nothing; with several processes on one file (two instances behind a load balancer), a transaction that
+ * reads before it writes would otherwise fail with SQLITE_BUSY when another process wrote in between, where
+ * waiting (busy_timeout) is what we want.
+ */
+function immediateTransactions(db: Db): void {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((run, config) => transaction(run, { behavior: 'immediate', ...config })) as typeof db.transaction;
 }
 
 export const STATEMENT_CACHE_SIZE = 500;

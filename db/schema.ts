@@ -216,6 +216,17 @@ export const loginFailures = sqliteTable(
   (t) => [index('login_failures_username_idx').on(t.username, t.at), index('login_failures_ip_idx').on(t.ip, t.at)],
 );
 
+/**
+ * Who is checking a password for an account and address right now, across every server process on the database: a
+ * row per key while one attempt runs, so parallel guesses spread over several instances still go one at a time.
+ * A row older than its `until` was left by a process that died, and is taken over.
+ */
+export const loginLocks = sqliteTable('login_locks', {
+  key: text('key').primaryKey(),
+  holder: text('holder').notNull(),
+  until: integer('until', { mode: 'timestamp_ms' }).notNull(),
+});
+
 
 /** Per report: the drafter's confirmed checklist ticks and the promise-ledger items carried over from last year. */
 export const reportChecklist = sqliteTable(

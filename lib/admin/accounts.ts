@@ -26,7 +26,7 @@ export async function authenticate(db: Db, usernameRaw: string, password: string
   // The account-wide delay is waited outside the lock, so other accounts' logins from the same office do not queue behind it.
   const before = checkThrottle(db, username, ip);
   if (!before.locked && before.delayMs > 0) await new Promise((r) => setTimeout(r, before.delayMs));
-  return serializeAttempts([`pair:${username}|${ip}`, `ip:${ip}`], () => attempt(db, username, password, ip));
+  return serializeAttempts(db, [`pair:${username}|${ip}`, `ip:${ip}`], () => attempt(db, username, password, ip));
 }
 
 async function attempt(db: Db, username: string, password: string, ip: string): Promise<AuthResult> {
@@ -240,6 +240,9 @@ export function setFurtherCounties(db: Db, actor: Actor, userId: number, raw: un
   if (user.role !== 'reviewer') throw new AppError('bad_request', '只有审核人可以负责多个县。');
   const ids = [...new Set(countyIds)].filter((id) => id !== user.countyId);
   for (const id of ids) if (!db.select({ id: counties.id }).from(counties).where(eq(counties.id, id)).get()) throw new AppError('bad_request', '所选的县不存在。');
+  const now = db.select({ id: reviewerCounties.countyId }).from(reviewerCounties).where(eq(reviewerCounties.userId, user.id)).all().map((r) => r.id);
+  // The same counties again: nothing to change or record.
+  if (now.length === ids.length && ids.every((id) => now.includes(id))) return;
   db.transaction((tx) => {
     tx.delete(reviewerCounties).where(eq(reviewerCounties.userId, user.id)).run();
     for (const countyId of ids) tx.insert(reviewerCounties).values({ userId: user.id, countyId }).run();

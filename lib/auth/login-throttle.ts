@@ -1,9 +1,11 @@
 // Throttles failed logins. Five failures in 15 minutes lock that account *from that address*; failures from one
 // address across accounts lock the address; the account as a whole only slows down (a growing delay before each
 // password check), so nobody can lock a user out from everywhere by guessing wrong on purpose.
-import { and, count, eq, gt, lt } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, count, eq, gt, inArray, lt } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { loginFailures } from '@/db/schema';
+import { loginFailures, loginLocks } from '@/db/schema';
+import { AppError } from '@/lib/shared/errors';
 
 export const MAX_FAILURES = 5;
 export const MAX_ADDRESS_FAILURES = 30;
@@ -79,20 +81,54 @@ export function formatWait(seconds: number): string {
 }
 
 // Attempts on the same account from the same address, and from the same address, run one after another, so
-// parallel guesses cannot all pass the check before any failure is recorded. One server process holds the
-// database, so an in-process lock suffices.
+// parallel guesses cannot all pass the check before any failure is recorded: first in this process (a promise chain,
+// no polling), then across every process on the database (a row per key in login_locks), so two instances behind a
+// load balancer hold the same line.
 const tails = new Map<string, Promise<void>>();
 
-export async function serializeAttempts<T>(keys: string[], run: () => Promise<T>): Promise<T> {
+/** How long a database lock may be held before another process takes it over (a crashed holder). */
+export const LOGIN_LOCK_MS = 10_000;
+const LOCK_POLL_MS = 15;
+
+function tryLock(db: Db, key: string, holder: string, now: number): boolean {
+  return db.transaction(
+    (tx) => {
+      // A lock left by a process that died is taken over once its time is up.
+      tx.delete(loginLocks).where(and(eq(loginLocks.key, key), lt(loginLocks.until, new Date(now)))).run();
+      return tx.insert(loginLocks).values({ key, holder, until: new Date(now + LOGIN_LOCK_MS) }).onConflictDoNothing().run().changes === 1;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+async function lockAcross(db: Db, keys: string[], holder: string): Promise<void> {
+  const deadline = Date.now() + LOGIN_LOCK_MS * 2;
+  for (const key of keys) {
+    while (!tryLock(db, key, holder, Date.now())) {
+      if (Date.now() > deadline) throw new AppError('rate_limited', '登录请求过多，请稍后再试。');
+      await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
+    }
+  }
+}
+
+function unlockAcross(db: Db, keys: string[], holder: string): void {
+  db.delete(loginLocks).where(and(inArray(loginLocks.key, keys), eq(loginLocks.holder, holder))).run();
+}
+
+export async function serializeAttempts<T>(db: Db, keys: string[], run: () => Promise<T>): Promise<T> {
   const unique = [...new Set(keys)].sort();
   const previous = unique.map((k) => tails.get(k) ?? Promise.resolve());
   let release!: () => void;
   const done = new Promise<void>((resolve) => (release = resolve));
   for (const k of unique) tails.set(k, done);
+  const holder = randomUUID();
   try {
     await Promise.all(previous);
+    // Keys are taken in sorted order by every process, so two attempts never wait on each other in a circle.
+    await lockAcross(db, unique, holder);
     return await run();
   } finally {
+    unlockAcross(db, unique, holder);
     release();
     for (const k of unique) if (tails.get(k) === done) tails.delete(k);
   }

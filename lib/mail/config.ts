@@ -2,7 +2,7 @@
 export type MailConfig = { url: string; from: string; origin: string; intervalMs: number };
 
 /** The SMTP settings from the environment; null (no mail) unless NIANBAO_SMTP_URL is set. */
-export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig | null {
+export function mailConfig(env: Record<string, string | undefined> = process.env): MailConfig | null {
   const url = env.NIANBAO_SMTP_URL?.trim();
   if (!url) return null;
   if (!/^smtps?:\/\//.test(url)) throw new Error('NIANBAO_SMTP_URL 应以 smtp:// 或 smtps:// 开头，例如 smtp://user:password@mail.example.gov.cn:587');
@@ -17,6 +17,6 @@ export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig | n
 
 
 /** Whether the server sends mail (for pages saying so); never throws on a malformed setting. */
-export function mailEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+export function mailEnabled(env: Record<string, string | undefined> = process.env): boolean {
   return Boolean(env.NIANBAO_SMTP_URL?.trim());
 }

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { authenticate, createUser, setUserActive, resetPassword, unlockUser } from '@/lib/admin/accounts';
-import { accountDelayMs, checkThrottle, MAX_ACCOUNT_DELAY_MS, MAX_ADDRESS_FAILURES, MAX_FAILURES, WINDOW_MS } from '@/lib/auth/login-throttle';
-import { loginFailures, users } from '@/db/schema';
+import { accountDelayMs, checkThrottle, LOGIN_LOCK_MS, MAX_ACCOUNT_DELAY_MS, MAX_ADDRESS_FAILURES, MAX_FAILURES, WINDOW_MS } from '@/lib/auth/login-throttle';
+import { loginFailures, loginLocks, users } from '@/db/schema';
 import type { Db } from '@/db/client';
 import { freshWorld, snapshot, TEST_PASSWORD, type World } from '../support/db';
 
@@ -72,6 +72,25 @@ describe('authenticate', () => {
     const results = await Promise.all(Array.from({ length: 40 }, (_, i) => authenticate(db, `nobody-${i}`, 'wrong', '10.9.9.9')));
     expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(MAX_ADDRESS_FAILURES);
     expect(await authenticate(db, 'drafter-a2', TEST_PASSWORD, '10.9.9.9')).toMatchObject({ ok: false, reason: 'locked' });
+  });
+
+  it('waits for another server process checking the same account and address (a row in login_locks), and takes over a lock its dead holder left', async () => {
+    // Another instance is checking drafter-a1 from 10.0.4.4 right now.
+    db.insert(loginLocks).values({ key: 'pair:drafter-a1|10.0.4.4', holder: 'other-process', until: new Date(Date.now() + LOGIN_LOCK_MS) }).run();
+    let done = false;
+    const attempt = authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.0.4.4').then((r) => {
+      done = true;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(done).toBe(false);
+    db.delete(loginLocks).run();
+    expect((await attempt).ok).toBe(true);
+    // A lock whose time is up belongs to a process that died: taken over at once.
+    db.insert(loginLocks).values({ key: 'ip:10.0.5.5', holder: 'dead-process', until: new Date(Date.now() - 1) }).run();
+    expect((await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.0.5.5')).ok).toBe(true);
+    // Nothing is left behind.
+    expect(db.select({ n: count() }).from(loginLocks).get()!.n).toBe(0);
   });
 
   it('parallel logins with the right password all succeed', async () => {

@@ -100,6 +100,10 @@ const ACTION_BAD: Record<string, { as: Principal; fields: Record<string, FieldKi
     fields: { countyId: ['', 'x', '0', '99999999'], year: ['', '1899', '3000', 'abc'], collectionDate: ['', '2026-02-30', '2026/01/15', '20260115', 'abc'] },
   },
   'app/(app)/admin/actions.ts#setUserScopeAction': { as: 'admin', fields: { userId: ['', 'x', '0', '99999999'], role: ['', 'boss'], townshipId: ['x', '0', '99999999'] } },
+  // countyIds is left out here: sending none is valid (it takes the further counties away); its bad values are refused
+  // in tests/integration/city-reviewer.test.ts.
+  'app/(app)/admin/actions.ts#setFurtherCountiesAction': { as: 'admin', fields: { userId: ['', 'x', '0', '99999999'] } },
+  'app/(app)/account/actions.ts#setEmailAction': { as: 'drafterA1', fields: { email: ['not-an-address', 'a@', '@b.cn', `${'a'.repeat(250)}@x.cn`, 'a@b.cn\nBcc: x@y.cn'] } },
   'app/(app)/inbox/actions.ts#openInboxItemAction': { as: 'drafterA1', fields: { href: ['', 'https://evil.example', '//evil.example', 'javascript:alert(1)', 'x'] } },
   'app/(app)/inbox/actions.ts#markAllReadAction': { skip: 'takes no input' },
   'app/(app)/admin/actions.ts#addCountyAction': { as: 'admin', fields: { name: ['', '  ', 'x'.repeat(41), '../甲县', '甲\n县', '..'] } },
