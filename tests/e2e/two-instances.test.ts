@@ -1,0 +1,110 @@
+// Two `npm start` servers on different ports sharing one database file, as two instances behind a load balancer
+// would: a save on one is read on the other; 50 conflicting saves spread over both give exactly one 200 and 49
+// 409s; failed logins spread over both lock the account on both; a session ended on one is refused by the other.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '@/cli/seed';
+import { currentReportYear } from '@/lib/reports/service';
+import { startApp, type AppServer } from './app-server';
+import { api, cli, doc, ensureReport, httpLogin, type Session } from './http';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-two-'));
+let a: AppServer;
+let b: AppServer;
+const year = currentReportYear();
+
+beforeAll(async () => {
+  // One after the other: the first migrates and seeds the database, the second finds it ready.
+  a = await startApp(dataDir);
+  b = await startApp(dataDir);
+  const add = cli(dataDir, 'user', 'add', '--username', 'twin', '--name', '双实例', '--role', 'drafter', '--township', '青石乡', '--password', 'Shuang-shili-2026');
+  expect(add.status, add.stderr).toBe(0);
+  const db = new Database(path.join(dataDir, 'nianbao.db'));
+  db.prepare("update users set must_change_password = 0 where username = 'twin'").run();
+  db.close();
+}, 600_000);
+afterAll(async () => {
+  await a?.stop();
+  await b?.stop();
+});
+
+/** One login attempt through Auth.js; true when a session cookie came back. */
+async function tries(base: string, username: string, password: string): Promise<boolean> {
+  try {
+    await httpLogin(base, username, password);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function count(sql: string): number {
+  const db = new Database(path.join(dataDir, 'nianbao.db'), { readonly: true });
+  try {
+    return (db.prepare(sql).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+describe('two instances on one database', () => {
+  let session: Session;
+  let reportId: number;
+
+  it('a save on one is read on the other, with the same session cookie', async () => {
+    session = await httpLogin(a.url, 'qingshi', DEMO_PASSWORD);
+    const report = await ensureReport(a.url, session, year);
+    reportId = report.report.id;
+    const measures = report.sections.find((s) => s.sectionKey === 'measures')!;
+    const saved = await api<{ version: number }>(a.url, session, 'PUT', `/api/reports/${reportId}/sections/measures`, { content: doc('经甲实例保存的一段文字。'), version: measures.version });
+    expect(saved.status).toBe(200);
+    const read = await api<{ sections: Array<{ sectionKey: string; plainText: string; version: number }> }>(b.url, session, 'GET', `/api/reports/${reportId}`);
+    expect(read.status).toBe(200);
+    expect(read.body.sections.find((s) => s.sectionKey === 'measures')).toMatchObject({ plainText: '经甲实例保存的一段文字。', version: saved.body.version });
+  });
+
+  it('50 saves of the same version spread over both: exactly one 200 and 49 409s', async () => {
+    const current = (await api<{ sections: Array<{ sectionKey: string; version: number }> }>(b.url, session, 'GET', `/api/reports/${reportId}`)).body.sections.find(
+      (s) => s.sectionKey === 'leaders',
+    )!;
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        api((i % 2 ? a : b).url, session, 'PUT', `/api/reports/${reportId}/sections/leaders`, { content: doc(`第 ${i} 个编辑者的文字。`), version: current.version }),
+      ),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+  });
+
+  it('wrong passwords sent to both at once lock the account on both after five', async () => {
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => tries(i % 2 ? a.url : b.url, 'twin', `wrong-guess-${i}`)));
+    expect(results.every((ok) => !ok)).toBe(true);
+    // Exactly five passwords were checked across the two processes; the rest met the lock.
+    expect(count("select count(*) as n from login_failures where username = 'twin'")).toBe(5);
+    expect(count("select count(*) as n from audit_events where action = 'login.failure'")).toBe(5);
+    // The right password is refused on both now, from this address.
+    expect(await tries(a.url, 'twin', 'Shuang-shili-2026')).toBe(false);
+    expect(await tries(b.url, 'twin', 'Shuang-shili-2026')).toBe(false);
+    expect(count('select count(*) as n from login_locks')).toBe(0);
+  });
+
+  it('a session ended on one is refused by the other', async () => {
+    const s = await httpLogin(b.url, 'donghu', DEMO_PASSWORD);
+    expect((await api(a.url, s, 'GET', '/api/reports')).status).toBe(200);
+    // Signing out on B revokes the session in the database.
+    const csrf = (await (await fetch(`${b.url}/api/auth/csrf`, { headers: { cookie: s.cookie } })).json()) as { csrfToken: string };
+    const out = await fetch(`${b.url}/api/auth/signout`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrfToken: csrf.csrfToken, callbackUrl: `${b.url}/login` }),
+    });
+    expect(out.status).toBe(302);
+    // The old cookie, sent to A: refused (A's short cache of the decoded cookie does not outlive the session row).
+    expect((await api(a.url, s, 'GET', '/api/reports')).status).toBe(401);
+  });
+});
