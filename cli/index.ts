@@ -4,7 +4,7 @@ import path from 'node:path';
 import { databasePath, openDatabase, type Db } from '@/db/client';
 import { isAppError } from '@/lib/shared/errors';
 import { auditExport } from './commands/audit';
-import { backup, restore } from './commands/backup';
+import { backup, dbCopy, restore } from './commands/backup';
 import { check, exportCommand, parse } from './commands/report';
 import { countyAdd, countyList, countyRename } from './commands/county';
 import { townshipAdd } from './commands/township';
@@ -28,6 +28,9 @@ export const USAGE = `用法：npm run nianbao -- <命令> [参数]
   county list                     列出全部县（区）及乡镇（街道）数
   township add --county 县名 --name 名称 --kind 乡|镇|街道
                                   添加乡镇（街道）；县不存在时报错
+  db copy --from 源 --to 目标 [--force]
+                                  在 SQLite 文件与 PostgreSQL（postgres://…）之间复制全部数据，
+                                  复制后逐表核对行数和内容校验和；目标已有数据时须加 --force
   backup 文件路径                  在线备份数据库（服务运行时也可安全执行）
   restore 备份文件 [--force]        从备份恢复数据库（须先停止服务）；已有数据库时须加 --force，
                                   原数据库另存为 nianbao.db.before-restore-时间
@@ -40,7 +43,7 @@ export const USAGE = `用法：npm run nianbao -- <命令> [参数]
 
 数据库位置：环境变量 NIANBAO_DB，默认 data/nianbao.db。`;
 
-const COMMANDS: Command[] = [parse, check, exportCommand, backup, restore, userAdd, userPasswd, userList, userCounties, userEmail, auditExport, countyAdd, countyRename, countyList, townshipAdd];
+const COMMANDS: Command[] = [parse, check, exportCommand, backup, restore, dbCopy, userAdd, userPasswd, userList, userCounties, userEmail, auditExport, countyAdd, countyRename, countyList, townshipAdd];
 
 /** Runs one command line; the exit code is 0 on success, 1 on a refusal (message in Chinese), 2 on wrong usage. */
 export async function runCli(

@@ -1,0 +1,181 @@
+// Copying the whole database between engines (SQLite file ↔ PostgreSQL), for moving up to a city's PostgreSQL or back:
+// every table in the order they refer to each other, in pages, each row read and written through drizzle (so
+// timestamps, booleans and JSON keep their meaning), then row counts and a per-table content checksum compared on
+// both sides. A target that already holds data is refused unless told to replace it.
+import { createHash } from 'node:crypto';
+import { getTableColumns, sql } from 'drizzle-orm';
+import { drizzle as pgDrizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate as pgMigrate } from 'drizzle-orm/node-postgres/migrator';
+import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase, type Db } from './client';
+import * as schema from './schema';
+import { pgTables } from './schema-pg';
+
+const PAGE = 200;
+
+const ALL: Array<{ name: string; table: SQLiteTable }> = (Object.values(schema) as unknown[]).flatMap((v) => {
+  try {
+    const name = getTableConfig(v as SQLiteTable).name;
+    return name ? [{ name, table: v as SQLiteTable }] : [];
+  } catch {
+    return [];
+  }
+});
+
+/** The app's tables, each after the tables it refers to (so rows can be inserted with foreign keys checked). */
+export const TABLES: Array<{ name: string; table: SQLiteTable }> = (() => {
+  const refs = new Map(ALL.map(({ name, table }) => [name, new Set(getTableConfig(table).foreignKeys.map((fk) => getTableConfig(fk.reference().foreignTable).name).filter((n) => n !== name))]));
+  const out: typeof ALL = [];
+  const done = new Set<string>();
+  while (out.length < ALL.length) {
+    const next = ALL.find(({ name }) => !done.has(name) && [...refs.get(name)!].every((r) => done.has(r)));
+    if (!next) throw new Error('the tables refer to each other in a circle');
+    out.push(next);
+    done.add(next.name);
+  }
+  return out;
+})();
+
+type Row = Record<string, unknown>;
+
+/** One side of a copy: read a page of a table, write rows, count, empty. */
+export type Side = {
+  label: string;
+  count(name: string): Promise<number>;
+  page(name: string, offset: number, limit: number): Promise<Row[]>;
+  insert(name: string, rows: Row[]): Promise<void>;
+  empty(): Promise<void>;
+  /** After writing: identity sequences past the highest id copied (PostgreSQL). */
+  finish(): Promise<void>;
+  close(): Promise<void>;
+};
+
+/** The columns a table's rows are ordered by while paging: its primary key, else its first unique index. */
+function orderColumns(name: string): string[] {
+  const cfg = getTableConfig(TABLES.find((t) => t.name === name)!.table);
+  const pk = cfg.columns.filter((c) => c.primary).map((c) => c.name);
+  if (pk.length) return pk;
+  if (cfg.primaryKeys[0]) return cfg.primaryKeys[0].columns.map((c) => c.name);
+  const unique = cfg.indexes.find((i) => i.config.unique);
+  if (unique) return unique.config.columns.map((c) => (c as { name: string }).name);
+  return cfg.columns.map((c) => c.name);
+}
+
+const orderBy = (name: string) => sql.raw(orderColumns(name).map((c) => `"${c}"`).join(', '));
+
+export function isPostgresUrl(s: string): boolean {
+  return /^postgres(ql)?:\/\//.test(s);
+}
+
+export function sqliteSide(file: string): Side {
+  const db: Db = openDatabase(path.resolve(file));
+  const table = (name: string) => TABLES.find((t) => t.name === name)!.table;
+  return {
+    label: `SQLite ${path.resolve(file)}`,
+    count: async (name) => (db.$client.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n,
+    page: async (name, offset, limit) => db.select().from(table(name)).orderBy(orderBy(name)).limit(limit).offset(offset).all() as Row[],
+    insert: async (name, rows) => {
+      if (rows.length) db.transaction((tx) => tx.insert(table(name)).values(rows).run());
+    },
+    empty: async () => {
+      db.transaction(() => {
+        for (const { name } of [...TABLES].reverse()) db.$client.prepare(`delete from "${name}"`).run();
+      });
+    },
+    finish: async () => undefined,
+    close: async () => {
+      db.$client.close();
+    },
+  };
+}
+
+export async function postgresSide(url: string): Promise<Side> {
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  // An idle connection closed by the server (a restart, the database dropped) is not an error of the copy.
+  pool.on('error', () => undefined);
+  const db: NodePgDatabase = pgDrizzle(pool);
+  await pgMigrate(db, { migrationsFolder: path.join(process.cwd(), 'db', 'migrations-pg') });
+  const table = (name: string) => pgTables.get(name)!;
+  return {
+    label: `PostgreSQL ${new URL(url).host}${new URL(url).pathname}`,
+    count: async (name) => Number((await pool.query(`select count(*) as n from "${name}"`)).rows[0].n),
+    page: async (name, offset, limit) => (await db.select().from(table(name)).orderBy(orderBy(name)).limit(limit).offset(offset)) as Row[],
+    insert: async (name, rows) => {
+      if (rows.length) await db.insert(table(name)).values(rows);
+    },
+    empty: async () => {
+      await pool.query(`truncate ${TABLES.map((t) => `"${t.name}"`).join(', ')} restart identity cascade`);
+    },
+    finish: async () => {
+      for (const { name } of TABLES) {
+        if (!('id' in getTableColumns(table(name)))) continue;
+        const seq = (await pool.query(`select pg_get_serial_sequence('"${name}"', 'id') as s`)).rows[0].s as string | null;
+        if (seq) await pool.query(`select setval('${seq}', coalesce((select max(id) from "${name}"), 1), (select max(id) from "${name}") is not null)`);
+      }
+    },
+    close: async () => pool.end(),
+  };
+}
+
+export async function openSide(target: string): Promise<Side> {
+  return isPostgresUrl(target) ? postgresSide(target) : sqliteSide(target);
+}
+
+/** A value as both engines give it back: dates as ms, JSON with sorted keys. */
+function canonical(v: unknown): unknown {
+  if (v instanceof Date) return { $date: v.getTime() };
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Row)[k])]));
+  return v;
+}
+
+/**
+ * A table's content checksum: each row hashed from its canonical form, the row hashes sorted (so the engines' text
+ * ordering cannot matter) and hashed together.
+ */
+export async function tableChecksum(side: Side, name: string): Promise<{ rows: number; sha256: string }> {
+  const hashes: string[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const rows = await side.page(name, offset, PAGE);
+    for (const r of rows) hashes.push(createHash('sha256').update(JSON.stringify(canonical(r))).digest('hex'));
+    if (rows.length < PAGE) break;
+  }
+  hashes.sort();
+  return { rows: hashes.length, sha256: createHash('sha256').update(hashes.join('\n')).digest('hex') };
+}
+
+export type CopyReport = Array<{ table: string; rows: number; sha256: string }>;
+
+export class CopyRefused extends Error {}
+
+export async function copyDatabase(from: Side, to: Side, opts: { force?: boolean; progress?: (line: string) => void } = {}): Promise<CopyReport> {
+  const say = opts.progress ?? (() => undefined);
+  let existing = 0;
+  for (const { name } of TABLES) existing += await to.count(name);
+  if (existing > 0) {
+    if (!opts.force) throw new CopyRefused(`目标数据库已有 ${existing} 行数据，未复制。确需覆盖时请加 --force（目标中的数据将被清空）。`);
+    say(`清空目标数据库（${existing} 行）…`);
+    await to.empty();
+  }
+  for (const { name } of TABLES) {
+    const total = await from.count(name);
+    let done = 0;
+    for (let offset = 0; offset < total; offset += PAGE) {
+      const rows = await from.page(name, offset, PAGE);
+      await to.insert(name, rows);
+      done += rows.length;
+    }
+    say(`复制 ${name}：${done} 行`);
+  }
+  await to.finish();
+  const report: CopyReport = [];
+  for (const { name } of TABLES) {
+    const [a, b] = [await tableChecksum(from, name), await tableChecksum(to, name)];
+    if (a.rows !== b.rows || a.sha256 !== b.sha256) throw new Error(`核对失败：${name} 源 ${a.rows} 行（${a.sha256.slice(0, 12)}），目标 ${b.rows} 行（${b.sha256.slice(0, 12)}）。`);
+    report.push({ table: name, rows: a.rows, sha256: a.sha256 });
+  }
+  say(`核对通过：${report.length} 张表的行数和内容校验和一致。`);
+  return report;
+}

@@ -1,0 +1,114 @@
+// db copy between the engines: the demo database plus a generated county of 100 townships copied SQLite →
+// PostgreSQL → SQLite with every table's row count and content checksum equal at each step, ids kept, the copy
+// serving the same data; a target holding data refused without --force; the command line says it all.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '@/cli/index';
+import { seedIfEmpty } from '@/cli/seed';
+import { openDatabase } from '@/db/client';
+import { copyDatabase, CopyRefused, postgresSide, sqliteSide, tableChecksum, TABLES, type Side } from '@/db/copy';
+import { createTownship, createCounty } from '@/lib/admin/townships';
+import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { loadActor } from '@/lib/auth/actor';
+import { createUser } from '@/lib/admin/accounts';
+import { loadDashboard } from '@/lib/dashboard/service';
+import { saveSection } from '@/lib/drafting/service';
+import { createReport, listReportsByTownship } from '@/lib/reports/service';
+import { docFromText } from '@/lib/report/tiptap-doc';
+import { transitionReport } from '@/lib/review/transitions';
+import { freshPgDatabase, PG_OFF, type TestPg } from '../support/pg';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-copy-'));
+const source = path.join(dir, 'source.db');
+const back = path.join(dir, 'back.db');
+let pg: TestPg;
+let countyId = 0;
+// Every side opened here is closed before the test database is dropped.
+const opened: Side[] = [];
+const lite = (file: string) => {
+  const side = sqliteSide(file);
+  opened.push(side);
+  return side;
+};
+const post = async () => {
+  const side = await postgresSide(pg.url);
+  opened.push(side);
+  return side;
+};
+
+/** The demo, and a county of 100 townships each with a drafter and a report (half of them submitted). */
+async function seedSource() {
+  const db = openDatabase(source);
+  await seedIfEmpty(db);
+  countyId = createCounty(db, SYSTEM_ACTOR, { name: '百镇县' }).id;
+  const reviewer = loadActor(db, (await createUser(db, SYSTEM_ACTOR, { username: 'baizhen-sh', displayName: '百镇审核', password: 'Baizhen-review-1', role: 'reviewer', countyId })).id)!;
+  for (let i = 1; i <= 100; i++) {
+    const t = createTownship(db, SYSTEM_ACTOR, { countyId, name: `第${i}镇`, kind: '镇' });
+    const u = await createUser(db, SYSTEM_ACTOR, { username: `town-${i}`, displayName: `起草${i}`, password: 'Town-drafter-1', role: 'drafter', townshipId: t.id });
+    const drafter = loadActor(db, u.id)!;
+    const r = createReport(db, drafter, { townshipId: t.id, year: 2025 });
+    saveSection(db, drafter, r.id, 'measures', { content: docFromText(`第${i}镇全年开展执法检查${i * 3}次，“谁执法谁普法”落实到位。\n（一）组织领导`), version: 1 });
+    if (i % 2) transitionReport(db, drafter, r.id, { transition: 'submit' });
+  }
+  db.$client.close();
+  return reviewer;
+}
+
+describe.skipIf(PG_OFF)('db copy SQLite → PostgreSQL → SQLite', () => {
+  let reviewerId = 0;
+  beforeAll(async () => {
+    reviewerId = (await seedSource()).id;
+    pg = await freshPgDatabase({ migrate: false });
+  }, 120_000);
+  afterAll(async () => {
+    for (const side of opened) await side.close();
+    await pg?.drop();
+  });
+
+  it('copies every table there and back with equal row counts and checksums, ids kept', async () => {
+    const lines: string[] = [];
+    const up = await copyDatabase(lite(source), await post(), { progress: (l) => lines.push(l) });
+    expect(lines.at(-1)).toContain(`核对通过：${TABLES.length} 张表`);
+    expect(up.find((r) => r.table === 'townships')!.rows).toBeGreaterThanOrEqual(103);
+    expect(up.find((r) => r.table === 'report_sections')!.rows).toBeGreaterThan(500);
+    const down = await copyDatabase(await post(), lite(back));
+    expect(down).toEqual(up);
+    // The copy back serves the same data: the county's dashboard and the demo drafter's reports, as on the source.
+    const [a, b] = [openDatabase(source), openDatabase(back)];
+    const reviewerA = loadActor(a, reviewerId)!;
+    const reviewerB = loadActor(b, reviewerId)!;
+    expect(loadDashboard(b, reviewerB, countyId, 2025).rows).toEqual(loadDashboard(a, reviewerA, countyId, 2025).rows);
+    const shili = (db: typeof a) => loadActor(db, (db.$client.prepare("select id from users where username = 'shili'").get() as { id: number }).id)!;
+    expect(listReportsByTownship(b, shili(b))).toEqual(listReportsByTownship(a, shili(a)));
+    // New rows on the copies get new ids, after the copied ones (the sequences moved on).
+    const maxId = (a.$client.prepare('select max(id) as m from counties').get() as { m: number }).m;
+    expect(createCounty(b, SYSTEM_ACTOR, { name: '新县甲' }).id).toBe(maxId + 1);
+    const pgId = (await pg.pool.query("insert into counties (name) values ('新县乙') returning id")).rows[0].id;
+    expect(pgId).toBe(maxId + 1);
+    a.$client.close();
+    b.$client.close();
+  }, 180_000);
+
+  it('refuses a target that holds data without --force, and replaces it with --force', async () => {
+    const out: string[] = [];
+    const io = { log: (s: string) => out.push(s), error: (s: string) => out.push(s) };
+    const cli = (...args: string[]) => runCli(args, io, () => openDatabase(source));
+    const before = await tableChecksum(await post(), 'counties');
+    expect(await cli('db', 'copy', '--from', source, '--to', pg.url)).not.toBe(0);
+    expect(out.join('\n')).toContain('目标数据库已有');
+    // Nothing was touched.
+    expect(await tableChecksum(await post(), 'counties')).toEqual(before);
+    out.length = 0;
+    expect(await cli('db', 'copy', '--from', source, '--to', pg.url, '--force')).toBe(0);
+    expect(out.join('\n')).toMatch(/清空目标数据库[\s\S]*复制 users：\d+ 行[\s\S]*核对通过/);
+    // The county added on PostgreSQL is gone: the target is the source again.
+    expect(await tableChecksum(await post(), 'counties')).toEqual(await tableChecksum(lite(source), 'counties'));
+    expect(await cli('db', 'copy', '--from', source)).not.toBe(0);
+  }, 180_000);
+
+  it('CopyRefused is what a non-empty target raises', async () => {
+    await expect(copyDatabase(lite(source), lite(back))).rejects.toBeInstanceOf(CopyRefused);
+  });
+});
