@@ -60,38 +60,43 @@ export function makeSnippet(text: string, term: string): { snippet: SearchHit['s
 
 type Row = { id: number; reportId: number; sectionKey: string; plainText: string; year: number; townshipId: number };
 
-export function searchReports(db: Db, actor: Actor, raw: unknown): SearchHit[] {
-  const input = parseInput(searchSchema, raw);
-  const townships = listVisibleTownships(db, actor).filter((t) => input.townshipId === undefined || t.id === input.townshipId);
-  if (townships.length === 0) return [];
-  const names = new Map(townships.map((t) => [t.id, t.name]));
-  const ids = townships.map((t) => t.id);
-  const filters: string[] = [`r.township_id in (${ids.map(() => '?').join(',')})`];
-  const params: unknown[] = [...ids];
-  if (input.year !== undefined) {
-    filters.push('r.year = ?');
-    params.push(input.year);
-  }
-  if (input.section) {
-    filters.push('s.section_key = ?');
-    params.push(input.section);
-  }
-  const base = `select s.id, s.report_id as reportId, s.section_key as sectionKey, s.plain_text as plainText, r.year, r.township_id as townshipId
-     from report_sections s join reports r on r.id = s.report_id`;
-  let rows: Row[];
-  // The trigram index needs three characters; a two-character term (复议, 调解) is matched by a scan of the
-  // sections in scope, which for one county's reports is small.
-  if ([...input.q].length >= 3) {
-    const phrase = `"${input.q.replace(/"/g, '""')}"`;
-    rows = db.$client
-      .prepare(`${base} join section_fts f on f.rowid = s.id where section_fts match ? and ${filters.join(' and ')} order by r.year desc, r.township_id limit ${MAX_RESULTS}`)
-      .all(phrase, ...params) as Row[];
+/** What a search asks, once the user's scope is known: the term and the townships, year and part it may look in. */
+export type SearchQuery = { q: string; townshipIds: number[]; year?: number; section?: string };
+
+/**
+ * The SQL of a search on either engine. Three characters and more: SQLite's FTS5 trigram index, PostgreSQL's pg_trgm
+ * GIN index under ILIKE; a two-character term (复议, 调解): the same LIKE on both, a scan of the sections in scope,
+ * which for one county's reports is small. Case is ignored for Latin letters on both.
+ */
+export function searchSql(engine: 'sqlite' | 'postgres', query: SearchQuery): { text: string; params: unknown[] } {
+  const p = (n: number) => (engine === 'sqlite' ? '?' : `$${n}`);
+  const params: unknown[] = [];
+  const add = (v: unknown) => {
+    params.push(v);
+    return p(params.length);
+  };
+  const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const trigram = [...query.q].length >= 3;
+  let match: string;
+  let join = '';
+  if (engine === 'sqlite' && trigram) {
+    join = ' join section_fts f on f.rowid = s.id';
+    match = `section_fts match ${add(`"${query.q.replace(/"/g, '""')}"`)}`;
+  } else if (engine === 'sqlite') {
+    match = `s.plain_text like ${add(like)} escape '\\'`;
   } else {
-    const like = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    rows = db.$client
-      .prepare(`${base} where s.plain_text like ? escape '\\' and ${filters.join(' and ')} order by r.year desc, r.township_id limit ${MAX_RESULTS}`)
-      .all(like, ...params) as Row[];
+    match = `s.plain_text ilike ${add(like)} escape '\\'`;
   }
+  const filters = [match, `r.township_id in (${query.townshipIds.map((id) => add(id)).join(',')})`];
+  if (query.year !== undefined) filters.push(`r.year = ${add(query.year)}`);
+  if (query.section) filters.push(`s.section_key = ${add(query.section)}`);
+  const text = `select s.id, s.report_id as "reportId", s.section_key as "sectionKey", s.plain_text as "plainText", r.year, r.township_id as "townshipId"
+     from report_sections s join reports r on r.id = s.report_id${join} where ${filters.join(' and ')} order by r.year desc, r.township_id limit ${MAX_RESULTS}`;
+  return { text, params };
+}
+
+/** Rows found, as hits with snippets, in the order the page lists them. */
+export function toHits(rows: Row[], names: ReadonlyMap<number, string>, q: string): SearchHit[] {
   const order = new Map<string, number>(BODY_SECTION_KEYS.map((k, i) => [k, i]));
   return rows
     .filter((r) => isBodySectionKey(r.sectionKey))
@@ -102,7 +107,25 @@ export function searchReports(db: Db, actor: Actor, raw: unknown): SearchHit[] {
       year: r.year,
       sectionKey: r.sectionKey as BodySectionKey,
       sectionLabel: SECTION_LABELS[r.sectionKey as BodySectionKey],
-      ...makeSnippet(r.plainText, input.q),
+      ...makeSnippet(r.plainText, q),
     }))
     .sort((a, b) => b.year - a.year || a.townshipId - b.townshipId || order.get(a.sectionKey)! - order.get(b.sectionKey)!);
+}
+
+/** The user's search: the query checked, the scope from the permission table, then searchSql on SQLite. */
+export function searchScope(db: Db, actor: Actor, raw: unknown): { query: SearchQuery; names: Map<number, string> } | null {
+  const input = parseInput(searchSchema, raw);
+  const townships = listVisibleTownships(db, actor).filter((t) => input.townshipId === undefined || t.id === input.townshipId);
+  if (townships.length === 0) return null;
+  return {
+    query: { q: input.q, townshipIds: townships.map((t) => t.id), year: input.year, section: input.section },
+    names: new Map(townships.map((t) => [t.id, t.name])),
+  };
+}
+
+export function searchReports(db: Db, actor: Actor, raw: unknown): SearchHit[] {
+  const scope = searchScope(db, actor, raw);
+  if (!scope) return [];
+  const { text, params } = searchSql('sqlite', scope.query);
+  return toHits(db.$client.prepare(text).all(...params) as Row[], scope.names, scope.query.q);
 }
