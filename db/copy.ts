@@ -7,6 +7,7 @@ import { getTableColumns, sql } from 'drizzle-orm';
 import { drizzle as pgDrizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as pgMigrate } from 'drizzle-orm/node-postgres/migrator';
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Db } from './client';
@@ -69,8 +70,23 @@ export function isPostgresUrl(s: string): boolean {
   return /^postgres(ql)?:\/\//.test(s);
 }
 
-export function sqliteSide(file: string): Side {
-  const db: Db = openDatabase(path.resolve(file));
+/** Which database a --from / --to names, to refuse copying one onto itself (./data/x.db and data/x.db are one). */
+export function identityOf(target: string): string {
+  if (isPostgresUrl(target)) {
+    const u = new URL(target);
+    return `postgres://${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  }
+  const full = path.resolve(target);
+  return fs.existsSync(full) ? fs.realpathSync(full) : full;
+}
+
+/**
+ * One side of a copy on a SQLite file. A source must exist and is opened as it is (not migrated, so the copy changes
+ * nothing in it); a target is created or migrated as the app would.
+ */
+export function sqliteSide(file: string, role: 'source' | 'target' = 'target'): Side {
+  if (role === 'source' && !fs.existsSync(path.resolve(file))) throw new CopyRefused(`源数据库文件不存在：${path.resolve(file)}`);
+  const db: Db = openDatabase(path.resolve(file), { migrate: role === 'target' });
   const table = (name: string) => TABLES.find((t) => t.name === name)!.table;
   return {
     label: `SQLite ${path.resolve(file)}`,
@@ -91,12 +107,13 @@ export function sqliteSide(file: string): Side {
   };
 }
 
-export async function postgresSide(url: string): Promise<Side> {
+export async function postgresSide(url: string, role: 'source' | 'target' = 'target'): Promise<Side> {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   // An idle connection closed by the server (a restart, the database dropped) is not an error of the copy.
   pool.on('error', () => undefined);
   const db: NodePgDatabase = pgDrizzle(pool);
-  await pgMigrate(db, { migrationsFolder: path.join(process.cwd(), 'db', 'migrations-pg') });
+  // A source is read as it is; a target gets the schema first.
+  if (role === 'target') await pgMigrate(db, { migrationsFolder: path.join(process.cwd(), 'db', 'migrations-pg') });
   const table = (name: string) => pgTables.get(name)!;
   return {
     label: `PostgreSQL ${new URL(url).host}${new URL(url).pathname}`,
@@ -119,8 +136,8 @@ export async function postgresSide(url: string): Promise<Side> {
   };
 }
 
-export async function openSide(target: string): Promise<Side> {
-  return isPostgresUrl(target) ? postgresSide(target) : sqliteSide(target);
+export async function openSide(target: string, role: 'source' | 'target'): Promise<Side> {
+  return isPostgresUrl(target) ? postgresSide(target, role) : sqliteSide(target, role);
 }
 
 /** A value as both engines give it back: dates as ms, JSON with sorted keys. */
@@ -152,6 +169,17 @@ export class CopyRefused extends Error {}
 
 export async function copyDatabase(from: Side, to: Side, opts: { force?: boolean; progress?: (line: string) => void } = {}): Promise<CopyReport> {
   const say = opts.progress ?? (() => undefined);
+  // A source without the app's tables or without any rows is a mistake (a mistyped path, the wrong database), and
+  // with --force it would empty the target for nothing.
+  let rows = 0;
+  for (const { name } of TABLES) {
+    try {
+      rows += await from.count(name);
+    } catch {
+      throw new CopyRefused(`源数据库中没有表 ${name}：不是本系统的数据库，或版本较旧（请先用本版本启动一次以迁移）。`);
+    }
+  }
+  if (rows === 0) throw new CopyRefused('源数据库没有任何数据，未复制。请检查 --from。');
   let existing = 0;
   for (const { name } of TABLES) existing += await to.count(name);
   if (existing > 0) {

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { backupDatabase, restoreDatabase } from '@/db/backup';
-import { copyDatabase, CopyRefused, openSide } from '@/db/copy';
+import { copyDatabase, CopyRefused, identityOf, openSide } from '@/db/copy';
 import { UsageError, type Command } from '../context';
 
 export const backup: Command = {
@@ -35,9 +35,15 @@ export const dbCopy: Command = {
   run: async ({ args, out }) => {
     const { values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' }, force: { type: 'boolean' } }, strict: true });
     if (!values.from || !values.to) throw new UsageError('db copy 需要 --from（SQLite 文件或 postgres:// 地址）和 --to。');
-    if (values.from === values.to) throw new UsageError('--from 和 --to 不能是同一个数据库。');
-    const from = await openSide(values.from);
-    const to = await openSide(values.to);
+    if (identityOf(values.from) === identityOf(values.to)) throw new UsageError('--from 和 --to 不能是同一个数据库。');
+    let from;
+    try {
+      from = await openSide(values.from, 'source');
+    } catch (e) {
+      if (e instanceof CopyRefused) throw new UsageError(e.message);
+      throw e;
+    }
+    const to = await openSide(values.to, 'target');
     try {
       out.log(`从 ${from.label} 复制到 ${to.label}`);
       const report = await copyDatabase(from, to, { force: values.force === true, progress: (line) => out.log(line) });

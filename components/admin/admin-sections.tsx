@@ -129,7 +129,7 @@ export type UserActions = { unlock: Action; endSessions: Action; setScope: Actio
 
 /** A reviewer may also cover further counties (a city office): ticked here, applied from their next request. */
 function FurtherCounties({ u, counties, action }: { u: UserRow; counties: ChoiceOption[]; action: Action }) {
-  const others = counties.filter((c) => c.value !== u.countyId);
+  const others = counties.filter((c) => Number(c.value) !== u.countyId);
   if (u.role !== 'reviewer' || !others.length) return null;
   const ticked = new Set(u.furtherCounties.map((c) => c.id));
   return (

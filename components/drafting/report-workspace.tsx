@@ -113,29 +113,42 @@ export function ReportWorkspace({ initial }: Props) {
     () => BODY_SECTION_KEYS.flatMap((key) => (drafts[key] ?? []).map((change) => ({ key, change, removed: (store.get()[key] ?? '').slice(change.start, change.end) }))),
     [drafts, store],
   );
-  // Each typed change is sent as one suggestion through the stable API, anchored in the server's text; a refusal
-  // stops there and the changes not yet sent stay typed in the editor, so nothing is lost or sent twice.
+  // Each typed change is sent as one suggestion through the stable API, anchored in the server's text. The typing is
+  // read back at the moment of sending (not the last read-back) and the editors are held still meanwhile; a refusal
+  // stops there and the changes not yet sent stay typed, so nothing is lost or sent twice.
   const submitDrafts = useCallback(
     async (reason: string): Promise<string | null> => {
+      const fresh: Array<[BodySectionKey, DraftChange[]]> = [];
       for (const key of BODY_SECTION_KEYS) {
-        const changes = drafts[key] ?? [];
-        if (!changes.length) continue;
-        const base = store.get()[key] ?? '';
-        for (let i = 0; i < changes.length; i++) {
-          const c = changes[i]!;
-          const refused = await apiCall(`/api/reports/${report.id}/suggestions`, 'POST', { sectionKey: key, anchor: draftAnchor(base, c), replacement: c.replacement, reason: reason || null });
-          if (refused) {
-            apis.current.get(key)?.resetDraft(changes.slice(i));
-            await refreshSuggestions();
-            return refused;
-          }
-        }
-        apis.current.get(key)?.resetDraft([]);
+        const api = apis.current.get(key);
+        if (!api) continue;
+        const changes = api.readDraft();
+        if (changes === null) return '输入法仍在输入中，请先完成输入再提交。';
+        const problem = changes.find((c) => c.problem)?.problem;
+        if (problem) return problem;
+        if (changes.length) fresh.push([key, changes]);
       }
-      await refreshSuggestions();
-      return null;
+      fresh.forEach(([key]) => apis.current.get(key)?.holdDraft(true));
+      try {
+        for (const [key, changes] of fresh) {
+          const base = store.get()[key] ?? '';
+          for (let i = 0; i < changes.length; i++) {
+            const c = changes[i]!;
+            const refused = await apiCall(`/api/reports/${report.id}/suggestions`, 'POST', { sectionKey: key, anchor: draftAnchor(base, c), replacement: c.replacement, reason: reason || null });
+            if (refused) {
+              apis.current.get(key)?.resetDraft(changes.slice(i));
+              return refused;
+            }
+          }
+          apis.current.get(key)?.resetDraft([]);
+        }
+        return null;
+      } finally {
+        fresh.forEach(([key]) => apis.current.get(key)?.holdDraft(false));
+        await refreshSuggestions();
+      }
     },
-    [drafts, store, report.id, refreshSuggestions],
+    [store, report.id, refreshSuggestions],
   );
   const toggleSuggesting = () => {
     if (suggesting && draftList.length && !window.confirm(`还有 ${draftList.length} 处修改没有提交为修订，结束建议修改将放弃这些修改。确定吗？`)) return;
@@ -232,7 +245,13 @@ export function ReportWorkspace({ initial }: Props) {
           {all.message ? <span className="msg error">{all.message}</span> : null}
         </div>
         <div className="workspace-links">
-          <WorkflowBar reportId={report.id} status={report.status} available={review.transitions} pendingSuggestions={suggestions.filter((s) => s.state === 'pending').length} />
+          <WorkflowBar
+            reportId={report.id}
+            status={report.status}
+            available={review.transitions}
+            pendingSuggestions={suggestions.filter((s) => s.state === 'pending').length}
+            unsentSuggestions={draftList.length}
+          />
           <Link href={`/reports/${report.id}`}>阅读视图与导出</Link>
           <Link href={`/reports/${report.id}/versions`}>版本与记录</Link>
         </div>

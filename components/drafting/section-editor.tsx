@@ -6,7 +6,7 @@ import { CharacterCount, Placeholder } from '@tiptap/extensions';
 import { TextSelection } from '@tiptap/pm/state';
 import { reportExtensions } from '@/lib/editor/extensions';
 import { cleanPastedHtml } from '@/lib/editor/paste';
-import { textIndex } from '@/lib/editor/text-index';
+import { insertionPos, textIndex } from '@/lib/editor/text-index';
 import { CommentHighlights, commentHighlightKey, type HighlightRange } from '@/lib/editor/comment-highlights';
 import { createAnchor, locateSuggestion, pointAnchor, findAnchor, type TextAnchor } from '@/lib/review/anchor';
 import type { SaveConflict, SaveOk, SectionSnapshot } from '@/lib/drafting/types';
@@ -37,6 +37,10 @@ export type SectionApi = {
   applyEdits: (edits: TextEdit[]) => boolean;
   /** Leaves 建议修改 mode's typing: the part's text as on the server again, with `keep` (changes not sent) re-typed. */
   resetDraft: (keep: DraftChange[]) => void;
+  /** The typing read back now (null while an input method composes). */
+  readDraft: () => DraftChange[] | null;
+  /** Holds the text still while the changes are sent. */
+  holdDraft: (held: boolean) => void;
 };
 
 export type SectionThread = { id: number; anchor: TextAnchor; resolved: boolean };
@@ -148,6 +152,8 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
     if (!editor) return;
     register(section.key, {
       resetDraft: (keep) => typing.reset(editor, keep),
+      readDraft: () => typing.current(editor),
+      holdDraft: (held) => typing.hold(editor, held),
       applyEdits: (edits) => {
         const idx = textIndex(editor.state.doc);
         // The check ran on the text as last stored; after further typing its offsets would be wrong.
@@ -202,7 +208,7 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
     for (const sg of suggestions) {
       const at = locateSuggestion(idx.text, sg.anchor).exact;
       if (!at) continue;
-      const from = at.end > at.start ? idx.toPos(at.start) : at.start === 0 ? idx.toPos(0) : idx.toPos(at.start - 1) + 1;
+      const from = at.end > at.start ? idx.toPos(at.start) : insertionPos(idx, at.start);
       const to = at.end > at.start ? idx.toPos(at.end - 1) + 1 : from;
       ranges.push({ id: sg.id, from, to, replacement: sg.replacement });
     }
@@ -211,6 +217,11 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
 
   const reportSelection = () => {
     if (!editor) return;
+    // While suggesting, the editor holds the reviewer's typing, not the server's text: no comment anchors from it.
+    if (typing.active) {
+      onSelectText(null);
+      return;
+    }
     const sel = window.getSelection();
     if (!sel || !sel.anchorNode || !sel.focusNode || !editor.view.dom.contains(sel.anchorNode)) {
       onSelectText(null);

@@ -12,6 +12,8 @@ type Props = {
   available: TransitionName[];
   /** Reviewers' suggestions not yet accepted or rejected: submitting asks first. */
   pendingSuggestions?: number;
+  /** A reviewer's typed changes (建议修改) not yet sent as suggestions: leaving 待审核 asks first. */
+  unsentSuggestions?: number;
 };
 
 const CONFIRM: Partial<Record<TransitionName, string>> = {
@@ -29,7 +31,7 @@ function givenReasons(o: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v.trim()));
 }
 
-export function WorkflowBar({ reportId, status, available, pendingSuggestions = 0 }: Props) {
+export function WorkflowBar({ reportId, status, available, pendingSuggestions = 0, unsentSuggestions = 0 }: Props) {
   const [open, setOpen] = useState<TransitionName | null>(null);
   const [reason, setReason] = useState('');
   const [url, setUrl] = useState('');
@@ -68,6 +70,8 @@ export function WorkflowBar({ reportId, status, available, pendingSuggestions = 
   }
 
   function press(name: TransitionName) {
+    // A reviewer's typed changes not yet sent as suggestions cannot be sent once the report leaves 待审核.
+    if (unsentSuggestions > 0 && !window.confirm(`还有 ${unsentSuggestions} 处修改没有提交为修订，${TRANSITIONS[name].label}后将无法再提交。确定继续吗？`)) return;
     if (name === 'return' || name === 'publish') {
       setOpen(name);
       return;

@@ -128,8 +128,12 @@ export async function serializeAttempts<T>(db: Db, keys: string[], run: () => Pr
     await lockAcross(db, unique, holder);
     return await run();
   } finally {
-    unlockAcross(db, unique, holder);
-    release();
-    for (const k of unique) if (tails.get(k) === done) tails.delete(k);
+    try {
+      unlockAcross(db, unique, holder);
+    } finally {
+      // Whatever happened to the database lock, this process's queue moves on (a row left behind expires).
+      release();
+      for (const k of unique) if (tails.get(k) === done) tails.delete(k);
+    }
   }
 }

@@ -6,7 +6,7 @@ import type { TiptapNode } from '@/lib/report/tiptap-doc';
 import { draftChanges, type DraftChange } from '@/lib/review/suggest-draft';
 import { draftMarkKey, type DraftRange } from './suggestion-marks';
 import { applyTextEdits } from './text-edits';
-import { textIndex } from './text-index';
+import { insertionPos, textIndex } from './text-index';
 
 const REST_MS = 250;
 
@@ -61,19 +61,35 @@ export class SuggestTyping {
     }
   }
 
-  private read(e: Editor): void {
+  /**
+   * The typing read back now, not when the keys rest (before sending it): null while an input method is still
+   * composing, [] when not suggesting.
+   */
+  current(e: Editor): DraftChange[] | null {
+    if (!this.base || e.isDestroyed) return [];
+    if (e.view.composing) return null;
+    if (this.timer) clearTimeout(this.timer);
+    return this.read(e);
+  }
+
+  /** Holds the text still (while the changes are being sent) or lets the reviewer type again. */
+  hold(e: Editor, held: boolean): void {
+    if (this.base && !e.isDestroyed) e.setEditable(!held, false);
+  }
+
+  private read(e: Editor): DraftChange[] {
     const base = this.base;
-    if (!base || e.isDestroyed) return;
+    if (!base || e.isDestroyed) return [];
     if (e.view.composing) {
       this.timer = setTimeout(() => this.read(e), REST_MS);
-      return;
+      return [];
     }
     const idx = textIndex(e.state.doc);
     const changes = draftChanges(base.text, idx.text);
     const ranges: DraftRange[] = changes.map((c) => {
       const removed = base.text.slice(c.start, c.end);
       if (!c.replacement) {
-        const point = c.at === 0 ? idx.toPos(0) : idx.toPos(c.at - 1) + 1;
+        const point = insertionPos(idx, c.at);
         return { from: point, to: point, removed };
       }
       return { from: idx.toPos(c.at), to: idx.toPos(c.at + c.replacement.length - 1) + 1, removed };
@@ -81,5 +97,6 @@ export class SuggestTyping {
     this.count = changes.length;
     e.view.dispatch(e.state.tr.setMeta(draftMarkKey, ranges).setMeta('addToHistory', false));
     this.report(changes);
+    return changes;
   }
 }

@@ -5,13 +5,13 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { EditorState, type Transaction } from '@tiptap/pm/state';
 import type { TextEdit } from '@/lib/report/model';
 import { reportSchema } from './extensions';
-import { textIndex } from './text-index';
+import { insertionPos, textIndex } from './text-index';
 
 /** Applies edits (offsets into the document's plain text) to a transaction, last first so earlier offsets hold. */
 export function applyTextEdits(tr: Transaction, doc: PMNode, edits: readonly TextEdit[]): Transaction {
   const idx = textIndex(doc);
   for (const e of [...edits].sort((a, b) => b.start - a.start)) {
-    const from = idx.toPos(e.start);
+    const from = e.end > e.start ? idx.toPos(e.start) : insertionPos(idx, e.start);
     const to = e.end > e.start ? idx.toPos(e.end - 1) + 1 : from;
     tr.insertText(e.text, from, to);
   }

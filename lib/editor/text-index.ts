@@ -80,3 +80,13 @@ export function textIndex(doc: PMNode): TextIndex {
   };
   return { text, toPos: (offset) => (offset < kept.length ? kept[Math.max(0, offset)]!.pos : last + 1), toOffset };
 }
+
+/**
+ * Where text put at a plain-text offset goes in the document: before the character at that offset, except at a
+ * paragraph's end (the offset of its line break), where it goes after the paragraph's last character, not into the
+ * next paragraph (whose first character the line break shares its position with).
+ */
+export function insertionPos(idx: TextIndex, offset: number): number {
+  if (offset > 0 && idx.text[offset] === '\n' && idx.text[offset - 1] !== '\n') return idx.toPos(offset - 1) + 1;
+  return idx.toPos(offset);
+}

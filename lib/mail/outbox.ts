@@ -18,6 +18,10 @@ export const RETRY_AFTER_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 1
 export const MAX_ATTEMPTS = RETRY_AFTER_MS.length + 1;
 /** Mails sent per round at most, so one round stays short. */
 const SEND_BATCH = 20;
+/** How long a process that took a mail to send holds it; if it dies meanwhile, another sends it after this. */
+export const CLAIM_MS = 10 * 60_000;
+/** 待办 items that are not mailed: the count of pending suggestions changes with every decision (a new key each time). */
+const NOT_MAILED = new Set(['suggestion']);
 
 export type Mail = { to: string; subject: string; text: string };
 export type SendMail = (mail: Mail) => Promise<void>;
@@ -45,6 +49,8 @@ export function ownEmail(db: Db, actor: Actor): string | null {
 export function setEmail(db: Db, by: Actor, userId: number, email: string, now = new Date()): string | null {
   const address = parseInput(emailSchema, { email }).email || null;
   db.transaction((tx) => {
+    // Mail queued for the old address is not sent any more.
+    tx.delete(mailOutbox).where(and(eq(mailOutbox.userId, userId), isNull(mailOutbox.sentAt))).run();
     tx.update(users).set({ email: address, emailSince: address ? now : null }).where(eq(users.id, userId)).run();
     recordAudit(tx, { actorId: by.system ? null : by.id, action: 'user.email', detail: { userId, set: address !== null } });
   });
@@ -72,7 +78,7 @@ export function queueInboxMail(db: Db, origin: string, now = new Date()): number
     if (!actor || !r.email) continue;
     const since = r.since?.getTime() ?? now.getTime();
     for (const item of inboxFor(db, actor, now)) {
-      if (item.read || Date.parse(item.at) < since) continue;
+      if (item.read || NOT_MAILED.has(item.kind) || Date.parse(item.at) < since) continue;
       const { subject, body } = mailOf(item, origin);
       const res = db
         .insert(mailOutbox)
@@ -85,18 +91,33 @@ export function queueInboxMail(db: Db, origin: string, now = new Date()): number
   return added;
 }
 
-/** Sends what is due; a failure is retried later, and after the last attempt given up. Returns what happened. */
+/**
+ * Sends what is due; a failure is retried later, and after the last attempt given up. Each mail is claimed first (a
+ * compare-and-set on its next attempt time), so two server processes never send the same one; and sent only while its
+ * user is active and still has that address. Returns what happened.
+ */
 export async function sendDueMail(db: Db, send: SendMail, now = new Date(), log: (m: string) => void = console.error): Promise<{ sent: number; failed: number }> {
   const due = db
-    .select()
+    .select({ m: mailOutbox, active: users.active, email: users.email })
     .from(mailOutbox)
+    .innerJoin(users, eq(users.id, mailOutbox.userId))
     .where(and(isNull(mailOutbox.sentAt), lt(mailOutbox.attempts, MAX_ATTEMPTS), lte(mailOutbox.nextAttemptAt, now)))
     .orderBy(asc(mailOutbox.nextAttemptAt), asc(mailOutbox.id))
     .limit(SEND_BATCH)
     .all();
   let sent = 0;
   let failed = 0;
-  for (const m of due) {
+  for (const { m, active, email } of due) {
+    if (!active || email !== m.recipient) {
+      db.update(mailOutbox).set({ attempts: MAX_ATTEMPTS, lastError: '收件人已停用或已更改通知邮箱，未发送。' }).where(eq(mailOutbox.id, m.id)).run();
+      continue;
+    }
+    const claimed = db
+      .update(mailOutbox)
+      .set({ nextAttemptAt: new Date(now.getTime() + CLAIM_MS) })
+      .where(and(eq(mailOutbox.id, m.id), isNull(mailOutbox.sentAt), eq(mailOutbox.nextAttemptAt, m.nextAttemptAt)))
+      .run().changes;
+    if (claimed !== 1) continue;
     try {
       await send({ to: m.recipient, subject: m.subject, text: m.body });
       db.update(mailOutbox).set({ sentAt: new Date(), attempts: m.attempts + 1, lastError: null }).where(eq(mailOutbox.id, m.id)).run();

@@ -27,13 +27,13 @@ let pg: TestPg;
 let countyId = 0;
 // Every side opened here is closed before the test database is dropped.
 const opened: Side[] = [];
-const lite = (file: string) => {
-  const side = sqliteSide(file);
+const lite = (file: string, role: 'source' | 'target' = 'target') => {
+  const side = sqliteSide(file, role);
   opened.push(side);
   return side;
 };
-const post = async () => {
-  const side = await postgresSide(pg.url);
+const post = async (role: 'source' | 'target' = 'target') => {
+  const side = await postgresSide(pg.url, role);
   opened.push(side);
   return side;
 };
@@ -69,11 +69,11 @@ describe.skipIf(PG_OFF)('db copy SQLite → PostgreSQL → SQLite', () => {
 
   it('copies every table there and back with equal row counts and checksums, ids kept', async () => {
     const lines: string[] = [];
-    const up = await copyDatabase(lite(source), await post(), { progress: (l) => lines.push(l) });
+    const up = await copyDatabase(lite(source, 'source'), await post(), { progress: (l) => lines.push(l) });
     expect(lines.at(-1)).toContain(`核对通过：${TABLES.length} 张表`);
     expect(up.find((r) => r.table === 'townships')!.rows).toBeGreaterThanOrEqual(103);
     expect(up.find((r) => r.table === 'report_sections')!.rows).toBeGreaterThan(500);
-    const down = await copyDatabase(await post(), lite(back));
+    const down = await copyDatabase(await post('source'), lite(back));
     expect(down).toEqual(up);
     // The copy back serves the same data: the county's dashboard and the demo drafter's reports, as on the source.
     const [a, b] = [openDatabase(source), openDatabase(back)];
@@ -109,6 +109,28 @@ describe.skipIf(PG_OFF)('db copy SQLite → PostgreSQL → SQLite', () => {
   }, 180_000);
 
   it('CopyRefused is what a non-empty target raises', async () => {
-    await expect(copyDatabase(lite(source), lite(back))).rejects.toBeInstanceOf(CopyRefused);
+    await expect(copyDatabase(lite(source, 'source'), lite(back))).rejects.toBeInstanceOf(CopyRefused);
+  });
+
+  it('refuses what would empty a target for nothing: the same file under another name, a missing or empty source', async () => {
+    const out: string[] = [];
+    const io = { log: (s: string) => out.push(s), error: (s: string) => out.push(s) };
+    const cli = (...args: string[]) => runCli(args, io, () => openDatabase(source));
+    const before = await tableChecksum(lite(back, 'source'), 'users');
+    // The same file, written two ways.
+    const sameOther = path.join(dir, '.', 'back.db').replace(dir, path.relative(process.cwd(), dir) || '.');
+    expect(await cli('db', 'copy', '--from', back, '--to', sameOther, '--force')).not.toBe(0);
+    expect(out.join('\n')).toContain('不能是同一个数据库');
+    // A mistyped source path: refused, nothing created there, the target untouched.
+    const missing = path.join(dir, 'no-such.db');
+    expect(await cli('db', 'copy', '--from', missing, '--to', back, '--force')).not.toBe(0);
+    expect(fs.existsSync(missing)).toBe(false);
+    expect(out.join('\n')).toContain('源数据库文件不存在');
+    // An empty database as the source: refused before the target is emptied.
+    const emptyFile = path.join(dir, 'empty.db');
+    openDatabase(emptyFile).$client.close();
+    expect(await cli('db', 'copy', '--from', emptyFile, '--to', back, '--force')).not.toBe(0);
+    expect(out.join('\n')).toContain('源数据库没有任何数据');
+    expect(await tableChecksum(lite(back, 'source'), 'users')).toEqual(before);
   });
 });

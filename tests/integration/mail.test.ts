@@ -9,7 +9,11 @@ import type { Db } from '@/db/client';
 import { mailOutbox, users } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 import { mailConfig, mailEnabled } from '@/lib/mail/config';
-import { MAX_ATTEMPTS, RETRY_AFTER_MS, sendDueMail, setOwnEmail } from '@/lib/mail/outbox';
+import { MAX_ATTEMPTS, queueInboxMail, RETRY_AFTER_MS, sendDueMail, setOwnEmail, type SendMail } from '@/lib/mail/outbox';
+import { createSuggestion } from '@/lib/review/suggestions';
+import { saveSection, loadEditorData } from '@/lib/drafting/service';
+import { docFromText } from '@/lib/report/tiptap-doc';
+import { createAnchor } from '@/lib/review/anchor';
 import { mailRound, smtpSender } from '@/lib/mail/worker';
 import { transitionReport } from '@/lib/review/transitions';
 import { AppError } from '@/lib/shared/errors';
@@ -35,6 +39,8 @@ function freePort(): Promise<number> {
 
 beforeEach(async () => {
   ({ db, w, reportId } = await worldWithDraft());
+  const v = loadEditorData(db, w.drafterA1, reportId).sections.find((s) => s.key === 'measures')!.version;
+  saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText('全年开展执法检查136次。'), version: v });
   received = [];
   refuse = false;
   port = await freePort();
@@ -57,6 +63,13 @@ beforeEach(async () => {
 afterEach(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
+
+/** A reviewer's suggestion on part 一 (its text written first), as the route would make it; returns 201 when made. */
+async function suggestRoute(reviewer: World['reviewerA'], id: number): Promise<number> {
+  const text = loadEditorData(db, reviewer, id).sections.find((s) => s.key === 'measures')!.plainText;
+  createSuggestion(db, reviewer, id, { sectionKey: 'measures', anchor: createAnchor(text, 0, 2), replacement: '全镇', reason: null });
+  return 201;
+}
 
 const config = () => mailConfig({ NIANBAO_SMTP_URL: `smtp://127.0.0.1:${port}`, NIANBAO_MAIL_FROM: '法治年报 <nianbao@example.gov.cn>', NIANBAO_ORIGIN: 'https://fzbg.example.gov.cn' })!;
 const outbox = () => db.select().from(mailOutbox).all();
@@ -109,6 +122,45 @@ describe('待办 by e-mail', () => {
     setOwnEmail(db, w.reviewerA, { email: 'shenhe@example.gov.cn' }, new Date(Date.now() + 1_000));
     expect(await mailRound(db, config(), smtpSender(config()), new Date(Date.now() + 2_000))).toMatchObject({ queued: 0, sent: 0 });
     expect(received).toEqual([]);
+  });
+
+  it('two senders at once (two server processes) send each mail once; a deactivated user or a changed address gets nothing queued for the old one', async () => {
+    setOwnEmail(db, w.reviewerA, { email: 'shenhe@example.gov.cn' }, new Date(Date.now() - 60_000));
+    transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    const cfg = config();
+    queueInboxMail(db, cfg.origin);
+    const slow: SendMail = async (m) => {
+      await new Promise((r) => setTimeout(r, 50));
+      await smtpSender(cfg)(m);
+    };
+    const [one, two] = await Promise.all([sendDueMail(db, slow), sendDueMail(db, slow)]);
+    expect(one.sent + two.sent).toBe(1);
+    expect(received).toHaveLength(1);
+    // A new item queued, then the user deactivated before it goes: not sent, marked.
+    transitionReport(db, w.reviewerA, reportId, { transition: 'return', reason: '补充。' });
+    transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    expect(queueInboxMail(db, cfg.origin, new Date(Date.now() + 1_000))).toBe(1);
+    db.update(users).set({ active: false }).where(eq(users.id, w.reviewerA.id)).run();
+    expect(await sendDueMail(db, smtpSender(cfg), new Date(Date.now() + 2_000))).toEqual({ sent: 0, failed: 0 });
+    expect(received).toHaveLength(1);
+    expect(outbox().find((m) => m.sentAt === null)!.lastError).toContain('已停用');
+    // Changing the address drops what was waiting for the old one.
+    db.update(users).set({ active: true }).where(eq(users.id, w.reviewerA.id)).run();
+    db.update(mailOutbox).set({ attempts: 0, lastError: null }).run();
+    setOwnEmail(db, w.reviewerA, { email: 'new@example.gov.cn' });
+    expect(outbox().filter((m) => m.sentAt === null)).toEqual([]);
+  });
+
+  it('does not mail the pending-suggestions item (its key changes with every decision)', async () => {
+    setOwnEmail(db, w.drafterA1, { email: 'caogao@example.gov.cn' }, new Date(Date.now() - 60_000));
+    transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    const res = await suggestRoute(w.reviewerA, reportId);
+    expect(res).toBe(201);
+    transitionReport(db, w.reviewerA, reportId, { transition: 'return', reason: '见修订。' });
+    await mailRound(db, config(), smtpSender(config()), new Date(Date.now() + 1_000));
+    const kinds = outbox().map((m) => m.itemKey.split(':')[0]);
+    expect(kinds).toContain('returned');
+    expect(kinds).not.toContain('suggestion');
   });
 
   it('retries a refused mail with growing pauses, logs each failure, and sends it when the server takes it', async () => {

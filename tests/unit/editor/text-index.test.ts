@@ -49,3 +49,21 @@ describe('text index of an editor document', () => {
     });
   }
 });
+
+describe('insertions at paragraph boundaries', () => {
+  it('text put at a paragraph’s end stays in that paragraph; at the next one’s start, goes there', async () => {
+    const { editDocument } = await import('@/lib/editor/text-edits');
+    const doc = { type: 'doc', content: [p('镇党委召开会议4次。'), p('全年办理案件2件。')] };
+    const text = docToText(doc as TiptapNode);
+    const end = text.indexOf('\n');
+    const atEnd = editDocument(doc, [{ start: end, end, text: '（均已结案）' }]).doc as TiptapNode;
+    expect(docToText(atEnd)).toBe('镇党委召开会议4次。（均已结案）\n全年办理案件2件。');
+    const atStart = editDocument(doc, [{ start: end + 1, end: end + 1, text: '此外，' }]).doc as TiptapNode;
+    expect(docToText(atStart)).toBe('镇党委召开会议4次。\n此外，全年办理案件2件。');
+    const atTextEnd = editDocument(doc, [{ start: text.length, end: text.length, text: '完' }]).doc as TiptapNode;
+    expect(docToText(atTextEnd)).toBe(`${text}完`);
+    // Replacements are not affected.
+    const replaced = editDocument(doc, [{ start: text.indexOf('4次'), end: text.indexOf('4次') + 2, text: '5次' }]).doc as TiptapNode;
+    expect(docToText(replaced)).toBe(text.replace('4次', '5次'));
+  });
+});
