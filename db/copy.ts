@@ -1,5 +1,5 @@
 // Copying the whole database between engines (SQLite file ↔ PostgreSQL), for moving up to a city's PostgreSQL or back:
-// every table in the order they refer to each other, in pages, each row read and written through drizzle (so
+// every table in the order they refer to each other, in pages by key, each row read and written through drizzle (so
 // timestamps, booleans and JSON keep their meaning), then row counts and a per-table content checksum compared on
 // both sides. A target that already holds data is refused unless told to replace it.
 import { createHash } from 'node:crypto';
@@ -45,7 +45,8 @@ type Row = Record<string, unknown>;
 export type Side = {
   label: string;
   count(name: string): Promise<number>;
-  page(name: string, offset: number, limit: number): Promise<Row[]>;
+  /** The next rows in key order after the row whose key values are `after` (null: from the start). */
+  page(name: string, after: unknown[] | null, limit: number): Promise<Row[]>;
   insert(name: string, rows: Row[]): Promise<void>;
   empty(): Promise<void>;
   /** After writing: identity sequences past the highest id copied (PostgreSQL). */
@@ -65,6 +66,17 @@ function orderColumns(name: string): string[] {
 }
 
 const orderBy = (name: string) => sql.raw(orderColumns(name).map((c) => `"${c}"`).join(', '));
+
+/** Keyset paging (no OFFSET, so a large table costs the same per page): rows whose key comes after `after`. */
+const afterKey = (name: string, after: unknown[] | null) =>
+  after ? sql`(${orderBy(name)}) > (${sql.join(after.map((v) => sql`${v}`), sql`, `)})` : undefined;
+
+/** A row's key values, in the order of orderColumns (rows are keyed by the schema's property names). */
+function keyOf(name: string, row: Row): unknown[] {
+  const columns = getTableColumns(TABLES.find((t) => t.name === name)!.table);
+  const property = new Map(Object.entries(columns).map(([key, col]) => [col.name, key]));
+  return orderColumns(name).map((c) => row[property.get(c)!]);
+}
 
 export function isPostgresUrl(s: string): boolean {
   return /^postgres(ql)?:\/\//.test(s);
@@ -91,7 +103,7 @@ export function sqliteSide(file: string, role: 'source' | 'target' = 'target'): 
   return {
     label: `SQLite ${path.resolve(file)}`,
     count: async (name) => (db.$client.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n,
-    page: async (name, offset, limit) => db.select().from(table(name)).orderBy(orderBy(name)).limit(limit).offset(offset).all() as Row[],
+    page: async (name, after, limit) => db.select().from(table(name)).where(afterKey(name, after)).orderBy(orderBy(name)).limit(limit).all() as Row[],
     insert: async (name, rows) => {
       if (rows.length) db.transaction((tx) => tx.insert(table(name)).values(rows).run());
     },
@@ -118,7 +130,7 @@ export async function postgresSide(url: string, role: 'source' | 'target' = 'tar
   return {
     label: `PostgreSQL ${new URL(url).host}${new URL(url).pathname}`,
     count: async (name) => Number((await pool.query(`select count(*) as n from "${name}"`)).rows[0].n),
-    page: async (name, offset, limit) => (await db.select().from(table(name)).orderBy(orderBy(name)).limit(limit).offset(offset)) as Row[],
+    page: async (name, after, limit) => (await db.select().from(table(name)).where(afterKey(name, after)).orderBy(orderBy(name)).limit(limit)) as Row[],
     insert: async (name, rows) => {
       if (rows.length) await db.insert(table(name)).values(rows);
     },
@@ -152,12 +164,13 @@ function canonical(v: unknown): unknown {
  * A table's content checksum: each row hashed from its canonical form, the row hashes sorted (so the engines' text
  * ordering cannot matter) and hashed together.
  */
-export async function tableChecksum(side: Side, name: string): Promise<{ rows: number; sha256: string }> {
+export async function tableChecksum(side: Side, name: string, pageSize = PAGE): Promise<{ rows: number; sha256: string }> {
   const hashes: string[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const rows = await side.page(name, offset, PAGE);
+  for (let after: unknown[] | null = null; ; ) {
+    const rows = await side.page(name, after, pageSize);
     for (const r of rows) hashes.push(createHash('sha256').update(JSON.stringify(canonical(r))).digest('hex'));
-    if (rows.length < PAGE) break;
+    if (rows.length < pageSize) break;
+    after = keyOf(name, rows.at(-1)!);
   }
   hashes.sort();
   return { rows: hashes.length, sha256: createHash('sha256').update(hashes.join('\n')).digest('hex') };
@@ -167,7 +180,8 @@ export type CopyReport = Array<{ table: string; rows: number; sha256: string }>;
 
 export class CopyRefused extends Error {}
 
-export async function copyDatabase(from: Side, to: Side, opts: { force?: boolean; progress?: (line: string) => void } = {}): Promise<CopyReport> {
+export async function copyDatabase(from: Side, to: Side, opts: { force?: boolean; progress?: (line: string) => void; pageSize?: number } = {}): Promise<CopyReport> {
+  const pageSize = opts.pageSize ?? PAGE;
   const say = opts.progress ?? (() => undefined);
   // A source without the app's tables or without any rows is a mistake (a mistyped path, the wrong database), and
   // with --force it would empty the target for nothing.
@@ -190,17 +204,19 @@ export async function copyDatabase(from: Side, to: Side, opts: { force?: boolean
   for (const { name } of TABLES) {
     const total = await from.count(name);
     let done = 0;
-    for (let offset = 0; offset < total; offset += PAGE) {
-      const rows = await from.page(name, offset, PAGE);
+    for (let after: unknown[] | null = null; done < total; ) {
+      const rows = await from.page(name, after, pageSize);
+      if (!rows.length) break;
       await to.insert(name, rows);
       done += rows.length;
+      after = keyOf(name, rows.at(-1)!);
     }
     say(`复制 ${name}：${done} 行`);
   }
   await to.finish();
   const report: CopyReport = [];
   for (const { name } of TABLES) {
-    const [a, b] = [await tableChecksum(from, name), await tableChecksum(to, name)];
+    const [a, b] = [await tableChecksum(from, name, pageSize), await tableChecksum(to, name, pageSize)];
     if (a.rows !== b.rows || a.sha256 !== b.sha256) throw new Error(`核对失败：${name} 源 ${a.rows} 行（${a.sha256.slice(0, 12)}），目标 ${b.rows} 行（${b.sha256.slice(0, 12)}）。`);
     report.push({ table: name, rows: a.rows, sha256: a.sha256 });
   }

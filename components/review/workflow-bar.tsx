@@ -116,7 +116,7 @@ export function WorkflowBar({ reportId, status, available, pendingSuggestions = 
                     <p>公开前检查发现以下内容，请先在正文中修改；确需公开的，请逐项写明理由（会记入操作记录）：</p>
                     <ol>
                       {findings.map((f, i) => (
-                        <li key={f.key}>
+                        <li key={`${f.key}-${i}`}>
                           {f.message}
                           <textarea
                             rows={1}

@@ -16,7 +16,7 @@ import { furtherCountiesSchema, scopeSchema, userInputSchema, type UserInput } f
 
 export type AuthResult =
   | { ok: true; userId: number }
-  | { ok: false; reason: 'invalid' | 'inactive'; message: string }
+  | { ok: false; reason: 'invalid' | 'inactive' | 'busy'; message: string }
   | { ok: false; reason: 'locked'; retryAfterSec: number; message: string };
 
 export const INVALID_LOGIN_MESSAGE = '用户名或密码错误。';
@@ -26,7 +26,13 @@ export async function authenticate(db: Db, usernameRaw: string, password: string
   // The account-wide delay is waited outside the lock, so other accounts' logins from the same office do not queue behind it.
   const before = checkThrottle(db, username, ip);
   if (!before.locked && before.delayMs > 0) await new Promise((r) => setTimeout(r, before.delayMs));
-  return serializeAttempts(db, [`pair:${username}|${ip}`, `ip:${ip}`], () => attempt(db, username, password, ip));
+  try {
+    return await serializeAttempts(db, [`pair:${username}|${ip}`, `ip:${ip}`], () => attempt(db, username, password, ip));
+  } catch (e) {
+    // Another process held this account and address for longer than a password check takes.
+    if (e instanceof AppError && e.code === 'rate_limited') return { ok: false, reason: 'busy', message: e.message };
+    throw e;
+  }
 }
 
 async function attempt(db: Db, username: string, password: string, ip: string): Promise<AuthResult> {

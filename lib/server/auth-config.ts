@@ -95,6 +95,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
 function refusalMessage(code: string | undefined): string {
   if (code?.startsWith('locked:')) return `登录失败次数过多，请 ${formatWait(Number(code.slice(7)) || 60)}后再试。`;
   if (code === 'inactive') return '该账号已停用，请联系管理员。';
+  if (code === 'busy') return '登录请求过多，请稍后再试。';
   return INVALID_LOGIN_MESSAGE;
 }
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '@/cli/index';
 import { seedIfEmpty } from '@/cli/seed';
 import { openDatabase } from '@/db/client';
+import { counties, inboxReads, reviewerCounties } from '@/db/schema';
 import { copyDatabase, CopyRefused, postgresSide, sqliteSide, tableChecksum, TABLES, type Side } from '@/db/copy';
 import { createTownship, createCounty } from '@/lib/admin/townships';
 import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
@@ -51,7 +52,11 @@ async function seedSource() {
     const r = createReport(db, drafter, { townshipId: t.id, year: 2025 });
     saveSection(db, drafter, r.id, 'measures', { content: docFromText(`第${i}镇全年开展执法检查${i * 3}次，“谁执法谁普法”落实到位。\n（一）组织领导`), version: 1 });
     if (i % 2) transitionReport(db, drafter, r.id, { transition: 'submit' });
+    // Rows with two-column keys (a reviewer's further counties, read marks), for paging by composite key.
+    db.insert(inboxReads).values({ userId: u.id, itemKey: `returned:${r.id}:1`, readAt: new Date() }).run();
+    db.insert(inboxReads).values({ userId: u.id, itemKey: `comment:${i}`, readAt: new Date() }).run();
   }
+  for (const c of db.select({ id: counties.id }).from(counties).all()) if (c.id !== countyId) db.insert(reviewerCounties).values({ userId: reviewer.id, countyId: c.id }).run();
   db.$client.close();
   return reviewer;
 }
@@ -73,8 +78,11 @@ describe.skipIf(PG_OFF)('db copy SQLite → PostgreSQL → SQLite', () => {
     expect(lines.at(-1)).toContain(`核对通过：${TABLES.length} 张表`);
     expect(up.find((r) => r.table === 'townships')!.rows).toBeGreaterThanOrEqual(103);
     expect(up.find((r) => r.table === 'report_sections')!.rows).toBeGreaterThan(500);
-    const down = await copyDatabase(await post('source'), lite(back));
+    // Back in pages of 7 rows: keys of one and two columns (ids, read marks, further counties) page without gaps.
+    const down = await copyDatabase(await post('source'), lite(back), { pageSize: 7 });
     expect(down).toEqual(up);
+    expect(up.find((r) => r.table === 'inbox_reads')!.rows).toBe(200);
+    expect(up.find((r) => r.table === 'reviewer_counties')!.rows).toBeGreaterThanOrEqual(1);
     // The copy back serves the same data: the county's dashboard and the demo drafter's reports, as on the source.
     const [a, b] = [openDatabase(source), openDatabase(back)];
     const reviewerA = loadActor(a, reviewerId)!;
