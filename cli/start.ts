@@ -7,7 +7,8 @@ import { securePermissions } from './permissions';
 import { databasePath, openDatabase } from '@/db/client';
 import { activeDemoLogins, DEMO_PASSWORD, seedIfEmpty } from '@/cli/seed';
 import { ensureAuthSecret } from '@/lib/auth/secret';
-import { mailConfig, startMailWorker } from '@/lib/mail/worker';
+import { mailConfig } from '@/lib/mail/config';
+import { startMailWorker } from '@/lib/mail/worker';
 
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', '.bin', 'next');

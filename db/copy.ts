@@ -11,24 +11,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Db } from './client';
-import * as schema from './schema';
 import { pgTables } from './schema-pg';
+import { SCHEMA_TABLES } from './tables';
 
 const PAGE = 200;
 
-const ALL: Array<{ name: string; table: SQLiteTable }> = (Object.values(schema) as unknown[]).flatMap((v) => {
-  try {
-    const name = getTableConfig(v as SQLiteTable).name;
-    return name ? [{ name, table: v as SQLiteTable }] : [];
-  } catch {
-    return [];
-  }
-});
+const ALL = SCHEMA_TABLES;
 
 /** The app's tables, each after the tables it refers to (so rows can be inserted with foreign keys checked). */
 export const TABLES: Array<{ name: string; table: SQLiteTable }> = (() => {
   const refs = new Map(ALL.map(({ name, table }) => [name, new Set(getTableConfig(table).foreignKeys.map((fk) => getTableConfig(fk.reference().foreignTable).name).filter((n) => n !== name))]));
-  const out: typeof ALL = [];
+  const out: Array<{ name: string; table: SQLiteTable }> = [];
   const done = new Set<string>();
   while (out.length < ALL.length) {
     const next = ALL.find(({ name }) => !done.has(name) && [...refs.get(name)!].every((r) => done.has(r)));

@@ -22,20 +22,9 @@ import {
   type PgTableWithColumns,
 } from 'drizzle-orm/pg-core';
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
-import * as sqlite from './schema';
+import { SCHEMA_TABLES } from './tables';
 
 type AnyPgTable = PgTableWithColumns<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const SQLITE_TABLES = (Object.values(sqlite) as unknown[]).filter((v): v is SQLiteTable => typeof v === "object" && v !== null && getTableConfigSafe(v) !== null);
-
-function getTableConfigSafe(v: object): ReturnType<typeof getTableConfig> | null {
-  try {
-    const c = getTableConfig(v as SQLiteTable);
-    return c.name ? c : null;
-  } catch {
-    return null;
-  }
-}
 
 /** SQLite's "now in ms" default becomes now(); literal JSON defaults become jsonb literals. */
 function pgDefault(col: SQLiteColumn): unknown {
@@ -126,7 +115,7 @@ function build(t: SQLiteTable): AnyPgTable {
   });
 }
 
-for (const t of SQLITE_TABLES) tables.set(getTableConfig(t).name, build(t));
+for (const { name, table } of SCHEMA_TABLES) tables.set(name, build(table));
 
 /** Every table by its SQL name. */
 export const pgTables: ReadonlyMap<string, AnyPgTable> = tables;

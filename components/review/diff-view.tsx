@@ -1,4 +1,14 @@
+import type { DiffPart } from '@/lib/review/diff';
 import type { SectionComparison } from '@/lib/review/versions';
+
+/** Differences as text: insertions underlined in green, deletions struck through in red. */
+export function DiffParts({ parts }: { parts: readonly DiffPart[] }) {
+  return (
+    <div className="diff-text">
+      {parts.map((p, i) => (p.type === 'insert' ? <ins key={i}>{p.text}</ins> : p.type === 'delete' ? <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>))}
+    </div>
+  );
+}
 
 /** Section-by-section differences: insertions underlined in green, deletions struck through in red. */
 export function DiffView({ sections, onlyChanged = true }: { sections: SectionComparison[]; onlyChanged?: boolean }) {
@@ -19,17 +29,7 @@ export function DiffView({ sections, onlyChanged = true }: { sections: SectionCo
               <small> 无变化</small>
             )}
           </h3>
-          <div className="diff-text">
-            {s.parts.map((p, i) =>
-              p.type === 'insert' ? (
-                <ins key={i}>{p.text}</ins>
-              ) : p.type === 'delete' ? (
-                <del key={i}>{p.text}</del>
-              ) : (
-                <span key={i}>{p.text}</span>
-              ),
-            )}
-          </div>
+          <DiffParts parts={s.parts} />
         </section>
       ))}
     </div>

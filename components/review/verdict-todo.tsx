@@ -2,6 +2,7 @@
 // The 需修改 items of the last review above the editor: for the drafter, the to-do list (ticked off as each item's
 // part changes); for the reviewer on resubmission, what changed in each item's part since the verdict.
 import type { VerdictView } from '@/lib/review/verdicts';
+import { DiffParts } from './diff-view';
 
 type Props = { items: VerdictView[]; reviewer: boolean; onOpen: (sectionKey: string) => void };
 
@@ -23,11 +24,7 @@ export function VerdictTodo({ items, reviewer, onOpen }: Props) {
                 <summary>
                   查看修改（+{v.changes.inserted} / −{v.changes.deleted} 字）
                 </summary>
-                <div className="diff-text">
-                  {v.changes.parts.map((p, i) =>
-                    p.type === 'insert' ? <ins key={i}>{p.text}</ins> : p.type === 'delete' ? <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>,
-                  )}
-                </div>
+                <DiffParts parts={v.changes.parts} />
               </details>
             ) : null}
           </li>

@@ -1,7 +1,7 @@
 // Accounts: authentication with throttling, and the admin's account management (add, reset, deactivate, list).
 // Longer than most files: sign-in and account management share the user row, the password policy and the
 // session revocations, and splitting them would pass those through a third module.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { counties, reviewerCounties, townships, users, type User } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
@@ -61,6 +61,13 @@ async function attempt(db: Db, username: string, password: string, ip: string): 
   clearFailures(db, username, ip);
   recordAudit(db, { actorId: user.id, action: 'user.login', address: ip });
   return { ok: true, userId: user.id };
+}
+
+/** The display names of the given users (authors, resolvers, deciders), one query for all of them. */
+export function displayNames(db: Pick<Db, 'select'>, ids: Iterable<number>): Map<number, string> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  return new Map(db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, unique)).all().map((u) => [u.id, u.name]));
 }
 
 /** Lifts every lock on an account (all addresses); the administrator's 解除锁定. */

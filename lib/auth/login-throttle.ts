@@ -91,14 +91,12 @@ export const LOGIN_LOCK_MS = 10_000;
 const LOCK_POLL_MS = 15;
 
 function tryLock(db: Db, key: string, holder: string, now: number): boolean {
-  return db.transaction(
-    (tx) => {
-      // A lock left by a process that died is taken over once its time is up.
-      tx.delete(loginLocks).where(and(eq(loginLocks.key, key), lt(loginLocks.until, new Date(now)))).run();
-      return tx.insert(loginLocks).values({ key, holder, until: new Date(now + LOGIN_LOCK_MS) }).onConflictDoNothing().run().changes === 1;
-    },
-    { behavior: 'immediate' },
-  );
+  // The app's transactions take the write lock when they begin (db/client.ts), so check and insert are one step.
+  return db.transaction((tx) => {
+    // A lock left by a process that died is taken over once its time is up.
+    tx.delete(loginLocks).where(and(eq(loginLocks.key, key), lt(loginLocks.until, new Date(now)))).run();
+    return tx.insert(loginLocks).values({ key, holder, until: new Date(now + LOGIN_LOCK_MS) }).onConflictDoNothing().run().changes === 1;
+  });
 }
 
 async function lockAcross(db: Db, keys: string[], holder: string): Promise<void> {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { mailOutbox, users } from '@/db/schema';
 import { loadActor } from '@/lib/auth/actor';
-import type { Actor } from '@/lib/auth/permissions';
+import { actingUserId, type Actor } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit/record';
 import { inboxFor } from '@/lib/inbox/service';
 import { AppError } from '@/lib/shared/errors';
@@ -52,7 +52,7 @@ export function setEmail(db: Db, by: Actor, userId: number, email: string, now =
     // Mail queued for the old address is not sent any more.
     tx.delete(mailOutbox).where(and(eq(mailOutbox.userId, userId), isNull(mailOutbox.sentAt))).run();
     tx.update(users).set({ email: address, emailSince: address ? now : null }).where(eq(users.id, userId)).run();
-    recordAudit(tx, { actorId: by.system ? null : by.id, action: 'user.email', detail: { userId, set: address !== null } });
+    recordAudit(tx, { actorId: actingUserId(by), action: 'user.email', detail: { userId, set: address !== null } });
   });
   return address;
 }

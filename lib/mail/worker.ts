@@ -6,8 +6,6 @@ import type { Db } from '@/db/client';
 import type { MailConfig } from './config';
 import { queueInboxMail, sendDueMail, type SendMail } from './outbox';
 
-export { mailConfig } from './config';
-
 export function smtpSender(config: MailConfig): SendMail {
   const transport = nodemailer.createTransport({ url: config.url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
   return async (mail) => {

@@ -1,8 +1,9 @@
 // Comment threads anchored on text: stored beside the report (never inside it), one level of replies, resolve/reopen.
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { comments, reportSections, users, type Comment, type CommentAnchor } from '@/db/schema';
+import { displayNames } from '@/lib/admin/accounts';
 import { recordAudit } from '@/lib/audit/record';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/shared/errors';
@@ -174,11 +175,9 @@ export function listThreads(db: Db, actor: Actor, reportId: number): ThreadView[
     .where(eq(comments.reportId, report.id))
     .orderBy(asc(comments.id))
     .all();
-  const resolverIds = [...new Set(rows.map((r) => r.c.resolvedBy).filter((v): v is number => v !== null))];
-  const resolvers = new Map(
-    resolverIds.length
-      ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, resolverIds)).all().map((u) => [u.id, u.name])
-      : [],
+  const resolvers = displayNames(
+    db,
+    rows.map((r) => r.c.resolvedBy).filter((v): v is number => v !== null),
   );
   const texts = new Map<string, string>();
   const textOf = (key: string) => {

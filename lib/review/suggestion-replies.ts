@@ -1,10 +1,11 @@
 // Replies under a suggestion (修订): the reviewer says why a change is needed, the drafter why it was not taken. The
 // same people who may comment on the report may reply (reviewers of its county, drafters of its township, admins),
 // in any state of the suggestion, within the comment rate and cap.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { suggestionReplies, suggestions, users } from '@/db/schema';
+import { suggestionReplies, suggestions } from '@/db/schema';
+import { displayNames } from '@/lib/admin/accounts';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/permissions';
 import { loadReportInScope } from '@/lib/reports/service';
@@ -20,8 +21,7 @@ const replySchema = z.object({ body: z.string({ error: '请填写回复内容。
 /** Every reply on a report's suggestions, by suggestion, oldest first: two queries for the whole report. */
 export function repliesBySuggestion(db: Pick<Db, 'select'>, actor: Actor, reportId: number): Map<number, SuggestionReplyView[]> {
   const rows = db.select().from(suggestionReplies).where(eq(suggestionReplies.reportId, reportId)).orderBy(asc(suggestionReplies.id)).all();
-  const ids = [...new Set(rows.map((r) => r.authorId))];
-  const names = new Map(ids.length ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids)).all().map((u) => [u.id, u.name]) : []);
+  const names = displayNames(db, rows.map((r) => r.authorId));
   const out = new Map<number, SuggestionReplyView[]>();
   for (const r of rows) {
     const list = out.get(r.suggestionId) ?? [];

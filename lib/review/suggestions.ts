@@ -4,10 +4,11 @@
 // accepted blindly.
 // Longer than most files: making, placing, listing, accepting, rejecting and importing suggestions share one anchor
 // model and one view of a suggestion.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { reportSections, reports, suggestions, users, type CommentAnchor, type Suggestion } from '@/db/schema';
+import { displayNames } from '@/lib/admin/accounts';
 import { recordAudit } from '@/lib/audit/record';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { snapshotOf } from '@/lib/drafting/snapshot';
@@ -109,10 +110,7 @@ export function listSuggestions(db: Db, actor: Actor, reportId: number): Suggest
       .map((r) => [r.key, r.text]),
   );
   const rows = db.select().from(suggestions).where(eq(suggestions.reportId, report.id)).orderBy(asc(suggestions.id)).all();
-  const ids = [...new Set(rows.flatMap((s) => (s.decidedBy ? [s.authorId, s.decidedBy] : [s.authorId])))];
-  const names = new Map(
-    ids.length ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids)).all().map((u) => [u.id, u.name]) : [],
-  );
+  const names = displayNames(db, rows.flatMap((s) => (s.decidedBy ? [s.authorId, s.decidedBy] : [s.authorId])));
   const replies = repliesBySuggestion(db, actor, report.id);
   return rows.map((s) =>
     view(s, authorLabel(s, names.get(s.authorId) ?? ''), s.decidedBy ? (names.get(s.decidedBy) ?? null) : null, texts.get(s.sectionKey) ?? '', replies.get(s.id) ?? []),

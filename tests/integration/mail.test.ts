@@ -1,7 +1,6 @@
 // 待办 by e-mail through a real SMTP conversation (a local smtp-server on a free port, nodemailer sending): off
 // without NIANBAO_SMTP_URL; items queued once per user and item, from the time the address was set; a refusing or
 // unreachable mail server retried with growing pauses and logged; requests never touch it.
-import net from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '@/cli/index';
@@ -18,6 +17,7 @@ import { mailRound, smtpSender } from '@/lib/mail/worker';
 import { transitionReport } from '@/lib/review/transitions';
 import { AppError } from '@/lib/shared/errors';
 import { snapshot, worldWithDraft, type World } from '../support/db';
+import { freePort } from '../e2e/app-server';
 
 type Received = { to: string[]; data: string };
 let db: Db;
@@ -27,15 +27,6 @@ let server: SMTPServer;
 let port: number;
 let received: Received[];
 let refuse: boolean;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 beforeEach(async () => {
   ({ db, w, reportId } = await worldWithDraft());

@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { openDatabase } from '@/db/client';
-import * as schema from '@/db/schema';
+import { SCHEMA_TABLES } from '@/db/tables';
 import { freshPgDatabase, PG_OFF, type TestPg } from '../support/pg';
 
 type Shape = {
@@ -19,14 +19,7 @@ type Shape = {
   checks: string[];
 };
 
-const sqliteTables = (Object.values(schema) as unknown[]).flatMap((v) => {
-  try {
-    const c = getTableConfig(v as SQLiteTable);
-    return c.name ? [c] : [];
-  } catch {
-    return [];
-  }
-});
+const sqliteTables = SCHEMA_TABLES.map(({ table }) => getTableConfig(table));
 
 /** What each drizzle column kind is stored as on each engine. */
 const TYPES: Record<string, [string, string]> = {
