@@ -58,9 +58,30 @@ const layers = {
   ],
 };
 
+// Queries run on SQLite and on PostgreSQL, so code awaits them (db/tx.ts): better-sqlite3's synchronous .get(), .all(),
+// .run() and its own transactions, and the raw client, work on one engine only.
+const portableQueries = {
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: "CallExpression[arguments.length=0] > MemberExpression.callee[property.name=/^(get|all|run)$/]",
+      message: 'Await the query instead (one() for a single row): .get()/.all()/.run() exist only on SQLite.',
+    },
+    {
+      selector: "CallExpression > MemberExpression.callee[property.name='transaction'][object.name=/^(db|tx)$/]",
+      message: 'Use withTx(db, async (tx) => …) from db/tx.ts: it works on both engines.',
+    },
+    {
+      selector: "MemberExpression[property.name='$client']",
+      message: 'The raw client is engine-specific: use rows()/execute() from db/tx.ts.',
+    },
+  ],
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
   { files: ['app/**', 'components/**', 'lib/**', 'db/**', 'cli/**', 'proxy.ts'], rules: layers },
+  { files: ['app/**', 'lib/**', 'cli/**'], ignores: ['cli/commands/backup.ts'], rules: portableQueries },
   globalIgnores(['.next/**', '.next-test/**', '**/.next/**', 'data/**', '**/next-env.d.ts', 'db/migrations/**', 'tests/.tmp/**']),
 ]);

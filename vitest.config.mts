@@ -1,6 +1,21 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+// The integration suite runs twice: on SQLite (`integration`) and on PostgreSQL (`integration-pg`, the server named by
+// NIANBAO_TEST_PG_URL). These files are about one engine's files or compare the two engines themselves, so they run
+// once, in `integration`.
+const SQLITE_ONLY = [
+  'tests/integration/db-client.test.ts', // SQLite pragmas and statement cache
+  'tests/integration/cli-and-seed.test.ts', // backup/restore of the SQLite file, CLI against data files
+  'tests/integration/pg-schema.test.ts', // compares both engines' schemas itself
+  'tests/integration/db-copy.test.ts', // copies between both engines itself
+  'tests/integration/search-engines.test.ts', // runs the same searches on both engines itself
+  'tests/integration/dashboard-scale.test.ts', // bulk-loads 180,000 rows through SQLite statements
+  'tests/integration/route-matrix.test.ts', // a copy of one seeded SQLite file per case
+  'tests/integration/generated-input.test.ts', // the same, per generated request
+];
+const PG_URL = process.env.NIANBAO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:54329/postgres';
+
 const alias = {
   '@': path.resolve(import.meta.dirname),
   // Outside the react-server condition 'server-only' throws on import; in tests it is a no-op.
@@ -23,6 +38,19 @@ export default defineConfig({
           environment: 'node',
           setupFiles: ['tests/support/integration-setup.ts'],
           // next-auth imports 'next/server' without an extension; let Vite resolve it.
+          server: { deps: { inline: ['next-auth'] } },
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'integration-pg',
+          include: ['tests/integration/**/*.test.ts'],
+          exclude: SQLITE_ONLY,
+          environment: 'node',
+          env: { DATABASE_URL: PG_URL, NIANBAO_TEST_ENGINE: 'postgres' },
+          globalSetup: ['tests/support/pg-global.ts'],
+          setupFiles: ['tests/support/integration-setup.ts'],
           server: { deps: { inline: ['next-auth'] } },
         },
       },

@@ -1,7 +1,7 @@
 // The command line: `npm run nianbao -- <command>` for accounts, townships, backups, the audit log and report files.
 // Each command lives in commands/; this file only finds the command named and turns errors into exit codes.
 import path from 'node:path';
-import { databasePath, openDatabase, type Db } from '@/db/client';
+import { databasePath, openConfigured, type Db } from '@/db/client';
 import { isAppError } from '@/lib/shared/errors';
 import { auditExport } from './commands/audit';
 import { backup, dbCopy, restore } from './commands/backup';
@@ -49,7 +49,7 @@ const COMMANDS: Command[] = [parse, check, exportCommand, backup, restore, dbCop
 export async function runCli(
   argv: string[],
   out: Out = console,
-  dbFactory: () => Db = () => openDatabase(),
+  dbFactory: () => Db = openConfigured,
   dbFile: () => string = databasePath,
 ): Promise<number> {
   const [command, sub] = argv;

@@ -1,4 +1,5 @@
 // First-run seed: the demo county 示例县 with three townships, demo accounts and one finished demo report.
+import { one, withTx, write } from '@/db/tx';
 import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
 import { and, count, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
@@ -30,10 +31,10 @@ export const DEMO_LOGINS: DemoLogin[] = [
 
 /** Seeds only an empty database, so a later start never re-seeds or overwrites. */
 export async function seedIfEmpty(db: Db, now: Date = new Date()): Promise<boolean> {
-  const [row] = db.select({ n: count() }).from(users).all();
+  const [row] = (await db.select({ n: count() }).from(users));
   if ((row?.n ?? 0) > 0) return false;
 
-  const county = createCounty(db, SYSTEM_ACTOR, { name: '示例县' });
+  const county = await createCounty(db, SYSTEM_ACTOR, { name: '示例县' });
   await createUser(db, SYSTEM_ACTOR, { username: 'admin', displayName: '系统管理员', password: DEMO_PASSWORD, role: 'admin' }, { demo: true });
   await createUser(db, SYSTEM_ACTOR, {
     username: 'shenhe',
@@ -44,7 +45,7 @@ export async function seedIfEmpty(db: Db, now: Date = new Date()): Promise<boole
   }, { demo: true });
   let firstDrafterId = 0;
   for (const t of DEMO_TOWNSHIPS) {
-    const township = createTownship(db, SYSTEM_ACTOR, { countyId: county.id, name: t.name, kind: t.kind });
+    const township = await createTownship(db, SYSTEM_ACTOR, { countyId: county.id, name: t.name, kind: t.kind });
     const drafter = await createUser(db, SYSTEM_ACTOR, {
       username: t.drafter,
       displayName: t.displayName,
@@ -56,23 +57,21 @@ export async function seedIfEmpty(db: Db, now: Date = new Date()): Promise<boole
   }
 
   // Last year's finished report of 示例镇, written through the same service a drafter uses.
-  const drafter = loadActor(db, firstDrafterId)!;
+  const drafter = (await loadActor(db, firstDrafterId))!;
   const year = currentReportYear(now) - 1;
-  const report = createReport(db, drafter, { townshipId: drafter.townshipId, year }, now);
+  const report = await createReport(db, drafter, { townshipId: drafter.townshipId, year }, now);
   const text = demoReportText(year);
-  db.transaction((tx) => {
-    for (const key of BODY_SECTION_KEYS) {
-      const body = text[key];
-      tx.update(reportSections)
-        .set({ content: docFromText(body), plainText: body, version: 2, updatedBy: drafter.id })
-        .where(and(eq(reportSections.reportId, report.id), eq(reportSections.sectionKey, key)))
-        .run();
-    }
-    tx.update(reports)
-      .set({ status: 'published', documentDate: `${year + 1}-01-20`, publishedDate: `${year + 1}-03-15`, updatedBy: drafter.id })
-      .where(eq(reports.id, report.id))
-      .run();
-  });
+  await withTx(db, async (tx) => {
+        for (const key of BODY_SECTION_KEYS) {
+          const body = text[key];
+          (await tx.update(reportSections)
+                    .set({ content: docFromText(body), plainText: body, version: 2, updatedBy: drafter.id })
+                    .where(and(eq(reportSections.reportId, report.id), eq(reportSections.sectionKey, key))));
+        }
+        (await tx.update(reports)
+                .set({ status: 'published', documentDate: `${year + 1}-01-20`, publishedDate: `${year + 1}-03-15`, updatedBy: drafter.id })
+                .where(eq(reports.id, report.id)));
+      });
   return true;
 }
 
@@ -83,10 +82,10 @@ export async function seedIfEmpty(db: Db, now: Date = new Date()): Promise<boole
 export async function activeDemoLogins(db: Db): Promise<DemoLogin[]> {
   const out: DemoLogin[] = [];
   for (const login of DEMO_LOGINS) {
-    const u = db.select().from(users).where(eq(users.username, login.username)).get();
+    const u = (await one(db.select().from(users).where(eq(users.username, login.username))));
     if (!u) continue;
     const known = await verifyPassword(DEMO_PASSWORD, u.passwordHash);
-    if (u.demo !== known) db.update(users).set({ demo: known }).where(eq(users.id, u.id)).run();
+    if (u.demo !== known) (await write(db, () => db.update(users).set({ demo: known }).where(eq(users.id, u.id))));
     if (u.active && known) out.push(login);
   }
   return out;

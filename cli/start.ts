@@ -4,7 +4,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { serve } from './serve';
 import { securePermissions } from './permissions';
-import { databasePath, openDatabase } from '@/db/client';
+import { closeDatabase, databasePath, describeConfigured, migratePostgres, openConfigured, pgBase } from '@/db/client';
 import { activeDemoLogins, DEMO_PASSWORD, seedIfEmpty } from '@/cli/seed';
 import { ensureAuthSecret } from '@/lib/auth/secret';
 import { mailConfig } from '@/lib/mail/config';
@@ -35,14 +35,18 @@ function buildIsCurrent(): boolean {
 async function main() {
   // Everything the server writes (database, its journal, the secret, backups) is readable by this account only.
   process.umask(0o077);
-  const file = databasePath();
-  const db = openDatabase(file);
+  // SQLite migrates when the file is opened; PostgreSQL here, before any instance serves (a second instance starting
+  // at the same moment waits for the first one's advisory lock, then finds nothing left to do).
+  const db = openConfigured();
+  const postgres = pgBase(db) !== null;
+  if (postgres) await migratePostgres(db);
   const seeded = await seedIfEmpty(db);
   ensureAuthSecret();
-  securePermissions(file);
-  console.log(seeded ? `已创建数据库并写入演示数据：${file}` : `使用已有数据库：${file}`);
+  if (!postgres) securePermissions(databasePath());
+  const where = describeConfigured();
+  console.log(seeded ? `已创建数据库并写入演示数据：${where}` : `使用已有数据库：${where}`);
   const logins = await activeDemoLogins(db);
-  db.$client.close();
+  await closeDatabase(db);
 
   if (!buildIsCurrent()) {
     console.log('正在构建应用（首次启动或代码有更新，约需一两分钟）…');
@@ -62,7 +66,7 @@ async function main() {
   // 待办 by e-mail only when SMTP is configured; it runs beside the server on its own connection.
   const mail = mailConfig();
   if (mail) {
-    startMailWorker(openDatabase(file), mail);
+    startMailWorker(openConfigured(), mail);
     console.log(`邮件通知已开启（每 ${mail.intervalMs / 1000} 秒检查一次待办）。`);
   }
   printBanner(port, logins);

@@ -2,6 +2,7 @@
 // every table in the order they refer to each other, in pages by key, each row read and written through drizzle (so
 // timestamps, booleans and JSON keep their meaning), then row counts and a per-table content checksum compared on
 // both sides. A target that already holds data is refused unless told to replace it.
+import { withTx } from '@/db/tx';
 import { createHash } from 'node:crypto';
 import { getTableColumns, sql } from 'drizzle-orm';
 import { drizzle as pgDrizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
@@ -11,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Db } from './client';
+import { isPostgresUrl } from './engine';
 import { pgTables } from './schema-pg';
 import { SCHEMA_TABLES } from './tables';
 
@@ -71,9 +73,7 @@ function keyOf(name: string, row: Row): unknown[] {
   return orderColumns(name).map((c) => row[property.get(c)!]);
 }
 
-export function isPostgresUrl(s: string): boolean {
-  return /^postgres(ql)?:\/\//.test(s);
-}
+export { isPostgresUrl };
 
 /** Which database a --from / --to names, to refuse copying one onto itself (./data/x.db and data/x.db are one). */
 export function identityOf(target: string): string {
@@ -96,14 +96,14 @@ export function sqliteSide(file: string, role: 'source' | 'target' = 'target'): 
   return {
     label: `SQLite ${path.resolve(file)}`,
     count: async (name) => (db.$client.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n,
-    page: async (name, after, limit) => db.select().from(table(name)).where(afterKey(name, after)).orderBy(orderBy(name)).limit(limit).all() as Row[],
+    page: async (name, after, limit) => (await db.select().from(table(name)).where(afterKey(name, after)).orderBy(orderBy(name)).limit(limit)) as Row[],
     insert: async (name, rows) => {
-      if (rows.length) db.transaction((tx) => tx.insert(table(name)).values(rows).run());
+      if (rows.length) await withTx(db, async (tx) => (await tx.insert(table(name)).values(rows)));
     },
     empty: async () => {
-      db.transaction(() => {
-        for (const { name } of [...TABLES].reverse()) db.$client.prepare(`delete from "${name}"`).run();
-      });
+      await withTx(db, async () => {
+                for (const { name } of [...TABLES].reverse()) db.$client.prepare(`delete from "${name}"`).run();
+              });
     },
     finish: async () => undefined,
     close: async () => {

@@ -7,8 +7,8 @@ import { signOut } from '@/lib/server/auth-config';
 import { createReport } from '@/lib/reports/service';
 import { formToObject } from '@/lib/shared/validation';
 
-export const createReportAction = actionWithActor((actor, form) => {
-  const report = createReport(getDb(), actor, formToObject(form));
+export const createReportAction = actionWithActor(async (actor, form) => {
+  const report = await createReport(getDb(), actor, formToObject(form));
   redirect(`/reports/${report.id}/edit`);
 });
 

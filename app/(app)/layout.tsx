@@ -11,10 +11,12 @@ import { logoutAction } from './actions';
 // actor itself (the same request-scoped lookup), because a layout does not guard the pages below it.
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageActor({ allowPasswordChange: true });
+  const demo = await demoAccountsActive(getDb());
+  const unread = await unreadCount(getDb(), actor);
   return (
     <>
-      <DemoBanner usernames={demoAccountsActive(getDb())} admin={actor.role === 'admin'} />
-      <SiteHeader actor={actor} logout={logoutAction} inbox={unreadCount(getDb(), actor)} />
+      <DemoBanner usernames={demo} admin={actor.role === 'admin'} />
+      <SiteHeader actor={actor} logout={logoutAction} inbox={unread} />
       {children}
     </>
   );

@@ -14,7 +14,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
   const actor = await requirePageActor();
-  const groups = listReportsByTownship(getDb(), actor);
+  const groups = await listReportsByTownship(getDb(), actor);
   const year = currentReportYear();
   return (
     <main className="page">

@@ -3,12 +3,17 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { backupDatabase, restoreDatabase } from '@/db/backup';
 import { copyDatabase, CopyRefused, identityOf, openSide } from '@/db/copy';
+import { databaseEngine } from '@/db/engine';
+import { AppError } from '@/lib/shared/errors';
 import { UsageError, type Command } from '../context';
+
+const POSTGRES_BACKUP = '使用 PostgreSQL 时，backup 和 restore 不适用：请用 pg_dump 备份、pg_restore 恢复（见 README“备份”）。';
 
 export const backup: Command = {
   name: 'backup',
   run: async ({ args, out, db }) => {
     if (args.length !== 1) throw new UsageError('backup 需要且只需要一个文件路径。');
+    if (databaseEngine() === 'postgres') throw new AppError('bad_request', POSTGRES_BACKUP);
     out.log(`已备份到 ${await backupDatabase(db(), args[0]!)}`);
   },
 };
@@ -18,6 +23,7 @@ export const restore: Command = {
   run: ({ args, out, dbFile }) => {
     const { values, positionals } = parseArgs({ args, options: { force: { type: 'boolean' } }, allowPositionals: true, strict: true });
     if (positionals.length !== 1) throw new UsageError('restore 需要且只需要一个备份文件路径。');
+    if (databaseEngine() === 'postgres') throw new AppError('bad_request', POSTGRES_BACKUP);
     const source = path.resolve(positionals[0]!);
     const target = dbFile();
     const r = restoreDatabase(source, target, values.force === true);

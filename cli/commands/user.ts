@@ -35,8 +35,8 @@ export const userAdd: Command = {
       displayName: values.name,
       role: values.role,
       password,
-      countyId: values.county ? countyIdByName(db, values.county) : undefined,
-      townshipId: values.township ? townshipIdByName(db, values.township, values.county) : undefined,
+      countyId: values.county ? await countyIdByName(db, values.county) : undefined,
+      townshipId: values.township ? await townshipIdByName(db, values.township, values.county) : undefined,
     });
     out.log(`已添加账号 ${user.username}（${ROLE_LABELS[user.role]}）${values.password ? '' : `，初始密码：${password}`}`);
   },
@@ -50,16 +50,16 @@ export const userPasswd: Command = {
     const db = open();
     const username = positionals[0]!.toLowerCase();
     const password = values.password ?? randomPassword();
-    await resetPassword(db, SYSTEM_ACTOR, userIdByUsername(db, username), password);
+    await resetPassword(db, SYSTEM_ACTOR, await userIdByUsername(db, username), password);
     out.log(`已重置 ${username} 的密码${values.password ? '' : `，新密码：${password}`}`);
   },
 };
 
 export const userList: Command = {
   name: 'user list',
-  run: ({ args, out, db }) => {
+  run: async ({ args, out, db }) => {
     if (args.length) throw new UsageError('user list 不需要参数。');
-    for (const u of listUsers(db(), SYSTEM_ACTOR)) {
+    for (const u of await listUsers(db(), SYSTEM_ACTOR)) {
       const scope = u.townshipName ?? [u.countyName, ...u.furtherCounties.map((c) => c.name)].filter(Boolean).join('、');
       out.log([u.username, u.displayName, ROLE_LABELS[u.role], scope || '全部', u.active ? '正常' : '已停用'].join('\t'));
     }
@@ -69,13 +69,13 @@ export const userList: Command = {
 /** A reviewer who also covers further counties (a city office): `user counties 用户名 --county 甲县 --county 乙县`. */
 export const userCounties: Command = {
   name: 'user counties',
-  run: ({ args, out, db: open }) => {
+  run: async ({ args, out, db: open }) => {
     const { values, positionals } = parseArgs({ args, options: { county: { type: 'string', multiple: true }, none: { type: 'boolean' } }, allowPositionals: true, strict: true });
     if (positionals.length !== 1 || (!values.county?.length && !values.none)) throw new UsageError('user counties 需要一个用户名，以及一个或多个 --county 县名（或 --none 取消）。');
     const db = open();
     const username = positionals[0]!.toLowerCase();
     const names = values.none ? [] : values.county!;
-    setFurtherCounties(db, SYSTEM_ACTOR, userIdByUsername(db, username), { countyIds: names.map((n) => countyIdByName(db, n)) });
+    await setFurtherCounties(db, SYSTEM_ACTOR, await userIdByUsername(db, username), { countyIds: await Promise.all(names.map((n) => countyIdByName(db, n))) });
     out.log(names.length ? `${username} 另负责审核：${names.join('、')}` : `${username} 不再负责其他县`);
   },
 };
@@ -83,12 +83,12 @@ export const userCounties: Command = {
 /** The address a user's 待办 is mailed to (when SMTP is configured): `user email 用户名 地址`, or `--clear`. */
 export const userEmail: Command = {
   name: 'user email',
-  run: ({ args, out, db: open }) => {
+  run: async ({ args, out, db: open }) => {
     const { values, positionals } = parseArgs({ args, options: { clear: { type: 'boolean' } }, allowPositionals: true, strict: true });
     if (positionals.length !== (values.clear ? 1 : 2)) throw new UsageError('user email 需要用户名和邮箱地址（或用户名和 --clear）。');
     const db = open();
     const username = positionals[0]!.toLowerCase();
-    const set = setEmail(db, SYSTEM_ACTOR, userIdByUsername(db, username), values.clear ? '' : positionals[1]!);
+    const set = await setEmail(db, SYSTEM_ACTOR, await userIdByUsername(db, username), values.clear ? '' : positionals[1]!);
     out.log(set ? `${username} 的通知邮箱：${set}` : `已清空 ${username} 的通知邮箱`);
   },
 };

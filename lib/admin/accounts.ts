@@ -1,6 +1,7 @@
 // Accounts: authentication with throttling, and the admin's account management (add, reset, deactivate, list).
 // Longer than most files: sign-in and account management share the user row, the password policy and the
 // session revocations, and splitting them would pass those through a third module.
+import { one, withTx } from '@/db/tx';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { counties, reviewerCounties, townships, users, type User } from '@/db/schema';
@@ -24,7 +25,7 @@ export const INVALID_LOGIN_MESSAGE = '用户名或密码错误。';
 export async function authenticate(db: Db, usernameRaw: string, password: string, ip: string): Promise<AuthResult> {
   const username = usernameRaw.trim().toLowerCase();
   // The account-wide delay is waited outside the lock, so other accounts' logins from the same office do not queue behind it.
-  const before = checkThrottle(db, username, ip);
+  const before = await checkThrottle(db, username, ip);
   if (!before.locked && before.delayMs > 0) await new Promise((r) => setTimeout(r, before.delayMs));
   try {
     return await serializeAttempts(db, [`pair:${username}|${ip}`, `ip:${ip}`], () => attempt(db, username, password, ip));
@@ -36,7 +37,7 @@ export async function authenticate(db: Db, usernameRaw: string, password: string
 }
 
 async function attempt(db: Db, username: string, password: string, ip: string): Promise<AuthResult> {
-  const throttle = checkThrottle(db, username, ip);
+  const throttle = await checkThrottle(db, username, ip);
   if (throttle.locked) {
     return {
       ok: false,
@@ -45,51 +46,51 @@ async function attempt(db: Db, username: string, password: string, ip: string): 
       message: `登录失败次数过多，请 ${formatWait(throttle.retryAfterSec)}后再试。`,
     };
   }
-  const user = db.select().from(users).where(eq(users.username, username)).get();
+  const user = (await one(db.select().from(users).where(eq(users.username, username))));
   const ok = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()));
   if (!user || !ok) {
-    const locked = recordFailure(db, username, ip);
+    const locked = await recordFailure(db, username, ip);
     // The name typed is kept only when it is an account, so a password typed into the username box is not logged.
-    recordAudit(db, { actorId: user?.id ?? null, action: 'login.failure', address: ip, detail: { username: user ? username : '（不存在的账号）' } });
-    if (locked) recordAudit(db, { actorId: user?.id ?? null, action: 'login.lockout', address: ip, detail: { username: user ? username : '（不存在的账号）' } });
+    await recordAudit(db, { actorId: user?.id ?? null, action: 'login.failure', address: ip, detail: { username: user ? username : '（不存在的账号）' } });
+    if (locked) await recordAudit(db, { actorId: user?.id ?? null, action: 'login.lockout', address: ip, detail: { username: user ? username : '（不存在的账号）' } });
     return { ok: false, reason: 'invalid', message: INVALID_LOGIN_MESSAGE };
   }
   if (!user.active) {
     // Told only after a correct password, so it reveals nothing to someone guessing.
     return { ok: false, reason: 'inactive', message: '该账号已停用，请联系管理员。' };
   }
-  clearFailures(db, username, ip);
-  recordAudit(db, { actorId: user.id, action: 'user.login', address: ip });
+  await clearFailures(db, username, ip);
+  await recordAudit(db, { actorId: user.id, action: 'user.login', address: ip });
   return { ok: true, userId: user.id };
 }
 
 /** The display names of the given users (authors, resolvers, deciders), one query for all of them. */
-export function displayNames(db: Pick<Db, 'select'>, ids: Iterable<number>): Map<number, string> {
+export async function displayNames(db: Pick<Db, 'select'>, ids: Iterable<number>): Promise<Map<number, string>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
-  return new Map(db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, unique)).all().map((u) => [u.id, u.name]));
+  return new Map((await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, unique))).map((u) => [u.id, u.name]));
 }
 
 /** Lifts every lock on an account (all addresses); the administrator's 解除锁定. */
-export function unlockUser(db: Db, actor: Actor, userId: number): number {
+export async function unlockUser(db: Db, actor: Actor, userId: number): Promise<number> {
   requireManage(actor);
-  const user = findUser(db, userId);
-  const addresses = lockedAddresses(db, user.username);
-  clearFailures(db, user.username);
-  recordAudit(db, { actorId: actor.id, action: 'login.unlock', detail: { userId: user.id, username: user.username, addresses } });
+  const user = await findUser(db, userId);
+  const addresses = await lockedAddresses(db, user.username);
+  await clearFailures(db, user.username);
+  await recordAudit(db, { actorId: actor.id, action: 'login.unlock', detail: { userId: user.id, username: user.username, addresses } });
   return addresses.length;
 }
 
 /** 强制下线: an administrator ends every session of a user. */
-export function endUserSessions(db: Db, actor: Actor, userId: number): number {
+export async function endUserSessions(db: Db, actor: Actor, userId: number): Promise<number> {
   requireManage(actor);
-  const user = findUser(db, userId);
-  return revokeUserSessions(db, user.id, 'admin', actor.id);
+  const user = await findUser(db, userId);
+  return await revokeUserSessions(db, user.id, 'admin', actor.id);
 }
 
 /** 退出所有设备: a user ends every session of their own, this one included. */
-export function logoutEverywhere(db: Db, actor: Actor): number {
-  return revokeUserSessions(db, actor.id, 'logout-all', actor.id);
+export async function logoutEverywhere(db: Db, actor: Actor): Promise<number> {
+  return await revokeUserSessions(db, actor.id, 'logout-all', actor.id);
 }
 
 /** A user choosing their own password: checked against the policy and the current password; other sessions end. */
@@ -99,26 +100,26 @@ export async function changeOwnPassword(db: Db, actor: Actor, raw: unknown): Pro
     raw,
   );
   if (input.password !== input.confirm) throw new AppError('bad_request', '两次输入的新密码不一致。');
-  const user = findUser(db, actor.id);
+  const user = await findUser(db, actor.id);
   if (!(await verifyPassword(input.current, user.passwordHash))) throw new AppError('bad_request', '当前密码不正确。');
   if (input.current === input.password) throw new AppError('bad_request', '新密码不能与当前密码相同。');
   assertPasswordPolicy(input.password, user.username);
   const passwordHash = await hashPassword(input.password);
-  db.transaction((tx) => {
-    tx.update(users).set({ passwordHash, mustChangePassword: false, demo: false, updatedAt: new Date() }).where(eq(users.id, user.id)).run();
-    recordAudit(tx, { actorId: user.id, action: 'user.password-change', detail: { userId: user.id } });
-    revokeUserSessions(tx, user.id, 'password', user.id, { keep: actor.sessionId });
-  });
+  await withTx(db, async (tx) => {
+        (await tx.update(users).set({ passwordHash, mustChangePassword: false, demo: false, updatedAt: new Date() }).where(eq(users.id, user.id)));
+        await recordAudit(tx, { actorId: user.id, action: 'user.password-change', detail: { userId: user.id } });
+        await revokeUserSessions(tx, user.id, 'password', user.id, { keep: actor.sessionId });
+      });
 }
 
 function requireManage(actor: Actor) {
   if (!can(actor, 'user.manage')) throw new AppError('forbidden', '只有管理员可以管理账号。');
 }
 
-function assertScopeExists(db: Db, input: Pick<UserInput, 'role' | 'countyId' | 'townshipId'>) {
-  if (input.role === 'reviewer' && !db.select().from(counties).where(eq(counties.id, input.countyId!)).get())
+async function assertScopeExists(db: Db, input: Pick<UserInput, 'role' | 'countyId' | 'townshipId'>) {
+  if (input.role === 'reviewer' && !(await one(db.select().from(counties).where(eq(counties.id, input.countyId!)))))
     throw new AppError('bad_request', '所选的县不存在。');
-  if (input.role === 'drafter' && !db.select().from(townships).where(eq(townships.id, input.townshipId!)).get())
+  if (input.role === 'drafter' && !(await one(db.select().from(townships).where(eq(townships.id, input.townshipId!)))))
     throw new AppError('bad_request', '所选的乡镇（街道）不存在。');
 }
 
@@ -127,45 +128,44 @@ export async function createUser(db: Db, actor: Actor, raw: unknown, opts: { dem
   const input = parseInput(userInputSchema, raw);
   const username = input.username.toLowerCase();
   assertPasswordPolicy(input.password, username);
-  assertScopeExists(db, input);
-  if (db.select({ id: users.id }).from(users).where(eq(users.username, username)).get())
+  await assertScopeExists(db, input);
+  if ((await one(db.select({ id: users.id }).from(users).where(eq(users.username, username)))))
     throw new AppError('conflict', `用户名“${username}”已被使用，请换一个。`);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction((tx) => {
-    const user = tx
-      .insert(users)
-      .values({
-        username,
-        displayName: input.displayName,
-        passwordHash,
-        role: input.role,
-        countyId: input.role === 'reviewer' ? input.countyId : null,
-        townshipId: input.role === 'drafter' ? input.townshipId : null,
-        // Someone else chose this password; the user picks their own at first sign-in (demo accounts excepted).
-        mustChangePassword: !opts.demo,
-        demo: Boolean(opts.demo),
-      })
-      .returning()
-      .get();
-    recordAudit(tx, {
-      actorId: actingUserId(actor),
-      action: 'user.create',
-      detail: { userId: user.id, username, role: user.role },
+  return await withTx(db, async (tx) => {
+      const user = (await one(tx
+            .insert(users)
+            .values({
+              username,
+              displayName: input.displayName,
+              passwordHash,
+              role: input.role,
+              countyId: input.role === 'reviewer' ? input.countyId : null,
+              townshipId: input.role === 'drafter' ? input.townshipId : null,
+              // Someone else chose this password; the user picks their own at first sign-in (demo accounts excepted).
+              mustChangePassword: !opts.demo,
+              demo: Boolean(opts.demo),
+            })
+            .returning()))!;
+      await recordAudit(tx, {
+        actorId: actingUserId(actor),
+        action: 'user.create',
+        detail: { userId: user.id, username, role: user.role },
+      });
+      return user;
     });
-    return user;
-  });
 }
 
 /** The account with that username (any case), for the command line. */
-export function userIdByUsername(db: Db, username: string): number {
+export async function userIdByUsername(db: Db, username: string): Promise<number> {
   const name = username.toLowerCase();
-  const user = db.select({ id: users.id }).from(users).where(eq(users.username, name)).get();
+  const user = (await one(db.select({ id: users.id }).from(users).where(eq(users.username, name))));
   if (!user) throw new AppError('not_found', `账号“${name}”不存在。`);
   return user.id;
 }
 
-function findUser(db: Db, userId: number): User {
-  const user = db.select().from(users).where(eq(users.id, userId)).get();
+async function findUser(db: Db, userId: number): Promise<User> {
+  const user = (await one(db.select().from(users).where(eq(users.id, userId))));
   if (!user) throw new AppError('not_found', '该账号不存在。');
   return user;
 }
@@ -173,31 +173,31 @@ function findUser(db: Db, userId: number): User {
 export async function resetPassword(db: Db, actor: Actor, userId: number, password: unknown): Promise<void> {
   requireManage(actor);
   const pw = parseInput(passwordSchema, password);
-  const user = findUser(db, userId);
+  const user = await findUser(db, userId);
   assertPasswordPolicy(pw, user.username);
   const passwordHash = await hashPassword(pw);
-  db.transaction((tx) => {
-    tx.update(users).set({ passwordHash, mustChangePassword: true, demo: false, updatedAt: new Date() }).where(eq(users.id, user.id)).run();
-    recordAudit(tx, { actorId: actingUserId(actor), action: 'user.password-reset', detail: { userId: user.id } });
-    revokeUserSessions(tx, user.id, 'password-reset', actingUserId(actor));
-  });
-  clearFailures(db, user.username);
+  await withTx(db, async (tx) => {
+        (await tx.update(users).set({ passwordHash, mustChangePassword: true, demo: false, updatedAt: new Date() }).where(eq(users.id, user.id)));
+        await recordAudit(tx, { actorId: actingUserId(actor), action: 'user.password-reset', detail: { userId: user.id } });
+        await revokeUserSessions(tx, user.id, 'password-reset', actingUserId(actor));
+      });
+  await clearFailures(db, user.username);
 }
 
-export function setUserActive(db: Db, actor: Actor, userId: number, active: boolean): void {
+export async function setUserActive(db: Db, actor: Actor, userId: number, active: boolean): Promise<void> {
   requireManage(actor);
-  const user = findUser(db, userId);
+  const user = await findUser(db, userId);
   if (actor.id === user.id && !active) throw new AppError('bad_request', '不能停用自己的账号。');
-  db.transaction((tx) => {
-    tx.update(users).set({ active, updatedAt: new Date() }).where(eq(users.id, user.id)).run();
-    recordAudit(tx, {
-      actorId: actingUserId(actor),
-      action: active ? 'user.activate' : 'user.deactivate',
-      detail: { userId: user.id, username: user.username },
-    });
-    // Sessions end on deactivation, so reactivating an account never revives an old cookie.
-    if (!active) revokeUserSessions(tx, user.id, 'deactivated', actingUserId(actor));
-  });
+  await withTx(db, async (tx) => {
+        (await tx.update(users).set({ active, updatedAt: new Date() }).where(eq(users.id, user.id)));
+        await recordAudit(tx, {
+          actorId: actingUserId(actor),
+          action: active ? 'user.activate' : 'user.deactivate',
+          detail: { userId: user.id, username: user.username },
+        });
+        // Sessions end on deactivation, so reactivating an account never revives an old cookie.
+        if (!active) await revokeUserSessions(tx, user.id, 'deactivated', actingUserId(actor));
+      });
 }
 
 export type UserListRow = Omit<User, 'passwordHash' | 'emailSince'> & {
@@ -207,38 +207,36 @@ export type UserListRow = Omit<User, 'passwordHash' | 'emailSince'> & {
   furtherCounties: Array<{ id: number; name: string }>;
 };
 
-export function listUsers(db: Db, actor: Actor): UserListRow[] {
+export async function listUsers(db: Db, actor: Actor): Promise<UserListRow[]> {
   requireManage(actor);
   const further = new Map<number, Array<{ id: number; name: string }>>();
-  for (const r of db
-    .select({ userId: reviewerCounties.userId, id: counties.id, name: counties.name })
-    .from(reviewerCounties)
-    .innerJoin(counties, eq(counties.id, reviewerCounties.countyId))
-    .orderBy(asc(counties.id))
-    .all())
+  for (const r of (await db
+      .select({ userId: reviewerCounties.userId, id: counties.id, name: counties.name })
+      .from(reviewerCounties)
+      .innerJoin(counties, eq(counties.id, reviewerCounties.countyId))
+      .orderBy(asc(counties.id))))
     further.set(r.userId, [...(further.get(r.userId) ?? []), { id: r.id, name: r.name }]);
-  const rows = db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      countyId: users.countyId,
-      townshipId: users.townshipId,
-      active: users.active,
-      mustChangePassword: users.mustChangePassword,
-      demo: users.demo,
-      email: users.email,
-      createdAt: users.createdAt,
-      updatedAt: users.updatedAt,
-      countyName: counties.name,
-      townshipName: townships.name,
-    })
-    .from(users)
-    .leftJoin(counties, eq(counties.id, users.countyId))
-    .leftJoin(townships, eq(townships.id, users.townshipId))
-    .orderBy(asc(users.role), asc(users.username))
-    .all();
+  const rows = (await db
+      .select({
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        role: users.role,
+        countyId: users.countyId,
+        townshipId: users.townshipId,
+        active: users.active,
+        mustChangePassword: users.mustChangePassword,
+        demo: users.demo,
+        email: users.email,
+        createdAt: users.createdAt,
+        updatedAt: users.updatedAt,
+        countyName: counties.name,
+        townshipName: townships.name,
+      })
+      .from(users)
+      .leftJoin(counties, eq(counties.id, users.countyId))
+      .leftJoin(townships, eq(townships.id, users.townshipId))
+      .orderBy(asc(users.role), asc(users.username)));
   return rows.map((u) => ({ ...u, furtherCounties: further.get(u.id) ?? [] }));
 }
 
@@ -246,71 +244,69 @@ export function listUsers(db: Db, actor: Actor): UserListRow[] {
  * The further counties a reviewer covers beyond the own one (a city office reviewing several counties); an empty
  * list takes them away. Applies from the reviewer's next request (the scope is read fresh on every one).
  */
-export function setFurtherCounties(db: Db, actor: Actor, userId: number, raw: unknown): void {
+export async function setFurtherCounties(db: Db, actor: Actor, userId: number, raw: unknown): Promise<void> {
   requireManage(actor);
   const { countyIds } = parseInput(furtherCountiesSchema, raw);
-  const user = findUser(db, userId);
+  const user = await findUser(db, userId);
   if (user.role !== 'reviewer') throw new AppError('bad_request', '只有审核人可以负责多个县。');
   const ids = [...new Set(countyIds)].filter((id) => id !== user.countyId);
-  for (const id of ids) if (!db.select({ id: counties.id }).from(counties).where(eq(counties.id, id)).get()) throw new AppError('bad_request', '所选的县不存在。');
-  const now = db.select({ id: reviewerCounties.countyId }).from(reviewerCounties).where(eq(reviewerCounties.userId, user.id)).all().map((r) => r.id);
+  for (const id of ids) if (!(await one(db.select({ id: counties.id }).from(counties).where(eq(counties.id, id))))) throw new AppError('bad_request', '所选的县不存在。');
+  const now = (await db.select({ id: reviewerCounties.countyId }).from(reviewerCounties).where(eq(reviewerCounties.userId, user.id))).map((r) => r.id);
   // The same counties again: nothing to change or record.
   if (now.length === ids.length && ids.every((id) => now.includes(id))) return;
-  db.transaction((tx) => {
-    tx.delete(reviewerCounties).where(eq(reviewerCounties.userId, user.id)).run();
-    for (const countyId of ids) tx.insert(reviewerCounties).values({ userId: user.id, countyId }).run();
-    recordAudit(tx, { actorId: actingUserId(actor), action: 'user.counties', detail: { userId: user.id, countyIds: ids } });
-  });
+  await withTx(db, async (tx) => {
+        (await tx.delete(reviewerCounties).where(eq(reviewerCounties.userId, user.id)));
+        for (const countyId of ids) (await tx.insert(reviewerCounties).values({ userId: user.id, countyId }));
+        await recordAudit(tx, { actorId: actingUserId(actor), action: 'user.counties', detail: { userId: user.id, countyIds: ids } });
+      });
 }
 
 /** Changes an account's role and where it works; takes effect on the user's next request. */
-export function setUserScope(db: Db, actor: Actor, userId: number, raw: unknown): void {
+export async function setUserScope(db: Db, actor: Actor, userId: number, raw: unknown): Promise<void> {
   requireManage(actor);
   const input = parseInput(scopeSchema, raw);
-  const user = findUser(db, userId);
+  const user = await findUser(db, userId);
   if (user.id === actor.id && input.role !== 'admin') throw new AppError('bad_request', '不能取消自己的管理员角色。');
-  assertScopeExists(db, input);
-  db.transaction((tx) => {
-    tx.update(users)
-      .set({
-        role: input.role,
-        countyId: input.role === 'reviewer' ? input.countyId : null,
-        townshipId: input.role === 'drafter' ? input.townshipId : null,
-        updatedAt: new Date(),
-      })
-      .where(eq(users.id, user.id))
-      .run();
-    // Further counties belong to a reviewer; another role drops them, and a new own county is not also a further one.
-    if (input.role !== 'reviewer') tx.delete(reviewerCounties).where(eq(reviewerCounties.userId, user.id)).run();
-    else if (input.countyId != null) tx.delete(reviewerCounties).where(and(eq(reviewerCounties.userId, user.id), eq(reviewerCounties.countyId, input.countyId))).run();
-    revokeUserSessions(tx, user.id, 'role', actor.id);
-    recordAudit(tx, {
-      actorId: actor.id,
-      action: 'user.scope',
-      detail: { userId: user.id, from: { role: user.role, countyId: user.countyId, townshipId: user.townshipId }, to: input },
-    });
-  });
+  await assertScopeExists(db, input);
+  await withTx(db, async (tx) => {
+        (await tx.update(users)
+                .set({
+                  role: input.role,
+                  countyId: input.role === 'reviewer' ? input.countyId : null,
+                  townshipId: input.role === 'drafter' ? input.townshipId : null,
+                  updatedAt: new Date(),
+                })
+                .where(eq(users.id, user.id)));
+        // Further counties belong to a reviewer; another role drops them, and a new own county is not also a further one.
+        if (input.role !== 'reviewer') (await tx.delete(reviewerCounties).where(eq(reviewerCounties.userId, user.id)));
+        else if (input.countyId != null) (await tx.delete(reviewerCounties).where(and(eq(reviewerCounties.userId, user.id), eq(reviewerCounties.countyId, input.countyId))));
+        await revokeUserSessions(tx, user.id, 'role', actor.id);
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: 'user.scope',
+          detail: { userId: user.id, from: { role: user.role, countyId: user.countyId, townshipId: user.townshipId }, to: input },
+        });
+      });
 }
 
 /** Usernames of active demo accounts that still have the published demo password (for the banner on every page). */
-export function demoAccountsActive(db: Db): string[] {
-  return db
-    .select({ username: users.username })
-    .from(users)
-    .where(and(eq(users.demo, true), eq(users.active, true)))
-    .orderBy(asc(users.id))
-    .all()
+export async function demoAccountsActive(db: Db): Promise<string[]> {
+  return (await db
+      .select({ username: users.username })
+      .from(users)
+      .where(and(eq(users.demo, true), eq(users.active, true)))
+      .orderBy(asc(users.id)))
     .map((u) => u.username);
 }
 
 /** Deactivates every demo account at once (the banner's link for administrators). */
-export function deactivateDemoAccounts(db: Db, actor: Actor): number {
+export async function deactivateDemoAccounts(db: Db, actor: Actor): Promise<number> {
   requireManage(actor);
-  const ids = db.select({ id: users.id }).from(users).where(and(eq(users.demo, true), eq(users.active, true))).all();
+  const ids = (await db.select({ id: users.id }).from(users).where(and(eq(users.demo, true), eq(users.active, true))));
   let n = 0;
   for (const { id } of ids) {
     if (id === actor.id) continue;
-    setUserActive(db, actor, id, false);
+    await setUserActive(db, actor, id, false);
     n++;
   }
   return n;

@@ -1,4 +1,5 @@
 // Counties and townships: listing what an actor may see, and the admin's additions.
+import { one, withTx } from '@/db/tx';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { counties, townships, type County, type Township } from '@/db/schema';
@@ -11,128 +12,123 @@ import { countyInputSchema, townshipInputSchema } from './schema';
 
 export type TownshipWithCounty = Township & { countyName: string };
 
-export function listCounties(db: Db): County[] {
-  return db.select().from(counties).orderBy(asc(counties.id)).all();
+export async function listCounties(db: Db): Promise<County[]> {
+  return (await db.select().from(counties).orderBy(asc(counties.id)));
 }
 
 /** The townships whose reports the actor may read. */
-export function listVisibleTownships(db: Db, actor: Actor): TownshipWithCounty[] {
-  const rows = db
-    .select({ t: townships, countyName: counties.name })
-    .from(townships)
-    .innerJoin(counties, eq(counties.id, townships.countyId))
-    .orderBy(asc(townships.countyId), asc(townships.id))
-    .all();
+export async function listVisibleTownships(db: Db, actor: Actor): Promise<TownshipWithCounty[]> {
+  const rows = (await db
+      .select({ t: townships, countyName: counties.name })
+      .from(townships)
+      .innerJoin(counties, eq(counties.id, townships.countyId))
+      .orderBy(asc(townships.countyId), asc(townships.id)));
   return rows
     .map((r) => ({ ...r.t, countyName: r.countyName }))
     .filter((t) => can(actor, 'report.read', { townshipId: t.id, countyId: t.countyId }));
 }
 
-const townshipById = preparedFor((db) =>
+const townshipById = preparedFor('township_by_id', (db) =>
   db
     .select({ t: townships, countyName: counties.name })
     .from(townships)
     .innerJoin(counties, eq(counties.id, townships.countyId))
-    .where(eq(townships.id, sql.placeholder('id')))
-    .prepare(),
+    .where(eq(townships.id, sql.placeholder('id'))),
 );
 
-export function getTownship(db: Db, id: number): TownshipWithCounty | null {
-  const r = townshipById(db).get({ id });
+export async function getTownship(db: Db, id: number): Promise<TownshipWithCounty | null> {
+  const r = (await one(townshipById(db).execute({ id })));
   return r ? { ...r.t, countyName: r.countyName } : null;
 }
 
-export function createCounty(db: Db, actor: Actor, raw: unknown): County {
+export async function createCounty(db: Db, actor: Actor, raw: unknown): Promise<County> {
   if (!can(actor, 'township.manage')) throw new AppError('forbidden', '只有管理员可以添加县。');
   const input = parseInput(countyInputSchema, raw);
-  if (db.select().from(counties).where(eq(counties.name, input.name)).get())
+  if ((await one(db.select().from(counties).where(eq(counties.name, input.name)))))
     throw new AppError('conflict', `县“${input.name}”已存在。`);
-  return db.transaction((tx) => {
-    const county = tx.insert(counties).values({ name: input.name }).returning().get();
-    recordAudit(tx, { actorId: actingUserId(actor), action: 'county.create', detail: { countyId: county.id, name: county.name } });
-    return county;
-  });
+  return await withTx(db, async (tx) => {
+      const county = (await one(tx.insert(counties).values({ name: input.name }).returning()))!;
+      await recordAudit(tx, { actorId: actingUserId(actor), action: 'county.create', detail: { countyId: county.id, name: county.name } });
+      return county;
+    });
 }
 
 /** Renames a county; its townships, reports and reviewers stay with it. */
-export function renameCounty(db: Db, actor: Actor, id: number, raw: unknown): County {
+export async function renameCounty(db: Db, actor: Actor, id: number, raw: unknown): Promise<County> {
   if (!can(actor, 'township.manage')) throw new AppError('forbidden', '只有管理员可以修改县。');
-  const county = db.select().from(counties).where(eq(counties.id, id)).get();
+  const county = (await one(db.select().from(counties).where(eq(counties.id, id))));
   if (!county) throw new AppError('not_found', '该县不存在。');
   const input = parseInput(countyInputSchema, raw);
   if (input.name === county.name) return county;
-  if (db.select().from(counties).where(eq(counties.name, input.name)).get()) throw new AppError('conflict', `县“${input.name}”已存在。`);
-  return db.transaction((tx) => {
-    const updated = tx.update(counties).set({ name: input.name }).where(eq(counties.id, id)).returning().get()!;
-    recordAudit(tx, { actorId: actingUserId(actor), action: 'county.rename', detail: { countyId: id, from: county.name, to: input.name } });
-    return updated;
-  });
+  if ((await one(db.select().from(counties).where(eq(counties.name, input.name))))) throw new AppError('conflict', `县“${input.name}”已存在。`);
+  return await withTx(db, async (tx) => {
+      const updated = (await one(tx.update(counties).set({ name: input.name }).where(eq(counties.id, id)).returning()))!;
+      await recordAudit(tx, { actorId: actingUserId(actor), action: 'county.rename', detail: { countyId: id, from: county.name, to: input.name } });
+      return updated;
+    });
 }
 
 /** Every county with how many townships it has, for the administration page and the command line. */
-export function listCountiesWithTownships(db: Db): Array<County & { townships: number }> {
+export async function listCountiesWithTownships(db: Db): Promise<Array<County & { townships: number }>> {
   const counts = new Map<number, number>();
-  for (const t of db.select({ countyId: townships.countyId }).from(townships).all()) counts.set(t.countyId, (counts.get(t.countyId) ?? 0) + 1);
-  return listCounties(db).map((c) => ({ ...c, townships: counts.get(c.id) ?? 0 }));
+  for (const t of (await db.select({ countyId: townships.countyId }).from(townships))) counts.set(t.countyId, (counts.get(t.countyId) ?? 0) + 1);
+  return (await listCounties(db)).map((c) => ({ ...c, townships: counts.get(c.id) ?? 0 }));
 }
 
-export function createTownship(db: Db, actor: Actor, raw: unknown): Township {
+export async function createTownship(db: Db, actor: Actor, raw: unknown): Promise<Township> {
   if (!can(actor, 'township.manage')) throw new AppError('forbidden', '只有管理员可以添加乡镇（街道）。');
   const input = parseInput(townshipInputSchema, raw);
-  if (!db.select().from(counties).where(eq(counties.id, input.countyId)).get())
+  if (!(await one(db.select().from(counties).where(eq(counties.id, input.countyId)))))
     throw new AppError('bad_request', '所选的县不存在。');
-  const dup = db
-    .select()
-    .from(townships)
-    .where(eq(townships.countyId, input.countyId))
-    .all()
+  const dup = (await db
+      .select()
+      .from(townships)
+      .where(eq(townships.countyId, input.countyId)))
     .some((t) => t.name === input.name);
   if (dup) throw new AppError('conflict', `该县已有“${input.name}”。`);
-  return db.transaction((tx) => {
-    const t = tx.insert(townships).values(input).returning().get();
-    recordAudit(tx, {
-      actorId: actingUserId(actor),
-      action: 'township.create',
-      detail: { townshipId: t.id, name: t.name, countyId: t.countyId },
+  return await withTx(db, async (tx) => {
+      const t = (await one(tx.insert(townships).values(input).returning()))!;
+      await recordAudit(tx, {
+        actorId: actingUserId(actor),
+        action: 'township.create',
+        detail: { townshipId: t.id, name: t.name, countyId: t.countyId },
+      });
+      return t;
     });
-    return t;
-  });
 }
 
-export function renameTownship(db: Db, actor: Actor, id: number, raw: unknown): Township {
+export async function renameTownship(db: Db, actor: Actor, id: number, raw: unknown): Promise<Township> {
   if (!can(actor, 'township.manage')) throw new AppError('forbidden', '只有管理员可以修改乡镇（街道）。');
-  const t = getTownship(db, id);
+  const t = await getTownship(db, id);
   if (!t) throw new AppError('not_found', '该乡镇（街道）不存在。');
   const input = parseInput(townshipInputSchema, { countyId: t.countyId, kind: t.kind, ...(typeof raw === 'object' && raw ? raw : {}) });
-  const dup = db
-    .select()
-    .from(townships)
-    .where(eq(townships.countyId, t.countyId))
-    .all()
+  const dup = (await db
+      .select()
+      .from(townships)
+      .where(eq(townships.countyId, t.countyId)))
     .some((x) => x.name === input.name && x.id !== t.id);
   if (dup) throw new AppError('conflict', `该县已有“${input.name}”。`);
-  return db.transaction((tx) => {
-    const updated = tx.update(townships).set({ name: input.name, kind: input.kind }).where(eq(townships.id, id)).returning().get()!;
-    recordAudit(tx, { actorId: actor.id, action: 'township.rename', detail: { townshipId: id, from: t.name, to: input.name, kind: input.kind } });
-    return updated;
-  });
+  return await withTx(db, async (tx) => {
+      const updated = (await one(tx.update(townships).set({ name: input.name, kind: input.kind }).where(eq(townships.id, id)).returning()))!;
+      await recordAudit(tx, { actorId: actor.id, action: 'township.rename', detail: { townshipId: id, from: t.name, to: input.name, kind: input.kind } });
+      return updated;
+    });
 }
 
 /** The county of that name (the command line names counties, the web pages pick them by id). */
-export function countyIdByName(db: Db, name: string): number {
-  const c = db.select({ id: counties.id }).from(counties).where(eq(counties.name, name)).get();
+export async function countyIdByName(db: Db, name: string): Promise<number> {
+  const c = (await one(db.select({ id: counties.id }).from(counties).where(eq(counties.name, name))));
   if (!c) throw new AppError('not_found', `县“${name}”不存在。`);
   return c.id;
 }
 
 /** The township of that name, in the named county when two counties have one. */
-export function townshipIdByName(db: Db, name: string, countyName?: string): number {
-  const rows = db
-    .select({ id: townships.id, countyName: counties.name })
-    .from(townships)
-    .innerJoin(counties, eq(counties.id, townships.countyId))
-    .where(eq(townships.name, name))
-    .all()
+export async function townshipIdByName(db: Db, name: string, countyName?: string): Promise<number> {
+  const rows = (await db
+      .select({ id: townships.id, countyName: counties.name })
+      .from(townships)
+      .innerJoin(counties, eq(counties.id, townships.countyId))
+      .where(eq(townships.name, name)))
     .filter((r) => !countyName || r.countyName === countyName);
   if (rows.length === 0) throw new AppError('not_found', `乡镇（街道）“${name}”不存在。`);
   if (rows.length > 1) throw new AppError('bad_request', `有多个“${name}”，请用 --county 指明所属县。`);

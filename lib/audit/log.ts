@@ -1,5 +1,8 @@
 // Reading the audit log with filters, for admins (everything) and reviewers (their county's reports).
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { auditEvents } from '@/db/schema';
+import { rows } from '@/db/tx';
 import type { Db } from '@/db/client';
 import { can, reviewerCountyIds, type Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/shared/errors';
@@ -30,56 +33,72 @@ export type AuditRow = {
 };
 
 /** Names for the ids audit details hold (users, townships, counties: small tables, read once per page). */
-function auditNames(db: Db): AuditNames {
+async function auditNames(db: Db): Promise<AuditNames> {
   const map = (rows: Array<{ id: number; name: string }>) => new Map(rows.map((r) => [r.id, r.name]));
-  const users = map(db.$client.prepare('select id, username as name from users').all() as Array<{ id: number; name: string }>);
-  const townships = map(db.$client.prepare('select id, name from townships').all() as Array<{ id: number; name: string }>);
-  const counties = map(db.$client.prepare('select id, name from counties').all() as Array<{ id: number; name: string }>);
+  const users = map(await rows(db, sql`select id, username as name from users`));
+  const townships = map(await rows(db, sql`select id, name from townships`));
+  const counties = map(await rows(db, sql`select id, name from counties`));
   const get = (m: Map<number, string>) => (id: unknown) => (typeof id === 'number' ? (m.get(id) ?? null) : null);
   return { user: get(users), township: get(townships), county: get(counties) };
 }
 
 export const AUDIT_PAGE_SIZE = 100;
 
-export function listAudit(db: Db, actor: Actor, raw: unknown): { rows: AuditRow[]; actions: string[]; page: number } {
+/** A moment as the engine stores audit times (ms on SQLite, timestamptz on PostgreSQL). */
+const atValue = (ms: number) => auditEvents.at.mapToDriverValue(new Date(ms));
+
+/** The details as JSON text: stored as text on SQLite, as jsonb (read back parsed) on PostgreSQL. */
+const detailText = (d: unknown): string | null => (d === null || d === undefined ? null : typeof d === 'string' ? d : JSON.stringify(d));
+
+type AuditSqlRow = { id: number; at: number | Date; action: string; reportId: number | null; detail: unknown; address: string | null; actorName: string | null; username: string | null; townshipName: string | null };
+
+const AUDIT_SELECT = sql`select e.id, e.at, e.action, e.report_id as "reportId", e.detail, e.address, u.display_name as "actorName", u.username,
+       t.name as "townshipName"
+  from audit_events e left join users u on u.id = e.actor_id
+  left join reports r on r.id = e.report_id left join townships t on t.id = r.township_id`;
+
+export async function listAudit(db: Db, actor: Actor, raw: unknown): Promise<{ rows: AuditRow[]; actions: string[]; page: number }> {
   if (!can(actor, 'county.audit', { countyId: actor.countyId })) throw new AppError('forbidden', '只有管理员和县级审核人可以查看操作记录。');
   const f = parseInput(auditFilterSchema, raw);
-  const where: string[] = [];
-  const params: unknown[] = [];
+  const where: SQL[] = [];
   // Reviewers see what happened to their county's reports; admins see everything, account changes included.
   if (actor.role !== 'admin') {
     // A city office's reviewer: every county they cover.
     const ids = reviewerCountyIds(actor);
-    where.push(`t.county_id in (${ids.map(() => '?').join(', ') || 'null'})`);
-    params.push(...ids);
+    where.push(ids.length ? sql`t.county_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})` : sql`false`);
   }
   // Each filter given adds one condition.
-  const conditions: Array<[unknown, string, (v: never) => unknown[]]> = [
-    [f.action, 'e.action = ?', (v: string) => [v]],
-    [f.user, '(u.username = ? or u.display_name like ?)', (v: string) => [v.toLowerCase(), `%${v}%`]],
-    [f.township, 'r.township_id = ?', (v: number) => [v]],
-    [f.report, 'e.report_id = ?', (v: number) => [v]],
-    [f.from, 'e.at >= ?', (v: string) => [Date.parse(`${v}T00:00:00+08:00`)]],
-    [f.to, 'e.at < ?', (v: string) => [Date.parse(`${v}T00:00:00+08:00`) + 86_400_000]],
+  const conditions: Array<[unknown, (v: never) => SQL]> = [
+    [f.action, (v: string) => sql`e.action = ${v}`],
+    [f.user, (v: string) => sql`(u.username = ${v.toLowerCase()} or lower(u.display_name) like ${`%${v.toLowerCase()}%`})`],
+    [f.township, (v: number) => sql`r.township_id = ${v}`],
+    [f.report, (v: number) => sql`e.report_id = ${v}`],
+    [f.from, (v: string) => sql`e.at >= ${atValue(Date.parse(`${v}T00:00:00+08:00`))}`],
+    [f.to, (v: string) => sql`e.at < ${atValue(Date.parse(`${v}T00:00:00+08:00`) + 86_400_000)}`],
   ];
-  for (const [value, condition, bind] of conditions) {
+  for (const [value, condition] of conditions) {
     if (value === undefined || value === '') continue;
-    where.push(condition);
-    params.push(...bind(value as never));
+    where.push(condition(value as never));
   }
-  const rows = db.$client
-    .prepare(
-      `select e.id, e.at, e.action, e.report_id as reportId, e.detail, e.address, u.display_name as actorName, t.name as townshipName
-         from audit_events e left join users u on u.id = e.actor_id
-         left join reports r on r.id = e.report_id left join townships t on t.id = r.township_id
-        ${where.length ? `where ${where.join(' and ')}` : ''}
+  const found = await rows<AuditSqlRow>(
+    db,
+    sql`${AUDIT_SELECT} ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
         order by e.at desc, e.id desc limit ${AUDIT_PAGE_SIZE} offset ${(f.page - 1) * AUDIT_PAGE_SIZE}`,
-    )
-    .all(...params) as Array<{ id: number; at: number; action: string; reportId: number | null; detail: string | null; address: string | null; actorName: string | null; townshipName: string | null }>;
-  const names = auditNames(db);
-  const actions = (db.$client.prepare('select distinct action from audit_events order by action').all() as Array<{ action: string }>).map((a) => a.action);
+  );
+  const names = await auditNames(db);
+  const actions = (await rows<{ action: string }>(db, sql`select distinct action from audit_events order by action`)).map((a) => a.action);
   return {
-    rows: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), detail: r.detail ?? '', summary: describeAudit(r.action, r.detail, names) })),
+    rows: found.map((r) => ({ ...r, detail: detailText(r.detail) })).map((r) => ({
+      id: r.id,
+      at: new Date(r.at).toISOString(),
+      actorName: r.actorName,
+      action: r.action,
+      reportId: r.reportId,
+      townshipName: r.townshipName,
+      detail: r.detail ?? '',
+      summary: describeAudit(r.action, r.detail, names),
+      address: r.address,
+    })),
     actions,
     page: f.page,
   };
@@ -96,20 +115,24 @@ function csvCell(v: unknown): string {
  * The whole audit log since a date as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese), for the
  * county's security office: `npm run nianbao -- audit export --since 2026-01-01`. Streams row by row.
  */
-export function* auditCsv(db: Db, since: Date): Generator<string> {
+export async function* auditCsv(db: Db, since: Date): AsyncGenerator<string> {
   yield '\uFEFF' + ['编号', '时间', '操作人', '用户名', '操作', '报告', '乡镇（街道）', '地址', '详情'].map(csvCell).join(',') + '\r\n';
-  const rows = db.$client
-    .prepare(
-      `select e.id, e.at, e.action, e.report_id as reportId, e.detail, e.address, u.display_name as actorName, u.username,
-              t.name as townshipName
-         from audit_events e left join users u on u.id = e.actor_id
-         left join reports r on r.id = e.report_id left join townships t on t.id = r.township_id
-        where e.at >= ? order by e.at, e.id`,
-    )
-    .iterate(since.getTime()) as Iterable<{ id: number; at: number; action: string; reportId: number | null; detail: string | null; address: string | null; actorName: string | null; username: string | null; townshipName: string | null }>;
-  for (const r of rows) {
-    yield [r.id, new Date(r.at).toISOString(), r.actorName ?? '系统', r.username ?? '', r.action, r.reportId ?? '', r.townshipName ?? '', r.address ?? '', r.detail ?? '']
-      .map(csvCell)
-      .join(',') + '\r\n';
+  // Pages by (at, id), so a long log is read a page at a time on either engine.
+  let after: { at: number | Date; id: number } | null = null;
+  for (;;) {
+    const page: AuditSqlRow[] = await rows<AuditSqlRow>(
+      db,
+      sql`${AUDIT_SELECT} where e.at >= ${atValue(since.getTime())}
+          ${after ? sql`and (e.at > ${atValue(new Date(after.at).getTime())} or (e.at = ${atValue(new Date(after.at).getTime())} and e.id > ${after.id}))` : sql``}
+          order by e.at, e.id limit 1000`,
+    );
+    for (const found of page) {
+      const r = { ...found, detail: detailText(found.detail) };
+      yield [r.id, new Date(r.at).toISOString(), r.actorName ?? '系统', r.username ?? '', r.action, r.reportId ?? '', r.townshipName ?? '', r.address ?? '', r.detail ?? '']
+        .map(csvCell)
+        .join(',') + '\r\n';
+    }
+    if (page.length < 1000) return;
+    after = page[page.length - 1]!;
   }
 }

@@ -1,5 +1,6 @@
 // The audit log: one row per change or security event, with who, what, when, from which address and on which report.
 // Rows are only ever added (database triggers refuse updates and deletes).
+import { write } from '@/db/tx';
 import type { Db } from '@/db/client';
 import { auditEvents } from '@/db/schema';
 import { currentAddress } from '@/lib/audit/request-context';
@@ -13,10 +14,9 @@ export type AuditInput = {
   address?: string | null;
 };
 
-export function recordAudit(db: Pick<Db, 'insert'>, e: AuditInput): void {
-  db.insert(auditEvents)
-    .values({ actorId: e.actorId, action: e.action, reportId: e.reportId ?? null, detail: e.detail ?? null, address: e.address ?? currentAddress() })
-    .run();
+export async function recordAudit(db: Db, e: AuditInput): Promise<void> {
+  (await write(db, () => db.insert(auditEvents)
+        .values({ actorId: e.actorId, action: e.action, reportId: e.reportId ?? null, detail: e.detail ?? null, address: e.address ?? currentAddress() })));
 }
 
 // Refusals are logged, but one user hammering a forbidden URL must not fill the log: at most this many rows per
@@ -24,11 +24,11 @@ export function recordAudit(db: Pick<Db, 'insert'>, e: AuditInput): void {
 const REFUSALS_PER_MINUTE = 20;
 const refusalWindows = new Map<string, { start: number; n: number; dropped: number }>();
 
-export function recordRefusal(
-  db: Pick<Db, 'insert'>,
+export async function recordRefusal(
+  db: Db,
   r: { actorId: number | null; method: string; path: string; address: string; reason: string },
   now = Date.now(),
-): boolean {
+): Promise<boolean> {
   const key = r.actorId !== null ? `u${r.actorId}` : `a${r.address}`;
   let w = refusalWindows.get(key);
   if (!w || now - w.start > 60_000) {
@@ -42,7 +42,7 @@ export function recordRefusal(
   }
   const dropped = w.dropped;
   w.dropped = 0;
-  recordAudit(db, {
+  await recordAudit(db, {
     actorId: r.actorId,
     action: 'request.refused',
     address: r.address,

@@ -1,11 +1,12 @@
 // Loads the acting user's role and scope fresh from the database, so a changed role or township applies at once.
+import { one } from '@/db/tx';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { reviewerCounties, townships, users } from '@/db/schema';
 import type { Actor } from './permissions';
 import { preparedFor } from '@/db/prepared';
 
-const actorRow = preparedFor((db) =>
+const actorRow = preparedFor('actor_row', (db) =>
   db
     .select({
       id: users.id,
@@ -20,23 +21,21 @@ const actorRow = preparedFor((db) =>
     })
     .from(users)
     .leftJoin(townships, eq(townships.id, users.townshipId))
-    .where(eq(users.id, sql.placeholder('id')))
-    .prepare(),
+    .where(eq(users.id, sql.placeholder('id'))),
 );
 
-const furtherCounties = preparedFor((db) =>
+const furtherCounties = preparedFor('further_counties', (db) =>
   db
     .select({ countyId: reviewerCounties.countyId })
     .from(reviewerCounties)
     .where(eq(reviewerCounties.userId, sql.placeholder('id')))
-    .orderBy(reviewerCounties.countyId)
-    .prepare(),
+    .orderBy(reviewerCounties.countyId),
 );
 
-export function loadActor(db: Db, userId: number): Actor | null {
-  const row = actorRow(db).get({ id: userId });
+export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
+  const row = (await one(actorRow(db).execute({ id: userId })));
   if (!row || !row.active) return null;
-  const further = row.role === 'reviewer' ? furtherCounties(db).all({ id: userId }).map((r) => r.countyId) : [];
+  const further = row.role === 'reviewer' ? (await furtherCounties(db).execute({ id: userId })).map((r) => r.countyId) : [];
   return {
     ...(further.length ? { furtherCountyIds: further } : {}),
     id: row.id,

@@ -1,6 +1,7 @@
 // Throttles failed logins. Five failures in 15 minutes lock that account *from that address*; failures from one
 // address across accounts lock the address; the account as a whole only slows down (a growing delay before each
 // password check), so nobody can lock a user out from everywhere by guessing wrong on purpose.
+import { changed, one, withTx, write } from '@/db/tx';
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, gt, inArray, lt } from 'drizzle-orm';
 import type { Db } from '@/db/client';
@@ -15,8 +16,8 @@ export const MAX_ACCOUNT_DELAY_MS = 8_000;
 
 export type ThrottleState = { locked: false; delayMs: number } | { locked: true; retryAfterSec: number; scope: 'pair' | 'address' };
 
-function lockFor(db: Db, where: ReturnType<typeof and>, max: number, now: number): number {
-  const rows = db.select({ at: loginFailures.at }).from(loginFailures).where(where).orderBy(loginFailures.at).all();
+async function lockFor(db: Db, where: ReturnType<typeof and>, max: number, now: number): Promise<number> {
+  const rows = (await db.select({ at: loginFailures.at }).from(loginFailures).where(where).orderBy(loginFailures.at));
   if (rows.length < max) return 0;
   // Locked until the oldest failure that still counts falls out of the window.
   const oldest = rows[rows.length - max]!.at.getTime();
@@ -28,50 +29,46 @@ export function accountDelayMs(failures: number): number {
   return Math.min(MAX_ACCOUNT_DELAY_MS, 500 * 2 ** (failures - MAX_FAILURES));
 }
 
-export function checkThrottle(db: Db, username: string, ip: string, now = Date.now()): ThrottleState {
+export async function checkThrottle(db: Db, username: string, ip: string, now = Date.now()): Promise<ThrottleState> {
   const since = new Date(now - WINDOW_MS);
-  const pair = lockFor(db, and(eq(loginFailures.username, username), eq(loginFailures.ip, ip), gt(loginFailures.at, since)), MAX_FAILURES, now);
+  const pair = await lockFor(db, and(eq(loginFailures.username, username), eq(loginFailures.ip, ip), gt(loginFailures.at, since)), MAX_FAILURES, now);
   if (pair > 0) return { locked: true, retryAfterSec: pair, scope: 'pair' };
-  const address = lockFor(db, and(eq(loginFailures.ip, ip), gt(loginFailures.at, since)), MAX_ADDRESS_FAILURES, now);
+  const address = await lockFor(db, and(eq(loginFailures.ip, ip), gt(loginFailures.at, since)), MAX_ADDRESS_FAILURES, now);
   if (address > 0) return { locked: true, retryAfterSec: address, scope: 'address' };
   const accountFailures =
-    db
-      .select({ n: count() })
-      .from(loginFailures)
-      .where(and(eq(loginFailures.username, username), gt(loginFailures.at, since)))
-      .get()?.n ?? 0;
+    (await one(db
+            .select({ n: count() })
+            .from(loginFailures)
+            .where(and(eq(loginFailures.username, username), gt(loginFailures.at, since)))))?.n ?? 0;
   return { locked: false, delayMs: accountDelayMs(accountFailures) };
 }
 
 /** Records a failure; true when it is the one that locks the pair (for the audit log). */
-export function recordFailure(db: Db, username: string, ip: string, now = Date.now()): boolean {
-  db.insert(loginFailures).values({ username, ip, at: new Date(now) }).run();
+export async function recordFailure(db: Db, username: string, ip: string, now = Date.now()): Promise<boolean> {
+  (await write(db, () => db.insert(loginFailures).values({ username, ip, at: new Date(now) })));
   // Keep the table small: failures older than the window no longer matter.
-  db.delete(loginFailures).where(lt(loginFailures.at, new Date(now - WINDOW_MS))).run();
+  (await write(db, () => db.delete(loginFailures).where(lt(loginFailures.at, new Date(now - WINDOW_MS)))));
   const n =
-    db
-      .select({ n: count() })
-      .from(loginFailures)
-      .where(and(eq(loginFailures.username, username), eq(loginFailures.ip, ip)))
-      .get()?.n ?? 0;
+    (await one(db
+            .select({ n: count() })
+            .from(loginFailures)
+            .where(and(eq(loginFailures.username, username), eq(loginFailures.ip, ip)))))?.n ?? 0;
   return n === MAX_FAILURES;
 }
 
 /** After a successful login from an address, that address's failures on the account no longer count. */
-export function clearFailures(db: Db, username: string, ip?: string): void {
-  db.delete(loginFailures)
-    .where(ip === undefined ? eq(loginFailures.username, username) : and(eq(loginFailures.username, username), eq(loginFailures.ip, ip)))
-    .run();
+export async function clearFailures(db: Db, username: string, ip?: string): Promise<void> {
+  (await write(db, () => db.delete(loginFailures)
+        .where(ip === undefined ? eq(loginFailures.username, username) : and(eq(loginFailures.username, username), eq(loginFailures.ip, ip)))));
 }
 
 /** The addresses an account is locked from now, for the administration page. */
-export function lockedAddresses(db: Db, username: string, now = Date.now()): string[] {
-  const rows = db
-    .select({ ip: loginFailures.ip, n: count() })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.username, username), gt(loginFailures.at, new Date(now - WINDOW_MS))))
-    .groupBy(loginFailures.ip)
-    .all();
+export async function lockedAddresses(db: Db, username: string, now = Date.now()): Promise<string[]> {
+  const rows = (await db
+      .select({ ip: loginFailures.ip, n: count() })
+      .from(loginFailures)
+      .where(and(eq(loginFailures.username, username), gt(loginFailures.at, new Date(now - WINDOW_MS))))
+      .groupBy(loginFailures.ip));
   return rows.filter((r) => r.n >= MAX_FAILURES).map((r) => r.ip);
 }
 
@@ -90,27 +87,28 @@ const tails = new Map<string, Promise<void>>();
 export const LOGIN_LOCK_MS = 10_000;
 const LOCK_POLL_MS = 15;
 
-function tryLock(db: Db, key: string, holder: string, now: number): boolean {
-  // The app's transactions take the write lock when they begin (db/client.ts), so check and insert are one step.
-  return db.transaction((tx) => {
-    // A lock left by a process that died is taken over once its time is up.
-    tx.delete(loginLocks).where(and(eq(loginLocks.key, key), lt(loginLocks.until, new Date(now)))).run();
-    return tx.insert(loginLocks).values({ key, holder, until: new Date(now + LOGIN_LOCK_MS) }).onConflictDoNothing().run().changes === 1;
-  });
+async function tryLock(db: Db, key: string, holder: string, now: number): Promise<boolean> {
+  // One transaction (on SQLite it takes the write lock when it begins; on PostgreSQL a second insert of the same key
+  // waits for the first to commit, then does nothing), so check and insert are one step.
+  return await withTx(db, async (tx) => {
+      // A lock left by a process that died is taken over once its time is up.
+      (await tx.delete(loginLocks).where(and(eq(loginLocks.key, key), lt(loginLocks.until, new Date(now)))));
+      return changed(await tx.insert(loginLocks).values({ key, holder, until: new Date(now + LOGIN_LOCK_MS) }).onConflictDoNothing()) === 1;
+    });
 }
 
 async function lockAcross(db: Db, keys: string[], holder: string): Promise<void> {
   const deadline = Date.now() + LOGIN_LOCK_MS * 2;
   for (const key of keys) {
-    while (!tryLock(db, key, holder, Date.now())) {
+    while (!await tryLock(db, key, holder, Date.now())) {
       if (Date.now() > deadline) throw new AppError('rate_limited', '登录请求过多，请稍后再试。');
       await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
     }
   }
 }
 
-function unlockAcross(db: Db, keys: string[], holder: string): void {
-  db.delete(loginLocks).where(and(inArray(loginLocks.key, keys), eq(loginLocks.holder, holder))).run();
+async function unlockAcross(db: Db, keys: string[], holder: string): Promise<void> {
+  (await write(db, () => db.delete(loginLocks).where(and(inArray(loginLocks.key, keys), eq(loginLocks.holder, holder)))));
 }
 
 export async function serializeAttempts<T>(db: Db, keys: string[], run: () => Promise<T>): Promise<T> {
@@ -127,7 +125,7 @@ export async function serializeAttempts<T>(db: Db, keys: string[], run: () => Pr
     return await run();
   } finally {
     try {
-      unlockAcross(db, unique, holder);
+      await unlockAcross(db, unique, holder);
     } finally {
       // Whatever happened to the database lock, this process's queue moves on (a row left behind expires).
       release();

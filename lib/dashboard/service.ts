@@ -1,6 +1,7 @@
 // The county dashboard: every township's report for a year, its progress and the days left, in a fixed number of queries.
 // At the length limit: one row per township from a fixed handful of queries, and the county's deadlines, together.
-import { and, eq } from 'drizzle-orm';
+import { one, rows as queryRows, withTx } from '@/db/tx';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { counties, countyDeadlines, reportSections, reports, townships, users } from '@/db/schema';
 import { REPORT_STATUSES, type ReportStatus } from '@/lib/report/vocabulary';
@@ -55,14 +56,14 @@ export type Dashboard = {
 
 
 /** The counties the actor may look at in the dashboard: all for an admin, a reviewer's own and further ones. */
-export function dashboardCounties(db: Db, actor: Actor): Array<{ id: number; name: string }> {
-  const all = db.select({ id: counties.id, name: counties.name }).from(counties).orderBy(counties.id).all();
+export async function dashboardCounties(db: Db, actor: Actor): Promise<Array<{ id: number; name: string }>> {
+  const all = (await db.select({ id: counties.id, name: counties.name }).from(counties).orderBy(counties.id));
   return all.filter((c) => can(actor, 'county.dashboard', { countyId: c.id }));
 }
 
 /** Which county a reviewer or admin looks at: a reviewer's own by default; an admin picks (the first by default). */
-export function dashboardCounty(db: Db, actor: Actor, requested?: number): { id: number; name: string } {
-  const all = db.select({ id: counties.id, name: counties.name }).from(counties).orderBy(counties.id).all();
+export async function dashboardCounty(db: Db, actor: Actor, requested?: number): Promise<{ id: number; name: string }> {
+  const all = (await db.select({ id: counties.id, name: counties.name }).from(counties).orderBy(counties.id));
   if (requested !== undefined && !all.some((c) => c.id === requested)) throw new AppError('not_found', '该县不存在。');
   // A reviewer who names no county sees their own; naming another county is refused below, not silently replaced.
   const id = requested ?? (actor.role === 'reviewer' ? actor.countyId : all[0]?.id);
@@ -72,76 +73,69 @@ export function dashboardCounty(db: Db, actor: Actor, requested?: number): { id:
   return county;
 }
 
-export function loadDashboard(db: Db, actor: Actor, countyId: number | undefined, year: number, now = new Date()): Dashboard {
-  const county = dashboardCounty(db, actor, countyId);
+export async function loadDashboard(db: Db, actor: Actor, countyId: number | undefined, year: number, now = new Date()): Promise<Dashboard> {
+  const county = await dashboardCounty(db, actor, countyId);
   const inCounty = and(eq(townships.countyId, county.id), eq(reports.year, year));
-  const townshipRows = db
-    .select({ id: townships.id, name: townships.name, kind: townships.kind })
-    .from(townships)
-    .where(eq(townships.countyId, county.id))
-    .orderBy(townships.id)
-    .all();
-  const reportRows = db
-    .select({
-      id: reports.id,
-      townshipId: reports.townshipId,
-      status: reports.status,
-      title: reports.title,
-      recipient: reports.recipient,
-      organs: reports.signatureOrgans,
-      documentDate: reports.documentDate,
-      partHeadings: reports.partHeadings,
-      publishedUrl: reports.publishedUrl,
-      publishedDate: reports.publishedDate,
-      updatedAt: reports.updatedAt,
-      updatedByName: users.displayName,
-    })
-    .from(reports)
-    .innerJoin(townships, eq(townships.id, reports.townshipId))
-    .leftJoin(users, eq(users.id, reports.updatedBy))
-    .where(inCounty)
-    .all();
-  const sectionText = (forYear: number) =>
-    db
-      .select({ reportId: reportSections.reportId, townshipId: reports.townshipId, sectionKey: reportSections.sectionKey, plainText: reportSections.plainText })
-      .from(reportSections)
-      .innerJoin(reports, eq(reports.id, reportSections.reportId))
+  const townshipRows = (await db
+      .select({ id: townships.id, name: townships.name, kind: townships.kind })
+      .from(townships)
+      .where(eq(townships.countyId, county.id))
+      .orderBy(townships.id));
+  const reportRows = (await db
+      .select({
+        id: reports.id,
+        townshipId: reports.townshipId,
+        status: reports.status,
+        title: reports.title,
+        recipient: reports.recipient,
+        organs: reports.signatureOrgans,
+        documentDate: reports.documentDate,
+        partHeadings: reports.partHeadings,
+        publishedUrl: reports.publishedUrl,
+        publishedDate: reports.publishedDate,
+        updatedAt: reports.updatedAt,
+        updatedByName: users.displayName,
+      })
+      .from(reports)
       .innerJoin(townships, eq(townships.id, reports.townshipId))
-      .where(and(eq(townships.countyId, county.id), eq(reports.year, forYear)))
-      .all();
-  const sections = sectionText(year);
+      .leftJoin(users, eq(users.id, reports.updatedBy))
+      .where(inCounty));
+  const sectionText = async (forYear: number) =>
+    (await db
+            .select({ reportId: reportSections.reportId, townshipId: reports.townshipId, sectionKey: reportSections.sectionKey, plainText: reportSections.plainText })
+            .from(reportSections)
+            .innerJoin(reports, eq(reports.id, reportSections.reportId))
+            .innerJoin(townships, eq(townships.id, reports.townshipId))
+            .where(and(eq(townships.countyId, county.id), eq(reports.year, forYear))));
+  const sections = await sectionText(year);
   // Last year's text per township, for the same checks the editor runs (stale figures, same as last year).
-  const lastYearSections = sectionText(year - 1);
-  // Aggregates drizzle would only wrap in sql``: written as SQL, their row types stated here.
-  const sql = db.$client;
-  const checklist = sql
-    .prepare(
-      `select c.report_id as reportId, sum(c.confirmed) as done, sum(c.kind = 'ledger') as ledger
-         from report_checklist c join reports r on r.id = c.report_id join townships t on t.id = r.township_id
-        where t.county_id = ? and r.year = ? group by c.report_id`,
-    )
-    .all(county.id, year) as Array<{ reportId: number; done: number; ledger: number }>;
-  const threads = sql
-    .prepare(
-      `select c.report_id as reportId, count(*) as open
-         from comments c join reports r on r.id = c.report_id join townships t on t.id = r.township_id
-        where t.county_id = ? and r.year = ? and c.parent_id is null and c.resolved_at is null and c.deleted_at is null
-        group by c.report_id`,
-    )
-    .all(county.id, year) as Array<{ reportId: number; open: number }>;
-  const openSuggestions = sql
-    .prepare(
-      `select s.report_id as reportId, count(*) as open
-         from suggestions s join reports r on r.id = s.report_id join townships t on t.id = r.township_id
-        where t.county_id = ? and r.year = ? and s.state = 'pending'
-        group by s.report_id`,
-    )
-    .all(county.id, year) as Array<{ reportId: number; open: number }>;
-  const deadline = db
-    .select()
-    .from(countyDeadlines)
-    .where(and(eq(countyDeadlines.countyId, county.id), eq(countyDeadlines.year, year)))
-    .get();
+  const lastYearSections = await sectionText(year - 1);
+  // Aggregates drizzle would only wrap in sql``: written as SQL (portable to both engines), their row types stated here.
+  const checklist = await queryRows<{ reportId: number; done: number; ledger: number }>(
+    db,
+    sql`select c.report_id as "reportId", sum(case when c.confirmed then 1 else 0 end) as done,
+               sum(case when c.kind = 'ledger' then 1 else 0 end) as ledger
+          from report_checklist c join reports r on r.id = c.report_id join townships t on t.id = r.township_id
+         where t.county_id = ${county.id} and r.year = ${year} group by c.report_id`,
+  );
+  const threads = await queryRows<{ reportId: number; open: number }>(
+    db,
+    sql`select c.report_id as "reportId", count(*) as open
+          from comments c join reports r on r.id = c.report_id join townships t on t.id = r.township_id
+         where t.county_id = ${county.id} and r.year = ${year} and c.parent_id is null and c.resolved_at is null and c.deleted_at is null
+         group by c.report_id`,
+  );
+  const openSuggestions = await queryRows<{ reportId: number; open: number }>(
+    db,
+    sql`select s.report_id as "reportId", count(*) as open
+          from suggestions s join reports r on r.id = s.report_id join townships t on t.id = r.township_id
+         where t.county_id = ${county.id} and r.year = ${year} and s.state = 'pending'
+         group by s.report_id`,
+  );
+  const deadline = (await one(db
+      .select()
+      .from(countyDeadlines)
+      .where(and(eq(countyDeadlines.countyId, county.id), eq(countyDeadlines.year, year)))));
 
   const textByReport = new Map<number, Partial<Record<BodySectionKey, string>>>();
   for (const s of sections) {
@@ -235,18 +229,17 @@ export function loadDashboard(db: Db, actor: Actor, countyId: number | undefined
 
 const deadlineSchema = (now: Date) => z.object({ countyId: idSchema('县'), year: yearSchema(now), collectionDate: isoDateSchema('收集日期') });
 
-export function setCollectionDate(db: Db, actor: Actor, raw: unknown, now = new Date()): void {
+export async function setCollectionDate(db: Db, actor: Actor, raw: unknown, now = new Date()): Promise<void> {
   const input = parseInput(deadlineSchema(now), raw);
   if (!can(actor, 'township.manage')) throw new AppError('forbidden', '只有管理员可以设置收集日期。');
-  if (!db.select().from(counties).where(eq(counties.id, input.countyId)).get()) throw new AppError('not_found', '该县不存在。');
-  db.transaction((tx) => {
-    tx.insert(countyDeadlines)
-      .values({ countyId: input.countyId, year: input.year, collectionDate: input.collectionDate, updatedBy: actor.id, updatedAt: now })
-      .onConflictDoUpdate({
-        target: [countyDeadlines.countyId, countyDeadlines.year],
-        set: { collectionDate: input.collectionDate, updatedBy: actor.id, updatedAt: now },
-      })
-      .run();
-    recordAudit(tx, { actorId: actor.id, action: 'county.deadline', detail: { ...input } });
-  });
+  if (!(await one(db.select().from(counties).where(eq(counties.id, input.countyId))))) throw new AppError('not_found', '该县不存在。');
+  await withTx(db, async (tx) => {
+        (await tx.insert(countyDeadlines)
+                .values({ countyId: input.countyId, year: input.year, collectionDate: input.collectionDate, updatedBy: actor.id, updatedAt: now })
+                .onConflictDoUpdate({
+                  target: [countyDeadlines.countyId, countyDeadlines.year],
+                  set: { collectionDate: input.collectionDate, updatedBy: actor.id, updatedAt: now },
+                }));
+        await recordAudit(tx, { actorId: actor.id, action: 'county.deadline', detail: { ...input } });
+      });
 }

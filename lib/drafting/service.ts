@@ -1,5 +1,6 @@
 // Drafting: saving a section with compare-and-swap, the front matter, checklist ticks, and the editor page's data.
 // At the length limit: every write of the drafting page (section, front matter, checklist, ledger) shares loadForEdit.
+import { one, withTx, write } from '@/db/tx';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { reportChecklist, reportSections, reports, users, type Report } from '@/db/schema';
@@ -31,8 +32,8 @@ export const SECTION_BYTE_LIMIT = limit('sectionBody');
 
 export { isEditableStatus };
 
-function loadForEdit(db: Db, actor: Actor, reportId: number) {
-  const scope = loadReportInScope(db, actor, reportId, 'report.edit');
+async function loadForEdit(db: Db, actor: Actor, reportId: number) {
+  const scope = await loadReportInScope(db, actor, reportId, 'report.edit');
   if (!isEditableStatus(scope.report.status)) throw new AppError('forbidden', LOCKED_MESSAGES[scope.report.status]);
   return scope;
 }
@@ -44,7 +45,7 @@ function sectionKeyOrThrow(key: string): BodySectionKey {
 
 
 // The statements of an autosave, prepared once per connection (see lib/prepared.ts).
-const casUpdate = preparedFor((db) =>
+const casUpdate = preparedFor('section_cas', (db) =>
   db
     .update(reportSections)
     .set({
@@ -62,25 +63,23 @@ const casUpdate = preparedFor((db) =>
         eq(reportSections.version, sql.placeholder('version')),
       ),
     )
-    .returning({ version: reportSections.version })
-    .prepare(),
+    .returning({ version: reportSections.version }),
 );
 
-const touchReport = preparedFor((db) =>
+const touchReport = preparedFor('report_touch', (db) =>
   db
     .update(reports)
     .set({ updatedAt: sql`${sql.placeholder('now')}`, updatedBy: sql`${sql.placeholder('actorId')}` })
-    .where(eq(reports.id, sql.placeholder('reportId')))
-    .prepare(),
+    .where(eq(reports.id, sql.placeholder('reportId'))),
 );
 
 /**
  * Saves a section only if it still has the version the edit was based on; otherwise answers 409 with the
  * server's copy, so nobody's text is overwritten unseen.
  */
-export function saveSection(db: Db, actor: Actor, reportId: number, keyRaw: string, raw: unknown): SaveOk {
+export async function saveSection(db: Db, actor: Actor, reportId: number, keyRaw: string, raw: unknown): Promise<SaveOk> {
   const key = sectionKeyOrThrow(keyRaw);
-  const { report } = loadForEdit(db, actor, reportId);
+  const { report } = await loadForEdit(db, actor, reportId);
   const input = parseInput(saveSectionSchema, raw);
   // Depth, size and table shape first: a document past them is refused before anything walks it recursively.
   checkDocLimits(input.content);
@@ -100,47 +99,46 @@ export function saveSection(db: Db, actor: Actor, reportId: number, keyRaw: stri
     );
   }
   const now = new Date();
-  return db.transaction((tx) => {
-    if (input.overwrite) createVersion(tx, { reportId: report.id, kind: 'auto', label: `冲突时被覆盖的内容（${SECTION_LABELS[key]}）`, actorId: actor.id, at: now });
-    // Prepared on the connection, run inside this transaction (better-sqlite3 has one connection, used synchronously).
-    const stamp = reportSections.updatedAt.mapToDriverValue(now);
-    const updated = casUpdate(db).get({ content, plainText, actorId: actor.id, now: stamp, reportId: report.id, key, version: input.version });
-    if (!updated) {
-      const current = snapshotOf(tx as unknown as Db, report.id, key);
-      throw new AppError(
-        'conflict',
-        `这一部分已被${current.updatedByName ?? '他人'}修改（服务器上是第 ${current.version} 版），您的内容尚未保存。请对照两个版本后决定。`,
-        { current },
-      );
-    }
-    touchReport(db).run({ now: reports.updatedAt.mapToDriverValue(now), actorId: actor.id, reportId: report.id });
-    maybeAutoVersion(tx, report.id, actor.id, now);
-    return { version: updated.version, updatedAt: now.toISOString(), plainText };
-  });
+  return await withTx(db, async (tx) => {
+      if (input.overwrite) await createVersion(tx, { reportId: report.id, kind: 'auto', label: `冲突时被覆盖的内容（${SECTION_LABELS[key]}）`, actorId: actor.id, at: now });
+      // Prepared on the connection, run inside this transaction (better-sqlite3 has one connection, used synchronously).
+      const stamp = reportSections.updatedAt.mapToDriverValue(now);
+      const updated = (await one(casUpdate(db).execute({ content, plainText, actorId: actor.id, now: stamp, reportId: report.id, key, version: input.version })));
+      if (!updated) {
+        const current = await snapshotOf(tx as unknown as Db, report.id, key);
+        throw new AppError(
+          'conflict',
+          `这一部分已被${current.updatedByName ?? '他人'}修改（服务器上是第 ${current.version} 版），您的内容尚未保存。请对照两个版本后决定。`,
+          { current },
+        );
+      }
+      await touchReport(db).execute({ now: reports.updatedAt.mapToDriverValue(now), actorId: actor.id, reportId: report.id });
+      await maybeAutoVersion(tx, report.id, actor.id, now);
+      return { version: updated.version, updatedAt: now.toISOString(), plainText };
+    });
 }
 
-export function saveMeta(db: Db, actor: Actor, reportId: number, raw: unknown): { metaVersion: number } {
-  const { report } = loadForEdit(db, actor, reportId);
+export async function saveMeta(db: Db, actor: Actor, reportId: number, raw: unknown): Promise<{ metaVersion: number }> {
+  const { report } = await loadForEdit(db, actor, reportId);
   const input = parseInput(metaSchema, raw);
   const now = new Date();
-  const updated = db
-    .update(reports)
-    .set({
-      title: input.title,
-      recipient: input.recipient,
-      signatureOrgans: input.signatureOrgans,
-      documentDate: input.documentDate,
-      cc: input.cc,
-      ...(input.partHeadings ? { partHeadings: input.partHeadings } : {}),
-      metaVersion: sql`${reports.metaVersion} + 1`,
-      updatedAt: now,
-      updatedBy: actor.id,
-    })
-    .where(and(eq(reports.id, report.id), eq(reports.metaVersion, input.metaVersion)))
-    .returning({ metaVersion: reports.metaVersion })
-    .get();
+  const updated = (await one(write(db, () => db
+      .update(reports)
+      .set({
+        title: input.title,
+        recipient: input.recipient,
+        signatureOrgans: input.signatureOrgans,
+        documentDate: input.documentDate,
+        cc: input.cc,
+        ...(input.partHeadings ? { partHeadings: input.partHeadings } : {}),
+        metaVersion: sql`${reports.metaVersion} + 1`,
+        updatedAt: now,
+        updatedBy: actor.id,
+      })
+      .where(and(eq(reports.id, report.id), eq(reports.metaVersion, input.metaVersion)))
+      .returning({ metaVersion: reports.metaVersion }))))!;
   if (!updated) {
-    const current = db.select().from(reports).where(eq(reports.id, report.id)).get()!;
+    const current = (await one(db.select().from(reports).where(eq(reports.id, report.id))))!;
     throw new AppError('conflict', '标题、主送或落款已被他人修改，您的修改尚未保存。', { current: metaOf(current) });
   }
   return updated;
@@ -158,42 +156,38 @@ function metaOf(r: Report): ReportMeta {
   };
 }
 
-export function setChecklistEntry(db: Db, actor: Actor, reportId: number, itemId: string, raw: unknown): ChecklistEntry {
-  const { report } = loadForEdit(db, actor, reportId);
-  const existing = db
-    .select()
-    .from(reportChecklist)
-    .where(and(eq(reportChecklist.reportId, report.id), eq(reportChecklist.itemId, itemId)))
-    .get();
+export async function setChecklistEntry(db: Db, actor: Actor, reportId: number, itemId: string, raw: unknown): Promise<ChecklistEntry> {
+  const { report } = await loadForEdit(db, actor, reportId);
+  const existing = (await one(db
+      .select()
+      .from(reportChecklist)
+      .where(and(eq(reportChecklist.reportId, report.id), eq(reportChecklist.itemId, itemId)))));
   const now = new Date();
   if (existing?.kind === 'ledger') {
     const input = parseInput(ledgerSchema, raw);
-    db.update(reportChecklist)
-      .set({ state: input.state, note: input.note, confirmed: input.state !== null, updatedBy: actor.id, updatedAt: now })
-      .where(eq(reportChecklist.id, existing.id))
-      .run();
+    (await write(db, () => db.update(reportChecklist)
+            .set({ state: input.state, note: input.note, confirmed: input.state !== null, updatedBy: actor.id, updatedAt: now })
+            .where(eq(reportChecklist.id, existing.id))));
   } else {
     if (!findChecklistItem(itemId)) throw new AppError('not_found', '清单中没有这一项。');
     const input = parseInput(tickSchema, raw);
-    db.insert(reportChecklist)
-      .values({ reportId: report.id, itemId, kind: 'item', confirmed: input.confirmed, updatedBy: actor.id, updatedAt: now })
-      .onConflictDoUpdate({
-        target: [reportChecklist.reportId, reportChecklist.itemId],
-        set: { confirmed: input.confirmed, updatedBy: actor.id, updatedAt: now },
-      })
-      .run();
+    (await write(db, () => db.insert(reportChecklist)
+            .values({ reportId: report.id, itemId, kind: 'item', confirmed: input.confirmed, updatedBy: actor.id, updatedAt: now })
+            .onConflictDoUpdate({
+              target: [reportChecklist.reportId, reportChecklist.itemId],
+              set: { confirmed: input.confirmed, updatedBy: actor.id, updatedAt: now },
+            })));
   }
-  return listChecklist(db, report.id).find((e) => e.itemId === itemId)!;
+  return (await listChecklist(db, report.id)).find((e) => e.itemId === itemId)!;
 }
 
-export function listChecklist(db: Db, reportId: number): ChecklistEntry[] {
-  return db
-    .select({ c: reportChecklist, updatedByName: users.displayName })
-    .from(reportChecklist)
-    .leftJoin(users, eq(users.id, reportChecklist.updatedBy))
-    .where(eq(reportChecklist.reportId, reportId))
-    .orderBy(reportChecklist.id)
-    .all()
+export async function listChecklist(db: Db, reportId: number): Promise<ChecklistEntry[]> {
+  return (await db
+      .select({ c: reportChecklist, updatedByName: users.displayName })
+      .from(reportChecklist)
+      .leftJoin(users, eq(users.id, reportChecklist.updatedBy))
+      .where(eq(reportChecklist.reportId, reportId))
+      .orderBy(reportChecklist.id))
     .map(({ c, updatedByName }) => ({
       itemId: c.itemId,
       kind: c.kind,
@@ -207,43 +201,42 @@ export function listChecklist(db: Db, reportId: number): ChecklistEntry[] {
 }
 
 /** Everything the report workspace needs; readers who may not edit (reviewers) get it read-only. */
-export function loadEditorData(db: Db, actor: Actor, reportId: number): EditorInitialData {
-  const { report, township } = loadReportInScope(db, actor, reportId);
+export async function loadEditorData(db: Db, actor: Actor, reportId: number): Promise<EditorInitialData> {
+  const { report, township } = await loadReportInScope(db, actor, reportId);
   return {
     report: { id: report.id, year: report.year, status: report.status, ...metaOf(report) },
     township: { id: township.id, name: township.name, kind: township.kind, countyName: township.countyName },
-    sections: BODY_SECTION_KEYS.map((key) => snapshotOf(db, report.id, key)),
-    checklist: listChecklist(db, report.id),
+    sections: await Promise.all(BODY_SECTION_KEYS.map((key) => snapshotOf(db, report.id, key))),
+    checklist: await listChecklist(db, report.id),
     editable: isEditableStatus(report.status) && mayEdit(actor, township),
     user: { id: actor.id, displayName: actor.displayName },
     limits: { sectionChars: SECTION_CHAR_LIMIT, sectionBytes: SECTION_BYTE_LIMIT },
-    review: loadReviewData(db, actor, report, township),
-    lastYear: lastYearTexts(db, township.id, report.year),
+    review: await loadReviewData(db, actor, report, township),
+    lastYear: await lastYearTexts(db, township.id, report.year),
   };
 }
 
 /** The plain text of each part of the township's report of the year before, or null when there is none. */
-function lastYearTexts(db: Db, townshipId: number, year: number): Record<string, string> | null {
-  const previous = db
-    .select({ id: reports.id })
-    .from(reports)
-    .where(and(eq(reports.townshipId, townshipId), eq(reports.year, year - 1)))
-    .get();
+async function lastYearTexts(db: Db, townshipId: number, year: number): Promise<Record<string, string> | null> {
+  const previous = (await one(db
+      .select({ id: reports.id })
+      .from(reports)
+      .where(and(eq(reports.townshipId, townshipId), eq(reports.year, year - 1)))));
   if (!previous) return null;
-  const rows = db.select({ key: reportSections.sectionKey, text: reportSections.plainText }).from(reportSections).where(eq(reportSections.reportId, previous.id)).all();
+  const rows = (await db.select({ key: reportSections.sectionKey, text: reportSections.plainText }).from(reportSections).where(eq(reportSections.reportId, previous.id)));
   return Object.fromEntries(rows.map((r) => [r.key, r.text]));
 }
 
-function loadReviewData(db: Db, actor: Actor, report: Report, township: { id: number; countyId: number }): ReviewData {
+async function loadReviewData(db: Db, actor: Actor, report: Report, township: { id: number; countyId: number }): Promise<ReviewData> {
   const scope = { townshipId: township.id, countyId: township.countyId };
-  const timeline = reportTimeline(db, actor, report.id);
+  const timeline = await reportTimeline(db, actor, report.id);
   const lastReturn = report.status === 'returned' ? [...timeline].reverse().find((e) => e.transition === 'return') : undefined;
   return {
-    threads: listThreads(db, actor, report.id),
+    threads: await listThreads(db, actor, report.id),
     mayComment: can(actor, 'report.comment', scope),
-    suggestions: listSuggestions(db, actor, report.id),
+    suggestions: await listSuggestions(db, actor, report.id),
     maySuggest: maySuggest(actor, township, report.status),
-    verdicts: listVerdicts(db, actor, report.id),
+    verdicts: await listVerdicts(db, actor, report.id),
     mayReview: report.status === 'submitted' && can(actor, 'report.review', scope),
     mayDecide: isEditableStatus(report.status) && can(actor, 'report.edit', scope),
     transitions: availableTransitions(report.status, (action) => can(actor, action, scope)),

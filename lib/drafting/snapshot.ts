@@ -1,4 +1,5 @@
 // One part of a report as the editor holds it: content, plain text, version, and who saved it last.
+import { one } from '@/db/tx';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { reportSections, users } from '@/db/schema';
@@ -7,13 +8,12 @@ import type { TiptapNode } from '@/lib/report/tiptap-doc';
 import { AppError } from '@/lib/shared/errors';
 import type { SectionSnapshot } from './types';
 
-export function snapshotOf(db: Db, reportId: number, key: BodySectionKey): SectionSnapshot {
-  const row = db
-    .select({ s: reportSections, updatedByName: users.displayName })
-    .from(reportSections)
-    .leftJoin(users, eq(users.id, reportSections.updatedBy))
-    .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key)))
-    .get();
+export async function snapshotOf(db: Db, reportId: number, key: BodySectionKey): Promise<SectionSnapshot> {
+  const row = (await one(db
+      .select({ s: reportSections, updatedByName: users.displayName })
+      .from(reportSections)
+      .leftJoin(users, eq(users.id, reportSections.updatedBy))
+      .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key)))));
   if (!row) throw new AppError('not_found', '报告中没有这个部分。');
   return {
     key,

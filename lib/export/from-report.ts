@@ -12,20 +12,20 @@ import { listSuggestions } from '@/lib/review/suggestions';
 import type { Revision } from './revisions';
 
 /** Pending suggestions that still apply exactly, per part, as the 修订稿 writes them. */
-function pendingRevisions(db: Db, actor: Actor, reportId: number): Partial<Record<BodySectionKey, Revision[]>> {
+async function pendingRevisions(db: Db, actor: Actor, reportId: number): Promise<Partial<Record<BodySectionKey, Revision[]>>> {
   const out: Partial<Record<BodySectionKey, Revision[]>> = {};
-  for (const s of listSuggestions(db, actor, reportId)) {
+  for (const s of await listSuggestions(db, actor, reportId)) {
     if (s.state !== 'pending' || !s.position) continue;
     (out[s.sectionKey] ??= []).push({ id: s.id, start: s.position.start, end: s.position.end, replacement: s.replacement, author: s.authorName, date: s.createdAt });
   }
   return out;
 }
 
-export function exportDocumentFromReport(db: Db, actor: Actor, reportId: number, opts: { revisions?: boolean } = {}): ExportDocument {
-  const found = getReportForActor(db, actor, reportId);
+export async function exportDocumentFromReport(db: Db, actor: Actor, reportId: number, opts: { revisions?: boolean } = {}): Promise<ExportDocument> {
+  const found = await getReportForActor(db, actor, reportId);
   return {
     ...exportDocumentOf(found),
-    ...(opts.revisions ? { revisions: pendingRevisions(db, actor, found.report.id) } : {}),
+    ...(opts.revisions ? { revisions: await pendingRevisions(db, actor, found.report.id) } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 // 待办: what waits for a user, worked out from the reports themselves — for reviewers, reports submitted for review
 // (and resubmissions); for drafters, returns with their reason, reviewers' comments, replies and suggestions; for
 // both, the county's collection date and 4月1日 coming up (7, 3 and 1 days before). Only read marks are stored.
+import { one, write } from '@/db/tx';
 import { and, desc, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
@@ -24,33 +25,32 @@ const MAX_ITEMS = 200;
 /** 7, 3 or 1: the reminder a number of days left falls under (a new one comes unread again). */
 const reminder = (days: number) => (days <= 1 ? 1 : days <= 3 ? 3 : days <= 7 ? 7 : null);
 
-export function inboxFor(db: Db, actor: Actor, now = new Date()): InboxItem[] {
-  const towns = listVisibleTownships(db, actor);
+export async function inboxFor(db: Db, actor: Actor, now = new Date()): Promise<InboxItem[]> {
+  const towns = await listVisibleTownships(db, actor);
   const townName = new Map(towns.map((t) => [t.id, t.name]));
   const townIds = towns.map((t) => t.id);
   if (townIds.length === 0) return [];
   const items: Omit<InboxItem, 'read'>[] = [];
-  const rows = db.select().from(reports).where(inArray(reports.townshipId, townIds)).all();
+  const rows = (await db.select().from(reports).where(inArray(reports.townshipId, townIds)));
   const label = (r: { townshipId: number; year: number }) => `${townName.get(r.townshipId) ?? ''} ${r.year}年度报告`;
   const scope = (r: { townshipId: number }) => ({ townshipId: r.townshipId, countyId: towns.find((t) => t.id === r.townshipId)?.countyId ?? null });
-  const lastTransition = (reportId: number) =>
-    db
-      .select({ detail: auditEvents.detail, at: auditEvents.at })
-      .from(auditEvents)
-      .where(and(eq(auditEvents.reportId, reportId), eq(auditEvents.action, 'report.transition')))
-      .orderBy(desc(auditEvents.at), desc(auditEvents.id))
-      .limit(2)
-      .all();
+  const lastTransition = async (reportId: number) =>
+    (await db
+            .select({ detail: auditEvents.detail, at: auditEvents.at })
+            .from(auditEvents)
+            .where(and(eq(auditEvents.reportId, reportId), eq(auditEvents.action, 'report.transition')))
+            .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+            .limit(2));
 
   for (const r of rows) {
     if (r.status === 'submitted' && can(actor, 'report.review', scope(r))) {
-      const [t, before] = lastTransition(r.id);
+      const [t, before] = await lastTransition(r.id);
       // Submitted after a return: a resubmission.
       const again = (t?.detail as { from?: string } | null)?.from === 'returned' || (before?.detail as { transition?: string } | null)?.transition === 'return' ? '（再次提交）' : '';
       items.push({ key: `review:${r.id}:${r.updatedAt.getTime()}`, kind: 'review', title: `${label(r)}待审核${again}`, detail: '请审阅并提出批注或修订，然后审核通过或退回修改。', href: `/reports/${r.id}/edit`, at: (t?.at ?? r.updatedAt).toISOString() });
     }
     if (r.status === 'returned' && can(actor, 'report.edit', scope(r))) {
-      const [t] = lastTransition(r.id);
+      const [t] = await lastTransition(r.id);
       const reason = String((t?.detail as { reason?: string } | null)?.reason ?? '');
       items.push({ key: `returned:${r.id}:${r.updatedAt.getTime()}`, kind: 'returned', title: `${label(r)}被退回修改`, detail: reason ? `退回原因：${reason}` : '请按批注和修订修改后再次提交。', href: `/reports/${r.id}/edit`, at: (t?.at ?? r.updatedAt).toISOString() });
     }
@@ -61,16 +61,15 @@ export function inboxFor(db: Db, actor: Actor, now = new Date()): InboxItem[] {
   const since = new Date(now.getTime() - RECENT_MS);
   if (reportIds.length) {
     // Reviewers' comments on the actor's reports, and the suggestions waiting for them.
-    for (const c of db
-      .select({ c: comments, author: users.displayName })
-      .from(comments)
-      .innerJoin(users, eq(users.id, comments.authorId))
-      .where(and(inArray(comments.reportId, reportIds), ne(comments.authorId, actor.id), isNull(comments.parentId), isNull(comments.deletedAt), isNull(comments.resolvedAt), gt(comments.createdAt, since)))
-      .all()) {
+    for (const c of (await db
+          .select({ c: comments, author: users.displayName })
+          .from(comments)
+          .innerJoin(users, eq(users.id, comments.authorId))
+          .where(and(inArray(comments.reportId, reportIds), ne(comments.authorId, actor.id), isNull(comments.parentId), isNull(comments.deletedAt), isNull(comments.resolvedAt), gt(comments.createdAt, since))))) {
       const r = byId.get(c.c.reportId)!;
       items.push({ key: `comment:${c.c.id}`, kind: 'comment', title: `${c.author}对${label(r)}的批注`, detail: `${isBodySectionKey(c.c.sectionKey) ? `${SECTION_LABELS[c.c.sectionKey]}：` : ''}${c.c.body.slice(0, 80)}`, href: `/reports/${r.id}/edit`, at: c.c.createdAt.toISOString() });
     }
-    const pending = db.select().from(suggestions).where(and(inArray(suggestions.reportId, reportIds), eq(suggestions.state, 'pending'))).all();
+    const pending = (await db.select().from(suggestions).where(and(inArray(suggestions.reportId, reportIds), eq(suggestions.state, 'pending'))));
     const perReport = new Map<number, number>();
     for (const s of pending) perReport.set(s.reportId, (perReport.get(s.reportId) ?? 0) + 1);
     for (const [reportId, n] of perReport) {
@@ -81,20 +80,18 @@ export function inboxFor(db: Db, actor: Actor, now = new Date()): InboxItem[] {
   }
   // Replies to the actor's own comments (their thread ids read once).
   const ownThreads = new Set(
-    db
-      .select({ id: comments.id })
-      .from(comments)
-      .where(and(eq(comments.authorId, actor.id), isNull(comments.parentId), inArray(comments.reportId, rows.length ? rows.map((r) => r.id) : [0])))
-      .all()
+    (await db
+            .select({ id: comments.id })
+            .from(comments)
+            .where(and(eq(comments.authorId, actor.id), isNull(comments.parentId), inArray(comments.reportId, rows.length ? rows.map((r) => r.id) : [0]))))
       .map((c) => c.id),
   );
-  for (const reply of db
-    .select({ c: comments, author: users.displayName, reportTownship: reports.townshipId, year: reports.year })
-    .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
-    .innerJoin(reports, eq(reports.id, comments.reportId))
-    .where(and(inArray(comments.reportId, rows.map((r) => r.id)), ne(comments.authorId, actor.id), isNull(comments.deletedAt), gt(comments.createdAt, since)))
-    .all()) {
+  for (const reply of (await db
+      .select({ c: comments, author: users.displayName, reportTownship: reports.townshipId, year: reports.year })
+      .from(comments)
+      .innerJoin(users, eq(users.id, comments.authorId))
+      .innerJoin(reports, eq(reports.id, comments.reportId))
+      .where(and(inArray(comments.reportId, rows.map((r) => r.id)), ne(comments.authorId, actor.id), isNull(comments.deletedAt), gt(comments.createdAt, since))))) {
     if (!reply.c.parentId || !ownThreads.has(reply.c.parentId)) continue;
     items.push({ key: `reply:${reply.c.id}`, kind: 'reply', title: `${reply.author}回复了您的批注`, detail: reply.c.body.slice(0, 80), href: `/reports/${reply.c.reportId}/edit`, at: reply.c.createdAt.toISOString() });
   }
@@ -105,7 +102,7 @@ export function inboxFor(db: Db, actor: Actor, now = new Date()): InboxItem[] {
   for (const countyId of countyIds) {
     const own = towns.filter((t) => t.countyId === countyId && can(actor, 'report.edit', { townshipId: t.id, countyId }));
     if (!own.length) continue;
-    const collection = db.select().from(countyDeadlines).where(and(eq(countyDeadlines.countyId, countyId), eq(countyDeadlines.year, year))).get()?.collectionDate;
+    const collection = (await one(db.select().from(countyDeadlines).where(and(eq(countyDeadlines.countyId, countyId), eq(countyDeadlines.year, year)))))?.collectionDate;
     for (const t of own) {
       const r = rows.find((x) => x.townshipId === t.id && x.year === year);
       const href = r ? `/reports/${r.id}/edit` : '/';
@@ -126,30 +123,29 @@ export function inboxFor(db: Db, actor: Actor, now = new Date()): InboxItem[] {
   const sorted = items.sort((a, b) => b.at.localeCompare(a.at)).slice(0, MAX_ITEMS);
   const read = new Set(
     sorted.length
-      ? db
-          .select({ key: inboxReads.itemKey })
-          .from(inboxReads)
-          .where(and(eq(inboxReads.userId, actor.id), inArray(inboxReads.itemKey, sorted.map((i) => i.key))))
-          .all()
+      ? (await db
+                    .select({ key: inboxReads.itemKey })
+                    .from(inboxReads)
+                    .where(and(eq(inboxReads.userId, actor.id), inArray(inboxReads.itemKey, sorted.map((i) => i.key)))))
           .map((r) => r.key)
       : [],
   );
   return sorted.map((i) => ({ ...i, read: read.has(i.key) }));
 }
 
-export function unreadCount(db: Db, actor: Actor, now = new Date()): number {
-  return inboxFor(db, actor, now).filter((i) => !i.read).length;
+export async function unreadCount(db: Db, actor: Actor, now = new Date()): Promise<number> {
+  return (await inboxFor(db, actor, now)).filter((i) => !i.read).length;
 }
 
 const keysSchema = z.array(z.string().min(1).max(200), { error: '待办事项无效。' }).max(MAX_ITEMS, { error: '待办事项太多。' });
 
 /** Marks items read for the actor (keys of items that are not the actor's are simply never shown). */
-export function markRead(db: Db, actor: Actor, rawKeys: unknown, now = new Date()): number {
+export async function markRead(db: Db, actor: Actor, rawKeys: unknown, now = new Date()): Promise<number> {
   const keys = parseInput(keysSchema, rawKeys);
-  for (const key of keys) db.insert(inboxReads).values({ userId: actor.id, itemKey: key, readAt: now }).onConflictDoNothing().run();
+  for (const key of keys) (await write(db, () => db.insert(inboxReads).values({ userId: actor.id, itemKey: key, readAt: now }).onConflictDoNothing()));
   return keys.length;
 }
 
-export function markAllRead(db: Db, actor: Actor, now = new Date()): number {
-  return markRead(db, actor, inboxFor(db, actor, now).filter((i) => !i.read).map((i) => i.key), now);
+export async function markAllRead(db: Db, actor: Actor, now = new Date()): Promise<number> {
+  return await markRead(db, actor, (await inboxFor(db, actor, now)).filter((i) => !i.read).map((i) => i.key), now);
 }

@@ -2,6 +2,7 @@
 // request: every round it works out the 待办 of each active user who gave an address, queues the items not mailed
 // yet (one row per user and item, so nothing goes twice), and sends what is due, retrying a failure with growing
 // pauses and logging it. A request only ever reads or writes the user's address.
+import { changed, one, withTx, write } from '@/db/tx';
 import { and, asc, eq, isNotNull, isNull, lte, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
@@ -35,25 +36,25 @@ const emailSchema = z.object({
 });
 
 /** The user's own address for 待办 mail ('' takes it away). Items from before it was set are not mailed. */
-export function setOwnEmail(db: Db, actor: Actor, raw: unknown, now = new Date()): string | null {
+export async function setOwnEmail(db: Db, actor: Actor, raw: unknown, now = new Date()): Promise<string | null> {
   if (actor.system) throw new AppError('bad_request', '系统账号没有邮箱。');
   const { email } = parseInput(emailSchema, raw);
-  return setEmail(db, actor, actor.id, email, now);
+  return await setEmail(db, actor, actor.id, email, now);
 }
 
-export function ownEmail(db: Db, actor: Actor): string | null {
-  return db.select({ email: users.email }).from(users).where(eq(users.id, actor.id)).get()?.email ?? null;
+export async function ownEmail(db: Db, actor: Actor): Promise<string | null> {
+  return (await one(db.select({ email: users.email }).from(users).where(eq(users.id, actor.id))))?.email ?? null;
 }
 
 /** The command line's way (the IT office setting an address for someone). */
-export function setEmail(db: Db, by: Actor, userId: number, email: string, now = new Date()): string | null {
+export async function setEmail(db: Db, by: Actor, userId: number, email: string, now = new Date()): Promise<string | null> {
   const address = parseInput(emailSchema, { email }).email || null;
-  db.transaction((tx) => {
-    // Mail queued for the old address is not sent any more.
-    tx.delete(mailOutbox).where(and(eq(mailOutbox.userId, userId), isNull(mailOutbox.sentAt))).run();
-    tx.update(users).set({ email: address, emailSince: address ? now : null }).where(eq(users.id, userId)).run();
-    recordAudit(tx, { actorId: actingUserId(by), action: 'user.email', detail: { userId, set: address !== null } });
-  });
+  await withTx(db, async (tx) => {
+        // Mail queued for the old address is not sent any more.
+        (await tx.delete(mailOutbox).where(and(eq(mailOutbox.userId, userId), isNull(mailOutbox.sentAt))));
+        (await tx.update(users).set({ email: address, emailSince: address ? now : null }).where(eq(users.id, userId)));
+        await recordAudit(tx, { actorId: actingUserId(by), action: 'user.email', detail: { userId, set: address !== null } });
+      });
   return address;
 }
 
@@ -66,26 +67,25 @@ function mailOf(item: { title: string; detail: string; href: string }, origin: s
 }
 
 /** Queues the 待办 items of every user with an address that are not queued yet; returns how many were added. */
-export function queueInboxMail(db: Db, origin: string, now = new Date()): number {
-  const recipients = db
-    .select({ id: users.id, email: users.email, since: users.emailSince })
-    .from(users)
-    .where(and(eq(users.active, true), isNotNull(users.email)))
-    .all();
+export async function queueInboxMail(db: Db, origin: string, now = new Date()): Promise<number> {
+  const recipients = (await db
+      .select({ id: users.id, email: users.email, since: users.emailSince })
+      .from(users)
+      .where(and(eq(users.active, true), isNotNull(users.email))));
   let added = 0;
   for (const r of recipients) {
-    const actor = loadActor(db, r.id);
-    if (!actor || !r.email) continue;
+    const actor = await loadActor(db, r.id);
+    const recipient = r.email;
+    if (!actor || !recipient) continue;
     const since = r.since?.getTime() ?? now.getTime();
-    for (const item of inboxFor(db, actor, now)) {
+    for (const item of await inboxFor(db, actor, now)) {
       if (item.read || NOT_MAILED.has(item.kind) || Date.parse(item.at) < since) continue;
       const { subject, body } = mailOf(item, origin);
-      const res = db
-        .insert(mailOutbox)
-        .values({ userId: r.id, itemKey: item.key, recipient: r.email, subject, body, nextAttemptAt: now, createdAt: now })
-        .onConflictDoNothing()
-        .run();
-      added += res.changes;
+      const res = (await write(db, () => db
+              .insert(mailOutbox)
+              .values({ userId: r.id, itemKey: item.key, recipient, subject, body, nextAttemptAt: now, createdAt: now })
+              .onConflictDoNothing()));
+      added += changed(res);
     }
   }
   return added;
@@ -97,39 +97,36 @@ export function queueInboxMail(db: Db, origin: string, now = new Date()): number
  * user is active and still has that address. Returns what happened.
  */
 export async function sendDueMail(db: Db, send: SendMail, now = new Date(), log: (m: string) => void = console.error): Promise<{ sent: number; failed: number }> {
-  const due = db
-    .select({ m: mailOutbox, active: users.active, email: users.email })
-    .from(mailOutbox)
-    .innerJoin(users, eq(users.id, mailOutbox.userId))
-    .where(and(isNull(mailOutbox.sentAt), lt(mailOutbox.attempts, MAX_ATTEMPTS), lte(mailOutbox.nextAttemptAt, now)))
-    .orderBy(asc(mailOutbox.nextAttemptAt), asc(mailOutbox.id))
-    .limit(SEND_BATCH)
-    .all();
+  const due = (await db
+      .select({ m: mailOutbox, active: users.active, email: users.email })
+      .from(mailOutbox)
+      .innerJoin(users, eq(users.id, mailOutbox.userId))
+      .where(and(isNull(mailOutbox.sentAt), lt(mailOutbox.attempts, MAX_ATTEMPTS), lte(mailOutbox.nextAttemptAt, now)))
+      .orderBy(asc(mailOutbox.nextAttemptAt), asc(mailOutbox.id))
+      .limit(SEND_BATCH));
   let sent = 0;
   let failed = 0;
   for (const { m, active, email } of due) {
     if (!active || email !== m.recipient) {
-      db.update(mailOutbox).set({ attempts: MAX_ATTEMPTS, lastError: '收件人已停用或已更改通知邮箱，未发送。' }).where(eq(mailOutbox.id, m.id)).run();
+      (await write(db, () => db.update(mailOutbox).set({ attempts: MAX_ATTEMPTS, lastError: '收件人已停用或已更改通知邮箱，未发送。' }).where(eq(mailOutbox.id, m.id))));
       continue;
     }
-    const claimed = db
-      .update(mailOutbox)
-      .set({ nextAttemptAt: new Date(now.getTime() + CLAIM_MS) })
-      .where(and(eq(mailOutbox.id, m.id), isNull(mailOutbox.sentAt), eq(mailOutbox.nextAttemptAt, m.nextAttemptAt)))
-      .run().changes;
+    const claimed = changed(await write(db, () => db
+          .update(mailOutbox)
+          .set({ nextAttemptAt: new Date(now.getTime() + CLAIM_MS) })
+          .where(and(eq(mailOutbox.id, m.id), isNull(mailOutbox.sentAt), eq(mailOutbox.nextAttemptAt, m.nextAttemptAt)))));
     if (claimed !== 1) continue;
     try {
       await send({ to: m.recipient, subject: m.subject, text: m.body });
-      db.update(mailOutbox).set({ sentAt: new Date(), attempts: m.attempts + 1, lastError: null }).where(eq(mailOutbox.id, m.id)).run();
+      (await write(db, () => db.update(mailOutbox).set({ sentAt: new Date(), attempts: m.attempts + 1, lastError: null }).where(eq(mailOutbox.id, m.id))));
       sent++;
     } catch (e) {
       const attempts = m.attempts + 1;
       const error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
       const wait = RETRY_AFTER_MS[attempts - 1];
-      db.update(mailOutbox)
-        .set({ attempts, lastError: error, nextAttemptAt: new Date(now.getTime() + (wait ?? 0)) })
-        .where(eq(mailOutbox.id, m.id))
-        .run();
+      (await write(db, () => db.update(mailOutbox)
+                .set({ attempts, lastError: error, nextAttemptAt: new Date(now.getTime() + (wait ?? 0)) })
+                .where(eq(mailOutbox.id, m.id))));
       log(`邮件发送失败（第 ${attempts} 次${wait === undefined ? '，不再重试' : ''}）：${m.recipient} “${m.subject}”：${error}`);
       failed++;
     }

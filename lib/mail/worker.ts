@@ -15,7 +15,7 @@ export function smtpSender(config: MailConfig): SendMail {
 
 /** One round: queue, then send. Exported for tests; the worker runs it on a timer. */
 export async function mailRound(db: Db, config: MailConfig, send: SendMail, now = new Date()): Promise<{ queued: number; sent: number; failed: number }> {
-  const queued = queueInboxMail(db, config.origin, now);
+  const queued = await queueInboxMail(db, config.origin, now);
   const { sent, failed } = await sendDueMail(db, send, now);
   return { queued, sent, failed };
 }

@@ -1,6 +1,7 @@
 // What the public may see, without signing in: reports registered as 已公开, as their 公开稿 (no 主送 or 抄送, no
 // comments, suggestions or account names), a county's index by year, an Atom feed and a JSON record per report with
 // the core fields of the 政府信息公开目录. Anything else answers the same 404 as an id that does not exist.
+import { one } from '@/db/tx';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { counties, reportSections, reports, townships } from '@/db/schema';
@@ -26,15 +27,14 @@ export type PublicReport = {
 };
 
 /** A published report as the public sees it; 404 for every other id (unpublished, taken back, or none). */
-export function publishedReport(db: Db, id: number): PublicReport {
-  const report = db
-    .select()
-    .from(reports)
-    .where(and(eq(reports.id, id), eq(reports.status, 'published')))
-    .get();
+export async function publishedReport(db: Db, id: number): Promise<PublicReport> {
+  const report = (await one(db
+      .select()
+      .from(reports)
+      .where(and(eq(reports.id, id), eq(reports.status, 'published')))));
   if (!report) throw new AppError('not_found', NOT_FOUND);
-  const township = getTownship(db, report.townshipId)!;
-  const sections = db.select().from(reportSections).where(eq(reportSections.reportId, report.id)).orderBy(asc(reportSections.id)).all();
+  const township = (await getTownship(db, report.townshipId))!;
+  const sections = (await db.select().from(reportSections).where(eq(reportSections.reportId, report.id)).orderBy(asc(reportSections.id)));
   const order = new Map<string, number>(BODY_SECTION_KEYS.map((k, i) => [k, i]));
   sections.sort((a, b) => (order.get(a.sectionKey) ?? 99) - (order.get(b.sectionKey) ?? 99));
   const doc = exportDocumentOf({ report, township, sections });
@@ -56,17 +56,16 @@ export function publishedReport(db: Db, id: number): PublicReport {
 export type PublicIndexEntry = { id: number; year: number; title: string; townshipName: string; publishedDate: string | null };
 
 /** A county's published reports, newest year first; optionally one year. 404 for a county that does not exist. */
-export function publishedIndex(db: Db, countyId: number, year?: number): { countyName: string; entries: PublicIndexEntry[] } {
-  const county = db.select().from(counties).where(eq(counties.id, countyId)).get();
+export async function publishedIndex(db: Db, countyId: number, year?: number): Promise<{ countyName: string; entries: PublicIndexEntry[] }> {
+  const county = (await one(db.select().from(counties).where(eq(counties.id, countyId))));
   if (!county) throw new AppError('not_found', NOT_FOUND);
-  const entries = db
-    .select({ id: reports.id, year: reports.year, title: reports.title, townshipName: townships.name, publishedDate: reports.publishedDate })
-    .from(reports)
-    .innerJoin(townships, eq(townships.id, reports.townshipId))
-    .where(and(eq(townships.countyId, countyId), eq(reports.status, 'published'), ...(year ? [eq(reports.year, year)] : [])))
-    .orderBy(desc(reports.year), asc(townships.id))
-    .limit(2_000)
-    .all();
+  const entries = (await db
+      .select({ id: reports.id, year: reports.year, title: reports.title, townshipName: townships.name, publishedDate: reports.publishedDate })
+      .from(reports)
+      .innerJoin(townships, eq(townships.id, reports.townshipId))
+      .where(and(eq(townships.countyId, countyId), eq(reports.status, 'published'), ...(year ? [eq(reports.year, year)] : [])))
+      .orderBy(desc(reports.year), asc(townships.id))
+      .limit(2_000));
   return { countyName: county.name, entries };
 }
 
@@ -93,8 +92,8 @@ export function publicRecord(r: PublicReport, origin: string) {
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** An Atom feed of a county's published reports. */
-export function publicFeed(db: Db, countyId: number, origin: string): string {
-  const { countyName, entries } = publishedIndex(db, countyId);
+export async function publicFeed(db: Db, countyId: number, origin: string): Promise<string> {
+  const { countyName, entries } = await publishedIndex(db, countyId);
   const updated = (e: PublicIndexEntry) => `${e.publishedDate ?? `${e.year + 1}-01-01`}T00:00:00+08:00`;
   const latest = entries.map(updated).sort().at(-1) ?? '2000-01-01T00:00:00+08:00';
   return [

@@ -1,4 +1,5 @@
 // Reports: listing by township and year, creating a township's report for a year, and reading one with its sections.
+import { one, withTx } from '@/db/tx';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { reportChecklist, reportSections, reports, suggestions, users, type Report, type ReportSection } from '@/db/schema';
@@ -26,36 +27,34 @@ export type ReportRow = Pick<Report, 'id' | 'year' | 'status' | 'title' | 'updat
 };
 export type TownshipReports = { township: TownshipWithCounty; reports: ReportRow[] };
 
-export function listReportsByTownship(db: Db, actor: Actor): TownshipReports[] {
-  const visible = listVisibleTownships(db, actor);
+export async function listReportsByTownship(db: Db, actor: Actor): Promise<TownshipReports[]> {
+  const visible = await listVisibleTownships(db, actor);
   if (visible.length === 0) return [];
-  const rows = db
-    .select({
-      id: reports.id,
-      townshipId: reports.townshipId,
-      year: reports.year,
-      status: reports.status,
-      title: reports.title,
-      updatedAt: reports.updatedAt,
-      updatedByName: users.displayName,
-    })
-    .from(reports)
-    .leftJoin(users, eq(users.id, reports.updatedBy))
-    .where(
-      inArray(
-        reports.townshipId,
-        visible.map((t) => t.id),
-      ),
-    )
-    .orderBy(desc(reports.year))
-    .all();
+  const rows = (await db
+      .select({
+        id: reports.id,
+        townshipId: reports.townshipId,
+        year: reports.year,
+        status: reports.status,
+        title: reports.title,
+        updatedAt: reports.updatedAt,
+        updatedByName: users.displayName,
+      })
+      .from(reports)
+      .leftJoin(users, eq(users.id, reports.updatedBy))
+      .where(
+        inArray(
+          reports.townshipId,
+          visible.map((t) => t.id),
+        ),
+      )
+      .orderBy(desc(reports.year)));
   const pending = new Map(
-    db
-      .select({ reportId: suggestions.reportId, n: count() })
-      .from(suggestions)
-      .where(and(eq(suggestions.state, 'pending'), inArray(suggestions.reportId, rows.length ? rows.map((r) => r.id) : [0])))
-      .groupBy(suggestions.reportId)
-      .all()
+    (await db
+            .select({ reportId: suggestions.reportId, n: count() })
+            .from(suggestions)
+            .where(and(eq(suggestions.state, 'pending'), inArray(suggestions.reportId, rows.length ? rows.map((r) => r.id) : [0])))
+            .groupBy(suggestions.reportId))
       .map((r) => [r.reportId, r.n]),
   );
   return visible.map((township) => ({
@@ -71,8 +70,8 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 /** The township a new report (created or imported) goes to, when the actor may create reports there. */
-export function townshipForNewReport(db: Db, actor: Actor, townshipId: number, verb: '创建' | '导入'): TownshipWithCounty {
-  const township = getTownship(db, townshipId);
+export async function townshipForNewReport(db: Db, actor: Actor, townshipId: number, verb: '创建' | '导入'): Promise<TownshipWithCounty> {
+  const township = await getTownship(db, townshipId);
   if (!township) throw new AppError('not_found', '该乡镇（街道）不存在。');
   if (!can(actor, 'report.create', { townshipId: township.id, countyId: township.countyId }))
     throw new AppError('forbidden', `您只能为本乡镇（街道）${verb}报告。`);
@@ -80,21 +79,20 @@ export function townshipForNewReport(db: Db, actor: Actor, townshipId: number, v
 }
 
 /** The township's report of that year, if there is one. */
-export function reportOfYear(db: Db, townshipId: number, year: number): Report | undefined {
-  return db
-    .select()
-    .from(reports)
-    .where(and(eq(reports.townshipId, townshipId), eq(reports.year, year)))
-    .get();
+export async function reportOfYear(db: Db, townshipId: number, year: number): Promise<Report | undefined> {
+  return (await one(db
+      .select()
+      .from(reports)
+      .where(and(eq(reports.townshipId, townshipId), eq(reports.year, year)))));
 }
 
-export function createReport(db: Db, actor: Actor, raw: unknown, now: Date = new Date()): Report {
+export async function createReport(db: Db, actor: Actor, raw: unknown, now: Date = new Date()): Promise<Report> {
   const input = parseInput(createReportSchema(now), raw);
-  const township = townshipForNewReport(db, actor, input.townshipId, '创建');
-  const existing = reportOfYear(db, township.id, input.year);
+  const township = await townshipForNewReport(db, actor, input.townshipId, '创建');
+  const existing = await reportOfYear(db, township.id, input.year);
   if (existing) throw new AppError('conflict', `${township.name}${input.year}年度的报告已存在，请直接打开。`, { reportId: existing.id });
   const names = { townshipName: township.name, townshipKind: township.kind, countyName: township.countyName, year: input.year };
-  const previous = input.from === 'last-year' ? loadPrevious(db, township.id, input.year) : null;
+  const previous = input.from === 'last-year' ? await loadPrevious(db, township.id, input.year) : null;
   if (input.from === 'last-year' && !previous)
     throw new AppError('not_found', `没有找到${township.name}${input.year - 1}年度的报告，请从模板创建。`);
 
@@ -112,37 +110,34 @@ export function createReport(db: Db, actor: Actor, raw: unknown, now: Date = new
   const ledger = previous ? createLedger(previous.sections.find((s) => s.sectionKey === 'plans')?.plainText ?? '') : [];
 
   try {
-    return db.transaction((tx) => {
-      const report = tx
-        .insert(reports)
-        .values({
-          townshipId: township.id,
-          year: input.year,
-          title: previous ? shiftYears(previous.report.title, fromYear) : defaultTitle(names),
-          recipient: previous ? previous.report.recipient : defaultRecipient(township.countyName),
-          signatureOrgans: previous ? previous.report.signatureOrgans : defaultSignatureOrgans(names),
-          cc: previous ? previous.report.cc : defaultCc(township.countyName),
-          createdBy: actor.id,
-          updatedBy: actor.id,
-        })
-        .returning()
-        .get();
-      tx.insert(reportSections)
-        .values(sectionsToInsert.map((s) => ({ ...s, reportId: report.id, updatedBy: actor.id })))
-        .run();
-      if (ledger.length) {
-        tx.insert(reportChecklist)
-          .values(ledger.map((item) => ({ reportId: report.id, itemId: `ledger.${item.id}`, kind: 'ledger' as const, label: ledgerLabel(item) })))
-          .run();
-      }
-      recordAudit(tx, {
-        actorId: actor.id,
-        action: 'report.create',
-        reportId: report.id,
-        detail: { year: input.year, townshipId: township.id, from: input.from, ...(previous ? { fromReportId: previous.report.id } : {}) },
-      });
-      return report;
-    });
+    return await withTx(db, async (tx) => {
+          const report = (await one(tx
+                  .insert(reports)
+                  .values({
+                    townshipId: township.id,
+                    year: input.year,
+                    title: previous ? shiftYears(previous.report.title, fromYear) : defaultTitle(names),
+                    recipient: previous ? previous.report.recipient : defaultRecipient(township.countyName),
+                    signatureOrgans: previous ? previous.report.signatureOrgans : defaultSignatureOrgans(names),
+                    cc: previous ? previous.report.cc : defaultCc(township.countyName),
+                    createdBy: actor.id,
+                    updatedBy: actor.id,
+                  })
+                  .returning()))!;
+          (await tx.insert(reportSections)
+                    .values(sectionsToInsert.map((s) => ({ ...s, reportId: report.id, updatedBy: actor.id }))));
+          if (ledger.length) {
+            (await tx.insert(reportChecklist)
+                        .values(ledger.map((item) => ({ reportId: report.id, itemId: `ledger.${item.id}`, kind: 'ledger' as const, label: ledgerLabel(item) }))));
+          }
+          await recordAudit(tx, {
+            actorId: actor.id,
+            action: 'report.create',
+            reportId: report.id,
+            detail: { year: input.year, townshipId: township.id, from: input.from, ...(previous ? { fromReportId: previous.report.id } : {}) },
+          });
+          return report;
+        });
   } catch (e) {
     // Two creations racing: the unique index decides, the loser is told plainly.
     if (isUniqueViolation(e)) throw new AppError('conflict', `${township.name}${input.year}年度的报告已存在，请直接打开。`);
@@ -150,14 +145,13 @@ export function createReport(db: Db, actor: Actor, raw: unknown, now: Date = new
   }
 }
 
-function loadPrevious(db: Db, townshipId: number, year: number) {
-  const report = db
-    .select()
-    .from(reports)
-    .where(and(eq(reports.townshipId, townshipId), eq(reports.year, year - 1)))
-    .get();
+async function loadPrevious(db: Db, townshipId: number, year: number) {
+  const report = (await one(db
+      .select()
+      .from(reports)
+      .where(and(eq(reports.townshipId, townshipId), eq(reports.year, year - 1)))));
   if (!report) return null;
-  const sections = db.select().from(reportSections).where(eq(reportSections.reportId, report.id)).all();
+  const sections = (await db.select().from(reportSections).where(eq(reportSections.reportId, report.id)));
   return { report, sections };
 }
 
@@ -168,32 +162,30 @@ export type ReportWithSections = {
 };
 
 /** Loads a report the actor may act on; a report outside their scope is refused without revealing anything. */
-const reportById = preparedFor((db) =>
+const reportById = preparedFor('report_by_id', (db) =>
   db
     .select()
     .from(reports)
-    .where(eq(reports.id, sql.placeholder('id')))
-    .prepare(),
+    .where(eq(reports.id, sql.placeholder('id'))),
 );
 
-export function loadReportInScope(db: Db, actor: Actor, reportId: number, action: Action = 'report.read') {
-  const report = reportById(db).get({ id: reportId });
+export async function loadReportInScope(db: Db, actor: Actor, reportId: number, action: Action = 'report.read') {
+  const report = (await one(reportById(db).execute({ id: reportId })));
   if (!report) throw new AppError('not_found', '报告不存在。');
-  const township = getTownship(db, report.townshipId)!;
+  const township = (await getTownship(db, report.townshipId))!;
   const resource = { townshipId: township.id, countyId: township.countyId };
   if (!can(actor, 'report.read', resource)) throw new AppError('forbidden', '您无权查看该报告。');
   if (action !== 'report.read' && !can(actor, action, resource)) throw new AppError('forbidden', '您没有权限进行此操作。');
   return { report, township };
 }
 
-export function getReportForActor(db: Db, actor: Actor, reportId: number, action: Action = 'report.read'): ReportWithSections {
-  const { report, township } = loadReportInScope(db, actor, reportId, action);
-  const sections = db
-    .select()
-    .from(reportSections)
-    .where(eq(reportSections.reportId, report.id))
-    .orderBy(asc(reportSections.id))
-    .all();
+export async function getReportForActor(db: Db, actor: Actor, reportId: number, action: Action = 'report.read'): Promise<ReportWithSections> {
+  const { report, township } = await loadReportInScope(db, actor, reportId, action);
+  const sections = (await db
+      .select()
+      .from(reportSections)
+      .where(eq(reportSections.reportId, report.id))
+      .orderBy(asc(reportSections.id)));
   const order = new Map<string, number>(BODY_SECTION_KEYS.map((k, i) => [k, i]));
   sections.sort((a, b) => (order.get(a.sectionKey) ?? 99) - (order.get(b.sectionKey) ?? 99));
   return { report, township, sections };

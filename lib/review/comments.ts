@@ -1,4 +1,5 @@
 // Comment threads anchored on text: stored beside the report (never inside it), one level of replies, resolve/reopen.
+import { one, withTx, write } from '@/db/tx';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
@@ -35,9 +36,9 @@ const anchorSchema = z.object({
 });
 
 /** Comments and replies: a rate per user and a cap per report, so nobody can fill the database with them. */
-function assertCommentQuota(db: Db, actor: Actor, reportId: number, now = new Date()): void {
+async function assertCommentQuota(db: Db, actor: Actor, reportId: number, now = new Date()): Promise<void> {
   const t = { table: comments, author: comments.authorId, report: comments.reportId, created: comments.createdAt };
-  assertReviewQuota(db, t, { perUserHour: 'commentsPerUserHour', perReport: 'commentsPerReport' }, actor, reportId, now);
+  await assertReviewQuota(db, t, { perUserHour: 'commentsPerUserHour', perReport: 'commentsPerReport' }, actor, reportId, now);
 }
 
 const newThreadSchema = z.object({
@@ -69,87 +70,82 @@ export type ThreadView = CommentView & {
   replies: CommentView[];
 };
 
-function sectionText(db: Db, reportId: number, key: string): string | null {
+async function sectionText(db: Db, reportId: number, key: string): Promise<string | null> {
   return (
-    db
-      .select({ t: reportSections.plainText })
-      .from(reportSections)
-      .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key)))
-      .get()?.t ?? null
+    (await one(db
+            .select({ t: reportSections.plainText })
+            .from(reportSections)
+            .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key)))))?.t ?? null
   );
 }
 
-export function addThread(db: Db, actor: Actor, reportId: number, raw: unknown): ThreadView {
-  const { report } = loadReportInScope(db, actor, reportId, 'report.comment');
+export async function addThread(db: Db, actor: Actor, reportId: number, raw: unknown): Promise<ThreadView> {
+  const { report } = await loadReportInScope(db, actor, reportId, 'report.comment');
   const input = parseInput(newThreadSchema, raw);
-  assertCommentQuota(db, actor, report.id);
-  const text = sectionText(db, report.id, input.sectionKey) ?? '';
+  await assertCommentQuota(db, actor, report.id);
+  const text = await sectionText(db, report.id, input.sectionKey) ?? '';
   const anchor: CommentAnchor = { ...input.anchor };
   if (!findAnchor(text, anchor)) throw new AppError('bad_request', '所选文字已被修改，请重新选中要批注的文字。');
-  const c = db.transaction((tx) => {
-    const row = tx
-      .insert(comments)
-      .values({ reportId: report.id, sectionKey: input.sectionKey, authorId: actor.id, body: input.body, anchor })
-      .returning()
-      .get();
-    recordAudit(tx, { actorId: actor.id, action: 'comment.create', reportId: report.id, detail: { commentId: row.id, sectionKey: input.sectionKey } });
-    return row;
-  });
-  return listThreads(db, actor, report.id).find((t) => t.id === c.id)!;
+  const c = await withTx(db, async (tx) => {
+      const row = (await one(tx
+            .insert(comments)
+            .values({ reportId: report.id, sectionKey: input.sectionKey, authorId: actor.id, body: input.body, anchor })
+            .returning()))!;
+      await recordAudit(tx, { actorId: actor.id, action: 'comment.create', reportId: report.id, detail: { commentId: row.id, sectionKey: input.sectionKey } });
+      return row;
+    });
+  return (await listThreads(db, actor, report.id)).find((t) => t.id === c.id)!;
 }
 
-export function reply(db: Db, actor: Actor, reportId: number, raw: unknown): CommentView {
-  const { report } = loadReportInScope(db, actor, reportId, 'report.comment');
+export async function reply(db: Db, actor: Actor, reportId: number, raw: unknown): Promise<CommentView> {
+  const { report } = await loadReportInScope(db, actor, reportId, 'report.comment');
   const input = parseInput(replySchema, raw);
-  assertCommentQuota(db, actor, report.id);
-  const parent = db.select().from(comments).where(and(eq(comments.id, input.parentId), eq(comments.reportId, report.id))).get();
+  await assertCommentQuota(db, actor, report.id);
+  const parent = (await one(db.select().from(comments).where(and(eq(comments.id, input.parentId), eq(comments.reportId, report.id)))));
   if (!parent) throw new AppError('not_found', '要回复的批注不存在。');
   if (parent.parentId !== null) throw new AppError('bad_request', '只能回复批注本身，不能回复回复。');
-  const row = db
-    .insert(comments)
-    .values({ reportId: report.id, sectionKey: parent.sectionKey, parentId: parent.id, authorId: actor.id, body: input.body })
-    .returning()
-    .get();
+  const row = (await one(write(db, () => db
+      .insert(comments)
+      .values({ reportId: report.id, sectionKey: parent.sectionKey, parentId: parent.id, authorId: actor.id, body: input.body })
+      .returning())))!;
   return toView(row, actor.displayName, actor);
 }
 
-function loadOwn(db: Db, actor: Actor, reportId: number, commentId: number): Comment {
-  const { report } = loadReportInScope(db, actor, reportId, 'report.comment');
-  const c = db.select().from(comments).where(and(eq(comments.id, commentId), eq(comments.reportId, report.id))).get();
+async function loadOwn(db: Db, actor: Actor, reportId: number, commentId: number): Promise<Comment> {
+  const { report } = await loadReportInScope(db, actor, reportId, 'report.comment');
+  const c = (await one(db.select().from(comments).where(and(eq(comments.id, commentId), eq(comments.reportId, report.id)))));
   if (!c || c.deletedAt) throw new AppError('not_found', '该批注不存在。');
   return c;
 }
 
-export function editComment(db: Db, actor: Actor, reportId: number, commentId: number, raw: unknown): void {
-  const c = loadOwn(db, actor, reportId, commentId);
+export async function editComment(db: Db, actor: Actor, reportId: number, commentId: number, raw: unknown): Promise<void> {
+  const c = await loadOwn(db, actor, reportId, commentId);
   if (c.authorId !== actor.id) throw new AppError('forbidden', '只能修改自己的批注。');
   const { body } = parseInput(z.object({ body: bodySchema }), raw);
-  db.update(comments).set({ body, editedAt: new Date() }).where(eq(comments.id, c.id)).run();
+  (await write(db, () => db.update(comments).set({ body, editedAt: new Date() }).where(eq(comments.id, c.id))));
 }
 
 /** A thread's first comment with replies keeps its place (shown as deleted) so the replies still make sense. */
-export function deleteComment(db: Db, actor: Actor, reportId: number, commentId: number): void {
-  const c = loadOwn(db, actor, reportId, commentId);
+export async function deleteComment(db: Db, actor: Actor, reportId: number, commentId: number): Promise<void> {
+  const c = await loadOwn(db, actor, reportId, commentId);
   if (c.authorId !== actor.id) throw new AppError('forbidden', '只能删除自己的批注。');
-  const hasReplies = db
-    .select({ id: comments.id })
-    .from(comments)
-    .where(and(eq(comments.parentId, c.id), isNull(comments.deletedAt)))
-    .get();
-  db.transaction((tx) => {
-    if (hasReplies) tx.update(comments).set({ deletedAt: new Date(), body: '' }).where(eq(comments.id, c.id)).run();
-    else tx.delete(comments).where(eq(comments.id, c.id)).run();
-    recordAudit(tx, { actorId: actor.id, action: 'comment.delete', reportId: c.reportId, detail: { commentId: c.id } });
-  });
+  const hasReplies = (await one(db
+      .select({ id: comments.id })
+      .from(comments)
+      .where(and(eq(comments.parentId, c.id), isNull(comments.deletedAt)))));
+  await withTx(db, async (tx) => {
+        if (hasReplies) (await tx.update(comments).set({ deletedAt: new Date(), body: '' }).where(eq(comments.id, c.id)));
+        else (await tx.delete(comments).where(eq(comments.id, c.id)));
+        await recordAudit(tx, { actorId: actor.id, action: 'comment.delete', reportId: c.reportId, detail: { commentId: c.id } });
+      });
 }
 
-export function setResolved(db: Db, actor: Actor, reportId: number, commentId: number, resolved: boolean): void {
-  const c = loadOwn(db, actor, reportId, commentId);
+export async function setResolved(db: Db, actor: Actor, reportId: number, commentId: number, resolved: boolean): Promise<void> {
+  const c = await loadOwn(db, actor, reportId, commentId);
   if (c.parentId !== null) throw new AppError('bad_request', '只能解决整个批注，不能单独解决回复。');
-  db.update(comments)
-    .set(resolved ? { resolvedAt: new Date(), resolvedBy: actor.id } : { resolvedAt: null, resolvedBy: null })
-    .where(eq(comments.id, c.id))
-    .run();
+  (await write(db, () => db.update(comments)
+        .set(resolved ? { resolvedAt: new Date(), resolvedBy: actor.id } : { resolvedAt: null, resolvedBy: null })
+        .where(eq(comments.id, c.id))));
 }
 
 function toView(c: Comment, authorName: string, actor: Actor): CommentView {
@@ -166,31 +162,28 @@ function toView(c: Comment, authorName: string, actor: Actor): CommentView {
 }
 
 /** Threads in document order: by section, then by where their quote sits now; detached ones last in their section. */
-export function listThreads(db: Db, actor: Actor, reportId: number): ThreadView[] {
-  const { report } = loadReportInScope(db, actor, reportId);
-  const rows = db
-    .select({ c: comments, authorName: users.displayName })
-    .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
-    .where(eq(comments.reportId, report.id))
-    .orderBy(asc(comments.id))
-    .all();
-  const resolvers = displayNames(
+export async function listThreads(db: Db, actor: Actor, reportId: number): Promise<ThreadView[]> {
+  const { report } = await loadReportInScope(db, actor, reportId);
+  const rows = (await db
+      .select({ c: comments, authorName: users.displayName })
+      .from(comments)
+      .innerJoin(users, eq(users.id, comments.authorId))
+      .where(eq(comments.reportId, report.id))
+      .orderBy(asc(comments.id)));
+  const resolvers = await displayNames(
     db,
     rows.map((r) => r.c.resolvedBy).filter((v): v is number => v !== null),
   );
+  const open = rows.filter((r) => r.c.parentId === null && r.c.anchor && isBodySectionKey(r.c.sectionKey));
+  // Each part's text read once, for the threads anchored in it.
   const texts = new Map<string, string>();
-  const textOf = (key: string) => {
-    if (!texts.has(key)) texts.set(key, sectionText(db, report.id, key) ?? '');
-    return texts.get(key)!;
-  };
-  const threads: ThreadView[] = rows
-    .filter((r) => r.c.parentId === null && r.c.anchor && isBodySectionKey(r.c.sectionKey))
+  for (const key of new Set(open.map((r) => r.c.sectionKey))) texts.set(key, (await sectionText(db, report.id, key)) ?? '');
+  const threads: ThreadView[] = open
     .map(({ c, authorName }) => ({
       ...toView(c, authorName, actor),
       sectionKey: c.sectionKey as BodySectionKey,
       anchor: c.anchor!,
-      position: findAnchor(textOf(c.sectionKey), c.anchor!),
+      position: findAnchor(texts.get(c.sectionKey)!, c.anchor!),
       resolved: c.resolvedAt !== null,
       resolvedByName: c.resolvedBy ? (resolvers.get(c.resolvedBy) ?? null) : null,
       resolvedAt: c.resolvedAt ? c.resolvedAt.toISOString() : null,

@@ -1,6 +1,7 @@
 // Replies under a suggestion (修订): the reviewer says why a change is needed, the drafter why it was not taken. The
 // same people who may comment on the report may reply (reviewers of its county, drafters of its township, admins),
 // in any state of the suggestion, within the comment rate and cap.
+import { one, withTx } from '@/db/tx';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
@@ -19,9 +20,9 @@ export type SuggestionReplyView = { id: number; authorName: string; body: string
 const replySchema = z.object({ body: z.string({ error: '请填写回复内容。' }).trim().min(1, { error: '请填写回复内容。' }) });
 
 /** Every reply on a report's suggestions, by suggestion, oldest first: two queries for the whole report. */
-export function repliesBySuggestion(db: Pick<Db, 'select'>, actor: Actor, reportId: number): Map<number, SuggestionReplyView[]> {
-  const rows = db.select().from(suggestionReplies).where(eq(suggestionReplies.reportId, reportId)).orderBy(asc(suggestionReplies.id)).all();
-  const names = displayNames(db, rows.map((r) => r.authorId));
+export async function repliesBySuggestion(db: Pick<Db, 'select'>, actor: Actor, reportId: number): Promise<Map<number, SuggestionReplyView[]>> {
+  const rows = (await db.select().from(suggestionReplies).where(eq(suggestionReplies.reportId, reportId)).orderBy(asc(suggestionReplies.id)));
+  const names = await displayNames(db, rows.map((r) => r.authorId));
   const out = new Map<number, SuggestionReplyView[]>();
   for (const r of rows) {
     const list = out.get(r.suggestionId) ?? [];
@@ -31,21 +32,20 @@ export function repliesBySuggestion(db: Pick<Db, 'select'>, actor: Actor, report
   return out;
 }
 
-export function replyToSuggestion(db: Db, actor: Actor, reportId: number, suggestionId: number, raw: unknown, now = new Date()): SuggestionReplyView {
-  const { report } = loadReportInScope(db, actor, reportId, 'report.comment');
+export async function replyToSuggestion(db: Db, actor: Actor, reportId: number, suggestionId: number, raw: unknown, now = new Date()): Promise<SuggestionReplyView> {
+  const { report } = await loadReportInScope(db, actor, reportId, 'report.comment');
   const { body } = parseInput(replySchema, raw);
   if (body.length > limit('replyChars')) throw overLimit('replyChars');
-  const s = db
-    .select({ id: suggestions.id })
-    .from(suggestions)
-    .where(and(eq(suggestions.id, suggestionId), eq(suggestions.reportId, report.id)))
-    .get();
+  const s = (await one(db
+      .select({ id: suggestions.id })
+      .from(suggestions)
+      .where(and(eq(suggestions.id, suggestionId), eq(suggestions.reportId, report.id)))));
   if (!s) throw new AppError('not_found', '该修订不存在。');
   const t = { table: suggestionReplies, author: suggestionReplies.authorId, report: suggestionReplies.reportId, created: suggestionReplies.createdAt };
-  assertReviewQuota(db, t, { perUserHour: 'commentsPerUserHour', perReport: 'commentsPerReport' }, actor, report.id, now);
-  return db.transaction((tx) => {
-    const row = tx.insert(suggestionReplies).values({ suggestionId: s.id, reportId: report.id, authorId: actor.id, body, createdAt: now }).returning().get();
-    recordAudit(tx, { actorId: actor.id, action: 'suggestion.reply', reportId: report.id, detail: { suggestionId: s.id } });
-    return { id: row.id, authorName: actor.displayName, body: row.body, createdAt: row.createdAt.toISOString(), mine: true };
-  });
+  await assertReviewQuota(db, t, { perUserHour: 'commentsPerUserHour', perReport: 'commentsPerReport' }, actor, report.id, now);
+  return await withTx(db, async (tx) => {
+      const row = (await one(tx.insert(suggestionReplies).values({ suggestionId: s.id, reportId: report.id, authorId: actor.id, body, createdAt: now }).returning()))!;
+      await recordAudit(tx, { actorId: actor.id, action: 'suggestion.reply', reportId: report.id, detail: { suggestionId: s.id } });
+      return { id: row.id, authorName: actor.displayName, body: row.body, createdAt: row.createdAt.toISOString(), mine: true };
+    });
 }

@@ -4,6 +4,7 @@
 // accepted blindly.
 // Longer than most files: making, placing, listing, accepting, rejecting and importing suggestions share one anchor
 // model and one view of a suggestion.
+import { one, withTx, write } from '@/db/tx';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
@@ -69,12 +70,11 @@ export type SuggestionView = {
   replies: SuggestionReplyView[];
 };
 
-function sectionRow(db: Db, reportId: number, key: string) {
-  const row = db
-    .select()
-    .from(reportSections)
-    .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key)))
-    .get();
+async function sectionRow(db: Db, reportId: number, key: string) {
+  const row = (await one(db
+      .select()
+      .from(reportSections)
+      .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key)))));
   if (!row) throw new AppError('not_found', '报告中没有这个部分。');
   return row;
 }
@@ -99,19 +99,18 @@ function view(s: Suggestion, authorName: string, decidedByName: string | null, t
 }
 
 /** Every suggestion on a report, oldest first, each placed in its part's current text. Readers of the report only. */
-export function listSuggestions(db: Db, actor: Actor, reportId: number): SuggestionView[] {
-  const { report } = loadReportInScope(db, actor, reportId);
+export async function listSuggestions(db: Db, actor: Actor, reportId: number): Promise<SuggestionView[]> {
+  const { report } = await loadReportInScope(db, actor, reportId);
   const texts = new Map(
-    db
-      .select({ key: reportSections.sectionKey, text: reportSections.plainText })
-      .from(reportSections)
-      .where(eq(reportSections.reportId, report.id))
-      .all()
+    (await db
+            .select({ key: reportSections.sectionKey, text: reportSections.plainText })
+            .from(reportSections)
+            .where(eq(reportSections.reportId, report.id)))
       .map((r) => [r.key, r.text]),
   );
-  const rows = db.select().from(suggestions).where(eq(suggestions.reportId, report.id)).orderBy(asc(suggestions.id)).all();
-  const names = displayNames(db, rows.flatMap((s) => (s.decidedBy ? [s.authorId, s.decidedBy] : [s.authorId])));
-  const replies = repliesBySuggestion(db, actor, report.id);
+  const rows = (await db.select().from(suggestions).where(eq(suggestions.reportId, report.id)).orderBy(asc(suggestions.id)));
+  const names = await displayNames(db, rows.flatMap((s) => (s.decidedBy ? [s.authorId, s.decidedBy] : [s.authorId])));
+  const replies = await repliesBySuggestion(db, actor, report.id);
   return rows.map((s) =>
     view(s, authorLabel(s, names.get(s.authorId) ?? ''), s.decidedBy ? (names.get(s.decidedBy) ?? null) : null, texts.get(s.sectionKey) ?? '', replies.get(s.id) ?? []),
   );
@@ -126,18 +125,17 @@ function authorLabel(s: Suggestion, userName: string): string {
  * Files the tracked changes of an imported Word file as suggestions on the parts whose text they apply to (inside the
  * import's transaction); a change whose passage is found in no part is left out. Returns how many were filed.
  */
-export function fileTrackedChanges(
-  tx: Pick<Db, 'select' | 'insert'>,
+export async function fileTrackedChanges(
+  tx: Db,
   actor: Actor,
   reportId: number,
   changes: ReadonlyArray<{ author: string; date: string | null; exact: string; prefix: string; suffix: string; replacement: string }>,
   now = new Date(),
-): number {
-  const texts = tx
-    .select({ key: reportSections.sectionKey, text: reportSections.plainText })
-    .from(reportSections)
-    .where(eq(reportSections.reportId, reportId))
-    .all();
+): Promise<number> {
+  const texts = (await tx
+      .select({ key: reportSections.sectionKey, text: reportSections.plainText })
+      .from(reportSections)
+      .where(eq(reportSections.reportId, reportId)));
   let filed = 0;
   for (const c of changes) {
     if (/[\n\r]/.test(c.exact + c.replacement) || c.exact === c.replacement) continue;
@@ -145,18 +143,17 @@ export function fileTrackedChanges(
       const at = locateSuggestion(text, { exact: c.exact, prefix: c.prefix, suffix: c.suffix, start: 0 }).exact;
       if (!at) continue;
       const date = c.date ? new Date(c.date) : now;
-      tx.insert(suggestions)
-        .values({
-          reportId,
-          sectionKey: key,
-          authorId: actor.id,
-          authorName: c.author.slice(0, 60),
-          anchor: { exact: c.exact, prefix: c.prefix, suffix: c.suffix, start: at.start },
-          replacement: c.replacement,
-          reason: '导入的 Word 修订',
-          createdAt: Number.isNaN(date.getTime()) ? now : date,
-        })
-        .run();
+      (await write(tx, () => tx.insert(suggestions)
+                .values({
+                  reportId,
+                  sectionKey: key,
+                  authorId: actor.id,
+                  authorName: c.author.slice(0, 60),
+                  anchor: { exact: c.exact, prefix: c.prefix, suffix: c.suffix, start: at.start },
+                  replacement: c.replacement,
+                  reason: '导入的 Word 修订',
+                  createdAt: Number.isNaN(date.getTime()) ? now : date,
+                })));
       filed++;
       break;
     }
@@ -164,14 +161,14 @@ export function fileTrackedChanges(
   return filed;
 }
 
-function assertQuota(db: Db, actor: Actor, reportId: number, now: Date): void {
+async function assertQuota(db: Db, actor: Actor, reportId: number, now: Date): Promise<void> {
   const t = { table: suggestions, author: suggestions.authorId, report: suggestions.reportId, created: suggestions.createdAt };
-  assertReviewQuota(db, t, { perUserHour: 'suggestionsPerUserHour', perReport: 'suggestionsPerReport' }, actor, reportId, now);
+  await assertReviewQuota(db, t, { perUserHour: 'suggestionsPerUserHour', perReport: 'suggestionsPerReport' }, actor, reportId, now);
 }
 
 /** A reviewer of the county (or an admin) suggests a change while the report waits for review (待审核). */
-export function createSuggestion(db: Db, actor: Actor, reportId: number, raw: unknown, now = new Date()): SuggestionView {
-  const { report } = loadReportInScope(db, actor, reportId, 'report.suggest');
+export async function createSuggestion(db: Db, actor: Actor, reportId: number, raw: unknown, now = new Date()): Promise<SuggestionView> {
+  const { report } = await loadReportInScope(db, actor, reportId, 'report.suggest');
   if (report.status !== 'submitted') throw new AppError('forbidden', '只有待审核的报告可以提出修订。');
   const input = parseInput(createSchema, raw);
   if (input.replacement.length > limit('suggestionChars')) throw overLimit('suggestionChars');
@@ -180,38 +177,36 @@ export function createSuggestion(db: Db, actor: Actor, reportId: number, raw: un
   if (!anchor.exact && !replacement) throw new AppError('bad_request', '请选中要修改的文字，或在要插入的位置写下建议的文字。');
   if (anchor.exact === replacement) throw new AppError('bad_request', '建议的文字与原文相同。');
   if (/[\n\r]/.test(anchor.exact) || /[\n\r]/.test(replacement)) throw new AppError('bad_request', '一条修订只能在一个段落之内，请分段提出。');
-  const text = sectionRow(db, report.id, input.sectionKey).plainText;
+  const text = (await sectionRow(db, report.id, input.sectionKey)).plainText;
   const at = locateSuggestion(text, anchor).exact;
   if (!at) throw new AppError('conflict', '原文已改动，与所选的文字不一致。请刷新后重新选择，再提出修订。');
-  assertQuota(db, actor, report.id, now);
+  await assertQuota(db, actor, report.id, now);
   const stored: CommentAnchor = { ...anchor, start: at.start };
-  return db.transaction((tx) => {
-    const row = tx
-      .insert(suggestions)
-      .values({ reportId: report.id, sectionKey: input.sectionKey, authorId: actor.id, anchor: stored, replacement, reason: input.reason || null, createdAt: now })
-      .returning()
-      .get();
-    recordAudit(tx, { actorId: actor.id, action: 'suggestion.create', reportId: report.id, detail: { suggestionId: row.id, sectionKey: input.sectionKey } });
-    return view(row, actor.displayName, null, text);
-  });
+  return await withTx(db, async (tx) => {
+      const row = (await one(tx
+            .insert(suggestions)
+            .values({ reportId: report.id, sectionKey: input.sectionKey, authorId: actor.id, anchor: stored, replacement, reason: input.reason || null, createdAt: now })
+            .returning()))!;
+      await recordAudit(tx, { actorId: actor.id, action: 'suggestion.create', reportId: report.id, detail: { suggestionId: row.id, sectionKey: input.sectionKey } });
+      return view(row, actor.displayName, null, text);
+    });
 }
 
-function loadForDecision(db: Db, actor: Actor, reportId: number, suggestionId: number) {
-  const { report } = loadReportInScope(db, actor, reportId, 'report.edit');
+async function loadForDecision(db: Db, actor: Actor, reportId: number, suggestionId: number) {
+  const { report } = await loadReportInScope(db, actor, reportId, 'report.edit');
   if (!isEditableStatus(report.status)) throw new AppError('forbidden', LOCKED_MESSAGES[report.status]);
-  const s = db
-    .select()
-    .from(suggestions)
-    .where(and(eq(suggestions.id, suggestionId), eq(suggestions.reportId, report.id)))
-    .get();
+  const s = (await one(db
+      .select()
+      .from(suggestions)
+      .where(and(eq(suggestions.id, suggestionId), eq(suggestions.reportId, report.id)))));
   if (!s) throw new AppError('not_found', '这条修订不存在。');
   if (s.state !== 'pending') throw new AppError('conflict', s.state === 'accepted' ? '这条修订已被接受。' : '这条修订已被拒绝。');
   return { report, s };
 }
 
 /** Records the drafter's decision on a suggestion. */
-function decide(tx: Pick<Db, 'update'>, id: number, state: 'accepted' | 'rejected', actor: Actor, now: Date): Suggestion {
-  return tx.update(suggestions).set({ state, decidedBy: actor.id, decidedAt: now }).where(eq(suggestions.id, id)).returning().get()!;
+async function decide(tx: Db, id: number, state: 'accepted' | 'rejected', actor: Actor, now: Date): Promise<Suggestion> {
+  return (await one(write(tx, () => tx.update(suggestions).set({ state, decidedBy: actor.id, decidedAt: now }).where(eq(suggestions.id, id)).returning())))!;
 }
 
 export type Decision = { suggestion: SuggestionView; section: SectionSnapshot | null };
@@ -221,13 +216,13 @@ export type Decision = { suggestion: SuggestionView; section: SectionSnapshot | 
  * newer version than the editor's answers 409 with the server's text), a version records who accepted whose change,
  * and a passage changed since the suggestion was made is refused (原文已改动).
  */
-export function acceptSuggestion(db: Db, actor: Actor, reportId: number, suggestionId: number, raw: unknown = {}, now = new Date()): Decision {
-  const { report, s } = loadForDecision(db, actor, reportId, suggestionId);
+export async function acceptSuggestion(db: Db, actor: Actor, reportId: number, suggestionId: number, raw: unknown = {}, now = new Date()): Promise<Decision> {
+  const { report, s } = await loadForDecision(db, actor, reportId, suggestionId);
   const input = parseInput(decideSchema, raw ?? {});
   const key = s.sectionKey as BodySectionKey;
-  const section = sectionRow(db, report.id, key);
+  const section = await sectionRow(db, report.id, key);
   if (input.version !== undefined && input.version !== section.version) {
-    throw new AppError('conflict', '这一部分在您打开后已被修改，请对照两个版本后再接受修订。', { current: snapshotOf(db, report.id, key) });
+    throw new AppError('conflict', '这一部分在您打开后已被修改，请对照两个版本后再接受修订。', { current: await snapshotOf(db, report.id, key) });
   }
   const at = locateSuggestion(section.plainText, s.anchor).exact;
   if (!at) throw new AppError('conflict', '原文已改动，这条修订不能直接接受。请对照后手动修改，或拒绝这条修订。');
@@ -235,32 +230,31 @@ export function acceptSuggestion(db: Db, actor: Actor, reportId: number, suggest
   checkDocLimits(edited);
   const plainText = docToText(edited);
   if (plainText.length > limit('sectionChars')) throw overLimit('sectionChars');
-  const author = db.select({ name: users.displayName }).from(users).where(eq(users.id, s.authorId)).get()?.name ?? '';
-  return db.transaction((tx) => {
-    const updated = tx
-      .update(reportSections)
-      .set({ content: edited, plainText, version: section.version + 1, updatedBy: actor.id, updatedAt: now })
-      .where(and(eq(reportSections.id, section.id), eq(reportSections.version, section.version)))
-      .returning({ version: reportSections.version })
-      .get();
-    if (!updated) throw new AppError('conflict', '这一部分刚被修改，请对照两个版本后再接受修订。', { current: snapshotOf(tx as unknown as Db, report.id, key) });
-    tx.update(reports).set({ updatedAt: now, updatedBy: actor.id }).where(eq(reports.id, report.id)).run();
-    const decided = decide(tx, s.id, 'accepted', actor, now);
-    createVersion(tx, { reportId: report.id, kind: 'auto', label: `接受修订：${author}的建议（${SECTION_LABELS[key]}，第 ${s.id} 条）`, actorId: actor.id, at: now });
-    recordAudit(tx, { actorId: actor.id, action: 'suggestion.accept', reportId: report.id, detail: { suggestionId: s.id, sectionKey: key } });
-    return { suggestion: view(decided, authorLabel(s, author), actor.displayName, plainText), section: snapshotOf(tx as unknown as Db, report.id, key) };
-  });
+  const author = (await one(db.select({ name: users.displayName }).from(users).where(eq(users.id, s.authorId))))?.name ?? '';
+  return await withTx(db, async (tx) => {
+      const updated = (await one(tx
+            .update(reportSections)
+            .set({ content: edited, plainText, version: section.version + 1, updatedBy: actor.id, updatedAt: now })
+            .where(and(eq(reportSections.id, section.id), eq(reportSections.version, section.version)))
+            .returning({ version: reportSections.version })))!;
+      if (!updated) throw new AppError('conflict', '这一部分刚被修改，请对照两个版本后再接受修订。', { current: await snapshotOf(tx as unknown as Db, report.id, key) });
+      (await tx.update(reports).set({ updatedAt: now, updatedBy: actor.id }).where(eq(reports.id, report.id)));
+      const decided = await decide(tx, s.id, 'accepted', actor, now);
+      await createVersion(tx, { reportId: report.id, kind: 'auto', label: `接受修订：${author}的建议（${SECTION_LABELS[key]}，第 ${s.id} 条）`, actorId: actor.id, at: now });
+      await recordAudit(tx, { actorId: actor.id, action: 'suggestion.accept', reportId: report.id, detail: { suggestionId: s.id, sectionKey: key } });
+      return { suggestion: view(decided, authorLabel(s, author), actor.displayName, plainText), section: await snapshotOf(tx as unknown as Db, report.id, key) };
+    });
 }
 
 /** The drafter turns a suggestion down; the text stays as it is, and who and when is kept. */
-export function rejectSuggestion(db: Db, actor: Actor, reportId: number, suggestionId: number, now = new Date()): Decision {
-  const { report, s } = loadForDecision(db, actor, reportId, suggestionId);
-  const author = db.select({ name: users.displayName }).from(users).where(eq(users.id, s.authorId)).get()?.name ?? '';
-  return db.transaction((tx) => {
-    const decided = decide(tx, s.id, 'rejected', actor, now);
-    recordAudit(tx, { actorId: actor.id, action: 'suggestion.reject', reportId: report.id, detail: { suggestionId: s.id, sectionKey: s.sectionKey } });
-    return { suggestion: view(decided, authorLabel(s, author), actor.displayName, ''), section: null };
-  });
+export async function rejectSuggestion(db: Db, actor: Actor, reportId: number, suggestionId: number, now = new Date()): Promise<Decision> {
+  const { report, s } = await loadForDecision(db, actor, reportId, suggestionId);
+  const author = (await one(db.select({ name: users.displayName }).from(users).where(eq(users.id, s.authorId))))?.name ?? '';
+  return await withTx(db, async (tx) => {
+      const decided = await decide(tx, s.id, 'rejected', actor, now);
+      await recordAudit(tx, { actorId: actor.id, action: 'suggestion.reject', reportId: report.id, detail: { suggestionId: s.id, sectionKey: s.sectionKey } });
+      return { suggestion: view(decided, authorLabel(s, author), actor.displayName, ''), section: null };
+    });
 }
 
 /** Whether the actor may suggest changes on this report now (the editor offers 建议修改 only then). */

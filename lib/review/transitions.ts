@@ -1,4 +1,5 @@
 // Moving a report through the review workflow: checked against the table, snapshotted, audited; and its timeline.
+import { one, withTx } from '@/db/tx';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
@@ -43,8 +44,8 @@ const publishSchema = z.object({
 });
 
 /** The 公开稿's text (title and parts; no 主送 or 抄送) scanned for what must not be published. */
-function publicationFindings(db: Db, report: Report): PrivacyFinding[] {
-  const rows = db.select({ key: reportSections.sectionKey, text: reportSections.plainText }).from(reportSections).where(eq(reportSections.reportId, report.id)).all();
+async function publicationFindings(db: Db, report: Report): Promise<PrivacyFinding[]> {
+  const rows = (await db.select({ key: reportSections.sectionKey, text: reportSections.plainText }).from(reportSections).where(eq(reportSections.reportId, report.id)));
   const order = new Map<string, number>(BODY_SECTION_KEYS.map((k, i) => [k, i]));
   rows.sort((a, b) => (order.get(a.key) ?? 99) - (order.get(b.key) ?? 99));
   return scanForPublication([
@@ -53,10 +54,10 @@ function publicationFindings(db: Db, report: Report): PrivacyFinding[] {
   ]);
 }
 
-export function transitionReport(db: Db, actor: Actor, reportId: number, raw: unknown): Report {
+export async function transitionReport(db: Db, actor: Actor, reportId: number, raw: unknown): Promise<Report> {
   const { transition } = parseInput(transitionSchema, raw);
   const t = TRANSITIONS[transition];
-  const { report } = loadReportInScope(db, actor, reportId, t.action);
+  const { report } = await loadReportInScope(db, actor, reportId, t.action);
   if (!canTransitionFrom(transition, report.status)) {
     throw new AppError('conflict', `报告当前为“${STATUS_LABELS[report.status]}”，不能${t.label}。请刷新页面查看最新状态。`);
   }
@@ -64,7 +65,7 @@ export function transitionReport(db: Db, actor: Actor, reportId: number, raw: un
   const publication = transition === 'publish' ? parseInput(publishSchema, raw) : undefined;
   // 公开前检查: personal information or a 秘密 / 内部 marker in the 公开稿 stops publication until it is fixed, or the
   // finalising drafter says why it may go out anyway.
-  const findings = publication ? publicationFindings(db, report) : [];
+  const findings = publication ? await publicationFindings(db, report) : [];
   const reasonFor = (key: string) => publication?.overrides?.[key] ?? publication?.override;
   const open = findings.filter((f) => !reasonFor(f.key));
   if (open.length) {
@@ -75,37 +76,36 @@ export function transitionReport(db: Db, actor: Actor, reportId: number, raw: un
     );
   }
   const now = new Date();
-  return db.transaction((tx) => {
-    // Compare-and-swap on the status: two reviewers clicking at once cannot both move it.
-    const updated = tx
-      .update(reports)
-      .set({
-        status: t.to,
-        updatedAt: now,
-        updatedBy: actor.id,
-        ...(publication ? { publishedUrl: publication.url, publishedDate: publication.date } : {}),
-      })
-      .where(and(eq(reports.id, report.id), eq(reports.status, report.status)))
-      .returning()
-      .get();
-    if (!updated) throw new AppError('conflict', '报告状态刚刚被他人改变，请刷新页面查看最新状态。');
-    const version = createVersion(tx, { reportId: report.id, kind: 'transition', label: t.label, transition, actorId: actor.id, at: now });
-    recordAudit(tx, {
-      actorId: actor.id,
-      action: 'report.transition',
-      reportId: report.id,
-      detail: {
-        transition,
-        from: report.status,
-        to: t.to,
-        versionId: version.id,
-        ...(reason ? { reason } : {}),
-        ...(publication ? { url: publication.url, date: publication.date } : {}),
-        ...(findings.length ? { privacyOverrides: findings.map((f) => ({ finding: `${f.where}：${f.text}`, reason: reasonFor(f.key) })) } : {}),
-      },
+  return await withTx(db, async (tx) => {
+      // Compare-and-swap on the status: two reviewers clicking at once cannot both move it.
+      const updated = (await one(tx
+            .update(reports)
+            .set({
+              status: t.to,
+              updatedAt: now,
+              updatedBy: actor.id,
+              ...(publication ? { publishedUrl: publication.url, publishedDate: publication.date } : {}),
+            })
+            .where(and(eq(reports.id, report.id), eq(reports.status, report.status)))
+            .returning()))!;
+      if (!updated) throw new AppError('conflict', '报告状态刚刚被他人改变，请刷新页面查看最新状态。');
+      const version = await createVersion(tx, { reportId: report.id, kind: 'transition', label: t.label, transition, actorId: actor.id, at: now });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'report.transition',
+        reportId: report.id,
+        detail: {
+          transition,
+          from: report.status,
+          to: t.to,
+          versionId: version.id,
+          ...(reason ? { reason } : {}),
+          ...(publication ? { url: publication.url, date: publication.date } : {}),
+          ...(findings.length ? { privacyOverrides: findings.map((f) => ({ finding: `${f.where}：${f.text}`, reason: reasonFor(f.key) })) } : {}),
+        },
+      });
+      return updated;
     });
-    return updated;
-  });
 }
 
 export type TimelineEntry = {
@@ -122,15 +122,14 @@ export type TimelineEntry = {
 };
 
 
-export function reportTimeline(db: Db, actor: Actor, reportId: number): TimelineEntry[] {
-  const { report } = loadReportInScope(db, actor, reportId);
-  return db
-    .select({ e: auditEvents, actorName: users.displayName })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(eq(auditEvents.reportId, report.id))
-    .orderBy(asc(auditEvents.at), asc(auditEvents.id))
-    .all()
+export async function reportTimeline(db: Db, actor: Actor, reportId: number): Promise<TimelineEntry[]> {
+  const { report } = await loadReportInScope(db, actor, reportId);
+  return (await db
+      .select({ e: auditEvents, actorName: users.displayName })
+      .from(auditEvents)
+      .leftJoin(users, eq(users.id, auditEvents.actorId))
+      .where(eq(auditEvents.reportId, report.id))
+      .orderBy(asc(auditEvents.at), asc(auditEvents.id)))
     .map(({ e, actorName }) => {
       const d = (e.detail ?? {}) as Record<string, unknown>;
       const transition = typeof d.transition === 'string' && Object.hasOwn(TRANSITIONS, d.transition) ? (d.transition as TransitionName) : null;

@@ -1,6 +1,7 @@
 // Per-item verdicts: while a report waits for review, the reviewer marks checklist items 通过 or 需修改 with a note;
 // once returned, the 需修改 items are the drafter's to-do list, each ticked off when its part's text has changed
 // since the verdict; on resubmission the reviewer sees, per item, what changed in its part since.
+import { one, withTx } from '@/db/tx';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
@@ -41,48 +42,46 @@ function changesSince(before: string, now: string): VerdictView['changes'] {
   return { parts: diffExcerpt(parts), ...diffStats(parts) };
 }
 
-function sectionText(db: Db, reportId: number, key: string): string {
-  return db.select({ t: reportSections.plainText }).from(reportSections).where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key))).get()?.t ?? '';
+async function sectionText(db: Db, reportId: number, key: string): Promise<string> {
+  return (await one(db.select({ t: reportSections.plainText }).from(reportSections).where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key)))))?.t ?? '';
 }
 
 /** The reviewer's verdict on an item (null takes it back); only while the report waits for review. */
-export function setVerdict(db: Db, actor: Actor, reportId: number, itemId: string, raw: unknown, now = new Date()): VerdictView | null {
-  const { report } = loadReportInScope(db, actor, reportId, 'report.review');
+export async function setVerdict(db: Db, actor: Actor, reportId: number, itemId: string, raw: unknown, now = new Date()): Promise<VerdictView | null> {
+  const { report } = await loadReportInScope(db, actor, reportId, 'report.review');
   if (report.status !== 'submitted') throw new AppError('forbidden', '只有待审核的报告可以给出逐项审核意见。');
   const item = findChecklistItem(itemId);
   if (!item) throw new AppError('not_found', '清单中没有这一项。');
   const input = parseInput(verdictSchema, raw);
   if (input.verdict === 'fix' && !input.note) throw new AppError('bad_request', '请写明需要怎样修改。');
-  return db.transaction((tx) => {
-    if (input.verdict === null) {
-      tx.delete(reviewVerdicts).where(and(eq(reviewVerdicts.reportId, report.id), eq(reviewVerdicts.itemId, itemId))).run();
-      recordAudit(tx, { actorId: actor.id, action: 'verdict.set', reportId: report.id, detail: { itemId, verdict: null } });
-      return null;
-    }
-    const values = { reportId: report.id, itemId, verdict: input.verdict, note: input.note, sectionText: sectionText(db, report.id, item.section), reviewerId: actor.id, updatedAt: now };
-    tx.insert(reviewVerdicts)
-      .values(values)
-      .onConflictDoUpdate({ target: [reviewVerdicts.reportId, reviewVerdicts.itemId], set: { verdict: values.verdict, note: values.note, sectionText: values.sectionText, reviewerId: actor.id, updatedAt: now } })
-      .run();
-    recordAudit(tx, { actorId: actor.id, action: 'verdict.set', reportId: report.id, detail: { itemId, verdict: input.verdict } });
-    return { itemId, label: item.label, sectionKey: item.section, sectionLabel: SECTION_LABELS[item.section], verdict: input.verdict, note: input.note, reviewerName: actor.displayName, updatedAt: now.toISOString(), changed: false, changes: null };
-  });
+  return await withTx(db, async (tx) => {
+      if (input.verdict === null) {
+        (await tx.delete(reviewVerdicts).where(and(eq(reviewVerdicts.reportId, report.id), eq(reviewVerdicts.itemId, itemId))));
+        await recordAudit(tx, { actorId: actor.id, action: 'verdict.set', reportId: report.id, detail: { itemId, verdict: null } });
+        return null;
+      }
+      const values = { reportId: report.id, itemId, verdict: input.verdict, note: input.note, sectionText: await sectionText(db, report.id, item.section), reviewerId: actor.id, updatedAt: now };
+      (await tx.insert(reviewVerdicts)
+              .values(values)
+              .onConflictDoUpdate({ target: [reviewVerdicts.reportId, reviewVerdicts.itemId], set: { verdict: values.verdict, note: values.note, sectionText: values.sectionText, reviewerId: actor.id, updatedAt: now } }));
+      await recordAudit(tx, { actorId: actor.id, action: 'verdict.set', reportId: report.id, detail: { itemId, verdict: input.verdict } });
+      return { itemId, label: item.label, sectionKey: item.section, sectionLabel: SECTION_LABELS[item.section], verdict: input.verdict, note: input.note, reviewerName: actor.displayName, updatedAt: now.toISOString(), changed: false, changes: null };
+    });
 }
 
 /** Checklist items in reading order: the parts in order, each part's items as its checklist lists them. */
 const ITEM_ORDER = new Map(Object.values(CHECKLISTS).flatMap((items) => items.map((i) => i.id)).map((id, n) => [id, n]));
 
 /** Every verdict on a report, in the order of the report's parts and checklists, for everyone who may read it. */
-export function listVerdicts(db: Db, actor: Actor, reportId: number): VerdictView[] {
-  const { report } = loadReportInScope(db, actor, reportId);
-  const rows = db
-    .select({ v: reviewVerdicts, reviewerName: users.displayName })
-    .from(reviewVerdicts)
-    .innerJoin(users, eq(users.id, reviewVerdicts.reviewerId))
-    .where(eq(reviewVerdicts.reportId, report.id))
-    .all()
+export async function listVerdicts(db: Db, actor: Actor, reportId: number): Promise<VerdictView[]> {
+  const { report } = await loadReportInScope(db, actor, reportId);
+  const rows = (await db
+      .select({ v: reviewVerdicts, reviewerName: users.displayName })
+      .from(reviewVerdicts)
+      .innerJoin(users, eq(users.id, reviewVerdicts.reviewerId))
+      .where(eq(reviewVerdicts.reportId, report.id)))
     .sort((a, b) => (ITEM_ORDER.get(a.v.itemId) ?? Infinity) - (ITEM_ORDER.get(b.v.itemId) ?? Infinity));
-  const texts = new Map(db.select({ key: reportSections.sectionKey, t: reportSections.plainText }).from(reportSections).where(eq(reportSections.reportId, report.id)).all().map((r) => [r.key, r.t]));
+  const texts = new Map((await db.select({ key: reportSections.sectionKey, t: reportSections.plainText }).from(reportSections).where(eq(reportSections.reportId, report.id))).map((r) => [r.key, r.t]));
   return rows.flatMap(({ v, reviewerName }) => {
     const item = findChecklistItem(v.itemId);
     if (!item) return [];

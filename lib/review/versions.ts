@@ -1,5 +1,6 @@
 // Report versions: snapshots at transitions, named and hourly ones, comparison by section, and restore.
 // At the length limit: taking, pruning, listing, comparing and restoring versions all work on the same snapshot shape.
+import { LOCK_SPACE, lockFor, one, withTx, write } from '@/db/tx';
 import { and, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
@@ -16,12 +17,12 @@ import { isEditableStatus, LOCKED_MESSAGES } from './workflow';
 
 export const AUTO_VERSION_INTERVAL_MS = 60 * 60 * 1000;
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
+type Tx = Db;
 
-export function takeSnapshot(db: Tx, reportId: number): VersionSnapshot {
-  const r = db.select().from(reports).where(eq(reports.id, reportId)).get();
+export async function takeSnapshot(db: Tx, reportId: number): Promise<VersionSnapshot> {
+  const r = (await one(db.select().from(reports).where(eq(reports.id, reportId))));
   if (!r) throw new AppError('not_found', '报告不存在。');
-  const rows = db.select().from(reportSections).where(eq(reportSections.reportId, reportId)).all();
+  const rows = (await db.select().from(reportSections).where(eq(reportSections.reportId, reportId)));
   return {
     meta: { title: r.title, recipient: r.recipient, signatureOrgans: r.signatureOrgans, documentDate: r.documentDate, cc: r.cc, partHeadings: r.partHeadings },
     sections: Object.fromEntries(rows.map((s) => [s.sectionKey, { content: s.content, plainText: s.plainText }])),
@@ -29,66 +30,66 @@ export function takeSnapshot(db: Tx, reportId: number): VersionSnapshot {
 }
 
 /** Automatic versions beyond the limit are deleted, oldest first; named, transition, restore and import ones stay. */
-function pruneAutoVersions(db: Tx, reportId: number): void {
+async function pruneAutoVersions(db: Tx, reportId: number): Promise<void> {
   const keep = limit('autoVersionsKept');
-  db.delete(reportVersions)
-    .where(
-      and(
-        eq(reportVersions.reportId, reportId),
-        eq(reportVersions.kind, 'auto'),
-        sql`${reportVersions.id} not in (select id from report_versions where report_id = ${reportId} and kind = 'auto' order by created_at desc, id desc limit ${keep})`,
-      ),
-    )
-    .run();
+  (await write(db, () => db.delete(reportVersions)
+        .where(
+          and(
+            eq(reportVersions.reportId, reportId),
+            eq(reportVersions.kind, 'auto'),
+            sql`${reportVersions.id} not in (select id from report_versions where report_id = ${reportId} and kind = 'auto' order by created_at desc, id desc limit ${keep})`,
+          ),
+        )));
 }
 
-function countSince(db: Db, where: ReturnType<typeof and>): number {
-  return db.select({ n: count() }).from(reportVersions).where(where).get()?.n ?? 0;
+async function countSince(db: Db, where: ReturnType<typeof and>): Promise<number> {
+  return (await one(db.select({ n: count() }).from(reportVersions).where(where)))?.n ?? 0;
 }
 
 /** Named versions: a cap per report and a rate per user, since each is a full copy of the report. */
-function assertNamedQuota(db: Db, actor: Actor, reportId: number, perReport = true, now = new Date()): void {
-  if (perReport && countSince(db, and(eq(reportVersions.reportId, reportId), eq(reportVersions.kind, 'manual'))) >= limit('namedVersionsPerReport'))
+async function assertNamedQuota(db: Db, actor: Actor, reportId: number, perReport = true, now = new Date()): Promise<void> {
+  if (perReport && await countSince(db, and(eq(reportVersions.reportId, reportId), eq(reportVersions.kind, 'manual'))) >= limit('namedVersionsPerReport'))
     throw overLimit('namedVersionsPerReport', 'rate_limited');
   const hourAgo = new Date(now.getTime() - 60 * 60 * 1000);
   if (
-    countSince(db, and(eq(reportVersions.createdBy, actor.id), inArray(reportVersions.kind, ['manual', 'restore']), gt(reportVersions.createdAt, hourAgo))) >=
+    await countSince(db, and(eq(reportVersions.createdBy, actor.id), inArray(reportVersions.kind, ['manual', 'restore']), gt(reportVersions.createdAt, hourAgo))) >=
     limit('namedVersionsPerUserHour')
   )
     throw overLimit('namedVersionsPerUserHour', 'rate_limited');
 }
 
-export function createVersion(
+export async function createVersion(
   db: Tx,
   v: { reportId: number; kind: ReportVersion['kind']; label: string; transition?: string; actorId: number | null; at?: Date },
-): ReportVersion {
-  const created = db
-    .insert(reportVersions)
-    .values({
-      reportId: v.reportId,
-      kind: v.kind,
-      label: v.label,
-      transition: v.transition ?? null,
-      snapshot: takeSnapshot(db, v.reportId),
-      createdBy: v.actorId,
-      ...(v.at ? { createdAt: v.at } : {}),
-    })
-    .returning()
-    .get();
-  if (v.kind === 'auto') pruneAutoVersions(db, v.reportId);
+): Promise<ReportVersion> {
+  const snapshot = await takeSnapshot(db, v.reportId);
+  const created = (await one(write(db, () => db
+      .insert(reportVersions)
+      .values({
+        reportId: v.reportId,
+        kind: v.kind,
+        label: v.label,
+        transition: v.transition ?? null,
+        snapshot,
+        createdBy: v.actorId,
+        ...(v.at ? { createdAt: v.at } : {}),
+      })
+      .returning())))!;
+  if (v.kind === 'auto') await pruneAutoVersions(db, v.reportId);
   return created;
 }
 
 /** Called after each save: keeps at most one automatic snapshot an hour while someone is editing. */
-export function maybeAutoVersion(db: Tx, reportId: number, actorId: number, now = new Date()): ReportVersion | null {
-  const last = db
-    .select({ at: reportVersions.createdAt })
-    .from(reportVersions)
-    .where(and(eq(reportVersions.reportId, reportId), eq(reportVersions.kind, 'auto')))
-    .orderBy(desc(reportVersions.createdAt))
-    .get();
+export async function maybeAutoVersion(db: Tx, reportId: number, actorId: number, now = new Date()): Promise<ReportVersion | null> {
+  // Two instances saving the same report at once must not both find the last snapshot old and both take one.
+  await lockFor(db, LOCK_SPACE.autoVersion, reportId);
+  const last = (await one(db
+      .select({ at: reportVersions.createdAt })
+      .from(reportVersions)
+      .where(and(eq(reportVersions.reportId, reportId), eq(reportVersions.kind, 'auto')))
+      .orderBy(desc(reportVersions.createdAt))));
   if (last && now.getTime() - last.at.getTime() < AUTO_VERSION_INTERVAL_MS) return null;
-  return createVersion(db, { reportId, kind: 'auto', label: '自动保存', actorId, at: now });
+  return await createVersion(db, { reportId, kind: 'auto', label: '自动保存', actorId, at: now });
 }
 
 const labelSchema = z
@@ -97,15 +98,15 @@ const labelSchema = z
   .min(1, { error: '请填写版本名称，如“初稿”“讨论稿”“送审稿”。' })
   .max(limit('labelChars'), { error: limitMessage('labelChars') });
 
-export function saveNamedVersion(db: Db, actor: Actor, reportId: number, raw: unknown): VersionSummary {
-  const { report } = loadReportInScope(db, actor, reportId, 'report.edit');
+export async function saveNamedVersion(db: Db, actor: Actor, reportId: number, raw: unknown): Promise<VersionSummary> {
+  const { report } = await loadReportInScope(db, actor, reportId, 'report.edit');
   const { label } = parseInput(z.object({ label: labelSchema }), raw);
-  assertNamedQuota(db, actor, report.id);
-  const v = db.transaction((tx) => {
-    const created = createVersion(tx, { reportId: report.id, kind: 'manual', label, actorId: actor.id });
-    recordAudit(tx, { actorId: actor.id, action: 'version.save', reportId: report.id, detail: { versionId: created.id, label } });
-    return created;
-  });
+  await assertNamedQuota(db, actor, report.id);
+  const v = await withTx(db, async (tx) => {
+      const created = await createVersion(tx, { reportId: report.id, kind: 'manual', label, actorId: actor.id });
+      await recordAudit(tx, { actorId: actor.id, action: 'version.save', reportId: report.id, detail: { versionId: created.id, label } });
+      return created;
+    });
   return { id: v.id, kind: v.kind, label: v.label, transition: v.transition, createdAt: v.createdAt.toISOString(), createdByName: actor.displayName };
 }
 
@@ -118,31 +119,29 @@ export type VersionSummary = {
   createdByName: string | null;
 };
 
-export function listVersions(db: Db, actor: Actor, reportId: number): VersionSummary[] {
-  const { report } = loadReportInScope(db, actor, reportId);
-  return db
-    .select({
-      id: reportVersions.id,
-      kind: reportVersions.kind,
-      label: reportVersions.label,
-      transition: reportVersions.transition,
-      createdAt: reportVersions.createdAt,
-      createdByName: users.displayName,
-    })
-    .from(reportVersions)
-    .leftJoin(users, eq(users.id, reportVersions.createdBy))
-    .where(eq(reportVersions.reportId, report.id))
-    .orderBy(desc(reportVersions.createdAt), desc(reportVersions.id))
-    .all()
+export async function listVersions(db: Db, actor: Actor, reportId: number): Promise<VersionSummary[]> {
+  const { report } = await loadReportInScope(db, actor, reportId);
+  return (await db
+      .select({
+        id: reportVersions.id,
+        kind: reportVersions.kind,
+        label: reportVersions.label,
+        transition: reportVersions.transition,
+        createdAt: reportVersions.createdAt,
+        createdByName: users.displayName,
+      })
+      .from(reportVersions)
+      .leftJoin(users, eq(users.id, reportVersions.createdBy))
+      .where(eq(reportVersions.reportId, report.id))
+      .orderBy(desc(reportVersions.createdAt), desc(reportVersions.id)))
     .map((v) => ({ ...v, createdAt: v.createdAt.toISOString() }));
 }
 
-function loadVersion(db: Db, reportId: number, versionId: number): ReportVersion {
-  const v = db
-    .select()
-    .from(reportVersions)
-    .where(and(eq(reportVersions.id, versionId), eq(reportVersions.reportId, reportId)))
-    .get();
+async function loadVersion(db: Db, reportId: number, versionId: number): Promise<ReportVersion> {
+  const v = (await one(db
+      .select()
+      .from(reportVersions)
+      .where(and(eq(reportVersions.id, versionId), eq(reportVersions.reportId, reportId)))));
   if (!v) throw new AppError('not_found', '该版本不存在。');
   return v;
 }
@@ -190,27 +189,26 @@ function compareStored(a: ReportVersion, b: ReportVersion): SectionComparison[] 
   return hit;
 }
 
-export function compareVersions(db: Db, actor: Actor, reportId: number, aId: number, bId: number | 'current') {
-  const { report } = loadReportInScope(db, actor, reportId);
-  const a = loadVersion(db, report.id, aId);
-  const b = bId === 'current' ? null : loadVersion(db, report.id, bId);
+export async function compareVersions(db: Db, actor: Actor, reportId: number, aId: number, bId: number | 'current') {
+  const { report } = await loadReportInScope(db, actor, reportId);
+  const a = await loadVersion(db, report.id, aId);
+  const b = bId === 'current' ? null : await loadVersion(db, report.id, bId);
   return {
     from: { id: a.id, label: a.label, createdAt: a.createdAt.toISOString() },
     to: b ? { id: b.id, label: b.label, createdAt: b.createdAt.toISOString() } : { id: null, label: '当前内容', createdAt: null },
-    sections: b ? compareStored(a, b) : compareSnapshots(a.snapshot, takeSnapshot(db, report.id)),
+    sections: b ? compareStored(a, b) : compareSnapshots(a.snapshot, await takeSnapshot(db, report.id)),
   };
 }
 
 /** What changed between the last two submissions, for the reviewer; null until a report was submitted twice. */
-export function changesSinceLastSubmission(db: Db, actor: Actor, reportId: number) {
-  const { report } = loadReportInScope(db, actor, reportId);
-  const submissions = db
-    .select()
-    .from(reportVersions)
-    .where(and(eq(reportVersions.reportId, report.id), eq(reportVersions.transition, 'submit')))
-    .orderBy(desc(reportVersions.createdAt), desc(reportVersions.id))
-    .limit(2)
-    .all();
+export async function changesSinceLastSubmission(db: Db, actor: Actor, reportId: number) {
+  const { report } = await loadReportInScope(db, actor, reportId);
+  const submissions = (await db
+      .select()
+      .from(reportVersions)
+      .where(and(eq(reportVersions.reportId, report.id), eq(reportVersions.transition, 'submit')))
+      .orderBy(desc(reportVersions.createdAt), desc(reportVersions.id))
+      .limit(2));
   if (submissions.length < 2) return null;
   const [latest, previous] = submissions as [ReportVersion, ReportVersion];
   return {
@@ -224,30 +222,28 @@ export function changesSinceLastSubmission(db: Db, actor: Actor, reportId: numbe
  * Puts an old version's text back. The current text is snapshotted first and the restored text becomes a new
  * version of its own, so restoring never loses anything.
  */
-export function restoreVersion(db: Db, actor: Actor, reportId: number, versionId: number): VersionSummary {
-  const { report } = loadReportInScope(db, actor, reportId, 'report.edit');
+export async function restoreVersion(db: Db, actor: Actor, reportId: number, versionId: number): Promise<VersionSummary> {
+  const { report } = await loadReportInScope(db, actor, reportId, 'report.edit');
   if (!isEditableStatus(report.status)) throw new AppError('forbidden', LOCKED_MESSAGES[report.status]);
-  const source = loadVersion(db, report.id, versionId);
-  assertNamedQuota(db, actor, report.id, false);
+  const source = await loadVersion(db, report.id, versionId);
+  await assertNamedQuota(db, actor, report.id, false);
   const now = new Date();
-  const v = db.transaction((tx) => {
-    createVersion(tx, { reportId: report.id, kind: 'auto', label: `恢复前的内容`, actorId: actor.id, at: now });
-    for (const key of BODY_SECTION_KEYS) {
-      const s = source.snapshot.sections[key as BodySectionKey];
-      if (!s) continue;
-      tx.update(reportSections)
-        .set({ content: s.content, plainText: s.plainText, version: sql`${reportSections.version} + 1`, updatedBy: actor.id, updatedAt: now })
-        .where(and(eq(reportSections.reportId, report.id), eq(reportSections.sectionKey, key)))
-        .run();
-    }
-    const m = source.snapshot.meta;
-    tx.update(reports)
-      .set({ ...m, partHeadings: m.partHeadings ?? {}, metaVersion: sql`${reports.metaVersion} + 1`, updatedBy: actor.id, updatedAt: now })
-      .where(eq(reports.id, report.id))
-      .run();
-    const created = createVersion(tx, { reportId: report.id, kind: 'restore', label: `恢复自“${source.label}”`, actorId: actor.id, at: new Date(now.getTime() + 1) });
-    recordAudit(tx, { actorId: actor.id, action: 'version.restore', reportId: report.id, detail: { fromVersionId: source.id, newVersionId: created.id } });
-    return created;
-  });
+  const v = await withTx(db, async (tx) => {
+      await createVersion(tx, { reportId: report.id, kind: 'auto', label: `恢复前的内容`, actorId: actor.id, at: now });
+      for (const key of BODY_SECTION_KEYS) {
+        const s = source.snapshot.sections[key as BodySectionKey];
+        if (!s) continue;
+        (await tx.update(reportSections)
+                  .set({ content: s.content, plainText: s.plainText, version: sql`${reportSections.version} + 1`, updatedBy: actor.id, updatedAt: now })
+                  .where(and(eq(reportSections.reportId, report.id), eq(reportSections.sectionKey, key))));
+      }
+      const m = source.snapshot.meta;
+      (await tx.update(reports)
+              .set({ ...m, partHeadings: m.partHeadings ?? {}, metaVersion: sql`${reports.metaVersion} + 1`, updatedBy: actor.id, updatedAt: now })
+              .where(eq(reports.id, report.id)));
+      const created = await createVersion(tx, { reportId: report.id, kind: 'restore', label: `恢复自“${source.label}”`, actorId: actor.id, at: new Date(now.getTime() + 1) });
+      await recordAudit(tx, { actorId: actor.id, action: 'version.restore', reportId: report.id, detail: { fromVersionId: source.id, newVersionId: created.id } });
+      return created;
+    });
   return { id: v.id, kind: v.kind, label: v.label, transition: v.transition, createdAt: v.createdAt.toISOString(), createdByName: actor.displayName };
 }

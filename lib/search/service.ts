@@ -1,6 +1,7 @@
 // Search across every report the user may read: FTS5 trigram for terms of three characters and more, LIKE for two.
 import { z } from 'zod';
 import type { Db } from '@/db/client';
+import { engineOf, textRows } from '@/db/tx';
 import type { Actor } from '@/lib/auth/permissions';
 import { BODY_SECTION_KEYS, isBodySectionKey, SECTION_LABELS, type BodySectionKey } from '@/lib/report/sections';
 import { listVisibleTownships } from '@/lib/admin/townships';
@@ -112,10 +113,10 @@ export function toHits(rows: Row[], names: ReadonlyMap<number, string>, q: strin
     .sort((a, b) => b.year - a.year || a.townshipId - b.townshipId || order.get(a.sectionKey)! - order.get(b.sectionKey)!);
 }
 
-/** The user's search: the query checked, the scope from the permission table, then searchSql on SQLite. */
-export function searchScope(db: Db, actor: Actor, raw: unknown): { query: SearchQuery; names: Map<number, string> } | null {
+/** The user's search: the query checked, the scope from the permission table, then searchSql on the app's engine. */
+export async function searchScope(db: Db, actor: Actor, raw: unknown): Promise<{ query: SearchQuery; names: Map<number, string> } | null> {
   const input = parseInput(searchSchema, raw);
-  const townships = listVisibleTownships(db, actor).filter((t) => input.townshipId === undefined || t.id === input.townshipId);
+  const townships = (await listVisibleTownships(db, actor)).filter((t) => input.townshipId === undefined || t.id === input.townshipId);
   if (townships.length === 0) return null;
   return {
     query: { q: input.q, townshipIds: townships.map((t) => t.id), year: input.year, section: input.section },
@@ -123,9 +124,9 @@ export function searchScope(db: Db, actor: Actor, raw: unknown): { query: Search
   };
 }
 
-export function searchReports(db: Db, actor: Actor, raw: unknown): SearchHit[] {
-  const scope = searchScope(db, actor, raw);
+export async function searchReports(db: Db, actor: Actor, raw: unknown): Promise<SearchHit[]> {
+  const scope = await searchScope(db, actor, raw);
   if (!scope) return [];
-  const { text, params } = searchSql('sqlite', scope.query);
-  return toHits(db.$client.prepare(text).all(...params) as Row[], scope.names, scope.query.q);
+  const { text, params } = searchSql(engineOf(db), scope.query);
+  return toHits(await textRows<Row>(db, text, params), scope.names, scope.query.q);
 }

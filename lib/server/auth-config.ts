@@ -1,4 +1,5 @@
 // next-auth (Auth.js v5) set-up: username/password credentials, JWT sessions carrying the user id and role.
+import { one } from '@/db/tx';
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import NextAuth, { AuthError, CredentialsSignin, type NextAuthConfig } from 'next-auth';
@@ -57,15 +58,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
         const address = clientAddress(request.headers);
         const result = await runWithRequestContext({ address }, () => authenticate(db, parsed.data.username, parsed.data.password, address));
         if (!result.ok) throw new LoginRefused(result.reason === 'locked' ? `locked:${result.retryAfterSec}` : result.reason);
-        const user = db.select().from(users).where(eq(users.id, result.userId)).get();
+        const user = (await one(db.select().from(users).where(eq(users.id, result.userId))));
         if (!user) throw new LoginRefused('invalid');
-        const sid = createSession(db, user.id, { address, userAgent: request.headers.get('user-agent') });
+        const sid = await createSession(db, user.id, { address, userAgent: request.headers.get('user-agent') });
         return { id: String(user.id), name: user.displayName, role: user.role, sid };
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
         token.role = user.role;
@@ -73,7 +74,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
         return token;
       }
       // A cookie whose session was ended is never honoured or renewed: null makes Auth.js delete it.
-      const check = token.sid ? checkSession(getDb(), token.sid) : null;
+      const check = token.sid ? await checkSession(getDb(), token.sid) : null;
       if (!check?.ok || String(check.session.userId) !== token.sub) return null;
       return token;
     },
@@ -85,9 +86,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
     },
   },
   events: {
-    signOut(message) {
+    async signOut(message) {
       const token = 'token' in message ? message.token : null;
-      if (token?.sid) revokeSession(getDb(), token.sid, 'logout', Number(token.sub) || null);
+      if (token?.sid) await revokeSession(getDb(), token.sid, 'logout', Number(token.sub) || null);
     },
   },
 }));

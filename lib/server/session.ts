@@ -22,9 +22,9 @@ export async function getActor(): Promise<Actor | null> {
   const s = await sessionOf();
   if (!s) return null;
   const db = getDb();
-  const check = checkSession(db, s.sid);
+  const check = await checkSession(db, s.sid);
   if (!check.ok || check.session.userId !== s.userId) return null;
-  const actor = loadActor(db, s.userId);
+  const actor = await loadActor(db, s.userId);
   return actor ? { ...actor, sessionId: s.sid } : null;
 }
 
@@ -82,9 +82,9 @@ export async function requirePageActor(opts: { allowPasswordChange?: boolean } =
 }
 
 /** For pages: runs a lookup and turns a refusal into the 403 or 404 page, revealing nothing else. */
-export function orInterrupt<T>(load: () => T): T {
+export async function orInterrupt<T>(load: () => T | Promise<T>): Promise<T> {
   try {
-    return load();
+    return await load();
   } catch (e) {
     if (e instanceof AppError) {
       if (e.code === 'forbidden') forbidden();
@@ -98,7 +98,7 @@ export function orInterrupt<T>(load: () => T): T {
 export async function reportPage(params: Promise<{ id: string }>): Promise<{ actor: Actor; db: Db; reportId: number }> {
   const actor = await requirePageActor();
   const { id } = await params;
-  return { actor, db: getDb(), reportId: orInterrupt(() => parseId(id, '报告编号')) };
+  return { actor, db: getDb(), reportId: await orInterrupt(() => parseId(id, '报告编号')) };
 }
 
 /** What Next.js hands a page of one report: its id, and the query string's fields. */

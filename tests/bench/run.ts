@@ -8,7 +8,9 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 import type { Browser, Page } from 'playwright-core';
+import pg from 'pg';
 import { openDatabase, type Db } from '@/db/client';
+import { write } from '@/db/tx';
 import { createUser } from '@/lib/admin/accounts';
 import { loadActor } from '@/lib/auth/actor';
 import { loadDashboard } from '@/lib/dashboard/service';
@@ -17,10 +19,11 @@ import { renderExport } from '@/lib/export';
 import { runChecks } from '@/lib/report/checks';
 import { parseReport, toReportText } from '@/lib/report/parse';
 import { currentReportYear } from '@/lib/reports/service';
-import { createTownship } from '@/lib/admin/townships';
 import { freePort, startApp, type AppServer } from '../e2e/app-server';
 import { launchChromium } from '../e2e/chromium';
 import { loadScaleData } from '../support/scale-data';
+import { BENCH_DRAFTERS, seedDrafters } from './seed-drafters';
+import { freshPgDatabase, type TestPg } from '../support/pg';
 import { api, doc, ensureReport, httpLogin, type ReportWithSections } from '../e2e/http';
 
 type Row = { what: string; value: string; baseline: string; ratio: string; target: string };
@@ -78,75 +81,59 @@ function generatedReportText(chars: number): string {
 
 // ---------------------------------------------------------------------------------------------------------------------
 
-async function autosaveBench(app: AppServer, db: Db) {
-  console.log('\n[1] HTTP autosave (authenticated PUT of a section, against next start)');
-  const county = db.$client.prepare("select id from counties where name = '示例县'").get() as { id: number };
+type Editor = { cookie: string; reportId: number; version: number };
+
+/** 50 township drafters, each signed in (through `app`) with a report of this year (seedDrafters made them). */
+async function signInDrafters(app: AppServer, prefix: string): Promise<Editor[]> {
   const year = currentReportYear();
-  const editors: Array<{ cookie: string; reportId: number; version: number }> = [];
-  for (let i = 0; i < 50; i++) {
-    const t = createTownship(db, SYSTEM_ACTOR, { countyId: county.id, name: `压测${i + 1}镇`, kind: '镇' });
-    await createUser(db, SYSTEM_ACTOR, { username: `bench${i}`, displayName: `压测${i}`, password: 'bench-password', role: 'drafter', townshipId: t.id });
-    // Drafters who already chose their own password at first sign-in.
-    db.$client.prepare('update users set must_change_password = 0 where username = ?').run(`bench${i}`);
-    const session = await httpLogin(app.url, `bench${i}`, 'bench-password');
+  const editors: Editor[] = [];
+  for (let i = 0; i < BENCH_DRAFTERS; i++) {
+    const session = await httpLogin(app.url, `${prefix}${i}`, 'bench-password');
     const r = await ensureReport(app.url, session, year);
     editors.push({ cookie: session.cookie, reportId: r.report.id, version: r.sections.find((s) => s.sectionKey === 'measures')!.version });
   }
-  // A typical autosave: a section of about 2,000 characters.
-  const text = Array.from({ length: 12 }, (_, i) => `（${i + 1}）${PARAGRAPH}`).join('\n');
-  const content = doc(text);
+  return editors;
+}
 
-  // Baseline: the same row updated straight through better-sqlite3 (same pragmas, triggers and version check).
-  const raw = openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-raw-')), 'raw.db'));
-  raw.$client.exec(
-    "insert into counties (name) values ('基准县'); insert into townships (county_id, name, kind) values (1, '基准镇', '镇');" +
-      "insert into reports (township_id, year, status, title) values (1, 2025, 'drafting', '报告');" +
-      "insert into report_sections (report_id, section_key, content, plain_text) values (1, 'measures', '{}', '');",
-  );
-  const upsert = raw.$client.prepare(
-    'update report_sections set content = ?, plain_text = ?, version = version + 1, updated_at = ? where report_id = 1 and section_key = ? and version = ?',
-  );
-  const json = JSON.stringify(content);
-  let v = 1;
-  let n = 0;
-  const t0 = performance.now();
-  while (performance.now() - t0 < 3000) {
-    if (upsert.run(json, text, Date.now(), 'measures', v).changes !== 1) throw new Error('raw upsert failed');
-    v++;
-    n++;
-  }
-  const rawRate = n / ((performance.now() - t0) / 1000);
-  add('raw better-sqlite3 section upsert', `${Math.round(rawRate)} /s`, '(baseline)', '1.00', '');
+// A typical autosave: a section of about 2,000 characters.
+const AUTOSAVE_TEXT = Array.from({ length: 12 }, (_, i) => `（${i + 1}）${PARAGRAPH}`).join('\n');
+const AUTOSAVE_CONTENT = doc(AUTOSAVE_TEXT);
 
-  // Each request takes an editor nobody is saving for at that moment and gives it back with the new version, so
-  // every save is a real, non-conflicting autosave by one of 50 separately logged-in township drafters.
+type LoadResult = { rate: number; p50: number; p99: number };
+
+/**
+ * Autosaves by `connections` editors saving back to back (or at `overallRate` in all), spread evenly over the
+ * servers. Each request takes an editor nobody is saving for at that moment and gives it back with the new version,
+ * so every save is a real, non-conflicting autosave by one of the separately logged-in township drafters.
+ */
+async function autosaveLoad(urls: string[], editors: Editor[], connections: number, overallRate?: number): Promise<LoadResult> {
+  // A save cut off when the previous run ended was still committed: start from the versions the server holds.
+  await refreshVersions(urls[0]!, editors);
   const idle = [...editors];
-  const load = async (connections: number, overallRate?: number) => {
-    // A save cut off when the previous run ended was still committed: start from the versions the server holds.
-    await refreshVersions(app, editors);
-    let refused = 0;
-    const result = await autocannon({
-      url: app.url,
-      connections,
+  let refused = 0;
+  const one = (url: string) =>
+    autocannon({
+      url,
+      connections: connections / urls.length,
       pipelining: 1,
       duration: overallRate ? 12 : 8,
-      ...(overallRate ? { overallRate } : {}),
+      ...(overallRate ? { overallRate: overallRate / urls.length } : {}),
       requests: [
         {
           method: 'PUT',
           setupRequest: (req, ctx) => {
             const e = idle.pop();
             if (!e) throw new Error('no idle editor');
-            (ctx as { e?: (typeof editors)[number] }).e = e;
+            (ctx as { e?: Editor }).e = e;
             return {
               ...req,
               path: `/api/reports/${e.reportId}/sections/measures`,
               headers: { 'content-type': 'application/json', cookie: e.cookie },
-              body: JSON.stringify({ content, version: e.version }),
+              body: JSON.stringify({ content: AUTOSAVE_CONTENT, version: e.version }),
             };
           },
           onResponse: (status, body, ctx) => {
-            const e = (ctx as { e: (typeof editors)[number] }).e;
+            const e = (ctx as { e: Editor }).e;
             const parsed = JSON.parse(body) as { version?: number; current?: { version: number } };
             if (status === 200) e.version = parsed.version!;
             else {
@@ -158,47 +145,154 @@ async function autosaveBench(app: AppServer, db: Db) {
         },
       ],
     });
-    if (refused || result.errors || result.non2xx || result.timeouts)
-      notes.push(`autosave at ${connections}${overallRate ? ` paced` : ''}: ${refused} refused, ${result.errors} errors, ${result.timeouts} timeouts`);
-    // Requests cut off when the run ends leave their editor checked out; put every editor back for the next run.
-    idle.splice(0, idle.length, ...editors);
-    return result;
+  const results = await Promise.all(urls.map(one));
+  const errors = results.reduce((n, r) => n + r.errors + r.timeouts, 0);
+  if (refused || errors) notes.push(`autosave at ${connections} over ${urls.length} server(s)${overallRate ? ' paced' : ''}: ${refused} refused, ${errors} errors/timeouts`);
+  return {
+    rate: results.reduce((n, r) => n + r.requests.average, 0),
+    // Over two servers: the worse of the two.
+    p50: Math.max(...results.map((r) => r.latency.p50)),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
   };
+}
+
+async function bareRoute(urls: string[], connections: number): Promise<LoadResult> {
+  const results = await Promise.all(urls.map((url) => autocannon({ url: `${url}/api/health`, connections: connections / urls.length, duration: 5 })));
+  return {
+    rate: results.reduce((n, r) => n + r.requests.average, 0),
+    p50: Math.max(...results.map((r) => r.latency.p50)),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+  };
+}
+
+/** The autosave rows of one engine and server count, each beside the raw driver write and the bare route. */
+function autosaveRows(label: string, raw: number, rawLabel: string, bare: LoadResult, connections: number, r: LoadResult, target = '') {
+  add(
+    `${label}: HTTP autosave, ${connections} editor${connections > 1 ? 's' : ''} saving back to back`,
+    `${Math.round(r.rate)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`,
+    `${rawLabel} ${Math.round(raw)} /s; bare route ${Math.round(bare.rate)} req/s`,
+    `${((r.rate / raw) * 100).toFixed(1)}% of raw, ${((r.rate / bare.rate) * 100).toFixed(0)}% of bare`,
+    target,
+  );
+}
+
+async function autosaveBench(app: AppServer, db: Db): Promise<Editor[]> {
+  console.log('\n[1] HTTP autosave on SQLite (authenticated PUT of a section, against next start)');
+  await seedDrafters(db, 'bench');
+  const editors = await signInDrafters(app, 'bench');
+
+  // Baseline: the same row updated straight through better-sqlite3 (same pragmas, triggers and version check).
+  const raw = openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-raw-')), 'raw.db'));
+  raw.$client.exec(
+    "insert into counties (name) values ('基准县'); insert into townships (county_id, name, kind) values (1, '基准镇', '镇');" +
+      "insert into reports (township_id, year, status, title) values (1, 2025, 'drafting', '报告');" +
+      "insert into report_sections (report_id, section_key, content, plain_text) values (1, 'measures', '{}', '');",
+  );
+  const json = JSON.stringify(AUTOSAVE_CONTENT);
+  const rawRate = await write(raw, async () => {
+    const upsert = raw.$client.prepare(
+      'update report_sections set content = ?, plain_text = ?, version = version + 1, updated_at = ? where report_id = 1 and section_key = ? and version = ?',
+    );
+    let v = 1;
+    let n = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < 3000) {
+      if (upsert.run(json, AUTOSAVE_TEXT, Date.now(), 'measures', v).changes !== 1) throw new Error('raw upsert failed');
+      v++;
+      n++;
+    }
+    return n / ((performance.now() - t0) / 1000);
+  });
+  add('SQLite: raw better-sqlite3 section update', `${Math.round(rawRate)} /s`, '(baseline)', '1.00', '');
 
   // The framework's own floor: an unauthenticated route handler that only asks the database `select 1`.
-  const floor = await autocannon({ url: `${app.url}/api/health`, connections: 10, duration: 5 });
-  add('bare route handler (/api/health), 10 connections', `${Math.round(floor.requests.average)} req/s, p99 ${floor.latency.p99} ms`, `raw ${Math.round(rawRate)} /s`, `${((floor.requests.average / rawRate) * 100).toFixed(1)}%`, '');
-  const floor50 = await autocannon({ url: `${app.url}/api/health`, connections: 50, duration: 5 });
-  add('bare route handler (/api/health), 50 connections', `${Math.round(floor50.requests.average)} req/s, p50 ${floor50.latency.p50} ms, p99 ${floor50.latency.p99} ms`, `raw ${Math.round(rawRate)} /s`, `${((floor50.requests.average / rawRate) * 100).toFixed(1)}%`, '');
+  const floor = await bareRoute([app.url], 10);
+  add('SQLite: bare route handler (/api/health), 10 connections', `${Math.round(floor.rate)} req/s, p99 ${floor.p99} ms`, `raw ${Math.round(rawRate)} /s`, `${((floor.rate / rawRate) * 100).toFixed(1)}%`, '');
+  const floor50 = await bareRoute([app.url], 50);
+  add('SQLite: bare route handler (/api/health), 50 connections', `${Math.round(floor50.rate)} req/s, p50 ${floor50.p50} ms, p99 ${floor50.p99} ms`, `raw ${Math.round(rawRate)} /s`, `${((floor50.rate / rawRate) * 100).toFixed(1)}%`, '');
 
   for (const connections of [1, 10, 50]) {
-    const result = await load(connections);
-    const rate = result.requests.average;
-    add(
-      `HTTP autosave, ${connections} editor${connections > 1 ? 's' : ''} saving back to back`,
-      `${Math.round(rate)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
-      `raw ${Math.round(rawRate)} /s; bare route ${Math.round(floor.requests.average)} req/s`,
-      `${((rate / rawRate) * 100).toFixed(1)}% of raw, ${((rate / floor.requests.average) * 100).toFixed(0)}% of bare`,
-      connections === 50 ? '≥ 25% of raw, p99 < 50 ms' : '',
-    );
+    autosaveRows('SQLite', rawRate, 'raw', floor, connections, await autosaveLoad([app.url], editors, connections), connections === 50 ? '≥ 25% of raw, p99 < 50 ms' : '');
   }
   // The deadline-week load as it really arrives: 50 editors, each autosaving once every 2 seconds.
-  const paced = await load(50, 25);
-  add(
-    'HTTP autosave, 50 editors each saving every 2 s',
-    `${Math.round(paced.requests.average)} req/s, p50 ${paced.latency.p50} ms, p99 ${paced.latency.p99} ms`,
-    '—',
-    '—',
-    'p99 < 50 ms',
-  );
+  const paced = await autosaveLoad([app.url], editors, 50, 25);
+  add('SQLite: HTTP autosave, 50 editors each saving every 2 s', `${Math.round(paced.rate)} req/s, p50 ${paced.p50} ms, p99 ${paced.p99} ms`, '—', '—', 'p99 < 50 ms');
   return editors;
 }
 
-type Editor = { cookie: string; reportId: number; version: number };
+/**
+ * The same autosave on PostgreSQL (a fresh database on the server of NIANBAO_TEST_PG_URL), with one instance and with
+ * two instances driven over both ports. Baselines: INSERT … ON CONFLICT through node-postgres, one at a time and from
+ * 10 clients at once; the bare route on the same instances.
+ */
+async function postgresAutosaveBench() {
+  console.log('\n[1b] HTTP autosave on PostgreSQL, one instance and two');
+  let t: TestPg;
+  try {
+    t = await freshPgDatabase({ migrate: false });
+  } catch (e) {
+    notes.push(`PostgreSQL rows skipped: ${(e as Error).message}`);
+    return;
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-pg-'));
+  const env = { DATABASE_URL: t.url };
+  const a = await startApp(dataDir, undefined, env);
+  const b = await startApp(dataDir, undefined, env);
+  try {
+    // The tables this process imports are SQLite's; the drafters are made by a process started on the PostgreSQL URL.
+    const seeded = spawnSync(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'tests/bench/seed-drafters.ts', 'pgbench'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    if (seeded.status !== 0) throw new Error(`seeding the PostgreSQL drafters failed:\n${seeded.stderr}`);
+    const editors = await signInDrafters(a, 'pgbench');
+    // Baseline: a row upserted straight through the driver, as the app's compare-and-set does it.
+    await t.pool.query(`insert into counties (name) values ('基准县') on conflict do nothing`);
+    const town = (await t.pool.query(`insert into townships (county_id, name, kind) select id, '基准镇', '镇' from counties where name = '基准县' returning id`)).rows[0].id as number;
+    const report = (await t.pool.query(`insert into reports (township_id, year, status, title) values ($1, 2025, 'drafting', '报告') returning id`, [town])).rows[0].id as number;
+    const json = JSON.stringify(AUTOSAVE_CONTENT);
+    const upsert = (client: { query: pg.Pool['query'] }, key: string) =>
+      client.query(
+        `insert into report_sections (report_id, section_key, content, plain_text) values ($1, $2, $3, $4)
+         on conflict (report_id, section_key) do update set content = excluded.content, plain_text = excluded.plain_text,
+           version = report_sections.version + 1, updated_at = now()`,
+        [report, key, json, AUTOSAVE_TEXT],
+      );
+    const rawFor = async (clients: number) => {
+      let n = 0;
+      const t0 = performance.now();
+      await Promise.all(
+        Array.from({ length: clients }, async (_, i) => {
+          while (performance.now() - t0 < 3000) {
+            await upsert(t.pool, `raw-${i}`);
+            n++;
+          }
+        }),
+      );
+      return n / ((performance.now() - t0) / 1000);
+    };
+    const raw1 = await rawFor(1);
+    add('PostgreSQL: raw node-postgres INSERT … ON CONFLICT, one client', `${Math.round(raw1)} /s`, '(baseline)', '1.00', '');
+    const raw10 = await rawFor(10);
+    add('PostgreSQL: raw node-postgres INSERT … ON CONFLICT, 10 clients', `${Math.round(raw10)} /s`, '(baseline)', '1.00', '');
 
-async function refreshVersions(app: AppServer, editors: Editor[]) {
+    const bareOne = await bareRoute([a.url], 50);
+    add('PostgreSQL, 1 instance: bare route handler (/api/health), 50 connections', `${Math.round(bareOne.rate)} req/s, p99 ${bareOne.p99} ms`, `raw ${Math.round(raw10)} /s`, `${((bareOne.rate / raw10) * 100).toFixed(1)}%`, '');
+    const bareTwo = await bareRoute([a.url, b.url], 50);
+    add('PostgreSQL, 2 instances: bare route handler (/api/health), 50 connections', `${Math.round(bareTwo.rate)} req/s, p99 ${bareTwo.p99} ms`, `raw ${Math.round(raw10)} /s`, `${((bareTwo.rate / raw10) * 100).toFixed(1)}%`, '');
+    for (const connections of [10, 50]) autosaveRows('PostgreSQL, 1 instance', raw10, 'raw 10 clients', bareOne, connections, await autosaveLoad([a.url], editors, connections));
+    for (const connections of [10, 50]) autosaveRows('PostgreSQL, 2 instances', raw10, 'raw 10 clients', bareTwo, connections, await autosaveLoad([a.url, b.url], editors, connections));
+    const paced = await autosaveLoad([a.url, b.url], editors, 50, 25);
+    add('PostgreSQL, 2 instances: HTTP autosave, 50 editors each saving every 2 s', `${Math.round(paced.rate)} req/s, p50 ${paced.p50} ms, p99 ${paced.p99} ms`, '—', '—', 'p99 < 50 ms');
+  } finally {
+    await a.stop();
+    await b.stop();
+    await t.drop();
+  }
+}
+
+
+
+async function refreshVersions(url: string, editors: Editor[]) {
   for (const e of editors) {
-    const r = await api<ReportWithSections>(app.url, { cookie: e.cookie, setCookies: [] }, 'GET', `/api/reports/${e.reportId}`);
+    const r = await api<ReportWithSections>(url, { cookie: e.cookie, setCookies: [] }, 'GET', `/api/reports/${e.reportId}`);
     e.version = r.body.sections.find((s) => s.sectionKey === 'measures')!.version;
   }
 }
@@ -239,9 +333,9 @@ async function dashboardBench() {
   console.log('\n[4] county dashboard with 3,000 townships × 10 years');
   const db = openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-dash-')), 'dash.db'));
   const sql = db.$client;
-  loadScaleData(db);
+  await loadScaleData(db);
   const u = await createUser(db, SYSTEM_ACTOR, { username: 'rev', displayName: '审核人', password: 'password-1', role: 'reviewer', countyId: 17 });
-  const reviewer = loadActor(db, u.id)!;
+  const reviewer = (await loadActor(db, u.id))!;
   const now = new Date('2026-02-01T00:00:00+08:00');
   const full = await time(() => loadDashboard(db, reviewer, undefined, 2025, now), 20);
   const floor = await time(
@@ -281,7 +375,7 @@ async function keystrokeLatency(page: Page, selector: string): Promise<number[]>
 
 async function browserBench(app: AppServer, browser: Browser, editor: { cookie: string; reportId: number; version: number }) {
   console.log('\n[5] keystroke to paint in a 50,000-character section (Chromium)');
-  await refreshVersions(app, [editor]);
+  await refreshVersions(app.url, [editor]);
   const big = Array.from({ length: Math.ceil(50_000 / PARAGRAPH.length) }, (_, i) => `${i + 1}. ${PARAGRAPH}`).join('\n').slice(0, 50_000);
   const saved = await api<{ version: number }>(app.url, { cookie: editor.cookie, setCookies: [] }, 'PUT', `/api/reports/${editor.reportId}/sections/measures`, {
     content: doc(big),
@@ -408,6 +502,7 @@ async function main() {
   try {
     const db = openDatabase(path.join(dataDir, 'nianbao.db'));
     const editors = await autosaveBench(app, db);
+    await postgresAutosaveBench();
     await exportBench();
     await parseBench();
     await dashboardBench();

@@ -76,8 +76,13 @@ export function doc(text: string) {
 
 /** Runs the project's command line against a data folder (the server may be running on it). */
 export function cli(dataDir: string, ...args: string[]): { status: number; stdout: string; stderr: string } {
+  return cliWith(dataDir, {}, ...args);
+}
+
+/** The same, with more environment (DATABASE_URL for a PostgreSQL database). */
+export function cliWith(dataDir: string, env: Record<string, string>, ...args: string[]): { status: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'cli/index.ts', ...args], {
-    env: { ...process.env, NIANBAO_DATA_DIR: dataDir },
+    env: { ...process.env, NIANBAO_DATA_DIR: dataDir, ...env },
     encoding: 'utf8',
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

@@ -26,7 +26,7 @@ beforeAll(async () => {
   const db = openDatabase(path.join(dataDir, 'nianbao.db'));
   const county = db.$client.prepare("select id from counties where name = '示例县'").get() as { id: number };
   for (const [i, username] of EXTRA.entries()) {
-    const t = createTownship(db, SYSTEM_ACTOR, { countyId: county.id, name: `可靠性${i + 1}镇`, kind: '镇' });
+    const t = await createTownship(db, SYSTEM_ACTOR, { countyId: county.id, name: `可靠性${i + 1}镇`, kind: '镇' });
     await createUser(db, SYSTEM_ACTOR, { username, displayName: username, password: PASSWORD, role: 'drafter', townshipId: t.id });
   }
   // These stand for drafters who already chose their own password at first login.

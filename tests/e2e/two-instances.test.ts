@@ -1,6 +1,7 @@
-// Two `npm start` servers on different ports sharing one database file, as two instances behind a load balancer
-// would: a save on one is read on the other; 50 conflicting saves spread over both give exactly one 200 and 49
-// 409s; failed logins spread over both lock the account on both; a session ended on one is refused by the other.
+// Two `npm start` servers on different ports sharing one database, as two instances behind a load balancer would: on
+// the SQLite file (one data folder) and on PostgreSQL (one database). A save on one is read on the other; 50
+// conflicting saves spread over both give exactly one 200 and 49 409s; failed logins spread over both lock the
+// account on both; a session ended on one is refused by the other.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,49 +9,76 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@/cli/seed';
 import { currentReportYear } from '@/lib/reports/service';
+import { freshPgDatabase, PG_OFF, type TestPg } from '../support/pg';
 import { startApp, type AppServer } from './app-server';
-import { api, cli, doc, ensureReport, httpLogin, type Session } from './http';
+import { api, cliWith, doc, ensureReport, httpLogin, type Session } from './http';
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-two-'));
-let a: AppServer;
-let b: AppServer;
 const year = currentReportYear();
 
-beforeAll(async () => {
-  // One after the other: the first migrates and seeds the database, the second finds it ready.
-  a = await startApp(dataDir);
-  b = await startApp(dataDir);
-  const add = cli(dataDir, 'user', 'add', '--username', 'twin', '--name', '双实例', '--role', 'drafter', '--township', '青石乡', '--password', 'Shuang-shili-2026');
-  expect(add.status, add.stderr).toBe(0);
-  const db = new Database(path.join(dataDir, 'nianbao.db'));
-  db.prepare("update users set must_change_password = 0 where username = 'twin'").run();
-  db.close();
-}, 600_000);
-afterAll(async () => {
-  await a?.stop();
-  await b?.stop();
-});
+/** One shared database as the test sees it: how the servers are pointed at it, and a way to read and write it. */
+type Shared = { env: Record<string, string>; query: (sql: string) => Promise<number | void>; close: () => Promise<void> };
 
-/** One login attempt through Auth.js; true when a session cookie came back. */
-async function tries(base: string, username: string, password: string): Promise<boolean> {
-  try {
-    await httpLogin(base, username, password);
-    return true;
-  } catch {
-    return false;
-  }
+function sqliteShared(dataDir: string): Shared {
+  return {
+    env: {},
+    query: async (sql) => {
+      const db = new Database(path.join(dataDir, 'nianbao.db'));
+      try {
+        const stmt = db.prepare(sql);
+        return stmt.reader ? (stmt.get() as { n: number }).n : void stmt.run();
+      } finally {
+        db.close();
+      }
+    },
+    close: async () => undefined,
+  };
 }
 
-function count(sql: string): number {
-  const db = new Database(path.join(dataDir, 'nianbao.db'), { readonly: true });
-  try {
-    return (db.prepare(sql).get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
+function pgShared(t: TestPg): Shared {
+  return {
+    env: { DATABASE_URL: t.url },
+    query: async (sql) => {
+      const r = await t.pool.query(sql);
+      return r.command === 'SELECT' ? Number(r.rows[0].n) : undefined;
+    },
+    close: () => t.drop(),
+  };
 }
 
-describe('two instances on one database', () => {
+const engines = [{ engine: 'SQLite' }, ...(PG_OFF ? [] : [{ engine: 'PostgreSQL' }])];
+
+describe.each(engines)('two instances on one database ($engine)', ({ engine }) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-two-'));
+  let a: AppServer;
+  let b: AppServer;
+  let shared: Shared;
+  const count = async (sql: string) => (await shared.query(sql)) as number;
+
+  beforeAll(async () => {
+    shared = engine === 'PostgreSQL' ? pgShared(await freshPgDatabase({ migrate: false })) : sqliteShared(dataDir);
+    // One after the other: the first migrates and seeds the database, the second finds it ready.
+    a = await startApp(dataDir, undefined, shared.env);
+    b = await startApp(dataDir, undefined, shared.env);
+    const add = cliWith(dataDir, shared.env, 'user', 'add', '--username', 'twin', '--name', '双实例', '--role', 'drafter', '--township', '青石乡', '--password', 'Shuang-shili-2026');
+    expect(add.status, add.stderr).toBe(0);
+    await shared.query(`update users set must_change_password = ${engine === 'PostgreSQL' ? 'false' : '0'} where username = 'twin'`);
+  }, 600_000);
+  afterAll(async () => {
+    await a?.stop();
+    await b?.stop();
+    await shared?.close();
+  });
+
+  /** One login attempt through Auth.js; true when a session cookie came back. */
+  async function tries(base: string, username: string, password: string): Promise<boolean> {
+    try {
+      await httpLogin(base, username, password);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   let session: Session;
   let reportId: number;
 
@@ -84,12 +112,12 @@ describe('two instances on one database', () => {
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => tries(i % 2 ? a.url : b.url, 'twin', `wrong-guess-${i}`)));
     expect(results.every((ok) => !ok)).toBe(true);
     // Exactly five passwords were checked across the two processes; the rest met the lock.
-    expect(count("select count(*) as n from login_failures where username = 'twin'")).toBe(5);
-    expect(count("select count(*) as n from audit_events where action = 'login.failure'")).toBe(5);
+    expect(await count("select count(*) as n from login_failures where username = 'twin'")).toBe(5);
+    expect(await count("select count(*) as n from audit_events where action = 'login.failure'")).toBe(5);
     // The right password is refused on both now, from this address.
     expect(await tries(a.url, 'twin', 'Shuang-shili-2026')).toBe(false);
     expect(await tries(b.url, 'twin', 'Shuang-shili-2026')).toBe(false);
-    expect(count('select count(*) as n from login_locks')).toBe(0);
+    expect(await count('select count(*) as n from login_locks')).toBe(0);
   });
 
   it('a session ended on one is refused by the other', async () => {

@@ -1,5 +1,6 @@
+import { one, rows as queryRows, write } from '@/db/tx';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { authenticate, createUser, setUserActive, resetPassword, unlockUser } from '@/lib/admin/accounts';
 import { accountDelayMs, checkThrottle, LOGIN_LOCK_MS, MAX_ACCOUNT_DELAY_MS, MAX_ADDRESS_FAILURES, MAX_FAILURES, WINDOW_MS } from '@/lib/auth/login-throttle';
 import { loginFailures, loginLocks, users } from '@/db/schema';
@@ -39,8 +40,8 @@ describe('authenticate', () => {
 
   it('finding 9: failures from one address never lock the owner out from everywhere; the account only slows down', async () => {
     for (let i = 0; i < MAX_FAILURES; i++) await authenticate(db, 'admin', `guess-${i}`, '10.6.6.6');
-    expect(checkThrottle(db, 'admin', '10.6.6.6')).toMatchObject({ locked: true, scope: 'pair' });
-    const elsewhere = checkThrottle(db, 'admin', '10.0.0.1');
+    expect(await checkThrottle(db, 'admin', '10.6.6.6')).toMatchObject({ locked: true, scope: 'pair' });
+    const elsewhere = await checkThrottle(db, 'admin', '10.0.0.1');
     expect(elsewhere).toEqual({ locked: false, delayMs: accountDelayMs(MAX_FAILURES) });
     expect(accountDelayMs(MAX_FAILURES)).toBeGreaterThan(0);
     expect(accountDelayMs(MAX_FAILURES + 20)).toBe(MAX_ACCOUNT_DELAY_MS);
@@ -48,13 +49,13 @@ describe('authenticate', () => {
     expect(await authenticate(db, 'admin', TEST_PASSWORD, '10.0.0.1')).toMatchObject({ ok: true });
     expect(Date.now() - t0).toBeGreaterThanOrEqual(accountDelayMs(MAX_FAILURES) - 50);
     // The failures and the lockout are in the audit log with the address.
-    const rows = db.$client.prepare("select action, address from audit_events where action like 'login.%' order by id").all() as Array<{ action: string; address: string }>;
+    const rows = (await queryRows(db, sql`select action, address from audit_events where action like 'login.%' order by id`)) as Array<{ action: string; address: string }>;
     expect(rows.filter((r) => r.action === 'login.failure')).toHaveLength(MAX_FAILURES);
     expect(rows.filter((r) => r.action === 'login.lockout')).toEqual([{ action: 'login.lockout', address: '10.6.6.6' }]);
     // An administrator can lift the lock; the unlock is audited.
-    expect(unlockUser(db, w.admin, w.admin.id)).toBe(1);
-    expect(checkThrottle(db, 'admin', '10.6.6.6')).toEqual({ locked: false, delayMs: 0 });
-    expect(db.$client.prepare("select count(*) as n from audit_events where action = 'login.unlock'").get()).toEqual({ n: 1 });
+    expect(await unlockUser(db, w.admin, w.admin.id)).toBe(1);
+    expect(await checkThrottle(db, 'admin', '10.6.6.6')).toEqual({ locked: false, delayMs: 0 });
+    expect(await queryRows(db, sql`select count(*) as n from audit_events where action = 'login.unlock'`)).toEqual([{ n: 1 }]);
   });
 
   it('holds under parallel attempts: of 20 wrong passwords sent at once from one address only 5 are checked, then that pair is locked', async () => {
@@ -63,7 +64,7 @@ describe('authenticate', () => {
     const locked = results.filter((r) => !r.ok && r.reason === 'locked');
     expect(checked).toHaveLength(MAX_FAILURES);
     expect(locked).toHaveLength(20 - MAX_FAILURES);
-    expect(db.select({ n: count() }).from(loginFailures).get()!.n).toBe(MAX_FAILURES);
+    expect((await one(db.select({ n: count() }).from(loginFailures)))!.n).toBe(MAX_FAILURES);
     // Even the right password is refused from there now.
     expect(await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.0.1.1')).toMatchObject({ ok: false, reason: 'locked' });
   });
@@ -76,7 +77,7 @@ describe('authenticate', () => {
 
   it('waits for another server process checking the same account and address (a row in login_locks), and takes over a lock its dead holder left', async () => {
     // Another instance is checking drafter-a1 from 10.0.4.4 right now.
-    db.insert(loginLocks).values({ key: 'pair:drafter-a1|10.0.4.4', holder: 'other-process', until: new Date(Date.now() + LOGIN_LOCK_MS) }).run();
+    (await write(db, () => db.insert(loginLocks).values({ key: 'pair:drafter-a1|10.0.4.4', holder: 'other-process', until: new Date(Date.now() + LOGIN_LOCK_MS) })));
     let done = false;
     const attempt = authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.0.4.4').then((r) => {
       done = true;
@@ -84,13 +85,13 @@ describe('authenticate', () => {
     });
     await new Promise((r) => setTimeout(r, 150));
     expect(done).toBe(false);
-    db.delete(loginLocks).run();
+    (await write(db, () => db.delete(loginLocks)));
     expect((await attempt).ok).toBe(true);
     // A lock whose time is up belongs to a process that died: taken over at once.
-    db.insert(loginLocks).values({ key: 'ip:10.0.5.5', holder: 'dead-process', until: new Date(Date.now() - 1) }).run();
+    (await write(db, () => db.insert(loginLocks).values({ key: 'ip:10.0.5.5', holder: 'dead-process', until: new Date(Date.now() - 1) })));
     expect((await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.0.5.5')).ok).toBe(true);
     // Nothing is left behind.
-    expect(db.select({ n: count() }).from(loginLocks).get()!.n).toBe(0);
+    expect((await one(db.select({ n: count() }).from(loginLocks)))!.n).toBe(0);
   });
 
   it('parallel logins with the right password all succeed', async () => {
@@ -105,26 +106,26 @@ describe('authenticate', () => {
     expect((await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.9.9.8')).ok).toBe(true);
   });
 
-  it('unlocks once the failures fall out of the window', () => {
+  it('unlocks once the failures fall out of the window', async () => {
     const t0 = Date.now() - WINDOW_MS - 1000;
-    for (let i = 0; i < MAX_FAILURES; i++) db.insert(loginFailures).values({ username: 'drafter-a1', ip: 'x', at: new Date(t0) }).run();
-    expect(checkThrottle(db, 'drafter-a1', 'x')).toEqual({ locked: false, delayMs: 0 });
+    for (let i = 0; i < MAX_FAILURES; i++) (await write(db, () => db.insert(loginFailures).values({ username: 'drafter-a1', ip: 'x', at: new Date(t0) })));
+    expect(await checkThrottle(db, 'drafter-a1', 'x')).toEqual({ locked: false, delayMs: 0 });
   });
 
   it('four failures do not lock, and a success clears that address’s failures', async () => {
     for (let i = 0; i < MAX_FAILURES - 1; i++) await authenticate(db, 'drafter-a1', 'bad', '10.0.0.5');
     expect((await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.0.0.5')).ok).toBe(true);
-    expect(db.select({ n: count() }).from(loginFailures).get()?.n).toBe(0);
+    expect((await one(db.select({ n: count() }).from(loginFailures)))?.n).toBe(0);
   });
 
   it('a deactivated account cannot log in, and can again once reactivated', async () => {
-    setUserActive(db, w.admin, w.drafterA1.id, false);
+    await setUserActive(db, w.admin, w.drafterA1.id, false);
     expect(await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.0.0.1')).toMatchObject({
       ok: false,
       reason: 'inactive',
       message: '该账号已停用，请联系管理员。',
     });
-    setUserActive(db, w.admin, w.drafterA1.id, true);
+    await setUserActive(db, w.admin, w.drafterA1.id, true);
     expect((await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.0.0.1')).ok).toBe(true);
   });
 
@@ -137,15 +138,15 @@ describe('authenticate', () => {
 
 describe('account management', () => {
   it('only admins manage accounts', async () => {
-    const before = snapshot(db);
+    const before = await snapshot(db);
     for (const actor of [w.reviewerA, w.drafterA1]) {
       await expect(
         createUser(db, actor, { username: 'x1', displayName: 'x', password: 'password12', role: 'admin' }),
       ).rejects.toMatchObject({ status: 403 });
-      expect(() => setUserActive(db, actor, w.drafterA2.id, false)).toThrow(expect.objectContaining({ status: 403 }));
+      await expect(setUserActive(db, actor, w.drafterA2.id, false)).rejects.toThrow(expect.objectContaining({ status: 403 }));
       await expect(resetPassword(db, actor, w.drafterA2.id, 'password12')).rejects.toMatchObject({ status: 403 });
     }
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it.each([
@@ -160,19 +161,19 @@ describe('account management', () => {
     [{ username: 'admin', displayName: 'x', password: 'password12', role: 'admin' }, '用户名“admin”已被使用，请换一个。'],
     [{ username: 42, displayName: ['x'], password: null, role: 'admin' }, '请填写用户名。'],
   ])('refuses bad account input %j with a Chinese message and changes nothing', async (input, message) => {
-    const before = snapshot(db);
+    const before = await snapshot(db);
     await expect(createUser(db, w.admin, input)).rejects.toMatchObject({ message });
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 
-  it('an admin cannot deactivate their own account', () => {
-    expect(() => setUserActive(db, w.admin, w.admin.id, false)).toThrow('不能停用自己的账号。');
+  it('an admin cannot deactivate their own account', async () => {
+    await expect(setUserActive(db, w.admin, w.admin.id, false)).rejects.toThrow('不能停用自己的账号。');
   });
 
   it('stores usernames in lower case and never the password', async () => {
     const u = await createUser(db, w.admin, { username: 'NewUser', displayName: '新用户', password: 'password12', role: 'reviewer', countyId: w.countyA });
     expect(u.username).toBe('newuser');
-    const raw = db.select().from(users).all();
+    const raw = (await db.select().from(users));
     expect(JSON.stringify(raw)).not.toContain('password12');
   });
 });

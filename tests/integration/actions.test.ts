@@ -1,3 +1,5 @@
+import { rows } from '@/db/tx';
+import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { createReportAction } from '@/app/(app)/actions';
@@ -24,11 +26,11 @@ function form(fields: Record<string, string | number>): FormData {
 type Action = (prev: null, f: FormData) => Promise<{ ok: boolean; message: string } | null>;
 
 async function expectRefused(action: Action, fields: Record<string, string | number>, message: string | RegExp) {
-  const before = snapshot(db);
+  const before = await snapshot(db);
   const state = await action(null, form(fields));
   expect(state?.ok).toBe(false);
   expect(state?.message).toMatch(message);
-  expect(snapshot(db)).toEqual(before);
+  expect(await snapshot(db)).toEqual(before);
 }
 
 describe('createReportAction', () => {
@@ -71,7 +73,7 @@ describe('admin actions', () => {
       form({ username: 'newbie', displayName: '新人', password: 'password-1', role: 'reviewer', countyId: w.countyA, townshipId: '' }),
     );
     expect(add).toEqual({ ok: true, message: '已添加账号“newbie”。' });
-    const id = (db.$client.prepare("select id from users where username = 'newbie'").get() as { id: number }).id;
+    const id = (await rows<{ id: number }>(db, sql`select id from users where username = 'newbie'`))[0]!.id;
     expect(await resetPasswordAction(null, form({ userId: id, password: 'password-2' }))).toEqual({ ok: true, message: '密码已重置。' });
     expect((await authenticate(db, 'newbie', 'password-2', 'ip')).ok).toBe(true);
     expect(await setUserActiveAction(null, form({ userId: id, active: 'false' }))).toEqual({ ok: true, message: '账号已停用。' });
@@ -121,9 +123,9 @@ describe('changing an account’s role and scope, renaming a township', () => {
       ok: true,
       message: '角色和范围已更新。',
     });
-    expect(loadActor(db, w.drafterA1.id)).toMatchObject({ role: 'drafter', townshipId: w.townA2, countyId: w.countyA });
+    expect(await loadActor(db, w.drafterA1.id)).toMatchObject({ role: 'drafter', townshipId: w.townA2, countyId: w.countyA });
     await setUserScopeAction(null, form({ userId: w.drafterA1.id, role: 'reviewer', countyId: w.countyB, townshipId: '' }));
-    expect(loadActor(db, w.drafterA1.id)).toMatchObject({ role: 'reviewer', townshipId: null, countyId: w.countyB });
+    expect(await loadActor(db, w.drafterA1.id)).toMatchObject({ role: 'reviewer', townshipId: null, countyId: w.countyB });
     await expectRefused(setUserScopeAction as Action, { userId: w.drafterA2.id, role: 'reviewer', countyId: '' }, '审核人需要选择所属县。');
     await expectRefused(setUserScopeAction as Action, { userId: w.admin.id, role: 'drafter', townshipId: w.townA1 }, '不能取消自己的管理员角色。');
 

@@ -1,3 +1,4 @@
+import { write } from '@/db/tx';
 import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,7 +44,7 @@ describe('command line', () => {
 
   it('township add', async () => {
     expect(await cli('township', 'add', '--county', '乙县', '--name', '乙二镇', '--kind', '镇')).toBe(0);
-    expect(db.select().from(townships).all().map((t) => t.name)).toContain('乙二镇');
+    expect((await db.select().from(townships)).map((t) => t.name)).toContain('乙二镇');
   });
 
   it('county add, rename and list; a reviewer of the new county sees only it', async () => {
@@ -54,7 +55,7 @@ describe('command line', () => {
     expect(await cli('county', 'list')).toBe(0);
     expect(out).toContain('青山区\t1 个乡镇（街道）');
     expect(await cli('user', 'add', '--username', 'qs-rev', '--name', '青山审核', '--role', 'reviewer', '--county', '青山区', '--password', 'password-9x')).toBe(0);
-    expect(db.select().from(counties).all().map((c) => c.name)).toEqual(['甲县', '乙县', '青山区']);
+    expect((await db.select().from(counties)).map((c) => c.name)).toEqual(['甲县', '乙县', '青山区']);
     // Taken names and bad names are refused.
     expect(await cli('county', 'add', '--name', '甲县')).toBe(1);
     expect(err.at(-1)).toBe('县“甲县”已存在。');
@@ -74,12 +75,12 @@ describe('command line', () => {
     [['user', 'add', '--username', 'q', '--name', 'q', '--role', 'admin', '--password', 'pw'], 1, '用户名至少 2 个字符。'],
     [['backup'], 2, 'backup 需要且只需要一个文件路径。'],
   ])('%j exits %i with a message on stderr and changes nothing', async (args, code, message) => {
-    const before = snapshot(db);
+    const before = await snapshot(db);
     expect(await cli(...(args as string[]))).toBe(code);
     expect(err.join('\n')).toContain(message);
     if (code === 2) expect(err.join('\n')).toContain('用法：npm run nianbao');
     expect(out).toEqual([]);
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it('backup writes a file that opens and holds the data, while the source stays open for writes', async () => {
@@ -88,10 +89,10 @@ describe('command line', () => {
     expect(out.at(-1)).toBe(`已备份到 ${target}`);
     const copy = openDatabase(target, { migrate: false });
     expect(copy.$client.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(copy.select().from(users).all().map((u) => u.username).sort()).toEqual(
+    expect((await copy.select().from(users)).map((u) => u.username).sort()).toEqual(
       ['admin', 'drafter-a1', 'drafter-a2', 'drafter-b1', 'reviewer-a', 'reviewer-b'],
     );
-    expect(copy.select().from(townships).all()).toHaveLength(3);
+    expect((await copy.select().from(townships))).toHaveLength(3);
     // Refuses to overwrite an existing file.
     err = [];
     expect(await cli('backup', target)).toBe(1);
@@ -112,7 +113,7 @@ describe('restore', () => {
     expect(await restoreCli(target, 'restore', backup)).toBe(0);
     expect(out.at(-1)).toMatch(/已从 .* 恢复到 .*：3 个乡镇（街道）、6 个账号、0 份报告。/);
     const restored = openDatabase(target);
-    expect(restored.select().from(users).all()).toHaveLength(6);
+    expect((await restored.select().from(users))).toHaveLength(6);
     expect(await authenticate(restored, 'drafter-a1', 'correct-horse-1', '10.0.0.1')).toMatchObject({ ok: true });
   });
 
@@ -121,17 +122,17 @@ describe('restore', () => {
     expect(await cli('backup', backup)).toBe(0);
     const target = path.join(dir, 'live', 'nianbao.db');
     const live = openDatabase(target);
-    live.insert(counties).values({ name: '旧县' }).run();
+    (await write(live, () => live.insert(counties).values({ name: '旧县' })));
     live.$client.close();
     err = [];
     expect(await restoreCli(target, 'restore', backup)).toBe(1);
     expect(err[0]).toContain('--force');
-    expect(openDatabase(target).select().from(counties).all().map((c) => c.name)).toEqual(['旧县']);
+    expect((await openDatabase(target).select().from(counties)).map((c) => c.name)).toEqual(['旧县']);
     out = [];
     expect(await restoreCli(target, 'restore', backup, '--force')).toBe(0);
     const aside = out[0]!.replace('原数据库已另存为 ', '');
-    expect(openDatabase(aside, { migrate: false }).select().from(counties).all().map((c) => c.name)).toEqual(['旧县']);
-    expect(openDatabase(target).select().from(counties).all().map((c) => c.name).sort()).toEqual(['乙县', '甲县']);
+    expect((await openDatabase(aside, { migrate: false }).select().from(counties)).map((c) => c.name)).toEqual(['旧县']);
+    expect((await openDatabase(target).select().from(counties)).map((c) => c.name).sort()).toEqual(['乙县', '甲县']);
   });
 
   it.each([
@@ -154,13 +155,13 @@ describe('first-run seed', () => {
     const fresh = makeTestDb().db;
     const now = new Date('2026-11-22T10:00:00+08:00');
     expect(await seedIfEmpty(fresh, now)).toBe(true);
-    expect(fresh.select().from(counties).all().map((c) => c.name)).toEqual(['示例县']);
-    expect(fresh.select().from(townships).all().map((t) => `${t.name}/${t.kind}`)).toEqual(['示例镇/镇', '青石乡/乡', '东湖街道/街道']);
-    expect(fresh.select().from(users).all().map((u) => u.username).sort()).toEqual(DEMO_LOGINS.map((l) => l.username).sort());
-    const [report] = fresh.select().from(reports).all();
+    expect((await fresh.select().from(counties)).map((c) => c.name)).toEqual(['示例县']);
+    expect((await fresh.select().from(townships)).map((t) => `${t.name}/${t.kind}`)).toEqual(['示例镇/镇', '青石乡/乡', '东湖街道/街道']);
+    expect((await fresh.select().from(users)).map((u) => u.username).sort()).toEqual(DEMO_LOGINS.map((l) => l.username).sort());
+    const [report] = (await fresh.select().from(reports));
     expect(report).toMatchObject({ year: 2025, status: 'published', documentDate: '2026-01-20' });
     expect(report!.title).toBe('中共示例镇委员会 示例镇人民政府关于示例镇2025年度法治政府建设情况的报告');
-    const sections = fresh.select().from(reportSections).all();
+    const sections = (await fresh.select().from(reportSections));
     const text = Object.fromEntries(sections.map((s) => [s.sectionKey, s.plainText]));
     for (const key of ['preface', 'measures', 'leaders', 'shortcomings', 'plans']) expect(text[key]!.length).toBeGreaterThan(80);
     expect(text.plans).toContain('2026年');
@@ -174,16 +175,16 @@ describe('first-run seed', () => {
     });
     expect(checks).toEqual([]);
 
-    const before = snapshot(fresh);
+    const before = await snapshot(fresh);
     expect(await seedIfEmpty(fresh, now)).toBe(false);
-    expect(snapshot(fresh)).toEqual(before);
+    expect(await snapshot(fresh)).toEqual(before);
   });
 
   it('prints only demo logins whose password is still the demo one', async () => {
     const fresh = makeTestDb().db;
     await seedIfEmpty(fresh);
     expect((await activeDemoLogins(fresh)).map((l) => l.username)).toEqual(DEMO_LOGINS.map((l) => l.username));
-    const admin = fresh.select().from(users).all().find((u) => u.username === 'admin')!;
+    const admin = (await fresh.select().from(users)).find((u) => u.username === 'admin')!;
     await resetPassword(fresh, SYSTEM_ACTOR, admin.id, 'a-private-password');
     expect((await activeDemoLogins(fresh)).map((l) => l.username)).not.toContain('admin');
     expect((await authenticate(fresh, 'shili', DEMO_PASSWORD, 'x')).ok).toBe(true);

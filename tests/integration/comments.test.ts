@@ -17,15 +17,15 @@ let w: World;
 let reportId: number;
 const TEXT = '（一）加强组织领导\n镇党委全年召开专题会议4次，研究法治政府建设工作。\n（二）严格规范执法\n全年开展执法检查136次。';
 
-function save(text: string) {
-  const v = loadEditorData(db, w.drafterA1, reportId).sections.find((s) => s.key === 'measures')!.version;
-  saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText(text), version: v });
+async function save(text: string) {
+  const v = (await loadEditorData(db, w.drafterA1, reportId)).sections.find((s) => s.key === 'measures')!.version;
+  await saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText(text), version: v });
 }
 
 beforeEach(async () => {
   ({ db, w } = await freshWorld());
-  reportId = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 }, new Date('2025-12-01')).id;
-  save(TEXT);
+  reportId = (await createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 }, new Date('2025-12-01'))).id;
+  await save(TEXT);
 });
 
 const ctx = (extra: { commentId?: string } = {}) => ({ params: Promise.resolve({ id: String(reportId), commentId: extra.commentId ?? '' }) });
@@ -44,18 +44,18 @@ function anchorOn(text: string, quote: string) {
 
 describe('comments anchored on text', () => {
   it('a reviewer comments on a passage without touching the report, and the anchor follows edits', async () => {
-    const before = loadEditorData(db, w.drafterA1, reportId).sections;
+    const before = (await loadEditorData(db, w.drafterA1, reportId)).sections;
     const res = await post(w.reviewerA, { sectionKey: 'measures', body: '请写明会议的具体议题。', anchor: anchorOn(TEXT, '专题会议4次') });
     expect(res.status).toBe(201);
     // The section's text and version are untouched.
-    expect(loadEditorData(db, w.drafterA1, reportId).sections).toEqual(before);
+    expect((await loadEditorData(db, w.drafterA1, reportId)).sections).toEqual(before);
 
-    save('前言插入的一句话。\n' + TEXT.replace('136次', '140次'));
+    await save('前言插入的一句话。\n' + TEXT.replace('136次', '140次'));
     const [t] = await threads(w.drafterA1);
-    const now = loadEditorData(db, w.drafterA1, reportId).sections.find((s) => s.key === 'measures')!.plainText;
+    const now = (await loadEditorData(db, w.drafterA1, reportId)).sections.find((s) => s.key === 'measures')!.plainText;
     expect(now.slice(t!.position!.start, t!.position!.end)).toBe('专题会议4次');
 
-    save(TEXT.replace('镇党委全年召开专题会议4次，', ''));
+    await save(TEXT.replace('镇党委全年召开专题会议4次，', ''));
     const [gone] = await threads(w.drafterA1);
     expect(gone!.position).toBeNull();
     expect(gone!.anchor.exact).toBe('专题会议4次');
@@ -85,10 +85,10 @@ describe('comments anchored on text', () => {
     const { comment } = await (await post(w.reviewerA, { sectionKey: 'measures', body: '原批注', anchor: anchorOn(TEXT, '执法检查') })).json();
     await post(w.drafterA1, { parentId: comment.id, body: '回复' });
     setActor(w.drafterA1);
-    const before = snapshot(db);
+    const before = await snapshot(db);
     expect((await patchRoute(new Request('http://t/x', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"body":"篡改"}' }), ctx({ commentId: String(comment.id) }))).status).toBe(403);
     expect((await deleteRoute(new Request('http://t/x', { method: 'DELETE' }), ctx({ commentId: String(comment.id) }))).status).toBe(403);
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
 
     setActor(w.reviewerA);
     expect((await patchRoute(new Request('http://t/x', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"body":"改后的批注"}' }), ctx({ commentId: String(comment.id) }))).status).toBe(200);
@@ -110,11 +110,11 @@ describe('comments anchored on text', () => {
     ['drafterA2', 403],
     ['drafterB1', 403],
   ] as const)('%s outside the scope cannot comment or read comments (%i)', async (who, status) => {
-    const before = snapshot(db);
+    const before = await snapshot(db);
     expect((await post(w[who], { sectionKey: 'measures', body: '越权', anchor: anchorOn(TEXT, '136次') })).status).toBe(status);
     setActor(w[who]);
     expect((await listRoute(new Request('http://t/x'), ctx())).status).toBe(status);
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it.each([
@@ -125,10 +125,10 @@ describe('comments anchored on text', () => {
     [{ sectionKey: 'measures', body: 'x'.repeat(2001), anchor: { exact: '136次', prefix: '', suffix: '', start: 0 } }, '批注不能超过 2000 个字。'],
     [{ parentId: 424242, body: 'x' }, '要回复的批注不存在。'],
   ])('refuses %j with a Chinese message and changes nothing', async (body, message) => {
-    const before = snapshot(db);
+    const before = await snapshot(db);
     const res = await post(w.reviewerA, body);
     expect([400, 404]).toContain(res.status);
     expect((await res.json()).error).toBe(message);
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 });

@@ -10,12 +10,12 @@ describe('dashboard over 3,000 townships × 10 years', () => {
   it('loads one county and year in a fixed handful of queries', async () => {
     const { db } = makeTestDb();
     const sql = db.$client;
-    loadScaleData(db);
+    await loadScaleData(db);
     expect((sql.prepare('select count(*) as n from townships').get() as { n: number }).n).toBe(3000);
     expect((sql.prepare('select count(*) as n from reports').get() as { n: number }).n).toBe(30_000);
 
     const u = await createUser(db, SYSTEM_ACTOR, { username: 'rev', displayName: '审核人', password: 'password-1', role: 'reviewer', countyId: 17 });
-    const reviewer = loadActor(db, u.id)!;
+    const reviewer = (await loadActor(db, u.id))!;
     let queries = 0;
     const prepare = sql.prepare.bind(sql);
     (sql as unknown as { prepare: (s: string) => unknown }).prepare = (s: string) => {
@@ -23,7 +23,7 @@ describe('dashboard over 3,000 townships × 10 years', () => {
       return prepare(s);
     };
     try {
-      const d = loadDashboard(db, reviewer, undefined, 2024, new Date('2025-02-01T00:00:00+08:00'));
+      const d = await loadDashboard(db, reviewer, undefined, 2024, new Date('2025-02-01T00:00:00+08:00'));
       expect(d.county.name).toBe('第17县');
       expect(d.rows).toHaveLength(100);
       expect(d.rows.every((r) => r.reportId !== null)).toBe(true);

@@ -1,6 +1,7 @@
 // db copy between the engines: the demo database plus a generated county of 100 townships copied SQLite →
 // PostgreSQL → SQLite with every table's row count and content checksum equal at each step, ids kept, the copy
 // serving the same data; a target holding data refused without --force; the command line says it all.
+import { write } from '@/db/tx';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,20 +44,20 @@ const post = async (role: 'source' | 'target' = 'target') => {
 async function seedSource() {
   const db = openDatabase(source);
   await seedIfEmpty(db);
-  countyId = createCounty(db, SYSTEM_ACTOR, { name: '百镇县' }).id;
-  const reviewer = loadActor(db, (await createUser(db, SYSTEM_ACTOR, { username: 'baizhen-sh', displayName: '百镇审核', password: 'Baizhen-review-1', role: 'reviewer', countyId })).id)!;
+  countyId = (await createCounty(db, SYSTEM_ACTOR, { name: '百镇县' })).id;
+  const reviewer = (await loadActor(db, (await createUser(db, SYSTEM_ACTOR, { username: 'baizhen-sh', displayName: '百镇审核', password: 'Baizhen-review-1', role: 'reviewer', countyId })).id))!;
   for (let i = 1; i <= 100; i++) {
-    const t = createTownship(db, SYSTEM_ACTOR, { countyId, name: `第${i}镇`, kind: '镇' });
+    const t = await createTownship(db, SYSTEM_ACTOR, { countyId, name: `第${i}镇`, kind: '镇' });
     const u = await createUser(db, SYSTEM_ACTOR, { username: `town-${i}`, displayName: `起草${i}`, password: 'Town-drafter-1', role: 'drafter', townshipId: t.id });
-    const drafter = loadActor(db, u.id)!;
-    const r = createReport(db, drafter, { townshipId: t.id, year: 2025 });
-    saveSection(db, drafter, r.id, 'measures', { content: docFromText(`第${i}镇全年开展执法检查${i * 3}次，“谁执法谁普法”落实到位。\n（一）组织领导`), version: 1 });
-    if (i % 2) transitionReport(db, drafter, r.id, { transition: 'submit' });
+    const drafter = (await loadActor(db, u.id))!;
+    const r = await createReport(db, drafter, { townshipId: t.id, year: 2025 });
+    await saveSection(db, drafter, r.id, 'measures', { content: docFromText(`第${i}镇全年开展执法检查${i * 3}次，“谁执法谁普法”落实到位。\n（一）组织领导`), version: 1 });
+    if (i % 2) await transitionReport(db, drafter, r.id, { transition: 'submit' });
     // Rows with two-column keys (a reviewer's further counties, read marks), for paging by composite key.
-    db.insert(inboxReads).values({ userId: u.id, itemKey: `returned:${r.id}:1`, readAt: new Date() }).run();
-    db.insert(inboxReads).values({ userId: u.id, itemKey: `comment:${i}`, readAt: new Date() }).run();
+    (await write(db, () => db.insert(inboxReads).values({ userId: u.id, itemKey: `returned:${r.id}:1`, readAt: new Date() })));
+    (await write(db, () => db.insert(inboxReads).values({ userId: u.id, itemKey: `comment:${i}`, readAt: new Date() })));
   }
-  for (const c of db.select({ id: counties.id }).from(counties).all()) if (c.id !== countyId) db.insert(reviewerCounties).values({ userId: reviewer.id, countyId: c.id }).run();
+  for (const c of (await db.select({ id: counties.id }).from(counties))) if (c.id !== countyId) (await write(db, () => db.insert(reviewerCounties).values({ userId: reviewer.id, countyId: c.id })));
   db.$client.close();
   return reviewer;
 }
@@ -85,14 +86,14 @@ describe.skipIf(PG_OFF)('db copy SQLite → PostgreSQL → SQLite', () => {
     expect(up.find((r) => r.table === 'reviewer_counties')!.rows).toBeGreaterThanOrEqual(1);
     // The copy back serves the same data: the county's dashboard and the demo drafter's reports, as on the source.
     const [a, b] = [openDatabase(source), openDatabase(back)];
-    const reviewerA = loadActor(a, reviewerId)!;
-    const reviewerB = loadActor(b, reviewerId)!;
-    expect(loadDashboard(b, reviewerB, countyId, 2025).rows).toEqual(loadDashboard(a, reviewerA, countyId, 2025).rows);
-    const shili = (db: typeof a) => loadActor(db, (db.$client.prepare("select id from users where username = 'shili'").get() as { id: number }).id)!;
-    expect(listReportsByTownship(b, shili(b))).toEqual(listReportsByTownship(a, shili(a)));
+    const reviewerA = (await loadActor(a, reviewerId))!;
+    const reviewerB = (await loadActor(b, reviewerId))!;
+    expect((await loadDashboard(b, reviewerB, countyId, 2025)).rows).toEqual((await loadDashboard(a, reviewerA, countyId, 2025)).rows);
+    const shili = async (db: typeof a) => (await loadActor(db, (db.$client.prepare("select id from users where username = 'shili'").get() as { id: number }).id))!;
+    expect(await listReportsByTownship(b, await shili(b))).toEqual(await listReportsByTownship(a, await shili(a)));
     // New rows on the copies get new ids, after the copied ones (the sequences moved on).
     const maxId = (a.$client.prepare('select max(id) as m from counties').get() as { m: number }).m;
-    expect(createCounty(b, SYSTEM_ACTOR, { name: '新县甲' }).id).toBe(maxId + 1);
+    expect((await createCounty(b, SYSTEM_ACTOR, { name: '新县甲' })).id).toBe(maxId + 1);
     const pgId = (await pg.pool.query("insert into counties (name) values ('新县乙') returning id")).rows[0].id;
     expect(pgId).toBe(maxId + 1);
     a.$client.close();

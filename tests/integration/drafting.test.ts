@@ -1,3 +1,4 @@
+import { execute, write } from '@/db/tx';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { PATCH as patchReport } from '@/app/api/reports/[id]/route';
@@ -5,7 +6,7 @@ import { PUT as putSection } from '@/app/api/reports/[id]/sections/[key]/route';
 import { PUT as putChecklist } from '@/app/api/reports/[id]/checklist/[itemId]/route';
 import type { Db } from '@/db/client';
 import { reports } from '@/db/schema';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { listChecklist, loadEditorData, SECTION_CHAR_LIMIT } from '@/lib/drafting/service';
 import { createReport } from '@/lib/reports/service';
 import { docFromText, type TiptapNode } from '@/lib/report/tiptap-doc';
@@ -30,8 +31,8 @@ function save(key: string, body: unknown, id = reportId) {
   });
 }
 
-function sectionRow(key: string) {
-  return loadEditorData(db, w.drafterA1, reportId).sections.find((s) => s.key === key)!;
+async function sectionRow(key: string) {
+  return (await loadEditorData(db, w.drafterA1, reportId)).sections.find((s) => s.key === key)!;
 }
 
 describe('saving a section', () => {
@@ -42,12 +43,12 @@ describe('saving a section', () => {
     expect(body).toMatchObject({ version: 2, plainText: '（一）加强组织领导\n全年召开党委会4次。' });
     const again = await save('measures', { content: para('第二稿'), version: 2 });
     expect((await again.json()).version).toBe(3);
-    expect(sectionRow('measures')).toMatchObject({ version: 3, plainText: '第二稿', updatedByName: 'drafter-a1' });
+    expect(await sectionRow('measures')).toMatchObject({ version: 3, plainText: '第二稿', updatedByName: 'drafter-a1' });
   });
 
   it('refuses a stale version with 409 and the server copy, and keeps the server text', async () => {
     await save('leaders', { content: para('甲写的'), version: 1 });
-    const before = snapshot(db);
+    const before = await snapshot(db);
     const res = await save('leaders', { content: para('乙基于旧版本写的'), version: 1 });
     expect(res.status).toBe(409);
     const body = await res.json();
@@ -55,7 +56,7 @@ describe('saving a section', () => {
     expect(body.error).toMatch(/已被drafter-a1修改.*第 2 版/);
     expect(body.current).toMatchObject({ key: 'leaders', version: 2, plainText: '甲写的', updatedByName: 'drafter-a1' });
     expect(body.current.content).toEqual(para('甲写的'));
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it.each([
@@ -65,11 +66,11 @@ describe('saving a section', () => {
   ] as const)('refuses %s (%s) with 403 and changes nothing', async (who, label) => {
     expect(label).toBeTruthy();
     setActor(w[who]);
-    const before = snapshot(db);
+    const before = await snapshot(db);
     const res = await save('measures', { content: para('越权写入'), version: 1 });
     expect(res.status).toBe(403);
     expect((await res.json()).error).toMatch(/[\u4e00-\u9fa5]/);
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it.each([
@@ -86,21 +87,21 @@ describe('saving a section', () => {
     ['a heading level the report does not use', { content: { type: 'doc', content: [{ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'x' }] }] }, version: 1 }, 400],
     ['null', 'null', 400],
   ])('refuses %s with a Chinese message and changes nothing', async (_label, body, status) => {
-    const before = snapshot(db);
+    const before = await snapshot(db);
     const res = await save('measures', body);
     expect(res.status).toBe(status);
     expect((await res.json()).error).toMatch(/[\u4e00-\u9fa5]/);
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it('answers 413 for a section over the character limit and for a body over the byte limit', async () => {
-    const before = snapshot(db);
+    const before = await snapshot(db);
     const long = await save('measures', { content: para('法'.repeat(SECTION_CHAR_LIMIT + 1)), version: 1 });
     expect(long.status).toBe(413);
     expect((await long.json()).error).toMatch(/超过 10 万字的上限，未保存/);
     const huge = await save('measures', { content: para('x'), version: 1, pad: 'y'.repeat(3 * 1024 * 1024) });
     expect(huge.status).toBe(413);
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it('answers 404 for an unknown section or report', async () => {
@@ -125,16 +126,16 @@ describe('saving a section', () => {
     };
     const res = await save('measures', { content: doc, version: 1 });
     expect(res.status).toBe(200);
-    expect(sectionRow('measures').plainText).toBe('（一）执法情况\n重点\n项目\t数量\n执法检查\t136次');
+    expect((await sectionRow('measures')).plainText).toBe('（一）执法情况\n重点\n项目\t数量\n执法检查\t136次');
   });
 
   it('locks the text of a final report', async () => {
-    db.update(reports).set({ status: 'final' }).where(eq(reports.id, reportId)).run();
-    const before = snapshot(db);
+    (await write(db, () => db.update(reports).set({ status: 'final' }).where(eq(reports.id, reportId))));
+    const before = await snapshot(db);
     const res = await save('measures', { content: para('定稿后修改'), version: 1 });
     expect(res.status).toBe(403);
     expect((await res.json()).error).toBe('报告已定稿，正文已锁定，不能再修改。');
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 });
 
@@ -161,11 +162,11 @@ describe('front matter', () => {
     [{ ...meta, signatureOrgans: 'x', metaVersion: 1 }, '落款格式无效。'],
     [{ ...meta }, '缺少版本号，请刷新页面后重试。'],
   ])('refuses %j', async (body, message) => {
-    const before = snapshot(db);
+    const before = await snapshot(db);
     const res = await patch(body);
     expect(res.status).toBe(400);
     expect((await res.json()).error).toBe(message);
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 });
 
@@ -182,37 +183,36 @@ describe('checklist ticks', () => {
     expect(entry).toMatchObject({ itemId: 'measures.legal-advisers', kind: 'item', confirmed: true, updatedByName: 'drafter-a1' });
     expect(Date.parse(entry.updatedAt)).toBeGreaterThan(0);
     await tick('measures.legal-advisers', { confirmed: false });
-    expect(listChecklist(db, reportId)).toEqual([expect.objectContaining({ itemId: 'measures.legal-advisers', confirmed: false })]);
+    expect(await listChecklist(db, reportId)).toEqual([expect.objectContaining({ itemId: 'measures.legal-advisers', confirmed: false })]);
   });
 
   it('refuses unknown items, bad bodies and other townships', async () => {
-    const before = snapshot(db);
+    const before = await snapshot(db);
     expect((await tick('measures.nonsense', { confirmed: true })).status).toBe(404);
     expect((await tick('measures.legal-advisers', { confirmed: 'yes' })).status).toBe(400);
     setActor(w.drafterA2);
     expect((await tick('measures.legal-advisers', { confirmed: true })).status).toBe(403);
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 });
 
 describe('creating a report from last year’s', () => {
-  it('carries the text over with years moved forward and turns each plans measure into a ledger item', () => {
-    const last = createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2024 }, DRAFT_NOW);
+  it('carries the text over with years moved forward and turns each plans measure into a ledger item', async () => {
+    const last = await createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2024 }, DRAFT_NOW);
     const texts: Record<string, string> = {
       preface: '2024年，甲二乡在县委、县政府领导下，对照《法治政府建设实施纲要（2021—2025年）》推进各项工作。现将我乡2024年度法治政府建设情况报告如下：',
       measures: '（一）加强学法\n2024年组织集中学法6次。',
       plans: '（一）深化普法宣传\n2025年开展普法活动不少于20场。\n（二）规范执法行为\n开展案卷评查2次。\n（三）健全调解网络\n调解成功率保持在95%以上。',
     };
     for (const [key, text] of Object.entries(texts)) {
-      const row = loadEditorData(db, w.drafterA2, last.id).sections.find((s) => s.key === key)!;
-      db.$client
-        .prepare('update report_sections set content = ?, plain_text = ?, version = ? where report_id = ? and section_key = ?')
-        .run(JSON.stringify(docFromText(text)), text, row.version + 1, last.id, key);
+      const row = (await loadEditorData(db, w.drafterA2, last.id)).sections.find((s) => s.key === key)!;
+      await execute(db, sql`update report_sections set content = ${JSON.stringify(docFromText(text))}, plain_text = ${text}, version = ${row.version + 1}
+                              where report_id = ${last.id} and section_key = ${key}`);
     }
 
-    const next = createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2025, from: 'last-year' }, DRAFT_NOW);
+    const next = await createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2025, from: 'last-year' }, DRAFT_NOW);
     expect(next.title).toBe('中共甲二乡委员会 甲二乡人民政府关于甲二乡2025年度法治政府建设情况的报告');
-    const data = loadEditorData(db, w.drafterA2, next.id);
+    const data = await loadEditorData(db, w.drafterA2, next.id);
     const text = Object.fromEntries(data.sections.map((s) => [s.key, s.plainText]));
     expect(text.preface).toBe(
       '2025年，甲二乡在县委、县政府领导下，对照《法治政府建设实施纲要（2021—2025年）》推进各项工作。现将我乡2025年度法治政府建设情况报告如下：',
@@ -227,11 +227,13 @@ describe('creating a report from last year’s', () => {
   });
 
   it('marks a ledger item and refuses a bad state', async () => {
-    const last = createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2024 }, DRAFT_NOW);
-    db.$client
-      .prepare("update report_sections set content = ?, plain_text = ? where report_id = ? and section_key = 'plans'")
-      .run(JSON.stringify(docFromText('（一）深化普法宣传\n（二）规范执法行为')), '（一）深化普法宣传\n（二）规范执法行为', last.id);
-    const next = createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2025, from: 'last-year' }, DRAFT_NOW);
+    const last = await createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2024 }, DRAFT_NOW);
+    await execute(
+      db,
+      sql`update report_sections set content = ${JSON.stringify(docFromText('（一）深化普法宣传\n（二）规范执法行为'))}, plain_text = ${'（一）深化普法宣传\n（二）规范执法行为'}
+           where report_id = ${last.id} and section_key = 'plans'`,
+    );
+    const next = await createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2025, from: 'last-year' }, DRAFT_NOW);
     setActor(w.drafterA2);
     const put = (body: unknown) =>
       putChecklist(new Request('http://t/x', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }), {
@@ -243,8 +245,8 @@ describe('creating a report from last year’s', () => {
     expect((await put({ state: '差不多', note: '' })).status).toBe(400);
   });
 
-  it('says so when there is no report of last year', () => {
-    expect(() => createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2025, from: 'last-year' }, DRAFT_NOW)).toThrow(
+  it('says so when there is no report of last year', async () => {
+    await expect(createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2025, from: 'last-year' }, DRAFT_NOW)).rejects.toThrow(
       '没有找到甲二乡2024年度的报告，请从模板创建。',
     );
   });

@@ -226,11 +226,11 @@ afterEach(() => {
   errors.mockRestore();
 });
 
-function open(as: Principal): Db {
+async function open(as: Principal): Promise<Db> {
   errors = vi.spyOn(console, 'error');
   const db = fx.copy();
   setDb(db);
-  setActor(fx.actor(db, fx.fixture[as as Exclude<Principal, 'anonymous'>]));
+  setActor(await fx.actor(db, fx.fixture[as as Exclude<Principal, 'anonymous'>]));
   return db;
 }
 
@@ -250,8 +250,8 @@ describe('route handlers refuse generated bad input', () => {
     const spec = BAD[key] as RouteBad;
     const route = routes.find((r) => r.key === key)!;
     const valid = (ROUTES[key] as Case).request(fx.fixture as Fixture);
-    const db = open(spec.as);
-    const before = snapshot(db);
+    const db = await open(spec.as);
+    const before = await snapshot(db);
     const [method, pattern] = key.split(' ') as [string, string];
     await fc.assert(
       fc.asyncProperty(badInputs(key, valid, spec), async (input) => {
@@ -268,7 +268,7 @@ describe('route handlers refuse generated bad input', () => {
         expect(res.status, `${input.kind}: ${answer.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
         expect(res.status, `${input.kind}: ${answer.slice(0, 200)}`).toBeLessThan(500);
         expect((JSON.parse(answer) as { error: string }).error).toMatch(CHINESE);
-        expect(snapshot(db)).toEqual(before);
+        expect(await snapshot(db)).toEqual(before);
       }),
       { numRuns: RUNS },
     );
@@ -281,8 +281,8 @@ describe('server actions refuse generated bad input', () => {
     const spec = ACTION_BAD[key] as { as: Principal; fields: Record<string, FieldKind> };
     const action = actions.find((a) => a.key === key)!;
     const valid = (ACTIONS[key] as ActionCase).form(fx.fixture as Fixture);
-    const db = open(spec.as);
-    const before = snapshot(db);
+    const db = await open(spec.as);
+    const before = await snapshot(db);
     const bad = fc.oneof(
       ...Object.entries(spec.fields).map(([field, values]) => fc.constantFrom(...values).map((value) => ({ field, value: value as string | null }))),
       fc.constantFrom(...Object.keys(spec.fields)).map((field) => ({ field, value: null })),
@@ -295,7 +295,7 @@ describe('server actions refuse generated bad input', () => {
         const state = await action.run(null, form);
         expect(state?.ok, `${field}=${JSON.stringify(value)?.slice(0, 40)}: ${state?.message}`).toBe(false);
         expect(state?.message).toMatch(CHINESE);
-        expect(snapshot(db)).toEqual(before);
+        expect(await snapshot(db)).toEqual(before);
       }),
       { numRuns: RUNS },
     );

@@ -1,13 +1,14 @@
 // The hardening findings, one by one, against the real services and route handlers: each input at and past its
 // limit is refused with a 4xx and a Chinese message and changes nothing; every algorithm over user text is measured
 // at n and 4n and compared (work counted, or time with a generous factor), never against an absolute time.
+import { execute, one, rows, write } from '@/db/tx';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import JSZip from 'jszip';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { PUT as putSection } from '@/app/api/reports/[id]/sections/[key]/route';
 import { POST as postReport } from '@/app/api/reports/route';
 import { POST as postComment } from '@/app/api/reports/[id]/comments/route';
@@ -46,7 +47,7 @@ let reportId: number;
 
 beforeEach(async () => {
   ({ db, w } = await freshWorld());
-  reportId = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 }).id;
+  reportId = (await createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 })).id;
   setActor(w.drafterA1);
   setRequestHeaders({});
 });
@@ -84,19 +85,19 @@ async function expectRefused(res: Response, status: number) {
 
 describe('finding 1: an enormous colspan', () => {
   it('is refused on save with 413 and a Chinese message, and nothing changes', async () => {
-    const before = snapshot(db);
+    const before = await snapshot(db);
     await expectRefused(await save(table(1, 1, { colspan: 100_000_000, rowspan: 1 })), 413);
     await expectRefused(await save(table(2, 2, { colspan: 1, rowspan: 5 })), 413);
     await expectRefused(await save(table(limit('tableRows') + 1, 1)), 413);
     await expectRefused(await save(table(1, limit('tableColumns') + 1)), 413);
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
     // At the limits it saves.
     expect((await save(table(3, limit('tableColumns')))).status).toBe(200);
   });
 
   it('a stored document from before the limits still exports: spans are clamped, the export stays small', async () => {
-    db.update(reportSections).set({ content: table(2, 2, { colspan: 50_000_000, rowspan: 1 }) }).where(eq(reportSections.reportId, reportId)).run();
-    const doc = exportDocumentFromReport(db, w.drafterA1, reportId);
+    (await write(db, () => db.update(reportSections).set({ content: table(2, 2, { colspan: 50_000_000, rowspan: 1 }) }).where(eq(reportSections.reportId, reportId))));
+    const doc = await exportDocumentFromReport(db, w.drafterA1, reportId);
     const docx = await renderDocx(doc, 'submit');
     expect(docx.length).toBeLessThan(200_000);
     const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
@@ -131,13 +132,13 @@ describe('finding 2: anchoring a long quote in a long text of repeated phrases',
   });
 
   it('a comment whose quote is longer than the limit is refused with a Chinese message', async () => {
-    db.update(reportSections).set({ plainText: phrase.repeat(100) }).where(eq(reportSections.reportId, reportId)).run();
+    (await write(db, () => db.update(reportSections).set({ plainText: phrase.repeat(100) }).where(eq(reportSections.reportId, reportId))));
     setActor(w.reviewerA);
     const body = { sectionKey: 'measures', body: '请核实。', anchor: { exact: phrase.repeat(30), prefix: '', suffix: '', start: 0 } };
-    const before = snapshot(db);
+    const before = await snapshot(db);
     const res = await postComment(new Request('http://t/x', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) }), ctx({ id: String(reportId) }));
     await expectRefused(res, 400);
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 });
 
@@ -163,16 +164,16 @@ describe('finding 3: comparing two very different long versions', () => {
     expect(side(large.d.parts, 'insert')).toBe(large.b);
   });
 
-  it('compares two stored versions once and keeps the result', () => {
-    db.update(reportSections).set({ plainText: random(12_000, 3) }).where(eq(reportSections.reportId, reportId)).run();
-    const a = saveNamedVersion(db, w.drafterA1, reportId, { label: '甲' });
-    db.update(reportSections).set({ plainText: random(12_000, 4) }).where(eq(reportSections.reportId, reportId)).run();
-    const b = saveNamedVersion(db, w.drafterA1, reportId, { label: '乙' });
+  it('compares two stored versions once and keeps the result', async () => {
+    (await write(db, () => db.update(reportSections).set({ plainText: random(12_000, 3) }).where(eq(reportSections.reportId, reportId))));
+    const a = await saveNamedVersion(db, w.drafterA1, reportId, { label: '甲' });
+    (await write(db, () => db.update(reportSections).set({ plainText: random(12_000, 4) }).where(eq(reportSections.reportId, reportId))));
+    const b = await saveNamedVersion(db, w.drafterA1, reportId, { label: '乙' });
     const t0 = performance.now();
-    const first = compareVersions(db, w.drafterA1, reportId, a.id, b.id);
+    const first = await compareVersions(db, w.drafterA1, reportId, a.id, b.id);
     const firstMs = performance.now() - t0;
     const t1 = performance.now();
-    const second = compareVersions(db, w.drafterA1, reportId, a.id, b.id);
+    const second = await compareVersions(db, w.drafterA1, reportId, a.id, b.id);
     const secondMs = performance.now() - t1;
     expect(second.sections).toBe(first.sections);
     expect(first.sections.some((s) => s.coarse)).toBe(true);
@@ -224,28 +225,28 @@ describe('finding 5: bodies are counted as they stream in', () => {
 });
 
 describe('finding 6: quotas', () => {
-  it('named versions: a rate per user and a cap per report, 429 with a Chinese message', () => {
-    for (let i = 0; i < limit('namedVersionsPerUserHour'); i++) saveNamedVersion(db, w.drafterA1, reportId, { label: `第${i}版` });
-    expect(() => saveNamedVersion(db, w.drafterA1, reportId, { label: '再来一版' })).toThrow(expect.objectContaining({ status: 429 }));
+  it('named versions: a rate per user and a cap per report, 429 with a Chinese message', async () => {
+    for (let i = 0; i < limit('namedVersionsPerUserHour'); i++) await saveNamedVersion(db, w.drafterA1, reportId, { label: `第${i}版` });
+    await expect(saveNamedVersion(db, w.drafterA1, reportId, { label: '再来一版' })).rejects.toThrow(expect.objectContaining({ status: 429 }));
   });
 
-  it('automatic versions are pruned to the stated number', () => {
-    for (let i = 0; i < limit('autoVersionsKept') + 15; i++) createVersion(db, { reportId, kind: 'auto', label: '自动保存', actorId: w.drafterA1.id });
-    const autos = db.select().from(reportVersions).where(eq(reportVersions.kind, 'auto')).all();
+  it('automatic versions are pruned to the stated number', async () => {
+    for (let i = 0; i < limit('autoVersionsKept') + 15; i++) await createVersion(db, { reportId, kind: 'auto', label: '自动保存', actorId: w.drafterA1.id });
+    const autos = (await db.select().from(reportVersions).where(eq(reportVersions.kind, 'auto')));
     expect(autos).toHaveLength(limit('autoVersionsKept'));
   });
 
-  it('comments: a rate per user per hour', () => {
-    db.update(reportSections).set({ plainText: '全年办理行政复议案件7件。' }).where(eq(reportSections.reportId, reportId)).run();
+  it('comments: a rate per user per hour', async () => {
+    (await write(db, () => db.update(reportSections).set({ plainText: '全年办理行政复议案件7件。' }).where(eq(reportSections.reportId, reportId))));
     const c = { sectionKey: 'measures', body: '请核实。', anchor: { exact: '行政复议', prefix: '全年办理', suffix: '案件', start: 4 } };
-    for (let i = 0; i < limit('commentsPerUserHour'); i++) addThread(db, w.reviewerA, reportId, c);
-    expect(() => addThread(db, w.reviewerA, reportId, c)).toThrow(expect.objectContaining({ status: 429 }));
+    for (let i = 0; i < limit('commentsPerUserHour'); i++) await addThread(db, w.reviewerA, reportId, c);
+    await expect(addThread(db, w.reviewerA, reportId, c)).rejects.toThrow(expect.objectContaining({ status: 429 }));
   });
 });
 
 describe('finding 7: requests from another origin', () => {
   it('a route handler refuses a state change whose Origin is another port of the same host (403), and a text/plain body (415)', async () => {
-    const before = snapshot(db);
+    const before = await snapshot(db);
     const foreign = new Request('http://127.0.0.1:3000/api/reports', {
       method: 'POST',
       headers: { ...JSON_HEADERS, origin: 'http://127.0.0.1:8080', host: '127.0.0.1:3000' },
@@ -259,8 +260,8 @@ describe('finding 7: requests from another origin', () => {
     });
     await expectRefused(await postReport(plain, ctx({})), 415);
     // Only the refusal was recorded.
-    expect(snapshot(db)).toEqual(before);
-    const refused = db.$client.prepare("select detail from audit_events where action = 'request.refused'").all();
+    expect(await snapshot(db)).toEqual(before);
+    const refused = await rows(db, sql`select detail from audit_events where action = 'request.refused'`);
     expect(refused).toHaveLength(1);
   });
 
@@ -271,11 +272,11 @@ describe('finding 7: requests from another origin', () => {
     form.set('countyId', String(w.countyA));
     form.set('name', '新河镇');
     form.set('kind', '镇');
-    const before = snapshot(db);
+    const before = await snapshot(db);
     const state = await addTownshipAction(null, form);
     expect(state).toMatchObject({ ok: false });
     expect(state?.message).toMatch(/其他网站/);
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it('same-origin rules: Sec-Fetch-Site and Origin, scripts without either', () => {
@@ -291,38 +292,38 @@ describe('finding 7: requests from another origin', () => {
 
 describe('finding 8: sessions end when they should', () => {
   it('logout, password reset, deactivation and role change end sessions; reactivation revives none', async () => {
-    const a = createSession(db, w.drafterA1.id);
-    expect(checkSession(db, a).ok).toBe(true);
-    revokeSession(db, a, 'logout', w.drafterA1.id);
-    expect(checkSession(db, a)).toEqual({ ok: false, reason: 'revoked' });
+    const a = await createSession(db, w.drafterA1.id);
+    expect((await checkSession(db, a)).ok).toBe(true);
+    await revokeSession(db, a, 'logout', w.drafterA1.id);
+    expect(await checkSession(db, a)).toEqual({ ok: false, reason: 'revoked' });
 
-    const b = createSession(db, w.drafterA1.id);
+    const b = await createSession(db, w.drafterA1.id);
     await resetPassword(db, w.admin, w.drafterA1.id, 'admin-chosen-2026');
-    expect(checkSession(db, b)).toEqual({ ok: false, reason: 'revoked' });
-    expect(db.select().from(users).where(eq(users.id, w.drafterA1.id)).get()!.mustChangePassword).toBe(true);
+    expect(await checkSession(db, b)).toEqual({ ok: false, reason: 'revoked' });
+    expect((await one(db.select().from(users).where(eq(users.id, w.drafterA1.id))))!.mustChangePassword).toBe(true);
 
-    const c = createSession(db, w.drafterA1.id);
-    setUserActive(db, w.admin, w.drafterA1.id, false);
-    setUserActive(db, w.admin, w.drafterA1.id, true);
-    expect(checkSession(db, c)).toEqual({ ok: false, reason: 'revoked' });
+    const c = await createSession(db, w.drafterA1.id);
+    await setUserActive(db, w.admin, w.drafterA1.id, false);
+    await setUserActive(db, w.admin, w.drafterA1.id, true);
+    expect(await checkSession(db, c)).toEqual({ ok: false, reason: 'revoked' });
 
-    const d = createSession(db, w.drafterA1.id);
-    setUserScope(db, w.admin, w.drafterA1.id, { role: 'drafter', townshipId: w.townA2 });
-    expect(checkSession(db, d)).toEqual({ ok: false, reason: 'revoked' });
-    expect(db.$client.prepare("select count(*) as n from audit_events where action = 'session.revoke'").get()).toEqual({ n: 4 });
+    const d = await createSession(db, w.drafterA1.id);
+    await setUserScope(db, w.admin, w.drafterA1.id, { role: 'drafter', townshipId: w.townA2 });
+    expect(await checkSession(db, d)).toEqual({ ok: false, reason: 'revoked' });
+    expect(await rows(db, sql`select count(*) as n from audit_events where action = 'session.revoke'`)).toEqual([{ n: 4 }]);
   });
 
-  it('an idle session ends after the idle timeout, any session after its lifetime', () => {
+  it('an idle session ends after the idle timeout, any session after its lifetime', async () => {
     const t0 = new Date('2026-03-01T09:00:00+08:00');
-    const s = createSession(db, w.drafterA1.id, {}, t0);
-    expect(checkSession(db, s, new Date(t0.getTime() + idleTimeoutMs() - 1000)).ok).toBe(true);
+    const s = await createSession(db, w.drafterA1.id, {}, t0);
+    expect((await checkSession(db, s, new Date(t0.getTime() + idleTimeoutMs() - 1000))).ok).toBe(true);
     // Activity keeps it alive…
-    expect(checkSession(db, s, new Date(t0.getTime() + 2 * idleTimeoutMs() - 2000)).ok).toBe(true);
+    expect((await checkSession(db, s, new Date(t0.getTime() + 2 * idleTimeoutMs() - 2000))).ok).toBe(true);
     // …until it is idle for longer than the timeout.
-    expect(checkSession(db, s, new Date(t0.getTime() + 4 * idleTimeoutMs()))).toEqual({ ok: false, reason: 'idle' });
-    const row = db.select().from(sessions).where(eq(sessions.id, s)).get()!;
+    expect(await checkSession(db, s, new Date(t0.getTime() + 4 * idleTimeoutMs()))).toEqual({ ok: false, reason: 'idle' });
+    const row = (await one(db.select().from(sessions).where(eq(sessions.id, s))))!;
     expect(row.expiresAt.getTime() - t0.getTime()).toBe(maxLifetimeMs());
-    expect(checkSession(db, s, new Date(t0.getTime() + maxLifetimeMs() + 1))).toEqual({ ok: false, reason: 'expired' });
+    expect(await checkSession(db, s, new Date(t0.getTime() + maxLifetimeMs() + 1))).toEqual({ ok: false, reason: 'expired' });
   });
 });
 
@@ -338,10 +339,10 @@ describe('finding 9: the client address', () => {
 
 describe('finding 10: deep nesting', () => {
   it('lists nested hundreds deep are refused on save with 413, nothing changes, no 500', async () => {
-    const before = snapshot(db);
+    const before = await snapshot(db);
     await expectRefused(await save(nestedList(300)), 413);
     await expectRefused(await save(nestedList(limit('listDepth') + 1)), 413);
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
     expect((await save(nestedList(limit('listDepth')))).status).toBe(200);
   });
 
@@ -379,10 +380,10 @@ describe('finding 12: the Markdown export', () => {
 
 describe('finding 14: names become file names', () => {
   it('a township stored with ../ and a line break (from before the check) still gives flat zip entry names', async () => {
-    db.update(townships).set({ name: '../../etc/甲一\n镇' }).where(eq(townships.id, w.townA1)).run();
-    db.update(reportSections).set({ content: docFromText('正文。'), plainText: '正文。' }).where(eq(reportSections.reportId, reportId)).run();
-    transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
-    transitionReport(db, w.reviewerA, reportId, { transition: 'approve' });
+    (await write(db, () => db.update(townships).set({ name: '../../etc/甲一\n镇' }).where(eq(townships.id, w.townA1))));
+    (await write(db, () => db.update(reportSections).set({ content: docFromText('正文。'), plainText: '正文。' }).where(eq(reportSections.reportId, reportId))));
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    await transitionReport(db, w.reviewerA, reportId, { transition: 'approve' });
     const zip = await countyZip(db, w.reviewerA, undefined, 2025);
     const names = Object.keys((await JSZip.loadAsync(zip.body)).files);
     expect(names).toHaveLength(1);
@@ -409,9 +410,11 @@ describe('finding 15: the data folder', () => {
 });
 
 describe('安全审计: the audit log is append-only', () => {
-  it('refuses to change or delete a row', () => {
-    db.$client.prepare("insert into audit_events (action) values ('test.event')").run();
-    expect(() => db.$client.prepare("update audit_events set action = 'x'").run()).toThrow(/cannot be changed/);
-    expect(() => db.$client.prepare('delete from audit_events').run()).toThrow(/cannot be deleted/);
+  it('refuses to change or delete a row', async () => {
+    await execute(db, sql`insert into audit_events (action) values ('test.event')`);
+    // The engine's own message, under drizzle's "Failed query" wrapper.
+    const refusal = (p: Promise<unknown>) => p.then(() => 'done', (e: Error) => `${e.message} ${(e.cause as Error | undefined)?.message}`);
+    expect(await refusal(execute(db, sql`update audit_events set action = 'x'`))).toMatch(/cannot be changed/);
+    expect(await refusal(execute(db, sql`delete from audit_events`))).toMatch(/cannot be deleted/);
   });
 });

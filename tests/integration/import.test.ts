@@ -73,11 +73,11 @@ describe('import preview', () => {
     ['an unsupported type', 'x.xlsx', 'abc', 400, '不支持 .xlsx 文件，请选择报告的 .docx 或 .txt 文件。'],
     ['a file over 10 MB', 'big.txt', new Uint8Array(10 * 1024 * 1024 + 1).fill(0x41), 413, '文件超过 10 MB，不像是一份年度报告，请检查后重试。'],
   ])('refuses %s with a Chinese message and changes nothing', async (_label, name, bytes, status, message) => {
-    const before = snapshot(db);
+    const before = await snapshot(db);
     const res = await upload(name, bytes);
     expect(res.status).toBe(status);
     expect((await res.json()).error).toBe(message);
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it('refuses an upload without a file and empty pasted text', async () => {
@@ -107,7 +107,7 @@ describe('import commit', () => {
     const res = await commit({ ...body, townshipId: w.townA1 });
     expect(res.status).toBe(201);
     const { reportId } = await res.json();
-    const data = loadEditorData(db, w.drafterA1, reportId);
+    const data = await loadEditorData(db, w.drafterA1, reportId);
     expect(data.sections.find((s) => s.key === 'measures')!.plainText).toBe('（一）加强学法\n全年学法6次。');
     expect(data.sections.find((s) => s.key === 'measures')!.content.content![0]!.type).toBe('heading');
     expect(data.report).toMatchObject({ documentDate: `${year + 1}-01-15`, signatureOrgans: ['中共甲一镇委员会', '甲一镇人民政府'] });
@@ -117,18 +117,18 @@ describe('import commit', () => {
     expect((await again.json()).error).toMatch(/替换现有报告/);
 
     // Replacing text with less says what would be lost and changes nothing until the drafter accepts it.
-    const before = snapshot(db);
+    const before = await snapshot(db);
     const shorter = await commit({ ...body, townshipId: w.townA1, sections: { ...body.sections, measures: '新的内容' }, replace: true });
     expect(shorter.status).toBe(409);
     const refusal = await shorter.json();
     expect(refusal.losses).toEqual([{ section: 'measures', label: '一、主要举措和成效', before: 14, after: 4, excerpt: '（一）加强学法\n全年学法6次。' }]);
     expect(refusal.error).toContain('导入前的内容');
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
 
     const replaced = await commit({ ...body, townshipId: w.townA1, sections: { ...body.sections, measures: '新的内容' }, replace: true, acceptLoss: true });
     expect(replaced.status).toBe(200);
-    expect(loadEditorData(db, w.drafterA1, reportId).sections.find((s) => s.key === 'measures')!.plainText).toBe('新的内容');
-    const versions = listVersions(db, w.drafterA1, reportId);
+    expect((await loadEditorData(db, w.drafterA1, reportId)).sections.find((s) => s.key === 'measures')!.plainText).toBe('新的内容');
+    const versions = await listVersions(db, w.drafterA1, reportId);
     expect(versions.map((v) => v.label)).toContain('导入前的内容');
   });
 
@@ -140,14 +140,14 @@ describe('import commit', () => {
     [{ townshipId: 'TOWN', sections: { appendix: 'x' } }, 400],
     [{ townshipId: 'TOWN', documentDate: '2025/1/1' }, 400],
   ])('refuses %j and changes nothing', async (over, status) => {
-    const before = snapshot(db);
+    const before = await snapshot(db);
     const patched = { ...body, ...over };
     if (patched.townshipId === 'TOWN') patched.townshipId = w.townA1;
     if (patched.townshipId === 'TOWN_B') patched.townshipId = w.townB1;
     const res = await commit(patched);
     expect(res.status).toBe(status);
     expect((await res.json()).error).toMatch(/[\u4e00-\u9fa5]/);
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it('keeps the township’s own part headings (numbers regenerated), prints them, lets the drafter edit them and restores them', async () => {
@@ -158,25 +158,25 @@ describe('import commit', () => {
     });
     expect(res.status).toBe(201);
     const { reportId } = await res.json();
-    const data = loadEditorData(db, w.drafterA1, reportId);
+    const data = await loadEditorData(db, w.drafterA1, reportId);
     // The template's own wording is not stored, so it follows the template.
     expect(data.report.partHeadings).toEqual({ measures: `${year}年度法治建设主要工作及成效`, plans: '下步工作打算' });
-    const printed = exportParts(exportDocumentFromReport(db, w.drafterA1, reportId)).map((p) => p.heading);
+    const printed = exportParts(await exportDocumentFromReport(db, w.drafterA1, reportId)).map((p) => p.heading);
     expect(printed).toEqual([null, `一、${year}年度法治建设主要工作及成效`, expect.stringMatching(/^二、.*第一责任人/), `三、${year}年度推进法治政府建设存在的不足和原因`, '四、下步工作打算']);
     // The checks read the headings as the report has them: 下步工作打算 names no year.
     const input = storedReportText({ ...data.report, texts: Object.fromEntries(data.sections.map((s) => [s.key, s.plainText])) });
     expect(runChecks(input).map((c) => c.code)).toContain('plans-no-year');
 
-    const versionBefore = listVersions(db, w.drafterA1, reportId).find((v) => v.label === '导入的内容')!;
-    const fixed = saveMeta(db, w.drafterA1, reportId, { ...pick(data.report), partHeadings: { plans: `四、${year + 1}年度工作打算`, measures: '' } });
+    const versionBefore = (await listVersions(db, w.drafterA1, reportId)).find((v) => v.label === '导入的内容')!;
+    const fixed = await saveMeta(db, w.drafterA1, reportId, { ...pick(data.report), partHeadings: { plans: `四、${year + 1}年度工作打算`, measures: '' } });
     expect(fixed.metaVersion).toBe(data.report.metaVersion + 1);
-    expect(loadEditorData(db, w.drafterA1, reportId).report.partHeadings).toEqual({ plans: `${year + 1}年度工作打算` });
+    expect((await loadEditorData(db, w.drafterA1, reportId)).report.partHeadings).toEqual({ plans: `${year + 1}年度工作打算` });
     // A client that does not send headings leaves them alone.
-    saveMeta(db, w.drafterA1, reportId, { ...pick(data.report), metaVersion: fixed.metaVersion });
-    expect(loadEditorData(db, w.drafterA1, reportId).report.partHeadings).toEqual({ plans: `${year + 1}年度工作打算` });
+    await saveMeta(db, w.drafterA1, reportId, { ...pick(data.report), metaVersion: fixed.metaVersion });
+    expect((await loadEditorData(db, w.drafterA1, reportId)).report.partHeadings).toEqual({ plans: `${year + 1}年度工作打算` });
 
-    restoreVersion(db, w.drafterA1, reportId, versionBefore.id);
-    expect(loadEditorData(db, w.drafterA1, reportId).report.partHeadings).toEqual({ measures: `${year}年度法治建设主要工作及成效`, plans: '下步工作打算' });
+    await restoreVersion(db, w.drafterA1, reportId, versionBefore.id);
+    expect((await loadEditorData(db, w.drafterA1, reportId)).report.partHeadings).toEqual({ measures: `${year}年度法治建设主要工作及成效`, plans: '下步工作打算' });
   });
 });
 

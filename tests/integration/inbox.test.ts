@@ -20,60 +20,60 @@ const year = currentReportYear();
 
 beforeEach(async () => {
   ({ db, w } = await freshWorld());
-  reportId = createReport(db, w.drafterA1, { townshipId: w.townA1, year }).id;
-  saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText('全年开展执法检查136次。'), version: 1 });
+  reportId = (await createReport(db, w.drafterA1, { townshipId: w.townA1, year })).id;
+  await saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText('全年开展执法检查136次。'), version: 1 });
 });
 
-const kinds = (who: World[keyof World]) => inboxFor(db, who as never).map((i) => [i.kind, i.title, i.read]);
+const kinds = async (who: World[keyof World]) => (await inboxFor(db, who as never)).map((i) => [i.kind, i.title, i.read]);
 
 describe('待办', () => {
-  it('follows a report through review for the reviewer and the drafter', () => {
-    expect(inboxFor(db, w.reviewerA)).toEqual([]);
-    transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
-    expect(kinds(w.reviewerA)).toEqual([['review', `甲一镇 ${year}年度报告待审核`, false]]);
+  it('follows a report through review for the reviewer and the drafter', async () => {
+    expect(await inboxFor(db, w.reviewerA)).toEqual([]);
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    expect(await kinds(w.reviewerA)).toEqual([['review', `甲一镇 ${year}年度报告待审核`, false]]);
     // Another county's reviewer is told nothing.
-    expect(inboxFor(db, w.reviewerB)).toEqual([]);
+    expect(await inboxFor(db, w.reviewerB)).toEqual([]);
 
-    const thread = addThread(db, w.reviewerA, reportId, { sectionKey: 'measures', body: '请写明检查的领域。', anchor: { exact: '136次', prefix: '执法检查', suffix: '。', start: 8 } });
-    createSuggestion(db, w.reviewerA, reportId, { sectionKey: 'measures', anchor: { exact: '136次', prefix: '执法检查', suffix: '。', start: 8 }, replacement: '138次', reason: null });
-    transitionReport(db, w.reviewerA, reportId, { transition: 'return', reason: '请补充执法领域。' });
-    const drafter = inboxFor(db, w.drafterA1);
+    const thread = await addThread(db, w.reviewerA, reportId, { sectionKey: 'measures', body: '请写明检查的领域。', anchor: { exact: '136次', prefix: '执法检查', suffix: '。', start: 8 } });
+    await createSuggestion(db, w.reviewerA, reportId, { sectionKey: 'measures', anchor: { exact: '136次', prefix: '执法检查', suffix: '。', start: 8 }, replacement: '138次', reason: null });
+    await transitionReport(db, w.reviewerA, reportId, { transition: 'return', reason: '请补充执法领域。' });
+    const drafter = await inboxFor(db, w.drafterA1);
     expect(drafter.map((i) => i.kind).sort()).toEqual(['comment', 'returned', 'suggestion']);
     expect(drafter.find((i) => i.kind === 'returned')!.detail).toBe('退回原因：请补充执法领域。');
     expect(drafter.every((i) => i.href === `/reports/${reportId}/edit`)).toBe(true);
-    expect(unreadCount(db, w.drafterA1)).toBe(3);
+    expect(await unreadCount(db, w.drafterA1)).toBe(3);
 
     // Read marks are the user's own.
-    markRead(db, w.drafterA1, [drafter.find((i) => i.kind === 'comment')!.key]);
-    expect(unreadCount(db, w.drafterA1)).toBe(2);
-    expect(markAllRead(db, w.drafterA1)).toBe(2);
-    expect(unreadCount(db, w.drafterA1)).toBe(0);
+    await markRead(db, w.drafterA1, [drafter.find((i) => i.kind === 'comment')!.key]);
+    expect(await unreadCount(db, w.drafterA1)).toBe(2);
+    expect(await markAllRead(db, w.drafterA1)).toBe(2);
+    expect(await unreadCount(db, w.drafterA1)).toBe(0);
 
     // The drafter replies on the reviewer's comment; the reviewer is told, and of the resubmission.
-    reply(db, w.drafterA1, reportId, { parentId: thread.id, body: '已补充。' });
-    transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
-    const reviewer = kinds(w.reviewerA);
+    await reply(db, w.drafterA1, reportId, { parentId: thread.id, body: '已补充。' });
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    const reviewer = await kinds(w.reviewerA);
     expect(reviewer).toContainEqual(['review', `甲一镇 ${year}年度报告待审核（再次提交）`, false]);
     expect(reviewer).toContainEqual(['reply', `${w.drafterA1.displayName}回复了您的批注`, false]);
   });
 
-  it('reminds the drafter of the county’s collection date 7, 3 and 1 days before, as a new item each time', () => {
+  it('reminds the drafter of the county’s collection date 7, 3 and 1 days before, as a new item each time', async () => {
     const now = new Date();
     const inDays = (n: number) => new Date(now.getTime() + n * 86_400_000).toISOString().slice(0, 10);
-    setCollectionDate(db, w.admin, { countyId: w.countyA, year, collectionDate: inDays(3) });
-    const three = inboxFor(db, w.drafterA1).filter((i) => i.kind === 'deadline');
+    await setCollectionDate(db, w.admin, { countyId: w.countyA, year, collectionDate: inDays(3) });
+    const three = (await inboxFor(db, w.drafterA1)).filter((i) => i.kind === 'deadline');
     expect(three.map((i) => i.key)).toContain(`deadline:collect:${w.townA1}:${year}:3`);
-    markAllRead(db, w.drafterA1);
+    await markAllRead(db, w.drafterA1);
     const later = new Date(now.getTime() + 2.5 * 86_400_000);
-    const one = inboxFor(db, w.drafterA1, later).filter((i) => i.kind === 'deadline' && !i.read);
+    const one = (await inboxFor(db, w.drafterA1, later)).filter((i) => i.kind === 'deadline' && !i.read);
     expect(one.map((i) => i.key)).toContain(`deadline:collect:${w.townA1}:${year}:1`);
     // Nothing once submitted.
-    transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
-    expect(inboxFor(db, w.drafterA1, later).filter((i) => i.key.startsWith('deadline:collect'))).toEqual([]);
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    expect((await inboxFor(db, w.drafterA1, later)).filter((i) => i.key.startsWith('deadline:collect'))).toEqual([]);
   });
 
-  it('refuses bad read marks with a Chinese message', () => {
-    expect(() => markRead(db, w.drafterA1, 'x')).toThrow(/[\u4e00-\u9fa5]/);
-    expect(() => markRead(db, w.drafterA1, Array.from({ length: 201 }, (_, i) => `k${i}`))).toThrow(/[\u4e00-\u9fa5]/);
+  it('refuses bad read marks with a Chinese message', async () => {
+    await expect(markRead(db, w.drafterA1, 'x')).rejects.toThrow(/[\u4e00-\u9fa5]/);
+    await expect(markRead(db, w.drafterA1, Array.from({ length: 201 }, (_, i) => `k${i}`))).rejects.toThrow(/[\u4e00-\u9fa5]/);
   });
 });

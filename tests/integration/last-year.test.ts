@@ -14,12 +14,12 @@ beforeEach(async () => {
 });
 
 describe('last year’s report in the editor data', () => {
-  it('is there for a report whose township has one, and feeds the checks', () => {
-    const last = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2024 }, new Date('2025-01-05T09:00:00+08:00'));
+  it('is there for a report whose township has one, and feeds the checks', async () => {
+    const last = await createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2024 }, new Date('2025-01-05T09:00:00+08:00'));
     const sentence = '2024年，全镇审查合同41份，出具法律意见12件。';
-    saveSection(db, w.drafterA1, last.id, 'measures', { content: docFromText(sentence), version: 1 });
-    const now = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025, from: 'last-year' }, new Date('2026-01-05T09:00:00+08:00'));
-    const data = loadEditorData(db, w.drafterA1, now.id);
+    await saveSection(db, w.drafterA1, last.id, 'measures', { content: docFromText(sentence), version: 1 });
+    const now = await createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025, from: 'last-year' }, new Date('2026-01-05T09:00:00+08:00'));
+    const data = await loadEditorData(db, w.drafterA1, now.id);
     expect(data.lastYear?.measures).toBe(sentence);
     // Created from last year's report, the sentence came over with its year moved on and its figures unchanged.
     const measures = data.sections.find((s) => s.key === 'measures')!.plainText;
@@ -28,8 +28,8 @@ describe('last year’s report in the editor data', () => {
     expect(checks.map((c) => c.code)).toContain('stale-figures');
   });
 
-  it('is null when the township has no report of the year before', () => {
-    const r = createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2025 }, new Date('2026-01-05T09:00:00+08:00'));
-    expect(loadEditorData(db, w.drafterA2, r.id).lastYear).toBeNull();
+  it('is null when the township has no report of the year before', async () => {
+    const r = await createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2025 }, new Date('2026-01-05T09:00:00+08:00'));
+    expect((await loadEditorData(db, w.drafterA2, r.id)).lastYear).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // 待办 by e-mail through a real SMTP conversation (a local smtp-server on a free port, nodemailer sending): off
 // without NIANBAO_SMTP_URL; items queued once per user and item, from the time the address was set; a refusing or
 // unreachable mail server retried with growing pauses and logged; requests never touch it.
+import { one, write } from '@/db/tx';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '@/cli/index';
@@ -30,8 +31,8 @@ let refuse: boolean;
 
 beforeEach(async () => {
   ({ db, w, reportId } = await worldWithDraft());
-  const v = loadEditorData(db, w.drafterA1, reportId).sections.find((s) => s.key === 'measures')!.version;
-  saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText('全年开展执法检查136次。'), version: v });
+  const v = (await loadEditorData(db, w.drafterA1, reportId)).sections.find((s) => s.key === 'measures')!.version;
+  await saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText('全年开展执法检查136次。'), version: v });
   received = [];
   refuse = false;
   port = await freePort();
@@ -57,13 +58,13 @@ afterEach(async () => {
 
 /** A reviewer's suggestion on part 一 (its text written first), as the route would make it; returns 201 when made. */
 async function suggestRoute(reviewer: World['reviewerA'], id: number): Promise<number> {
-  const text = loadEditorData(db, reviewer, id).sections.find((s) => s.key === 'measures')!.plainText;
-  createSuggestion(db, reviewer, id, { sectionKey: 'measures', anchor: createAnchor(text, 0, 2), replacement: '全镇', reason: null });
+  const text = (await loadEditorData(db, reviewer, id)).sections.find((s) => s.key === 'measures')!.plainText;
+  await createSuggestion(db, reviewer, id, { sectionKey: 'measures', anchor: createAnchor(text, 0, 2), replacement: '全镇', reason: null });
   return 201;
 }
 
 const config = () => mailConfig({ NIANBAO_SMTP_URL: `smtp://127.0.0.1:${port}`, NIANBAO_MAIL_FROM: '法治年报 <nianbao@example.gov.cn>', NIANBAO_ORIGIN: 'https://fzbg.example.gov.cn' })!;
-const outbox = () => db.select().from(mailOutbox).all();
+const outbox = async () => (await db.select().from(mailOutbox));
 /** The decoded text of a received mail (nodemailer sends Chinese as quoted-printable or base64 UTF-8). */
 function decoded(m: Received): string {
   const [, body = ''] = m.data.split(/\r?\n\r?\n/, 2).length === 2 ? [m.data.slice(0, m.data.search(/\r?\n\r?\n/)), m.data.slice(m.data.search(/\r?\n\r?\n/))] : [m.data, ''];
@@ -86,8 +87,8 @@ describe('待办 by e-mail', () => {
 
   it('mails the reviewer a submitted report once, through SMTP, with a link; nothing from before the address was set', async () => {
     // The drafter set an address long ago; the reviewer sets one now.
-    setOwnEmail(db, w.reviewerA, { email: 'shenhe@example.gov.cn' }, new Date(Date.now() - 60_000));
-    transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    await setOwnEmail(db, w.reviewerA, { email: 'shenhe@example.gov.cn' }, new Date(Date.now() - 60_000));
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
     const first = await mailRound(db, config(), smtpSender(config()));
     expect(first).toMatchObject({ queued: 1, sent: 1, failed: 0 });
     expect(received).toHaveLength(1);
@@ -99,8 +100,8 @@ describe('待办 by e-mail', () => {
     expect(await mailRound(db, config(), smtpSender(config()))).toMatchObject({ queued: 0, sent: 0 });
     expect(received).toHaveLength(1);
     // The return reaches the drafter once they give an address; the older submission item is not theirs anyway.
-    setOwnEmail(db, w.drafterA1, { email: 'caogao@example.gov.cn' });
-    transitionReport(db, w.reviewerA, reportId, { transition: 'return', reason: '请补充执法检查数据。' });
+    await setOwnEmail(db, w.drafterA1, { email: 'caogao@example.gov.cn' });
+    await transitionReport(db, w.reviewerA, reportId, { transition: 'return', reason: '请补充执法检查数据。' });
     await mailRound(db, config(), smtpSender(config()), new Date(Date.now() + 1_000));
     const toDrafter = received.filter((m) => m.to.includes('caogao@example.gov.cn')).map(decoded);
     expect(toDrafter).toHaveLength(1);
@@ -109,17 +110,17 @@ describe('待办 by e-mail', () => {
   });
 
   it('does not mail what was already waiting when the address was set', async () => {
-    transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
-    setOwnEmail(db, w.reviewerA, { email: 'shenhe@example.gov.cn' }, new Date(Date.now() + 1_000));
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    await setOwnEmail(db, w.reviewerA, { email: 'shenhe@example.gov.cn' }, new Date(Date.now() + 1_000));
     expect(await mailRound(db, config(), smtpSender(config()), new Date(Date.now() + 2_000))).toMatchObject({ queued: 0, sent: 0 });
     expect(received).toEqual([]);
   });
 
   it('two senders at once (two server processes) send each mail once; a deactivated user or a changed address gets nothing queued for the old one', async () => {
-    setOwnEmail(db, w.reviewerA, { email: 'shenhe@example.gov.cn' }, new Date(Date.now() - 60_000));
-    transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    await setOwnEmail(db, w.reviewerA, { email: 'shenhe@example.gov.cn' }, new Date(Date.now() - 60_000));
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
     const cfg = config();
-    queueInboxMail(db, cfg.origin);
+    await queueInboxMail(db, cfg.origin);
     const slow: SendMail = async (m) => {
       await new Promise((r) => setTimeout(r, 50));
       await smtpSender(cfg)(m);
@@ -128,42 +129,42 @@ describe('待办 by e-mail', () => {
     expect(one.sent + two.sent).toBe(1);
     expect(received).toHaveLength(1);
     // A new item queued, then the user deactivated before it goes: not sent, marked.
-    transitionReport(db, w.reviewerA, reportId, { transition: 'return', reason: '补充。' });
-    transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
-    expect(queueInboxMail(db, cfg.origin, new Date(Date.now() + 1_000))).toBe(1);
-    db.update(users).set({ active: false }).where(eq(users.id, w.reviewerA.id)).run();
+    await transitionReport(db, w.reviewerA, reportId, { transition: 'return', reason: '补充。' });
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    expect(await queueInboxMail(db, cfg.origin, new Date(Date.now() + 1_000))).toBe(1);
+    (await write(db, () => db.update(users).set({ active: false }).where(eq(users.id, w.reviewerA.id))));
     expect(await sendDueMail(db, smtpSender(cfg), new Date(Date.now() + 2_000))).toEqual({ sent: 0, failed: 0 });
     expect(received).toHaveLength(1);
-    expect(outbox().find((m) => m.sentAt === null)!.lastError).toContain('已停用');
+    expect((await outbox()).find((m) => m.sentAt === null)!.lastError).toContain('已停用');
     // Changing the address drops what was waiting for the old one.
-    db.update(users).set({ active: true }).where(eq(users.id, w.reviewerA.id)).run();
-    db.update(mailOutbox).set({ attempts: 0, lastError: null }).run();
-    setOwnEmail(db, w.reviewerA, { email: 'new@example.gov.cn' });
-    expect(outbox().filter((m) => m.sentAt === null)).toEqual([]);
+    (await write(db, () => db.update(users).set({ active: true }).where(eq(users.id, w.reviewerA.id))));
+    (await write(db, () => db.update(mailOutbox).set({ attempts: 0, lastError: null })));
+    await setOwnEmail(db, w.reviewerA, { email: 'new@example.gov.cn' });
+    expect((await outbox()).filter((m) => m.sentAt === null)).toEqual([]);
   });
 
   it('does not mail the pending-suggestions item (its key changes with every decision)', async () => {
-    setOwnEmail(db, w.drafterA1, { email: 'caogao@example.gov.cn' }, new Date(Date.now() - 60_000));
-    transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    await setOwnEmail(db, w.drafterA1, { email: 'caogao@example.gov.cn' }, new Date(Date.now() - 60_000));
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
     const res = await suggestRoute(w.reviewerA, reportId);
     expect(res).toBe(201);
-    transitionReport(db, w.reviewerA, reportId, { transition: 'return', reason: '见修订。' });
+    await transitionReport(db, w.reviewerA, reportId, { transition: 'return', reason: '见修订。' });
     await mailRound(db, config(), smtpSender(config()), new Date(Date.now() + 1_000));
-    const kinds = outbox().map((m) => m.itemKey.split(':')[0]);
+    const kinds = (await outbox()).map((m) => m.itemKey.split(':')[0]);
     expect(kinds).toContain('returned');
     expect(kinds).not.toContain('suggestion');
   });
 
   it('retries a refused mail with growing pauses, logs each failure, and sends it when the server takes it', async () => {
-    setOwnEmail(db, w.reviewerA, { email: 'shenhe@example.gov.cn' }, new Date(Date.now() - 60_000));
-    transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    await setOwnEmail(db, w.reviewerA, { email: 'shenhe@example.gov.cn' }, new Date(Date.now() - 60_000));
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
     refuse = true;
     const logged: string[] = [];
     const send = smtpSender(config());
     const t0 = new Date();
     await mailRound(db, config(), send, t0).catch(() => undefined);
     // mailRound logs through console.error; sendDueMail takes a logger, used here to read the message.
-    const [row] = outbox();
+    const [row] = await outbox();
     expect(row).toMatchObject({ attempts: 1, sentAt: null });
     expect(row!.lastError).toMatch(/451/);
     expect(row!.nextAttemptAt.getTime()).toBe(t0.getTime() + RETRY_AFTER_MS[0]);
@@ -172,43 +173,43 @@ describe('待办 by e-mail', () => {
     const t1 = new Date(t0.getTime() + RETRY_AFTER_MS[0]);
     expect(await sendDueMail(db, send, t1, (m) => logged.push(m))).toEqual({ sent: 0, failed: 1 });
     expect(logged[0]).toMatch(/邮件发送失败（第 2 次）：shenhe@example\.gov\.cn/);
-    expect(outbox()[0]!.nextAttemptAt.getTime()).toBe(t1.getTime() + RETRY_AFTER_MS[1]);
+    expect((await outbox())[0]!.nextAttemptAt.getTime()).toBe(t1.getTime() + RETRY_AFTER_MS[1]);
     refuse = false;
     expect(await sendDueMail(db, send, new Date(t1.getTime() + RETRY_AFTER_MS[1]), (m) => logged.push(m))).toEqual({ sent: 1, failed: 0 });
-    expect(outbox()[0]!.sentAt).not.toBeNull();
+    expect((await outbox())[0]!.sentAt).not.toBeNull();
     expect(received).toHaveLength(1);
   });
 
   it('gives up after the last attempt; an unreachable server fails fast instead of hanging a round', async () => {
-    setOwnEmail(db, w.reviewerA, { email: 'shenhe@example.gov.cn' }, new Date(Date.now() - 60_000));
-    transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    await setOwnEmail(db, w.reviewerA, { email: 'shenhe@example.gov.cn' }, new Date(Date.now() - 60_000));
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
     const closed = await freePort();
     const dead = mailConfig({ NIANBAO_SMTP_URL: `smtp://127.0.0.1:${closed}` })!;
     const logged: string[] = [];
     let now = new Date();
     await mailRound(db, dead, async () => Promise.reject(new Error('connect ECONNREFUSED')), now);
     for (let i = 1; i < MAX_ATTEMPTS; i++) {
-      now = new Date(outbox()[0]!.nextAttemptAt.getTime());
+      now = new Date((await outbox())[0]!.nextAttemptAt.getTime());
       const started = performance.now();
       await sendDueMail(db, smtpSender(dead), now, (m) => logged.push(m));
       expect(performance.now() - started).toBeLessThan(15_000);
     }
-    expect(outbox()[0]!.attempts).toBe(MAX_ATTEMPTS);
+    expect((await outbox())[0]!.attempts).toBe(MAX_ATTEMPTS);
     expect(logged.at(-1)).toContain('不再重试');
     expect(await sendDueMail(db, smtpSender(dead), new Date(now.getTime() + 10 ** 9))).toEqual({ sent: 0, failed: 0 });
   });
 
   it('an address is validated, audited, and can be cleared (the account page and the command line)', async () => {
-    const before = snapshot(db);
-    expect(() => setOwnEmail(db, w.drafterA1, { email: 'not-an-address' })).toThrow(AppError);
-    expect(() => setOwnEmail(db, w.drafterA1, { email: `${'a'.repeat(250)}@x.cn` })).toThrow(AppError);
-    expect(snapshot(db)).toEqual(before);
+    const before = await snapshot(db);
+    await expect(setOwnEmail(db, w.drafterA1, { email: 'not-an-address' })).rejects.toThrow(AppError);
+    await expect(setOwnEmail(db, w.drafterA1, { email: `${'a'.repeat(250)}@x.cn` })).rejects.toThrow(AppError);
+    expect(await snapshot(db)).toEqual(before);
     const out: string[] = [];
     const cli = (...args: string[]) => runCli(args, { log: (s) => out.push(s), error: (s) => out.push(s) }, () => db);
     expect(await cli('user', 'email', 'drafter-a1', 'caogao@example.gov.cn')).toBe(0);
-    expect(db.select({ e: users.email }).from(users).where(eq(users.id, w.drafterA1.id)).get()!.e).toBe('caogao@example.gov.cn');
+    expect((await one(db.select({ e: users.email }).from(users).where(eq(users.id, w.drafterA1.id))))!.e).toBe('caogao@example.gov.cn');
     expect(await cli('user', 'email', 'drafter-a1', '--clear')).toBe(0);
-    expect(db.select({ e: users.email }).from(users).where(eq(users.id, w.drafterA1.id)).get()!.e).toBeNull();
+    expect((await one(db.select({ e: users.email }).from(users).where(eq(users.id, w.drafterA1.id))))!.e).toBeNull();
     expect(await cli('user', 'email', 'drafter-a1', 'bad')).not.toBe(0);
   });
 });

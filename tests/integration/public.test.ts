@@ -16,13 +16,13 @@ let reportId: number;
 
 beforeEach(async () => {
   ({ db, w, reportId } = await worldWithSubmitted('全年开展执法检查136次。'));
-  addThread(db, w.reviewerA, reportId, { sectionKey: 'measures', body: '内部意见：请核实数据', anchor: { exact: '136次', prefix: '执法检查', suffix: '。', start: 8 } });
+  await addThread(db, w.reviewerA, reportId, { sectionKey: 'measures', body: '内部意见：请核实数据', anchor: { exact: '136次', prefix: '执法检查', suffix: '。', start: 8 } });
 });
 
-const publish = () => {
-  transitionReport(db, w.reviewerA, reportId, { transition: 'approve' });
-  transitionReport(db, w.drafterA1, reportId, { transition: 'finalise' });
-  transitionReport(db, w.drafterA1, reportId, { transition: 'publish', url: 'https://example.gov.cn/a', date: '2026-03-01' });
+const publish = async () => {
+  await transitionReport(db, w.reviewerA, reportId, { transition: 'approve' });
+  await transitionReport(db, w.drafterA1, reportId, { transition: 'finalise' });
+  await transitionReport(db, w.drafterA1, reportId, { transition: 'publish', url: 'https://example.gov.cn/a', date: '2026-03-01' });
 };
 const record = (id: number | string) => recordRoute(new Request(`http://t/public/reports/${id}/record`), { params: Promise.resolve({ id: String(id) }) });
 const feed = (id: number) => feedRoute(new Request(`http://t/public/counties/${id}/feed`), { params: Promise.resolve({ id: String(id) }) });
@@ -38,8 +38,8 @@ describe('public pages', () => {
   });
 
   it('give a published report’s 公开稿 and its catalogue record, without comments or account names', async () => {
-    publish();
-    const r = publishedReport(db, reportId);
+    await publish();
+    const r = await publishedReport(db, reportId);
     expect(r.doc.recipient).toBeNull();
     expect(r.doc.cc).toBeNull();
     const text = JSON.stringify(r);
@@ -55,7 +55,7 @@ describe('public pages', () => {
   });
 
   it('list it in a well-formed Atom feed, and drop it when it is taken back', async () => {
-    publish();
+    await publish();
     const res = await feed(w.countyA);
     expect(res.headers.get('content-type')).toContain('application/atom+xml');
     const xml = await res.text();
@@ -66,7 +66,7 @@ describe('public pages', () => {
     expect(doc.getElementsByTagName('entry')).toHaveLength(1);
     expect(xml).toContain(`/public/reports/${reportId}`);
 
-    transitionReport(db, w.admin, reportId, { transition: 'reopen' });
+    await transitionReport(db, w.admin, reportId, { transition: 'reopen' });
     expect((await record(reportId)).status).toBe(404);
     expect(await (await feed(w.countyA)).text()).not.toContain(`/public/reports/${reportId}`);
     expect((await feed(99_999)).status).toBe(404);

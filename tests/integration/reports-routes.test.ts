@@ -1,3 +1,4 @@
+import { write } from '@/db/tx';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { GET as listRoute, POST as createRoute } from '@/app/api/reports/route';
@@ -48,16 +49,21 @@ describe('POST /api/reports', () => {
   it('keeps one report per township and year (409 with a Chinese message)', async () => {
     setActor(w.drafterA1);
     expect((await post(JSON.stringify({ townshipId: w.townA1, year }))).status).toBe(201);
-    const before = snapshot(db);
+    const before = await snapshot(db);
     const res = await post(JSON.stringify({ townshipId: w.townA1, year }));
     expect(res.status).toBe(409);
     expect((await res.json()).error).toBe(`甲一镇${year}年度的报告已存在，请直接打开。`);
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 
-  it('the unique index holds even when the service check is bypassed', () => {
-    createReport(db, w.drafterA1, { townshipId: w.townA1, year });
-    expect(() => db.insert(reports).values({ townshipId: w.townA1, year, title: 'x' }).run()).toThrow(/UNIQUE/);
+  it('the unique index holds even when the service check is bypassed', async () => {
+    await createReport(db, w.drafterA1, { townshipId: w.townA1, year });
+    const err = await write(db, () => db.insert(reports).values({ townshipId: w.townA1, year, title: 'x' })).then(
+      () => null,
+      (e: Error) => e,
+    );
+    // SQLite says UNIQUE constraint failed; PostgreSQL (through drizzle's wrapper) duplicate key value.
+    expect(`${err?.message} ${(err?.cause as Error | undefined)?.message}`).toMatch(/UNIQUE|duplicate key/i);
   });
 
   it.each([
@@ -67,12 +73,12 @@ describe('POST /api/reports', () => {
     ['admin', 'townB1', 201],
   ] as const)('%s creating for %s → %i', async (who, town, status) => {
     setActor(w[who]);
-    const before = snapshot(db);
+    const before = await snapshot(db);
     const res = await post(JSON.stringify({ townshipId: w[town], year }));
     expect(res.status).toBe(status);
     if (status !== 201) {
       expect((await res.json()).error).toMatch(/[\u4e00-\u9fa5]/);
-      expect(snapshot(db)).toEqual(before);
+      expect(await snapshot(db)).toEqual(before);
     }
   });
 
@@ -90,21 +96,21 @@ describe('POST /api/reports', () => {
     ['a negative id', '{"townshipId": -1, "year": 2024}', 400, '乡镇（街道）无效。'],
   ])('refuses %s with a Chinese message and changes nothing', async (_label, body, status, message) => {
     setActor(w.drafterA1);
-    const before = snapshot(db);
+    const before = await snapshot(db);
     const res = await post(body.replace('TOWN', String(w.townA1)));
     expect(res.status).toBe(status);
     const json = await res.json();
     expect(json.error).toBe(message);
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it('refuses an oversize body with 413 before parsing it', async () => {
     setActor(w.drafterA1);
-    const before = snapshot(db);
+    const before = await snapshot(db);
     const res = await post(JSON.stringify({ townshipId: w.townA1, year, pad: 'x'.repeat(20_000) }));
     expect(res.status).toBe(413);
     expect((await res.json()).error).toMatch(/上限/);
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it('refuses a visitor who is not signed in with 401', async () => {
@@ -115,9 +121,9 @@ describe('POST /api/reports', () => {
 });
 
 describe('GET /api/reports and /api/reports/:id', () => {
-  beforeEach(() => {
-    createReport(db, w.drafterA1, { townshipId: w.townA1, year });
-    createReport(db, w.drafterB1, { townshipId: w.townB1, year });
+  beforeEach(async () => {
+    await createReport(db, w.drafterA1, { townshipId: w.townA1, year });
+    await createReport(db, w.drafterB1, { townshipId: w.townB1, year });
   });
 
   it('lists only the townships in scope', async () => {
@@ -132,7 +138,7 @@ describe('GET /api/reports and /api/reports/:id', () => {
   });
 
   it('refuses a report outside one’s scope without revealing its content', async () => {
-    const id = db.select().from(reports).all().find((r) => r.townshipId === w.townB1)!.id;
+    const id = (await db.select().from(reports)).find((r) => r.townshipId === w.townB1)!.id;
     for (const actor of [w.drafterA1, w.reviewerA]) {
       setActor(actor);
       const res = await get(String(id));

@@ -21,15 +21,15 @@ beforeAll(async () => {
 afterAll(() => setActor(null));
 
 /** A copy of the seeded database made the app's connection, with the principal signed in. */
-function caseDb(who: Principal): Db {
+async function caseDb(who: Principal): Promise<Db> {
   const db = fx.copy();
   setDb(db);
-  setActor(principal(db, who));
+  setActor(await principal(db, who));
   return db;
 }
 
-function principal(db: Db, p: Principal): Actor | null {
-  return p === 'anonymous' ? null : fx.actor(db, fx.fixture[p]);
+async function principal(db: Db, p: Principal): Promise<Actor | null> {
+  return p === 'anonymous' ? null : await fx.actor(db, fx.fixture[p]);
 }
 
 function leaks(text: string): string[] {
@@ -52,11 +52,11 @@ describe('route handlers', () => {
   it.each(routeCells)('%s as %s', async (key, who) => {
     const c = ROUTES[key] as Case;
     const route = routes.find((r) => r.key === key)!;
-    const db = caseDb(who);
+    const db = await caseDb(who);
     const { params = {}, query, body } = c.request(fx.fixture);
     const [method, pattern] = key.split(' ') as [string, string];
     const url = `http://test${pattern.replace(/\[(\.\.\.)?(\w+)\]/g, (_m, _d, name: string) => params[name] ?? 'x')}${query ? `?${query}` : ''}`;
-    const before = snapshot(db);
+    const before = await snapshot(db);
     const res = await route.handler(
       new Request(url, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) }),
       { params: Promise.resolve(params) },
@@ -64,14 +64,14 @@ describe('route handlers', () => {
     const text = Buffer.from(await res.arrayBuffer()).toString('utf8');
     if (c.allow.includes(who)) {
       expect(res.status, text).toBeLessThan(300);
-      if (c.mutates) expect(snapshot(db)).not.toEqual(before);
-      else expect(snapshot(db)).toEqual(before);
+      if (c.mutates) expect(await snapshot(db)).not.toEqual(before);
+      else expect(await snapshot(db)).toEqual(before);
       if (c.scopedList && !READERS.includes(who)) expect(leaks(text)).toEqual([]);
     } else {
       expect(res.status, text).toBe(who === 'anonymous' ? 401 : res.status === 404 ? 404 : 403);
       expect(JSON.parse(text).error).toMatch(/[\u4e00-\u9fa5]/);
       expect(leaks(text)).toEqual([]);
-      expect(snapshot(db)).toEqual(before);
+      expect(await snapshot(db)).toEqual(before);
     }
     db.$client.close();
   });
@@ -81,10 +81,10 @@ describe('server actions', () => {
   it.each(actionCells)('%s as %s', async (key, who) => {
     const c = ACTIONS[key] as ActionCase;
     const action = actions.find((a) => a.key === key)!;
-    const db = caseDb(who);
+    const db = await caseDb(who);
     const form = new FormData();
     for (const [k, v] of Object.entries(c.form(fx.fixture))) form.set(k, String(v));
-    const before = snapshot(db);
+    const before = await snapshot(db);
     let state: { ok: boolean; message: string } | null = null;
     let redirected = false;
     try {
@@ -95,14 +95,14 @@ describe('server actions', () => {
     }
     if (c.allow.includes(who)) {
       expect(redirected || state?.ok, state?.message).toBe(true);
-      if (!c.mutatesFor || c.mutatesFor.includes(who)) expect(snapshot(db)).not.toEqual(before);
-      else expect(snapshot(db)).toEqual(before);
+      if (!c.mutatesFor || c.mutatesFor.includes(who)) expect(await snapshot(db)).not.toEqual(before);
+      else expect(await snapshot(db)).toEqual(before);
     } else {
       expect(redirected).toBe(false);
       expect(state?.ok).toBe(false);
       expect(state?.message).toMatch(who === 'anonymous' ? /登录/ : /[\u4e00-\u9fa5]/);
       expect(leaks(state?.message ?? '')).toEqual([]);
-      expect(snapshot(db)).toEqual(before);
+      expect(await snapshot(db)).toEqual(before);
     }
     db.$client.close();
   });

@@ -17,9 +17,9 @@ let w: World;
 let pg: TestPg;
 const sides: Side[] = [];
 
-function write(actor: World['drafterA1'], reportId: number, key: string, text: string) {
-  const v = loadEditorData(db, actor, reportId).sections.find((s) => s.key === key)!.version;
-  saveSection(db, actor, reportId, key, { content: docFromText(text), version: v });
+async function write(actor: World['drafterA1'], reportId: number, key: string, text: string) {
+  const v = (await loadEditorData(db, actor, reportId)).sections.find((s) => s.key === key)!.version;
+  await saveSection(db, actor, reportId, key, { content: docFromText(text), version: v });
 }
 
 describe.skipIf(PG_OFF)('search on SQLite and on PostgreSQL', () => {
@@ -33,9 +33,9 @@ describe.skipIf(PG_OFF)('search on SQLite and on PostgreSQL', () => {
       [w.drafterB1, w.townB1],
     ] as const) {
       for (const year of [2024, 2025]) {
-        const r = createReport(db, actor, { townshipId: township, year }, at).id;
-        write(actor, r, 'measures', `${year}年聘请律师担任法律顾问，审查合同${year - 1980}份，办理行政复议案件2件。推进“放管服”改革，落实ABC工作法和100%覆盖。`);
-        write(actor, r, 'plans', `${year + 1}年继续做好法律顾问工作，化解矛盾纠纷，调解成功率98%。`);
+        const r = (await createReport(db, actor, { townshipId: township, year }, at)).id;
+        await write(actor, r, 'measures', `${year}年聘请律师担任法律顾问，审查合同${year - 1980}份，办理行政复议案件2件。推进“放管服”改革，落实ABC工作法和100%覆盖。`);
+        await write(actor, r, 'plans', `${year + 1}年继续做好法律顾问工作，化解矛盾纠纷，调解成功率98%。`);
       }
     }
     pg = await freshPgDatabase({ migrate: false });
@@ -67,18 +67,18 @@ describe.skipIf(PG_OFF)('search on SQLite and on PostgreSQL', () => {
 
   it.each(queries)('%j: the same hits and snippets on both', async (raw) => {
     for (const actor of [w.reviewerA, w.reviewerB, w.drafterA1, w.admin]) {
-      const onSqlite = searchReports(db, actor, raw);
-      const scope = searchScope(db, actor, raw);
+      const onSqlite = await searchReports(db, actor, raw);
+      const scope = await searchScope(db, actor, raw);
       const { text, params } = searchSql('postgres', scope!.query);
       const onPostgres = toHits((await pg.pool.query(text, params)).rows, scope!.names, scope!.query.q);
       expect(onPostgres).toEqual(onSqlite);
     }
   });
 
-  it('the queries are not vacuous: most find something, in more than one township', () => {
-    const found = queries.map((raw) => searchReports(db, w.admin, raw).length);
+  it('the queries are not vacuous: most find something, in more than one township', async () => {
+    const found = await Promise.all(queries.map(async (raw) => (await searchReports(db, w.admin, raw)).length));
     expect(found.filter((n) => n > 0).length).toBeGreaterThanOrEqual(10);
-    expect(searchReports(db, w.admin, { q: '复议' })).toHaveLength(6);
+    expect(await searchReports(db, w.admin, { q: '复议' })).toHaveLength(6);
   });
 
   it('PostgreSQL uses the trigram index for a three-character term once the table is large enough to prefer it', async () => {

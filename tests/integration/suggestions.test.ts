@@ -25,15 +25,15 @@ let w: World;
 let reportId: number;
 const TEXT = '镇党委全年召开专题会议4次，研究法治政府建设工作。全年开展执法检查136次，办理行政复议案件2件。';
 
-const measures = () => loadEditorData(db, w.drafterA1, reportId).sections.find((s) => s.key === 'measures')!;
-function save(text: string) {
-  saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText(text), version: measures().version });
+const measures = async () => (await loadEditorData(db, w.drafterA1, reportId)).sections.find((s) => s.key === 'measures')!;
+async function save(text: string) {
+  await saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText(text), version: (await measures()).version });
 }
 
 beforeEach(async () => {
   ({ db, w, reportId } = await worldWithDraft());
-  save(TEXT);
-  transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+  await save(TEXT);
+  await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
 });
 
 const ctx = (sid = '') => ({ params: Promise.resolve({ id: String(reportId), sid }) });
@@ -43,8 +43,8 @@ async function suggest(actor: Actor, body: unknown) {
   return postRoute(new Request('http://t/x', json(body)), ctx());
 }
 /** Replacing `quote` (empty: inserting at `at`) in part 一 as it now reads. */
-function on(quote: string, replacement: string, at?: number) {
-  const text = measures().plainText;
+async function on(quote: string, replacement: string, at?: number) {
+  const text = (await measures()).plainText;
   const start = at ?? text.indexOf(quote);
   return { sectionKey: 'measures', anchor: quote ? createAnchor(text, start, start + quote.length) : pointAnchor(text, start), replacement, reason: '与台账核对' };
 }
@@ -61,21 +61,21 @@ const returnReport = () => transitionReport(db, w.reviewerA, reportId, { transit
 
 describe('suggestions', () => {
   it('a replacement, a deletion and an insertion; the drafter accepts one, rejects one, edits beside the third and accepts it', async () => {
-    const replace = await suggest(w.reviewerA, on('4次', '5次'));
+    const replace = await suggest(w.reviewerA, await on('4次', '5次'));
     expect(replace.status).toBe(201);
-    const del = await suggest(w.reviewerA, on('，研究法治政府建设工作', ''));
+    const del = await suggest(w.reviewerA, await on('，研究法治政府建设工作', ''));
     expect(del.status).toBe(201);
     const insertAt = TEXT.indexOf('2件') + 2;
-    const ins = await suggest(w.reviewerA, on('', '（均已结案）', insertAt));
+    const ins = await suggest(w.reviewerA, await on('', '（均已结案）', insertAt));
     expect(ins.status).toBe(201);
     const [a, b, c] = [(await replace.json()).suggestion, (await del.json()).suggestion, (await ins.json()).suggestion] as SuggestionView[];
     expect(c).toMatchObject({ state: 'pending', position: { start: insertAt, end: insertAt }, authorName: w.reviewerA.displayName });
 
     // The county's dashboard counts them for the township.
-    const row = loadDashboard(db, w.reviewerA, w.countyA, 2025).rows.find((r) => r.reportId === reportId)!;
+    const row = (await loadDashboard(db, w.reviewerA, w.countyA, 2025)).rows.find((r) => r.reportId === reportId)!;
     expect(row.openSuggestions).toBe(3);
     // And the drafter's report list.
-    const listed = listReportsByTownship(db, w.drafterA1).flatMap((t) => t.reports).find((r) => r.id === reportId)!;
+    const listed = (await listReportsByTownship(db, w.drafterA1)).flatMap((t) => t.reports).find((r) => r.id === reportId)!;
     expect(listed.openSuggestions).toBe(3);
     // The drafter sees them; an outsider does not.
     expect((await list(w.drafterA1)).map((s) => s.id)).toEqual([a!.id, b!.id, c!.id]);
@@ -84,22 +84,22 @@ describe('suggestions', () => {
 
     // Nothing can be decided while the report is under review.
     expect((await decide(w.drafterA1, 'accept', a!.id)).status).toBe(403);
-    returnReport();
+    await returnReport();
     // The reviewer suggests; only the township's drafter (or an admin) decides.
     expect((await decide(w.reviewerA, 'accept', a!.id)).status).toBe(403);
 
-    const accepted = await decide(w.drafterA1, 'accept', a!.id, { version: measures().version });
+    const accepted = await decide(w.drafterA1, 'accept', a!.id, { version: (await measures()).version });
     expect(accepted.status).toBe(200);
-    expect(measures().plainText).toBe(TEXT.replace('4次', '5次'));
+    expect((await measures()).plainText).toBe(TEXT.replace('4次', '5次'));
     expect((await decide(w.drafterA1, 'reject', b!.id)).status).toBe(200);
-    expect(measures().plainText).toBe(TEXT.replace('4次', '5次'));
+    expect((await measures()).plainText).toBe(TEXT.replace('4次', '5次'));
 
     // The drafter types next to the insertion point; the suggestion follows the text and still applies exactly.
-    save(measures().plainText.replace('全年开展', '2025年全年开展'));
+    await save((await measures()).plainText.replace('全年开展', '2025年全年开展'));
     const moved = (await list(w.drafterA1)).find((s) => s.id === c!.id)!;
     expect(moved.position).toEqual({ start: insertAt + 5, end: insertAt + 5 });
     expect((await decide(w.drafterA1, 'accept', c!.id)).status).toBe(200);
-    expect(measures().plainText).toBe('镇党委全年召开专题会议5次，研究法治政府建设工作。2025年全年开展执法检查136次，办理行政复议案件2件（均已结案）。');
+    expect((await measures()).plainText).toBe('镇党委全年召开专题会议5次，研究法治政府建设工作。2025年全年开展执法检查136次，办理行政复议案件2件（均已结案）。');
 
     const states = (await list(w.reviewerA)).map((s) => [s.id, s.state, s.decidedByName]);
     expect(states).toEqual([
@@ -108,7 +108,7 @@ describe('suggestions', () => {
       [c!.id, 'accepted', w.drafterA1.displayName],
     ]);
     // The history records each acceptance and whose suggestion it was.
-    const labels = listVersions(db, w.drafterA1, reportId).map((v) => v.label);
+    const labels = (await listVersions(db, w.drafterA1, reportId)).map((v) => v.label);
     expect(labels.filter((l) => l.startsWith('接受修订'))).toHaveLength(2);
     expect(labels.join('\n')).toContain(`${w.reviewerA.displayName}的建议`);
     // Decided once.
@@ -116,56 +116,56 @@ describe('suggestions', () => {
   });
 
   it('shows 原文已改动 when the passage itself was changed, and will not accept it blindly', async () => {
-    const made = (await (await suggest(w.reviewerA, on('136次', '138次'))).json()).suggestion as SuggestionView;
-    returnReport();
-    save(TEXT.replace('136次', '140次'));
+    const made = (await (await suggest(w.reviewerA, await on('136次', '138次'))).json()).suggestion as SuggestionView;
+    await returnReport();
+    await save(TEXT.replace('136次', '140次'));
     const now = (await list(w.drafterA1)).find((s) => s.id === made.id)!;
     expect(now.position).toBeNull();
     expect(now.changed).not.toBeNull();
-    const before = snapshot(db);
+    const before = await snapshot(db);
     const res = await decide(w.drafterA1, 'accept', made.id);
     expect(res.status).toBe(409);
     expect((await res.json()).error).toContain('原文已改动');
-    expect(snapshot(db)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
     // Rejecting it is still possible.
     expect((await decide(w.drafterA1, 'reject', made.id)).status).toBe(200);
   });
 
   it('answers 409 with the server’s text when the editor holds an older version of the part', async () => {
-    const made = (await (await suggest(w.reviewerA, on('2件', '3件'))).json()).suggestion as SuggestionView;
-    returnReport();
-    const old = measures().version;
-    save(`${TEXT}另有一句。`);
+    const made = (await (await suggest(w.reviewerA, await on('2件', '3件'))).json()).suggestion as SuggestionView;
+    await returnReport();
+    const old = (await measures()).version;
+    await save(`${TEXT}另有一句。`);
     const res = await decide(w.drafterA1, 'accept', made.id, { version: old });
     expect(res.status).toBe(409);
     const body = await res.json();
     expect(body.current.plainText).toBe(`${TEXT}另有一句。`);
-    expect(measures().plainText).toBe(`${TEXT}另有一句。`);
+    expect((await measures()).plainText).toBe(`${TEXT}另有一句。`);
   });
 
   it('refuses what it cannot use with a Chinese message and changes nothing', async () => {
     const cases: Array<[Actor, unknown, number]> = [
-      [w.drafterA1, on('4次', '5次'), 403],
-      [w.reviewerB, on('4次', '5次'), 403],
-      [w.reviewerA, { ...on('4次', '5次'), anchor: { exact: '不存在的文字', prefix: '', suffix: '', start: 0 } }, 409],
-      [w.reviewerA, on('4次', 'x'.repeat(2_001)), 413],
-      [w.reviewerA, { ...on('4次', '5次'), reason: '理'.repeat(501) }, 413],
-      [w.reviewerA, on('4次', '4次'), 400],
-      [w.reviewerA, on('4次', '五\n次'), 400],
-      [w.reviewerA, on('', ''), 400],
-      [w.reviewerA, { ...on('4次', '5次'), sectionKey: 'appendix' }, 400],
+      [w.drafterA1, await on('4次', '5次'), 403],
+      [w.reviewerB, await on('4次', '5次'), 403],
+      [w.reviewerA, { ...await on('4次', '5次'), anchor: { exact: '不存在的文字', prefix: '', suffix: '', start: 0 } }, 409],
+      [w.reviewerA, await on('4次', 'x'.repeat(2_001)), 413],
+      [w.reviewerA, { ...await on('4次', '5次'), reason: '理'.repeat(501) }, 413],
+      [w.reviewerA, await on('4次', '4次'), 400],
+      [w.reviewerA, await on('4次', '五\n次'), 400],
+      [w.reviewerA, await on('', ''), 400],
+      [w.reviewerA, { ...await on('4次', '5次'), sectionKey: 'appendix' }, 400],
       [w.reviewerA, { anchor: 'x', replacement: 1 }, 400],
     ];
     for (const [actor, body, status] of cases) {
-      const before = snapshot(db);
+      const before = await snapshot(db);
       const res = await suggest(actor, body);
       expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(status);
       expect((await res.json()).error).toMatch(/[\u4e00-\u9fa5]/);
-      expect(snapshot(db)).toEqual(before);
+      expect(await snapshot(db)).toEqual(before);
     }
     // A report not under review takes no suggestions.
-    returnReport();
-    expect((await suggest(w.reviewerA, on('4次', '5次'))).status).toBe(403);
+    await returnReport();
+    expect((await suggest(w.reviewerA, await on('4次', '5次'))).status).toBe(403);
   });
 
   it('typing in 建议修改 mode, read back as changes, goes in through the API and all of it can be accepted one after another', async () => {
@@ -175,25 +175,25 @@ describe('suggestions', () => {
       const res = await suggest(w.reviewerA, { sectionKey: 'measures', anchor: draftAnchor(TEXT, c), replacement: c.replacement, reason: null });
       expect(res.status).toBe(201);
     }
-    returnReport();
+    await returnReport();
     // 全部接受: one after another, each against the version the previous one made.
     for (const s of await list(w.drafterA1)) {
       expect(s.changed).toBeNull();
-      const res = await decide(w.drafterA1, 'accept', s.id, { version: measures().version });
+      const res = await decide(w.drafterA1, 'accept', s.id, { version: (await measures()).version });
       expect(res.status, JSON.stringify(await res.clone().json())).toBe(200);
     }
-    expect(measures().plainText).toBe(typed);
+    expect((await measures()).plainText).toBe(typed);
   });
 
   it('the reviewer and the drafter reply under a suggestion; nobody else can', async () => {
-    const made = (await (await suggest(w.reviewerA, on('4次', '5次'))).json()).suggestion as SuggestionView;
+    const made = (await (await suggest(w.reviewerA, await on('4次', '5次'))).json()).suggestion as SuggestionView;
     const reply = async (actor: Actor, body: unknown, sid = made.id) => {
       setActor(actor);
       return replyRoute(new Request('http://t/x', json(body)), ctx(String(sid)));
     };
     expect((await reply(w.drafterA1, { body: '会议记录显示为4次，请核实。' })).status).toBe(201);
     expect((await reply(w.reviewerA, { body: '以党委会议纪要为准，共5次。' })).status).toBe(201);
-    returnReport();
+    await returnReport();
     // Replies go on after the report came back, and after the decision.
     await decide(w.drafterA1, 'reject', made.id);
     expect((await reply(w.drafterA1, { body: '已核对，维持原文。' })).status).toBe(201);
@@ -213,11 +213,11 @@ describe('suggestions', () => {
       [w.drafterA1, { body: '不存在的修订' }, 404, made.id + 999],
     ];
     for (const [actor, body, status, sid] of cases) {
-      const before = snapshot(db);
+      const before = await snapshot(db);
       const res = await reply(actor, body, sid);
       expect(res.status, JSON.stringify(body).slice(0, 40)).toBe(status);
       expect((await res.json()).error).toMatch(/[\u4e00-\u9fa5]/);
-      expect(snapshot(db)).toEqual(before);
+      expect(await snapshot(db)).toEqual(before);
     }
   });
 });

@@ -66,7 +66,7 @@ describe('importing Word tracked changes', () => {
   it('files them as suggestions by their authors on the part they belong to', async () => {
     const { text, trackedChanges } = await readReportUpload(await revisedDocx(), '甲一镇.docx');
     const preview = previewImport(text, trackedChanges);
-    const res = commitImport(db, w.drafterA1, {
+    const res = await commitImport(db, w.drafterA1, {
       townshipId: w.townA1,
       year: 2025,
       title: preview.parsed.title,
@@ -75,7 +75,7 @@ describe('importing Word tracked changes', () => {
       trackedChanges: preview.trackedChanges,
     });
     expect(res.suggestions).toBe(3);
-    const list = listSuggestions(db, w.drafterA1, res.reportId);
+    const list = await listSuggestions(db, w.drafterA1, res.reportId);
     expect(list.map((s) => [s.sectionKey, s.authorName, s.anchor.exact, s.replacement, s.state, Boolean(s.position)])).toEqual([
       ['measures', '王审核（Word 修订）', '4次', '5次', 'pending', true],
       ['measures', '李科长（Word 修订）', '，效果明显', '', 'pending', true],

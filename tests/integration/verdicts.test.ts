@@ -31,19 +31,19 @@ describe('per-item verdicts', () => {
   it('become the drafter’s to-do list and are ticked off as the part changes', async () => {
     expect((await put(w.reviewerA, 'measures.training', { verdict: 'fix', note: '请写明培训次数和参训人数。' })).status).toBe(200);
     expect((await put(w.reviewerA, 'leaders.study', { verdict: 'pass' })).status).toBe(200);
-    transitionReport(db, w.reviewerA, reportId, { transition: 'return', reason: '见逐项意见。' });
+    await transitionReport(db, w.reviewerA, reportId, { transition: 'return', reason: '见逐项意见。' });
 
-    const todo = loadEditorData(db, w.drafterA1, reportId).review.verdicts.filter((v) => v.verdict === 'fix');
+    const todo = (await loadEditorData(db, w.drafterA1, reportId)).review.verdicts.filter((v) => v.verdict === 'fix');
     expect(todo).toMatchObject([{ itemId: 'measures.training', note: '请写明培训次数和参训人数。', changed: false, sectionLabel: '一、主要举措和成效' }]);
 
-    const version = loadEditorData(db, w.drafterA1, reportId).sections.find((s) => s.key === 'measures')!.version;
-    saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText('组织干部学法培训4期，参训120人次。'), version });
-    expect(listVerdicts(db, w.drafterA1, reportId).find((v) => v.itemId === 'measures.training')!.changed).toBe(true);
+    const version = (await loadEditorData(db, w.drafterA1, reportId)).sections.find((s) => s.key === 'measures')!.version;
+    await saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText('组织干部学法培训4期，参训120人次。'), version });
+    expect((await listVerdicts(db, w.drafterA1, reportId)).find((v) => v.itemId === 'measures.training')!.changed).toBe(true);
     // The part of the item that passed did not change.
-    expect(listVerdicts(db, w.drafterA1, reportId).find((v) => v.itemId === 'leaders.study')!.changed).toBe(false);
+    expect((await listVerdicts(db, w.drafterA1, reportId)).find((v) => v.itemId === 'leaders.study')!.changed).toBe(false);
 
-    transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
-    const reviewer = loadEditorData(db, w.reviewerA, reportId);
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    const reviewer = await loadEditorData(db, w.reviewerA, reportId);
     expect(reviewer.review.mayReview).toBe(true);
     const training = reviewer.review.verdicts.find((v) => v.itemId === 'measures.training')!;
     expect(training).toMatchObject({ changed: true, reviewerName: w.reviewerA.displayName });
@@ -53,7 +53,7 @@ describe('per-item verdicts', () => {
     expect(reviewer.review.verdicts.find((v) => v.itemId === 'leaders.study')!.changes).toBeNull();
     // Taken back.
     expect((await put(w.reviewerA, 'measures.training', { verdict: null })).status).toBe(200);
-    expect(listVerdicts(db, w.reviewerA, reportId).map((v) => v.itemId)).toEqual(['leaders.study']);
+    expect((await listVerdicts(db, w.reviewerA, reportId)).map((v) => v.itemId)).toEqual(['leaders.study']);
   });
 
   it('refuses drafters, other counties, unknown items, a 需修改 without a note, and a report not under review', async () => {
@@ -66,13 +66,13 @@ describe('per-item verdicts', () => {
       [w.reviewerA, 'measures.training', { verdict: 'fix', note: '注'.repeat(501) }, 400],
     ];
     for (const [actor, item, body, status] of cases) {
-      const before = snapshot(db);
+      const before = await snapshot(db);
       const res = await put(actor, item, body);
       expect(res.status, `${item} ${JSON.stringify(body)}`).toBe(status);
       expect((await res.json()).error).toMatch(/[\u4e00-\u9fa5]/);
-      expect(snapshot(db)).toEqual(before);
+      expect(await snapshot(db)).toEqual(before);
     }
-    transitionReport(db, w.reviewerA, reportId, { transition: 'approve' });
+    await transitionReport(db, w.reviewerA, reportId, { transition: 'approve' });
     expect((await put(w.reviewerA, 'measures.training', { verdict: 'pass' })).status).toBe(403);
   });
 });

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase, type Db } from '@/db/client';
+import { closeDatabase, openDatabase, pgBase, type Db } from '@/db/client';
 import { createUser } from '@/lib/admin/accounts';
 import { loadActor } from '@/lib/auth/actor';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/auth/permissions';
@@ -12,6 +12,10 @@ import { saveSection } from '@/lib/drafting/service';
 import { docFromText } from '@/lib/report/tiptap-doc';
 import { transitionReport } from '@/lib/review/transitions';
 import { setDb } from './mock-db';
+import { templateDb, TEST_ON_POSTGRES } from './pg';
+import { sql } from 'drizzle-orm';
+import { rows } from '@/db/tx';
+import { SCHEMA_TABLES } from '@/db/tables';
 
 export function makeTestDb(): { db: Db; file: string; dir: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-db-'));
@@ -37,14 +41,14 @@ export type World = {
 
 /** Two counties: A with two townships, B with one; a drafter per township, a reviewer per county, one admin. */
 export async function seedWorld(db: Db): Promise<World> {
-  const countyA = createCounty(db, SYSTEM_ACTOR, { name: '甲县' }).id;
-  const countyB = createCounty(db, SYSTEM_ACTOR, { name: '乙县' }).id;
-  const townA1 = createTownship(db, SYSTEM_ACTOR, { countyId: countyA, name: '甲一镇', kind: '镇' }).id;
-  const townA2 = createTownship(db, SYSTEM_ACTOR, { countyId: countyA, name: '甲二乡', kind: '乡' }).id;
-  const townB1 = createTownship(db, SYSTEM_ACTOR, { countyId: countyB, name: '乙一街道', kind: '街道' }).id;
+  const countyA = (await createCounty(db, SYSTEM_ACTOR, { name: '甲县' })).id;
+  const countyB = (await createCounty(db, SYSTEM_ACTOR, { name: '乙县' })).id;
+  const townA1 = (await createTownship(db, SYSTEM_ACTOR, { countyId: countyA, name: '甲一镇', kind: '镇' })).id;
+  const townA2 = (await createTownship(db, SYSTEM_ACTOR, { countyId: countyA, name: '甲二乡', kind: '乡' })).id;
+  const townB1 = (await createTownship(db, SYSTEM_ACTOR, { countyId: countyB, name: '乙一街道', kind: '街道' })).id;
   const mk = async (username: string, role: string, scope: { countyId?: number; townshipId?: number }) => {
     const u = await createUser(db, SYSTEM_ACTOR, { username, displayName: username, password: TEST_PASSWORD, role, ...scope });
-    return loadActor(db, u.id)!;
+    return (await loadActor(db, u.id))!;
   };
   return {
     countyA,
@@ -62,23 +66,59 @@ export async function seedWorld(db: Db): Promise<World> {
 }
 
 /** Every row of every table, to prove a refused request changed nothing. */
-export function snapshot(db: Db): Record<string, unknown[]> {
-  const tables = db.$client
-    // The search index is derived from report_sections (kept by triggers), so comparing the sections covers it.
-    .prepare(
-      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name not like 'section_fts%'",
-    )
-    .all() as Array<{ name: string }>;
+export async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
   // A refusal is itself written to the audit log (安全审计); that row is the one change a refused request makes.
-  const where = (name: string) => (name === 'audit_events' ? ` where action <> 'request.refused'` : '');
-  return Object.fromEntries(tables.map(({ name }) => [name, db.$client.prepare(`select * from "${name}"${where(name)} order by rowid`).all()]));
+  const where = (name: string) => (name === 'audit_events' ? sql.raw(` where action <> 'request.refused'`) : sql``);
+  const out: Record<string, unknown[]> = {};
+  // The search index is derived from report_sections (kept by triggers), so comparing the sections covers it.
+  for (const { name } of SCHEMA_TABLES) {
+    const found = await rows(db, sql`select * from ${sql.identifier(name)}${where(name)}`);
+    // Rows in a fixed order on either engine (PostgreSQL has no rowid).
+    out[name] = found.map((r) => JSON.stringify(r)).sort();
+  }
+  return out;
 }
 
-/** A fresh database file with the small world in it, made the app's connection for tests that mock '@/db'. */
+/** A fresh, migrated database on the engine this test project runs (SQLite file, or PostgreSQL in integration-pg). */
+export async function makeEngineDb(): Promise<Db> {
+  return TEST_ON_POSTGRES ? templateDb() : makeTestDb().db;
+}
+
+/** The small world seeded once per test worker, and a way to make a fresh database holding exactly it. */
+let seeded: Promise<{ w: World; copy: () => Promise<Db> }> | null = null;
+
+async function seedOnce(): Promise<{ w: World; copy: () => Promise<Db> }> {
+  const db = await makeEngineDb();
+  const w = await seedWorld(db);
+  if (TEST_ON_POSTGRES) {
+    // The seeded database becomes the template of the next ones (CREATE DATABASE … TEMPLATE needs it closed).
+    const name = new URL(pgBase(db)!.$client.options.connectionString!).pathname.slice(1);
+    await closeDatabase(db);
+    return { w, copy: () => templateDb(name) };
+  }
+  db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  const file = db.$client.name;
+  db.$client.close();
+  return {
+    w,
+    copy: async () => {
+      const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-db-')), 'test.db');
+      fs.copyFileSync(file, target);
+      return openDatabase(target);
+    },
+  };
+}
+
+/**
+ * A fresh database with the small world in it, made the app's connection for tests that mock '@/db'. The world is
+ * seeded once per test file (six accounts' password hashes take a while) and each test gets its own copy of it.
+ */
 export async function freshWorld(): Promise<{ db: Db; w: World }> {
-  const { db } = makeTestDb();
+  seeded ??= seedOnce();
+  const { w, copy } = await seeded;
+  const db = await copy();
   setDb(db);
-  return { db, w: await seedWorld(db) };
+  return { db, w: structuredClone(w) };
 }
 
 /** The moment the drafting and review tests pretend it is: December of the report year 2025. */
@@ -87,13 +127,13 @@ export const DRAFT_NOW = new Date('2025-12-01T09:00:00+08:00');
 /** A fresh world with 甲一镇's 2025 report just created from the template. */
 export async function worldWithDraft(): Promise<{ db: Db; w: World; reportId: number }> {
   const { db, w } = await freshWorld();
-  return { db, w, reportId: createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 }, DRAFT_NOW).id };
+  return { db, w, reportId: (await createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 }, DRAFT_NOW)).id };
 }
 
 /** A fresh world with 甲一镇's 2025 report holding `measures` in part 一, submitted for review. */
 export async function worldWithSubmitted(measures: string): Promise<{ db: Db; w: World; reportId: number }> {
   const world = await worldWithDraft();
-  saveSection(world.db, world.w.drafterA1, world.reportId, 'measures', { content: docFromText(measures), version: 1 });
-  transitionReport(world.db, world.w.drafterA1, world.reportId, { transition: 'submit' });
+  await saveSection(world.db, world.w.drafterA1, world.reportId, 'measures', { content: docFromText(measures), version: 1 });
+  await transitionReport(world.db, world.w.drafterA1, world.reportId, { transition: 'submit' });
   return world;
 }

@@ -6,21 +6,33 @@ import path from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { inject } from 'vitest';
+import { openPostgres, type Db } from '@/db/client';
 
 export const PG_OFF = process.env.NIANBAO_TEST_PG === 'off';
-const SERVER = process.env.NIANBAO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:54329/postgres';
-export const PG_MIGRATIONS = path.resolve('db/migrations-pg');
+export const PG_SERVER = process.env.NIANBAO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:54329/postgres';
+const SERVER = PG_SERVER;
 
-export type TestPg = { url: string; pool: pg.Pool; drop: () => Promise<void> };
+/** The integration suite's engine: PostgreSQL in the `integration-pg` project, else SQLite. */
+export const TEST_ON_POSTGRES = process.env.NIANBAO_TEST_ENGINE === 'postgres';
 
-/** A new, empty database on the test server (migrated unless told not to). */
-export async function freshPgDatabase(opts: { migrate?: boolean } = {}): Promise<TestPg> {
+/** A connection to the test server's maintenance database, or one line saying it cannot be reached and what to do. */
+export async function adminClient(): Promise<pg.Client> {
   const admin = new pg.Client({ connectionString: SERVER, connectionTimeoutMillis: 3_000 });
   try {
     await admin.connect();
   } catch (e) {
     throw new Error(`PostgreSQL 不可达（${SERVER}）：${(e as Error).message}。请启动 PostgreSQL 并设置 NIANBAO_TEST_PG_URL，或设置 NIANBAO_TEST_PG=off 跳过 PostgreSQL 测试。`);
   }
+  return admin;
+}
+export const PG_MIGRATIONS = path.resolve('db/migrations-pg');
+
+export type TestPg = { url: string; pool: pg.Pool; drop: () => Promise<void> };
+
+/** A new, empty database on the test server (migrated unless told not to). */
+export async function freshPgDatabase(opts: { migrate?: boolean } = {}): Promise<TestPg> {
+  const admin = await adminClient();
   const name = `nianbao_test_${randomBytes(6).toString('hex')}`;
   await admin.query(`create database ${name}`);
   await admin.end();
@@ -39,4 +51,21 @@ export async function freshPgDatabase(opts: { migrate?: boolean } = {}): Promise
       await c.end();
     },
   };
+}
+
+let admin: Promise<pg.Client> | null = null;
+let made = 0;
+
+/**
+ * A fresh, migrated database for one test of the `integration-pg` project, copied from the run's template (see
+ * tests/support/pg-global.ts), opened as the app opens PostgreSQL. Dropped with the others when the run ends.
+ */
+export async function templateDb(template = inject('pgTemplate')): Promise<Db> {
+  const name = `nianbao_it_${inject('pgRun')}_${process.pid}_${++made}_${randomBytes(3).toString('hex')}`;
+  admin ??= adminClient();
+  await (await admin).query(`create database ${name} template ${template}`);
+  const url = new URL(PG_SERVER);
+  url.pathname = `/${name}`;
+  // Idle connections go quickly: a run makes hundreds of these databases, and the server's connections are few.
+  return openPostgres(url.toString(), { max: 4, idleTimeoutMillis: 300, connectionTimeoutMillis: 5_000, statementTimeoutMillis: 60_000 });
 }

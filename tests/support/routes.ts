@@ -1,5 +1,6 @@
 // Finds every route handler and server action on disk, and builds one seeded database that each test case copies,
 // so the authorisation matrix and the bad-input tests cover whatever the app has, not a list kept by hand.
+import { one, write } from '@/db/tx';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -85,41 +86,40 @@ export type Fixture = World & {
 };
 
 /** Seeds the world once into a file; `copy()` gives each case its own database in that state. */
-export async function buildFixture(): Promise<{ fixture: Fixture; copy: () => Db; actor: (db: Db, a: Actor | null) => Actor | null }> {
+export async function buildFixture(): Promise<{ fixture: Fixture; copy: () => Db; actor: (db: Db, a: Actor | null) => Promise<Actor | null> }> {
   const { db, file } = makeTestDb();
   const w = await seedWorld(db);
   const city = await createUser(db, SYSTEM_ACTOR, { username: 'reviewer-city', displayName: 'reviewer-city', password: TEST_PASSWORD, role: 'reviewer', countyId: w.countyB });
-  setFurtherCounties(db, SYSTEM_ACTOR, city.id, { countyIds: [w.countyA] });
-  const reviewerCity = loadActor(db, city.id)!;
-  const draftReport = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 }, new Date('2025-12-01T09:00:00+08:00'));
-  saveSection(db, w.drafterA1, draftReport.id, 'measures', { content: docFromText(SECRET_TEXT), version: 1 });
-  const thread = addThread(db, w.reviewerA, draftReport.id, {
+  await setFurtherCounties(db, SYSTEM_ACTOR, city.id, { countyIds: [w.countyA] });
+  const reviewerCity = (await loadActor(db, city.id))!;
+  const draftReport = await createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 }, new Date('2025-12-01T09:00:00+08:00'));
+  await saveSection(db, w.drafterA1, draftReport.id, 'measures', { content: docFromText(SECRET_TEXT), version: 1 });
+  const thread = await addThread(db, w.reviewerA, draftReport.id, {
     sectionKey: 'measures',
     body: '请补充复议案件的办理结果。',
     anchor: { exact: '行政复议案件', prefix: '全年办理', suffix: '7件', start: 13 },
   });
-  const version = saveNamedVersion(db, w.drafterA1, draftReport.id, { label: '初稿' });
-  const submitted = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2024 }, new Date('2025-12-01T09:00:00+08:00'));
-  saveSection(db, w.drafterA1, submitted.id, 'measures', { content: docFromText(SUBMITTED_TEXT), version: 1 });
-  transitionReport(db, w.drafterA1, submitted.id, { transition: 'submit' });
+  const version = await saveNamedVersion(db, w.drafterA1, draftReport.id, { label: '初稿' });
+  const submitted = await createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2024 }, new Date('2025-12-01T09:00:00+08:00'));
+  await saveSection(db, w.drafterA1, submitted.id, 'measures', { content: docFromText(SUBMITTED_TEXT), version: 1 });
+  await transitionReport(db, w.drafterA1, submitted.id, { transition: 'submit' });
   // A reviewer's suggestion waiting on the draft (made while it was under review, as it would be).
-  const suggestion = db
-    .insert(suggestions)
-    .values({ reportId: draftReport.id, sectionKey: 'measures', authorId: w.reviewerA.id, anchor: { exact: '7件', prefix: '行政复议案件', suffix: '。', start: SECRET_TEXT.indexOf('7件') }, replacement: '8件' })
-    .returning()
-    .get();
-  const approved = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2023 }, new Date('2025-12-01T09:00:00+08:00'));
-  transitionReport(db, w.drafterA1, approved.id, { transition: 'submit' });
-  transitionReport(db, w.reviewerA, approved.id, { transition: 'approve' });
+  const suggestion = (await one(write(db, () => db
+      .insert(suggestions)
+      .values({ reportId: draftReport.id, sectionKey: 'measures', authorId: w.reviewerA.id, anchor: { exact: '7件', prefix: '行政复议案件', suffix: '。', start: SECRET_TEXT.indexOf('7件') }, replacement: '8件' })
+      .returning())))!;
+  const approved = await createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2023 }, new Date('2025-12-01T09:00:00+08:00'));
+  await transitionReport(db, w.drafterA1, approved.id, { transition: 'submit' });
+  await transitionReport(db, w.reviewerA, approved.id, { transition: 'approve' });
   // 2021's, published (for the public pages), with nothing in it the 公开前检查 would stop.
-  const published = createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2021 }, new Date('2025-12-01T09:00:00+08:00'));
-  transitionReport(db, w.drafterA1, published.id, { transition: 'submit' });
-  transitionReport(db, w.reviewerA, published.id, { transition: 'approve' });
-  transitionReport(db, w.drafterA1, published.id, { transition: 'finalise' });
-  transitionReport(db, w.drafterA1, published.id, { transition: 'publish', url: 'https://example.gov.cn/2021', date: '2022-03-01' });
+  const published = await createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2021 }, new Date('2025-12-01T09:00:00+08:00'));
+  await transitionReport(db, w.drafterA1, published.id, { transition: 'submit' });
+  await transitionReport(db, w.reviewerA, published.id, { transition: 'approve' });
+  await transitionReport(db, w.drafterA1, published.id, { transition: 'finalise' });
+  await transitionReport(db, w.drafterA1, published.id, { transition: 'publish', url: 'https://example.gov.cn/2021', date: '2022-03-01' });
   // A signed-in session of drafterA1 (for 强制下线) and a demo account still in use (for 停用全部演示账号).
-  createSession(db, w.drafterA1.id, { address: '10.1.1.1' });
-  db.update(users).set({ demo: true }).where(eq(users.id, w.drafterB1.id)).run();
+  await createSession(db, w.drafterA1.id, { address: '10.1.1.1' });
+  (await write(db, () => db.update(users).set({ demo: true }).where(eq(users.id, w.drafterB1.id))));
   db.$client.pragma('wal_checkpoint(TRUNCATE)');
   db.$client.close();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-case-'));
@@ -132,6 +132,6 @@ export async function buildFixture(): Promise<{ fixture: Fixture; copy: () => Db
       return openDatabase(target);
     },
     // The actor as the copied database knows them.
-    actor: (copyDb, a) => (a ? loadActor(copyDb, a.id) : null),
+    actor: async (copyDb, a) => (a ? await loadActor(copyDb, a.id) : null),
   };
 }

@@ -21,7 +21,7 @@ export const changePasswordAction = actionWithActor(
 /** 退出所有设备: every session of this account ends, this one included. */
 export const logoutEverywhereAction = actionWithActor(
   async (actor) => {
-    logoutEverywhere(getDb(), actor);
+    await logoutEverywhere(getDb(), actor);
     await signOut({ redirectTo: '/login' });
     return '';
   },
@@ -29,8 +29,8 @@ export const logoutEverywhereAction = actionWithActor(
 );
 
 /** The address 待办 items are also mailed to (when the server sends mail); empty: none. */
-export const setEmailAction = actionWithActor((actor, form) => {
-  const email = setOwnEmail(getDb(), actor, formToObject(form));
+export const setEmailAction = actionWithActor(async (actor, form) => {
+  const email = await setOwnEmail(getDb(), actor, formToObject(form));
   revalidatePath('/account/password');
   return email ? `通知邮箱已设为 ${email}。` : '已清空通知邮箱，不再发送邮件。';
 });

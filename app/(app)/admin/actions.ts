@@ -9,21 +9,21 @@ import { formatDocumentDate } from '@/lib/shared/format';
 import { createCounty, createTownship, renameCounty, renameTownship } from '@/lib/admin/townships';
 import { formToObject, idSchema, parseInput } from '@/lib/shared/validation';
 
-export const addCountyAction = actionWithActor((actor, form) => {
-  const c = createCounty(getDb(), actor, formToObject(form));
+export const addCountyAction = actionWithActor(async (actor, form) => {
+  const c = await createCounty(getDb(), actor, formToObject(form));
   revalidatePath('/admin');
   return `已添加“${c.name}”。`;
 });
 
-export const renameCountyAction = actionWithActor((actor, form) => {
+export const renameCountyAction = actionWithActor(async (actor, form) => {
   const countyId = parseInput(idSchema('县'), form.get('countyId'));
-  const c = renameCounty(getDb(), actor, countyId, formToObject(form));
+  const c = await renameCounty(getDb(), actor, countyId, formToObject(form));
   revalidatePath('/admin');
   return `已改名为“${c.name}”。`;
 });
 
-export const addTownshipAction = actionWithActor((actor, form) => {
-  const t = createTownship(getDb(), actor, formToObject(form));
+export const addTownshipAction = actionWithActor(async (actor, form) => {
+  const t = await createTownship(getDb(), actor, formToObject(form));
   revalidatePath('/admin');
   return `已添加“${t.name}”。`;
 });
@@ -46,59 +46,59 @@ export const resetPasswordAction = actionWithActor(async (actor, form) => {
   return '密码已重置。';
 });
 
-export const setUserActiveAction = actionWithActor((actor, form) => {
+export const setUserActiveAction = actionWithActor(async (actor, form) => {
   const userId = parseInput(idSchema('账号'), form.get('userId'));
   const active = form.get('active') === 'true';
-  setUserActive(getDb(), actor, userId, active);
+  await setUserActive(getDb(), actor, userId, active);
   revalidatePath('/admin');
   return active ? '账号已启用。' : '账号已停用。';
 });
 
-export const setCollectionDateAction = actionWithActor((actor, form) => {
+export const setCollectionDateAction = actionWithActor(async (actor, form) => {
   const fields = formToObject(form);
-  setCollectionDate(getDb(), actor, fields);
+  await setCollectionDate(getDb(), actor, fields);
   revalidatePath('/admin');
   return `已设置：${fields.year}年度报告的收集日期为${formatDocumentDate(fields.collectionDate)}。`;
 });
 
-export const setUserScopeAction = actionWithActor((actor, form) => {
+export const setUserScopeAction = actionWithActor(async (actor, form) => {
   const userId = parseInput(idSchema('账号'), form.get('userId'));
   const fields = formToObject(form);
-  setUserScope(getDb(), actor, userId, { role: fields.role, countyId: fields.countyId || undefined, townshipId: fields.townshipId || undefined });
+  await setUserScope(getDb(), actor, userId, { role: fields.role, countyId: fields.countyId || undefined, townshipId: fields.townshipId || undefined });
   revalidatePath('/admin');
   return '角色和范围已更新。';
 });
 
-export const setFurtherCountiesAction = actionWithActor((actor, form) => {
+export const setFurtherCountiesAction = actionWithActor(async (actor, form) => {
   const userId = parseInput(idSchema('账号'), form.get('userId'));
-  setFurtherCounties(getDb(), actor, userId, { countyIds: form.getAll('countyIds').filter((v) => typeof v === 'string') });
+  await setFurtherCounties(getDb(), actor, userId, { countyIds: form.getAll('countyIds').filter((v) => typeof v === 'string') });
   revalidatePath('/admin');
   return '负责的县已更新。';
 });
 
-export const renameTownshipAction = actionWithActor((actor, form) => {
+export const renameTownshipAction = actionWithActor(async (actor, form) => {
   const id = parseInput(idSchema('乡镇（街道）'), form.get('townshipId'));
-  const t = renameTownship(getDb(), actor, id, { name: form.get('name'), kind: form.get('kind') });
+  const t = await renameTownship(getDb(), actor, id, { name: form.get('name'), kind: form.get('kind') });
   revalidatePath('/admin');
   return `已改为“${t.name}”。`;
 });
 
-export const unlockUserAction = actionWithActor((actor, form) => {
+export const unlockUserAction = actionWithActor(async (actor, form) => {
   const userId = parseInput(idSchema('账号'), form.get('userId'));
-  const n = unlockUser(getDb(), actor, userId);
+  const n = await unlockUser(getDb(), actor, userId);
   revalidatePath('/admin');
   return n ? `已解除 ${n} 个地址的登录锁定。` : '该账号当前没有被锁定。';
 });
 
-export const endSessionsAction = actionWithActor((actor, form) => {
+export const endSessionsAction = actionWithActor(async (actor, form) => {
   const userId = parseInput(idSchema('账号'), form.get('userId'));
-  const n = endUserSessions(getDb(), actor, userId);
+  const n = await endUserSessions(getDb(), actor, userId);
   revalidatePath('/admin');
   return n ? `已让该账号在 ${n} 处的登录下线。` : '该账号当前没有登录。';
 });
 
-export const deactivateDemoAction = actionWithActor((actor) => {
-  const n = deactivateDemoAccounts(getDb(), actor);
+export const deactivateDemoAction = actionWithActor(async (actor) => {
+  const n = await deactivateDemoAccounts(getDb(), actor);
   revalidatePath('/admin');
   return `已停用 ${n} 个演示账号。`;
 });

@@ -29,15 +29,17 @@ export const dynamic = 'force-dynamic';
 export default async function AdminPage() {
   const actor = await requirePageActor();
   const db = getDb();
-  const users = orInterrupt(() => listUsers(db, actor)).map((u) => ({
-    ...u,
-    lockedFrom: lockedAddresses(db, u.username),
-    openSessions: openSessions(db, u.id).length,
-  }));
-  const demo = demoAccountsActive(db);
-  const countyRows = listCountiesWithTownships(db);
+  const users = await Promise.all(
+    (await orInterrupt(() => listUsers(db, actor))).map(async (u) => ({
+      ...u,
+      lockedFrom: await lockedAddresses(db, u.username),
+      openSessions: (await openSessions(db, u.id)).length,
+    })),
+  );
+  const demo = await demoAccountsActive(db);
+  const countyRows = await listCountiesWithTownships(db);
   const counties = countyRows.map((c) => ({ value: c.id, label: c.name }));
-  const townships = listVisibleTownships(db, actor);
+  const townships = await listVisibleTownships(db, actor);
   return (
     <main className="page">
       <h1>系统管理</h1>

@@ -47,9 +47,9 @@ export default async function DashboardPage({
   const sp = await searchParams;
   const year = Number(sp.year) || currentReportYear();
   const db = getDb();
-  const d = orInterrupt(() => loadDashboard(db, actor, sp.county ? Number(sp.county) : undefined, year));
+  const d = await orInterrupt(() => loadDashboard(db, actor, sp.county ? Number(sp.county) : undefined, year));
   // An admin, or a city office's reviewer covering several counties, picks the county.
-  const pickable = dashboardCounties(db, actor);
+  const pickable = await dashboardCounties(db, actor);
   const status = sp.status && Object.hasOwn(LABELS, sp.status) ? (sp.status as ReportStatus | 'none') : null;
   const sort: SortKey = sp.sort && Object.hasOwn(SORTS, sp.sort) ? (sp.sort as SortKey) : 'township';
   const rows = sortRows(d.rows.filter((r) => !status || r.status === status), sort);

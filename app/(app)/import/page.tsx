@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function ImportPage() {
   const actor = await requirePageActor();
-  const townships = listVisibleTownships(getDb(), actor)
+  const townships = (await listVisibleTownships(getDb(), actor))
     .filter((t) => can(actor, 'report.create', { townshipId: t.id, countyId: t.countyId }))
     .map((t) => ({ id: t.id, name: t.name, countyName: t.countyName }));
   return (

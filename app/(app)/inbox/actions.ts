@@ -8,16 +8,16 @@ import { actionWithActor } from '@/lib/server/actions';
 import { AppError } from '@/lib/shared/errors';
 
 /** Opens a 待办 item: marked read, then to the place it is about (a path of this site only). */
-export const openInboxItemAction = actionWithActor((actor, form) => {
+export const openInboxItemAction = actionWithActor(async (actor, form) => {
   const key = form.get('key');
   const href = form.get('href');
   if (typeof href !== 'string' || !/^\/(?!\/)[\w\-/?=&.%]*$/.test(href)) throw new AppError('bad_request', '链接无效。');
-  markRead(getDb(), actor, [typeof key === 'string' ? key : '']);
+  await markRead(getDb(), actor, [typeof key === 'string' ? key : '']);
   redirect(href);
 });
 
-export const markAllReadAction = actionWithActor((actor) => {
-  const n = markAllRead(getDb(), actor);
+export const markAllReadAction = actionWithActor(async (actor) => {
+  const n = await markAllRead(getDb(), actor);
   revalidatePath('/inbox');
   return n ? `已将 ${n} 项标为已读。` : '没有未读的待办。';
 });

@@ -12,7 +12,7 @@ const KIND_LABELS: Record<InboxKind, string> = { review: '待审核', returned: 
 /** 待办: what waits for the user, newest first, unread marked. */
 export default async function InboxPage() {
   const actor = await requirePageActor();
-  const items = inboxFor(getDb(), actor);
+  const items = await inboxFor(getDb(), actor);
   const unread = items.filter((i) => !i.read).length;
   return (
     <main className="page">

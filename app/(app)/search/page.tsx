@@ -16,12 +16,12 @@ export default async function SearchPage({
   const actor = await requirePageActor();
   const sp = await searchParams;
   const db = getDb();
-  const townships = listVisibleTownships(db, actor);
+  const townships = await listVisibleTownships(db, actor);
   let hits: SearchHit[] = [];
   let error = '';
   if (sp.q !== undefined) {
     try {
-      hits = searchReports(db, actor, {
+      hits = await searchReports(db, actor, {
         q: sp.q,
         year: sp.year || undefined,
         townshipId: sp.township || undefined,

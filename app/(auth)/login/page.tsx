@@ -11,9 +11,10 @@ export const dynamic = 'force-dynamic';
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   if (await getActor()) redirect('/');
   const { next } = await searchParams;
+  const demo = await demoAccountsActive(getDb());
   return (
     <>
-    <DemoBanner usernames={demoAccountsActive(getDb())} admin={false} />
+    <DemoBanner usernames={demo} admin={false} />
     <main className="login-page">
       <div className="login-card">
         <h1>法治年报</h1>

@@ -10,6 +10,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function PasswordPage() {
   const actor = await requirePageActor({ allowPasswordChange: true });
+  const email = await ownEmail(getDb(), actor);
   return (
     <main className="page narrow">
       <h1>{actor.mustChangePassword ? '设置新密码' : '修改密码'}</h1>
@@ -45,7 +46,7 @@ export default async function PasswordPage() {
           <ActionForm action={setEmailAction} submitLabel="保存邮箱" testId="email-form">
             <label>
               邮箱（留空则不接收邮件）
-              <input name="email" type="email" maxLength={254} defaultValue={ownEmail(getDb(), actor) ?? ''} autoComplete="email" />
+              <input name="email" type="email" maxLength={254} defaultValue={email ?? ''} autoComplete="email" />
             </label>
           </ActionForm>
         </>

@@ -19,8 +19,8 @@ export default async function AuditPage({
   const actor = await requirePageActor();
   const sp = await searchParams;
   const clean = Object.fromEntries(Object.entries(sp).filter(([, v]) => v));
-  const { rows, actions, page } = orInterrupt(() => listAudit(getDb(), actor, clean));
-  const townships = listVisibleTownships(getDb(), actor);
+  const { rows, actions, page } = await orInterrupt(() => listAudit(getDb(), actor, clean));
+  const townships = await listVisibleTownships(getDb(), actor);
   return (
     <main className="page wide">
       <h1>操作记录</h1>

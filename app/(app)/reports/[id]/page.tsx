@@ -14,8 +14,8 @@ export const dynamic = 'force-dynamic';
 
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, db, reportId } = await reportPage(params);
-  const { report, township } = orInterrupt(() => getReportForActor(db, actor, reportId));
-  const doc = exportDocumentFromReport(db, actor, reportId);
+  const { report, township } = await orInterrupt(() => getReportForActor(db, actor, reportId));
+  const doc = await exportDocumentFromReport(db, actor, reportId);
   const scope = { townshipId: township.id, countyId: township.countyId };
   const exportUrl = (format: string, variant: string) => `/api/reports/${report.id}/export?format=${format}&variant=${variant}`;
   return (

@@ -4,11 +4,11 @@ import { saveMeta } from '@/lib/drafting/service';
 import { parseId, readJson, withActor } from '@/lib/server/http';
 import { getReportForActor } from '@/lib/reports/service';
 
-export const GET = withActor<{ id: string }>((_req, actor, params) =>
-  NextResponse.json(getReportForActor(getDb(), actor, parseId(params.id, '报告编号'))),
+export const GET = withActor<{ id: string }>(async (_req, actor, params) =>
+  NextResponse.json(await getReportForActor(getDb(), actor, parseId(params.id, '报告编号'))),
 );
 
 export const PATCH = withActor<{ id: string }>(async (req, actor, params) => {
   const id = parseId(params.id, '报告编号');
-  return NextResponse.json(saveMeta(getDb(), actor, id, await readJson(req, 'smallBody')));
+  return NextResponse.json(await saveMeta(getDb(), actor, id, await readJson(req, 'smallBody')));
 });

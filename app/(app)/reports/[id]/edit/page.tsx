@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export default async function EditReportPage({ params, searchParams }: ReportPageProps<{ imported?: string }>) {
   const { actor, db, reportId } = await reportPage(params);
   const { imported } = await searchParams;
-  const data = orInterrupt(() => loadEditorData(db, actor, reportId));
+  const data = await orInterrupt(() => loadEditorData(db, actor, reportId));
   return (
     <>
       <div className="editor-crumbs">

@@ -14,9 +14,11 @@ export const dynamic = 'force-dynamic';
 
 export default async function VersionsPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, db, reportId } = await reportPage(params);
-  const { report, township } = orInterrupt(() => loadReportInScope(db, actor, reportId));
+  const { report, township } = await orInterrupt(() => loadReportInScope(db, actor, reportId));
   const scope = { townshipId: township.id, countyId: township.countyId };
-  const since = changesSinceLastSubmission(db, actor, reportId);
+  const since = await changesSinceLastSubmission(db, actor, reportId);
+  const versions = await listVersions(db, actor, reportId);
+  const timeline = await reportTimeline(db, actor, reportId);
   return (
     <main className="page">
       <p className="crumbs">
@@ -35,13 +37,13 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
         <h2>版本</h2>
         <VersionsPanel
           reportId={report.id}
-          versions={listVersions(db, actor, reportId)}
+          versions={versions}
           mayEdit={can(actor, 'report.edit', scope) && isEditableStatus(report.status)}
         />
       </section>
       <section className="card">
         <h2>流程记录</h2>
-        <Timeline entries={reportTimeline(db, actor, reportId)} />
+        <Timeline entries={timeline} />
       </section>
     </main>
   );

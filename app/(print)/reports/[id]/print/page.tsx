@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 export default async function PrintPage({ params, searchParams }: ReportPageProps<{ variant?: string }>) {
   const { actor, db, reportId } = await reportPage(params);
   const { variant } = await searchParams;
-  const doc = orInterrupt(() => exportDocumentFromReport(db, actor, reportId));
+  const doc = await orInterrupt(() => exportDocumentFromReport(db, actor, reportId));
   return (
     <div className="print-view">
       <ReportDocument doc={doc} variant={variant === 'public' ? 'public' : 'submit'} />

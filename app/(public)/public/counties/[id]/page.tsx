@@ -8,11 +8,11 @@ import { formatDocumentDate } from '@/lib/shared/format';
 
 export const dynamic = 'force-dynamic';
 
-function load(id: string, year: string | undefined) {
+async function load(id: string, year: string | undefined) {
   try {
     if (!/^\d{1,15}$/.test(id)) notFound();
     const y = year && /^\d{4}$/.test(year) ? Number(year) : undefined;
-    return { ...publishedIndex(getDb(), Number(id), y), year: y };
+    return { ...await publishedIndex(getDb(), Number(id), y), year: y };
   } catch (e) {
     if (isAppError(e)) notFound();
     throw e;
@@ -20,13 +20,13 @@ function load(id: string, year: string | undefined) {
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  return { title: `${load((await params).id, undefined).countyName}法治政府建设年度报告` };
+  return { title: `${(await load((await params).id, undefined)).countyName}法治政府建设年度报告` };
 }
 
 /** A county's published reports by year, for anyone, with its Atom feed. */
 export default async function PublicCountyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ year?: string }> }) {
   const { id } = await params;
-  const { countyName, entries, year } = load(id, (await searchParams).year);
+  const { countyName, entries, year } = await load(id, (await searchParams).year);
   const years = [...new Set(entries.map((e) => e.year))];
   return (
     <main className="public-report">

@@ -9,10 +9,10 @@ import { formatDocumentDate } from '@/lib/shared/format';
 
 export const dynamic = 'force-dynamic';
 
-function load(id: string): PublicReport {
+async function load(id: string): Promise<PublicReport> {
   try {
     if (!/^\d{1,15}$/.test(id)) notFound();
-    return publishedReport(getDb(), Number(id));
+    return await publishedReport(getDb(), Number(id));
   } catch (e) {
     if (isAppError(e)) notFound();
     throw e;
@@ -20,13 +20,13 @@ function load(id: string): PublicReport {
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const r = load((await params).id);
+  const r = await load((await params).id);
   return { title: r.title.replace(/\n/g, '') };
 }
 
 /** The 公开稿 of a published report, for anyone, without signing in. */
 export default async function PublicReportPage({ params }: { params: Promise<{ id: string }> }) {
-  const r = load((await params).id);
+  const r = await load((await params).id);
   return (
     <main className="public-report">
       <p className="public-crumbs">

@@ -7,7 +7,7 @@ import { parseId, withActor } from '@/lib/server/http';
 /** ?format=docx|md|txt&variant=submit|public|revisions (revisions: docx only) → the file, named like 示例镇2025年度法治政府建设情况报告.docx */
 export const GET = withActor<{ id: string }>(async (req, actor, params) => {
   const q = new URL(req.url).searchParams;
-  const doc = exportDocumentFromReport(getDb(), actor, parseId(params.id, '报告编号'), { revisions: q.get('variant') === 'revisions' });
+  const doc = await exportDocumentFromReport(getDb(), actor, parseId(params.id, '报告编号'), { revisions: q.get('variant') === 'revisions' });
   const file = await runHeavy(() => renderExport(doc, { format: q.get('format') ?? undefined, variant: q.get('variant') ?? undefined }));
   return new Response(new Uint8Array(file.body), {
     headers: {

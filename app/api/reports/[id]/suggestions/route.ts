@@ -3,12 +3,12 @@ import { getDb } from '@/db';
 import { createSuggestion, listSuggestions } from '@/lib/review/suggestions';
 import { parseId, readJson, withActor } from '@/lib/server/http';
 
-export const GET = withActor<{ id: string }>((_req, actor, params) =>
-  NextResponse.json({ suggestions: listSuggestions(getDb(), actor, parseId(params.id, '报告编号')) }),
+export const GET = withActor<{ id: string }>(async (_req, actor, params) =>
+  NextResponse.json({ suggestions: await listSuggestions(getDb(), actor, parseId(params.id, '报告编号')) }),
 );
 
 export const POST = withActor<{ id: string }>(async (req, actor, params) => {
   const id = parseId(params.id, '报告编号');
-  const created = createSuggestion(getDb(), actor, id, await readJson(req, 'smallBody'));
+  const created = await createSuggestion(getDb(), actor, id, await readJson(req, 'smallBody'));
   return NextResponse.json({ suggestion: created }, { status: 201 });
 });

@@ -3,11 +3,11 @@ import { getDb } from '@/db';
 import { parseId, readJson, withActor } from '@/lib/server/http';
 import { listVersions, saveNamedVersion } from '@/lib/review/versions';
 
-export const GET = withActor<{ id: string }>((_req, actor, params) =>
-  NextResponse.json({ versions: listVersions(getDb(), actor, parseId(params.id, '报告编号')) }),
+export const GET = withActor<{ id: string }>(async (_req, actor, params) =>
+  NextResponse.json({ versions: await listVersions(getDb(), actor, parseId(params.id, '报告编号')) }),
 );
 
 export const POST = withActor<{ id: string }>(async (req, actor, params) => {
-  const version = saveNamedVersion(getDb(), actor, parseId(params.id, '报告编号'), await readJson(req, 'smallBody'));
+  const version = await saveNamedVersion(getDb(), actor, parseId(params.id, '报告编号'), await readJson(req, 'smallBody'));
   return NextResponse.json({ version }, { status: 201 });
 });

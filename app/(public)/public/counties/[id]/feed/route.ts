@@ -4,8 +4,8 @@ import { parseId, publicOrigin, publicRoute } from '@/lib/server/http';
 
 /** An Atom feed of a county's published reports. No login. */
 export const GET = publicRoute<{ id: string }>(
-  (req, params) =>
-    new Response(publicFeed(getDb(), parseId(params.id, '县编号'), publicOrigin(req)), {
+  async (req, params) =>
+    new Response(await publicFeed(getDb(), parseId(params.id, '县编号'), publicOrigin(req)), {
       headers: { 'content-type': 'application/atom+xml; charset=utf-8', 'cache-control': 'public, max-age=300' },
     }),
 );

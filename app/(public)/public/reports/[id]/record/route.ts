@@ -4,8 +4,8 @@ import { publicRecord, publishedReport } from '@/lib/reports/public';
 import { parseId, publicOrigin, publicRoute } from '@/lib/server/http';
 
 /** The 政府信息公开目录 record of a published report, as JSON; 404 for any other id. No login. */
-export const GET = publicRoute<{ id: string }>((req, params) =>
-  NextResponse.json(publicRecord(publishedReport(getDb(), parseId(params.id, '报告编号')), publicOrigin(req)), {
+export const GET = publicRoute<{ id: string }>(async (req, params) =>
+  NextResponse.json(publicRecord(await publishedReport(getDb(), parseId(params.id, '报告编号')), publicOrigin(req)), {
     headers: { 'cache-control': 'public, max-age=300' },
   }),
 );

@@ -5,6 +5,6 @@ import { parseId, readJson, withActor } from '@/lib/server/http';
 
 export const PUT = withActor<{ id: string; itemId: string }>(async (req, actor, params) => {
   const id = parseId(params.id, '报告编号');
-  const entry = setChecklistEntry(getDb(), actor, id, params.itemId.slice(0, 100), await readJson(req, 'smallBody'));
+  const entry = await setChecklistEntry(getDb(), actor, id, params.itemId.slice(0, 100), await readJson(req, 'smallBody'));
   return NextResponse.json({ entry });
 });

@@ -14,14 +14,14 @@ export const PATCH = withActor<Params>(async (req, actor, params) => {
   if (typeof body === 'object' && body !== null && 'resolved' in body) {
     const resolved = (body as { resolved: unknown }).resolved;
     if (typeof resolved !== 'boolean') throw new AppError('bad_request', '“已解决”状态无效。');
-    setResolved(getDb(), actor, id, commentId, resolved);
+    await setResolved(getDb(), actor, id, commentId, resolved);
   } else {
-    editComment(getDb(), actor, id, commentId, body);
+    await editComment(getDb(), actor, id, commentId, body);
   }
   return NextResponse.json({ ok: true });
 });
 
-export const DELETE = withActor<Params>((_req, actor, params) => {
-  deleteComment(getDb(), actor, parseId(params.id, '报告编号'), parseId(params.commentId, '批注编号'));
+export const DELETE = withActor<Params>(async (_req, actor, params) => {
+  await deleteComment(getDb(), actor, parseId(params.id, '报告编号'), parseId(params.commentId, '批注编号'));
   return NextResponse.json({ ok: true });
 });

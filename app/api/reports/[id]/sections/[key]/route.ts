@@ -5,5 +5,5 @@ import { parseId, readJson, withActor } from '@/lib/server/http';
 
 export const PUT = withActor<{ id: string; key: string }>(async (req, actor, params) => {
   const id = parseId(params.id, '报告编号');
-  return NextResponse.json(saveSection(getDb(), actor, id, params.key, await readJson(req, 'sectionBody')));
+  return NextResponse.json(await saveSection(getDb(), actor, id, params.key, await readJson(req, 'sectionBody')));
 });

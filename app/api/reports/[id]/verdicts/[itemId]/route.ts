@@ -5,5 +5,5 @@ import { parseId, readJson, withActor } from '@/lib/server/http';
 
 /** A reviewer's 通过 / 需修改 (with a note) on one checklist item; {verdict: null} takes it back. */
 export const PUT = withActor<{ id: string; itemId: string }>(async (req, actor, params) =>
-  NextResponse.json({ verdict: setVerdict(getDb(), actor, parseId(params.id, '报告编号'), params.itemId, await readJson(req, 'smallBody')) }),
+  NextResponse.json({ verdict: await setVerdict(getDb(), actor, parseId(params.id, '报告编号'), params.itemId, await readJson(req, 'smallBody')) }),
 );

@@ -4,10 +4,10 @@ import { parseId, withActor } from '@/lib/server/http';
 import { compareVersions } from '@/lib/review/versions';
 
 /** ?from=<versionId>&to=<versionId|current> */
-export const GET = withActor<{ id: string }>((req, actor, params) => {
+export const GET = withActor<{ id: string }>(async (req, actor, params) => {
   const q = new URL(req.url).searchParams;
   const from = parseId(q.get('from') ?? undefined, '版本编号');
   const toRaw = q.get('to') ?? 'current';
   const to = toRaw === 'current' ? 'current' : parseId(toRaw, '版本编号');
-  return NextResponse.json(compareVersions(getDb(), actor, parseId(params.id, '报告编号'), from, to));
+  return NextResponse.json(await compareVersions(getDb(), actor, parseId(params.id, '报告编号'), from, to));
 });

@@ -3,6 +3,6 @@ import { getDb } from '@/db';
 import { rejectSuggestion } from '@/lib/review/suggestions';
 import { parseId, withActor } from '@/lib/server/http';
 
-export const POST = withActor<{ id: string; sid: string }>((_req, actor, params) =>
-  NextResponse.json(rejectSuggestion(getDb(), actor, parseId(params.id, '报告编号'), parseId(params.sid, '修订编号'))),
+export const POST = withActor<{ id: string; sid: string }>(async (_req, actor, params) =>
+  NextResponse.json(await rejectSuggestion(getDb(), actor, parseId(params.id, '报告编号'), parseId(params.sid, '修订编号'))),
 );

@@ -4,6 +4,6 @@ import { replyToSuggestion } from '@/lib/review/suggestion-replies';
 import { parseId, readJson, withActor } from '@/lib/server/http';
 
 export const POST = withActor<{ id: string; sid: string }>(async (req, actor, params) => {
-  const reply = replyToSuggestion(getDb(), actor, parseId(params.id, '报告编号'), parseId(params.sid, '修订编号'), await readJson(req, 'smallBody'));
+  const reply = await replyToSuggestion(getDb(), actor, parseId(params.id, '报告编号'), parseId(params.sid, '修订编号'), await readJson(req, 'smallBody'));
   return NextResponse.json({ reply }, { status: 201 });
 });

@@ -3,7 +3,7 @@ import { getDb } from '@/db';
 import { parseId, withActor } from '@/lib/server/http';
 import { restoreVersion } from '@/lib/review/versions';
 
-export const POST = withActor<{ id: string; versionId: string }>((_req, actor, params) => {
-  const version = restoreVersion(getDb(), actor, parseId(params.id, '报告编号'), parseId(params.versionId, '版本编号'));
+export const POST = withActor<{ id: string; versionId: string }>(async (_req, actor, params) => {
+  const version = await restoreVersion(getDb(), actor, parseId(params.id, '报告编号'), parseId(params.versionId, '版本编号'));
   return NextResponse.json({ version }, { status: 201 });
 });

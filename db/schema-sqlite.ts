@@ -1,0 +1,416 @@
+// The whole database schema: every table, its indexes, and the row types inferred from it. The lists of allowed
+// values (roles, statuses, kinds) come from the vocabulary.
+// Longer than most files by design: all tables in one file, as drizzle-kit reads them.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+import { LEDGER_STATES, REPORT_STATUSES, ROLES, SUGGESTION_STATES, TOWNSHIP_KINDS, VERDICTS, VERSION_KINDS, type PartKey } from '@/lib/report/vocabulary';
+
+/** A vocabulary list as SQL literals for a check constraint: ('a', 'b'). */
+const sqlList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const counties = sqliteTable('counties', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  createdAt: createdAt(),
+});
+export type County = typeof counties.$inferSelect;
+
+export const townships = sqliteTable(
+  'townships',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    countyId: integer('county_id')
+      .notNull()
+      .references(() => counties.id),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: TOWNSHIP_KINDS }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('townships_county_name_unique').on(t.countyId, t.name),
+    check('townships_kind_check', sql`${t.kind} in (${sqlList(TOWNSHIP_KINDS)})`),
+  ],
+);
+export type Township = typeof townships.$inferSelect;
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    // A reviewer belongs to a county, a drafter to a township; an admin to neither.
+    countyId: integer('county_id').references(() => counties.id),
+    townshipId: integer('township_id').references(() => townships.id),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    // Set when an administrator chose the password: the user must choose their own at the next sign-in.
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    // A demo account that still has the published demo password (cleared when the password changes).
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+    // Where 待办 items are also sent by e-mail when the server has SMTP configured; set by the user (or the CLI).
+    email: text('email'),
+    // When the address was set: items older than that are not mailed (no flood of old news).
+    emailSince: integer('email_since', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    check('users_role_check', sql`${t.role} in (${sqlList(ROLES)})`),
+    check(
+      'users_scope_check',
+      sql`(${t.role} = 'admin') or (${t.role} = 'reviewer' and ${t.countyId} is not null) or (${t.role} = 'drafter' and ${t.townshipId} is not null)`,
+    ),
+  ],
+);
+export type User = typeof users.$inferSelect;
+
+/**
+ * E-mail waiting to go out (待办 items for users with an address, when SMTP is configured): one row per user and item,
+ * written by the mail worker, sent in the background and retried with growing pauses; never part of a request.
+ */
+export const mailOutbox = sqliteTable(
+  'mail_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    itemKey: text('item_key').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+  },
+  (t) => [uniqueIndex('mail_outbox_user_item_unique').on(t.userId, t.itemKey), index('mail_outbox_due_idx').on(t.sentAt, t.nextAttemptAt)],
+);
+
+/** Further counties a reviewer covers beyond the own one in users.county_id: a city office reviewing several. */
+export const reviewerCounties = sqliteTable(
+  'reviewer_counties',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    countyId: integer('county_id')
+      .notNull()
+      .references(() => counties.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.countyId] }), index('reviewer_counties_county_idx').on(t.countyId)],
+);
+
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    townshipId: integer('township_id')
+      .notNull()
+      .references(() => townships.id),
+    year: integer('year').notNull(),
+    status: text('status', { enum: REPORT_STATUSES }).notNull().default('drafting'),
+    title: text('title').notNull(),
+    recipient: text('recipient'),
+    // JSON array of issuing organs, one per line of the 落款.
+    signatureOrgans: text('signature_organs', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    documentDate: text('document_date'),
+    cc: text('cc'),
+    // The township's own wording of part headings (without the 一、 number), where it differs from the template's.
+    partHeadings: text('part_headings', { mode: 'json' }).$type<Partial<Record<PartKey, string>>>().notNull().default(sql`'{}'`),
+    // Compare-and-swap guard for the front matter (title, recipient, signature, date, cc).
+    metaVersion: integer('meta_version').notNull().default(1),
+    publishedUrl: text('published_url'),
+    publishedDate: text('published_date'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [uniqueIndex('reports_township_year_unique').on(t.townshipId, t.year)],
+);
+export type Report = typeof reports.$inferSelect;
+
+export const reportSections = sqliteTable(
+  'report_sections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    sectionKey: text('section_key').notNull(),
+    // TipTap document JSON, as text.
+    content: text('content', { mode: 'json' }).$type<unknown>().notNull(),
+    plainText: text('plain_text').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [uniqueIndex('report_sections_report_key_unique').on(t.reportId, t.sectionKey)],
+);
+export type ReportSection = typeof reportSections.$inferSelect;
+
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    actorId: integer('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    reportId: integer('report_id').references(() => reports.id, { onDelete: 'set null' }),
+    // Free-form JSON with ids and names that explain the event.
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+    // The client address the request came from (null for the command line and the system).
+    address: text('address'),
+  },
+  (t) => [index('audit_events_report_idx').on(t.reportId), index('audit_events_at_idx').on(t.at)],
+);
+export type AuditEvent = typeof auditEvents.$inferSelect;
+
+/**
+ * One row per sign-in. The session cookie carries only this row's id; the row decides whether the session still
+ * holds (logout, password change, deactivation and role changes revoke it; idle and absolute limits end it).
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    revokedReason: text('revoked_reason'),
+    address: text('address'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+export type SessionRow = typeof sessions.$inferSelect;
+
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull(),
+    ip: text('ip').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('login_failures_username_idx').on(t.username, t.at), index('login_failures_ip_idx').on(t.ip, t.at)],
+);
+
+/**
+ * Who is checking a password for an account and address right now, across every server process on the database: a
+ * row per key while one attempt runs, so parallel guesses spread over several instances still go one at a time.
+ * A row older than its `until` was left by a process that died, and is taken over.
+ */
+export const loginLocks = sqliteTable('login_locks', {
+  key: text('key').primaryKey(),
+  holder: text('holder').notNull(),
+  until: integer('until', { mode: 'timestamp_ms' }).notNull(),
+});
+
+
+/** Per report: the drafter's confirmed checklist ticks and the promise-ledger items carried over from last year. */
+export const reportChecklist = sqliteTable(
+  'report_checklist',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    itemId: text('item_id').notNull(),
+    kind: text('kind', { enum: ['item', 'ledger'] }).notNull(),
+    // Ledger items carry their own label ("去年计划：…"); template items take theirs from lib/report/checklists.
+    label: text('label'),
+    confirmed: integer('confirmed', { mode: 'boolean' }).notNull().default(false),
+    state: text('state', { enum: LEDGER_STATES }),
+    note: text('note').notNull().default(''),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('report_checklist_item_unique').on(t.reportId, t.itemId)],
+);
+export type ReportChecklistRow = typeof reportChecklist.$inferSelect;
+
+/** The quote a comment is anchored to, kept outside the document (W3C text-quote selector with a position hint). */
+export type CommentAnchor = { exact: string; prefix: string; suffix: string; start: number };
+
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    sectionKey: text('section_key').notNull(),
+    // Replies point at their thread's first comment; threads are one level deep.
+    parentId: integer('parent_id'),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    anchor: text('anchor', { mode: 'json' }).$type<CommentAnchor>(),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    resolvedBy: integer('resolved_by').references(() => users.id),
+    createdAt: createdAt(),
+    editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('comments_report_idx').on(t.reportId, t.sectionKey), index('comments_parent_idx').on(t.parentId)],
+);
+export type Comment = typeof comments.$inferSelect;
+
+/**
+ * A reviewer's suggested change (修订), kept beside the text like a comment: the passage it replaces (anchored by quote,
+ * context and position; an empty quote is an insertion at `start`) and the text to put there (empty: a deletion).
+ */
+export const suggestions = sqliteTable(
+  'suggestions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    sectionKey: text('section_key').notNull(),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    anchor: text('anchor', { mode: 'json' }).$type<CommentAnchor>().notNull(),
+    replacement: text('replacement').notNull(),
+    // The name a Word tracked change was signed with, when the suggestion came in with an imported file.
+    authorName: text('author_name'),
+    reason: text('reason'),
+    state: text('state', { enum: SUGGESTION_STATES }).notNull().default('pending'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('suggestions_report_idx').on(t.reportId, t.sectionKey), check('suggestions_state_check', sql`${t.state} in (${sqlList(SUGGESTION_STATES)})`)],
+);
+export type Suggestion = typeof suggestions.$inferSelect;
+
+/** The drafter and the reviewer talk a suggestion over (why it is needed, why it was rejected). */
+export const suggestionReplies = sqliteTable(
+  'suggestion_replies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    suggestionId: integer('suggestion_id')
+      .notNull()
+      .references(() => suggestions.id, { onDelete: 'cascade' }),
+    // The suggestion's report, kept here so the per-report cap is one indexed count.
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('suggestion_replies_suggestion_idx').on(t.suggestionId),
+    index('suggestion_replies_report_idx').on(t.reportId),
+    index('suggestion_replies_author_idx').on(t.authorId, t.createdAt),
+  ],
+);
+
+
+/** A snapshot of the whole report: front matter and every section. */
+export type VersionSnapshot = {
+  meta: {
+    title: string;
+    recipient: string | null;
+    signatureOrgans: string[];
+    documentDate: string | null;
+    cc: string | null;
+    /** Absent in versions taken before part headings could be worded by the township. */
+    partHeadings?: Partial<Record<string, string>>;
+  };
+  sections: Record<string, { content: unknown; plainText: string }>;
+};
+
+export const reportVersions = sqliteTable(
+  'report_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: VERSION_KINDS }).notNull(),
+    label: text('label').notNull(),
+    // For transition snapshots: which transition (submit, return…), so "since the last submission" can be found.
+    transition: text('transition'),
+    snapshot: text('snapshot', { mode: 'json' }).$type<VersionSnapshot>().notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('report_versions_report_idx').on(t.reportId, t.createdAt)],
+);
+export type ReportVersion = typeof reportVersions.$inferSelect;
+
+/** Each county's own collection date for the reports on a year (ahead of the national 4月1日 limit). */
+export const countyDeadlines = sqliteTable(
+  'county_deadlines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    countyId: integer('county_id')
+      .notNull()
+      .references(() => counties.id),
+    year: integer('year').notNull(),
+    collectionDate: text('collection_date').notNull(),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('county_deadlines_county_year_unique').on(t.countyId, t.year)],
+);
+
+/** Which 待办 items a user has opened or marked read (the items themselves are worked out from the reports). */
+export const inboxReads = sqliteTable(
+  'inbox_reads',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    itemKey: text('item_key').notNull(),
+    readAt: integer('read_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('inbox_reads_user_item_unique').on(t.userId, t.itemKey)],
+);
+
+/** A reviewer's verdict on one checklist item of a report, with the part's text as it stood then (to see it change). */
+export const reviewVerdicts = sqliteTable(
+  'review_verdicts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    itemId: text('item_id').notNull(),
+    verdict: text('verdict', { enum: VERDICTS }).notNull(),
+    note: text('note').notNull().default(''),
+    sectionText: text('section_text').notNull().default(''),
+    reviewerId: integer('reviewer_id')
+      .notNull()
+      .references(() => users.id),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('review_verdicts_report_item_unique').on(t.reportId, t.itemId), check('review_verdicts_verdict_check', sql`${t.verdict} in (${sqlList(VERDICTS)})`)],
+);
