@@ -15,6 +15,8 @@ const SQLITE_ONLY = [
   'tests/integration/generated-input.test.ts', // the same, per generated request
 ];
 const PG_URL = process.env.NIANBAO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:54329/postgres';
+// NIANBAO_TEST_PG=off: no PostgreSQL project at all (tests/integration/pg-schema.test.ts says so in one line).
+const PG_OFF = process.env.NIANBAO_TEST_PG === 'off';
 
 const alias = {
   '@': path.resolve(import.meta.dirname),
@@ -41,7 +43,7 @@ export default defineConfig({
           server: { deps: { inline: ['next-auth'] } },
         },
       },
-      {
+      ...(PG_OFF ? [] : [{
         resolve: { alias },
         test: {
           name: 'integration-pg',
@@ -53,7 +55,7 @@ export default defineConfig({
           setupFiles: ['tests/support/integration-setup.ts'],
           server: { deps: { inline: ['next-auth'] } },
         },
-      },
+      }]),
       {
         resolve: { alias },
         test: {

@@ -27,8 +27,20 @@ export function databasePath(): string {
 export const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), 'db', 'migrations');
 export const PG_MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), 'db', 'migrations-pg');
 
+/**
+ * One per process, whatever copy of this module a bundle holds (Next.js may bundle the database layer into more than
+ * one server chunk): a value kept on globalThis under a registered symbol.
+ */
+function processWide<T>(name: string, make: () => T): T {
+  const g = globalThis as unknown as Record<symbol, T | undefined>;
+  const key = Symbol.for(`nianbao.${name}`);
+  return (g[key] ??= make());
+}
+
 /** The SQLite connection whose write turn the current async context holds (see db/tx.ts). */
-export const sqliteWriter = new AsyncLocalStorage<Database.Database>();
+export const sqliteWriter = processWide('sqliteWriter', () => new AsyncLocalStorage<Database.Database>());
+
+export { processWide };
 
 export function openDatabase(file: string = databasePath(), opts: { migrate?: boolean } = {}): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -86,9 +98,9 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, Number);
 export type PgDb = NodePgDatabase<typeof pgSchema> & { $client: pg.Pool };
 
 /** The PostgreSQL transaction the current async context is inside, per database (see db/tx.ts). */
-export const pgTransaction = new AsyncLocalStorage<{ base: PgDb; tx: PgDb }>();
+export const pgTransaction = processWide('pgTransaction', () => new AsyncLocalStorage<{ base: PgDb; tx: PgDb }>());
 
-const pgBases = new WeakMap<object, PgDb>();
+const pgBases = processWide('pgBases', () => new WeakMap<object, PgDb>());
 
 /** The pool behind a PostgreSQL Db, or null for SQLite. */
 export function pgBase(db: Db): PgDb | null {

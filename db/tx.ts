@@ -10,7 +10,7 @@
 // cacheStatements in db/client.ts). On PostgreSQL it is drizzle's transaction on one pooled connection, and nested
 // calls join the outer transaction.
 import { sql, type SQL } from 'drizzle-orm';
-import { pgBase, pgTransaction, sqliteWriter, type Db } from './client';
+import { pgBase, pgTransaction, processWide, sqliteWriter, type Db } from './client';
 
 export type { Db };
 
@@ -52,7 +52,7 @@ export async function textRows<T extends Record<string, unknown>>(db: Db, text: 
 }
 
 /** One turn at writing per SQLite connection, handed out in the order asked. */
-const turns = new WeakMap<object, Promise<void>>();
+const turns = processWide('writeTurns', () => new WeakMap<object, Promise<void>>());
 
 async function takeTurn(key: object): Promise<() => void> {
   const before = turns.get(key) ?? Promise.resolve();

@@ -1,6 +1,7 @@
 // Throttles failed logins. Five failures in 15 minutes lock that account *from that address*; failures from one
 // address across accounts lock the address; the account as a whole only slows down (a growing delay before each
 // password check), so nobody can lock a user out from everywhere by guessing wrong on purpose.
+import { processWide } from '@/db/client';
 import { changed, one, withTx, write } from '@/db/tx';
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, gt, inArray, lt } from 'drizzle-orm';
@@ -81,7 +82,7 @@ export function formatWait(seconds: number): string {
 // parallel guesses cannot all pass the check before any failure is recorded: first in this process (a promise chain,
 // no polling), then across every process on the database (a row per key in login_locks), so two instances behind a
 // load balancer hold the same line.
-const tails = new Map<string, Promise<void>>();
+const tails = processWide('loginTails', () => new Map<string, Promise<void>>());
 
 /** How long a database lock may be held before another process takes it over (a crashed holder). */
 export const LOGIN_LOCK_MS = 10_000;

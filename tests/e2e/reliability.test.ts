@@ -6,7 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { openDatabase } from '@/db/client';
+import { execute } from '@/db/tx';
 import { createUser } from '@/lib/admin/accounts';
 import { currentReportYear } from '@/lib/reports/service';
 import { createTownship } from '@/lib/admin/townships';
@@ -30,7 +32,7 @@ beforeAll(async () => {
     await createUser(db, SYSTEM_ACTOR, { username, displayName: username, password: PASSWORD, role: 'drafter', townshipId: t.id });
   }
   // These stand for drafters who already chose their own password at first login.
-  db.$client.prepare("update users set must_change_password = 0 where username like 'reliability-%'").run();
+  await execute(db, sql`update users set must_change_password = 0 where username like 'reliability-%'`);
   db.$client.close();
 });
 afterAll(async () => {

@@ -5,7 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { openDatabase } from '@/db/client';
+import { execute } from '@/db/tx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentReportYear } from '@/lib/reports/service';
 import { startApp, type AppServer } from './app-server';
@@ -36,7 +38,7 @@ beforeAll(async () => {
   expect(add.status, add.stderr).toBe(0);
   // The account stands for someone who already chose their own password (the first-login change is tested elsewhere).
   const db = openDatabase(path.join(dataDir, 'nianbao.db'));
-  db.$client.prepare("update users set must_change_password = 0 where username = 'xss-drafter'").run();
+  await execute(db, sql`update users set must_change_password = 0 where username = 'xss-drafter'`);
   db.$client.close();
 
   const drafter = await httpLogin(baseURL, 'xss-drafter', PW);

@@ -1,25 +1,19 @@
 // db copy between the engines: the demo database plus a generated county of 100 townships copied SQLite →
 // PostgreSQL → SQLite with every table's row count and content checksum equal at each step, ids kept, the copy
 // serving the same data; a target holding data refused without --force; the command line says it all.
-import { write } from '@/db/tx';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '@/cli/index';
-import { seedIfEmpty } from '@/cli/seed';
 import { openDatabase } from '@/db/client';
-import { counties, inboxReads, reviewerCounties } from '@/db/schema';
 import { copyDatabase, CopyRefused, postgresSide, sqliteSide, tableChecksum, TABLES, type Side } from '@/db/copy';
-import { createTownship, createCounty } from '@/lib/admin/townships';
+import { createCounty } from '@/lib/admin/townships';
 import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
 import { loadActor } from '@/lib/auth/actor';
-import { createUser } from '@/lib/admin/accounts';
 import { loadDashboard } from '@/lib/dashboard/service';
-import { saveSection } from '@/lib/drafting/service';
-import { createReport, listReportsByTownship } from '@/lib/reports/service';
-import { docFromText } from '@/lib/report/tiptap-doc';
-import { transitionReport } from '@/lib/review/transitions';
+import { listReportsByTownship } from '@/lib/reports/service';
+import { seedHundredTownships } from '../support/hundred-townships';
 import { freshPgDatabase, PG_OFF, type TestPg } from '../support/pg';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-copy-'));
@@ -40,26 +34,13 @@ const post = async (role: 'source' | 'target' = 'target') => {
   return side;
 };
 
-/** The demo, and a county of 100 townships each with a drafter and a report (half of them submitted). */
+/** The demo, and a county of 100 townships (tests/support/hundred-townships.ts). */
 async function seedSource() {
   const db = openDatabase(source);
-  await seedIfEmpty(db);
-  countyId = (await createCounty(db, SYSTEM_ACTOR, { name: '百镇县' })).id;
-  const reviewer = (await loadActor(db, (await createUser(db, SYSTEM_ACTOR, { username: 'baizhen-sh', displayName: '百镇审核', password: 'Baizhen-review-1', role: 'reviewer', countyId })).id))!;
-  for (let i = 1; i <= 100; i++) {
-    const t = await createTownship(db, SYSTEM_ACTOR, { countyId, name: `第${i}镇`, kind: '镇' });
-    const u = await createUser(db, SYSTEM_ACTOR, { username: `town-${i}`, displayName: `起草${i}`, password: 'Town-drafter-1', role: 'drafter', townshipId: t.id });
-    const drafter = (await loadActor(db, u.id))!;
-    const r = await createReport(db, drafter, { townshipId: t.id, year: 2025 });
-    await saveSection(db, drafter, r.id, 'measures', { content: docFromText(`第${i}镇全年开展执法检查${i * 3}次，“谁执法谁普法”落实到位。\n（一）组织领导`), version: 1 });
-    if (i % 2) await transitionReport(db, drafter, r.id, { transition: 'submit' });
-    // Rows with two-column keys (a reviewer's further counties, read marks), for paging by composite key.
-    (await write(db, () => db.insert(inboxReads).values({ userId: u.id, itemKey: `returned:${r.id}:1`, readAt: new Date() })));
-    (await write(db, () => db.insert(inboxReads).values({ userId: u.id, itemKey: `comment:${i}`, readAt: new Date() })));
-  }
-  for (const c of (await db.select({ id: counties.id }).from(counties))) if (c.id !== countyId) (await write(db, () => db.insert(reviewerCounties).values({ userId: reviewer.id, countyId: c.id })));
+  const seeded = await seedHundredTownships(db);
+  countyId = seeded.countyId;
   db.$client.close();
-  return reviewer;
+  return { id: seeded.reviewerId };
 }
 
 describe.skipIf(PG_OFF)('db copy SQLite → PostgreSQL → SQLite', () => {
