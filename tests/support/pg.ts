@@ -6,8 +6,6 @@ import path from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { inject } from 'vitest';
-import { openPostgres, type Db } from '@/db/client';
 
 export const PG_OFF = process.env.NIANBAO_TEST_PG === 'off';
 export const PG_SERVER = process.env.NIANBAO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:54329/postgres';
@@ -53,19 +51,3 @@ export async function freshPgDatabase(opts: { migrate?: boolean } = {}): Promise
   };
 }
 
-let admin: Promise<pg.Client> | null = null;
-let made = 0;
-
-/**
- * A fresh, migrated database for one test of the `integration-pg` project, copied from the run's template (see
- * tests/support/pg-global.ts), opened as the app opens PostgreSQL. Dropped with the others when the run ends.
- */
-export async function templateDb(template = inject('pgTemplate')): Promise<Db> {
-  const name = `nianbao_it_${inject('pgRun')}_${process.pid}_${++made}_${randomBytes(3).toString('hex')}`;
-  admin ??= adminClient();
-  await (await admin).query(`create database ${name} template ${template}`);
-  const url = new URL(PG_SERVER);
-  url.pathname = `/${name}`;
-  // Idle connections go quickly: a run makes hundreds of these databases, and the server's connections are few.
-  return openPostgres(url.toString(), { max: 4, idleTimeoutMillis: 300, connectionTimeoutMillis: 5_000, statementTimeoutMillis: 60_000 });
-}
