@@ -11,8 +11,7 @@ const SQLITE_ONLY = [
   'tests/integration/db-copy.test.ts', // copies between both engines itself
   'tests/integration/search-engines.test.ts', // runs the same searches on both engines itself
   'tests/integration/dashboard-scale.test.ts', // bulk-loads 180,000 rows through SQLite statements
-  'tests/integration/route-matrix.test.ts', // a copy of one seeded SQLite file per case
-  'tests/integration/generated-input.test.ts', // the same, per generated request
+  'tests/integration/generated-input.test.ts', // input checks before any query; a database copy per generated request
 ];
 const PG_URL = process.env.NIANBAO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:54329/postgres';
 // NIANBAO_TEST_PG=off: no PostgreSQL project at all (tests/integration/pg-schema.test.ts says so in one line).

@@ -228,7 +228,7 @@ afterEach(() => {
 
 async function open(as: Principal): Promise<Db> {
   errors = vi.spyOn(console, 'error');
-  const db = fx.copy();
+  const db = await fx.copy();
   setDb(db);
   setActor(await fx.actor(db, fx.fixture[as as Exclude<Principal, 'anonymous'>]));
   return db;
@@ -272,7 +272,7 @@ describe('route handlers refuse generated bad input', () => {
       }),
       { numRuns: RUNS },
     );
-    db.$client.close();
+    await fx.done(db);
   }, 60_000);
 });
 
@@ -299,6 +299,6 @@ describe('server actions refuse generated bad input', () => {
       }),
       { numRuns: RUNS },
     );
-    db.$client.close();
+    await fx.done(db);
   }, 60_000);
 });

@@ -22,7 +22,7 @@ afterAll(() => setActor(null));
 
 /** A copy of the seeded database made the app's connection, with the principal signed in. */
 async function caseDb(who: Principal): Promise<Db> {
-  const db = fx.copy();
+  const db = await fx.copy();
   setDb(db);
   setActor(await principal(db, who));
   return db;
@@ -73,7 +73,7 @@ describe('route handlers', () => {
       expect(leaks(text)).toEqual([]);
       expect(await snapshot(db)).toEqual(before);
     }
-    db.$client.close();
+    await fx.done(db);
   });
 });
 
@@ -104,6 +104,6 @@ describe('server actions', () => {
       expect(leaks(state?.message ?? '')).toEqual([]);
       expect(await snapshot(db)).toEqual(before);
     }
-    db.$client.close();
+    await fx.done(db);
   });
 });

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { openDatabase, type Db } from '@/db/client';
+import { closeDatabase, openDatabase, pgBase, type Db } from '@/db/client';
 import { suggestions, users } from '@/db/schema';
 import { createSession } from '@/lib/auth/sessions';
 import { createUser, setFurtherCounties } from '@/lib/admin/accounts';
@@ -18,7 +18,8 @@ import { docFromText } from '@/lib/report/tiptap-doc';
 import { addThread } from '@/lib/review/comments';
 import { transitionReport } from '@/lib/review/transitions';
 import { saveNamedVersion } from '@/lib/review/versions';
-import { makeTestDb, seedWorld, TEST_PASSWORD, type World } from './db';
+import { makeEngineDb, seedWorld, TEST_PASSWORD, type World } from './db';
+import { templateDb } from './pg-template';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -85,9 +86,17 @@ export type Fixture = World & {
   draftTitle: string;
 };
 
-/** Seeds the world once into a file; `copy()` gives each case its own database in that state. */
-export async function buildFixture(): Promise<{ fixture: Fixture; copy: () => Db; actor: (db: Db, a: Actor | null) => Promise<Actor | null> }> {
-  const { db, file } = makeTestDb();
+/**
+ * Seeds the world once into a database (a SQLite file, or on PostgreSQL a database); `copy()` gives each case its own
+ * database in that state (a file copy, or CREATE DATABASE … TEMPLATE), `done(db)` closes it.
+ */
+export async function buildFixture(): Promise<{
+  fixture: Fixture;
+  copy: () => Promise<Db>;
+  done: (db: Db) => Promise<void>;
+  actor: (db: Db, a: Actor | null) => Promise<Actor | null>;
+}> {
+  const db = await makeEngineDb();
   const w = await seedWorld(db);
   const city = await createUser(db, SYSTEM_ACTOR, { username: 'reviewer-city', displayName: 'reviewer-city', password: TEST_PASSWORD, role: 'reviewer', countyId: w.countyB });
   await setFurtherCounties(db, SYSTEM_ACTOR, city.id, { countyIds: [w.countyA] });
@@ -120,17 +129,21 @@ export async function buildFixture(): Promise<{ fixture: Fixture; copy: () => Db
   // A signed-in session of drafterA1 (for 强制下线) and a demo account still in use (for 停用全部演示账号).
   await createSession(db, w.drafterA1.id, { address: '10.1.1.1' });
   (await write(db, () => db.update(users).set({ demo: true }).where(eq(users.id, w.drafterB1.id))));
-  db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  db.$client.close();
+  const pgTemplate = pgBase(db) ? new URL(pgBase(db)!.$client.options.connectionString!).pathname.slice(1) : null;
+  const file = pgTemplate ? '' : db.$client.name;
+  if (!pgTemplate) db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  await closeDatabase(db);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-case-'));
   let n = 0;
   return {
     fixture: { ...w, reviewerCity, draft: draftReport.id, submitted: submitted.id, suggestion: suggestion.id, published: published.id, approved: approved.id, thread: thread.id, version: version.id, draftTitle: draftReport.title },
-    copy: () => {
+    copy: async () => {
+      if (pgTemplate) return templateDb(pgTemplate);
       const target = path.join(dir, `case-${++n}.db`);
       fs.copyFileSync(file, target);
       return openDatabase(target);
     },
+    done: closeDatabase,
     // The actor as the copied database knows them.
     actor: async (copyDb, a) => (a ? await loadActor(copyDb, a.id) : null),
   };
