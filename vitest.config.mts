@@ -42,19 +42,23 @@ export default defineConfig({
           server: { deps: { inline: ['next-auth'] } },
         },
       },
-      ...(PG_OFF ? [] : [{
-        resolve: { alias },
-        test: {
-          name: 'integration-pg',
-          include: ['tests/integration/**/*.test.ts'],
-          exclude: SQLITE_ONLY,
-          environment: 'node',
-          env: { DATABASE_URL: PG_URL, NIANBAO_TEST_ENGINE: 'postgres' },
-          globalSetup: ['tests/support/pg-global.ts'],
-          setupFiles: ['tests/support/integration-setup.ts'],
-          server: { deps: { inline: ['next-auth'] } },
-        },
-      }]),
+      ...(PG_OFF
+        ? []
+        : [
+            {
+              resolve: { alias },
+              test: {
+                name: 'integration-pg',
+                include: ['tests/integration/**/*.test.ts'],
+                exclude: SQLITE_ONLY,
+                environment: 'node',
+                env: { DATABASE_URL: PG_URL, NIANBAO_TEST_ENGINE: 'postgres' },
+                globalSetup: ['tests/support/pg-global.ts'],
+                setupFiles: ['tests/support/integration-setup.ts'],
+                server: { deps: { inline: ['next-auth'] } },
+              },
+            },
+          ]),
       {
         resolve: { alias },
         test: {

@@ -46,12 +46,7 @@ export const USAGE = `用法：npm run nianbao -- <命令> [参数]
 const COMMANDS: Command[] = [parse, check, exportCommand, backup, restore, dbCopy, userAdd, userPasswd, userList, userCounties, userEmail, auditExport, countyAdd, countyRename, countyList, townshipAdd];
 
 /** Runs one command line; the exit code is 0 on success, 1 on a refusal (message in Chinese), 2 on wrong usage. */
-export async function runCli(
-  argv: string[],
-  out: Out = console,
-  dbFactory: () => Db = openConfigured,
-  dbFile: () => string = databasePath,
-): Promise<number> {
+export async function runCli(argv: string[], out: Out = console, dbFactory: () => Db = openConfigured, dbFile: () => string = databasePath): Promise<number> {
   const [command, sub] = argv;
   try {
     // Two-word commands (user add) before one-word ones (backup FILE).

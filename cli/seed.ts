@@ -31,7 +31,7 @@ export const DEMO_LOGINS: DemoLogin[] = [
 
 /** Seeds only an empty database, so a later start never re-seeds or overwrites. */
 export async function seedIfEmpty(db: Db, now: Date = new Date()): Promise<boolean> {
-  const [row] = (await db.select({ n: count() }).from(users));
+  const [row] = await db.select({ n: count() }).from(users);
   if ((row?.n ?? 0) > 0) return false;
 
   const county = await createCounty(db, SYSTEM_ACTOR, { name: '示例县' });
@@ -62,16 +62,18 @@ export async function seedIfEmpty(db: Db, now: Date = new Date()): Promise<boole
   const report = await createReport(db, drafter, { townshipId: drafter.townshipId, year }, now);
   const text = demoReportText(year);
   await withTx(db, async (tx) => {
-        for (const key of BODY_SECTION_KEYS) {
-          const body = text[key];
-          (await tx.update(reportSections)
-                    .set({ content: docFromText(body), plainText: body, version: 2, updatedBy: drafter.id })
-                    .where(and(eq(reportSections.reportId, report.id), eq(reportSections.sectionKey, key))));
-        }
-        (await tx.update(reports)
-                .set({ status: 'published', documentDate: `${year + 1}-01-20`, publishedDate: `${year + 1}-03-15`, updatedBy: drafter.id })
-                .where(eq(reports.id, report.id)));
-      });
+    for (const key of BODY_SECTION_KEYS) {
+      const body = text[key];
+      await tx
+        .update(reportSections)
+        .set({ content: docFromText(body), plainText: body, version: 2, updatedBy: drafter.id })
+        .where(and(eq(reportSections.reportId, report.id), eq(reportSections.sectionKey, key)));
+    }
+    await tx
+      .update(reports)
+      .set({ status: 'published', documentDate: `${year + 1}-01-20`, publishedDate: `${year + 1}-03-15`, updatedBy: drafter.id })
+      .where(eq(reports.id, report.id));
+  });
   return true;
 }
 
@@ -82,10 +84,10 @@ export async function seedIfEmpty(db: Db, now: Date = new Date()): Promise<boole
 export async function activeDemoLogins(db: Db): Promise<DemoLogin[]> {
   const out: DemoLogin[] = [];
   for (const login of DEMO_LOGINS) {
-    const u = (await one(db.select().from(users).where(eq(users.username, login.username))));
+    const u = await one(db.select().from(users).where(eq(users.username, login.username)));
     if (!u) continue;
     const known = await verifyPassword(DEMO_PASSWORD, u.passwordHash);
-    if (u.demo !== known) (await write(db, () => db.update(users).set({ demo: known }).where(eq(users.id, u.id))));
+    if (u.demo !== known) await write(db, () => db.update(users).set({ demo: known }).where(eq(users.id, u.id)));
     if (u.active && known) out.push(login);
   }
   return out;

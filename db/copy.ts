@@ -98,12 +98,12 @@ export function sqliteSide(file: string, role: 'source' | 'target' = 'target'): 
     count: async (name) => (db.$client.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n,
     page: async (name, after, limit) => (await db.select().from(table(name)).where(afterKey(name, after)).orderBy(orderBy(name)).limit(limit)) as Row[],
     insert: async (name, rows) => {
-      if (rows.length) await withTx(db, async (tx) => (await tx.insert(table(name)).values(rows)));
+      if (rows.length) await withTx(db, async (tx) => await tx.insert(table(name)).values(rows));
     },
     empty: async () => {
       await withTx(db, async () => {
-                for (const { name } of [...TABLES].reverse()) db.$client.prepare(`delete from "${name}"`).run();
-              });
+        for (const { name } of [...TABLES].reverse()) db.$client.prepare(`delete from "${name}"`).run();
+      });
     },
     finish: async () => undefined,
     close: async () => {

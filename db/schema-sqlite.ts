@@ -32,10 +32,7 @@ export const townships = sqliteTable(
     kind: text('kind', { enum: TOWNSHIP_KINDS }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex('townships_county_name_unique').on(t.countyId, t.name),
-    check('townships_kind_check', sql`${t.kind} in (${sqlList(TOWNSHIP_KINDS)})`),
-  ],
+  (t) => [uniqueIndex('townships_county_name_unique').on(t.countyId, t.name), check('townships_kind_check', sql`${t.kind} in (${sqlList(TOWNSHIP_KINDS)})`)],
 );
 export type Township = typeof townships.$inferSelect;
 
@@ -122,11 +119,17 @@ export const reports = sqliteTable(
     title: text('title').notNull(),
     recipient: text('recipient'),
     // JSON array of issuing organs, one per line of the 落款.
-    signatureOrgans: text('signature_organs', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    signatureOrgans: text('signature_organs', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     documentDate: text('document_date'),
     cc: text('cc'),
     // The township's own wording of part headings (without the 一、 number), where it differs from the template's.
-    partHeadings: text('part_headings', { mode: 'json' }).$type<Partial<Record<PartKey, string>>>().notNull().default(sql`'{}'`),
+    partHeadings: text('part_headings', { mode: 'json' })
+      .$type<Partial<Record<PartKey, string>>>()
+      .notNull()
+      .default(sql`'{}'`),
     // Compare-and-swap guard for the front matter (title, recipient, signature, date, cc).
     metaVersion: integer('meta_version').notNull().default(1),
     publishedUrl: text('published_url'),
@@ -226,7 +229,6 @@ export const loginLocks = sqliteTable('login_locks', {
   holder: text('holder').notNull(),
   until: integer('until', { mode: 'timestamp_ms' }).notNull(),
 });
-
 
 /** Per report: the drafter's confirmed checklist ticks and the promise-ledger items carried over from last year. */
 export const reportChecklist = sqliteTable(
@@ -332,7 +334,6 @@ export const suggestionReplies = sqliteTable(
   ],
 );
 
-
 /** A snapshot of the whole report: front matter and every section. */
 export type VersionSnapshot = {
   meta: {
@@ -412,5 +413,8 @@ export const reviewVerdicts = sqliteTable(
       .references(() => users.id),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [uniqueIndex('review_verdicts_report_item_unique').on(t.reportId, t.itemId), check('review_verdicts_verdict_check', sql`${t.verdict} in (${sqlList(VERDICTS)})`)],
+  (t) => [
+    uniqueIndex('review_verdicts_report_item_unique').on(t.reportId, t.itemId),
+    check('review_verdicts_verdict_check', sql`${t.verdict} in (${sqlList(VERDICTS)})`),
+  ],
 );

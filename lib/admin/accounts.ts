@@ -46,13 +46,14 @@ async function attempt(db: Db, username: string, password: string, ip: string): 
       message: `登录失败次数过多，请 ${formatWait(throttle.retryAfterSec)}后再试。`,
     };
   }
-  const user = (await one(db.select().from(users).where(eq(users.username, username))));
+  const user = await one(db.select().from(users).where(eq(users.username, username)));
   const ok = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()));
   if (!user || !ok) {
     const locked = await recordFailure(db, username, ip);
     // The name typed is kept only when it is an account, so a password typed into the username box is not logged.
     await recordAudit(db, { actorId: user?.id ?? null, action: 'login.failure', address: ip, detail: { username: user ? username : '（不存在的账号）' } });
-    if (locked) await recordAudit(db, { actorId: user?.id ?? null, action: 'login.lockout', address: ip, detail: { username: user ? username : '（不存在的账号）' } });
+    if (locked)
+      await recordAudit(db, { actorId: user?.id ?? null, action: 'login.lockout', address: ip, detail: { username: user ? username : '（不存在的账号）' } });
     return { ok: false, reason: 'invalid', message: INVALID_LOGIN_MESSAGE };
   }
   if (!user.active) {
@@ -96,7 +97,11 @@ export async function logoutEverywhere(db: Db, actor: Actor): Promise<number> {
 /** A user choosing their own password: checked against the policy and the current password; other sessions end. */
 export async function changeOwnPassword(db: Db, actor: Actor, raw: unknown): Promise<void> {
   const input = parseInput(
-    z.object({ current: z.string({ error: '请填写当前密码。' }).min(1, { error: '请填写当前密码。' }).max(PASSWORD_MAX_LENGTH), password: passwordSchema, confirm: z.string() }),
+    z.object({
+      current: z.string({ error: '请填写当前密码。' }).min(1, { error: '请填写当前密码。' }).max(PASSWORD_MAX_LENGTH),
+      password: passwordSchema,
+      confirm: z.string(),
+    }),
     raw,
   );
   if (input.password !== input.confirm) throw new AppError('bad_request', '两次输入的新密码不一致。');
@@ -106,10 +111,10 @@ export async function changeOwnPassword(db: Db, actor: Actor, raw: unknown): Pro
   assertPasswordPolicy(input.password, user.username);
   const passwordHash = await hashPassword(input.password);
   await withTx(db, async (tx) => {
-        (await tx.update(users).set({ passwordHash, mustChangePassword: false, demo: false, updatedAt: new Date() }).where(eq(users.id, user.id)));
-        await recordAudit(tx, { actorId: user.id, action: 'user.password-change', detail: { userId: user.id } });
-        await revokeUserSessions(tx, user.id, 'password', user.id, { keep: actor.sessionId });
-      });
+    await tx.update(users).set({ passwordHash, mustChangePassword: false, demo: false, updatedAt: new Date() }).where(eq(users.id, user.id));
+    await recordAudit(tx, { actorId: user.id, action: 'user.password-change', detail: { userId: user.id } });
+    await revokeUserSessions(tx, user.id, 'password', user.id, { keep: actor.sessionId });
+  });
 }
 
 function requireManage(actor: Actor) {
@@ -129,43 +134,45 @@ export async function createUser(db: Db, actor: Actor, raw: unknown, opts: { dem
   const username = input.username.toLowerCase();
   assertPasswordPolicy(input.password, username);
   await assertScopeExists(db, input);
-  if ((await one(db.select({ id: users.id }).from(users).where(eq(users.username, username)))))
+  if (await one(db.select({ id: users.id }).from(users).where(eq(users.username, username))))
     throw new AppError('conflict', `用户名“${username}”已被使用，请换一个。`);
   const passwordHash = await hashPassword(input.password);
   return await withTx(db, async (tx) => {
-      const user = (await one(tx
-            .insert(users)
-            .values({
-              username,
-              displayName: input.displayName,
-              passwordHash,
-              role: input.role,
-              countyId: input.role === 'reviewer' ? input.countyId : null,
-              townshipId: input.role === 'drafter' ? input.townshipId : null,
-              // Someone else chose this password; the user picks their own at first sign-in (demo accounts excepted).
-              mustChangePassword: !opts.demo,
-              demo: Boolean(opts.demo),
-            })
-            .returning()))!;
-      await recordAudit(tx, {
-        actorId: actingUserId(actor),
-        action: 'user.create',
-        detail: { userId: user.id, username, role: user.role },
-      });
-      return user;
+    const user = (await one(
+      tx
+        .insert(users)
+        .values({
+          username,
+          displayName: input.displayName,
+          passwordHash,
+          role: input.role,
+          countyId: input.role === 'reviewer' ? input.countyId : null,
+          townshipId: input.role === 'drafter' ? input.townshipId : null,
+          // Someone else chose this password; the user picks their own at first sign-in (demo accounts excepted).
+          mustChangePassword: !opts.demo,
+          demo: Boolean(opts.demo),
+        })
+        .returning(),
+    ))!;
+    await recordAudit(tx, {
+      actorId: actingUserId(actor),
+      action: 'user.create',
+      detail: { userId: user.id, username, role: user.role },
     });
+    return user;
+  });
 }
 
 /** The account with that username (any case), for the command line. */
 export async function userIdByUsername(db: Db, username: string): Promise<number> {
   const name = username.toLowerCase();
-  const user = (await one(db.select({ id: users.id }).from(users).where(eq(users.username, name))));
+  const user = await one(db.select({ id: users.id }).from(users).where(eq(users.username, name)));
   if (!user) throw new AppError('not_found', `账号“${name}”不存在。`);
   return user.id;
 }
 
 async function findUser(db: Db, userId: number): Promise<User> {
-  const user = (await one(db.select().from(users).where(eq(users.id, userId))));
+  const user = await one(db.select().from(users).where(eq(users.id, userId)));
   if (!user) throw new AppError('not_found', '该账号不存在。');
   return user;
 }
@@ -177,10 +184,10 @@ export async function resetPassword(db: Db, actor: Actor, userId: number, passwo
   assertPasswordPolicy(pw, user.username);
   const passwordHash = await hashPassword(pw);
   await withTx(db, async (tx) => {
-        (await tx.update(users).set({ passwordHash, mustChangePassword: true, demo: false, updatedAt: new Date() }).where(eq(users.id, user.id)));
-        await recordAudit(tx, { actorId: actingUserId(actor), action: 'user.password-reset', detail: { userId: user.id } });
-        await revokeUserSessions(tx, user.id, 'password-reset', actingUserId(actor));
-      });
+    await tx.update(users).set({ passwordHash, mustChangePassword: true, demo: false, updatedAt: new Date() }).where(eq(users.id, user.id));
+    await recordAudit(tx, { actorId: actingUserId(actor), action: 'user.password-reset', detail: { userId: user.id } });
+    await revokeUserSessions(tx, user.id, 'password-reset', actingUserId(actor));
+  });
   await clearFailures(db, user.username);
 }
 
@@ -189,15 +196,15 @@ export async function setUserActive(db: Db, actor: Actor, userId: number, active
   const user = await findUser(db, userId);
   if (actor.id === user.id && !active) throw new AppError('bad_request', '不能停用自己的账号。');
   await withTx(db, async (tx) => {
-        (await tx.update(users).set({ active, updatedAt: new Date() }).where(eq(users.id, user.id)));
-        await recordAudit(tx, {
-          actorId: actingUserId(actor),
-          action: active ? 'user.activate' : 'user.deactivate',
-          detail: { userId: user.id, username: user.username },
-        });
-        // Sessions end on deactivation, so reactivating an account never revives an old cookie.
-        if (!active) await revokeUserSessions(tx, user.id, 'deactivated', actingUserId(actor));
-      });
+    await tx.update(users).set({ active, updatedAt: new Date() }).where(eq(users.id, user.id));
+    await recordAudit(tx, {
+      actorId: actingUserId(actor),
+      action: active ? 'user.activate' : 'user.deactivate',
+      detail: { userId: user.id, username: user.username },
+    });
+    // Sessions end on deactivation, so reactivating an account never revives an old cookie.
+    if (!active) await revokeUserSessions(tx, user.id, 'deactivated', actingUserId(actor));
+  });
 }
 
 export type UserListRow = Omit<User, 'passwordHash' | 'emailSince'> & {
@@ -210,33 +217,33 @@ export type UserListRow = Omit<User, 'passwordHash' | 'emailSince'> & {
 export async function listUsers(db: Db, actor: Actor): Promise<UserListRow[]> {
   requireManage(actor);
   const further = new Map<number, Array<{ id: number; name: string }>>();
-  for (const r of (await db
-      .select({ userId: reviewerCounties.userId, id: counties.id, name: counties.name })
-      .from(reviewerCounties)
-      .innerJoin(counties, eq(counties.id, reviewerCounties.countyId))
-      .orderBy(asc(counties.id))))
+  for (const r of await db
+    .select({ userId: reviewerCounties.userId, id: counties.id, name: counties.name })
+    .from(reviewerCounties)
+    .innerJoin(counties, eq(counties.id, reviewerCounties.countyId))
+    .orderBy(asc(counties.id)))
     further.set(r.userId, [...(further.get(r.userId) ?? []), { id: r.id, name: r.name }]);
-  const rows = (await db
-      .select({
-        id: users.id,
-        username: users.username,
-        displayName: users.displayName,
-        role: users.role,
-        countyId: users.countyId,
-        townshipId: users.townshipId,
-        active: users.active,
-        mustChangePassword: users.mustChangePassword,
-        demo: users.demo,
-        email: users.email,
-        createdAt: users.createdAt,
-        updatedAt: users.updatedAt,
-        countyName: counties.name,
-        townshipName: townships.name,
-      })
-      .from(users)
-      .leftJoin(counties, eq(counties.id, users.countyId))
-      .leftJoin(townships, eq(townships.id, users.townshipId))
-      .orderBy(asc(users.role), asc(users.username)));
+  const rows = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      countyId: users.countyId,
+      townshipId: users.townshipId,
+      active: users.active,
+      mustChangePassword: users.mustChangePassword,
+      demo: users.demo,
+      email: users.email,
+      createdAt: users.createdAt,
+      updatedAt: users.updatedAt,
+      countyName: counties.name,
+      townshipName: townships.name,
+    })
+    .from(users)
+    .leftJoin(counties, eq(counties.id, users.countyId))
+    .leftJoin(townships, eq(townships.id, users.townshipId))
+    .orderBy(asc(users.role), asc(users.username));
   return rows.map((u) => ({ ...u, furtherCounties: further.get(u.id) ?? [] }));
 }
 
@@ -250,15 +257,16 @@ export async function setFurtherCounties(db: Db, actor: Actor, userId: number, r
   const user = await findUser(db, userId);
   if (user.role !== 'reviewer') throw new AppError('bad_request', '只有审核人可以负责多个县。');
   const ids = [...new Set(countyIds)].filter((id) => id !== user.countyId);
-  for (const id of ids) if (!(await one(db.select({ id: counties.id }).from(counties).where(eq(counties.id, id))))) throw new AppError('bad_request', '所选的县不存在。');
+  for (const id of ids)
+    if (!(await one(db.select({ id: counties.id }).from(counties).where(eq(counties.id, id))))) throw new AppError('bad_request', '所选的县不存在。');
   const now = (await db.select({ id: reviewerCounties.countyId }).from(reviewerCounties).where(eq(reviewerCounties.userId, user.id))).map((r) => r.id);
   // The same counties again: nothing to change or record.
   if (now.length === ids.length && ids.every((id) => now.includes(id))) return;
   await withTx(db, async (tx) => {
-        (await tx.delete(reviewerCounties).where(eq(reviewerCounties.userId, user.id)));
-        for (const countyId of ids) (await tx.insert(reviewerCounties).values({ userId: user.id, countyId }));
-        await recordAudit(tx, { actorId: actingUserId(actor), action: 'user.counties', detail: { userId: user.id, countyIds: ids } });
-      });
+    await tx.delete(reviewerCounties).where(eq(reviewerCounties.userId, user.id));
+    for (const countyId of ids) await tx.insert(reviewerCounties).values({ userId: user.id, countyId });
+    await recordAudit(tx, { actorId: actingUserId(actor), action: 'user.counties', detail: { userId: user.id, countyIds: ids } });
+  });
 }
 
 /** Changes an account's role and where it works; takes effect on the user's next request. */
@@ -269,40 +277,46 @@ export async function setUserScope(db: Db, actor: Actor, userId: number, raw: un
   if (user.id === actor.id && input.role !== 'admin') throw new AppError('bad_request', '不能取消自己的管理员角色。');
   await assertScopeExists(db, input);
   await withTx(db, async (tx) => {
-        (await tx.update(users)
-                .set({
-                  role: input.role,
-                  countyId: input.role === 'reviewer' ? input.countyId : null,
-                  townshipId: input.role === 'drafter' ? input.townshipId : null,
-                  updatedAt: new Date(),
-                })
-                .where(eq(users.id, user.id)));
-        // Further counties belong to a reviewer; another role drops them, and a new own county is not also a further one.
-        if (input.role !== 'reviewer') (await tx.delete(reviewerCounties).where(eq(reviewerCounties.userId, user.id)));
-        else if (input.countyId != null) (await tx.delete(reviewerCounties).where(and(eq(reviewerCounties.userId, user.id), eq(reviewerCounties.countyId, input.countyId))));
-        await revokeUserSessions(tx, user.id, 'role', actor.id);
-        await recordAudit(tx, {
-          actorId: actor.id,
-          action: 'user.scope',
-          detail: { userId: user.id, from: { role: user.role, countyId: user.countyId, townshipId: user.townshipId }, to: input },
-        });
-      });
+    await tx
+      .update(users)
+      .set({
+        role: input.role,
+        countyId: input.role === 'reviewer' ? input.countyId : null,
+        townshipId: input.role === 'drafter' ? input.townshipId : null,
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, user.id));
+    // Further counties belong to a reviewer; another role drops them, and a new own county is not also a further one.
+    if (input.role !== 'reviewer') await tx.delete(reviewerCounties).where(eq(reviewerCounties.userId, user.id));
+    else if (input.countyId != null)
+      await tx.delete(reviewerCounties).where(and(eq(reviewerCounties.userId, user.id), eq(reviewerCounties.countyId, input.countyId)));
+    await revokeUserSessions(tx, user.id, 'role', actor.id);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'user.scope',
+      detail: { userId: user.id, from: { role: user.role, countyId: user.countyId, townshipId: user.townshipId }, to: input },
+    });
+  });
 }
 
 /** Usernames of active demo accounts that still have the published demo password (for the banner on every page). */
 export async function demoAccountsActive(db: Db): Promise<string[]> {
-  return (await db
+  return (
+    await db
       .select({ username: users.username })
       .from(users)
       .where(and(eq(users.demo, true), eq(users.active, true)))
-      .orderBy(asc(users.id)))
-    .map((u) => u.username);
+      .orderBy(asc(users.id))
+  ).map((u) => u.username);
 }
 
 /** Deactivates every demo account at once (the banner's link for administrators). */
 export async function deactivateDemoAccounts(db: Db, actor: Actor): Promise<number> {
   requireManage(actor);
-  const ids = (await db.select({ id: users.id }).from(users).where(and(eq(users.demo, true), eq(users.active, true))));
+  const ids = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.demo, true), eq(users.active, true)));
   let n = 0;
   for (const { id } of ids) {
     if (id === actor.id) continue;

@@ -50,7 +50,17 @@ const atValue = (ms: number) => auditEvents.at.mapToDriverValue(new Date(ms));
 /** The details as JSON text: stored as text on SQLite, as jsonb (read back parsed) on PostgreSQL. */
 const detailText = (d: unknown): string | null => (d === null || d === undefined ? null : typeof d === 'string' ? d : JSON.stringify(d));
 
-type AuditSqlRow = { id: number; at: number | Date; action: string; reportId: number | null; detail: unknown; address: string | null; actorName: string | null; username: string | null; townshipName: string | null };
+type AuditSqlRow = {
+  id: number;
+  at: number | Date;
+  action: string;
+  reportId: number | null;
+  detail: unknown;
+  address: string | null;
+  actorName: string | null;
+  username: string | null;
+  townshipName: string | null;
+};
 
 const AUDIT_SELECT = sql`select e.id, e.at, e.action, e.report_id as "reportId", e.detail, e.address, u.display_name as "actorName", u.username,
        t.name as "townshipName"
@@ -65,7 +75,14 @@ export async function listAudit(db: Db, actor: Actor, raw: unknown): Promise<{ r
   if (actor.role !== 'admin') {
     // A city office's reviewer: every county they cover.
     const ids = reviewerCountyIds(actor);
-    where.push(ids.length ? sql`t.county_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})` : sql`false`);
+    where.push(
+      ids.length
+        ? sql`t.county_id in (${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )})`
+        : sql`false`,
+    );
   }
   // Each filter given adds one condition.
   const conditions: Array<[unknown, (v: never) => SQL]> = [
@@ -88,17 +105,19 @@ export async function listAudit(db: Db, actor: Actor, raw: unknown): Promise<{ r
   const names = await auditNames(db);
   const actions = (await rows<{ action: string }>(db, sql`select distinct action from audit_events order by action`)).map((a) => a.action);
   return {
-    rows: found.map((r) => ({ ...r, detail: detailText(r.detail) })).map((r) => ({
-      id: r.id,
-      at: new Date(r.at).toISOString(),
-      actorName: r.actorName,
-      action: r.action,
-      reportId: r.reportId,
-      townshipName: r.townshipName,
-      detail: r.detail ?? '',
-      summary: describeAudit(r.action, r.detail, names),
-      address: r.address,
-    })),
+    rows: found
+      .map((r) => ({ ...r, detail: detailText(r.detail) }))
+      .map((r) => ({
+        id: r.id,
+        at: new Date(r.at).toISOString(),
+        actorName: r.actorName,
+        action: r.action,
+        reportId: r.reportId,
+        townshipName: r.townshipName,
+        detail: r.detail ?? '',
+        summary: describeAudit(r.action, r.detail, names),
+        address: r.address,
+      })),
     actions,
     page: f.page,
   };
@@ -128,9 +147,21 @@ export async function* auditCsv(db: Db, since: Date): AsyncGenerator<string> {
     );
     for (const found of page) {
       const r = { ...found, detail: detailText(found.detail) };
-      yield [r.id, new Date(r.at).toISOString(), r.actorName ?? '系统', r.username ?? '', r.action, r.reportId ?? '', r.townshipName ?? '', r.address ?? '', r.detail ?? '']
-        .map(csvCell)
-        .join(',') + '\r\n';
+      yield (
+        [
+          r.id,
+          new Date(r.at).toISOString(),
+          r.actorName ?? '系统',
+          r.username ?? '',
+          r.action,
+          r.reportId ?? '',
+          r.townshipName ?? '',
+          r.address ?? '',
+          r.detail ?? '',
+        ]
+          .map(csvCell)
+          .join(',') + '\r\n'
+      );
     }
     if (page.length < 1000) return;
     after = page[page.length - 1]!;

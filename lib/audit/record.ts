@@ -15,8 +15,11 @@ export type AuditInput = {
 };
 
 export async function recordAudit(db: Db, e: AuditInput): Promise<void> {
-  (await write(db, () => db.insert(auditEvents)
-        .values({ actorId: e.actorId, action: e.action, reportId: e.reportId ?? null, detail: e.detail ?? null, address: e.address ?? currentAddress() })));
+  await write(db, () =>
+    db
+      .insert(auditEvents)
+      .values({ actorId: e.actorId, action: e.action, reportId: e.reportId ?? null, detail: e.detail ?? null, address: e.address ?? currentAddress() }),
+  );
 }
 
 // Refusals are logged, but one user hammering a forbidden URL must not fill the log: at most this many rows per

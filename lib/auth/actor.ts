@@ -33,7 +33,7 @@ const furtherCounties = preparedFor('further_counties', (db) =>
 );
 
 export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
-  const row = (await one(actorRow(db).execute({ id: userId })));
+  const row = await one(actorRow(db).execute({ id: userId }));
   if (!row || !row.active) return null;
   const further = row.role === 'reviewer' ? (await furtherCounties(db).execute({ id: userId })).map((r) => r.countyId) : [];
   return {

@@ -18,7 +18,7 @@ export const MAX_ACCOUNT_DELAY_MS = 8_000;
 export type ThrottleState = { locked: false; delayMs: number } | { locked: true; retryAfterSec: number; scope: 'pair' | 'address' };
 
 async function lockFor(db: Db, where: ReturnType<typeof and>, max: number, now: number): Promise<number> {
-  const rows = (await db.select({ at: loginFailures.at }).from(loginFailures).where(where).orderBy(loginFailures.at));
+  const rows = await db.select({ at: loginFailures.at }).from(loginFailures).where(where).orderBy(loginFailures.at);
   if (rows.length < max) return 0;
   // Locked until the oldest failure that still counts falls out of the window.
   const oldest = rows[rows.length - max]!.at.getTime();
@@ -37,39 +37,50 @@ export async function checkThrottle(db: Db, username: string, ip: string, now = 
   const address = await lockFor(db, and(eq(loginFailures.ip, ip), gt(loginFailures.at, since)), MAX_ADDRESS_FAILURES, now);
   if (address > 0) return { locked: true, retryAfterSec: address, scope: 'address' };
   const accountFailures =
-    (await one(db
-            .select({ n: count() })
-            .from(loginFailures)
-            .where(and(eq(loginFailures.username, username), gt(loginFailures.at, since)))))?.n ?? 0;
+    (
+      await one(
+        db
+          .select({ n: count() })
+          .from(loginFailures)
+          .where(and(eq(loginFailures.username, username), gt(loginFailures.at, since))),
+      )
+    )?.n ?? 0;
   return { locked: false, delayMs: accountDelayMs(accountFailures) };
 }
 
 /** Records a failure; true when it is the one that locks the pair (for the audit log). */
 export async function recordFailure(db: Db, username: string, ip: string, now = Date.now()): Promise<boolean> {
-  (await write(db, () => db.insert(loginFailures).values({ username, ip, at: new Date(now) })));
+  await write(db, () => db.insert(loginFailures).values({ username, ip, at: new Date(now) }));
   // Keep the table small: failures older than the window no longer matter.
-  (await write(db, () => db.delete(loginFailures).where(lt(loginFailures.at, new Date(now - WINDOW_MS)))));
+  await write(db, () => db.delete(loginFailures).where(lt(loginFailures.at, new Date(now - WINDOW_MS))));
   const n =
-    (await one(db
-            .select({ n: count() })
-            .from(loginFailures)
-            .where(and(eq(loginFailures.username, username), eq(loginFailures.ip, ip)))))?.n ?? 0;
+    (
+      await one(
+        db
+          .select({ n: count() })
+          .from(loginFailures)
+          .where(and(eq(loginFailures.username, username), eq(loginFailures.ip, ip))),
+      )
+    )?.n ?? 0;
   return n === MAX_FAILURES;
 }
 
 /** After a successful login from an address, that address's failures on the account no longer count. */
 export async function clearFailures(db: Db, username: string, ip?: string): Promise<void> {
-  (await write(db, () => db.delete(loginFailures)
-        .where(ip === undefined ? eq(loginFailures.username, username) : and(eq(loginFailures.username, username), eq(loginFailures.ip, ip)))));
+  await write(db, () =>
+    db
+      .delete(loginFailures)
+      .where(ip === undefined ? eq(loginFailures.username, username) : and(eq(loginFailures.username, username), eq(loginFailures.ip, ip))),
+  );
 }
 
 /** The addresses an account is locked from now, for the administration page. */
 export async function lockedAddresses(db: Db, username: string, now = Date.now()): Promise<string[]> {
-  const rows = (await db
-      .select({ ip: loginFailures.ip, n: count() })
-      .from(loginFailures)
-      .where(and(eq(loginFailures.username, username), gt(loginFailures.at, new Date(now - WINDOW_MS))))
-      .groupBy(loginFailures.ip));
+  const rows = await db
+    .select({ ip: loginFailures.ip, n: count() })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.username, username), gt(loginFailures.at, new Date(now - WINDOW_MS))))
+    .groupBy(loginFailures.ip);
   return rows.filter((r) => r.n >= MAX_FAILURES).map((r) => r.ip);
 }
 
@@ -92,16 +103,23 @@ async function tryLock(db: Db, key: string, holder: string, now: number): Promis
   // One transaction (on SQLite it takes the write lock when it begins; on PostgreSQL a second insert of the same key
   // waits for the first to commit, then does nothing), so check and insert are one step.
   return await withTx(db, async (tx) => {
-      // A lock left by a process that died is taken over once its time is up.
-      (await tx.delete(loginLocks).where(and(eq(loginLocks.key, key), lt(loginLocks.until, new Date(now)))));
-      return changed(await tx.insert(loginLocks).values({ key, holder, until: new Date(now + LOGIN_LOCK_MS) }).onConflictDoNothing()) === 1;
-    });
+    // A lock left by a process that died is taken over once its time is up.
+    await tx.delete(loginLocks).where(and(eq(loginLocks.key, key), lt(loginLocks.until, new Date(now))));
+    return (
+      changed(
+        await tx
+          .insert(loginLocks)
+          .values({ key, holder, until: new Date(now + LOGIN_LOCK_MS) })
+          .onConflictDoNothing(),
+      ) === 1
+    );
+  });
 }
 
 async function lockAcross(db: Db, keys: string[], holder: string): Promise<void> {
   const deadline = Date.now() + LOGIN_LOCK_MS * 2;
   for (const key of keys) {
-    while (!await tryLock(db, key, holder, Date.now())) {
+    while (!(await tryLock(db, key, holder, Date.now()))) {
       if (Date.now() > deadline) throw new AppError('rate_limited', '登录请求过多，请稍后再试。');
       await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
     }
@@ -109,7 +127,7 @@ async function lockAcross(db: Db, keys: string[], holder: string): Promise<void>
 }
 
 async function unlockAcross(db: Db, keys: string[], holder: string): Promise<void> {
-  (await write(db, () => db.delete(loginLocks).where(and(inArray(loginLocks.key, keys), eq(loginLocks.holder, holder)))));
+  await write(db, () => db.delete(loginLocks).where(and(inArray(loginLocks.key, keys), eq(loginLocks.holder, holder))));
 }
 
 export async function serializeAttempts<T>(db: Db, keys: string[], run: () => Promise<T>): Promise<T> {

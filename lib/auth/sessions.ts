@@ -28,22 +28,33 @@ export const TOUCH_INTERVAL_MS = 60_000;
 
 export type RevokeReason = 'logout' | 'logout-all' | 'password' | 'password-reset' | 'deactivated' | 'role' | 'admin' | 'idle' | 'expired';
 
-export async function createSession(db: Db, userId: number, meta: { address?: string | null; userAgent?: string | null } = {}, now = new Date()): Promise<string> {
+export async function createSession(
+  db: Db,
+  userId: number,
+  meta: { address?: string | null; userAgent?: string | null } = {},
+  now = new Date(),
+): Promise<string> {
   const id = randomBytes(24).toString('base64url');
-  (await write(db, () => db.insert(sessions)
-        .values({
-          id,
-          userId,
-          createdAt: now,
-          lastSeenAt: now,
-          expiresAt: new Date(now.getTime() + maxLifetimeMs()),
-          address: meta.address?.slice(0, 64) ?? null,
-          userAgent: meta.userAgent?.slice(0, 200) ?? null,
-        })));
+  await write(db, () =>
+    db.insert(sessions).values({
+      id,
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + maxLifetimeMs()),
+      address: meta.address?.slice(0, 64) ?? null,
+      userAgent: meta.userAgent?.slice(0, 200) ?? null,
+    }),
+  );
   return id;
 }
 
-const sessionById = preparedFor('session_by_id', (db) => db.select().from(sessions).where(eq(sessions.id, sql.placeholder('id'))));
+const sessionById = preparedFor('session_by_id', (db) =>
+  db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.id, sql.placeholder('id'))),
+);
 const touch = preparedFor('session_touch', (db) =>
   db
     .update(sessions)
@@ -56,7 +67,7 @@ export type SessionCheck = { ok: true; session: SessionRow } | { ok: false; reas
 /** Whether a session still holds at `now`; a holding session's last activity is brought up to date. */
 export async function checkSession(db: Db, id: string, now = new Date(), opts: { touch?: boolean } = {}): Promise<SessionCheck> {
   if (!id || id.length > 64) return { ok: false, reason: 'missing' };
-  const s = (await one(sessionById(db).execute({ id })));
+  const s = await one(sessionById(db).execute({ id }));
   if (!s) return { ok: false, reason: 'missing' };
   if (s.revokedAt) return { ok: false, reason: 'revoked' };
   if (s.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
@@ -69,11 +80,15 @@ export async function checkSession(db: Db, id: string, now = new Date(), opts: {
 
 /** Ends one session (logout). */
 export async function revokeSession(db: Db, id: string, reason: RevokeReason, actorId: number | null, now = new Date()): Promise<boolean> {
-  const row = (await one(write(db, () => db
-      .update(sessions)
-      .set({ revokedAt: now, revokedReason: reason })
-      .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)))
-      .returning({ userId: sessions.userId }))))!;
+  const row = (await one(
+    write(db, () =>
+      db
+        .update(sessions)
+        .set({ revokedAt: now, revokedReason: reason })
+        .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)))
+        .returning({ userId: sessions.userId }),
+    ),
+  ))!;
   if (row) await recordAudit(db, { actorId, action: 'session.revoke', detail: { userId: row.userId, reason, count: 1 } });
   return Boolean(row);
 }
@@ -87,20 +102,29 @@ export async function revokeUserSessions(
   opts: { keep?: string; now?: Date } = {},
 ): Promise<number> {
   const now = opts.now ?? new Date();
-  const ended = (await write(db, () => db
+  const ended = await write(db, () =>
+    db
       .update(sessions)
       .set({ revokedAt: now, revokedReason: reason })
       .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), opts.keep ? ne(sessions.id, opts.keep) : undefined))
-      .returning({ id: sessions.id })));
+      .returning({ id: sessions.id }),
+  );
   if (ended.length) await recordAudit(db, { actorId, action: 'session.revoke', detail: { userId, reason, count: ended.length } });
   return ended.length;
 }
 
 /** The sessions of a user that may still be in use (not revoked, not past their lifetime). */
 export async function openSessions(db: Db, userId: number, now = new Date()): Promise<SessionRow[]> {
-  return (await db
-      .select()
-      .from(sessions)
-      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, new Date(now.getTime() - idleTimeoutMs()))))
-      .orderBy(desc(sessions.lastSeenAt)));
+  return await db
+    .select()
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, new Date(now.getTime() - idleTimeoutMs())),
+      ),
+    )
+    .orderBy(desc(sessions.lastSeenAt));
 }

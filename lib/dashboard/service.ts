@@ -53,17 +53,15 @@ export type Dashboard = {
   rows: DashboardRow[];
 };
 
-
-
 /** The counties the actor may look at in the dashboard: all for an admin, a reviewer's own and further ones. */
 export async function dashboardCounties(db: Db, actor: Actor): Promise<Array<{ id: number; name: string }>> {
-  const all = (await db.select({ id: counties.id, name: counties.name }).from(counties).orderBy(counties.id));
+  const all = await db.select({ id: counties.id, name: counties.name }).from(counties).orderBy(counties.id);
   return all.filter((c) => can(actor, 'county.dashboard', { countyId: c.id }));
 }
 
 /** Which county a reviewer or admin looks at: a reviewer's own by default; an admin picks (the first by default). */
 export async function dashboardCounty(db: Db, actor: Actor, requested?: number): Promise<{ id: number; name: string }> {
-  const all = (await db.select({ id: counties.id, name: counties.name }).from(counties).orderBy(counties.id));
+  const all = await db.select({ id: counties.id, name: counties.name }).from(counties).orderBy(counties.id);
   if (requested !== undefined && !all.some((c) => c.id === requested)) throw new AppError('not_found', '该县不存在。');
   // A reviewer who names no county sees their own; naming another county is refused below, not silently replaced.
   const id = requested ?? (actor.role === 'reviewer' ? actor.countyId : all[0]?.id);
@@ -76,37 +74,37 @@ export async function dashboardCounty(db: Db, actor: Actor, requested?: number):
 export async function loadDashboard(db: Db, actor: Actor, countyId: number | undefined, year: number, now = new Date()): Promise<Dashboard> {
   const county = await dashboardCounty(db, actor, countyId);
   const inCounty = and(eq(townships.countyId, county.id), eq(reports.year, year));
-  const townshipRows = (await db
-      .select({ id: townships.id, name: townships.name, kind: townships.kind })
-      .from(townships)
-      .where(eq(townships.countyId, county.id))
-      .orderBy(townships.id));
-  const reportRows = (await db
-      .select({
-        id: reports.id,
-        townshipId: reports.townshipId,
-        status: reports.status,
-        title: reports.title,
-        recipient: reports.recipient,
-        organs: reports.signatureOrgans,
-        documentDate: reports.documentDate,
-        partHeadings: reports.partHeadings,
-        publishedUrl: reports.publishedUrl,
-        publishedDate: reports.publishedDate,
-        updatedAt: reports.updatedAt,
-        updatedByName: users.displayName,
-      })
-      .from(reports)
-      .innerJoin(townships, eq(townships.id, reports.townshipId))
-      .leftJoin(users, eq(users.id, reports.updatedBy))
-      .where(inCounty));
+  const townshipRows = await db
+    .select({ id: townships.id, name: townships.name, kind: townships.kind })
+    .from(townships)
+    .where(eq(townships.countyId, county.id))
+    .orderBy(townships.id);
+  const reportRows = await db
+    .select({
+      id: reports.id,
+      townshipId: reports.townshipId,
+      status: reports.status,
+      title: reports.title,
+      recipient: reports.recipient,
+      organs: reports.signatureOrgans,
+      documentDate: reports.documentDate,
+      partHeadings: reports.partHeadings,
+      publishedUrl: reports.publishedUrl,
+      publishedDate: reports.publishedDate,
+      updatedAt: reports.updatedAt,
+      updatedByName: users.displayName,
+    })
+    .from(reports)
+    .innerJoin(townships, eq(townships.id, reports.townshipId))
+    .leftJoin(users, eq(users.id, reports.updatedBy))
+    .where(inCounty);
   const sectionText = async (forYear: number) =>
-    (await db
-            .select({ reportId: reportSections.reportId, townshipId: reports.townshipId, sectionKey: reportSections.sectionKey, plainText: reportSections.plainText })
-            .from(reportSections)
-            .innerJoin(reports, eq(reports.id, reportSections.reportId))
-            .innerJoin(townships, eq(townships.id, reports.townshipId))
-            .where(and(eq(townships.countyId, county.id), eq(reports.year, forYear))));
+    await db
+      .select({ reportId: reportSections.reportId, townshipId: reports.townshipId, sectionKey: reportSections.sectionKey, plainText: reportSections.plainText })
+      .from(reportSections)
+      .innerJoin(reports, eq(reports.id, reportSections.reportId))
+      .innerJoin(townships, eq(townships.id, reports.townshipId))
+      .where(and(eq(townships.countyId, county.id), eq(reports.year, forYear)));
   const sections = await sectionText(year);
   // Last year's text per township, for the same checks the editor runs (stale figures, same as last year).
   const lastYearSections = await sectionText(year - 1);
@@ -132,10 +130,12 @@ export async function loadDashboard(db: Db, actor: Actor, countyId: number | und
          where t.county_id = ${county.id} and r.year = ${year} and s.state = 'pending'
          group by s.report_id`,
   );
-  const deadline = (await one(db
+  const deadline = await one(
+    db
       .select()
       .from(countyDeadlines)
-      .where(and(eq(countyDeadlines.countyId, county.id), eq(countyDeadlines.year, year)))));
+      .where(and(eq(countyDeadlines.countyId, county.id), eq(countyDeadlines.year, year))),
+  );
 
   const textByReport = new Map<number, Partial<Record<BodySectionKey, string>>>();
   for (const s of sections) {
@@ -234,12 +234,13 @@ export async function setCollectionDate(db: Db, actor: Actor, raw: unknown, now 
   if (!can(actor, 'township.manage')) throw new AppError('forbidden', '只有管理员可以设置收集日期。');
   if (!(await one(db.select().from(counties).where(eq(counties.id, input.countyId))))) throw new AppError('not_found', '该县不存在。');
   await withTx(db, async (tx) => {
-        (await tx.insert(countyDeadlines)
-                .values({ countyId: input.countyId, year: input.year, collectionDate: input.collectionDate, updatedBy: actor.id, updatedAt: now })
-                .onConflictDoUpdate({
-                  target: [countyDeadlines.countyId, countyDeadlines.year],
-                  set: { collectionDate: input.collectionDate, updatedBy: actor.id, updatedAt: now },
-                }));
-        await recordAudit(tx, { actorId: actor.id, action: 'county.deadline', detail: { ...input } });
+    await tx
+      .insert(countyDeadlines)
+      .values({ countyId: input.countyId, year: input.year, collectionDate: input.collectionDate, updatedBy: actor.id, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [countyDeadlines.countyId, countyDeadlines.year],
+        set: { collectionDate: input.collectionDate, updatedBy: actor.id, updatedAt: now },
       });
+    await recordAudit(tx, { actorId: actor.id, action: 'county.deadline', detail: { ...input } });
+  });
 }

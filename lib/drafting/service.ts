@@ -100,43 +100,48 @@ export async function saveSection(db: Db, actor: Actor, reportId: number, keyRaw
   }
   const now = new Date();
   return await withTx(db, async (tx) => {
-      if (input.overwrite) await createVersion(tx, { reportId: report.id, kind: 'auto', label: `冲突时被覆盖的内容（${SECTION_LABELS[key]}）`, actorId: actor.id, at: now });
-      // Prepared on the connection, run inside this transaction (better-sqlite3 has one connection, used synchronously).
-      const stamp = reportSections.updatedAt.mapToDriverValue(now);
-      const updated = (await one(casUpdate(db).execute({ content, plainText, actorId: actor.id, now: stamp, reportId: report.id, key, version: input.version })));
-      if (!updated) {
-        const current = await snapshotOf(tx as unknown as Db, report.id, key);
-        throw new AppError(
-          'conflict',
-          `这一部分已被${current.updatedByName ?? '他人'}修改（服务器上是第 ${current.version} 版），您的内容尚未保存。请对照两个版本后决定。`,
-          { current },
-        );
-      }
-      await touchReport(db).execute({ now: reports.updatedAt.mapToDriverValue(now), actorId: actor.id, reportId: report.id });
-      await maybeAutoVersion(tx, report.id, actor.id, now);
-      return { version: updated.version, updatedAt: now.toISOString(), plainText };
-    });
+    if (input.overwrite)
+      await createVersion(tx, { reportId: report.id, kind: 'auto', label: `冲突时被覆盖的内容（${SECTION_LABELS[key]}）`, actorId: actor.id, at: now });
+    // Prepared on the connection, run inside this transaction (better-sqlite3 has one connection, used synchronously).
+    const stamp = reportSections.updatedAt.mapToDriverValue(now);
+    const updated = await one(casUpdate(db).execute({ content, plainText, actorId: actor.id, now: stamp, reportId: report.id, key, version: input.version }));
+    if (!updated) {
+      const current = await snapshotOf(tx as unknown as Db, report.id, key);
+      throw new AppError(
+        'conflict',
+        `这一部分已被${current.updatedByName ?? '他人'}修改（服务器上是第 ${current.version} 版），您的内容尚未保存。请对照两个版本后决定。`,
+        { current },
+      );
+    }
+    await touchReport(db).execute({ now: reports.updatedAt.mapToDriverValue(now), actorId: actor.id, reportId: report.id });
+    await maybeAutoVersion(tx, report.id, actor.id, now);
+    return { version: updated.version, updatedAt: now.toISOString(), plainText };
+  });
 }
 
 export async function saveMeta(db: Db, actor: Actor, reportId: number, raw: unknown): Promise<{ metaVersion: number }> {
   const { report } = await loadForEdit(db, actor, reportId);
   const input = parseInput(metaSchema, raw);
   const now = new Date();
-  const updated = (await one(write(db, () => db
-      .update(reports)
-      .set({
-        title: input.title,
-        recipient: input.recipient,
-        signatureOrgans: input.signatureOrgans,
-        documentDate: input.documentDate,
-        cc: input.cc,
-        ...(input.partHeadings ? { partHeadings: input.partHeadings } : {}),
-        metaVersion: sql`${reports.metaVersion} + 1`,
-        updatedAt: now,
-        updatedBy: actor.id,
-      })
-      .where(and(eq(reports.id, report.id), eq(reports.metaVersion, input.metaVersion)))
-      .returning({ metaVersion: reports.metaVersion }))))!;
+  const updated = (await one(
+    write(db, () =>
+      db
+        .update(reports)
+        .set({
+          title: input.title,
+          recipient: input.recipient,
+          signatureOrgans: input.signatureOrgans,
+          documentDate: input.documentDate,
+          cc: input.cc,
+          ...(input.partHeadings ? { partHeadings: input.partHeadings } : {}),
+          metaVersion: sql`${reports.metaVersion} + 1`,
+          updatedAt: now,
+          updatedBy: actor.id,
+        })
+        .where(and(eq(reports.id, report.id), eq(reports.metaVersion, input.metaVersion)))
+        .returning({ metaVersion: reports.metaVersion }),
+    ),
+  ))!;
   if (!updated) {
     const current = (await one(db.select().from(reports).where(eq(reports.id, report.id))))!;
     throw new AppError('conflict', '标题、主送或落款已被他人修改，您的修改尚未保存。', { current: metaOf(current) });
@@ -158,46 +163,55 @@ function metaOf(r: Report): ReportMeta {
 
 export async function setChecklistEntry(db: Db, actor: Actor, reportId: number, itemId: string, raw: unknown): Promise<ChecklistEntry> {
   const { report } = await loadForEdit(db, actor, reportId);
-  const existing = (await one(db
+  const existing = await one(
+    db
       .select()
       .from(reportChecklist)
-      .where(and(eq(reportChecklist.reportId, report.id), eq(reportChecklist.itemId, itemId)))));
+      .where(and(eq(reportChecklist.reportId, report.id), eq(reportChecklist.itemId, itemId))),
+  );
   const now = new Date();
   if (existing?.kind === 'ledger') {
     const input = parseInput(ledgerSchema, raw);
-    (await write(db, () => db.update(reportChecklist)
-            .set({ state: input.state, note: input.note, confirmed: input.state !== null, updatedBy: actor.id, updatedAt: now })
-            .where(eq(reportChecklist.id, existing.id))));
+    await write(db, () =>
+      db
+        .update(reportChecklist)
+        .set({ state: input.state, note: input.note, confirmed: input.state !== null, updatedBy: actor.id, updatedAt: now })
+        .where(eq(reportChecklist.id, existing.id)),
+    );
   } else {
     if (!findChecklistItem(itemId)) throw new AppError('not_found', '清单中没有这一项。');
     const input = parseInput(tickSchema, raw);
-    (await write(db, () => db.insert(reportChecklist)
-            .values({ reportId: report.id, itemId, kind: 'item', confirmed: input.confirmed, updatedBy: actor.id, updatedAt: now })
-            .onConflictDoUpdate({
-              target: [reportChecklist.reportId, reportChecklist.itemId],
-              set: { confirmed: input.confirmed, updatedBy: actor.id, updatedAt: now },
-            })));
+    await write(db, () =>
+      db
+        .insert(reportChecklist)
+        .values({ reportId: report.id, itemId, kind: 'item', confirmed: input.confirmed, updatedBy: actor.id, updatedAt: now })
+        .onConflictDoUpdate({
+          target: [reportChecklist.reportId, reportChecklist.itemId],
+          set: { confirmed: input.confirmed, updatedBy: actor.id, updatedAt: now },
+        }),
+    );
   }
   return (await listChecklist(db, report.id)).find((e) => e.itemId === itemId)!;
 }
 
 export async function listChecklist(db: Db, reportId: number): Promise<ChecklistEntry[]> {
-  return (await db
+  return (
+    await db
       .select({ c: reportChecklist, updatedByName: users.displayName })
       .from(reportChecklist)
       .leftJoin(users, eq(users.id, reportChecklist.updatedBy))
       .where(eq(reportChecklist.reportId, reportId))
-      .orderBy(reportChecklist.id))
-    .map(({ c, updatedByName }) => ({
-      itemId: c.itemId,
-      kind: c.kind,
-      label: c.label,
-      confirmed: c.confirmed,
-      state: c.state,
-      note: c.note,
-      updatedByName,
-      updatedAt: c.updatedAt ? c.updatedAt.toISOString() : null,
-    }));
+      .orderBy(reportChecklist.id)
+  ).map(({ c, updatedByName }) => ({
+    itemId: c.itemId,
+    kind: c.kind,
+    label: c.label,
+    confirmed: c.confirmed,
+    state: c.state,
+    note: c.note,
+    updatedByName,
+    updatedAt: c.updatedAt ? c.updatedAt.toISOString() : null,
+  }));
 }
 
 /** Everything the report workspace needs; readers who may not edit (reviewers) get it read-only. */
@@ -218,12 +232,17 @@ export async function loadEditorData(db: Db, actor: Actor, reportId: number): Pr
 
 /** The plain text of each part of the township's report of the year before, or null when there is none. */
 async function lastYearTexts(db: Db, townshipId: number, year: number): Promise<Record<string, string> | null> {
-  const previous = (await one(db
+  const previous = await one(
+    db
       .select({ id: reports.id })
       .from(reports)
-      .where(and(eq(reports.townshipId, townshipId), eq(reports.year, year - 1)))));
+      .where(and(eq(reports.townshipId, townshipId), eq(reports.year, year - 1))),
+  );
   if (!previous) return null;
-  const rows = (await db.select({ key: reportSections.sectionKey, text: reportSections.plainText }).from(reportSections).where(eq(reportSections.reportId, previous.id)));
+  const rows = await db
+    .select({ key: reportSections.sectionKey, text: reportSections.plainText })
+    .from(reportSections)
+    .where(eq(reportSections.reportId, previous.id));
   return Object.fromEntries(rows.map((r) => [r.key, r.text]));
 }
 

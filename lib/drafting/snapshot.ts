@@ -9,11 +9,13 @@ import { AppError } from '@/lib/shared/errors';
 import type { SectionSnapshot } from './types';
 
 export async function snapshotOf(db: Db, reportId: number, key: BodySectionKey): Promise<SectionSnapshot> {
-  const row = (await one(db
+  const row = await one(
+    db
       .select({ s: reportSections, updatedByName: users.displayName })
       .from(reportSections)
       .leftJoin(users, eq(users.id, reportSections.updatedBy))
-      .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key)))));
+      .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key))),
+  );
   if (!row) throw new AppError('not_found', '报告中没有这个部分。');
   return {
     key,

@@ -96,7 +96,12 @@ export function importLosses(current: Partial<Record<BodySectionKey, string>>, i
 }
 
 /** Creates the township/year report from the confirmed preview, or replaces one (the old text kept as a version). */
-export async function commitImport(db: Db, actor: Actor, raw: unknown, now = new Date()): Promise<{ reportId: number; replaced: boolean; suggestions: number }> {
+export async function commitImport(
+  db: Db,
+  actor: Actor,
+  raw: unknown,
+  now = new Date(),
+): Promise<{ reportId: number; replaced: boolean; suggestions: number }> {
   const input = parseInput(commitSchema(now), raw);
   const township = await townshipForNewReport(db, actor, input.townshipId, '导入');
   const existing = await reportOfYear(db, township.id, input.year);
@@ -108,7 +113,10 @@ export async function commitImport(db: Db, actor: Actor, raw: unknown, now = new
   if (existing && !isEditableStatus(existing.status)) throw new AppError('forbidden', LOCKED_MESSAGES[existing.status]);
 
   if (existing && !input.acceptLoss) {
-    const rows = (await db.select({ key: reportSections.sectionKey, text: reportSections.plainText }).from(reportSections).where(eq(reportSections.reportId, existing.id)));
+    const rows = await db
+      .select({ key: reportSections.sectionKey, text: reportSections.plainText })
+      .from(reportSections)
+      .where(eq(reportSections.reportId, existing.id));
     const losses = importLosses(Object.fromEntries(rows.map((r) => [r.key, r.text])), input.sections);
     if (losses.length > 0) {
       throw new AppError(
@@ -121,30 +129,32 @@ export async function commitImport(db: Db, actor: Actor, raw: unknown, now = new
 
   const reportId = existing?.id ?? (await createReport(db, actor, { townshipId: township.id, year: input.year }, now)).id;
   const suggestions = await withTx(db, async (tx) => {
-      if (existing) await createVersion(tx, { reportId, kind: 'import', label: '导入前的内容', actorId: actor.id, at: now });
-      for (const key of BODY_SECTION_KEYS) {
-        const content = docFromReportText(input.sections[key] ?? '');
-        (await tx.update(reportSections)
-                  .set({ content, plainText: docToText(content), version: sql`${reportSections.version} + 1`, updatedBy: actor.id, updatedAt: now })
-                  .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key))));
-      }
-      (await tx.update(reports)
-              .set({
-                title: input.title,
-                recipient: input.recipient || null,
-                signatureOrgans: input.signatureOrgans.filter(Boolean),
-                documentDate: input.documentDate,
-                cc: input.cc || null,
-                partHeadings: ownPartHeadings(input.year, input.headings),
-                metaVersion: sql`${reports.metaVersion} + 1`,
-                updatedBy: actor.id,
-                updatedAt: now,
-              })
-              .where(eq(reports.id, reportId)));
-      await createVersion(tx, { reportId, kind: 'import', label: '导入的内容', actorId: actor.id, at: new Date(now.getTime() + 1) });
-      const filed = await fileTrackedChanges(tx, actor, reportId, input.trackedChanges, now);
-      await recordAudit(tx, { actorId: actor.id, action: 'report.import', reportId, detail: { replaced: Boolean(existing), suggestions: filed } });
-      return filed;
-    });
+    if (existing) await createVersion(tx, { reportId, kind: 'import', label: '导入前的内容', actorId: actor.id, at: now });
+    for (const key of BODY_SECTION_KEYS) {
+      const content = docFromReportText(input.sections[key] ?? '');
+      await tx
+        .update(reportSections)
+        .set({ content, plainText: docToText(content), version: sql`${reportSections.version} + 1`, updatedBy: actor.id, updatedAt: now })
+        .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key)));
+    }
+    await tx
+      .update(reports)
+      .set({
+        title: input.title,
+        recipient: input.recipient || null,
+        signatureOrgans: input.signatureOrgans.filter(Boolean),
+        documentDate: input.documentDate,
+        cc: input.cc || null,
+        partHeadings: ownPartHeadings(input.year, input.headings),
+        metaVersion: sql`${reports.metaVersion} + 1`,
+        updatedBy: actor.id,
+        updatedAt: now,
+      })
+      .where(eq(reports.id, reportId));
+    await createVersion(tx, { reportId, kind: 'import', label: '导入的内容', actorId: actor.id, at: new Date(now.getTime() + 1) });
+    const filed = await fileTrackedChanges(tx, actor, reportId, input.trackedChanges, now);
+    await recordAudit(tx, { actorId: actor.id, action: 'report.import', reportId, detail: { replaced: Boolean(existing), suggestions: filed } });
+    return filed;
+  });
   return { reportId, replaced: Boolean(existing), suggestions };
 }

@@ -31,16 +31,16 @@ export async function inboxFor(db: Db, actor: Actor, now = new Date()): Promise<
   const townIds = towns.map((t) => t.id);
   if (townIds.length === 0) return [];
   const items: Omit<InboxItem, 'read'>[] = [];
-  const rows = (await db.select().from(reports).where(inArray(reports.townshipId, townIds)));
+  const rows = await db.select().from(reports).where(inArray(reports.townshipId, townIds));
   const label = (r: { townshipId: number; year: number }) => `${townName.get(r.townshipId) ?? ''} ${r.year}年度报告`;
   const scope = (r: { townshipId: number }) => ({ townshipId: r.townshipId, countyId: towns.find((t) => t.id === r.townshipId)?.countyId ?? null });
   const lastTransition = async (reportId: number) =>
-    (await db
-            .select({ detail: auditEvents.detail, at: auditEvents.at })
-            .from(auditEvents)
-            .where(and(eq(auditEvents.reportId, reportId), eq(auditEvents.action, 'report.transition')))
-            .orderBy(desc(auditEvents.at), desc(auditEvents.id))
-            .limit(2));
+    await db
+      .select({ detail: auditEvents.detail, at: auditEvents.at })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.reportId, reportId), eq(auditEvents.action, 'report.transition')))
+      .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+      .limit(2);
 
   for (const r of rows) {
     if (r.status === 'submitted' && can(actor, 'report.review', scope(r))) {
@@ -61,15 +61,27 @@ export async function inboxFor(db: Db, actor: Actor, now = new Date()): Promise<
   const since = new Date(now.getTime() - RECENT_MS);
   if (reportIds.length) {
     // Reviewers' comments on the actor's reports, and the suggestions waiting for them.
-    for (const c of (await db
-          .select({ c: comments, author: users.displayName })
-          .from(comments)
-          .innerJoin(users, eq(users.id, comments.authorId))
-          .where(and(inArray(comments.reportId, reportIds), ne(comments.authorId, actor.id), isNull(comments.parentId), isNull(comments.deletedAt), isNull(comments.resolvedAt), gt(comments.createdAt, since))))) {
+    for (const c of await db
+      .select({ c: comments, author: users.displayName })
+      .from(comments)
+      .innerJoin(users, eq(users.id, comments.authorId))
+      .where(
+        and(
+          inArray(comments.reportId, reportIds),
+          ne(comments.authorId, actor.id),
+          isNull(comments.parentId),
+          isNull(comments.deletedAt),
+          isNull(comments.resolvedAt),
+          gt(comments.createdAt, since),
+        ),
+      )) {
       const r = byId.get(c.c.reportId)!;
       items.push({ key: `comment:${c.c.id}`, kind: 'comment', title: `${c.author}对${label(r)}的批注`, detail: `${isBodySectionKey(c.c.sectionKey) ? `${SECTION_LABELS[c.c.sectionKey]}：` : ''}${c.c.body.slice(0, 80)}`, href: `/reports/${r.id}/edit`, at: c.c.createdAt.toISOString() });
     }
-    const pending = (await db.select().from(suggestions).where(and(inArray(suggestions.reportId, reportIds), eq(suggestions.state, 'pending'))));
+    const pending = await db
+      .select()
+      .from(suggestions)
+      .where(and(inArray(suggestions.reportId, reportIds), eq(suggestions.state, 'pending')));
     const perReport = new Map<number, number>();
     for (const s of pending) perReport.set(s.reportId, (perReport.get(s.reportId) ?? 0) + 1);
     for (const [reportId, n] of perReport) {
@@ -80,18 +92,29 @@ export async function inboxFor(db: Db, actor: Actor, now = new Date()): Promise<
   }
   // Replies to the actor's own comments (their thread ids read once).
   const ownThreads = new Set(
-    (await db
-            .select({ id: comments.id })
-            .from(comments)
-            .where(and(eq(comments.authorId, actor.id), isNull(comments.parentId), inArray(comments.reportId, rows.length ? rows.map((r) => r.id) : [0]))))
-      .map((c) => c.id),
+    (
+      await db
+        .select({ id: comments.id })
+        .from(comments)
+        .where(and(eq(comments.authorId, actor.id), isNull(comments.parentId), inArray(comments.reportId, rows.length ? rows.map((r) => r.id) : [0])))
+    ).map((c) => c.id),
   );
-  for (const reply of (await db
-      .select({ c: comments, author: users.displayName, reportTownship: reports.townshipId, year: reports.year })
-      .from(comments)
-      .innerJoin(users, eq(users.id, comments.authorId))
-      .innerJoin(reports, eq(reports.id, comments.reportId))
-      .where(and(inArray(comments.reportId, rows.map((r) => r.id)), ne(comments.authorId, actor.id), isNull(comments.deletedAt), gt(comments.createdAt, since))))) {
+  for (const reply of await db
+    .select({ c: comments, author: users.displayName, reportTownship: reports.townshipId, year: reports.year })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .innerJoin(reports, eq(reports.id, comments.reportId))
+    .where(
+      and(
+        inArray(
+          comments.reportId,
+          rows.map((r) => r.id),
+        ),
+        ne(comments.authorId, actor.id),
+        isNull(comments.deletedAt),
+        gt(comments.createdAt, since),
+      ),
+    )) {
     if (!reply.c.parentId || !ownThreads.has(reply.c.parentId)) continue;
     items.push({ key: `reply:${reply.c.id}`, kind: 'reply', title: `${reply.author}回复了您的批注`, detail: reply.c.body.slice(0, 80), href: `/reports/${reply.c.reportId}/edit`, at: reply.c.createdAt.toISOString() });
   }
@@ -102,7 +125,14 @@ export async function inboxFor(db: Db, actor: Actor, now = new Date()): Promise<
   for (const countyId of countyIds) {
     const own = towns.filter((t) => t.countyId === countyId && can(actor, 'report.edit', { townshipId: t.id, countyId }));
     if (!own.length) continue;
-    const collection = (await one(db.select().from(countyDeadlines).where(and(eq(countyDeadlines.countyId, countyId), eq(countyDeadlines.year, year)))))?.collectionDate;
+    const collection = (
+      await one(
+        db
+          .select()
+          .from(countyDeadlines)
+          .where(and(eq(countyDeadlines.countyId, countyId), eq(countyDeadlines.year, year))),
+      )
+    )?.collectionDate;
     for (const t of own) {
       const r = rows.find((x) => x.townshipId === t.id && x.year === year);
       const href = r ? `/reports/${r.id}/edit` : '/';
@@ -123,11 +153,20 @@ export async function inboxFor(db: Db, actor: Actor, now = new Date()): Promise<
   const sorted = items.sort((a, b) => b.at.localeCompare(a.at)).slice(0, MAX_ITEMS);
   const read = new Set(
     sorted.length
-      ? (await db
-                    .select({ key: inboxReads.itemKey })
-                    .from(inboxReads)
-                    .where(and(eq(inboxReads.userId, actor.id), inArray(inboxReads.itemKey, sorted.map((i) => i.key)))))
-          .map((r) => r.key)
+      ? (
+          await db
+            .select({ key: inboxReads.itemKey })
+            .from(inboxReads)
+            .where(
+              and(
+                eq(inboxReads.userId, actor.id),
+                inArray(
+                  inboxReads.itemKey,
+                  sorted.map((i) => i.key),
+                ),
+              ),
+            )
+        ).map((r) => r.key)
       : [],
   );
   return sorted.map((i) => ({ ...i, read: read.has(i.key) }));
@@ -142,10 +181,15 @@ const keysSchema = z.array(z.string().min(1).max(200), { error: '待办事项无
 /** Marks items read for the actor (keys of items that are not the actor's are simply never shown). */
 export async function markRead(db: Db, actor: Actor, rawKeys: unknown, now = new Date()): Promise<number> {
   const keys = parseInput(keysSchema, rawKeys);
-  for (const key of keys) (await write(db, () => db.insert(inboxReads).values({ userId: actor.id, itemKey: key, readAt: now }).onConflictDoNothing()));
+  for (const key of keys) await write(db, () => db.insert(inboxReads).values({ userId: actor.id, itemKey: key, readAt: now }).onConflictDoNothing());
   return keys.length;
 }
 
 export async function markAllRead(db: Db, actor: Actor, now = new Date()): Promise<number> {
-  return await markRead(db, actor, (await inboxFor(db, actor, now)).filter((i) => !i.read).map((i) => i.key), now);
+  return await markRead(
+    db,
+    actor,
+    (await inboxFor(db, actor, now)).filter((i) => !i.read).map((i) => i.key),
+    now,
+  );
 }

@@ -50,11 +50,14 @@ export async function ownEmail(db: Db, actor: Actor): Promise<string | null> {
 export async function setEmail(db: Db, by: Actor, userId: number, email: string, now = new Date()): Promise<string | null> {
   const address = parseInput(emailSchema, { email }).email || null;
   await withTx(db, async (tx) => {
-        // Mail queued for the old address is not sent any more.
-        (await tx.delete(mailOutbox).where(and(eq(mailOutbox.userId, userId), isNull(mailOutbox.sentAt))));
-        (await tx.update(users).set({ email: address, emailSince: address ? now : null }).where(eq(users.id, userId)));
-        await recordAudit(tx, { actorId: actingUserId(by), action: 'user.email', detail: { userId, set: address !== null } });
-      });
+    // Mail queued for the old address is not sent any more.
+    await tx.delete(mailOutbox).where(and(eq(mailOutbox.userId, userId), isNull(mailOutbox.sentAt)));
+    await tx
+      .update(users)
+      .set({ email: address, emailSince: address ? now : null })
+      .where(eq(users.id, userId));
+    await recordAudit(tx, { actorId: actingUserId(by), action: 'user.email', detail: { userId, set: address !== null } });
+  });
   return address;
 }
 
@@ -68,10 +71,10 @@ function mailOf(item: { title: string; detail: string; href: string }, origin: s
 
 /** Queues the 待办 items of every user with an address that are not queued yet; returns how many were added. */
 export async function queueInboxMail(db: Db, origin: string, now = new Date()): Promise<number> {
-  const recipients = (await db
-      .select({ id: users.id, email: users.email, since: users.emailSince })
-      .from(users)
-      .where(and(eq(users.active, true), isNotNull(users.email))));
+  const recipients = await db
+    .select({ id: users.id, email: users.email, since: users.emailSince })
+    .from(users)
+    .where(and(eq(users.active, true), isNotNull(users.email)));
   let added = 0;
   for (const r of recipients) {
     const actor = await loadActor(db, r.id);
@@ -81,10 +84,9 @@ export async function queueInboxMail(db: Db, origin: string, now = new Date()): 
     for (const item of await inboxFor(db, actor, now)) {
       if (item.read || NOT_MAILED.has(item.kind) || Date.parse(item.at) < since) continue;
       const { subject, body } = mailOf(item, origin);
-      const res = (await write(db, () => db
-              .insert(mailOutbox)
-              .values({ userId: r.id, itemKey: item.key, recipient, subject, body, nextAttemptAt: now, createdAt: now })
-              .onConflictDoNothing()));
+      const res = await write(db, () =>
+        db.insert(mailOutbox).values({ userId: r.id, itemKey: item.key, recipient, subject, body, nextAttemptAt: now, createdAt: now }).onConflictDoNothing(),
+      );
       added += changed(res);
     }
   }
@@ -97,36 +99,50 @@ export async function queueInboxMail(db: Db, origin: string, now = new Date()): 
  * user is active and still has that address. Returns what happened.
  */
 export async function sendDueMail(db: Db, send: SendMail, now = new Date(), log: (m: string) => void = console.error): Promise<{ sent: number; failed: number }> {
-  const due = (await db
-      .select({ m: mailOutbox, active: users.active, email: users.email })
-      .from(mailOutbox)
-      .innerJoin(users, eq(users.id, mailOutbox.userId))
-      .where(and(isNull(mailOutbox.sentAt), lt(mailOutbox.attempts, MAX_ATTEMPTS), lte(mailOutbox.nextAttemptAt, now)))
-      .orderBy(asc(mailOutbox.nextAttemptAt), asc(mailOutbox.id))
-      .limit(SEND_BATCH));
+  const due = await db
+    .select({ m: mailOutbox, active: users.active, email: users.email })
+    .from(mailOutbox)
+    .innerJoin(users, eq(users.id, mailOutbox.userId))
+    .where(and(isNull(mailOutbox.sentAt), lt(mailOutbox.attempts, MAX_ATTEMPTS), lte(mailOutbox.nextAttemptAt, now)))
+    .orderBy(asc(mailOutbox.nextAttemptAt), asc(mailOutbox.id))
+    .limit(SEND_BATCH);
   let sent = 0;
   let failed = 0;
   for (const { m, active, email } of due) {
     if (!active || email !== m.recipient) {
-      (await write(db, () => db.update(mailOutbox).set({ attempts: MAX_ATTEMPTS, lastError: '收件人已停用或已更改通知邮箱，未发送。' }).where(eq(mailOutbox.id, m.id))));
+      await write(db, () =>
+        db.update(mailOutbox).set({ attempts: MAX_ATTEMPTS, lastError: '收件人已停用或已更改通知邮箱，未发送。' }).where(eq(mailOutbox.id, m.id)),
+      );
       continue;
     }
-    const claimed = changed(await write(db, () => db
+    const claimed = changed(
+      await write(db, () =>
+        db
           .update(mailOutbox)
           .set({ nextAttemptAt: new Date(now.getTime() + CLAIM_MS) })
-          .where(and(eq(mailOutbox.id, m.id), isNull(mailOutbox.sentAt), eq(mailOutbox.nextAttemptAt, m.nextAttemptAt)))));
+          .where(and(eq(mailOutbox.id, m.id), isNull(mailOutbox.sentAt), eq(mailOutbox.nextAttemptAt, m.nextAttemptAt))),
+      ),
+    );
     if (claimed !== 1) continue;
     try {
       await send({ to: m.recipient, subject: m.subject, text: m.body });
-      (await write(db, () => db.update(mailOutbox).set({ sentAt: new Date(), attempts: m.attempts + 1, lastError: null }).where(eq(mailOutbox.id, m.id))));
+      await write(db, () =>
+        db
+          .update(mailOutbox)
+          .set({ sentAt: new Date(), attempts: m.attempts + 1, lastError: null })
+          .where(eq(mailOutbox.id, m.id)),
+      );
       sent++;
     } catch (e) {
       const attempts = m.attempts + 1;
       const error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
       const wait = RETRY_AFTER_MS[attempts - 1];
-      (await write(db, () => db.update(mailOutbox)
-                .set({ attempts, lastError: error, nextAttemptAt: new Date(now.getTime() + (wait ?? 0)) })
-                .where(eq(mailOutbox.id, m.id))));
+      await write(db, () =>
+        db
+          .update(mailOutbox)
+          .set({ attempts, lastError: error, nextAttemptAt: new Date(now.getTime() + (wait ?? 0)) })
+          .where(eq(mailOutbox.id, m.id)),
+      );
       log(`邮件发送失败（第 ${attempts} 次${wait === undefined ? '，不再重试' : ''}）：${m.recipient} “${m.subject}”：${error}`);
       failed++;
     }

@@ -28,13 +28,15 @@ export type PublicReport = {
 
 /** A published report as the public sees it; 404 for every other id (unpublished, taken back, or none). */
 export async function publishedReport(db: Db, id: number): Promise<PublicReport> {
-  const report = (await one(db
+  const report = await one(
+    db
       .select()
       .from(reports)
-      .where(and(eq(reports.id, id), eq(reports.status, 'published')))));
+      .where(and(eq(reports.id, id), eq(reports.status, 'published'))),
+  );
   if (!report) throw new AppError('not_found', NOT_FOUND);
   const township = (await getTownship(db, report.townshipId))!;
-  const sections = (await db.select().from(reportSections).where(eq(reportSections.reportId, report.id)).orderBy(asc(reportSections.id)));
+  const sections = await db.select().from(reportSections).where(eq(reportSections.reportId, report.id)).orderBy(asc(reportSections.id));
   const order = new Map<string, number>(BODY_SECTION_KEYS.map((k, i) => [k, i]));
   sections.sort((a, b) => (order.get(a.sectionKey) ?? 99) - (order.get(b.sectionKey) ?? 99));
   const doc = exportDocumentOf({ report, township, sections });
@@ -57,15 +59,15 @@ export type PublicIndexEntry = { id: number; year: number; title: string; townsh
 
 /** A county's published reports, newest year first; optionally one year. 404 for a county that does not exist. */
 export async function publishedIndex(db: Db, countyId: number, year?: number): Promise<{ countyName: string; entries: PublicIndexEntry[] }> {
-  const county = (await one(db.select().from(counties).where(eq(counties.id, countyId))));
+  const county = await one(db.select().from(counties).where(eq(counties.id, countyId)));
   if (!county) throw new AppError('not_found', NOT_FOUND);
-  const entries = (await db
-      .select({ id: reports.id, year: reports.year, title: reports.title, townshipName: townships.name, publishedDate: reports.publishedDate })
-      .from(reports)
-      .innerJoin(townships, eq(townships.id, reports.townshipId))
-      .where(and(eq(townships.countyId, countyId), eq(reports.status, 'published'), ...(year ? [eq(reports.year, year)] : [])))
-      .orderBy(desc(reports.year), asc(townships.id))
-      .limit(2_000));
+  const entries = await db
+    .select({ id: reports.id, year: reports.year, title: reports.title, townshipName: townships.name, publishedDate: reports.publishedDate })
+    .from(reports)
+    .innerJoin(townships, eq(townships.id, reports.townshipId))
+    .where(and(eq(townships.countyId, countyId), eq(reports.status, 'published'), ...(year ? [eq(reports.year, year)] : [])))
+    .orderBy(desc(reports.year), asc(townships.id))
+    .limit(2_000);
   return { countyName: county.name, entries };
 }
 

@@ -30,32 +30,33 @@ export type TownshipReports = { township: TownshipWithCounty; reports: ReportRow
 export async function listReportsByTownship(db: Db, actor: Actor): Promise<TownshipReports[]> {
   const visible = await listVisibleTownships(db, actor);
   if (visible.length === 0) return [];
-  const rows = (await db
-      .select({
-        id: reports.id,
-        townshipId: reports.townshipId,
-        year: reports.year,
-        status: reports.status,
-        title: reports.title,
-        updatedAt: reports.updatedAt,
-        updatedByName: users.displayName,
-      })
-      .from(reports)
-      .leftJoin(users, eq(users.id, reports.updatedBy))
-      .where(
-        inArray(
-          reports.townshipId,
-          visible.map((t) => t.id),
-        ),
-      )
-      .orderBy(desc(reports.year)));
+  const rows = await db
+    .select({
+      id: reports.id,
+      townshipId: reports.townshipId,
+      year: reports.year,
+      status: reports.status,
+      title: reports.title,
+      updatedAt: reports.updatedAt,
+      updatedByName: users.displayName,
+    })
+    .from(reports)
+    .leftJoin(users, eq(users.id, reports.updatedBy))
+    .where(
+      inArray(
+        reports.townshipId,
+        visible.map((t) => t.id),
+      ),
+    )
+    .orderBy(desc(reports.year));
   const pending = new Map(
-    (await db
-            .select({ reportId: suggestions.reportId, n: count() })
-            .from(suggestions)
-            .where(and(eq(suggestions.state, 'pending'), inArray(suggestions.reportId, rows.length ? rows.map((r) => r.id) : [0])))
-            .groupBy(suggestions.reportId))
-      .map((r) => [r.reportId, r.n]),
+    (
+      await db
+        .select({ reportId: suggestions.reportId, n: count() })
+        .from(suggestions)
+        .where(and(eq(suggestions.state, 'pending'), inArray(suggestions.reportId, rows.length ? rows.map((r) => r.id) : [0])))
+        .groupBy(suggestions.reportId)
+    ).map((r) => [r.reportId, r.n]),
   );
   return visible.map((township) => ({
     township,
@@ -80,10 +81,12 @@ export async function townshipForNewReport(db: Db, actor: Actor, townshipId: num
 
 /** The township's report of that year, if there is one. */
 export async function reportOfYear(db: Db, townshipId: number, year: number): Promise<Report | undefined> {
-  return (await one(db
+  return await one(
+    db
       .select()
       .from(reports)
-      .where(and(eq(reports.townshipId, townshipId), eq(reports.year, year)))));
+      .where(and(eq(reports.townshipId, townshipId), eq(reports.year, year))),
+  );
 }
 
 export async function createReport(db: Db, actor: Actor, raw: unknown, now: Date = new Date()): Promise<Report> {
@@ -111,33 +114,35 @@ export async function createReport(db: Db, actor: Actor, raw: unknown, now: Date
 
   try {
     return await withTx(db, async (tx) => {
-          const report = (await one(tx
-                  .insert(reports)
-                  .values({
-                    townshipId: township.id,
-                    year: input.year,
-                    title: previous ? shiftYears(previous.report.title, fromYear) : defaultTitle(names),
-                    recipient: previous ? previous.report.recipient : defaultRecipient(township.countyName),
-                    signatureOrgans: previous ? previous.report.signatureOrgans : defaultSignatureOrgans(names),
-                    cc: previous ? previous.report.cc : defaultCc(township.countyName),
-                    createdBy: actor.id,
-                    updatedBy: actor.id,
-                  })
-                  .returning()))!;
-          (await tx.insert(reportSections)
-                    .values(sectionsToInsert.map((s) => ({ ...s, reportId: report.id, updatedBy: actor.id }))));
-          if (ledger.length) {
-            (await tx.insert(reportChecklist)
-                        .values(ledger.map((item) => ({ reportId: report.id, itemId: `ledger.${item.id}`, kind: 'ledger' as const, label: ledgerLabel(item) }))));
-          }
-          await recordAudit(tx, {
-            actorId: actor.id,
-            action: 'report.create',
-            reportId: report.id,
-            detail: { year: input.year, townshipId: township.id, from: input.from, ...(previous ? { fromReportId: previous.report.id } : {}) },
-          });
-          return report;
-        });
+      const report = (await one(
+        tx
+          .insert(reports)
+          .values({
+            townshipId: township.id,
+            year: input.year,
+            title: previous ? shiftYears(previous.report.title, fromYear) : defaultTitle(names),
+            recipient: previous ? previous.report.recipient : defaultRecipient(township.countyName),
+            signatureOrgans: previous ? previous.report.signatureOrgans : defaultSignatureOrgans(names),
+            cc: previous ? previous.report.cc : defaultCc(township.countyName),
+            createdBy: actor.id,
+            updatedBy: actor.id,
+          })
+          .returning(),
+      ))!;
+      await tx.insert(reportSections).values(sectionsToInsert.map((s) => ({ ...s, reportId: report.id, updatedBy: actor.id })));
+      if (ledger.length) {
+        await tx
+          .insert(reportChecklist)
+          .values(ledger.map((item) => ({ reportId: report.id, itemId: `ledger.${item.id}`, kind: 'ledger' as const, label: ledgerLabel(item) })));
+      }
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'report.create',
+        reportId: report.id,
+        detail: { year: input.year, townshipId: township.id, from: input.from, ...(previous ? { fromReportId: previous.report.id } : {}) },
+      });
+      return report;
+    });
   } catch (e) {
     // Two creations racing: the unique index decides, the loser is told plainly.
     if (isUniqueViolation(e)) throw new AppError('conflict', `${township.name}${input.year}年度的报告已存在，请直接打开。`);
@@ -146,12 +151,14 @@ export async function createReport(db: Db, actor: Actor, raw: unknown, now: Date
 }
 
 async function loadPrevious(db: Db, townshipId: number, year: number) {
-  const report = (await one(db
+  const report = await one(
+    db
       .select()
       .from(reports)
-      .where(and(eq(reports.townshipId, townshipId), eq(reports.year, year - 1)))));
+      .where(and(eq(reports.townshipId, townshipId), eq(reports.year, year - 1))),
+  );
   if (!report) return null;
-  const sections = (await db.select().from(reportSections).where(eq(reportSections.reportId, report.id)));
+  const sections = await db.select().from(reportSections).where(eq(reportSections.reportId, report.id));
   return { report, sections };
 }
 
@@ -170,7 +177,7 @@ const reportById = preparedFor('report_by_id', (db) =>
 );
 
 export async function loadReportInScope(db: Db, actor: Actor, reportId: number, action: Action = 'report.read') {
-  const report = (await one(reportById(db).execute({ id: reportId })));
+  const report = await one(reportById(db).execute({ id: reportId }));
   if (!report) throw new AppError('not_found', '报告不存在。');
   const township = (await getTownship(db, report.townshipId))!;
   const resource = { townshipId: township.id, countyId: township.countyId };
@@ -181,11 +188,7 @@ export async function loadReportInScope(db: Db, actor: Actor, reportId: number, 
 
 export async function getReportForActor(db: Db, actor: Actor, reportId: number, action: Action = 'report.read'): Promise<ReportWithSections> {
   const { report, township } = await loadReportInScope(db, actor, reportId, action);
-  const sections = (await db
-      .select()
-      .from(reportSections)
-      .where(eq(reportSections.reportId, report.id))
-      .orderBy(asc(reportSections.id)));
+  const sections = await db.select().from(reportSections).where(eq(reportSections.reportId, report.id)).orderBy(asc(reportSections.id));
   const order = new Map<string, number>(BODY_SECTION_KEYS.map((k, i) => [k, i]));
   sections.sort((a, b) => (order.get(a.sectionKey) ?? 99) - (order.get(b.sectionKey) ?? 99));
   return { report, township, sections };

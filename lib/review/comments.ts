@@ -72,10 +72,14 @@ export type ThreadView = CommentView & {
 
 async function sectionText(db: Db, reportId: number, key: string): Promise<string | null> {
   return (
-    (await one(db
-            .select({ t: reportSections.plainText })
-            .from(reportSections)
-            .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key)))))?.t ?? null
+    (
+      await one(
+        db
+          .select({ t: reportSections.plainText })
+          .from(reportSections)
+          .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key))),
+      )
+    )?.t ?? null
   );
 }
 
@@ -83,17 +87,16 @@ export async function addThread(db: Db, actor: Actor, reportId: number, raw: unk
   const { report } = await loadReportInScope(db, actor, reportId, 'report.comment');
   const input = parseInput(newThreadSchema, raw);
   await assertCommentQuota(db, actor, report.id);
-  const text = await sectionText(db, report.id, input.sectionKey) ?? '';
+  const text = (await sectionText(db, report.id, input.sectionKey)) ?? '';
   const anchor: CommentAnchor = { ...input.anchor };
   if (!findAnchor(text, anchor)) throw new AppError('bad_request', '所选文字已被修改，请重新选中要批注的文字。');
   const c = await withTx(db, async (tx) => {
-      const row = (await one(tx
-            .insert(comments)
-            .values({ reportId: report.id, sectionKey: input.sectionKey, authorId: actor.id, body: input.body, anchor })
-            .returning()))!;
-      await recordAudit(tx, { actorId: actor.id, action: 'comment.create', reportId: report.id, detail: { commentId: row.id, sectionKey: input.sectionKey } });
-      return row;
-    });
+    const row = (await one(
+      tx.insert(comments).values({ reportId: report.id, sectionKey: input.sectionKey, authorId: actor.id, body: input.body, anchor }).returning(),
+    ))!;
+    await recordAudit(tx, { actorId: actor.id, action: 'comment.create', reportId: report.id, detail: { commentId: row.id, sectionKey: input.sectionKey } });
+    return row;
+  });
   return (await listThreads(db, actor, report.id)).find((t) => t.id === c.id)!;
 }
 
@@ -101,19 +104,30 @@ export async function reply(db: Db, actor: Actor, reportId: number, raw: unknown
   const { report } = await loadReportInScope(db, actor, reportId, 'report.comment');
   const input = parseInput(replySchema, raw);
   await assertCommentQuota(db, actor, report.id);
-  const parent = (await one(db.select().from(comments).where(and(eq(comments.id, input.parentId), eq(comments.reportId, report.id)))));
+  const parent = await one(
+    db
+      .select()
+      .from(comments)
+      .where(and(eq(comments.id, input.parentId), eq(comments.reportId, report.id))),
+  );
   if (!parent) throw new AppError('not_found', '要回复的批注不存在。');
   if (parent.parentId !== null) throw new AppError('bad_request', '只能回复批注本身，不能回复回复。');
-  const row = (await one(write(db, () => db
-      .insert(comments)
-      .values({ reportId: report.id, sectionKey: parent.sectionKey, parentId: parent.id, authorId: actor.id, body: input.body })
-      .returning())))!;
+  const row = (await one(
+    write(db, () =>
+      db.insert(comments).values({ reportId: report.id, sectionKey: parent.sectionKey, parentId: parent.id, authorId: actor.id, body: input.body }).returning(),
+    ),
+  ))!;
   return toView(row, actor.displayName, actor);
 }
 
 async function loadOwn(db: Db, actor: Actor, reportId: number, commentId: number): Promise<Comment> {
   const { report } = await loadReportInScope(db, actor, reportId, 'report.comment');
-  const c = (await one(db.select().from(comments).where(and(eq(comments.id, commentId), eq(comments.reportId, report.id)))));
+  const c = await one(
+    db
+      .select()
+      .from(comments)
+      .where(and(eq(comments.id, commentId), eq(comments.reportId, report.id))),
+  );
   if (!c || c.deletedAt) throw new AppError('not_found', '该批注不存在。');
   return c;
 }
@@ -122,30 +136,35 @@ export async function editComment(db: Db, actor: Actor, reportId: number, commen
   const c = await loadOwn(db, actor, reportId, commentId);
   if (c.authorId !== actor.id) throw new AppError('forbidden', '只能修改自己的批注。');
   const { body } = parseInput(z.object({ body: bodySchema }), raw);
-  (await write(db, () => db.update(comments).set({ body, editedAt: new Date() }).where(eq(comments.id, c.id))));
+  await write(db, () => db.update(comments).set({ body, editedAt: new Date() }).where(eq(comments.id, c.id)));
 }
 
 /** A thread's first comment with replies keeps its place (shown as deleted) so the replies still make sense. */
 export async function deleteComment(db: Db, actor: Actor, reportId: number, commentId: number): Promise<void> {
   const c = await loadOwn(db, actor, reportId, commentId);
   if (c.authorId !== actor.id) throw new AppError('forbidden', '只能删除自己的批注。');
-  const hasReplies = (await one(db
+  const hasReplies = await one(
+    db
       .select({ id: comments.id })
       .from(comments)
-      .where(and(eq(comments.parentId, c.id), isNull(comments.deletedAt)))));
+      .where(and(eq(comments.parentId, c.id), isNull(comments.deletedAt))),
+  );
   await withTx(db, async (tx) => {
-        if (hasReplies) (await tx.update(comments).set({ deletedAt: new Date(), body: '' }).where(eq(comments.id, c.id)));
-        else (await tx.delete(comments).where(eq(comments.id, c.id)));
-        await recordAudit(tx, { actorId: actor.id, action: 'comment.delete', reportId: c.reportId, detail: { commentId: c.id } });
-      });
+    if (hasReplies) await tx.update(comments).set({ deletedAt: new Date(), body: '' }).where(eq(comments.id, c.id));
+    else await tx.delete(comments).where(eq(comments.id, c.id));
+    await recordAudit(tx, { actorId: actor.id, action: 'comment.delete', reportId: c.reportId, detail: { commentId: c.id } });
+  });
 }
 
 export async function setResolved(db: Db, actor: Actor, reportId: number, commentId: number, resolved: boolean): Promise<void> {
   const c = await loadOwn(db, actor, reportId, commentId);
   if (c.parentId !== null) throw new AppError('bad_request', '只能解决整个批注，不能单独解决回复。');
-  (await write(db, () => db.update(comments)
-        .set(resolved ? { resolvedAt: new Date(), resolvedBy: actor.id } : { resolvedAt: null, resolvedBy: null })
-        .where(eq(comments.id, c.id))));
+  await write(db, () =>
+    db
+      .update(comments)
+      .set(resolved ? { resolvedAt: new Date(), resolvedBy: actor.id } : { resolvedAt: null, resolvedBy: null })
+      .where(eq(comments.id, c.id)),
+  );
 }
 
 function toView(c: Comment, authorName: string, actor: Actor): CommentView {
@@ -164,12 +183,12 @@ function toView(c: Comment, authorName: string, actor: Actor): CommentView {
 /** Threads in document order: by section, then by where their quote sits now; detached ones last in their section. */
 export async function listThreads(db: Db, actor: Actor, reportId: number): Promise<ThreadView[]> {
   const { report } = await loadReportInScope(db, actor, reportId);
-  const rows = (await db
-      .select({ c: comments, authorName: users.displayName })
-      .from(comments)
-      .innerJoin(users, eq(users.id, comments.authorId))
-      .where(eq(comments.reportId, report.id))
-      .orderBy(asc(comments.id)));
+  const rows = await db
+    .select({ c: comments, authorName: users.displayName })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(eq(comments.reportId, report.id))
+    .orderBy(asc(comments.id));
   const resolvers = await displayNames(
     db,
     rows.map((r) => r.c.resolvedBy).filter((v): v is number => v !== null),
@@ -178,17 +197,16 @@ export async function listThreads(db: Db, actor: Actor, reportId: number): Promi
   // Each part's text read once, for the threads anchored in it.
   const texts = new Map<string, string>();
   for (const key of new Set(open.map((r) => r.c.sectionKey))) texts.set(key, (await sectionText(db, report.id, key)) ?? '');
-  const threads: ThreadView[] = open
-    .map(({ c, authorName }) => ({
-      ...toView(c, authorName, actor),
-      sectionKey: c.sectionKey as BodySectionKey,
-      anchor: c.anchor!,
-      position: findAnchor(texts.get(c.sectionKey)!, c.anchor!),
-      resolved: c.resolvedAt !== null,
-      resolvedByName: c.resolvedBy ? (resolvers.get(c.resolvedBy) ?? null) : null,
-      resolvedAt: c.resolvedAt ? c.resolvedAt.toISOString() : null,
-      replies: rows.filter((r) => r.c.parentId === c.id && !r.c.deletedAt).map((r) => toView(r.c, r.authorName, actor)),
-    }));
+  const threads: ThreadView[] = open.map(({ c, authorName }) => ({
+    ...toView(c, authorName, actor),
+    sectionKey: c.sectionKey as BodySectionKey,
+    anchor: c.anchor!,
+    position: findAnchor(texts.get(c.sectionKey)!, c.anchor!),
+    resolved: c.resolvedAt !== null,
+    resolvedByName: c.resolvedBy ? (resolvers.get(c.resolvedBy) ?? null) : null,
+    resolvedAt: c.resolvedAt ? c.resolvedAt.toISOString() : null,
+    replies: rows.filter((r) => r.c.parentId === c.id && !r.c.deletedAt).map((r) => toView(r.c, r.authorName, actor)),
+  }));
   const order = new Map<string, number>(BODY_SECTION_KEYS.map((k, i) => [k, i]));
   return threads.sort(
     (a, b) =>

@@ -9,9 +9,24 @@ import { limit, overLimit, type LimitName } from '@/lib/shared/limits';
 
 type Counted = { table: SQLiteTable; author: SQLiteColumn; report: SQLiteColumn; created: SQLiteColumn };
 
-export async function assertReviewQuota(db: Db, t: Counted, limits: { perUserHour: LimitName; perReport: LimitName }, actor: Actor, reportId: number, now: Date): Promise<void> {
+export async function assertReviewQuota(
+  db: Db,
+  t: Counted,
+  limits: { perUserHour: LimitName; perReport: LimitName },
+  actor: Actor,
+  reportId: number,
+  now: Date,
+): Promise<void> {
   const hourAgo = new Date(now.getTime() - 60 * 60 * 1000);
-  const recent = (await one(db.select({ n: count() }).from(t.table).where(and(eq(t.author, actor.id), gt(t.created, hourAgo)))))?.n ?? 0;
+  const recent =
+    (
+      await one(
+        db
+          .select({ n: count() })
+          .from(t.table)
+          .where(and(eq(t.author, actor.id), gt(t.created, hourAgo))),
+      )
+    )?.n ?? 0;
   if (recent >= limit(limits.perUserHour)) throw overLimit(limits.perUserHour, 'rate_limited');
   const total = (await one(db.select({ n: count() }).from(t.table).where(eq(t.report, reportId))))?.n ?? 0;
   if (total >= limit(limits.perReport)) throw overLimit(limits.perReport, 'rate_limited');

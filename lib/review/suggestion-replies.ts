@@ -21,8 +21,11 @@ const replySchema = z.object({ body: z.string({ error: '请填写回复内容。
 
 /** Every reply on a report's suggestions, by suggestion, oldest first: two queries for the whole report. */
 export async function repliesBySuggestion(db: Pick<Db, 'select'>, actor: Actor, reportId: number): Promise<Map<number, SuggestionReplyView[]>> {
-  const rows = (await db.select().from(suggestionReplies).where(eq(suggestionReplies.reportId, reportId)).orderBy(asc(suggestionReplies.id)));
-  const names = await displayNames(db, rows.map((r) => r.authorId));
+  const rows = await db.select().from(suggestionReplies).where(eq(suggestionReplies.reportId, reportId)).orderBy(asc(suggestionReplies.id));
+  const names = await displayNames(
+    db,
+    rows.map((r) => r.authorId),
+  );
   const out = new Map<number, SuggestionReplyView[]>();
   for (const r of rows) {
     const list = out.get(r.suggestionId) ?? [];
@@ -32,20 +35,31 @@ export async function repliesBySuggestion(db: Pick<Db, 'select'>, actor: Actor, 
   return out;
 }
 
-export async function replyToSuggestion(db: Db, actor: Actor, reportId: number, suggestionId: number, raw: unknown, now = new Date()): Promise<SuggestionReplyView> {
+export async function replyToSuggestion(
+  db: Db,
+  actor: Actor,
+  reportId: number,
+  suggestionId: number,
+  raw: unknown,
+  now = new Date(),
+): Promise<SuggestionReplyView> {
   const { report } = await loadReportInScope(db, actor, reportId, 'report.comment');
   const { body } = parseInput(replySchema, raw);
   if (body.length > limit('replyChars')) throw overLimit('replyChars');
-  const s = (await one(db
+  const s = await one(
+    db
       .select({ id: suggestions.id })
       .from(suggestions)
-      .where(and(eq(suggestions.id, suggestionId), eq(suggestions.reportId, report.id)))));
+      .where(and(eq(suggestions.id, suggestionId), eq(suggestions.reportId, report.id))),
+  );
   if (!s) throw new AppError('not_found', '该修订不存在。');
   const t = { table: suggestionReplies, author: suggestionReplies.authorId, report: suggestionReplies.reportId, created: suggestionReplies.createdAt };
   await assertReviewQuota(db, t, { perUserHour: 'commentsPerUserHour', perReport: 'commentsPerReport' }, actor, report.id, now);
   return await withTx(db, async (tx) => {
-      const row = (await one(tx.insert(suggestionReplies).values({ suggestionId: s.id, reportId: report.id, authorId: actor.id, body, createdAt: now }).returning()))!;
-      await recordAudit(tx, { actorId: actor.id, action: 'suggestion.reply', reportId: report.id, detail: { suggestionId: s.id } });
-      return { id: row.id, authorName: actor.displayName, body: row.body, createdAt: row.createdAt.toISOString(), mine: true };
-    });
+    const row = (await one(
+      tx.insert(suggestionReplies).values({ suggestionId: s.id, reportId: report.id, authorId: actor.id, body, createdAt: now }).returning(),
+    ))!;
+    await recordAudit(tx, { actorId: actor.id, action: 'suggestion.reply', reportId: report.id, detail: { suggestionId: s.id } });
+    return { id: row.id, authorName: actor.displayName, body: row.body, createdAt: row.createdAt.toISOString(), mine: true };
+  });
 }

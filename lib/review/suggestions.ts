@@ -33,8 +33,14 @@ import { repliesBySuggestion, type SuggestionReplyView } from './suggestion-repl
 
 const anchorSchema = z.object({
   exact: z.string({ error: '修订的原文格式无效。' }).max(limit('anchorQuoteChars'), { error: limitMessage('anchorQuoteChars') }),
-  prefix: z.string().max(limit('anchorContextChars'), { error: limitMessage('anchorContextChars') }).default(''),
-  suffix: z.string().max(limit('anchorContextChars'), { error: limitMessage('anchorContextChars') }).default(''),
+  prefix: z
+    .string()
+    .max(limit('anchorContextChars'), { error: limitMessage('anchorContextChars') })
+    .default(''),
+  suffix: z
+    .string()
+    .max(limit('anchorContextChars'), { error: limitMessage('anchorContextChars') })
+    .default(''),
   start: z.number({ error: '修订的位置无效。' }).int({ error: '修订的位置无效。' }).min(0, { error: '修订的位置无效。' }).max(10_000_000),
 });
 
@@ -71,10 +77,12 @@ export type SuggestionView = {
 };
 
 async function sectionRow(db: Db, reportId: number, key: string) {
-  const row = (await one(db
+  const row = await one(
+    db
       .select()
       .from(reportSections)
-      .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key)))));
+      .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key))),
+  );
   if (!row) throw new AppError('not_found', '报告中没有这个部分。');
   return row;
 }
@@ -102,17 +110,24 @@ function view(s: Suggestion, authorName: string, decidedByName: string | null, t
 export async function listSuggestions(db: Db, actor: Actor, reportId: number): Promise<SuggestionView[]> {
   const { report } = await loadReportInScope(db, actor, reportId);
   const texts = new Map(
-    (await db
-            .select({ key: reportSections.sectionKey, text: reportSections.plainText })
-            .from(reportSections)
-            .where(eq(reportSections.reportId, report.id)))
-      .map((r) => [r.key, r.text]),
+    (
+      await db.select({ key: reportSections.sectionKey, text: reportSections.plainText }).from(reportSections).where(eq(reportSections.reportId, report.id))
+    ).map((r) => [r.key, r.text]),
   );
-  const rows = (await db.select().from(suggestions).where(eq(suggestions.reportId, report.id)).orderBy(asc(suggestions.id)));
-  const names = await displayNames(db, rows.flatMap((s) => (s.decidedBy ? [s.authorId, s.decidedBy] : [s.authorId])));
+  const rows = await db.select().from(suggestions).where(eq(suggestions.reportId, report.id)).orderBy(asc(suggestions.id));
+  const names = await displayNames(
+    db,
+    rows.flatMap((s) => (s.decidedBy ? [s.authorId, s.decidedBy] : [s.authorId])),
+  );
   const replies = await repliesBySuggestion(db, actor, report.id);
   return rows.map((s) =>
-    view(s, authorLabel(s, names.get(s.authorId) ?? ''), s.decidedBy ? (names.get(s.decidedBy) ?? null) : null, texts.get(s.sectionKey) ?? '', replies.get(s.id) ?? []),
+    view(
+      s,
+      authorLabel(s, names.get(s.authorId) ?? ''),
+      s.decidedBy ? (names.get(s.decidedBy) ?? null) : null,
+      texts.get(s.sectionKey) ?? '',
+      replies.get(s.id) ?? [],
+    ),
   );
 }
 
@@ -132,10 +147,10 @@ export async function fileTrackedChanges(
   changes: ReadonlyArray<{ author: string; date: string | null; exact: string; prefix: string; suffix: string; replacement: string }>,
   now = new Date(),
 ): Promise<number> {
-  const texts = (await tx
-      .select({ key: reportSections.sectionKey, text: reportSections.plainText })
-      .from(reportSections)
-      .where(eq(reportSections.reportId, reportId)));
+  const texts = await tx
+    .select({ key: reportSections.sectionKey, text: reportSections.plainText })
+    .from(reportSections)
+    .where(eq(reportSections.reportId, reportId));
   let filed = 0;
   for (const c of changes) {
     if (/[\n\r]/.test(c.exact + c.replacement) || c.exact === c.replacement) continue;
@@ -143,17 +158,18 @@ export async function fileTrackedChanges(
       const at = locateSuggestion(text, { exact: c.exact, prefix: c.prefix, suffix: c.suffix, start: 0 }).exact;
       if (!at) continue;
       const date = c.date ? new Date(c.date) : now;
-      (await write(tx, () => tx.insert(suggestions)
-                .values({
-                  reportId,
-                  sectionKey: key,
-                  authorId: actor.id,
-                  authorName: c.author.slice(0, 60),
-                  anchor: { exact: c.exact, prefix: c.prefix, suffix: c.suffix, start: at.start },
-                  replacement: c.replacement,
-                  reason: '导入的 Word 修订',
-                  createdAt: Number.isNaN(date.getTime()) ? now : date,
-                })));
+      await write(tx, () =>
+        tx.insert(suggestions).values({
+          reportId,
+          sectionKey: key,
+          authorId: actor.id,
+          authorName: c.author.slice(0, 60),
+          anchor: { exact: c.exact, prefix: c.prefix, suffix: c.suffix, start: at.start },
+          replacement: c.replacement,
+          reason: '导入的 Word 修订',
+          createdAt: Number.isNaN(date.getTime()) ? now : date,
+        }),
+      );
       filed++;
       break;
     }
@@ -183,22 +199,39 @@ export async function createSuggestion(db: Db, actor: Actor, reportId: number, r
   await assertQuota(db, actor, report.id, now);
   const stored: CommentAnchor = { ...anchor, start: at.start };
   return await withTx(db, async (tx) => {
-      const row = (await one(tx
-            .insert(suggestions)
-            .values({ reportId: report.id, sectionKey: input.sectionKey, authorId: actor.id, anchor: stored, replacement, reason: input.reason || null, createdAt: now })
-            .returning()))!;
-      await recordAudit(tx, { actorId: actor.id, action: 'suggestion.create', reportId: report.id, detail: { suggestionId: row.id, sectionKey: input.sectionKey } });
-      return view(row, actor.displayName, null, text);
+    const row = (await one(
+      tx
+        .insert(suggestions)
+        .values({
+          reportId: report.id,
+          sectionKey: input.sectionKey,
+          authorId: actor.id,
+          anchor: stored,
+          replacement,
+          reason: input.reason || null,
+          createdAt: now,
+        })
+        .returning(),
+    ))!;
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'suggestion.create',
+      reportId: report.id,
+      detail: { suggestionId: row.id, sectionKey: input.sectionKey },
     });
+    return view(row, actor.displayName, null, text);
+  });
 }
 
 async function loadForDecision(db: Db, actor: Actor, reportId: number, suggestionId: number) {
   const { report } = await loadReportInScope(db, actor, reportId, 'report.edit');
   if (!isEditableStatus(report.status)) throw new AppError('forbidden', LOCKED_MESSAGES[report.status]);
-  const s = (await one(db
+  const s = await one(
+    db
       .select()
       .from(suggestions)
-      .where(and(eq(suggestions.id, suggestionId), eq(suggestions.reportId, report.id)))));
+      .where(and(eq(suggestions.id, suggestionId), eq(suggestions.reportId, report.id))),
+  );
   if (!s) throw new AppError('not_found', '这条修订不存在。');
   if (s.state !== 'pending') throw new AppError('conflict', s.state === 'accepted' ? '这条修订已被接受。' : '这条修订已被拒绝。');
   return { report, s };
@@ -232,18 +265,27 @@ export async function acceptSuggestion(db: Db, actor: Actor, reportId: number, s
   if (plainText.length > limit('sectionChars')) throw overLimit('sectionChars');
   const author = (await one(db.select({ name: users.displayName }).from(users).where(eq(users.id, s.authorId))))?.name ?? '';
   return await withTx(db, async (tx) => {
-      const updated = (await one(tx
-            .update(reportSections)
-            .set({ content: edited, plainText, version: section.version + 1, updatedBy: actor.id, updatedAt: now })
-            .where(and(eq(reportSections.id, section.id), eq(reportSections.version, section.version)))
-            .returning({ version: reportSections.version })))!;
-      if (!updated) throw new AppError('conflict', '这一部分刚被修改，请对照两个版本后再接受修订。', { current: await snapshotOf(tx as unknown as Db, report.id, key) });
-      (await tx.update(reports).set({ updatedAt: now, updatedBy: actor.id }).where(eq(reports.id, report.id)));
-      const decided = await decide(tx, s.id, 'accepted', actor, now);
-      await createVersion(tx, { reportId: report.id, kind: 'auto', label: `接受修订：${author}的建议（${SECTION_LABELS[key]}，第 ${s.id} 条）`, actorId: actor.id, at: now });
-      await recordAudit(tx, { actorId: actor.id, action: 'suggestion.accept', reportId: report.id, detail: { suggestionId: s.id, sectionKey: key } });
-      return { suggestion: view(decided, authorLabel(s, author), actor.displayName, plainText), section: await snapshotOf(tx as unknown as Db, report.id, key) };
+    const updated = await one(
+      tx
+        .update(reportSections)
+        .set({ content: edited, plainText, version: section.version + 1, updatedBy: actor.id, updatedAt: now })
+        .where(and(eq(reportSections.id, section.id), eq(reportSections.version, section.version)))
+        .returning({ version: reportSections.version }),
+    );
+    if (!updated)
+      throw new AppError('conflict', '这一部分刚被修改，请对照两个版本后再接受修订。', { current: await snapshotOf(tx as unknown as Db, report.id, key) });
+    await tx.update(reports).set({ updatedAt: now, updatedBy: actor.id }).where(eq(reports.id, report.id));
+    const decided = await decide(tx, s.id, 'accepted', actor, now);
+    await createVersion(tx, {
+      reportId: report.id,
+      kind: 'auto',
+      label: `接受修订：${author}的建议（${SECTION_LABELS[key]}，第 ${s.id} 条）`,
+      actorId: actor.id,
+      at: now,
     });
+    await recordAudit(tx, { actorId: actor.id, action: 'suggestion.accept', reportId: report.id, detail: { suggestionId: s.id, sectionKey: key } });
+    return { suggestion: view(decided, authorLabel(s, author), actor.displayName, plainText), section: await snapshotOf(tx as unknown as Db, report.id, key) };
+  });
 }
 
 /** The drafter turns a suggestion down; the text stays as it is, and who and when is kept. */
@@ -251,10 +293,10 @@ export async function rejectSuggestion(db: Db, actor: Actor, reportId: number, s
   const { report, s } = await loadForDecision(db, actor, reportId, suggestionId);
   const author = (await one(db.select({ name: users.displayName }).from(users).where(eq(users.id, s.authorId))))?.name ?? '';
   return await withTx(db, async (tx) => {
-      const decided = await decide(tx, s.id, 'rejected', actor, now);
-      await recordAudit(tx, { actorId: actor.id, action: 'suggestion.reject', reportId: report.id, detail: { suggestionId: s.id, sectionKey: s.sectionKey } });
-      return { suggestion: view(decided, authorLabel(s, author), actor.displayName, ''), section: null };
-    });
+    const decided = await decide(tx, s.id, 'rejected', actor, now);
+    await recordAudit(tx, { actorId: actor.id, action: 'suggestion.reject', reportId: report.id, detail: { suggestionId: s.id, sectionKey: s.sectionKey } });
+    return { suggestion: view(decided, authorLabel(s, author), actor.displayName, ''), section: null };
+  });
 }
 
 /** Whether the actor may suggest changes on this report now (the editor offers 建议修改 only then). */

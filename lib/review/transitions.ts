@@ -26,7 +26,11 @@ const returnSchema = z.object({
     .min(1, { error: '请填写退回原因，说明需要修改什么。' })
     .max(1000, { error: '退回原因不能超过 1000 个字。' }),
 });
-const overrideReason = z.string({ error: '理由格式无效。' }).trim().min(4, { error: '请写明仍要公开的理由（至少 4 个字）。' }).max(500, { error: '理由不能超过 500 个字。' });
+const overrideReason = z
+  .string({ error: '理由格式无效。' })
+  .trim()
+  .min(4, { error: '请写明仍要公开的理由（至少 4 个字）。' })
+  .max(500, { error: '理由不能超过 500 个字。' });
 const publishSchema = z.object({
   url: z
     .string({ error: '请填写公开网址。' })
@@ -45,7 +49,10 @@ const publishSchema = z.object({
 
 /** The 公开稿's text (title and parts; no 主送 or 抄送) scanned for what must not be published. */
 async function publicationFindings(db: Db, report: Report): Promise<PrivacyFinding[]> {
-  const rows = (await db.select({ key: reportSections.sectionKey, text: reportSections.plainText }).from(reportSections).where(eq(reportSections.reportId, report.id)));
+  const rows = await db
+    .select({ key: reportSections.sectionKey, text: reportSections.plainText })
+    .from(reportSections)
+    .where(eq(reportSections.reportId, report.id));
   const order = new Map<string, number>(BODY_SECTION_KEYS.map((k, i) => [k, i]));
   rows.sort((a, b) => (order.get(a.key) ?? 99) - (order.get(b.key) ?? 99));
   return scanForPublication([
@@ -71,41 +78,46 @@ export async function transitionReport(db: Db, actor: Actor, reportId: number, r
   if (open.length) {
     throw new AppError(
       'conflict',
-      `公开稿中发现 ${open.length} 处可能不宜公开的内容：${open.slice(0, 5).map((f) => f.message).join('；')}${open.length > 5 ? '；……' : ''}。请修改后再登记公开；确需公开的，请逐项写明理由。`,
+      `公开稿中发现 ${open.length} 处可能不宜公开的内容：${open
+        .slice(0, 5)
+        .map((f) => f.message)
+        .join('；')}${open.length > 5 ? '；……' : ''}。请修改后再登记公开；确需公开的，请逐项写明理由。`,
       { findings: open },
     );
   }
   const now = new Date();
   return await withTx(db, async (tx) => {
-      // Compare-and-swap on the status: two reviewers clicking at once cannot both move it.
-      const updated = (await one(tx
-            .update(reports)
-            .set({
-              status: t.to,
-              updatedAt: now,
-              updatedBy: actor.id,
-              ...(publication ? { publishedUrl: publication.url, publishedDate: publication.date } : {}),
-            })
-            .where(and(eq(reports.id, report.id), eq(reports.status, report.status)))
-            .returning()))!;
-      if (!updated) throw new AppError('conflict', '报告状态刚刚被他人改变，请刷新页面查看最新状态。');
-      const version = await createVersion(tx, { reportId: report.id, kind: 'transition', label: t.label, transition, actorId: actor.id, at: now });
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: 'report.transition',
-        reportId: report.id,
-        detail: {
-          transition,
-          from: report.status,
-          to: t.to,
-          versionId: version.id,
-          ...(reason ? { reason } : {}),
-          ...(publication ? { url: publication.url, date: publication.date } : {}),
-          ...(findings.length ? { privacyOverrides: findings.map((f) => ({ finding: `${f.where}：${f.text}`, reason: reasonFor(f.key) })) } : {}),
-        },
-      });
-      return updated;
+    // Compare-and-swap on the status: two reviewers clicking at once cannot both move it.
+    const updated = await one(
+      tx
+        .update(reports)
+        .set({
+          status: t.to,
+          updatedAt: now,
+          updatedBy: actor.id,
+          ...(publication ? { publishedUrl: publication.url, publishedDate: publication.date } : {}),
+        })
+        .where(and(eq(reports.id, report.id), eq(reports.status, report.status)))
+        .returning(),
+    );
+    if (!updated) throw new AppError('conflict', '报告状态刚刚被他人改变，请刷新页面查看最新状态。');
+    const version = await createVersion(tx, { reportId: report.id, kind: 'transition', label: t.label, transition, actorId: actor.id, at: now });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'report.transition',
+      reportId: report.id,
+      detail: {
+        transition,
+        from: report.status,
+        to: t.to,
+        versionId: version.id,
+        ...(reason ? { reason } : {}),
+        ...(publication ? { url: publication.url, date: publication.date } : {}),
+        ...(findings.length ? { privacyOverrides: findings.map((f) => ({ finding: `${f.where}：${f.text}`, reason: reasonFor(f.key) })) } : {}),
+      },
     });
+    return updated;
+  });
 }
 
 export type TimelineEntry = {
@@ -121,31 +133,31 @@ export type TimelineEntry = {
   label: string;
 };
 
-
 export async function reportTimeline(db: Db, actor: Actor, reportId: number): Promise<TimelineEntry[]> {
   const { report } = await loadReportInScope(db, actor, reportId);
-  return (await db
+  return (
+    await db
       .select({ e: auditEvents, actorName: users.displayName })
       .from(auditEvents)
       .leftJoin(users, eq(users.id, auditEvents.actorId))
       .where(eq(auditEvents.reportId, report.id))
-      .orderBy(asc(auditEvents.at), asc(auditEvents.id)))
-    .map(({ e, actorName }) => {
-      const d = (e.detail ?? {}) as Record<string, unknown>;
-      const transition = typeof d.transition === 'string' && Object.hasOwn(TRANSITIONS, d.transition) ? (d.transition as TransitionName) : null;
-      const str = (v: unknown) => (typeof v === 'string' ? v : null);
-      return {
-        id: e.id,
-        at: e.at.toISOString(),
-        actorName,
-        action: e.action,
-        transition,
-        from: str(d.from),
-        to: str(d.to),
-        reason: str(d.reason),
-        url: str(d.url),
-        // Every recorded action has a Chinese name (one list, lib/audit/describe.ts).
-        label: transition ? TRANSITIONS[transition].label : (ACTION_LABELS[e.action] ?? e.action),
-      };
-    });
+      .orderBy(asc(auditEvents.at), asc(auditEvents.id))
+  ).map(({ e, actorName }) => {
+    const d = (e.detail ?? {}) as Record<string, unknown>;
+    const transition = typeof d.transition === 'string' && Object.hasOwn(TRANSITIONS, d.transition) ? (d.transition as TransitionName) : null;
+    const str = (v: unknown) => (typeof v === 'string' ? v : null);
+    return {
+      id: e.id,
+      at: e.at.toISOString(),
+      actorName,
+      action: e.action,
+      transition,
+      from: str(d.from),
+      to: str(d.to),
+      reason: str(d.reason),
+      url: str(d.url),
+      // Every recorded action has a Chinese name (one list, lib/audit/describe.ts).
+      label: transition ? TRANSITIONS[transition].label : (ACTION_LABELS[e.action] ?? e.action),
+    };
+  });
 }

@@ -43,7 +43,16 @@ function changesSince(before: string, now: string): VerdictView['changes'] {
 }
 
 async function sectionText(db: Db, reportId: number, key: string): Promise<string> {
-  return (await one(db.select({ t: reportSections.plainText }).from(reportSections).where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key)))))?.t ?? '';
+  return (
+    (
+      await one(
+        db
+          .select({ t: reportSections.plainText })
+          .from(reportSections)
+          .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key))),
+      )
+    )?.t ?? ''
+  );
 }
 
 /** The reviewer's verdict on an item (null takes it back); only while the report waits for review. */
@@ -55,18 +64,41 @@ export async function setVerdict(db: Db, actor: Actor, reportId: number, itemId:
   const input = parseInput(verdictSchema, raw);
   if (input.verdict === 'fix' && !input.note) throw new AppError('bad_request', '请写明需要怎样修改。');
   return await withTx(db, async (tx) => {
-      if (input.verdict === null) {
-        (await tx.delete(reviewVerdicts).where(and(eq(reviewVerdicts.reportId, report.id), eq(reviewVerdicts.itemId, itemId))));
-        await recordAudit(tx, { actorId: actor.id, action: 'verdict.set', reportId: report.id, detail: { itemId, verdict: null } });
-        return null;
-      }
-      const values = { reportId: report.id, itemId, verdict: input.verdict, note: input.note, sectionText: await sectionText(db, report.id, item.section), reviewerId: actor.id, updatedAt: now };
-      (await tx.insert(reviewVerdicts)
-              .values(values)
-              .onConflictDoUpdate({ target: [reviewVerdicts.reportId, reviewVerdicts.itemId], set: { verdict: values.verdict, note: values.note, sectionText: values.sectionText, reviewerId: actor.id, updatedAt: now } }));
-      await recordAudit(tx, { actorId: actor.id, action: 'verdict.set', reportId: report.id, detail: { itemId, verdict: input.verdict } });
-      return { itemId, label: item.label, sectionKey: item.section, sectionLabel: SECTION_LABELS[item.section], verdict: input.verdict, note: input.note, reviewerName: actor.displayName, updatedAt: now.toISOString(), changed: false, changes: null };
-    });
+    if (input.verdict === null) {
+      await tx.delete(reviewVerdicts).where(and(eq(reviewVerdicts.reportId, report.id), eq(reviewVerdicts.itemId, itemId)));
+      await recordAudit(tx, { actorId: actor.id, action: 'verdict.set', reportId: report.id, detail: { itemId, verdict: null } });
+      return null;
+    }
+    const values = {
+      reportId: report.id,
+      itemId,
+      verdict: input.verdict,
+      note: input.note,
+      sectionText: await sectionText(db, report.id, item.section),
+      reviewerId: actor.id,
+      updatedAt: now,
+    };
+    await tx
+      .insert(reviewVerdicts)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [reviewVerdicts.reportId, reviewVerdicts.itemId],
+        set: { verdict: values.verdict, note: values.note, sectionText: values.sectionText, reviewerId: actor.id, updatedAt: now },
+      });
+    await recordAudit(tx, { actorId: actor.id, action: 'verdict.set', reportId: report.id, detail: { itemId, verdict: input.verdict } });
+    return {
+      itemId,
+      label: item.label,
+      sectionKey: item.section,
+      sectionLabel: SECTION_LABELS[item.section],
+      verdict: input.verdict,
+      note: input.note,
+      reviewerName: actor.displayName,
+      updatedAt: now.toISOString(),
+      changed: false,
+      changes: null,
+    };
+  });
 }
 
 /** Checklist items in reading order: the parts in order, each part's items as its checklist lists them. */
@@ -75,13 +107,18 @@ const ITEM_ORDER = new Map(Object.values(CHECKLISTS).flatMap((items) => items.ma
 /** Every verdict on a report, in the order of the report's parts and checklists, for everyone who may read it. */
 export async function listVerdicts(db: Db, actor: Actor, reportId: number): Promise<VerdictView[]> {
   const { report } = await loadReportInScope(db, actor, reportId);
-  const rows = (await db
+  const rows = (
+    await db
       .select({ v: reviewVerdicts, reviewerName: users.displayName })
       .from(reviewVerdicts)
       .innerJoin(users, eq(users.id, reviewVerdicts.reviewerId))
-      .where(eq(reviewVerdicts.reportId, report.id)))
-    .sort((a, b) => (ITEM_ORDER.get(a.v.itemId) ?? Infinity) - (ITEM_ORDER.get(b.v.itemId) ?? Infinity));
-  const texts = new Map((await db.select({ key: reportSections.sectionKey, t: reportSections.plainText }).from(reportSections).where(eq(reportSections.reportId, report.id))).map((r) => [r.key, r.t]));
+      .where(eq(reviewVerdicts.reportId, report.id))
+  ).sort((a, b) => (ITEM_ORDER.get(a.v.itemId) ?? Infinity) - (ITEM_ORDER.get(b.v.itemId) ?? Infinity));
+  const texts = new Map(
+    (await db.select({ key: reportSections.sectionKey, t: reportSections.plainText }).from(reportSections).where(eq(reportSections.reportId, report.id))).map(
+      (r) => [r.key, r.t],
+    ),
+  );
   return rows.flatMap(({ v, reviewerName }) => {
     const item = findChecklistItem(v.itemId);
     if (!item) return [];

@@ -20,9 +20,9 @@ export const AUTO_VERSION_INTERVAL_MS = 60 * 60 * 1000;
 type Tx = Db;
 
 export async function takeSnapshot(db: Tx, reportId: number): Promise<VersionSnapshot> {
-  const r = (await one(db.select().from(reports).where(eq(reports.id, reportId))));
+  const r = await one(db.select().from(reports).where(eq(reports.id, reportId)));
   if (!r) throw new AppError('not_found', '报告不存在。');
-  const rows = (await db.select().from(reportSections).where(eq(reportSections.reportId, reportId)));
+  const rows = await db.select().from(reportSections).where(eq(reportSections.reportId, reportId));
   return {
     meta: { title: r.title, recipient: r.recipient, signatureOrgans: r.signatureOrgans, documentDate: r.documentDate, cc: r.cc, partHeadings: r.partHeadings },
     sections: Object.fromEntries(rows.map((s) => [s.sectionKey, { content: s.content, plainText: s.plainText }])),
@@ -32,14 +32,17 @@ export async function takeSnapshot(db: Tx, reportId: number): Promise<VersionSna
 /** Automatic versions beyond the limit are deleted, oldest first; named, transition, restore and import ones stay. */
 async function pruneAutoVersions(db: Tx, reportId: number): Promise<void> {
   const keep = limit('autoVersionsKept');
-  (await write(db, () => db.delete(reportVersions)
-        .where(
-          and(
-            eq(reportVersions.reportId, reportId),
-            eq(reportVersions.kind, 'auto'),
-            sql`${reportVersions.id} not in (select id from report_versions where report_id = ${reportId} and kind = 'auto' order by created_at desc, id desc limit ${keep})`,
-          ),
-        )));
+  await write(db, () =>
+    db
+      .delete(reportVersions)
+      .where(
+        and(
+          eq(reportVersions.reportId, reportId),
+          eq(reportVersions.kind, 'auto'),
+          sql`${reportVersions.id} not in (select id from report_versions where report_id = ${reportId} and kind = 'auto' order by created_at desc, id desc limit ${keep})`,
+        ),
+      ),
+  );
 }
 
 async function countSince(db: Db, where: ReturnType<typeof and>): Promise<number> {
@@ -48,12 +51,14 @@ async function countSince(db: Db, where: ReturnType<typeof and>): Promise<number
 
 /** Named versions: a cap per report and a rate per user, since each is a full copy of the report. */
 async function assertNamedQuota(db: Db, actor: Actor, reportId: number, perReport = true, now = new Date()): Promise<void> {
-  if (perReport && await countSince(db, and(eq(reportVersions.reportId, reportId), eq(reportVersions.kind, 'manual'))) >= limit('namedVersionsPerReport'))
+  if (perReport && (await countSince(db, and(eq(reportVersions.reportId, reportId), eq(reportVersions.kind, 'manual')))) >= limit('namedVersionsPerReport'))
     throw overLimit('namedVersionsPerReport', 'rate_limited');
   const hourAgo = new Date(now.getTime() - 60 * 60 * 1000);
   if (
-    await countSince(db, and(eq(reportVersions.createdBy, actor.id), inArray(reportVersions.kind, ['manual', 'restore']), gt(reportVersions.createdAt, hourAgo))) >=
-    limit('namedVersionsPerUserHour')
+    (await countSince(
+      db,
+      and(eq(reportVersions.createdBy, actor.id), inArray(reportVersions.kind, ['manual', 'restore']), gt(reportVersions.createdAt, hourAgo)),
+    )) >= limit('namedVersionsPerUserHour')
   )
     throw overLimit('namedVersionsPerUserHour', 'rate_limited');
 }
@@ -63,18 +68,22 @@ export async function createVersion(
   v: { reportId: number; kind: ReportVersion['kind']; label: string; transition?: string; actorId: number | null; at?: Date },
 ): Promise<ReportVersion> {
   const snapshot = await takeSnapshot(db, v.reportId);
-  const created = (await one(write(db, () => db
-      .insert(reportVersions)
-      .values({
-        reportId: v.reportId,
-        kind: v.kind,
-        label: v.label,
-        transition: v.transition ?? null,
-        snapshot,
-        createdBy: v.actorId,
-        ...(v.at ? { createdAt: v.at } : {}),
-      })
-      .returning())))!;
+  const created = (await one(
+    write(db, () =>
+      db
+        .insert(reportVersions)
+        .values({
+          reportId: v.reportId,
+          kind: v.kind,
+          label: v.label,
+          transition: v.transition ?? null,
+          snapshot,
+          createdBy: v.actorId,
+          ...(v.at ? { createdAt: v.at } : {}),
+        })
+        .returning(),
+    ),
+  ))!;
   if (v.kind === 'auto') await pruneAutoVersions(db, v.reportId);
   return created;
 }
@@ -83,11 +92,13 @@ export async function createVersion(
 export async function maybeAutoVersion(db: Tx, reportId: number, actorId: number, now = new Date()): Promise<ReportVersion | null> {
   // Two instances saving the same report at once must not both find the last snapshot old and both take one.
   await lockFor(db, LOCK_SPACE.autoVersion, reportId);
-  const last = (await one(db
+  const last = await one(
+    db
       .select({ at: reportVersions.createdAt })
       .from(reportVersions)
       .where(and(eq(reportVersions.reportId, reportId), eq(reportVersions.kind, 'auto')))
-      .orderBy(desc(reportVersions.createdAt))));
+      .orderBy(desc(reportVersions.createdAt)),
+  );
   if (last && now.getTime() - last.at.getTime() < AUTO_VERSION_INTERVAL_MS) return null;
   return await createVersion(db, { reportId, kind: 'auto', label: '自动保存', actorId, at: now });
 }
@@ -103,10 +114,10 @@ export async function saveNamedVersion(db: Db, actor: Actor, reportId: number, r
   const { label } = parseInput(z.object({ label: labelSchema }), raw);
   await assertNamedQuota(db, actor, report.id);
   const v = await withTx(db, async (tx) => {
-      const created = await createVersion(tx, { reportId: report.id, kind: 'manual', label, actorId: actor.id });
-      await recordAudit(tx, { actorId: actor.id, action: 'version.save', reportId: report.id, detail: { versionId: created.id, label } });
-      return created;
-    });
+    const created = await createVersion(tx, { reportId: report.id, kind: 'manual', label, actorId: actor.id });
+    await recordAudit(tx, { actorId: actor.id, action: 'version.save', reportId: report.id, detail: { versionId: created.id, label } });
+    return created;
+  });
   return { id: v.id, kind: v.kind, label: v.label, transition: v.transition, createdAt: v.createdAt.toISOString(), createdByName: actor.displayName };
 }
 
@@ -121,7 +132,8 @@ export type VersionSummary = {
 
 export async function listVersions(db: Db, actor: Actor, reportId: number): Promise<VersionSummary[]> {
   const { report } = await loadReportInScope(db, actor, reportId);
-  return (await db
+  return (
+    await db
       .select({
         id: reportVersions.id,
         kind: reportVersions.kind,
@@ -133,15 +145,17 @@ export async function listVersions(db: Db, actor: Actor, reportId: number): Prom
       .from(reportVersions)
       .leftJoin(users, eq(users.id, reportVersions.createdBy))
       .where(eq(reportVersions.reportId, report.id))
-      .orderBy(desc(reportVersions.createdAt), desc(reportVersions.id)))
-    .map((v) => ({ ...v, createdAt: v.createdAt.toISOString() }));
+      .orderBy(desc(reportVersions.createdAt), desc(reportVersions.id))
+  ).map((v) => ({ ...v, createdAt: v.createdAt.toISOString() }));
 }
 
 async function loadVersion(db: Db, reportId: number, versionId: number): Promise<ReportVersion> {
-  const v = (await one(db
+  const v = await one(
+    db
       .select()
       .from(reportVersions)
-      .where(and(eq(reportVersions.id, versionId), eq(reportVersions.reportId, reportId)))));
+      .where(and(eq(reportVersions.id, versionId), eq(reportVersions.reportId, reportId))),
+  );
   if (!v) throw new AppError('not_found', '该版本不存在。');
   return v;
 }
@@ -203,12 +217,12 @@ export async function compareVersions(db: Db, actor: Actor, reportId: number, aI
 /** What changed between the last two submissions, for the reviewer; null until a report was submitted twice. */
 export async function changesSinceLastSubmission(db: Db, actor: Actor, reportId: number) {
   const { report } = await loadReportInScope(db, actor, reportId);
-  const submissions = (await db
-      .select()
-      .from(reportVersions)
-      .where(and(eq(reportVersions.reportId, report.id), eq(reportVersions.transition, 'submit')))
-      .orderBy(desc(reportVersions.createdAt), desc(reportVersions.id))
-      .limit(2));
+  const submissions = await db
+    .select()
+    .from(reportVersions)
+    .where(and(eq(reportVersions.reportId, report.id), eq(reportVersions.transition, 'submit')))
+    .orderBy(desc(reportVersions.createdAt), desc(reportVersions.id))
+    .limit(2);
   if (submissions.length < 2) return null;
   const [latest, previous] = submissions as [ReportVersion, ReportVersion];
   return {
@@ -229,21 +243,34 @@ export async function restoreVersion(db: Db, actor: Actor, reportId: number, ver
   await assertNamedQuota(db, actor, report.id, false);
   const now = new Date();
   const v = await withTx(db, async (tx) => {
-      await createVersion(tx, { reportId: report.id, kind: 'auto', label: `恢复前的内容`, actorId: actor.id, at: now });
-      for (const key of BODY_SECTION_KEYS) {
-        const s = source.snapshot.sections[key as BodySectionKey];
-        if (!s) continue;
-        (await tx.update(reportSections)
-                  .set({ content: s.content, plainText: s.plainText, version: sql`${reportSections.version} + 1`, updatedBy: actor.id, updatedAt: now })
-                  .where(and(eq(reportSections.reportId, report.id), eq(reportSections.sectionKey, key))));
-      }
-      const m = source.snapshot.meta;
-      (await tx.update(reports)
-              .set({ ...m, partHeadings: m.partHeadings ?? {}, metaVersion: sql`${reports.metaVersion} + 1`, updatedBy: actor.id, updatedAt: now })
-              .where(eq(reports.id, report.id)));
-      const created = await createVersion(tx, { reportId: report.id, kind: 'restore', label: `恢复自“${source.label}”`, actorId: actor.id, at: new Date(now.getTime() + 1) });
-      await recordAudit(tx, { actorId: actor.id, action: 'version.restore', reportId: report.id, detail: { fromVersionId: source.id, newVersionId: created.id } });
-      return created;
+    await createVersion(tx, { reportId: report.id, kind: 'auto', label: `恢复前的内容`, actorId: actor.id, at: now });
+    for (const key of BODY_SECTION_KEYS) {
+      const s = source.snapshot.sections[key as BodySectionKey];
+      if (!s) continue;
+      await tx
+        .update(reportSections)
+        .set({ content: s.content, plainText: s.plainText, version: sql`${reportSections.version} + 1`, updatedBy: actor.id, updatedAt: now })
+        .where(and(eq(reportSections.reportId, report.id), eq(reportSections.sectionKey, key)));
+    }
+    const m = source.snapshot.meta;
+    await tx
+      .update(reports)
+      .set({ ...m, partHeadings: m.partHeadings ?? {}, metaVersion: sql`${reports.metaVersion} + 1`, updatedBy: actor.id, updatedAt: now })
+      .where(eq(reports.id, report.id));
+    const created = await createVersion(tx, {
+      reportId: report.id,
+      kind: 'restore',
+      label: `恢复自“${source.label}”`,
+      actorId: actor.id,
+      at: new Date(now.getTime() + 1),
     });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'version.restore',
+      reportId: report.id,
+      detail: { fromVersionId: source.id, newVersionId: created.id },
+    });
+    return created;
+  });
   return { id: v.id, kind: v.kind, label: v.label, transition: v.transition, createdAt: v.createdAt.toISOString(), createdByName: actor.displayName };
 }

@@ -29,7 +29,8 @@ export function actionWithActor(run: (actor: Actor, form: FormData) => Promise<s
         // redirect() and notFound() work by throwing; they must pass through.
         unstable_rethrow(e);
         if (isAppError(e)) {
-          if (e.status === 403) await recordRefusal(getDb(), { actorId: actor?.id ?? null, method: 'ACTION', path: h.get('next-url') ?? '(action)', address, reason: e.message });
+          if (e.status === 403)
+            await recordRefusal(getDb(), { actorId: actor?.id ?? null, method: 'ACTION', path: h.get('next-url') ?? '(action)', address, reason: e.message });
           return { ok: false, message: e.message };
         }
         console.error('Unhandled error in server action', e);

@@ -58,7 +58,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
         const address = clientAddress(request.headers);
         const result = await runWithRequestContext({ address }, () => authenticate(db, parsed.data.username, parsed.data.password, address));
         if (!result.ok) throw new LoginRefused(result.reason === 'locked' ? `locked:${result.retryAfterSec}` : result.reason);
-        const user = (await one(db.select().from(users).where(eq(users.id, result.userId))));
+        const user = await one(db.select().from(users).where(eq(users.id, result.userId)));
         if (!user) throw new LoginRefused('invalid');
         const sid = await createSession(db, user.id, { address, userAgent: request.headers.get('user-agent') });
         return { id: String(user.id), name: user.displayName, role: user.role, sid };

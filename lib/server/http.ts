@@ -127,7 +127,13 @@ export function withActor<P = Record<string, string>>(
       return await handler(req, actor, await ctx.params);
     } catch (e) {
       if (isAppError(e) && e.status === 403) {
-        await recordRefusal(getDb(), { actorId: actor?.id ?? null, method: req.method, path: new URL(req.url).pathname, address: clientAddress(req.headers), reason: e.message });
+        await recordRefusal(getDb(), {
+          actorId: actor?.id ?? null,
+          method: req.method,
+          path: new URL(req.url).pathname,
+          address: clientAddress(req.headers),
+          reason: e.message,
+        });
       }
       return errorResponse(e);
     }

@@ -147,7 +147,8 @@ async function autosaveLoad(urls: string[], editors: Editor[], connections: numb
     });
   const results = await Promise.all(urls.map(one));
   const errors = results.reduce((n, r) => n + r.errors + r.timeouts, 0);
-  if (refused || errors) notes.push(`autosave at ${connections} over ${urls.length} server(s)${overallRate ? ' paced' : ''}: ${refused} refused, ${errors} errors/timeouts`);
+  if (refused || errors)
+    notes.push(`autosave at ${connections} over ${urls.length} server(s)${overallRate ? ' paced' : ''}: ${refused} refused, ${errors} errors/timeouts`);
   return {
     rate: results.reduce((n, r) => n + r.requests.average, 0),
     // Over two servers: the worse of the two.
@@ -207,16 +208,42 @@ async function autosaveBench(app: AppServer, db: Db): Promise<Editor[]> {
 
   // The framework's own floor: an unauthenticated route handler that only asks the database `select 1`.
   const floor = await bareRoute([app.url], 10);
-  add('SQLite: bare route handler (/api/health), 10 connections', `${Math.round(floor.rate)} req/s, p99 ${floor.p99} ms`, `raw ${Math.round(rawRate)} /s`, `${((floor.rate / rawRate) * 100).toFixed(1)}%`, '');
+  add(
+    'SQLite: bare route handler (/api/health), 10 connections',
+    `${Math.round(floor.rate)} req/s, p99 ${floor.p99} ms`,
+    `raw ${Math.round(rawRate)} /s`,
+    `${((floor.rate / rawRate) * 100).toFixed(1)}%`,
+    '',
+  );
   const floor50 = await bareRoute([app.url], 50);
-  add('SQLite: bare route handler (/api/health), 50 connections', `${Math.round(floor50.rate)} req/s, p50 ${floor50.p50} ms, p99 ${floor50.p99} ms`, `raw ${Math.round(rawRate)} /s`, `${((floor50.rate / rawRate) * 100).toFixed(1)}%`, '');
+  add(
+    'SQLite: bare route handler (/api/health), 50 connections',
+    `${Math.round(floor50.rate)} req/s, p50 ${floor50.p50} ms, p99 ${floor50.p99} ms`,
+    `raw ${Math.round(rawRate)} /s`,
+    `${((floor50.rate / rawRate) * 100).toFixed(1)}%`,
+    '',
+  );
 
   for (const connections of [1, 10, 50]) {
-    autosaveRows('SQLite', rawRate, 'raw', floor, connections, await autosaveLoad([app.url], editors, connections), connections === 50 ? '≥ 25% of raw, p99 < 50 ms' : '');
+    autosaveRows(
+      'SQLite',
+      rawRate,
+      'raw',
+      floor,
+      connections,
+      await autosaveLoad([app.url], editors, connections),
+      connections === 50 ? '≥ 25% of raw, p99 < 50 ms' : '',
+    );
   }
   // The deadline-week load as it really arrives: 50 editors, each autosaving once every 2 seconds.
   const paced = await autosaveLoad([app.url], editors, 50, 25);
-  add('SQLite: HTTP autosave, 50 editors each saving every 2 s', `${Math.round(paced.rate)} req/s, p50 ${paced.p50} ms, p99 ${paced.p99} ms`, '—', '—', 'p99 < 50 ms');
+  add(
+    'SQLite: HTTP autosave, 50 editors each saving every 2 s',
+    `${Math.round(paced.rate)} req/s, p50 ${paced.p50} ms, p99 ${paced.p99} ms`,
+    '—',
+    '—',
+    'p99 < 50 ms',
+  );
   return editors;
 }
 
@@ -240,13 +267,19 @@ async function postgresAutosaveBench() {
   const b = await startApp(dataDir, undefined, env);
   try {
     // The tables this process imports are SQLite's; the drafters are made by a process started on the PostgreSQL URL.
-    const seeded = spawnSync(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'tests/bench/seed-drafters.ts', 'pgbench'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    const seeded = spawnSync(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'tests/bench/seed-drafters.ts', 'pgbench'], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
     if (seeded.status !== 0) throw new Error(`seeding the PostgreSQL drafters failed:\n${seeded.stderr}`);
     const editors = await signInDrafters(a, 'pgbench');
     // Baseline: a row upserted straight through the driver, as the app's compare-and-set does it.
     await t.pool.query(`insert into counties (name) values ('基准县') on conflict do nothing`);
-    const town = (await t.pool.query(`insert into townships (county_id, name, kind) select id, '基准镇', '镇' from counties where name = '基准县' returning id`)).rows[0].id as number;
-    const report = (await t.pool.query(`insert into reports (township_id, year, status, title) values ($1, 2025, 'drafting', '报告') returning id`, [town])).rows[0].id as number;
+    const town = (
+      await t.pool.query(`insert into townships (county_id, name, kind) select id, '基准镇', '镇' from counties where name = '基准县' returning id`)
+    ).rows[0].id as number;
+    const report = (await t.pool.query(`insert into reports (township_id, year, status, title) values ($1, 2025, 'drafting', '报告') returning id`, [town]))
+      .rows[0].id as number;
     const json = JSON.stringify(AUTOSAVE_CONTENT);
     const upsert = (client: { query: pg.Pool['query'] }, key: string) =>
       client.query(
@@ -274,21 +307,39 @@ async function postgresAutosaveBench() {
     add('PostgreSQL: raw node-postgres INSERT … ON CONFLICT, 10 clients', `${Math.round(raw10)} /s`, '(baseline)', '1.00', '');
 
     const bareOne = await bareRoute([a.url], 50);
-    add('PostgreSQL, 1 instance: bare route handler (/api/health), 50 connections', `${Math.round(bareOne.rate)} req/s, p99 ${bareOne.p99} ms`, `raw ${Math.round(raw10)} /s`, `${((bareOne.rate / raw10) * 100).toFixed(1)}%`, '');
+    add(
+      'PostgreSQL, 1 instance: bare route handler (/api/health), 50 connections',
+      `${Math.round(bareOne.rate)} req/s, p99 ${bareOne.p99} ms`,
+      `raw ${Math.round(raw10)} /s`,
+      `${((bareOne.rate / raw10) * 100).toFixed(1)}%`,
+      '',
+    );
     const bareTwo = await bareRoute([a.url, b.url], 50);
-    add('PostgreSQL, 2 instances: bare route handler (/api/health), 50 connections', `${Math.round(bareTwo.rate)} req/s, p99 ${bareTwo.p99} ms`, `raw ${Math.round(raw10)} /s`, `${((bareTwo.rate / raw10) * 100).toFixed(1)}%`, '');
-    for (const connections of [10, 50]) autosaveRows('PostgreSQL, 1 instance', raw10, 'raw 10 clients', bareOne, connections, await autosaveLoad([a.url], editors, connections));
-    for (const connections of [10, 50]) autosaveRows('PostgreSQL, 2 instances', raw10, 'raw 10 clients', bareTwo, connections, await autosaveLoad([a.url, b.url], editors, connections));
+    add(
+      'PostgreSQL, 2 instances: bare route handler (/api/health), 50 connections',
+      `${Math.round(bareTwo.rate)} req/s, p99 ${bareTwo.p99} ms`,
+      `raw ${Math.round(raw10)} /s`,
+      `${((bareTwo.rate / raw10) * 100).toFixed(1)}%`,
+      '',
+    );
+    for (const connections of [10, 50])
+      autosaveRows('PostgreSQL, 1 instance', raw10, 'raw 10 clients', bareOne, connections, await autosaveLoad([a.url], editors, connections));
+    for (const connections of [10, 50])
+      autosaveRows('PostgreSQL, 2 instances', raw10, 'raw 10 clients', bareTwo, connections, await autosaveLoad([a.url, b.url], editors, connections));
     const paced = await autosaveLoad([a.url, b.url], editors, 50, 25);
-    add('PostgreSQL, 2 instances: HTTP autosave, 50 editors each saving every 2 s', `${Math.round(paced.rate)} req/s, p50 ${paced.p50} ms, p99 ${paced.p99} ms`, '—', '—', 'p99 < 50 ms');
+    add(
+      'PostgreSQL, 2 instances: HTTP autosave, 50 editors each saving every 2 s',
+      `${Math.round(paced.rate)} req/s, p50 ${paced.p50} ms, p99 ${paced.p99} ms`,
+      '—',
+      '—',
+      'p99 < 50 ms',
+    );
   } finally {
     await a.stop();
     await b.stop();
     await t.drop();
   }
 }
-
-
 
 async function refreshVersions(url: string, editors: Editor[]) {
   for (const e of editors) {

@@ -17,7 +17,12 @@ export async function seedDrafters(db: Db, prefix: string): Promise<void> {
     const t = await createTownship(db, SYSTEM_ACTOR, { countyId: county.id, name: `${prefix}${i + 1}镇`, kind: '镇' });
     await createUser(db, SYSTEM_ACTOR, { username: `${prefix}${i}`, displayName: `压测${i}`, password: 'bench-password', role: 'drafter', townshipId: t.id });
     // Drafters who already chose their own password at first sign-in.
-    await write(db, () => db.update(users).set({ mustChangePassword: false }).where(eq(users.username, `${prefix}${i}`)));
+    await write(db, () =>
+      db
+        .update(users)
+        .set({ mustChangePassword: false })
+        .where(eq(users.username, `${prefix}${i}`)),
+    );
   }
 }
 

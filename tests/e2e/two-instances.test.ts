@@ -59,7 +59,22 @@ describe.each(engines)('two instances on one database ($engine)', ({ engine }) =
     // One after the other: the first migrates and seeds the database, the second finds it ready.
     a = await startApp(dataDir, undefined, shared.env);
     b = await startApp(dataDir, undefined, shared.env);
-    const add = cliWith(dataDir, shared.env, 'user', 'add', '--username', 'twin', '--name', '双实例', '--role', 'drafter', '--township', '青石乡', '--password', 'Shuang-shili-2026');
+    const add = cliWith(
+      dataDir,
+      shared.env,
+      'user',
+      'add',
+      '--username',
+      'twin',
+      '--name',
+      '双实例',
+      '--role',
+      'drafter',
+      '--township',
+      '青石乡',
+      '--password',
+      'Shuang-shili-2026',
+    );
     expect(add.status, add.stderr).toBe(0);
     await shared.query(`update users set must_change_password = ${engine === 'PostgreSQL' ? 'false' : '0'} where username = 'twin'`);
   }, 600_000);

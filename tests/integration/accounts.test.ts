@@ -49,7 +49,10 @@ describe('authenticate', () => {
     expect(await authenticate(db, 'admin', TEST_PASSWORD, '10.0.0.1')).toMatchObject({ ok: true });
     expect(Date.now() - t0).toBeGreaterThanOrEqual(accountDelayMs(MAX_FAILURES) - 50);
     // The failures and the lockout are in the audit log with the address.
-    const rows = (await queryRows(db, sql`select action, address from audit_events where action like 'login.%' order by id`)) as Array<{ action: string; address: string }>;
+    const rows = (await queryRows(db, sql`select action, address from audit_events where action like 'login.%' order by id`)) as Array<{
+      action: string;
+      address: string;
+    }>;
     expect(rows.filter((r) => r.action === 'login.failure')).toHaveLength(MAX_FAILURES);
     expect(rows.filter((r) => r.action === 'login.lockout')).toEqual([{ action: 'login.lockout', address: '10.6.6.6' }]);
     // An administrator can lift the lock; the unlock is audited.
@@ -77,7 +80,9 @@ describe('authenticate', () => {
 
   it('waits for another server process checking the same account and address (a row in login_locks), and takes over a lock its dead holder left', async () => {
     // Another instance is checking drafter-a1 from 10.0.4.4 right now.
-    (await write(db, () => db.insert(loginLocks).values({ key: 'pair:drafter-a1|10.0.4.4', holder: 'other-process', until: new Date(Date.now() + LOGIN_LOCK_MS) })));
+    await write(db, () =>
+      db.insert(loginLocks).values({ key: 'pair:drafter-a1|10.0.4.4', holder: 'other-process', until: new Date(Date.now() + LOGIN_LOCK_MS) }),
+    );
     let done = false;
     const attempt = authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.0.4.4').then((r) => {
       done = true;
@@ -85,10 +90,10 @@ describe('authenticate', () => {
     });
     await new Promise((r) => setTimeout(r, 150));
     expect(done).toBe(false);
-    (await write(db, () => db.delete(loginLocks)));
+    await write(db, () => db.delete(loginLocks));
     expect((await attempt).ok).toBe(true);
     // A lock whose time is up belongs to a process that died: taken over at once.
-    (await write(db, () => db.insert(loginLocks).values({ key: 'ip:10.0.5.5', holder: 'dead-process', until: new Date(Date.now() - 1) })));
+    await write(db, () => db.insert(loginLocks).values({ key: 'ip:10.0.5.5', holder: 'dead-process', until: new Date(Date.now() - 1) }));
     expect((await authenticate(db, 'drafter-a1', TEST_PASSWORD, '10.0.5.5')).ok).toBe(true);
     // Nothing is left behind.
     expect((await one(db.select({ n: count() }).from(loginLocks)))!.n).toBe(0);
@@ -108,7 +113,7 @@ describe('authenticate', () => {
 
   it('unlocks once the failures fall out of the window', async () => {
     const t0 = Date.now() - WINDOW_MS - 1000;
-    for (let i = 0; i < MAX_FAILURES; i++) (await write(db, () => db.insert(loginFailures).values({ username: 'drafter-a1', ip: 'x', at: new Date(t0) })));
+    for (let i = 0; i < MAX_FAILURES; i++) await write(db, () => db.insert(loginFailures).values({ username: 'drafter-a1', ip: 'x', at: new Date(t0) }));
     expect(await checkThrottle(db, 'drafter-a1', 'x')).toEqual({ locked: false, delayMs: 0 });
   });
 
@@ -173,7 +178,7 @@ describe('account management', () => {
   it('stores usernames in lower case and never the password', async () => {
     const u = await createUser(db, w.admin, { username: 'NewUser', displayName: '新用户', password: 'password12', role: 'reviewer', countyId: w.countyA });
     expect(u.username).toBe('newuser');
-    const raw = (await db.select().from(users));
+    const raw = await db.select().from(users);
     expect(JSON.stringify(raw)).not.toContain('password12');
   });
 });

@@ -74,7 +74,8 @@ describe('a reviewer over several counties', () => {
     expect(await refusal(() => setFurtherCounties(db, w.reviewerA, w.reviewerB.id, { countyIds: [w.countyA] }))).toBe(403);
     expect(await refusal(() => setFurtherCounties(db, w.admin, w.reviewerB.id, { countyIds: [99_999] }))).toBe(400);
     expect(await refusal(() => setFurtherCounties(db, w.admin, w.reviewerB.id, { countyIds: 'x' }))).toBe(400);
-    for (const bad of [['x'], ['0'], ['-1'], ['1.5'], [null]]) expect(await refusal(() => setFurtherCounties(db, w.admin, w.reviewerB.id, { countyIds: bad })), JSON.stringify(bad)).toBe(400);
+    for (const bad of [['x'], ['0'], ['-1'], ['1.5'], [null]])
+      expect(await refusal(() => setFurtherCounties(db, w.admin, w.reviewerB.id, { countyIds: bad })), JSON.stringify(bad)).toBe(400);
     expect(await refusal(() => setFurtherCounties(db, w.admin, w.reviewerB.id, { countyIds: Array.from({ length: 501 }, () => String(w.countyA)) }))).toBe(400);
     expect(await snapshot(db)).toEqual(before);
   });

@@ -89,10 +89,15 @@ describe('command line', () => {
     expect(out.at(-1)).toBe(`已备份到 ${target}`);
     const copy = openDatabase(target, { migrate: false });
     expect(copy.$client.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect((await copy.select().from(users)).map((u) => u.username).sort()).toEqual(
-      ['admin', 'drafter-a1', 'drafter-a2', 'drafter-b1', 'reviewer-a', 'reviewer-b'],
-    );
-    expect((await copy.select().from(townships))).toHaveLength(3);
+    expect((await copy.select().from(users)).map((u) => u.username).sort()).toEqual([
+      'admin',
+      'drafter-a1',
+      'drafter-a2',
+      'drafter-b1',
+      'reviewer-a',
+      'reviewer-b',
+    ]);
+    expect(await copy.select().from(townships)).toHaveLength(3);
     // Refuses to overwrite an existing file.
     err = [];
     expect(await cli('backup', target)).toBe(1);
@@ -113,7 +118,7 @@ describe('restore', () => {
     expect(await restoreCli(target, 'restore', backup)).toBe(0);
     expect(out.at(-1)).toMatch(/已从 .* 恢复到 .*：3 个乡镇（街道）、6 个账号、0 份报告。/);
     const restored = openDatabase(target);
-    expect((await restored.select().from(users))).toHaveLength(6);
+    expect(await restored.select().from(users)).toHaveLength(6);
     expect(await authenticate(restored, 'drafter-a1', 'correct-horse-1', '10.0.0.1')).toMatchObject({ ok: true });
   });
 
@@ -122,7 +127,7 @@ describe('restore', () => {
     expect(await cli('backup', backup)).toBe(0);
     const target = path.join(dir, 'live', 'nianbao.db');
     const live = openDatabase(target);
-    (await write(live, () => live.insert(counties).values({ name: '旧县' })));
+    await write(live, () => live.insert(counties).values({ name: '旧县' }));
     live.$client.close();
     err = [];
     expect(await restoreCli(target, 'restore', backup)).toBe(1);
@@ -158,10 +163,10 @@ describe('first-run seed', () => {
     expect((await fresh.select().from(counties)).map((c) => c.name)).toEqual(['示例县']);
     expect((await fresh.select().from(townships)).map((t) => `${t.name}/${t.kind}`)).toEqual(['示例镇/镇', '青石乡/乡', '东湖街道/街道']);
     expect((await fresh.select().from(users)).map((u) => u.username).sort()).toEqual(DEMO_LOGINS.map((l) => l.username).sort());
-    const [report] = (await fresh.select().from(reports));
+    const [report] = await fresh.select().from(reports);
     expect(report).toMatchObject({ year: 2025, status: 'published', documentDate: '2026-01-20' });
     expect(report!.title).toBe('中共示例镇委员会 示例镇人民政府关于示例镇2025年度法治政府建设情况的报告');
-    const sections = (await fresh.select().from(reportSections));
+    const sections = await fresh.select().from(reportSections);
     const text = Object.fromEntries(sections.map((s) => [s.sectionKey, s.plainText]));
     for (const key of ['preface', 'measures', 'leaders', 'shortcomings', 'plans']) expect(text[key]!.length).toBeGreaterThan(80);
     expect(text.plans).toContain('2026年');

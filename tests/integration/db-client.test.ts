@@ -28,11 +28,11 @@ describe('the database connection', () => {
       .from(users)
       .leftJoin(townships, eq(townships.id, users.townshipId))
       .where(eq(users.id, w.drafterA1.id));
-    expect((await one(query))).toEqual({ name: 'drafter-a1', town: '甲一镇' });
+    expect(await one(query)).toEqual({ name: 'drafter-a1', town: '甲一镇' });
     const { sql, params } = query.toSQL();
     // Columns by their SQL names, as an object: raw mode (arrays) was switched off.
     expect(db.$client.prepare(sql).get(...params)).toEqual({ username: 'drafter-a1', name: '甲一镇' });
     // And drizzle still maps its own reads correctly afterwards.
-    expect((await one(query))).toEqual({ name: 'drafter-a1', town: '甲一镇' });
+    expect(await one(query)).toEqual({ name: 'drafter-a1', town: '甲一镇' });
   });
 });

@@ -70,7 +70,8 @@ describe.skipIf(PG_OFF)('db copy SQLite → PostgreSQL → SQLite', () => {
     const reviewerA = (await loadActor(a, reviewerId))!;
     const reviewerB = (await loadActor(b, reviewerId))!;
     expect((await loadDashboard(b, reviewerB, countyId, 2025)).rows).toEqual((await loadDashboard(a, reviewerA, countyId, 2025)).rows);
-    const shili = async (db: typeof a) => (await loadActor(db, (db.$client.prepare("select id from users where username = 'shili'").get() as { id: number }).id))!;
+    const shili = async (db: typeof a) =>
+      (await loadActor(db, (db.$client.prepare("select id from users where username = 'shili'").get() as { id: number }).id))!;
     expect(await listReportsByTownship(b, await shili(b))).toEqual(await listReportsByTownship(a, await shili(a)));
     // New rows on the copies get new ids, after the copied ones (the sequences moved on).
     const maxId = (a.$client.prepare('select max(id) as m from counties').get() as { m: number }).m;

@@ -130,7 +130,7 @@ describe('saving a section', () => {
   });
 
   it('locks the text of a final report', async () => {
-    (await write(db, () => db.update(reports).set({ status: 'final' }).where(eq(reports.id, reportId))));
+    await write(db, () => db.update(reports).set({ status: 'final' }).where(eq(reports.id, reportId)));
     const before = await snapshot(db);
     const res = await save('measures', { content: para('定稿后修改'), version: 1 });
     expect(res.status).toBe(403);
@@ -206,8 +206,11 @@ describe('creating a report from last year’s', () => {
     };
     for (const [key, text] of Object.entries(texts)) {
       const row = (await loadEditorData(db, w.drafterA2, last.id)).sections.find((s) => s.key === key)!;
-      await execute(db, sql`update report_sections set content = ${JSON.stringify(docFromText(text))}, plain_text = ${text}, version = ${row.version + 1}
-                              where report_id = ${last.id} and section_key = ${key}`);
+      await execute(
+        db,
+        sql`update report_sections set content = ${JSON.stringify(docFromText(text))}, plain_text = ${text}, version = ${row.version + 1}
+                              where report_id = ${last.id} and section_key = ${key}`,
+      );
     }
 
     const next = await createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2025, from: 'last-year' }, DRAFT_NOW);

@@ -246,59 +246,67 @@ const routeKeys = Object.keys(BAD).filter((k) => !('skip' in BAD[k]!));
 const actionKeys = Object.keys(ACTION_BAD).filter((k) => !('skip' in ACTION_BAD[k]!));
 
 describe('route handlers refuse generated bad input', () => {
-  it.each(routeKeys)('%s', async (key) => {
-    const spec = BAD[key] as RouteBad;
-    const route = routes.find((r) => r.key === key)!;
-    const valid = (ROUTES[key] as Case).request(fx.fixture as Fixture);
-    const db = await open(spec.as);
-    const before = await snapshot(db);
-    const [method, pattern] = key.split(' ') as [string, string];
-    await fc.assert(
-      fc.asyncProperty(badInputs(key, valid, spec), async (input) => {
-        const path = pattern.replace(/\[(\.\.\.)?(\w+)\]/g, (_m, _d, name: string) => encodeURIComponent(input.params[name] ?? 'x'));
-        const text = input.raw ?? (input.body === undefined ? undefined : JSON.stringify(input.body));
-        const res = await route.handler(
-          new Request(`http://test${path}${input.query ? `?${input.query}` : ''}`, {
-            method,
-            ...(text === undefined ? {} : { body: text, headers: { 'content-type': 'application/json' } }),
-          }),
-          { params: Promise.resolve(input.params) },
-        );
-        const answer = await res.text();
-        expect(res.status, `${input.kind}: ${answer.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
-        expect(res.status, `${input.kind}: ${answer.slice(0, 200)}`).toBeLessThan(500);
-        expect((JSON.parse(answer) as { error: string }).error).toMatch(CHINESE);
-        expect(await snapshot(db)).toEqual(before);
-      }),
-      { numRuns: RUNS },
-    );
-    await fx.done(db);
-  }, 60_000);
+  it.each(routeKeys)(
+    '%s',
+    async (key) => {
+      const spec = BAD[key] as RouteBad;
+      const route = routes.find((r) => r.key === key)!;
+      const valid = (ROUTES[key] as Case).request(fx.fixture as Fixture);
+      const db = await open(spec.as);
+      const before = await snapshot(db);
+      const [method, pattern] = key.split(' ') as [string, string];
+      await fc.assert(
+        fc.asyncProperty(badInputs(key, valid, spec), async (input) => {
+          const path = pattern.replace(/\[(\.\.\.)?(\w+)\]/g, (_m, _d, name: string) => encodeURIComponent(input.params[name] ?? 'x'));
+          const text = input.raw ?? (input.body === undefined ? undefined : JSON.stringify(input.body));
+          const res = await route.handler(
+            new Request(`http://test${path}${input.query ? `?${input.query}` : ''}`, {
+              method,
+              ...(text === undefined ? {} : { body: text, headers: { 'content-type': 'application/json' } }),
+            }),
+            { params: Promise.resolve(input.params) },
+          );
+          const answer = await res.text();
+          expect(res.status, `${input.kind}: ${answer.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+          expect(res.status, `${input.kind}: ${answer.slice(0, 200)}`).toBeLessThan(500);
+          expect((JSON.parse(answer) as { error: string }).error).toMatch(CHINESE);
+          expect(await snapshot(db)).toEqual(before);
+        }),
+        { numRuns: RUNS },
+      );
+      await fx.done(db);
+    },
+    60_000,
+  );
 });
 
 describe('server actions refuse generated bad input', () => {
-  it.each(actionKeys)('%s', async (key) => {
-    const spec = ACTION_BAD[key] as { as: Principal; fields: Record<string, FieldKind> };
-    const action = actions.find((a) => a.key === key)!;
-    const valid = (ACTIONS[key] as ActionCase).form(fx.fixture as Fixture);
-    const db = await open(spec.as);
-    const before = await snapshot(db);
-    const bad = fc.oneof(
-      ...Object.entries(spec.fields).map(([field, values]) => fc.constantFrom(...values).map((value) => ({ field, value: value as string | null }))),
-      fc.constantFrom(...Object.keys(spec.fields)).map((field) => ({ field, value: null })),
-    );
-    await fc.assert(
-      fc.asyncProperty(bad, async ({ field, value }) => {
-        const form = new FormData();
-        for (const [k, v] of Object.entries(valid)) if (k !== field) form.set(k, String(v));
-        if (value !== null) form.set(field, value);
-        const state = await action.run(null, form);
-        expect(state?.ok, `${field}=${JSON.stringify(value)?.slice(0, 40)}: ${state?.message}`).toBe(false);
-        expect(state?.message).toMatch(CHINESE);
-        expect(await snapshot(db)).toEqual(before);
-      }),
-      { numRuns: RUNS },
-    );
-    await fx.done(db);
-  }, 60_000);
+  it.each(actionKeys)(
+    '%s',
+    async (key) => {
+      const spec = ACTION_BAD[key] as { as: Principal; fields: Record<string, FieldKind> };
+      const action = actions.find((a) => a.key === key)!;
+      const valid = (ACTIONS[key] as ActionCase).form(fx.fixture as Fixture);
+      const db = await open(spec.as);
+      const before = await snapshot(db);
+      const bad = fc.oneof(
+        ...Object.entries(spec.fields).map(([field, values]) => fc.constantFrom(...values).map((value) => ({ field, value: value as string | null }))),
+        fc.constantFrom(...Object.keys(spec.fields)).map((field) => ({ field, value: null })),
+      );
+      await fc.assert(
+        fc.asyncProperty(bad, async ({ field, value }) => {
+          const form = new FormData();
+          for (const [k, v] of Object.entries(valid)) if (k !== field) form.set(k, String(v));
+          if (value !== null) form.set(field, value);
+          const state = await action.run(null, form);
+          expect(state?.ok, `${field}=${JSON.stringify(value)?.slice(0, 40)}: ${state?.message}`).toBe(false);
+          expect(state?.message).toMatch(CHINESE);
+          expect(await snapshot(db)).toEqual(before);
+        }),
+        { numRuns: RUNS },
+      );
+      await fx.done(db);
+    },
+    60_000,
+  );
 });

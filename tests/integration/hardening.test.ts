@@ -96,7 +96,12 @@ describe('finding 1: an enormous colspan', () => {
   });
 
   it('a stored document from before the limits still exports: spans are clamped, the export stays small', async () => {
-    (await write(db, () => db.update(reportSections).set({ content: table(2, 2, { colspan: 50_000_000, rowspan: 1 }) }).where(eq(reportSections.reportId, reportId))));
+    await write(db, () =>
+      db
+        .update(reportSections)
+        .set({ content: table(2, 2, { colspan: 50_000_000, rowspan: 1 }) })
+        .where(eq(reportSections.reportId, reportId)),
+    );
     const doc = await exportDocumentFromReport(db, w.drafterA1, reportId);
     const docx = await renderDocx(doc, 'submit');
     expect(docx.length).toBeLessThan(200_000);
@@ -132,7 +137,12 @@ describe('finding 2: anchoring a long quote in a long text of repeated phrases',
   });
 
   it('a comment whose quote is longer than the limit is refused with a Chinese message', async () => {
-    (await write(db, () => db.update(reportSections).set({ plainText: phrase.repeat(100) }).where(eq(reportSections.reportId, reportId))));
+    await write(db, () =>
+      db
+        .update(reportSections)
+        .set({ plainText: phrase.repeat(100) })
+        .where(eq(reportSections.reportId, reportId)),
+    );
     setActor(w.reviewerA);
     const body = { sectionKey: 'measures', body: '请核实。', anchor: { exact: phrase.repeat(30), prefix: '', suffix: '', start: 0 } };
     const before = await snapshot(db);
@@ -165,9 +175,19 @@ describe('finding 3: comparing two very different long versions', () => {
   });
 
   it('compares two stored versions once and keeps the result', async () => {
-    (await write(db, () => db.update(reportSections).set({ plainText: random(12_000, 3) }).where(eq(reportSections.reportId, reportId))));
+    await write(db, () =>
+      db
+        .update(reportSections)
+        .set({ plainText: random(12_000, 3) })
+        .where(eq(reportSections.reportId, reportId)),
+    );
     const a = await saveNamedVersion(db, w.drafterA1, reportId, { label: '甲' });
-    (await write(db, () => db.update(reportSections).set({ plainText: random(12_000, 4) }).where(eq(reportSections.reportId, reportId))));
+    await write(db, () =>
+      db
+        .update(reportSections)
+        .set({ plainText: random(12_000, 4) })
+        .where(eq(reportSections.reportId, reportId)),
+    );
     const b = await saveNamedVersion(db, w.drafterA1, reportId, { label: '乙' });
     const t0 = performance.now();
     const first = await compareVersions(db, w.drafterA1, reportId, a.id, b.id);
@@ -232,12 +252,12 @@ describe('finding 6: quotas', () => {
 
   it('automatic versions are pruned to the stated number', async () => {
     for (let i = 0; i < limit('autoVersionsKept') + 15; i++) await createVersion(db, { reportId, kind: 'auto', label: '自动保存', actorId: w.drafterA1.id });
-    const autos = (await db.select().from(reportVersions).where(eq(reportVersions.kind, 'auto')));
+    const autos = await db.select().from(reportVersions).where(eq(reportVersions.kind, 'auto'));
     expect(autos).toHaveLength(limit('autoVersionsKept'));
   });
 
   it('comments: a rate per user per hour', async () => {
-    (await write(db, () => db.update(reportSections).set({ plainText: '全年办理行政复议案件7件。' }).where(eq(reportSections.reportId, reportId))));
+    await write(db, () => db.update(reportSections).set({ plainText: '全年办理行政复议案件7件。' }).where(eq(reportSections.reportId, reportId)));
     const c = { sectionKey: 'measures', body: '请核实。', anchor: { exact: '行政复议', prefix: '全年办理', suffix: '案件', start: 4 } };
     for (let i = 0; i < limit('commentsPerUserHour'); i++) await addThread(db, w.reviewerA, reportId, c);
     await expect(addThread(db, w.reviewerA, reportId, c)).rejects.toThrow(expect.objectContaining({ status: 429 }));
@@ -380,8 +400,13 @@ describe('finding 12: the Markdown export', () => {
 
 describe('finding 14: names become file names', () => {
   it('a township stored with ../ and a line break (from before the check) still gives flat zip entry names', async () => {
-    (await write(db, () => db.update(townships).set({ name: '../../etc/甲一\n镇' }).where(eq(townships.id, w.townA1))));
-    (await write(db, () => db.update(reportSections).set({ content: docFromText('正文。'), plainText: '正文。' }).where(eq(reportSections.reportId, reportId))));
+    await write(db, () => db.update(townships).set({ name: '../../etc/甲一\n镇' }).where(eq(townships.id, w.townA1)));
+    await write(db, () =>
+      db
+        .update(reportSections)
+        .set({ content: docFromText('正文。'), plainText: '正文。' })
+        .where(eq(reportSections.reportId, reportId)),
+    );
     await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
     await transitionReport(db, w.reviewerA, reportId, { transition: 'approve' });
     const zip = await countyZip(db, w.reviewerA, undefined, 2025);
@@ -413,7 +438,11 @@ describe('安全审计: the audit log is append-only', () => {
   it('refuses to change or delete a row', async () => {
     await execute(db, sql`insert into audit_events (action) values ('test.event')`);
     // The engine's own message, under drizzle's "Failed query" wrapper.
-    const refusal = (p: Promise<unknown>) => p.then(() => 'done', (e: Error) => `${e.message} ${(e.cause as Error | undefined)?.message}`);
+    const refusal = (p: Promise<unknown>) =>
+      p.then(
+        () => 'done',
+        (e: Error) => `${e.message} ${(e.cause as Error | undefined)?.message}`,
+      );
     expect(await refusal(execute(db, sql`update audit_events set action = 'x'`))).toMatch(/cannot be changed/);
     expect(await refusal(execute(db, sql`delete from audit_events`))).toMatch(/cannot be deleted/);
   });

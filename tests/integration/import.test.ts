@@ -176,7 +176,10 @@ describe('import commit', () => {
     expect((await loadEditorData(db, w.drafterA1, reportId)).report.partHeadings).toEqual({ plans: `${year + 1}年度工作打算` });
 
     await restoreVersion(db, w.drafterA1, reportId, versionBefore.id);
-    expect((await loadEditorData(db, w.drafterA1, reportId)).report.partHeadings).toEqual({ measures: `${year}年度法治建设主要工作及成效`, plans: '下步工作打算' });
+    expect((await loadEditorData(db, w.drafterA1, reportId)).report.partHeadings).toEqual({
+      measures: `${year}年度法治建设主要工作及成效`,
+      plans: '下步工作打算',
+    });
   });
 });
 

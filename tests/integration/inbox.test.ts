@@ -34,8 +34,17 @@ describe('待办', () => {
     // Another county's reviewer is told nothing.
     expect(await inboxFor(db, w.reviewerB)).toEqual([]);
 
-    const thread = await addThread(db, w.reviewerA, reportId, { sectionKey: 'measures', body: '请写明检查的领域。', anchor: { exact: '136次', prefix: '执法检查', suffix: '。', start: 8 } });
-    await createSuggestion(db, w.reviewerA, reportId, { sectionKey: 'measures', anchor: { exact: '136次', prefix: '执法检查', suffix: '。', start: 8 }, replacement: '138次', reason: null });
+    const thread = await addThread(db, w.reviewerA, reportId, {
+      sectionKey: 'measures',
+      body: '请写明检查的领域。',
+      anchor: { exact: '136次', prefix: '执法检查', suffix: '。', start: 8 },
+    });
+    await createSuggestion(db, w.reviewerA, reportId, {
+      sectionKey: 'measures',
+      anchor: { exact: '136次', prefix: '执法检查', suffix: '。', start: 8 },
+      replacement: '138次',
+      reason: null,
+    });
     await transitionReport(db, w.reviewerA, reportId, { transition: 'return', reason: '请补充执法领域。' });
     const drafter = await inboxFor(db, w.drafterA1);
     expect(drafter.map((i) => i.kind).sort()).toEqual(['comment', 'returned', 'suggestion']);
@@ -74,6 +83,12 @@ describe('待办', () => {
 
   it('refuses bad read marks with a Chinese message', async () => {
     await expect(markRead(db, w.drafterA1, 'x')).rejects.toThrow(/[\u4e00-\u9fa5]/);
-    await expect(markRead(db, w.drafterA1, Array.from({ length: 201 }, (_, i) => `k${i}`))).rejects.toThrow(/[\u4e00-\u9fa5]/);
+    await expect(
+      markRead(
+        db,
+        w.drafterA1,
+        Array.from({ length: 201 }, (_, i) => `k${i}`),
+      ),
+    ).rejects.toThrow(/[\u4e00-\u9fa5]/);
   });
 });

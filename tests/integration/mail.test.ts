@@ -63,8 +63,13 @@ async function suggestRoute(reviewer: World['reviewerA'], id: number): Promise<n
   return 201;
 }
 
-const config = () => mailConfig({ NIANBAO_SMTP_URL: `smtp://127.0.0.1:${port}`, NIANBAO_MAIL_FROM: '法治年报 <nianbao@example.gov.cn>', NIANBAO_ORIGIN: 'https://fzbg.example.gov.cn' })!;
-const outbox = async () => (await db.select().from(mailOutbox));
+const config = () =>
+  mailConfig({
+    NIANBAO_SMTP_URL: `smtp://127.0.0.1:${port}`,
+    NIANBAO_MAIL_FROM: '法治年报 <nianbao@example.gov.cn>',
+    NIANBAO_ORIGIN: 'https://fzbg.example.gov.cn',
+  })!;
+const outbox = async () => await db.select().from(mailOutbox);
 /** The decoded text of a received mail (nodemailer sends Chinese as quoted-printable or base64 UTF-8). */
 function decoded(m: Received): string {
   const [, body = ''] = m.data.split(/\r?\n\r?\n/, 2).length === 2 ? [m.data.slice(0, m.data.search(/\r?\n\r?\n/)), m.data.slice(m.data.search(/\r?\n\r?\n/))] : [m.data, ''];
@@ -132,13 +137,13 @@ describe('待办 by e-mail', () => {
     await transitionReport(db, w.reviewerA, reportId, { transition: 'return', reason: '补充。' });
     await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
     expect(await queueInboxMail(db, cfg.origin, new Date(Date.now() + 1_000))).toBe(1);
-    (await write(db, () => db.update(users).set({ active: false }).where(eq(users.id, w.reviewerA.id))));
+    await write(db, () => db.update(users).set({ active: false }).where(eq(users.id, w.reviewerA.id)));
     expect(await sendDueMail(db, smtpSender(cfg), new Date(Date.now() + 2_000))).toEqual({ sent: 0, failed: 0 });
     expect(received).toHaveLength(1);
     expect((await outbox()).find((m) => m.sentAt === null)!.lastError).toContain('已停用');
     // Changing the address drops what was waiting for the old one.
-    (await write(db, () => db.update(users).set({ active: true }).where(eq(users.id, w.reviewerA.id))));
-    (await write(db, () => db.update(mailOutbox).set({ attempts: 0, lastError: null })));
+    await write(db, () => db.update(users).set({ active: true }).where(eq(users.id, w.reviewerA.id)));
+    await write(db, () => db.update(mailOutbox).set({ attempts: 0, lastError: null }));
     await setOwnEmail(db, w.reviewerA, { email: 'new@example.gov.cn' });
     expect((await outbox()).filter((m) => m.sentAt === null)).toEqual([]);
   });

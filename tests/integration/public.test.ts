@@ -16,7 +16,11 @@ let reportId: number;
 
 beforeEach(async () => {
   ({ db, w, reportId } = await worldWithSubmitted('全年开展执法检查136次。'));
-  await addThread(db, w.reviewerA, reportId, { sectionKey: 'measures', body: '内部意见：请核实数据', anchor: { exact: '136次', prefix: '执法检查', suffix: '。', start: 8 } });
+  await addThread(db, w.reviewerA, reportId, {
+    sectionKey: 'measures',
+    body: '内部意见：请核实数据',
+    anchor: { exact: '136次', prefix: '执法检查', suffix: '。', start: 8 },
+  });
 });
 
 const publish = async () => {

@@ -30,7 +30,7 @@ beforeEach(async () => {
   ({ db, w, reportId } = await worldWithDraft());
 });
 
-const setStatus = async (s: ReportStatus) => (await write(db, () => db.update(reports).set({ status: s }).where(eq(reports.id, reportId))));
+const setStatus = async (s: ReportStatus) => await write(db, () => db.update(reports).set({ status: s }).where(eq(reports.id, reportId)));
 const statusNow = async () => (await one(db.select().from(reports).where(eq(reports.id, reportId))))!.status;
 
 function post(actor: Actor, body: unknown) {
@@ -77,7 +77,7 @@ describe('workflow transitions × roles', () => {
           const event = (await db.select().from(auditEvents).where(eq(auditEvents.action, 'report.transition'))).at(-1)!;
           expect(event).toMatchObject({ actorId: w[who].id, reportId });
           expect(event.detail).toMatchObject({ transition: name, from, to: TRANSITIONS[name].to });
-          expect((await db.select().from(reportVersions).where(eq(reportVersions.transition, name)))).toHaveLength(1);
+          expect(await db.select().from(reportVersions).where(eq(reportVersions.transition, name))).toHaveLength(1);
         } else {
           expect(res.status).toBe(403);
           expect((await res.json()).error).toMatch(/[\u4e00-\u9fa5]/);
@@ -119,7 +119,10 @@ describe('workflow transitions × roles', () => {
 
   it('公开前检查: each finding needs its own reason (or one reason for all); the ones still without are named', async () => {
     const ID = '11010519491231002X';
-    await saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText(`当事人身份证号${ID}，联系电话13812345678。`), version: await measuresVersion() });
+    await saveSection(db, w.drafterA1, reportId, 'measures', {
+      content: docFromText(`当事人身份证号${ID}，联系电话13812345678。`),
+      version: await measuresVersion(),
+    });
     await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
     await transitionReport(db, w.reviewerA, reportId, { transition: 'approve' });
     await transitionReport(db, w.drafterA1, reportId, { transition: 'finalise' });
@@ -157,7 +160,10 @@ describe('workflow transitions × roles', () => {
 
   it('公开前检查: a valid ID number in the 公开稿 blocks publication until fixed, or published with a reason that is audited', async () => {
     const ID = '11010519491231002X';
-    await saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText(`依法查处违法占地案件，当事人身份证号${ID}。`), version: await measuresVersion() });
+    await saveSection(db, w.drafterA1, reportId, 'measures', {
+      content: docFromText(`依法查处违法占地案件，当事人身份证号${ID}。`),
+      version: await measuresVersion(),
+    });
     await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
     await transitionReport(db, w.reviewerA, reportId, { transition: 'approve' });
     await transitionReport(db, w.drafterA1, reportId, { transition: 'finalise' });
@@ -199,7 +205,7 @@ describe('workflow transitions × roles', () => {
     const t = await reportTimeline(db, w.reviewerA, reportId);
     expect(t.map((e) => e.label)).toEqual(['创建报告', '提交审核', '退回修改', '提交审核', '审核通过', '定稿', '登记公开']);
     expect(t[2]).toMatchObject({ actorName: 'reviewer-a', reason: '请补充原因分析', from: 'submitted', to: 'returned' });
-    expect((await one(db.select().from(reports).where(eq(reports.id, reportId))))).toMatchObject({
+    expect(await one(db.select().from(reports).where(eq(reports.id, reportId)))).toMatchObject({
       status: 'published',
       publishedUrl: PAYLOAD.publish.url,
       publishedDate: '2026-03-01',

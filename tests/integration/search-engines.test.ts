@@ -34,7 +34,12 @@ describe.skipIf(PG_OFF)('search on SQLite and on PostgreSQL', () => {
     ] as const) {
       for (const year of [2024, 2025]) {
         const r = (await createReport(db, actor, { townshipId: township, year }, at)).id;
-        await write(actor, r, 'measures', `${year}年聘请律师担任法律顾问，审查合同${year - 1980}份，办理行政复议案件2件。推进“放管服”改革，落实ABC工作法和100%覆盖。`);
+        await write(
+          actor,
+          r,
+          'measures',
+          `${year}年聘请律师担任法律顾问，审查合同${year - 1980}份，办理行政复议案件2件。推进“放管服”改革，落实ABC工作法和100%覆盖。`,
+        );
         await write(actor, r, 'plans', `${year + 1}年继续做好法律顾问工作，化解矛盾纠纷，调解成功率98%。`);
       }
     }

@@ -99,7 +99,9 @@ describe('suggestions', () => {
     const moved = (await list(w.drafterA1)).find((s) => s.id === c!.id)!;
     expect(moved.position).toEqual({ start: insertAt + 5, end: insertAt + 5 });
     expect((await decide(w.drafterA1, 'accept', c!.id)).status).toBe(200);
-    expect((await measures()).plainText).toBe('镇党委全年召开专题会议5次，研究法治政府建设工作。2025年全年开展执法检查136次，办理行政复议案件2件（均已结案）。');
+    expect((await measures()).plainText).toBe(
+      '镇党委全年召开专题会议5次，研究法治政府建设工作。2025年全年开展执法检查136次，办理行政复议案件2件（均已结案）。',
+    );
 
     const states = (await list(w.reviewerA)).map((s) => [s.id, s.state, s.decidedByName]);
     expect(states).toEqual([
@@ -147,13 +149,13 @@ describe('suggestions', () => {
     const cases: Array<[Actor, unknown, number]> = [
       [w.drafterA1, await on('4次', '5次'), 403],
       [w.reviewerB, await on('4次', '5次'), 403],
-      [w.reviewerA, { ...await on('4次', '5次'), anchor: { exact: '不存在的文字', prefix: '', suffix: '', start: 0 } }, 409],
+      [w.reviewerA, { ...(await on('4次', '5次')), anchor: { exact: '不存在的文字', prefix: '', suffix: '', start: 0 } }, 409],
       [w.reviewerA, await on('4次', 'x'.repeat(2_001)), 413],
-      [w.reviewerA, { ...await on('4次', '5次'), reason: '理'.repeat(501) }, 413],
+      [w.reviewerA, { ...(await on('4次', '5次')), reason: '理'.repeat(501) }, 413],
       [w.reviewerA, await on('4次', '4次'), 400],
       [w.reviewerA, await on('4次', '五\n次'), 400],
       [w.reviewerA, await on('', ''), 400],
-      [w.reviewerA, { ...await on('4次', '5次'), sectionKey: 'appendix' }, 400],
+      [w.reviewerA, { ...(await on('4次', '5次')), sectionKey: 'appendix' }, 400],
       [w.reviewerA, { anchor: 'x', replacement: 1 }, 400],
     ];
     for (const [actor, body, status] of cases) {

@@ -17,13 +17,25 @@ import { transitionReport } from '@/lib/review/transitions';
 export async function seedHundredTownships(db: Db): Promise<{ countyId: number; reviewerId: number }> {
   await seedIfEmpty(db);
   const countyId = (await createCounty(db, SYSTEM_ACTOR, { name: '百镇县' })).id;
-  const reviewer = (await loadActor(db, (await createUser(db, SYSTEM_ACTOR, { username: 'baizhen-sh', displayName: '百镇审核', password: 'Baizhen-review-1', role: 'reviewer', countyId })).id))!;
+  const reviewer = (await loadActor(
+    db,
+    (await createUser(db, SYSTEM_ACTOR, { username: 'baizhen-sh', displayName: '百镇审核', password: 'Baizhen-review-1', role: 'reviewer', countyId })).id,
+  ))!;
   for (let i = 1; i <= 100; i++) {
     const t = await createTownship(db, SYSTEM_ACTOR, { countyId, name: `第${i}镇`, kind: '镇' });
-    const u = await createUser(db, SYSTEM_ACTOR, { username: `town-${i}`, displayName: `起草${i}`, password: 'Town-drafter-1', role: 'drafter', townshipId: t.id });
+    const u = await createUser(db, SYSTEM_ACTOR, {
+      username: `town-${i}`,
+      displayName: `起草${i}`,
+      password: 'Town-drafter-1',
+      role: 'drafter',
+      townshipId: t.id,
+    });
     const drafter = (await loadActor(db, u.id))!;
     const r = await createReport(db, drafter, { townshipId: t.id, year: 2025 });
-    await saveSection(db, drafter, r.id, 'measures', { content: docFromText(`第${i}镇全年开展执法检查${i * 3}次，“谁执法谁普法”落实到位。\n（一）组织领导`), version: 1 });
+    await saveSection(db, drafter, r.id, 'measures', {
+      content: docFromText(`第${i}镇全年开展执法检查${i * 3}次，“谁执法谁普法”落实到位。\n（一）组织领导`),
+      version: 1,
+    });
     if (i % 2) await transitionReport(db, drafter, r.id, { transition: 'submit' });
     // Rows with two-column keys (a reviewer's further counties, read marks), for paging by composite key.
     await write(db, () => db.insert(inboxReads).values({ userId: u.id, itemKey: `returned:${r.id}:1`, readAt: new Date() }));

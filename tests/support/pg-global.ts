@@ -23,7 +23,10 @@ export default async function setup(project: TestProject) {
   project.provide('pgRun', run);
   return async () => {
     const c = await adminClient();
-    const { rows } = await c.query<{ datname: string }>(`select datname from pg_database where datname like $1 or datname = $2`, [`nianbao_it_${run}_%`, template]);
+    const { rows } = await c.query<{ datname: string }>(`select datname from pg_database where datname like $1 or datname = $2`, [
+      `nianbao_it_${run}_%`,
+      template,
+    ]);
     for (const { datname } of rows) await c.query(`drop database if exists ${datname} with (force)`);
     await c.end();
   };

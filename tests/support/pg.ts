@@ -20,7 +20,9 @@ export async function adminClient(): Promise<pg.Client> {
   try {
     await admin.connect();
   } catch (e) {
-    throw new Error(`PostgreSQL 不可达（${SERVER}）：${(e as Error).message}。请启动 PostgreSQL 并设置 NIANBAO_TEST_PG_URL，或设置 NIANBAO_TEST_PG=off 跳过 PostgreSQL 测试。`);
+    throw new Error(
+      `PostgreSQL 不可达（${SERVER}）：${(e as Error).message}。请启动 PostgreSQL 并设置 NIANBAO_TEST_PG_URL，或设置 NIANBAO_TEST_PG=off 跳过 PostgreSQL 测试。`,
+    );
   }
   return admin;
 }
@@ -50,4 +52,3 @@ export async function freshPgDatabase(opts: { migrate?: boolean } = {}): Promise
     },
   };
 }
-

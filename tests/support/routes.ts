@@ -113,10 +113,20 @@ export async function buildFixture(): Promise<{
   await saveSection(db, w.drafterA1, submitted.id, 'measures', { content: docFromText(SUBMITTED_TEXT), version: 1 });
   await transitionReport(db, w.drafterA1, submitted.id, { transition: 'submit' });
   // A reviewer's suggestion waiting on the draft (made while it was under review, as it would be).
-  const suggestion = (await one(write(db, () => db
-      .insert(suggestions)
-      .values({ reportId: draftReport.id, sectionKey: 'measures', authorId: w.reviewerA.id, anchor: { exact: '7件', prefix: '行政复议案件', suffix: '。', start: SECRET_TEXT.indexOf('7件') }, replacement: '8件' })
-      .returning())))!;
+  const suggestion = (await one(
+    write(db, () =>
+      db
+        .insert(suggestions)
+        .values({
+          reportId: draftReport.id,
+          sectionKey: 'measures',
+          authorId: w.reviewerA.id,
+          anchor: { exact: '7件', prefix: '行政复议案件', suffix: '。', start: SECRET_TEXT.indexOf('7件') },
+          replacement: '8件',
+        })
+        .returning(),
+    ),
+  ))!;
   const approved = await createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2023 }, new Date('2025-12-01T09:00:00+08:00'));
   await transitionReport(db, w.drafterA1, approved.id, { transition: 'submit' });
   await transitionReport(db, w.reviewerA, approved.id, { transition: 'approve' });
@@ -128,7 +138,7 @@ export async function buildFixture(): Promise<{
   await transitionReport(db, w.drafterA1, published.id, { transition: 'publish', url: 'https://example.gov.cn/2021', date: '2022-03-01' });
   // A signed-in session of drafterA1 (for 强制下线) and a demo account still in use (for 停用全部演示账号).
   await createSession(db, w.drafterA1.id, { address: '10.1.1.1' });
-  (await write(db, () => db.update(users).set({ demo: true }).where(eq(users.id, w.drafterB1.id))));
+  await write(db, () => db.update(users).set({ demo: true }).where(eq(users.id, w.drafterB1.id)));
   const pgTemplate = pgBase(db) ? new URL(pgBase(db)!.$client.options.connectionString!).pathname.slice(1) : null;
   const file = pgTemplate ? '' : db.$client.name;
   if (!pgTemplate) db.$client.pragma('wal_checkpoint(TRUNCATE)');

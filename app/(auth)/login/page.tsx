@@ -14,14 +14,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const demo = await demoAccountsActive(getDb());
   return (
     <>
-    <DemoBanner usernames={demo} admin={false} />
-    <main className="login-page">
-      <div className="login-card">
-        <h1>法治年报</h1>
-        <p className="subtitle">乡镇（街道）法治政府建设年度报告 · 起草、审核与导出</p>
-        <LoginForm action={loginAction} next={typeof next === 'string' ? next : undefined} />
-      </div>
-    </main>
+      <DemoBanner usernames={demo} admin={false} />
+      <main className="login-page">
+        <div className="login-card">
+          <h1>法治年报</h1>
+          <p className="subtitle">乡镇（街道）法治政府建设年度报告 · 起草、审核与导出</p>
+          <LoginForm action={loginAction} next={typeof next === 'string' ? next : undefined} />
+        </div>
+      </main>
     </>
   );
 }

@@ -35,11 +35,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
       ) : null}
       <section className="card">
         <h2>版本</h2>
-        <VersionsPanel
-          reportId={report.id}
-          versions={versions}
-          mayEdit={can(actor, 'report.edit', scope) && isEditableStatus(report.status)}
-        />
+        <VersionsPanel reportId={report.id} versions={versions} mayEdit={can(actor, 'report.edit', scope) && isEditableStatus(report.status)} />
       </section>
       <section className="card">
         <h2>流程记录</h2>

@@ -12,7 +12,7 @@ async function load(id: string, year: string | undefined) {
   try {
     if (!/^\d{1,15}$/.test(id)) notFound();
     const y = year && /^\d{4}$/.test(year) ? Number(year) : undefined;
-    return { ...await publishedIndex(getDb(), Number(id), y), year: y };
+    return { ...(await publishedIndex(getDb(), Number(id), y)), year: y };
   } catch (e) {
     if (isAppError(e)) notFound();
     throw e;

@@ -4,5 +4,7 @@ import { acceptSuggestion } from '@/lib/review/suggestions';
 import { parseId, readOptionalJson, withActor } from '@/lib/server/http';
 
 export const POST = withActor<{ id: string; sid: string }>(async (req, actor, params) =>
-  NextResponse.json(await acceptSuggestion(getDb(), actor, parseId(params.id, '报告编号'), parseId(params.sid, '修订编号'), await readOptionalJson(req, 'smallBody'))),
+  NextResponse.json(
+    await acceptSuggestion(getDb(), actor, parseId(params.id, '报告编号'), parseId(params.sid, '修订编号'), await readOptionalJson(req, 'smallBody')),
+  ),
 );
