@@ -4,7 +4,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
-// The layers: imports run app → components → lib → db and never back up. lib/report is the pure domain (no
+// The layers: imports run app → components → lib → db and never back up. lib/domain is the pure domain (no
 // database, no framework); lib/server is the only Next.js glue; the database layer knows only the vocabulary.
 // Every folder of lib/ but the Next.js glue (read from disk, so a new feature folder is covered at once).
 const SERVICES = fs
@@ -30,13 +30,13 @@ const layers = {
         {
           target: './db',
           from: ['./app', './components', './cli', './lib'],
-          except: ['./report/vocabulary.ts', './shared/errors.ts'],
-          message: 'db/ is the bottom layer: it may import only the vocabulary (lib/report/vocabulary.ts) and the error type.',
+          except: ['./domain/vocabulary.ts', './shared/errors.ts'],
+          message: 'db/ is the bottom layer: it may import only the vocabulary (lib/domain/vocabulary.ts) and the error type.',
         },
         {
-          target: './lib/report',
-          from: ['./db', './lib/server', ...SERVICES.filter((f) => f !== './lib/report' && f !== './lib/shared')],
-          message: 'lib/report is the pure domain: no database, framework or service imports.',
+          target: './lib/domain',
+          from: ['./db', './lib/server', ...SERVICES.filter((f) => f !== './lib/domain' && f !== './lib/shared')],
+          message: 'lib/domain is the pure domain: no database, framework or service imports.',
         },
         {
           target: ['./lib/editor', './lib/autosave'],

@@ -1,5 +1,5 @@
 // The invented demo report of 示例镇 seeded on first run: a complete report in the style of a real one.
-import type { BodySectionKey } from '@/lib/report/sections';
+import type { BodySectionKey } from '@/lib/domain/sections';
 
 export function demoReportText(year: number): Record<BodySectionKey, string> {
   const next = year + 1;

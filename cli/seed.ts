@@ -1,17 +1,17 @@
 // First-run seed: the demo county 示例县 with three townships, demo accounts and one finished demo report.
 import { one, withTx, write } from '@/db/tx';
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { SYSTEM_ACTOR } from '@/lib/domain/permissions';
 import { and, count, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { reportSections, reports, users } from '@/db/schema';
 import { demoReportText } from './demo-report';
-import { createUser } from '@/lib/admin/accounts';
+import { createUser } from '@/lib/directory/accounts';
 import { loadActor } from '@/lib/auth/actor';
 import { verifyPassword } from '@/lib/auth/password';
 import { createReport, currentReportYear } from '@/lib/reports/service';
-import { BODY_SECTION_KEYS } from '@/lib/report/sections';
-import { docFromText } from '@/lib/report/tiptap-doc';
-import { createCounty, createTownship } from '@/lib/admin/townships';
+import { BODY_SECTION_KEYS } from '@/lib/domain/sections';
+import { docFromText } from '@/lib/domain/tiptap-doc';
+import { createCounty, createTownship } from '@/lib/directory/townships';
 
 export const DEMO_PASSWORD = 'nianbao2026';
 

@@ -1,7 +1,7 @@
 import { Fragment, type ReactNode } from 'react';
 import { exportParts, normaliseNumbering, variantFields, type ExportDocument, type ExportVariant } from '@/lib/export/document';
 import { titleLines } from '@/lib/export/title';
-import { docToText, type TiptapNode } from '@/lib/report/tiptap-doc';
+import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
 
 function inline(n: TiptapNode): ReactNode[] {
   return (n.content ?? []).map((c, i) => {

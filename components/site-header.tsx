@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import type { Actor } from '@/lib/auth/permissions';
-import { can, PERMISSIONS } from '@/lib/auth/permissions';
-import { ROLE_LABELS } from '@/lib/report/labels';
+import type { Actor } from '@/lib/domain/permissions';
+import { can, PERMISSIONS } from '@/lib/domain/permissions';
+import { ROLE_LABELS } from '@/lib/domain/labels';
 
 type Props = { actor: Actor; logout: () => Promise<void>; /** Unread 待办 items. */ inbox?: number };
 

@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-import { LEDGER_STATES, REPORT_STATUSES, ROLES, SUGGESTION_STATES, TOWNSHIP_KINDS, VERDICTS, VERSION_KINDS, type PartKey } from '@/lib/report/vocabulary';
+import { LEDGER_STATES, REPORT_STATUSES, ROLES, SUGGESTION_STATES, TOWNSHIP_KINDS, VERDICTS, VERSION_KINDS, type PartKey } from '@/lib/domain/vocabulary';
 
 /** A vocabulary list as SQL literals for a check constraint: ('a', 'b'). */
 const sqlList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
@@ -240,7 +240,7 @@ export const reportChecklist = sqliteTable(
       .references(() => reports.id, { onDelete: 'cascade' }),
     itemId: text('item_id').notNull(),
     kind: text('kind', { enum: ['item', 'ledger'] }).notNull(),
-    // Ledger items carry their own label ("去年计划：…"); template items take theirs from lib/report/checklists.
+    // Ledger items carry their own label ("去年计划：…"); template items take theirs from lib/domain/checklists.
     label: text('label'),
     confirmed: integer('confirmed', { mode: 'boolean' }).notNull().default(false),
     state: text('state', { enum: LEDGER_STATES }),

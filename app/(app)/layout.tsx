@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { getDb } from '@/db';
 import { DemoBanner } from '@/components/demo-banner';
 import { SiteHeader } from '@/components/site-header';
-import { demoAccountsActive } from '@/lib/admin/accounts';
+import { demoAccountsActive } from '@/lib/directory/accounts';
 import { unreadCount } from '@/lib/inbox/service';
 import { requirePageActor } from '@/lib/server/session';
 import { logoutAction } from './actions';

@@ -1,7 +1,7 @@
 // county add, county rename and county list: the counties (县/区) a city or province sets up.
 import { parseArgs } from 'node:util';
-import { countyIdByName, createCounty, listCountiesWithTownships, renameCounty } from '@/lib/admin/townships';
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { countyIdByName, createCounty, listCountiesWithTownships, renameCounty } from '@/lib/directory/townships';
+import { SYSTEM_ACTOR } from '@/lib/domain/permissions';
 import { UsageError, type Command } from '../context';
 
 export const countyAdd: Command = {

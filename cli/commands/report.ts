@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import { renderExport } from '@/lib/export';
 import { exportDocumentFromParsed } from '@/lib/export/from-report';
 import { readReportFile } from '@/lib/import/read';
-import { parseReport, type ParsedReport } from '@/lib/report/parse';
-import { BODY_SECTION_KEYS, SECTION_LABELS } from '@/lib/report/sections';
+import { parseReport, type ParsedReport } from '@/lib/domain/parse';
+import { BODY_SECTION_KEYS, SECTION_LABELS } from '@/lib/domain/sections';
 import { AppError } from '@/lib/shared/errors';
 import { UsageError, type Command } from '../context';
 

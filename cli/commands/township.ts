@@ -1,7 +1,7 @@
 // township add: a township (乡/镇/街道) in an existing county.
 import { parseArgs } from 'node:util';
-import { countyIdByName, createTownship } from '@/lib/admin/townships';
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { countyIdByName, createTownship } from '@/lib/directory/townships';
+import { SYSTEM_ACTOR } from '@/lib/domain/permissions';
 import { UsageError, type Command } from '../context';
 
 export const townshipAdd: Command = {

@@ -1,11 +1,11 @@
 // user add, user passwd and user list: accounts from the server's own console, acting as the system.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { createUser, listUsers, resetPassword, setFurtherCounties, userIdByUsername } from '@/lib/admin/accounts';
-import { countyIdByName, townshipIdByName } from '@/lib/admin/townships';
+import { createUser, listUsers, resetPassword, setFurtherCounties, userIdByUsername } from '@/lib/directory/accounts';
+import { countyIdByName, townshipIdByName } from '@/lib/directory/townships';
 import { setEmail } from '@/lib/mail/outbox';
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
-import { ROLE_LABELS } from '@/lib/report/labels';
+import { SYSTEM_ACTOR } from '@/lib/domain/permissions';
+import { ROLE_LABELS } from '@/lib/domain/labels';
 import { UsageError, type Command } from '../context';
 
 function randomPassword(): string {

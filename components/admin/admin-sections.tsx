@@ -2,12 +2,12 @@
 import type { ReactNode } from 'react';
 import { ActionForm } from '@/components/action-form';
 import { Choice, plainOptions, type ChoiceOption } from '@/components/ui/choice';
-import type { UserListRow } from '@/lib/admin/accounts';
-import type { TownshipWithCounty } from '@/lib/admin/townships';
+import type { UserListRow } from '@/lib/directory/accounts';
+import type { TownshipWithCounty } from '@/lib/directory/townships';
 import { TableHead } from '@/components/ui/table-head';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
-import { ROLE_LABELS } from '@/lib/report/labels';
-import { ROLES, TOWNSHIP_KINDS } from '@/lib/report/vocabulary';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/shared/limits';
+import { ROLE_LABELS } from '@/lib/domain/labels';
+import { ROLES, TOWNSHIP_KINDS } from '@/lib/domain/vocabulary';
 import type { ActionState } from '@/lib/shared/action-state';
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;

@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import type { ChecklistEntry, LedgerState } from '@/lib/drafting/types';
 import { formatDateTime } from '@/lib/shared/format';
-import { checklistFor, LEDGER_STATES, suggestChecklist } from '@/lib/report/checklists';
-import type { BodySectionKey } from '@/lib/report/sections';
+import { checklistFor, LEDGER_STATES, suggestChecklist } from '@/lib/domain/checklists';
+import type { BodySectionKey } from '@/lib/domain/sections';
 import type { VerdictView } from '@/lib/review/verdicts';
 
 type Props = {

@@ -1,6 +1,6 @@
 'use client';
 
-import type { Check } from '@/lib/report/model';
+import type { Check } from '@/lib/domain/model';
 
 type Props = { checks: Check[]; onJump: (check: Check) => void; onFix?: (check: Check) => void };
 

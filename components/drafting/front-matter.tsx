@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { ReportMeta } from '@/lib/drafting/types';
 import { formatDocumentDate } from '@/lib/shared/format';
-import { HEADED_SECTION_KEYS, bareHeading, partHeadingLines } from '@/lib/report/template';
+import { HEADED_SECTION_KEYS, bareHeading, partHeadingLines } from '@/lib/domain/template';
 import { SaveQueue, type SaveResult, type SaveStatus } from '@/lib/autosave/save-queue';
 
 type Meta = Omit<ReportMeta, 'metaVersion'>;

@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'react';
 import { LocalDrafts, type LocalDraft } from '@/lib/autosave/local-drafts';
 import type { SectionSnapshot } from '@/lib/drafting/types';
-import { SECTION_LABELS, type BodySectionKey } from '@/lib/report/sections';
-import type { TiptapNode } from '@/lib/report/tiptap-doc';
+import { SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
+import type { TiptapNode } from '@/lib/domain/tiptap-doc';
 import { formatDateTime } from '@/lib/shared/format';
 
 type Props = {

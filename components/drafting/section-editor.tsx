@@ -8,18 +8,18 @@ import { reportExtensions } from '@/lib/editor/extensions';
 import { cleanPastedHtml } from '@/lib/editor/paste';
 import { insertionPos, textIndex } from '@/lib/editor/text-index';
 import { CommentHighlights, commentHighlightKey, type HighlightRange } from '@/lib/editor/comment-highlights';
-import { createAnchor, locateSuggestion, pointAnchor, findAnchor, type TextAnchor } from '@/lib/review/anchor';
+import { createAnchor, locateSuggestion, pointAnchor, findAnchor, type TextAnchor } from '@/lib/domain/anchor';
 import type { SaveConflict, SaveOk, SectionSnapshot } from '@/lib/drafting/types';
 import { LocalDrafts } from '@/lib/autosave/local-drafts';
 import { SaveQueue, type SaveResult, type SaveStatus } from '@/lib/autosave/save-queue';
-import { docToText, type TiptapNode } from '@/lib/report/tiptap-doc';
-import type { TextEdit } from '@/lib/report/model';
+import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
+import type { TextEdit } from '@/lib/domain/model';
 import type { TextStore } from './text-store';
 import { Toolbar } from './toolbar';
 import { applyTextEdits } from '@/lib/editor/text-edits';
 import { SuggestionMarks, suggestionMarkKey, type SuggestionRange } from '@/lib/editor/suggestion-marks';
 import { SuggestTyping } from '@/lib/editor/suggest-typing';
-import type { DraftChange } from '@/lib/review/suggest-draft';
+import type { DraftChange } from '@/lib/domain/suggest-draft';
 
 export type SectionApi = {
   /** Selects and scrolls to a range of the section's plain text (checks, checklist suggestions, comments). */

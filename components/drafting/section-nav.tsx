@@ -3,10 +3,10 @@
 // and each part's saving state.
 import { STATUS_LABELS } from '@/lib/autosave/save-queue';
 import type { ChecklistEntry } from '@/lib/drafting/types';
-import { checklistFor } from '@/lib/report/checklists';
-import type { Check } from '@/lib/report/model';
-import { BODY_SECTION_KEYS, type BodySectionKey } from '@/lib/report/sections';
-import { partHeadingLines, type PartHeadings } from '@/lib/report/template';
+import { checklistFor } from '@/lib/domain/checklists';
+import type { Check } from '@/lib/domain/model';
+import { BODY_SECTION_KEYS, type BodySectionKey } from '@/lib/domain/sections';
+import { partHeadingLines, type PartHeadings } from '@/lib/domain/template';
 import type { ThreadView } from '@/lib/review/comments';
 import type { SuggestionView } from '@/lib/review/suggestions';
 import type { StatusMap } from './use-save-statuses';

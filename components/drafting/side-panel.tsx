@@ -5,23 +5,13 @@ import { SuggestionsPanel } from '@/components/review/suggestions-panel';
 import type { SuggestionView } from '@/lib/review/suggestions';
 import type { VerdictView } from '@/lib/review/verdicts';
 import type { ChecklistEntry } from '@/lib/drafting/types';
-import type { Check } from '@/lib/report/model';
-import type { BodySectionKey } from '@/lib/report/sections';
+import type { Check } from '@/lib/domain/model';
+import type { BodySectionKey } from '@/lib/domain/sections';
 import type { ThreadView } from '@/lib/review/comments';
 import { ChecklistPanel } from './checklist-panel';
 import { ChecksPanel } from './checks-panel';
 import type { TextSelectionInfo } from './section-editor';
-import type { DraftChange } from '@/lib/review/suggest-draft';
-
-/** A reviewer's 建议修改 mode: the typed changes not yet sent, and sending or dropping them. */
-export type DraftingSuggestions = {
-  suggesting: boolean;
-  changes: Array<{ key: BodySectionKey; change: DraftChange; removed: string }>;
-  submit: (reason: string) => Promise<string | null>;
-  discard: () => void;
-  /** The part's text as on the server, which the changes are placed in. */
-  baseText: (key: BodySectionKey) => string;
-};
+import type { DraftingSuggestions } from '@/components/review/suggestions-panel';
 
 export type SideTab = 'checklist' | 'checks' | 'comments' | 'suggestions';
 

@@ -3,7 +3,7 @@
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
 import { renumberHeadings } from '@/lib/editor/numbering';
-import type { TiptapNode } from '@/lib/report/tiptap-doc';
+import type { TiptapNode } from '@/lib/domain/tiptap-doc';
 
 type Btn = { label: string; title: string; run: (e: Editor) => void; active?: (e: Editor) => boolean; testId?: string };
 

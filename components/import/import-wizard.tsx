@@ -6,7 +6,7 @@ import { Choice } from '@/components/ui/choice';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import type { ImportPreview } from '@/lib/import/service';
-import { BODY_SECTION_KEYS, SECTION_LABELS, type BodySectionKey } from '@/lib/report/sections';
+import { BODY_SECTION_KEYS, SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
 
 type Township = { id: number; name: string; countyName: string };
 type Props = { townships: Township[]; defaultYear: number; maxYear: number };

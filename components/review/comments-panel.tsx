@@ -4,9 +4,9 @@ import { apiCall } from '@/components/ui/api-call';
 import { ErrorLine } from '@/components/ui/error-line';
 import { useState } from 'react';
 import { formatDateTime } from '@/lib/shared/format';
-import type { TextAnchor } from '@/lib/review/anchor';
+import type { TextAnchor } from '@/lib/domain/anchor';
 import type { CommentView, ThreadView } from '@/lib/review/comments';
-import { SECTION_LABELS, type BodySectionKey } from '@/lib/report/sections';
+import { SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
 
 type Props = {
   reportId: number;

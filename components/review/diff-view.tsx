@@ -1,4 +1,4 @@
-import type { DiffPart } from '@/lib/review/diff';
+import type { DiffPart } from '@/lib/domain/diff';
 import type { SectionComparison } from '@/lib/review/versions';
 
 /** Differences as text: insertions underlined in green, deletions struck through in red. */

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { apiCall } from '@/components/ui/api-call';
 import type { SuggestionView } from '@/lib/review/suggestions';
-import { SECTION_LABELS } from '@/lib/report/sections';
+import { SECTION_LABELS } from '@/lib/domain/sections';
 import { formatDateTime } from '@/lib/shared/format';
 
 export type SuggestionFilter = 'all' | 'pending' | 'changed' | 'accepted' | 'rejected';

@@ -5,10 +5,20 @@
 import { useState } from 'react';
 import { apiCall } from '@/components/ui/api-call';
 import { ErrorLine } from '@/components/ui/error-line';
-import type { DraftingSuggestions } from '@/components/drafting/side-panel';
+import type { DraftChange } from '@/lib/domain/suggest-draft';
 import type { SuggestionView } from '@/lib/review/suggestions';
-import { SECTION_LABELS, type BodySectionKey } from '@/lib/report/sections';
+import { SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
 import { ChangeWords, STATE_LABELS, SuggestionCard, suggestionState, type SuggestionFilter } from './suggestion-card';
+
+/** A reviewer's 建议修改 mode: the typed changes not yet sent, and sending or dropping them. */
+export type DraftingSuggestions = {
+  suggesting: boolean;
+  changes: Array<{ key: BodySectionKey; change: DraftChange; removed: string }>;
+  submit: (reason: string) => Promise<string | null>;
+  discard: () => void;
+  /** The part's text as on the server, which the changes are placed in. */
+  baseText: (key: BodySectionKey) => string;
+};
 
 export { suggestionState } from './suggestion-card';
 

@@ -2,9 +2,9 @@
 
 import { ErrorLine } from '@/components/ui/error-line';
 import { useState } from 'react';
-import type { ReportStatus } from '@/lib/report/vocabulary';
-import { STATUS_LABELS } from '@/lib/report/labels';
-import { TRANSITIONS, type TransitionName } from '@/lib/review/workflow';
+import type { ReportStatus } from '@/lib/domain/vocabulary';
+import { STATUS_LABELS } from '@/lib/domain/labels';
+import { TRANSITIONS, type TransitionName } from '@/lib/domain/workflow';
 
 type Props = {
   reportId: number;

@@ -1,10 +1,10 @@
 // The audit log as people read it: each action's name and its details as one Chinese sentence (创建 示例镇
 // 2025年度报告（从模板）) instead of stored JSON. Pure; the names of users, townships and counties are looked up by
 // the caller and handed in.
-import { ROLE_LABELS, STATUS_LABELS } from '@/lib/report/labels';
-import { SECTION_LABELS, isBodySectionKey } from '@/lib/report/sections';
-import type { ReportStatus, Role } from '@/lib/report/vocabulary';
-import { TRANSITIONS, type TransitionName } from '@/lib/review/workflow';
+import { ROLE_LABELS, STATUS_LABELS } from '@/lib/domain/labels';
+import { SECTION_LABELS, isBodySectionKey } from '@/lib/domain/sections';
+import type { ReportStatus, Role } from '@/lib/domain/vocabulary';
+import { TRANSITIONS, type TransitionName } from '@/lib/domain/workflow';
 
 export const ACTION_LABELS: Record<string, string> = {
   'user.login': '登录',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { auditEvents } from '@/db/schema';
 import { rows } from '@/db/tx';
 import type { Db } from '@/db/client';
-import { can, reviewerCountyIds, type Actor } from '@/lib/auth/permissions';
+import { can, reviewerCountyIds, type Actor } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/shared/errors';
 import { parseInput } from '@/lib/shared/validation';
 import { describeAudit, type AuditNames } from './describe';

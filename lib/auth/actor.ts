@@ -3,7 +3,7 @@ import { one } from '@/db/tx';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { reviewerCounties, townships, users } from '@/db/schema';
-import type { Actor } from './permissions';
+import type { Actor } from '@/lib/domain/permissions';
 import { preparedFor } from '@/db/prepared';
 
 const actorRow = preparedFor('actor_row', (db) =>

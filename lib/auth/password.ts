@@ -1,6 +1,7 @@
 // Password hashing with node:crypto scrypt in a self-describing string: scrypt$N$r$p$salt$hash (base64).
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { AppError } from '@/lib/shared/errors';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/shared/limits';
 
 const N = 16384;
 const R = 8;
@@ -39,8 +40,7 @@ export function getDummyHash(): Promise<string> {
   return dummyHash;
 }
 
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 128;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 /** The password policy beyond its length: not only digits, not the username. A Chinese sentence, or null when fine. */
 export function passwordPolicyProblem(password: string, username: string): string | null {

@@ -4,18 +4,18 @@ import { one, rows as queryRows, withTx } from '@/db/tx';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { counties, countyDeadlines, reportSections, reports, townships, users } from '@/db/schema';
-import { REPORT_STATUSES, type ReportStatus } from '@/lib/report/vocabulary';
+import { REPORT_STATUSES, type ReportStatus } from '@/lib/domain/vocabulary';
 import { recordAudit } from '@/lib/audit/record';
-import { can, type Actor } from '@/lib/auth/permissions';
+import { can, type Actor } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/shared/errors';
-import { CHECKLISTS } from '@/lib/report/checklists';
-import { runChecks } from '@/lib/report/checks';
-import { REQUIRED_PART_KEYS } from '@/lib/report/model';
-import { type BodySectionKey } from '@/lib/report/sections';
-import { storedReportText } from '@/lib/report/stored';
+import { CHECKLISTS } from '@/lib/domain/checklists';
+import { runChecks } from '@/lib/domain/checks';
+import { REQUIRED_PART_KEYS } from '@/lib/domain/model';
+import { type BodySectionKey } from '@/lib/domain/sections';
+import { storedReportText } from '@/lib/domain/stored';
 import { idSchema, isoDateSchema, parseInput, yearSchema } from '@/lib/shared/validation';
 import { z } from 'zod';
-import { daysUntil, publicationDeadline, publicationOverdue } from '@/lib/report/template';
+import { daysUntil, publicationDeadline, publicationOverdue } from '@/lib/domain/template';
 
 const TEMPLATE_ITEMS = Object.values(CHECKLISTS).reduce((n, items) => n + items.length, 0);
 

@@ -1,8 +1,8 @@
 // What the drafting routes accept: a part's text with the version it was based on, the front matter, a checklist tick
 // and a promise-ledger entry; each with the input type the service takes.
 import { z } from 'zod';
-import { LEDGER_STATES } from '@/lib/report/vocabulary';
-import { bareHeading, HEADED_SECTION_KEYS, type PartHeadings } from '@/lib/report/template';
+import { LEDGER_STATES } from '@/lib/domain/vocabulary';
+import { bareHeading, HEADED_SECTION_KEYS, type PartHeadings } from '@/lib/domain/template';
 import { isoDateSchema } from '@/lib/shared/validation';
 
 export const versionSchema = z

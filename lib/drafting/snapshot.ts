@@ -3,8 +3,8 @@ import { one } from '@/db/tx';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { reportSections, users } from '@/db/schema';
-import type { BodySectionKey } from '@/lib/report/sections';
-import type { TiptapNode } from '@/lib/report/tiptap-doc';
+import type { BodySectionKey } from '@/lib/domain/sections';
+import type { TiptapNode } from '@/lib/domain/tiptap-doc';
 import { AppError } from '@/lib/shared/errors';
 import type { SectionSnapshot } from './types';
 

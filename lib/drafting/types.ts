@@ -1,15 +1,15 @@
 // The data the editor page hands to the client editor, and the shapes the section/checklist routes answer with.
-import type { PartHeadings } from '@/lib/report/template';
+import type { PartHeadings } from '@/lib/domain/template';
 import type { SuggestionView } from '@/lib/review/suggestions';
 import type { VerdictView } from '@/lib/review/verdicts';
-import type { BodySectionKey } from '@/lib/report/sections';
-import type { TiptapNode } from '@/lib/report/tiptap-doc';
-import type { ReportStatus, TownshipKind } from '@/lib/report/vocabulary';
+import type { BodySectionKey } from '@/lib/domain/sections';
+import type { TiptapNode } from '@/lib/domain/tiptap-doc';
+import type { ReportStatus, TownshipKind } from '@/lib/domain/vocabulary';
 import type { ThreadView } from '@/lib/review/comments';
-import type { TransitionName } from '@/lib/review/workflow';
+import type { TransitionName } from '@/lib/domain/workflow';
 
-export type { LedgerState } from '@/lib/report/checklists';
-import type { LedgerState } from '@/lib/report/checklists';
+export type { LedgerState } from '@/lib/domain/checklists';
+import type { LedgerState } from '@/lib/domain/checklists';
 
 export type SectionSnapshot = {
   key: BodySectionKey;
@@ -23,7 +23,7 @@ export type SectionSnapshot = {
 export type ChecklistEntry = {
   itemId: string;
   kind: 'item' | 'ledger';
-  /** For ledger items: "去年计划：…"; null for template checklist items (their label comes from lib/report/checklists). */
+  /** For ledger items: "去年计划：…"; null for template checklist items (their label comes from lib/domain/checklists). */
   label: string | null;
   confirmed: boolean;
   state: LedgerState | null;

@@ -1,6 +1,6 @@
 // Renumbers the sub-headings of a part in sequence with the official markers: （一） / 1. / （1）.
-import type { TiptapNode } from '@/lib/report/tiptap-doc';
-import { toChineseNumeral } from '@/lib/report/text-utils';
+import type { TiptapNode } from '@/lib/domain/tiptap-doc';
+import { toChineseNumeral } from '@/lib/domain/text-utils';
 
 const MARKER = /^\s*(?:[(（]\s*(?:[一二三四五六七八九十百]+|\d+)\s*[)）]|[一二三四五六七八九十百]+\s*[、.．]|\d+\s*[.．、](?!\d))\s*/;
 

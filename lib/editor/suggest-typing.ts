@@ -2,8 +2,8 @@
 // saved, and once the keys — or the input method's composition — rest, the typing is read back as changes against
 // the part's text on the server, drawn in place (the new words underlined, the old ones struck through beside them).
 import type { Editor } from '@tiptap/core';
-import type { TiptapNode } from '@/lib/report/tiptap-doc';
-import { draftChanges, type DraftChange } from '@/lib/review/suggest-draft';
+import type { TiptapNode } from '@/lib/domain/tiptap-doc';
+import { draftChanges, type DraftChange } from '@/lib/domain/suggest-draft';
 import { draftMarkKey, type DraftRange } from './suggestion-marks';
 import { applyTextEdits } from './text-edits';
 import { insertionPos, textIndex } from './text-index';

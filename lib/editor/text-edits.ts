@@ -3,7 +3,7 @@
 // and the server (accepting a reviewer's suggestion).
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { EditorState, type Transaction } from '@tiptap/pm/state';
-import type { TextEdit } from '@/lib/report/model';
+import type { TextEdit } from '@/lib/domain/model';
 import { reportSchema } from './extensions';
 import { insertionPos, textIndex } from './text-index';
 

@@ -1,8 +1,8 @@
 // The report as export sees it: front matter, each part as TipTap JSON, and the two variants' differences.
-import type { BodySectionKey } from '@/lib/report/sections';
-import { BODY_SECTION_KEYS } from '@/lib/report/sections';
-import { sectionHeading } from '@/lib/report/template';
-import { docToText, type TiptapNode } from '@/lib/report/tiptap-doc';
+import type { BodySectionKey } from '@/lib/domain/sections';
+import { BODY_SECTION_KEYS } from '@/lib/domain/sections';
+import { sectionHeading } from '@/lib/domain/template';
+import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
 import { formatDocumentDate } from '@/lib/shared/format';
 import type { Revision } from './revisions';
 

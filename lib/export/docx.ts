@@ -25,7 +25,7 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import type { TiptapNode } from '@/lib/report/tiptap-doc';
+import type { TiptapNode } from '@/lib/domain/tiptap-doc';
 import { exportParts, normaliseNumbering, variantFields, type ExportDocument, type ExportVariant } from './document';
 import { markRevisions, REVISION_DEL, REVISION_INS } from './revisions';
 import { titleLines } from './title';

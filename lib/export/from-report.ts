@@ -1,11 +1,11 @@
 // Builds the export document from a stored report, or from a parsed report text (import and the command line).
 import type { Db } from '@/db/client';
-import type { Actor } from '@/lib/auth/permissions';
-import type { ParsedReport } from '@/lib/report/parse';
-import { BODY_SECTION_KEYS, type BodySectionKey } from '@/lib/report/sections';
-import { docFromReportText, type TiptapNode } from '@/lib/report/tiptap-doc';
+import type { Actor } from '@/lib/domain/permissions';
+import type { ParsedReport } from '@/lib/domain/parse';
+import { BODY_SECTION_KEYS, type BodySectionKey } from '@/lib/domain/sections';
+import { docFromReportText, type TiptapNode } from '@/lib/domain/tiptap-doc';
 import { getReportForActor, type ReportWithSections } from '@/lib/reports/service';
-import { partHeadingLines } from '@/lib/report/template';
+import { partHeadingLines } from '@/lib/domain/template';
 import type { ExportDocument } from './document';
 import { clampDocForRender } from '@/lib/editor/doc-limits';
 import { listSuggestions } from '@/lib/review/suggestions';

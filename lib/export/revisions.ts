@@ -3,7 +3,7 @@
 // 修订 mode. Positions come from plain-text offsets through the same index the editor and the checks use.
 import { reportSchema } from '@/lib/editor/extensions';
 import { textIndex } from '@/lib/editor/text-index';
-import type { TiptapNode } from '@/lib/report/tiptap-doc';
+import type { TiptapNode } from '@/lib/domain/tiptap-doc';
 
 export type Revision = { id: number; start: number; end: number; replacement: string; author: string; date: string };
 

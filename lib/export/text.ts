@@ -1,5 +1,5 @@
 // Markdown and plain-text export of a report, from the same parts and front matter as the .docx.
-import type { TiptapNode } from '@/lib/report/tiptap-doc';
+import type { TiptapNode } from '@/lib/domain/tiptap-doc';
 import { exportParts, normaliseNumbering, variantFields, type ExportDocument, type ExportVariant } from './document';
 
 /**

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { rows } from '@/db/tx';
 import type { Db } from '@/db/client';
-import type { Actor } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/domain/permissions';
 import { dashboardCounty } from '@/lib/dashboard/service';
 import { AppError } from '@/lib/shared/errors';
 import { exportFileName, safeFileName } from './document';

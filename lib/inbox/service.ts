@@ -6,11 +6,11 @@ import { and, desc, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { auditEvents, comments, countyDeadlines, inboxReads, reports, suggestions, users } from '@/db/schema';
-import { listVisibleTownships } from '@/lib/admin/townships';
-import type { Actor } from '@/lib/auth/permissions';
-import { can } from '@/lib/auth/permissions';
-import { SECTION_LABELS, isBodySectionKey } from '@/lib/report/sections';
-import { daysUntil, publicationDeadline } from '@/lib/report/template';
+import { listVisibleTownships } from '@/lib/directory/townships';
+import type { Actor } from '@/lib/domain/permissions';
+import { can } from '@/lib/domain/permissions';
+import { SECTION_LABELS, isBodySectionKey } from '@/lib/domain/sections';
+import { daysUntil, publicationDeadline } from '@/lib/domain/template';
 import { currentReportYear } from '@/lib/reports/service';
 import { parseInput } from '@/lib/shared/validation';
 

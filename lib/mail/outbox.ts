@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { mailOutbox, users } from '@/db/schema';
 import { loadActor } from '@/lib/auth/actor';
-import { actingUserId, type Actor } from '@/lib/auth/permissions';
+import { actingUserId, type Actor } from '@/lib/domain/permissions';
 import { recordAudit } from '@/lib/audit/record';
 import { inboxFor } from '@/lib/inbox/service';
 import { AppError } from '@/lib/shared/errors';

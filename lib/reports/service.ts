@@ -4,15 +4,15 @@ import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { reportChecklist, reportSections, reports, suggestions, users, type Report, type ReportSection } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { can, type Actor, type Action } from '@/lib/auth/permissions';
+import { can, type Actor, type Action } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/shared/errors';
 import { preparedFor } from '@/db/prepared';
-import { shiftDocYears, shiftYears } from '@/lib/report/carry-over';
-import { createLedger, ledgerLabel } from '@/lib/report/checklists';
-import { BODY_SECTION_KEYS } from '@/lib/report/sections';
-import { defaultCc, defaultPreface, defaultRecipient, defaultSignatureOrgans, defaultTitle } from '@/lib/report/template';
-import { docFromText, docToText, emptyDoc, type TiptapNode } from '@/lib/report/tiptap-doc';
-import { getTownship, listVisibleTownships, type TownshipWithCounty } from '@/lib/admin/townships';
+import { shiftDocYears, shiftYears } from '@/lib/domain/carry-over';
+import { createLedger, ledgerLabel } from '@/lib/domain/checklists';
+import { BODY_SECTION_KEYS } from '@/lib/domain/sections';
+import { defaultCc, defaultPreface, defaultRecipient, defaultSignatureOrgans, defaultTitle } from '@/lib/domain/template';
+import { docFromText, docToText, emptyDoc, type TiptapNode } from '@/lib/domain/tiptap-doc';
+import { getTownship, listVisibleTownships, type TownshipWithCounty } from '@/lib/directory/townships';
 import { createReportSchema, parseInput } from '@/lib/shared/validation';
 
 /** The year a report would be written about now: drafting runs from the autumn of N to the spring of N+1. */

@@ -4,7 +4,7 @@ import { one } from '@/db/tx';
 import { and, count, eq, gt } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
-import type { Actor } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/domain/permissions';
 import { limit, overLimit, type LimitName } from '@/lib/shared/limits';
 
 type Counted = { table: SQLiteTable; author: SQLiteColumn; report: SQLiteColumn; created: SQLiteColumn };

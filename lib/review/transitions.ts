@@ -4,16 +4,16 @@ import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { auditEvents, reportSections, reports, users, type Report } from '@/db/schema';
-import { scanForPublication, type PrivacyFinding } from '@/lib/report/privacy';
-import { BODY_SECTION_KEYS, isBodySectionKey, SECTION_LABELS } from '@/lib/report/sections';
+import { scanForPublication, type PrivacyFinding } from '@/lib/domain/privacy';
+import { BODY_SECTION_KEYS, isBodySectionKey, SECTION_LABELS } from '@/lib/domain/sections';
 import { recordAudit } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/shared/errors';
-import { STATUS_LABELS } from '@/lib/report/labels';
+import { STATUS_LABELS } from '@/lib/domain/labels';
 import { loadReportInScope } from '@/lib/reports/service';
 import { isoDateSchema, parseInput } from '@/lib/shared/validation';
 import { createVersion } from './versions';
-import { canTransitionFrom, TRANSITION_NAMES, TRANSITIONS, type TransitionName } from './workflow';
+import { canTransitionFrom, TRANSITION_NAMES, TRANSITIONS, type TransitionName } from '@/lib/domain/workflow';
 import { ACTION_LABELS } from '@/lib/audit/describe';
 
 const transitionSchema = z.object({

@@ -7,14 +7,14 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { reportSections, reviewVerdicts, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/permissions';
-import { CHECKLISTS, findChecklistItem } from '@/lib/report/checklists';
-import { SECTION_LABELS } from '@/lib/report/sections';
-import { VERDICTS, type Verdict } from '@/lib/report/vocabulary';
+import type { Actor } from '@/lib/domain/permissions';
+import { CHECKLISTS, findChecklistItem } from '@/lib/domain/checklists';
+import { SECTION_LABELS } from '@/lib/domain/sections';
+import { VERDICTS, type Verdict } from '@/lib/domain/vocabulary';
 import { loadReportInScope } from '@/lib/reports/service';
 import { AppError } from '@/lib/shared/errors';
 import { parseInput } from '@/lib/shared/validation';
-import { diffExcerpt, diffStats, diffTextDetailed, type DiffPart } from './diff';
+import { diffExcerpt, diffStats, diffTextDetailed, type DiffPart } from '@/lib/domain/diff';
 
 const verdictSchema = z.object({
   verdict: z.enum(VERDICTS, { error: '审核意见只能是“通过”或“需修改”。' }).nullable(),

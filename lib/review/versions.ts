@@ -5,15 +5,15 @@ import { and, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { reportSections, reportVersions, reports, users, type ReportVersion, type VersionSnapshot } from '@/db/schema';
-import type { Actor } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/domain/permissions';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/shared/errors';
 import { limit, limitMessage, overLimit } from '@/lib/shared/limits';
-import { BODY_SECTION_KEYS, SECTION_LABELS, type BodySectionKey } from '@/lib/report/sections';
+import { BODY_SECTION_KEYS, SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
 import { loadReportInScope } from '@/lib/reports/service';
 import { parseInput } from '@/lib/shared/validation';
-import { diffSections, diffStats, diffText } from './diff';
-import { isEditableStatus, LOCKED_MESSAGES } from './workflow';
+import { diffSections, diffStats, diffText } from '@/lib/domain/diff';
+import { isEditableStatus, LOCKED_MESSAGES } from '@/lib/domain/workflow';
 
 export const AUTO_VERSION_INTERVAL_MS = 60 * 60 * 1000;
 

@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { engineOf, textRows } from '@/db/tx';
-import type { Actor } from '@/lib/auth/permissions';
-import { BODY_SECTION_KEYS, isBodySectionKey, SECTION_LABELS, type BodySectionKey } from '@/lib/report/sections';
-import { listVisibleTownships } from '@/lib/admin/townships';
+import type { Actor } from '@/lib/domain/permissions';
+import { BODY_SECTION_KEYS, isBodySectionKey, SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
+import { listVisibleTownships } from '@/lib/directory/townships';
 import { parseInput } from '@/lib/shared/validation';
 
 export const searchSchema = z.object({

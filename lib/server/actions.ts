@@ -3,7 +3,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import { getDb } from '@/db';
-import type { Actor } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/domain/permissions';
 import { recordRefusal } from '@/lib/audit/record';
 import { requireActor } from '@/lib/server/session';
 import { clientAddress } from '@/lib/server/client-address';

@@ -2,7 +2,7 @@
 // errors mapped to a status and a Chinese message.
 import 'server-only';
 import { NextResponse } from 'next/server';
-import type { Actor } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/domain/permissions';
 import { AppError, isAppError } from '@/lib/shared/errors';
 import { limit, overLimit, type LimitName } from '@/lib/shared/limits';
 import { CROSS_SITE_MESSAGE, isSameOrigin, SAFE_METHODS } from '@/lib/server/origin';
@@ -140,8 +140,3 @@ export function withActor<P = Record<string, string>>(
   }
 }
 
-export function parseId(raw: string | undefined, label = '编号'): number {
-  const n = Number(raw);
-  if (!raw || !/^\d{1,15}$/.test(raw) || !Number.isSafeInteger(n) || n <= 0) throw new AppError('bad_request', `${label}无效。`);
-  return n;
-}

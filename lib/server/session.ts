@@ -6,11 +6,11 @@ import { cache } from 'react';
 import { getDb } from '@/db';
 import type { Db } from '@/db/client';
 import { loadActor } from '@/lib/auth/actor';
-import type { Actor } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/shared/errors';
 import { checkSession } from '@/lib/auth/sessions';
 import { auth } from './auth-config';
-import { parseId } from './http';
+import { parseId } from '@/lib/shared/validation';
 
 export const PASSWORD_PAGE = '/account/password';
 

@@ -51,6 +51,10 @@ export const LIMITS = {
   heavyQueued: { value: 8, message: () => `系统繁忙，请稍后重试。` },
 } satisfies Record<string, Limit>;
 
+/** Password length bounds (the policy beyond length lives in lib/auth/password.ts). */
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 128;
+
 export type LimitName = keyof typeof LIMITS;
 
 export function limit(name: LimitName): number {

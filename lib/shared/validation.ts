@@ -1,7 +1,7 @@
 // Boundary validation: zod schemas shared by forms, route handlers and the command line, with Chinese messages.
 import { z } from 'zod';
 import { AppError } from './errors';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './limits';
 
 // Fields without a message of their own still answer in Chinese.
 z.config(z.locales.zhCN());
@@ -129,3 +129,10 @@ export const isoDateSchema = (label: string) =>
     .string({ error: `${label}格式无效。` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}应为“年-月-日”格式。` })
     .refine(isRealIsoDate, { error: `${label}不是有效的日期。` });
+
+/** A positive integer id from a URL segment, or 400 with the label in Chinese. */
+export function parseId(raw: string | undefined, label = '编号'): number {
+  const n = Number(raw);
+  if (!raw || !/^\d{1,15}$/.test(raw) || !Number.isSafeInteger(n) || n <= 0) throw new AppError('bad_request', `${label}无效。`);
+  return n;
+}

@@ -1,6 +1,6 @@
 // `npm run bench`: the figures that matter for a county server, each beside a baseline measured in the same run on
 // the same machine, so a noisy shared machine still gives comparable ratios. Targets are printed, never asserted.
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { SYSTEM_ACTOR } from '@/lib/domain/permissions';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,13 +11,13 @@ import type { Browser, Page } from 'playwright-core';
 import pg from 'pg';
 import { openDatabase, type Db } from '@/db/client';
 import { write } from '@/db/tx';
-import { createUser } from '@/lib/admin/accounts';
+import { createUser } from '@/lib/directory/accounts';
 import { loadActor } from '@/lib/auth/actor';
 import { loadDashboard } from '@/lib/dashboard/service';
 import { exportDocumentFromParsed } from '@/lib/export/from-report';
 import { renderExport } from '@/lib/export';
-import { runChecks } from '@/lib/report/checks';
-import { parseReport, toReportText } from '@/lib/report/parse';
+import { runChecks } from '@/lib/domain/checks';
+import { parseReport, toReportText } from '@/lib/domain/parse';
 import { currentReportYear } from '@/lib/reports/service';
 import { freePort, startApp, type AppServer } from '../e2e/app-server';
 import { launchChromium } from '../e2e/chromium';

@@ -5,9 +5,9 @@ import { eq, sql } from 'drizzle-orm';
 import { closeDatabase, openConfigured, type Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { rows, write } from '@/db/tx';
-import { createUser } from '@/lib/admin/accounts';
-import { createTownship } from '@/lib/admin/townships';
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { createUser } from '@/lib/directory/accounts';
+import { createTownship } from '@/lib/directory/townships';
+import { SYSTEM_ACTOR } from '@/lib/domain/permissions';
 
 export const BENCH_DRAFTERS = 50;
 

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { ExportDocument } from '@/lib/export/document';
 import { renderDocx } from '@/lib/export/docx';
-import type { TiptapNode } from '@/lib/report/tiptap-doc';
+import type { TiptapNode } from '@/lib/domain/tiptap-doc';
 import { docxToPdf, pdfInfo, pdfPageToPng } from './documents';
 import { SCREENSHOT_DIR } from './support';
 

@@ -1,6 +1,6 @@
 // Hostile reliability tests against a real `npm start` server: many editors saving one section at once, the server
 // killed with SIGKILL in the middle of 1,000 autosaves, and an online backup taken during writes then restored.
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { SYSTEM_ACTOR } from '@/lib/domain/permissions';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '@/db/client';
 import { execute } from '@/db/tx';
-import { createUser } from '@/lib/admin/accounts';
+import { createUser } from '@/lib/directory/accounts';
 import { currentReportYear } from '@/lib/reports/service';
-import { createTownship } from '@/lib/admin/townships';
+import { createTownship } from '@/lib/directory/townships';
 import { startApp, type AppServer } from './app-server';
 import { api, cliAsync, doc, ensureReport, httpLogin, type ReportWithSections, type Session } from './http';
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '@/lib/export/docx';
-import { docFromReportText } from '@/lib/report/tiptap-doc';
+import { docFromReportText } from '@/lib/domain/tiptap-doc';
 import { FIXTURE } from '../unit/export/docx.test';
 import { docxToPdf, pdfPageText, pdfPageToPng } from './documents';
 import { SCREENSHOT_DIR } from './support';

@@ -1,7 +1,8 @@
 import { one, rows as queryRows, write } from '@/db/tx';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { count, sql } from 'drizzle-orm';
-import { authenticate, createUser, setUserActive, resetPassword, unlockUser } from '@/lib/admin/accounts';
+import { createUser, setUserActive, resetPassword, unlockUser } from '@/lib/directory/accounts';
+import { authenticate } from '@/lib/auth/authenticate';
 import { accountDelayMs, checkThrottle, LOGIN_LOCK_MS, MAX_ACCOUNT_DELAY_MS, MAX_ADDRESS_FAILURES, MAX_FAILURES, WINDOW_MS } from '@/lib/auth/login-throttle';
 import { loginFailures, loginLocks, users } from '@/db/schema';
 import type { Db } from '@/db/client';

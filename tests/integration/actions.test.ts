@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createReportAction } from '@/app/(app)/actions';
 import { addTownshipAction, addUserAction, resetPasswordAction, setUserActiveAction } from '@/app/(app)/admin/actions';
 import type { Db } from '@/db/client';
-import { authenticate } from '@/lib/admin/accounts';
+import { authenticate } from '@/lib/auth/authenticate';
 import { currentReportYear } from '@/lib/reports/service';
 import { setActor } from '../support/mock-session';
 import { freshWorld, snapshot, type World } from '../support/db';

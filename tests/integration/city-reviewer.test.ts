@@ -4,9 +4,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '@/cli/index';
 import type { Db } from '@/db/client';
-import { createUser, listUsers, setFurtherCounties, setUserScope } from '@/lib/admin/accounts';
+import { createUser, listUsers, setFurtherCounties, setUserScope } from '@/lib/directory/accounts';
 import { loadActor } from '@/lib/auth/actor';
-import { can, reviewerCountyIds, SYSTEM_ACTOR, type Actor } from '@/lib/auth/permissions';
+import { can, reviewerCountyIds, SYSTEM_ACTOR, type Actor } from '@/lib/domain/permissions';
 import { listAudit } from '@/lib/audit/log';
 import { dashboardCounties, loadDashboard } from '@/lib/dashboard/service';
 import { listReportsByTownship } from '@/lib/reports/service';

@@ -1,14 +1,15 @@
 import { write } from '@/db/tx';
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { SYSTEM_ACTOR } from '@/lib/domain/permissions';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '@/db/client';
 import { counties, reportSections, reports, townships, users } from '@/db/schema';
 import { activeDemoLogins, DEMO_LOGINS, DEMO_PASSWORD, seedIfEmpty } from '@/cli/seed';
-import { authenticate, resetPassword } from '@/lib/admin/accounts';
+import { resetPassword } from '@/lib/directory/accounts';
+import { authenticate } from '@/lib/auth/authenticate';
 import { runCli } from '@/cli/index';
-import { runChecks } from '@/lib/report/checks';
+import { runChecks } from '@/lib/domain/checks';
 import { makeTestDb, seedWorld, snapshot, type World } from '../support/db';
 
 let db: Db;

@@ -1,8 +1,8 @@
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { SYSTEM_ACTOR } from '@/lib/domain/permissions';
 import { describe, expect, it } from 'vitest';
 import { loadDashboard } from '@/lib/dashboard/service';
 import { loadActor } from '@/lib/auth/actor';
-import { createUser } from '@/lib/admin/accounts';
+import { createUser } from '@/lib/directory/accounts';
 import { makeTestDb } from '../support/db';
 import { loadScaleData } from '../support/scale-data';
 

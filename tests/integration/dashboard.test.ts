@@ -1,11 +1,11 @@
 import { pgBase } from '@/db/client';
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { SYSTEM_ACTOR } from '@/lib/domain/permissions';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { loadDashboard, setCollectionDate } from '@/lib/dashboard/service';
 import { loadEditorData, saveSection } from '@/lib/drafting/service';
 import { createReport } from '@/lib/reports/service';
-import { docFromText } from '@/lib/report/tiptap-doc';
+import { docFromText } from '@/lib/domain/tiptap-doc';
 import { transitionReport } from '@/lib/review/transitions';
 import { freshWorld, type World } from '../support/db';
 
@@ -48,7 +48,7 @@ describe('county dashboard', () => {
   });
 
   it('runs a fixed number of queries however many townships the county has', async () => {
-    const { createTownship } = await import('@/lib/admin/townships');
+    const { createTownship } = await import('@/lib/directory/townships');
     const count = async (n: number) => {
       for (let i = 0; i < n; i++) await createTownship(db, SYSTEM_ACTOR, { countyId: w.countyA, name: `新镇${Math.random()}`, kind: '镇' });
       let queries = 0;

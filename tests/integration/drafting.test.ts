@@ -9,7 +9,7 @@ import { reports } from '@/db/schema';
 import { eq, sql } from 'drizzle-orm';
 import { listChecklist, loadEditorData, SECTION_CHAR_LIMIT } from '@/lib/drafting/service';
 import { createReport } from '@/lib/reports/service';
-import { docFromText, type TiptapNode } from '@/lib/report/tiptap-doc';
+import { docFromText, type TiptapNode } from '@/lib/domain/tiptap-doc';
 import { setActor } from '../support/mock-session';
 import { DRAFT_NOW, snapshot, worldWithDraft, type World } from '../support/db';
 

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import type { Db } from '@/db/client';
-import { BODY_SECTION_KEYS } from '@/lib/report/sections';
+import { BODY_SECTION_KEYS } from '@/lib/domain/sections';
 import { setDb } from '../support/mock-db';
 import { setActor } from '../support/mock-session';
 import { snapshot } from '../support/db';

@@ -5,7 +5,7 @@ import type { Db } from '@/db/client';
 import { setCollectionDate } from '@/lib/dashboard/service';
 import { saveSection } from '@/lib/drafting/service';
 import { inboxFor, markAllRead, markRead, unreadCount } from '@/lib/inbox/service';
-import { docFromText } from '@/lib/report/tiptap-doc';
+import { docFromText } from '@/lib/domain/tiptap-doc';
 import { currentReportYear } from '@/lib/reports/service';
 import { createReport } from '@/lib/reports/service';
 import { addThread, reply } from '@/lib/review/comments';

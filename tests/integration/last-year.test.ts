@@ -2,9 +2,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { loadEditorData, saveSection } from '@/lib/drafting/service';
-import { runChecks } from '@/lib/report/checks';
+import { runChecks } from '@/lib/domain/checks';
 import { createReport } from '@/lib/reports/service';
-import { docFromText } from '@/lib/report/tiptap-doc';
+import { docFromText } from '@/lib/domain/tiptap-doc';
 import { freshWorld, type World } from '../support/db';
 
 let db: Db;

@@ -7,7 +7,7 @@ import { GET as feedRoute } from '@/app/(public)/public/counties/[id]/feed/route
 import type { Db } from '@/db/client';
 import { addThread } from '@/lib/review/comments';
 import { transitionReport } from '@/lib/review/transitions';
-import { publishedReport } from '@/lib/reports/public';
+import { publishedReport } from '@/lib/publication/service';
 import { worldWithSubmitted, type World } from '../support/db';
 
 let db: Db;

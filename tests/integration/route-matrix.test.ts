@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Db } from '@/db/client';
-import type { Actor } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/domain/permissions';
 import { setDb } from '../support/mock-db';
 import { setActor } from '../support/mock-session';
 import { snapshot } from '../support/db';

@@ -6,7 +6,7 @@ import type { Db } from '@/db/client';
 import { copyDatabase, postgresSide, sqliteSide, type Side } from '@/db/copy';
 import { loadEditorData, saveSection } from '@/lib/drafting/service';
 import { createReport } from '@/lib/reports/service';
-import { docFromText } from '@/lib/report/tiptap-doc';
+import { docFromText } from '@/lib/domain/tiptap-doc';
 import { searchReports, searchScope, searchSql, toHits } from '@/lib/search/service';
 import { freshPgDatabase, PG_OFF, type TestPg } from '../support/pg';
 import { makeTestDb, seedWorld, type World } from '../support/db';

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { loadEditorData, saveSection } from '@/lib/drafting/service';
 import { createReport } from '@/lib/reports/service';
-import { docFromText } from '@/lib/report/tiptap-doc';
+import { docFromText } from '@/lib/domain/tiptap-doc';
 import { searchReports } from '@/lib/search/service';
 import { freshWorld, type World } from '../support/db';
 

@@ -6,14 +6,14 @@ import { GET as listRoute, POST as postRoute } from '@/app/api/reports/[id]/sugg
 import { POST as acceptRoute } from '@/app/api/reports/[id]/suggestions/[sid]/accept/route';
 import { POST as rejectRoute } from '@/app/api/reports/[id]/suggestions/[sid]/reject/route';
 import { POST as replyRoute } from '@/app/api/reports/[id]/suggestions/[sid]/replies/route';
-import { draftAnchor, draftChanges } from '@/lib/review/suggest-draft';
+import { draftAnchor, draftChanges } from '@/lib/domain/suggest-draft';
 import type { Db } from '@/db/client';
-import type { Actor } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/domain/permissions';
 import { loadDashboard } from '@/lib/dashboard/service';
 import { listReportsByTownship } from '@/lib/reports/service';
 import { loadEditorData, saveSection } from '@/lib/drafting/service';
-import { docFromText } from '@/lib/report/tiptap-doc';
-import { createAnchor, pointAnchor } from '@/lib/review/anchor';
+import { docFromText } from '@/lib/domain/tiptap-doc';
+import { createAnchor, pointAnchor } from '@/lib/domain/anchor';
 import type { SuggestionView } from '@/lib/review/suggestions';
 import { transitionReport } from '@/lib/review/transitions';
 import { listVersions } from '@/lib/review/versions';

@@ -6,7 +6,7 @@ import type { Db } from '@/db/client';
 import { renderDocx } from '@/lib/export/docx';
 import { readReportUpload } from '@/lib/import/read';
 import { commitImport, previewImport } from '@/lib/import/service';
-import { docFromReportText } from '@/lib/report/tiptap-doc';
+import { docFromReportText } from '@/lib/domain/tiptap-doc';
 import { listSuggestions } from '@/lib/review/suggestions';
 import { freshWorld, type World } from '../support/db';
 import { FIXTURE } from '../unit/export/docx.test';

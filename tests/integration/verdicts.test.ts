@@ -4,9 +4,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PUT as verdictRoute } from '@/app/api/reports/[id]/verdicts/[itemId]/route';
 import type { Db } from '@/db/client';
-import type { Actor } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/domain/permissions';
 import { loadEditorData, saveSection } from '@/lib/drafting/service';
-import { docFromText } from '@/lib/report/tiptap-doc';
+import { docFromText } from '@/lib/domain/tiptap-doc';
 import { transitionReport } from '@/lib/review/transitions';
 import { listVerdicts } from '@/lib/review/verdicts';
 import { setActor } from '../support/mock-session';

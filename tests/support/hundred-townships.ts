@@ -5,12 +5,12 @@ import { seedIfEmpty } from '@/cli/seed';
 import type { Db } from '@/db/client';
 import { counties, inboxReads, reviewerCounties } from '@/db/schema';
 import { write } from '@/db/tx';
-import { createUser } from '@/lib/admin/accounts';
-import { createCounty, createTownship } from '@/lib/admin/townships';
+import { createUser } from '@/lib/directory/accounts';
+import { createCounty, createTownship } from '@/lib/directory/townships';
 import { loadActor } from '@/lib/auth/actor';
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { SYSTEM_ACTOR } from '@/lib/domain/permissions';
 import { saveSection } from '@/lib/drafting/service';
-import { docFromText } from '@/lib/report/tiptap-doc';
+import { docFromText } from '@/lib/domain/tiptap-doc';
 import { createReport } from '@/lib/reports/service';
 import { transitionReport } from '@/lib/review/transitions';
 

@@ -1,5 +1,5 @@
 // Stands in for lib/auth/session in integration tests: the test says who is asking; everything else is real.
-import type { Actor } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/shared/errors';
 
 let current: Actor | null = null;

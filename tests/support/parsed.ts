@@ -1,6 +1,6 @@
 // Assertions about parsed reports that several parser tests make.
 import { expect } from 'vitest';
-import type { ParsedReport } from '@/lib/report/parse';
+import type { ParsedReport } from '@/lib/domain/parse';
 
 /**
  * A report that puts the 第一责任人 part first: it must be read by meaning, so part 一 is filed as leaders and part 二

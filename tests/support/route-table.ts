@@ -1,6 +1,6 @@
 // What each route handler and server action is for, as the tests see it: a valid request against the fixture of
 // tests/support/routes.ts, and which users may make it. The authorisation matrix and the bad-input tests share it.
-import { CHECKLISTS } from '@/lib/report/checklists';
+import { CHECKLISTS } from '@/lib/domain/checklists';
 import type { Fixture } from './routes';
 import { TEST_PASSWORD } from './db';
 

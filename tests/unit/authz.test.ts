@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, actingUserId, can, PERMISSIONS, SYSTEM_ACTOR, type Action, type Actor } from '@/lib/auth/permissions';
-import { ROLES, type Role } from '@/lib/report/vocabulary';
+import { ACTIONS, actingUserId, can, PERMISSIONS, SYSTEM_ACTOR, type Action, type Actor } from '@/lib/domain/permissions';
+import { ROLES, type Role } from '@/lib/domain/vocabulary';
 
 // Our county is 1 with townships 10 (ours) and 11 (neighbour); county 2 has township 20.
 const OWN_TOWNSHIP = { townshipId: 10, countyId: 1 };

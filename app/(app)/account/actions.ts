@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
-import { changeOwnPassword, logoutEverywhere } from '@/lib/admin/accounts';
+import { changeOwnPassword, logoutEverywhere } from '@/lib/directory/accounts';
 import { actionWithActor } from '@/lib/server/actions';
 import { signOut } from '@/lib/server/auth-config';
 import { formToObject } from '@/lib/shared/validation';

@@ -2,11 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { createUser, deactivateDemoAccounts, endUserSessions, resetPassword, setFurtherCounties, setUserActive, setUserScope, unlockUser } from '@/lib/admin/accounts';
+import { createUser, deactivateDemoAccounts, endUserSessions, resetPassword, setFurtherCounties, setUserActive, setUserScope, unlockUser } from '@/lib/directory/accounts';
 import { actionWithActor } from '@/lib/server/actions';
 import { setCollectionDate } from '@/lib/dashboard/service';
 import { formatDocumentDate } from '@/lib/shared/format';
-import { createCounty, createTownship, renameCounty, renameTownship } from '@/lib/admin/townships';
+import { createCounty, createTownship, renameCounty, renameTownship } from '@/lib/directory/townships';
 import { formToObject, idSchema, parseInput } from '@/lib/shared/validation';
 
 export const addCountyAction = actionWithActor(async (actor, form) => {

@@ -3,10 +3,10 @@ import { getDb } from '@/db';
 import { orInterrupt, requirePageActor } from '@/lib/server/session';
 import { dashboardCounties, loadDashboard, type DashboardRow } from '@/lib/dashboard/service';
 import { formatDateTime, formatDocumentDate } from '@/lib/shared/format';
-import { STATUS_LABELS } from '@/lib/report/labels';
+import { STATUS_LABELS } from '@/lib/domain/labels';
 import { currentReportYear } from '@/lib/reports/service';
 import { ZIPPED_STATUSES } from '@/lib/export/zip';
-import { REPORT_STATUSES, type ReportStatus } from '@/lib/report/vocabulary';
+import { REPORT_STATUSES, type ReportStatus } from '@/lib/domain/vocabulary';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
 import { getDb } from '@/db';
 import { ImportWizard } from '@/components/import/import-wizard';
 import { requirePageActor } from '@/lib/server/session';
-import { can } from '@/lib/auth/permissions';
+import { can } from '@/lib/domain/permissions';
 import { currentReportYear } from '@/lib/reports/service';
-import { listVisibleTownships } from '@/lib/admin/townships';
+import { listVisibleTownships } from '@/lib/directory/townships';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,9 +2,9 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { requirePageActor } from '@/lib/server/session';
 import { isAppError } from '@/lib/shared/errors';
-import { BODY_SECTION_KEYS, SECTION_LABELS } from '@/lib/report/sections';
+import { BODY_SECTION_KEYS, SECTION_LABELS } from '@/lib/domain/sections';
 import { searchReports, type SearchHit } from '@/lib/search/service';
-import { listVisibleTownships } from '@/lib/admin/townships';
+import { listVisibleTownships } from '@/lib/directory/townships';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { INVALID_LOGIN_MESSAGE } from '@/lib/admin/accounts';
+import { INVALID_LOGIN_MESSAGE } from '@/lib/auth/authenticate';
 import type { ActionState } from '@/lib/shared/action-state';
 import { signInWithPassword } from '@/lib/server/auth-config';
 import { formToObject, loginSchema } from '@/lib/shared/validation';

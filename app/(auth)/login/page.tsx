@@ -2,7 +2,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { DemoBanner } from '@/components/demo-banner';
 import { LoginForm } from '@/components/login-form';
-import { demoAccountsActive } from '@/lib/admin/accounts';
+import { demoAccountsActive } from '@/lib/directory/accounts';
 import { getActor } from '@/lib/server/session';
 import { loginAction } from './actions';
 

@@ -16,9 +16,9 @@ describe('the layer rule', () => {
     ['lib/drafting/upward.ts', "import { SiteHeader } from '@/components/site-header';", 'lib/ is below'],
     ['lib/reports/upward.ts', "import { runCli } from '@/cli/index';", 'lib/ is below'],
     ['lib/drafting/glue.ts', "import { withActor } from '@/lib/server/http';", 'free of Next.js'],
-    ['lib/report/impure.ts', "import { getDb } from '@/db';", 'pure domain'],
-    ['lib/report/service.ts', "import { loadEditorData } from '@/lib/drafting/service';", 'pure domain'],
-    ['db/upward.ts', "import { can } from '@/lib/auth/permissions';", 'bottom layer'],
+    ['lib/domain/impure.ts', "import { getDb } from '@/db';", 'pure domain'],
+    ['lib/domain/service.ts', "import { loadEditorData } from '@/lib/drafting/service';", 'pure domain'],
+    ['db/upward.ts', "import { can } from '@/lib/domain/permissions';", 'bottom layer'],
     ['components/db.tsx', "import { getDb } from '@/db';", 'no database'],
     ['lib/editor/db.ts', "import { getDb } from '@/db';", 'browser'],
   ])('refuses %s importing upward', async (file, source, message) => {
@@ -30,8 +30,8 @@ describe('the layer rule', () => {
   it.each([
     ['app/x/page.tsx', "import { SiteHeader } from '@/components/site-header';"],
     ['lib/drafting/ok.ts', "import { getDb } from '@/db';"],
-    ['db/ok.ts', "import { ROLES } from '@/lib/report/vocabulary';"],
-    ['lib/report/ok.ts', "import { formatDocumentDate } from '@/lib/shared/format';"],
+    ['db/ok.ts', "import { ROLES } from '@/lib/domain/vocabulary';"],
+    ['lib/domain/ok.ts', "import { formatDocumentDate } from '@/lib/shared/format';"],
   ])('allows %s importing downward', async (file, source) => {
     expect(await layerErrors(file, source)).toEqual([]);
   }, 60_000);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renumberHeadings } from '@/lib/editor/numbering';
 import { cleanPastedHtml } from '@/lib/editor/paste';
-import { docToText, type TiptapNode } from '@/lib/report/tiptap-doc';
+import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
 
 const WORD_HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta charset="utf-8"><style>p.MsoNormal{font-family:仿宋_GB2312}</style></head>
 <body lang=ZH-CN><!--StartFragment--><p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0'><span style='font-size:16.0pt;font-family:仿宋_GB2312'>全年开展执法检查<b>136</b>次。<o:p></o:p></span></p>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportSchema } from '@/lib/editor/extensions';
 import { textIndex } from '@/lib/editor/text-index';
-import { docToText, type TiptapNode } from '@/lib/report/tiptap-doc';
+import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
 
 const p = (...texts: string[]): TiptapNode => ({ type: 'paragraph', content: texts.filter(Boolean).map((text) => ({ type: 'text', text })) });
 const empty: TiptapNode = { type: 'paragraph' };

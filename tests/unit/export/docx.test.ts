@@ -5,8 +5,8 @@ import { exportParts, type ExportDocument } from '@/lib/export/document';
 import { MARK_SERIALIZERS, NODE_SERIALIZERS, renderDocx } from '@/lib/export/docx';
 import { renderText } from '@/lib/export/text';
 import { readReportFile } from '@/lib/import/read';
-import { parseReport } from '@/lib/report/parse';
-import { docFromReportText, docToText, type TiptapNode } from '@/lib/report/tiptap-doc';
+import { parseReport } from '@/lib/domain/parse';
+import { docFromReportText, docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
 
 const p = (text: string, marks?: string[]): TiptapNode => ({
   type: 'paragraph',

@@ -6,7 +6,7 @@ import { reportSchema } from '@/lib/editor/extensions';
 import { docxBlocks } from '@/lib/import/docx-structure';
 import { readReportFile } from '@/lib/import/read';
 import { previewImport } from '@/lib/import/service';
-import { docFromReportText, docToText } from '@/lib/report/tiptap-doc';
+import { docFromReportText, docToText } from '@/lib/domain/tiptap-doc';
 
 const p = (text: string) => new Paragraph({ children: [new TextRun(text)] });
 const h = (level: 1 | 2, text: string) => new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [new TextRun(text)] });

@@ -9,7 +9,7 @@ import {
   findFigures,
   ledgerLabel,
   suggestChecklist,
-} from '@/lib/report/checklists';
+} from '@/lib/domain/checklists';
 
 function suggestion(section: string, text: string, id: string) {
   const found = suggestChecklist(section, text).find((s) => s.itemId === id);

@@ -1,7 +1,7 @@
 // Comparing with last year's report (invented pair): figures carried over unchanged and parts copied from last year.
 import { describe, expect, it } from 'vitest';
-import { checkSameAsLastYear, checkStaleFigures, textOverlap } from '@/lib/report/checks-last-year';
-import { emptyReportText, type ReportText } from '@/lib/report/model';
+import { checkSameAsLastYear, checkStaleFigures, textOverlap } from '@/lib/domain/checks-last-year';
+import { emptyReportText, type ReportText } from '@/lib/domain/model';
 import { expectLinear } from '../../support/linear';
 
 const LAST_MEASURES =

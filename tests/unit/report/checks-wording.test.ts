@@ -1,7 +1,7 @@
 // The wording checks a county reviewer makes: each fires on an invented fixture with the defect and stays silent on a
 // clean one; the fixes give the text the drafter would have typed.
 import { describe, expect, it } from 'vitest';
-import { runChecks } from '@/lib/report/checks';
+import { runChecks } from '@/lib/domain/checks';
 import {
   applyTextEdits,
   checkHalfwidthPunctuation,
@@ -11,8 +11,8 @@ import {
   checkWrongDocumentName,
   halfwidthEdits,
   THIN_PART_CHARS,
-} from '@/lib/report/checks-wording';
-import { emptyReportText, type ReportText } from '@/lib/report/model';
+} from '@/lib/domain/checks-wording';
+import { emptyReportText, type ReportText } from '@/lib/domain/model';
 import { expectLinear } from '../../support/linear';
 
 function report(patch: Partial<ReportText['sections']> = {}, plansHeading = '四、2026年度推进法治政府建设的主要安排'): ReportText {

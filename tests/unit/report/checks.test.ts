@@ -9,8 +9,8 @@ import {
   checkNumbering,
   checkYearMismatch,
   runChecks,
-} from '@/lib/report/checks';
-import type { Check, ReportText } from '@/lib/report/model';
+} from '@/lib/domain/checks';
+import type { Check, ReportText } from '@/lib/domain/model';
 
 /** A clean 2025 report for 示例镇; each test breaks one thing. */
 function goodReport(): ReportText {

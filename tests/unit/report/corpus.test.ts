@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { parseReport, type ParsedReport } from '@/lib/report/parse';
-import { suggestChecklist } from '@/lib/report/checklists';
+import { parseReport, type ParsedReport } from '@/lib/domain/parse';
+import { suggestChecklist } from '@/lib/domain/checklists';
 import { expectLeadersFirst } from '../../support/parsed';
 
 // Real published reports live beside the checkout, not in it; the project does not copy their text.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { findTownshipName, parseReport, toReportText } from '@/lib/report/parse';
+import { findTownshipName, parseReport, toReportText } from '@/lib/domain/parse';
 import { expectLeadersFirst } from '../../support/parsed';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/reports');

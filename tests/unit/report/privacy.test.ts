@@ -1,7 +1,7 @@
 // 公开前检查: each kind of personal information and marker is found in an invented fixture, nothing in a clean
 // report, and the scan is linear.
 import { describe, expect, it } from 'vitest';
-import { isResidentId, luhnCheckDigit, scanForPublication } from '@/lib/report/privacy';
+import { isResidentId, luhnCheckDigit, scanForPublication } from '@/lib/domain/privacy';
 import { expectLinear } from '../../support/linear';
 
 // Invented, with a correct check character: 11010519491231002X is the standard's own example.

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { SECTION_KEYS } from '@/lib/report/sections';
+import { SECTION_KEYS } from '@/lib/domain/sections';
 import {
   REPORT_TEMPLATE,
   defaultCc,
@@ -11,7 +11,7 @@ import {
   fullTownshipName,
   sectionHeading,
   sectionTemplate,
-} from '@/lib/report/template';
+} from '@/lib/domain/template';
 
 describe('sectionHeading', () => {
   it('puts year N on measures, leaders and shortcomings and N+1 on plans', () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { chineseNumeralValue, findYears, isoDate, parseWrittenDate, toChineseNumeral } from '@/lib/report/text-utils';
+import { chineseNumeralValue, findYears, isoDate, parseWrittenDate, toChineseNumeral } from '@/lib/domain/text-utils';
 
 describe('chineseNumeralValue', () => {
   it('reads positional and digit-by-digit numerals', () => {

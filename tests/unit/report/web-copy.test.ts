@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseReport } from '@/lib/report/parse';
+import { parseReport } from '@/lib/domain/parse';
 
 const p = parseReport(fs.readFileSync(path.resolve(import.meta.dirname, '../../fixtures/reports/xinhe-web-2024.txt'), 'utf8'));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAnchor, findAnchor, type TextAnchor } from '@/lib/review/anchor';
+import { createAnchor, findAnchor, type TextAnchor } from '@/lib/domain/anchor';
 
 const TEXT = [
   '（一）加强组织领导',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffExcerpt, diffSections, diffStats, diffText } from '@/lib/review/diff';
+import { diffExcerpt, diffSections, diffStats, diffText } from '@/lib/domain/diff';
 
 describe('Chinese text diff', () => {
   it('identical text is one equal part', () => {

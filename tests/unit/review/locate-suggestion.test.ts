@@ -1,6 +1,6 @@
 // Placing a suggestion in a part's current text: exactly, as changed (原文已改动), and in time linear in the text.
 import { describe, expect, it } from 'vitest';
-import { createAnchor, pointAnchor } from '@/lib/review/anchor';
+import { createAnchor, pointAnchor } from '@/lib/domain/anchor';
 import { locateSuggestion } from '@/lib/review/suggestions';
 import { expectLinear } from '../../support/linear';
 

@@ -1,7 +1,7 @@
 // Reading a reviewer's typing in 建议修改 mode back as suggestions, placed in the server's text.
 import { describe, expect, it } from 'vitest';
-import { findAnchor } from '@/lib/review/anchor';
-import { draftAnchor, draftChanges } from '@/lib/review/suggest-draft';
+import { findAnchor } from '@/lib/domain/anchor';
+import { draftAnchor, draftChanges } from '@/lib/domain/suggest-draft';
 import { expectLinear } from '../../support/linear';
 
 const BASE = '镇党委全年召开专题会议4次，研究法治政府建设工作。\n全年开展执法检查136次，办理行政复议案件2件。';

@@ -1,6 +1,6 @@
 import { ActionForm } from '@/components/action-form';
 import { requirePageActor } from '@/lib/server/session';
-import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
+import { PASSWORD_MIN_LENGTH } from '@/lib/shared/limits';
 import { changePasswordAction, logoutEverywhereAction, setEmailAction } from '@/app/(app)/account/actions';
 import { getDb } from '@/db';
 import { ownEmail } from '@/lib/mail/outbox';

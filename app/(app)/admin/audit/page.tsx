@@ -6,7 +6,7 @@ import { formatDateTime } from '@/lib/shared/format';
 import { TableHead } from '@/components/ui/table-head';
 import { ACTION_LABELS } from '@/lib/audit/describe';
 import { Choice } from '@/components/ui/choice';
-import { listVisibleTownships } from '@/lib/admin/townships';
+import { listVisibleTownships } from '@/lib/directory/townships';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,13 +1,13 @@
 import Link from 'next/link';
 import { ReportDocument } from '@/components/report-document';
 import { orInterrupt, reportPage } from '@/lib/server/session';
-import { can } from '@/lib/auth/permissions';
+import { can } from '@/lib/domain/permissions';
 import { isEditableStatus } from '@/lib/drafting/service';
 import { exportDocumentFromReport } from '@/lib/export/from-report';
 import { formatDateTime, formatDocumentDate } from '@/lib/shared/format';
-import { STATUS_LABELS } from '@/lib/report/labels';
+import { STATUS_LABELS } from '@/lib/domain/labels';
 import { getReportForActor } from '@/lib/reports/service';
-import { publicationOverdue } from '@/lib/report/template';
+import { publicationOverdue } from '@/lib/domain/template';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,8 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { saveMeta } from '@/lib/drafting/service';
-import { parseId, readJson, withActor } from '@/lib/server/http';
+import { readJson, withActor } from '@/lib/server/http';
+import { parseId } from '@/lib/shared/validation';
 import { getReportForActor } from '@/lib/reports/service';
 
 export const GET = withActor<{ id: string }>(async (_req, actor, params) =>

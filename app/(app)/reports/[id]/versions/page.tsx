@@ -3,12 +3,12 @@ import { DiffView } from '@/components/review/diff-view';
 import { Timeline } from '@/components/review/timeline';
 import { VersionsPanel } from '@/components/review/versions-panel';
 import { orInterrupt, reportPage } from '@/lib/server/session';
-import { can } from '@/lib/auth/permissions';
+import { can } from '@/lib/domain/permissions';
 import { formatDateTime } from '@/lib/shared/format';
 import { loadReportInScope } from '@/lib/reports/service';
 import { reportTimeline } from '@/lib/review/transitions';
 import { changesSinceLastSubmission, listVersions } from '@/lib/review/versions';
-import { isEditableStatus } from '@/lib/review/workflow';
+import { isEditableStatus } from '@/lib/domain/workflow';
 
 export const dynamic = 'force-dynamic';
 

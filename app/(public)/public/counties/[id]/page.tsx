@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
-import { publishedIndex } from '@/lib/reports/public';
+import { publishedIndex } from '@/lib/publication/service';
 import { isAppError } from '@/lib/shared/errors';
 import { formatDocumentDate } from '@/lib/shared/format';
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { ReportDocument } from '@/components/report-document';
-import { publishedReport, type PublicReport } from '@/lib/reports/public';
+import { publishedReport, type PublicReport } from '@/lib/publication/service';
 import { isAppError } from '@/lib/shared/errors';
 import { formatDocumentDate } from '@/lib/shared/format';
 

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { parseId, readJson, withActor } from '@/lib/server/http';
+import { readJson, withActor } from '@/lib/server/http';
+import { parseId } from '@/lib/shared/validation';
 import { addThread, listThreads, reply } from '@/lib/review/comments';
 
 export const GET = withActor<{ id: string }>(async (_req, actor, params) =>

@@ -2,7 +2,8 @@ import { getDb } from '@/db';
 import { renderExport } from '@/lib/export';
 import { exportDocumentFromReport } from '@/lib/export/from-report';
 import { runHeavy } from '@/lib/server/heavy';
-import { parseId, withActor } from '@/lib/server/http';
+import { withActor } from '@/lib/server/http';
+import { parseId } from '@/lib/shared/validation';
 
 /** ?format=docx|md|txt&variant=submit|public|revisions (revisions: docx only) → the file, named like 示例镇2025年度法治政府建设情况报告.docx */
 export const GET = withActor<{ id: string }>(async (req, actor, params) => {

@@ -1,7 +1,8 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { createSuggestion, listSuggestions } from '@/lib/review/suggestions';
-import { parseId, readJson, withActor } from '@/lib/server/http';
+import { readJson, withActor } from '@/lib/server/http';
+import { parseId } from '@/lib/shared/validation';
 
 export const GET = withActor<{ id: string }>(async (_req, actor, params) =>
   NextResponse.json({ suggestions: await listSuggestions(getDb(), actor, parseId(params.id, '报告编号')) }),

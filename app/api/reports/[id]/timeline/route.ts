@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { parseId, withActor } from '@/lib/server/http';
+import { withActor } from '@/lib/server/http';
+import { parseId } from '@/lib/shared/validation';
 import { reportTimeline } from '@/lib/review/transitions';
 
 export const GET = withActor<{ id: string }>(async (_req, actor, params) =>

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { parseId, readJson, withActor } from '@/lib/server/http';
+import { readJson, withActor } from '@/lib/server/http';
+import { parseId } from '@/lib/shared/validation';
 import { transitionReport } from '@/lib/review/transitions';
 
 export const POST = withActor<{ id: string }>(async (req, actor, params) => {

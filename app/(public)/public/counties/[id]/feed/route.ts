@@ -1,6 +1,7 @@
 import { getDb } from '@/db';
-import { publicFeed } from '@/lib/reports/public';
-import { parseId, publicOrigin, publicRoute } from '@/lib/server/http';
+import { publicFeed } from '@/lib/publication/service';
+import { publicOrigin, publicRoute } from '@/lib/server/http';
+import { parseId } from '@/lib/shared/validation';
 
 /** An Atom feed of a county's published reports. No login. */
 export const GET = publicRoute<{ id: string }>(

@@ -1,7 +1,8 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { publicRecord, publishedReport } from '@/lib/reports/public';
-import { parseId, publicOrigin, publicRoute } from '@/lib/server/http';
+import { publicRecord, publishedReport } from '@/lib/publication/service';
+import { publicOrigin, publicRoute } from '@/lib/server/http';
+import { parseId } from '@/lib/shared/validation';
 
 /** The 政府信息公开目录 record of a published report, as JSON; 404 for any other id. No login. */
 export const GET = publicRoute<{ id: string }>(async (req, params) =>

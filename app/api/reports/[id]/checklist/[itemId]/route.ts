@@ -1,7 +1,8 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { setChecklistEntry } from '@/lib/drafting/service';
-import { parseId, readJson, withActor } from '@/lib/server/http';
+import { readJson, withActor } from '@/lib/server/http';
+import { parseId } from '@/lib/shared/validation';
 
 export const PUT = withActor<{ id: string; itemId: string }>(async (req, actor, params) => {
   const id = parseId(params.id, '报告编号');

@@ -1,7 +1,8 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { AppError } from '@/lib/shared/errors';
-import { parseId, readJson, withActor } from '@/lib/server/http';
+import { readJson, withActor } from '@/lib/server/http';
+import { parseId } from '@/lib/shared/validation';
 import { deleteComment, editComment, setResolved } from '@/lib/review/comments';
 
 type Params = { id: string; commentId: string };

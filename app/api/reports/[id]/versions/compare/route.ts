@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { parseId, withActor } from '@/lib/server/http';
+import { withActor } from '@/lib/server/http';
+import { parseId } from '@/lib/shared/validation';
 import { compareVersions } from '@/lib/review/versions';
 
 /** ?from=<versionId>&to=<versionId|current> */

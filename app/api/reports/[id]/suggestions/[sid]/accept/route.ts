@@ -1,7 +1,8 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { acceptSuggestion } from '@/lib/review/suggestions';
-import { parseId, readOptionalJson, withActor } from '@/lib/server/http';
+import { readOptionalJson, withActor } from '@/lib/server/http';
+import { parseId } from '@/lib/shared/validation';
 
 export const POST = withActor<{ id: string; sid: string }>(async (req, actor, params) =>
   NextResponse.json(

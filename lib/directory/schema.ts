@@ -1,7 +1,7 @@
 // What the administration accepts: counties, townships, accounts and an account's role and scope, with the types
 // the services take. The scope rule (a reviewer needs a county, a drafter a township) is written once for both.
 import { z } from 'zod';
-import { ROLES, TOWNSHIP_KINDS } from '@/lib/report/vocabulary';
+import { ROLES, TOWNSHIP_KINDS } from '@/lib/domain/vocabulary';
 import { idSchema, nameField, passwordSchema, usernameSchema } from '@/lib/shared/validation';
 
 export const countyInputSchema = z.object({ name: nameField('县名称', 40) });

@@ -1,5 +1,5 @@
 // The permission table: who may do what to which township's data. Pure; every entry point calls can().
-import type { Role } from '@/lib/report/vocabulary';
+import type { Role } from '@/lib/domain/vocabulary';
 
 export type Actor = {
   id: number;

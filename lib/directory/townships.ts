@@ -4,7 +4,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { counties, townships, type County, type Township } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { actingUserId, can, type Actor } from '@/lib/auth/permissions';
+import { actingUserId, can, type Actor } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/shared/errors';
 import { preparedFor } from '@/db/prepared';
 import { parseInput } from '@/lib/shared/validation';

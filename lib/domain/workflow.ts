@@ -1,6 +1,6 @@
 // The review workflow: which transitions exist, from which states, for whom; the server enforces exactly this table.
-import type { ReportStatus } from '@/lib/report/vocabulary';
-import type { Action } from '@/lib/auth/permissions';
+import type { ReportStatus } from '@/lib/domain/vocabulary';
+import type { Action } from '@/lib/domain/permissions';
 
 export const TRANSITIONS = {
   submit: { from: ['drafting', 'returned'], to: 'submitted', action: 'report.submit', label: '提交审核' },

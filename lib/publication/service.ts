@@ -7,9 +7,9 @@ import type { Db } from '@/db/client';
 import { counties, reportSections, reports, townships } from '@/db/schema';
 import type { ExportDocument } from '@/lib/export/document';
 import { exportDocumentOf } from '@/lib/export/from-report';
-import { BODY_SECTION_KEYS } from '@/lib/report/sections';
+import { BODY_SECTION_KEYS } from '@/lib/domain/sections';
 import { AppError } from '@/lib/shared/errors';
-import { getTownship } from '@/lib/admin/townships';
+import { getTownship } from '@/lib/directory/townships';
 
 const NOT_FOUND = '页面不存在。';
 

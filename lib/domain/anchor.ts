@@ -3,7 +3,7 @@
 // a capped number of candidate places with a linear similarity measure, so a long quote over a text full of repeated
 // phrases costs about as much as reading the text a few times, never quadratic time.
 import { limit } from '@/lib/shared/limits';
-import { bigramShare } from '@/lib/report/text-utils';
+import { bigramShare } from '@/lib/domain/text-utils';
 
 export type TextAnchor = { exact: string; prefix: string; suffix: string; start: number };
 export type AnchorMatch = { start: number; end: number; exact: boolean };

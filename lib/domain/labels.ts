@@ -1,5 +1,5 @@
 // Chinese labels for roles, report statuses and township kinds, shared by pages and messages.
-import type { ReportStatus, Role } from '@/lib/report/vocabulary';
+import type { ReportStatus, Role } from '@/lib/domain/vocabulary';
 
 export const ROLE_LABELS: Record<Role, string> = { admin: '管理员', reviewer: '审核人', drafter: '起草人' };
 
