@@ -1,9 +1,9 @@
 // First-run seed: the demo county 示例县 with three townships, demo accounts and one finished demo report.
 import { one, withTx, write } from '@/db/tx';
 import { SYSTEM_ACTOR } from '@/lib/domain/permissions';
-import { and, count, eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { reportSections, reports, users } from '@/db/schema';
+import { reports, users } from '@/db/schema';
 import { demoReportText } from './demo-report';
 import { createUser } from '@/lib/directory/accounts';
 import { loadActor } from '@/lib/auth/actor';
@@ -11,6 +11,7 @@ import { verifyPassword } from '@/lib/auth/password';
 import { createReport, currentReportYear } from '@/lib/reports/service';
 import { BODY_SECTION_KEYS } from '@/lib/domain/sections';
 import { docFromText } from '@/lib/domain/tiptap-doc';
+import { sectionVersions, writeSection } from '@/lib/reports/sections';
 import { createCounty, createTownship } from '@/lib/directory/townships';
 
 export const DEMO_PASSWORD = 'nianbao2026';
@@ -62,12 +63,19 @@ export async function seedIfEmpty(db: Db, now: Date = new Date()): Promise<boole
   const report = await createReport(db, drafter, { townshipId: drafter.townshipId, year }, now);
   const text = demoReportText(year);
   await withTx(db, async (tx) => {
+    const versions = await sectionVersions(tx, report.id);
     for (const key of BODY_SECTION_KEYS) {
       const body = text[key];
-      await tx
-        .update(reportSections)
-        .set({ content: docFromText(body), plainText: body, version: 2, updatedBy: drafter.id })
-        .where(and(eq(reportSections.reportId, report.id), eq(reportSections.sectionKey, key)));
+      await writeSection(tx, {
+        reportId: report.id,
+        key,
+        content: docFromText(body),
+        plainText: body,
+        baseVersion: versions.get(key) ?? 1,
+        actor: drafter,
+        now,
+        conflictMessage: () => '示例报告写入时被修改。',
+      });
     }
     await tx
       .update(reports)

@@ -15,7 +15,6 @@ import { AppError } from '@/lib/shared/errors';
 import { findChecklistItem } from '@/lib/domain/checklists';
 import { BODY_SECTION_KEYS, isBodySectionKey, SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
 import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
-import { preparedFor } from '@/db/prepared';
 import { loadReportInScope } from '@/lib/reports/service';
 import { parseInput } from '@/lib/shared/validation';
 import { createVersion, maybeAutoVersion } from '@/lib/review/versions';
@@ -23,7 +22,7 @@ import { availableTransitions, isEditableStatus, LOCKED_MESSAGES } from '@/lib/d
 import { ledgerSchema, metaSchema, saveSectionSchema, tickSchema } from './schema';
 import { listSuggestions, maySuggest } from '@/lib/review/suggestions';
 import { listVerdicts } from '@/lib/review/verdicts';
-import { snapshotOf } from './snapshot';
+import { snapshotOf, writeSection } from '@/lib/reports/sections';
 
 /** A section may hold this many characters of text (a long report is about 15,000). */
 export const SECTION_CHAR_LIMIT = limit('sectionChars');
@@ -43,35 +42,6 @@ function sectionKeyOrThrow(key: string): BodySectionKey {
   return key;
 }
 
-
-// The statements of an autosave, prepared once per connection (see lib/prepared.ts).
-const casUpdate = preparedFor('section_cas', (db) =>
-  db
-    .update(reportSections)
-    .set({
-      content: sql.placeholder('content'),
-      // Placeholders inside sql`` are bound as given: callers pass driver values (a column's mapToDriverValue).
-      plainText: sql`${sql.placeholder('plainText')}`,
-      version: sql`${reportSections.version} + 1`,
-      updatedBy: sql`${sql.placeholder('actorId')}`,
-      updatedAt: sql`${sql.placeholder('now')}`,
-    })
-    .where(
-      and(
-        eq(reportSections.reportId, sql.placeholder('reportId')),
-        eq(reportSections.sectionKey, sql.placeholder('key')),
-        eq(reportSections.version, sql.placeholder('version')),
-      ),
-    )
-    .returning({ version: reportSections.version }),
-);
-
-const touchReport = preparedFor('report_touch', (db) =>
-  db
-    .update(reports)
-    .set({ updatedAt: sql`${sql.placeholder('now')}`, updatedBy: sql`${sql.placeholder('actorId')}` })
-    .where(eq(reports.id, sql.placeholder('reportId'))),
-);
 
 /**
  * Saves a section only if it still has the version the edit was based on; otherwise answers 409 with the
@@ -102,20 +72,19 @@ export async function saveSection(db: Db, actor: Actor, reportId: number, keyRaw
   return await withTx(db, async (tx) => {
     if (input.overwrite)
       await createVersion(tx, { reportId: report.id, kind: 'auto', label: `冲突时被覆盖的内容（${SECTION_LABELS[key]}）`, actorId: actor.id, at: now });
-    // Prepared on the connection, run inside this transaction (better-sqlite3 has one connection, used synchronously).
-    const stamp = reportSections.updatedAt.mapToDriverValue(now);
-    const updated = await one(casUpdate(db).execute({ content, plainText, actorId: actor.id, now: stamp, reportId: report.id, key, version: input.version }));
-    if (!updated) {
-      const current = await snapshotOf(tx as unknown as Db, report.id, key);
-      throw new AppError(
-        'conflict',
+    const saved = await writeSection(tx, {
+      reportId: report.id,
+      key,
+      content,
+      plainText,
+      baseVersion: input.version,
+      actor,
+      now,
+      conflictMessage: (current) =>
         `这一部分已被${current.updatedByName ?? '他人'}修改（服务器上是第 ${current.version} 版），您的内容尚未保存。请对照两个版本后决定。`,
-        { current },
-      );
-    }
-    await touchReport(db).execute({ now: reports.updatedAt.mapToDriverValue(now), actorId: actor.id, reportId: report.id });
+    });
     await maybeAutoVersion(tx, report.id, actor.id, now);
-    return { version: updated.version, updatedAt: now.toISOString(), plainText };
+    return { version: saved.version, updatedAt: saved.updatedAt, plainText };
   });
 }
 

@@ -2,8 +2,6 @@
 import type { PartHeadings } from '@/lib/domain/template';
 import type { SuggestionView } from '@/lib/review/suggestions';
 import type { VerdictView } from '@/lib/review/verdicts';
-import type { BodySectionKey } from '@/lib/domain/sections';
-import type { TiptapNode } from '@/lib/domain/tiptap-doc';
 import type { ReportStatus, TownshipKind } from '@/lib/domain/vocabulary';
 import type { ThreadView } from '@/lib/review/comments';
 import type { TransitionName } from '@/lib/domain/workflow';
@@ -11,14 +9,8 @@ import type { TransitionName } from '@/lib/domain/workflow';
 export type { LedgerState } from '@/lib/domain/checklists';
 import type { LedgerState } from '@/lib/domain/checklists';
 
-export type SectionSnapshot = {
-  key: BodySectionKey;
-  content: TiptapNode;
-  plainText: string;
-  version: number;
-  updatedAt: string; // ISO
-  updatedByName: string | null;
-};
+export type { SectionSnapshot } from '@/lib/reports/sections';
+import type { SectionSnapshot } from '@/lib/reports/sections';
 
 export type ChecklistEntry = {
   itemId: string;

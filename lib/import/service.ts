@@ -1,6 +1,6 @@
 // Import in the app: a preview of what the parser found, then creating or replacing the township's report from it.
 import { withTx } from '@/db/tx';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { reportSections, reports } from '@/db/schema';
@@ -17,6 +17,7 @@ import { isEditableStatus, LOCKED_MESSAGES } from '@/lib/domain/workflow';
 import { idSchema, isoDateSchema, parseInput, yearSchema } from '@/lib/shared/validation';
 import { MAX_TRACKED_CHANGES, type TrackedChange } from './docx-revisions';
 import { fileTrackedChanges } from '@/lib/review/suggestions';
+import { sectionVersions, writeSection } from '@/lib/reports/sections';
 import { limit } from '@/lib/shared/limits';
 
 export const MAX_IMPORT_CHARS = 300_000;
@@ -130,12 +131,21 @@ export async function commitImport(
   const reportId = existing?.id ?? (await createReport(db, actor, { townshipId: township.id, year: input.year }, now)).id;
   const suggestions = await withTx(db, async (tx) => {
     if (existing) await createVersion(tx, { reportId, kind: 'import', label: '导入前的内容', actorId: actor.id, at: now });
+    const versions = await sectionVersions(tx, reportId);
     for (const key of BODY_SECTION_KEYS) {
       const content = docFromReportText(input.sections[key] ?? '');
-      await tx
-        .update(reportSections)
-        .set({ content, plainText: docToText(content), version: sql`${reportSections.version} + 1`, updatedBy: actor.id, updatedAt: now })
-        .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key)));
+      const baseVersion = versions.get(key);
+      if (baseVersion === undefined) continue;
+      await writeSection(tx, {
+        reportId,
+        key,
+        content,
+        plainText: docToText(content),
+        baseVersion,
+        actor,
+        now,
+        conflictMessage: () => '这份报告刚被修改，请刷新后再导入。',
+      });
     }
     await tx
       .update(reports)

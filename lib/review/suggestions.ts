@@ -8,12 +8,11 @@ import { one, withTx, write } from '@/db/tx';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { reportSections, reports, suggestions, users, type CommentAnchor, type Suggestion } from '@/db/schema';
+import { reportSections, suggestions, users, type CommentAnchor, type Suggestion } from '@/db/schema';
 import { displayNames } from '@/lib/directory/accounts';
 import { recordAudit } from '@/lib/audit/record';
 import { can, type Actor } from '@/lib/domain/permissions';
-import { snapshotOf } from '@/lib/drafting/snapshot';
-import type { SectionSnapshot } from '@/lib/drafting/types';
+import { snapshotOf, writeSection, type SectionSnapshot } from '@/lib/reports/sections';
 import { checkDocLimits } from '@/lib/editor/doc-limits';
 import { editDocument } from '@/lib/editor/text-edits';
 import { isBodySectionKey, SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
@@ -265,16 +264,16 @@ export async function acceptSuggestion(db: Db, actor: Actor, reportId: number, s
   if (plainText.length > limit('sectionChars')) throw overLimit('sectionChars');
   const author = (await one(db.select({ name: users.displayName }).from(users).where(eq(users.id, s.authorId))))?.name ?? '';
   return await withTx(db, async (tx) => {
-    const updated = await one(
-      tx
-        .update(reportSections)
-        .set({ content: edited, plainText, version: section.version + 1, updatedBy: actor.id, updatedAt: now })
-        .where(and(eq(reportSections.id, section.id), eq(reportSections.version, section.version)))
-        .returning({ version: reportSections.version }),
-    );
-    if (!updated)
-      throw new AppError('conflict', '这一部分刚被修改，请对照两个版本后再接受修订。', { current: await snapshotOf(tx as unknown as Db, report.id, key) });
-    await tx.update(reports).set({ updatedAt: now, updatedBy: actor.id }).where(eq(reports.id, report.id));
+    const written = await writeSection(tx, {
+      reportId: report.id,
+      key,
+      content: edited,
+      plainText,
+      baseVersion: section.version,
+      actor,
+      now,
+      conflictMessage: () => '这一部分刚被修改，请对照两个版本后再接受修订。',
+    });
     const decided = await decide(tx, s.id, 'accepted', actor, now);
     await createVersion(tx, {
       reportId: report.id,
@@ -284,7 +283,7 @@ export async function acceptSuggestion(db: Db, actor: Actor, reportId: number, s
       at: now,
     });
     await recordAudit(tx, { actorId: actor.id, action: 'suggestion.accept', reportId: report.id, detail: { suggestionId: s.id, sectionKey: key } });
-    return { suggestion: view(decided, authorLabel(s, author), actor.displayName, plainText), section: await snapshotOf(tx as unknown as Db, report.id, key) };
+    return { suggestion: view(decided, authorLabel(s, author), actor.displayName, plainText), section: written };
   });
 }
 

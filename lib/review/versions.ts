@@ -3,6 +3,7 @@
 import { LOCK_SPACE, lockFor, one, withTx, write } from '@/db/tx';
 import { and, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import type { TiptapNode } from '@/lib/domain/tiptap-doc';
 import type { Db } from '@/db/client';
 import { reportSections, reportVersions, reports, users, type ReportVersion, type VersionSnapshot } from '@/db/schema';
 import type { Actor } from '@/lib/domain/permissions';
@@ -13,6 +14,7 @@ import { BODY_SECTION_KEYS, SECTION_LABELS, type BodySectionKey } from '@/lib/do
 import { loadReportInScope } from '@/lib/reports/service';
 import { parseInput } from '@/lib/shared/validation';
 import { diffSections, diffStats, diffText } from '@/lib/domain/diff';
+import { sectionVersions, writeSection } from '@/lib/reports/sections';
 import { isEditableStatus, LOCKED_MESSAGES } from '@/lib/domain/workflow';
 
 export const AUTO_VERSION_INTERVAL_MS = 60 * 60 * 1000;
@@ -232,6 +234,8 @@ export async function changesSinceLastSubmission(db: Db, actor: Actor, reportId:
   };
 }
 
+const RESTORE_CONFLICT = () => '这份报告刚被修改，请刷新后再恢复。';
+
 /**
  * Puts an old version's text back. The current text is snapshotted first and the restored text becomes a new
  * version of its own, so restoring never loses anything.
@@ -244,13 +248,12 @@ export async function restoreVersion(db: Db, actor: Actor, reportId: number, ver
   const now = new Date();
   const v = await withTx(db, async (tx) => {
     await createVersion(tx, { reportId: report.id, kind: 'auto', label: `恢复前的内容`, actorId: actor.id, at: now });
+    const versions = await sectionVersions(tx, report.id);
     for (const key of BODY_SECTION_KEYS) {
       const s = source.snapshot.sections[key as BodySectionKey];
-      if (!s) continue;
-      await tx
-        .update(reportSections)
-        .set({ content: s.content, plainText: s.plainText, version: sql`${reportSections.version} + 1`, updatedBy: actor.id, updatedAt: now })
-        .where(and(eq(reportSections.reportId, report.id), eq(reportSections.sectionKey, key)));
+      const baseVersion = versions.get(key);
+      if (!s || baseVersion === undefined) continue;
+      await writeSection(tx, { reportId: report.id, key, content: s.content as TiptapNode, plainText: s.plainText, baseVersion, actor, now, conflictMessage: RESTORE_CONFLICT });
     }
     const m = source.snapshot.meta;
     await tx
