@@ -21,6 +21,13 @@ describe('the layer rule', () => {
     ['db/upward.ts', "import { can } from '@/lib/domain/permissions';", 'bottom layer'],
     ['components/db.tsx', "import { getDb } from '@/db';", 'no database'],
     ['lib/editor/db.ts', "import { getDb } from '@/db';", 'browser'],
+    // The feature ladder (eslint.config.mjs LADDER): a feature never imports one above it, type imports included.
+    ['lib/reports/upward.ts', "import { listSuggestions } from '@/lib/review/suggestions';", 'feature ladder'],
+    ['lib/audit/upward.ts', "import type { SuggestionView } from '@/lib/review/suggestions';", 'feature ladder'],
+    ['lib/export/upward.ts', "import { publishedReport } from '@/lib/publication/service';", 'feature ladder'],
+    ['lib/auth/upward.ts', "import { displayNames } from '@/lib/directory/accounts';", 'feature ladder'],
+    ['lib/shared/upward.ts', "import { hashPassword } from '@/lib/auth/password';", 'ground floor'],
+    ['lib/shared/typed.ts', "import type { Actor } from '@/lib/domain/permissions';", 'ground floor'],
   ])('refuses %s importing upward', async (file, source, message) => {
     const errors = await layerErrors(file, source);
     expect(errors).toHaveLength(1);
@@ -32,6 +39,8 @@ describe('the layer rule', () => {
     ['lib/drafting/ok.ts', "import { getDb } from '@/db';"],
     ['db/ok.ts', "import { ROLES } from '@/lib/domain/vocabulary';"],
     ['lib/domain/ok.ts', "import { formatDocumentDate } from '@/lib/shared/format';"],
+    ['lib/review/ok.ts', "import { writeSection } from '@/lib/reports/sections';"],
+    ['lib/publication/ok.ts', "import type { ExportDocument } from '@/lib/export/document';"],
   ])('allows %s importing downward', async (file, source) => {
     expect(await layerErrors(file, source)).toEqual([]);
   }, 60_000);
