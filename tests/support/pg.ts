@@ -1,5 +1,5 @@
-// PostgreSQL for the tests: the server named by NIANBAO_TEST_PG_URL (`.ci/run` starts a throwaway cluster and sets
-// it); each test file makes its own database and drops it afterwards. With no server reachable the tests fail with
+// PostgreSQL for the tests: the server named by NIANBAO_TEST_PG_URL (`npm test` starts a throwaway cluster and sets
+// it: tests/support/with-postgres.ts); each test file makes its own database and drops it afterwards. With no server reachable the tests fail with
 // one line saying so, unless NIANBAO_TEST_PG=off, which skips them and says that too.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
