@@ -5,16 +5,16 @@ import { defineConfig } from 'vitest/config';
 // NIANBAO_TEST_PG_URL). These files are about one engine's files or compare the two engines themselves, so they run
 // once, in `integration`.
 const SQLITE_ONLY = [
-  'tests/integration/db-client.test.ts', // SQLite pragmas and statement cache
-  'tests/integration/cli-and-seed.test.ts', // backup/restore of the SQLite file, CLI against data files
-  'tests/integration/pg-schema.test.ts', // compares both engines' schemas itself
-  'tests/integration/db-copy.test.ts', // copies between both engines itself
-  'tests/integration/search-engines.test.ts', // runs the same searches on both engines itself
-  'tests/integration/dashboard-scale.test.ts', // bulk-loads 180,000 rows through SQLite statements
-  'tests/integration/generated-input.test.ts', // input checks before any query; a database copy per generated request
+  'tests/integration/db/client.test.ts', // SQLite pragmas and statement cache
+  'tests/integration/cli/commands.test.ts', // backup/restore of the SQLite file, CLI against data files
+  'tests/integration/db/schema-pg.test.ts', // compares both engines' schemas itself
+  'tests/integration/db/copy.test.ts', // copies between both engines itself
+  'tests/integration/search/service-engines.test.ts', // runs the same searches on both engines itself
+  'tests/integration/dashboard/service-scale.test.ts', // bulk-loads 180,000 rows through SQLite statements
+  'tests/integration/app/generated-input.test.ts', // input checks before any query; a database copy per generated request
 ];
 const PG_URL = process.env.NIANBAO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:54329/postgres';
-// NIANBAO_TEST_PG=off: no PostgreSQL project at all (tests/integration/pg-schema.test.ts says so in one line).
+// NIANBAO_TEST_PG=off: no PostgreSQL project at all (tests/integration/db/schema-pg.test.ts says so in one line).
 const PG_OFF = process.env.NIANBAO_TEST_PG === 'off';
 
 const alias = {

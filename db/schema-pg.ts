@@ -2,7 +2,7 @@
 // table becomes a PostgreSQL table with the same name, columns, nullability, defaults, keys, foreign keys, indexes
 // and check constraints. Types map as their meaning does: timestamps (ms since 1970 in SQLite) become timestamptz,
 // booleans (0/1) boolean, JSON text jsonb, autoincrement ids identity columns (by default, so a copy keeps its ids).
-// drizzle-kit reads the tables exported here to write db/migrations-pg; tests/integration/pg-schema.test.ts compares
+// drizzle-kit reads the tables exported here to write db/migrations-pg; tests/integration/db/schema-pg.test.ts compares
 // the two engines' migrated databases column by column.
 import { sql, SQL, type AnyColumn } from 'drizzle-orm';
 import {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '@/lib/export/docx';
 import { docFromReportText } from '@/lib/domain/tiptap-doc';
-import { FIXTURE } from '../unit/export/docx.test';
+import { FIXTURE } from '../fixtures/export-document';
 import { docxToPdf, pdfPageText, pdfPageToPng } from './documents';
 import { SCREENSHOT_DIR } from './support';
 

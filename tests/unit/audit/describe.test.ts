@@ -31,7 +31,7 @@ describe('describeAudit', () => {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) walk(p);
         // The workflow table names permissions (report.submit …), not audit actions.
-        else if (/\.tsx?$/.test(e.name) && !p.endsWith(path.join('review', 'workflow.ts'))) for (const m of fs.readFileSync(p, 'utf8').matchAll(/action: (?:active \? )?'([a-z]+\.[a-z-]+)'(?: : '([a-z]+\.[a-z-]+)')?/g)) {
+        else if (/\.tsx?$/.test(e.name) && !p.endsWith(path.join('domain', 'workflow.ts'))) for (const m of fs.readFileSync(p, 'utf8').matchAll(/action: (?:active \? )?'([a-z]+\.[a-z-]+)'(?: : '([a-z]+\.[a-z-]+)')?/g)) {
           recorded.add(m[1]!);
           if (m[2]) recorded.add(m[2]);
         }

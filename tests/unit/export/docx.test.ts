@@ -6,47 +6,9 @@ import { MARK_SERIALIZERS, NODE_SERIALIZERS, renderDocx } from '@/lib/export/doc
 import { renderText } from '@/lib/export/text';
 import { readReportFile } from '@/lib/import/read';
 import { parseReport } from '@/lib/domain/parse';
-import { docFromReportText, docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
+import { docFromReportText, docToText } from '@/lib/domain/tiptap-doc';
+import { FIXTURE } from '../../fixtures/export-document';
 
-const p = (text: string, marks?: string[]): TiptapNode => ({
-  type: 'paragraph',
-  content: [{ type: 'text', text, ...(marks ? { marks: marks.map((type) => ({ type })) } : {}) }],
-});
-const h = (level: number, text: string): TiptapNode => ({ type: 'heading', attrs: { level }, content: [{ type: 'text', text }] });
-
-export const FIXTURE: ExportDocument = {
-  year: 2025,
-  townshipName: '示例镇',
-  title: '中共示例镇委员会 示例镇人民政府\n关于示例镇2025年度法治政府建设情况的报告',
-  recipient: '中共示例县委、示例县人民政府：',
-  sections: {
-    preface: docFromReportText('2025年，示例镇坚持依法行政。现将我镇2025年度法治政府建设情况报告如下：'),
-    measures: {
-      type: 'doc',
-      content: [
-        h(2, '(一)加强组织领导'),
-        p('全年召开党委会专题研究法治建设4次。'),
-        h(3, '1.健全领导机构'),
-        p('调整充实领导小组。', ['bold']),
-        {
-          type: 'table',
-          content: [
-            { type: 'tableRow', content: ['项目', '数量'].map((t) => ({ type: 'tableHeader', content: [p(t)] })) },
-            { type: 'tableRow', content: ['执法检查', '136次'].map((t) => ({ type: 'tableCell', content: [p(t)] })) },
-          ],
-        },
-        { type: 'bulletList', content: [{ type: 'listItem', content: [p('宪法宣传周')] }] },
-      ],
-    },
-    leaders: docFromReportText('（一）履行第一责任人职责\n镇党委书记亲自部署法治建设。'),
-    shortcomings: docFromReportText('（一）存在的问题\n普法形式单一。\n（二）产生问题的原因\n新媒体运用不够。'),
-    plans: docFromReportText('（一）深化普法\n2026年开展普法活动20场。'),
-    other: null,
-  },
-  signatureOrgans: ['中共示例镇委员会', '示例镇人民政府'],
-  documentDate: '2026-01-09',
-  cc: '抄送：示例县委全面依法治县委员会办公室。',
-};
 
 async function unzip(buf: Buffer) {
   const zip = await JSZip.loadAsync(buf);

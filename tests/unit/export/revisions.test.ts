@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDocx } from '@/lib/export/docx';
 import { markRevisions, type Revision } from '@/lib/export/revisions';
 import { docFromReportText, docToText } from '@/lib/domain/tiptap-doc';
-import { FIXTURE } from './docx.test';
+import { FIXTURE } from '../../fixtures/export-document';
 
 const TEXT = '镇党委全年召开专题会议4次，研究法治政府建设工作。\n全年开展执法检查136次。';
 const at = (q: string) => TEXT.indexOf(q);

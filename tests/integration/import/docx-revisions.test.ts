@@ -1,0 +1,100 @@
+// A .docx with Word's tracked changes (修订) imports as the text before the changes, each change filed as a suggestion
+// by its author; the app's own 修订稿 comes back the same way.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Document, DeletedTextRun, InsertedTextRun, Packer, Paragraph, TextRun } from 'docx';
+import type { Db } from '@/db/client';
+import { renderDocx } from '@/lib/export/docx';
+import { readReportUpload } from '@/lib/import/read';
+import { commitImport, previewImport } from '@/lib/import/service';
+import { docFromReportText } from '@/lib/domain/tiptap-doc';
+import { listSuggestions } from '@/lib/review/suggestions';
+import { freshWorld, type World } from '../../support/db';
+import { FIXTURE } from '../../fixtures/export-document';
+
+let db: Db;
+let w: World;
+beforeEach(async () => {
+  ({ db, w } = await freshWorld());
+});
+
+const p = (...children: Array<TextRun | InsertedTextRun | DeletedTextRun>) => new Paragraph({ children });
+const date = '2026-01-10T08:00:00Z';
+
+async function revisedDocx(): Promise<Buffer> {
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          p(new TextRun('关于甲一镇2025年度法治政府建设情况的报告')),
+          p(new TextRun('中共甲县委、甲县人民政府：')),
+          p(new TextRun('2025年，甲一镇坚持依法行政。现将有关情况报告如下：')),
+          p(new TextRun('一、2025年度推进法治政府建设的主要举措和成效')),
+          p(
+            new TextRun('镇党委全年召开专题会议'),
+            new DeletedTextRun({ text: '4次', id: 1, author: '王审核', date }),
+            new InsertedTextRun({ text: '5次', id: 2, author: '王审核', date }),
+            new TextRun('，研究法治政府建设工作'),
+            new DeletedTextRun({ text: '，效果明显', id: 3, author: '李科长', date }),
+            new TextRun('。全年开展执法检查136次'),
+            new InsertedTextRun({ text: '（均已整改）', id: 4, author: '王审核', date }),
+            new TextRun('。'),
+          ),
+          p(new TextRun('二、2025年度党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况')),
+          p(new TextRun('镇党委书记主持专题会议5次。')),
+          p(new TextRun('三、2025年度推进法治政府建设存在的不足和原因')),
+          p(new TextRun('执法力量不足，原因是编制紧张。')),
+          p(new TextRun('四、2026年度推进法治政府建设的主要安排')),
+          p(new TextRun('开展案卷评查。')),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+describe('importing Word tracked changes', () => {
+  it('reads the text as it stood and each change with its author', async () => {
+    const { text, trackedChanges } = await readReportUpload(await revisedDocx(), '甲一镇.docx');
+    expect(text).toContain('镇党委全年召开专题会议4次，研究法治政府建设工作，效果明显。全年开展执法检查136次。');
+    expect(trackedChanges.map((c) => [c.author, c.exact, c.replacement])).toEqual([
+      ['王审核', '4次', '5次'],
+      ['李科长', '，效果明显', ''],
+      ['王审核', '', '（均已整改）'],
+    ]);
+  });
+
+  it('files them as suggestions by their authors on the part they belong to', async () => {
+    const { text, trackedChanges } = await readReportUpload(await revisedDocx(), '甲一镇.docx');
+    const preview = previewImport(text, trackedChanges);
+    const res = await commitImport(db, w.drafterA1, {
+      townshipId: w.townA1,
+      year: 2025,
+      title: preview.parsed.title,
+      recipient: preview.parsed.recipient,
+      sections: Object.fromEntries(Object.entries(preview.parsed.sections).filter(([, v]) => v)),
+      trackedChanges: preview.trackedChanges,
+    });
+    expect(res.suggestions).toBe(3);
+    const list = await listSuggestions(db, w.drafterA1, res.reportId);
+    expect(list.map((s) => [s.sectionKey, s.authorName, s.anchor.exact, s.replacement, s.state, Boolean(s.position)])).toEqual([
+      ['measures', '王审核（Word 修订）', '4次', '5次', 'pending', true],
+      ['measures', '李科长（Word 修订）', '，效果明显', '', 'pending', true],
+      ['measures', '王审核（Word 修订）', '', '（均已整改）', 'pending', true],
+    ]);
+  });
+
+  it('the app’s own 修订稿 comes back as the same suggestions', async () => {
+    const TEXT = '镇党委全年召开专题会议4次，研究法治政府建设工作。';
+    const buf = await renderDocx(
+      {
+        ...FIXTURE,
+        sections: { ...FIXTURE.sections, measures: docFromReportText(TEXT) },
+        revisions: { measures: [{ id: 7, start: TEXT.indexOf('4次'), end: TEXT.indexOf('4次') + 2, replacement: '5次', author: '县审核人', date }] },
+      },
+      'revisions',
+    );
+    const { text, trackedChanges } = await readReportUpload(buf, 'x.docx');
+    expect(text).toContain(TEXT);
+    expect(trackedChanges.map((c) => [c.author, c.exact, c.replacement])).toEqual([['县审核人', '4次', '5次']]);
+  });
+});

@@ -1,0 +1,78 @@
+// The public pages' data: only published reports, as their 公开稿, with the 政府信息公开目录 record and an Atom feed;
+// an unpublished or taken-back report answers exactly like an id that does not exist.
+import { DOMParser } from '@xmldom/xmldom';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { GET as recordRoute } from '@/app/(public)/public/reports/[id]/record/route';
+import { GET as feedRoute } from '@/app/(public)/public/counties/[id]/feed/route';
+import type { Db } from '@/db/client';
+import { addThread } from '@/lib/review/comments';
+import { transitionReport } from '@/lib/review/transitions';
+import { publishedReport } from '@/lib/publication/service';
+import { worldWithSubmitted, type World } from '../../support/db';
+
+let db: Db;
+let w: World;
+let reportId: number;
+
+beforeEach(async () => {
+  ({ db, w, reportId } = await worldWithSubmitted('全年开展执法检查136次。'));
+  await addThread(db, w.reviewerA, reportId, {
+    sectionKey: 'measures',
+    body: '内部意见：请核实数据',
+    anchor: { exact: '136次', prefix: '执法检查', suffix: '。', start: 8 },
+  });
+});
+
+const publish = async () => {
+  await transitionReport(db, w.reviewerA, reportId, { transition: 'approve' });
+  await transitionReport(db, w.drafterA1, reportId, { transition: 'finalise' });
+  await transitionReport(db, w.drafterA1, reportId, { transition: 'publish', url: 'https://example.gov.cn/a', date: '2026-03-01' });
+};
+const record = (id: number | string) => recordRoute(new Request(`http://t/public/reports/${id}/record`), { params: Promise.resolve({ id: String(id) }) });
+const feed = (id: number) => feedRoute(new Request(`http://t/public/counties/${id}/feed`), { params: Promise.resolve({ id: String(id) }) });
+
+describe('public pages', () => {
+  it('answer 404 for an unpublished report exactly as for one that does not exist', async () => {
+    const unpublished = await record(reportId);
+    const missing = await record(99_999);
+    expect(unpublished.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect(await unpublished.text()).toBe(await missing.text());
+    expect(await (await feed(w.countyA)).text()).not.toContain(`/public/reports/${reportId}`);
+  });
+
+  it('give a published report’s 公开稿 and its catalogue record, without comments or account names', async () => {
+    await publish();
+    const r = await publishedReport(db, reportId);
+    expect(r.doc.recipient).toBeNull();
+    expect(r.doc.cc).toBeNull();
+    const text = JSON.stringify(r);
+    expect(text).not.toContain('内部意见');
+    for (const name of [w.drafterA1.displayName, w.reviewerA.displayName]) expect(text).not.toContain(name);
+
+    const res = await record(reportId);
+    expect(res.status).toBe(200);
+    const json = await res.json();
+    expect(json).toMatchObject({ 索引号: `${w.countyA}-2025-${reportId}`, 发布日期: '2026-03-01', 体裁分类: '报告', 有效性: '有效', 年度: 2025, 乡镇街道: '甲一镇' });
+    expect(json.网址).toBe(`http://t/public/reports/${reportId}`);
+    for (const key of ['索引号', '发布机构', '成文日期', '发布日期', '主题分类', '体裁分类', '文号', '有效性']) expect(json).toHaveProperty(key);
+  });
+
+  it('list it in a well-formed Atom feed, and drop it when it is taken back', async () => {
+    await publish();
+    const res = await feed(w.countyA);
+    expect(res.headers.get('content-type')).toContain('application/atom+xml');
+    const xml = await res.text();
+    let failed = false;
+    const doc = new DOMParser({ errorHandler: { warning: () => undefined, error: () => (failed = true), fatalError: () => (failed = true) } }).parseFromString(xml, 'text/xml');
+    expect(failed).toBe(false);
+    expect(doc.documentElement!.getAttribute('xmlns')).toBe('http://www.w3.org/2005/Atom');
+    expect(doc.getElementsByTagName('entry')).toHaveLength(1);
+    expect(xml).toContain(`/public/reports/${reportId}`);
+
+    await transitionReport(db, w.admin, reportId, { transition: 'reopen' });
+    expect((await record(reportId)).status).toBe(404);
+    expect(await (await feed(w.countyA)).text()).not.toContain(`/public/reports/${reportId}`);
+    expect((await feed(99_999)).status).toBe(404);
+  });
+});
