@@ -15,15 +15,15 @@ import { BODY_SECTION_KEYS, SECTION_LABELS, type BodySectionKey } from '@/lib/do
 import { storedReportText } from '@/lib/domain/stored';
 import { sectionTemplate } from '@/lib/domain/template';
 import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
-import type { ThreadView } from '@/lib/review/comments';
+import type { ThreadList, ThreadView } from '@/lib/review/comments';
 import { formatDateTime } from '@/lib/shared/format';
 import { ConflictDialog } from './conflict-dialog';
 import { FrontMatter } from './front-matter';
 import { RecoverBanner } from './recover-banner';
 import { SectionEditor, type SectionApi, type SectionSuggestion, type SectionThread, type TextSelectionInfo } from './section-editor';
-import type { SuggestionView } from '@/lib/review/suggestions';
+import type { Decision, DecisionConflict, SuggestionCreated, SuggestionList, SuggestionView } from '@/lib/review/suggestions';
 import { draftAnchor, type DraftChange } from '@/lib/domain/suggest-draft';
-import { apiCall } from '@/components/ui/api-call';
+import { apiCall, refusalOf } from '@/components/ui/api-call';
 import type { VerdictView } from '@/lib/review/verdicts';
 import { navLabel, SectionNav, type Nav } from './section-nav';
 import { SidePanel, type SideTab } from './side-panel';
@@ -79,12 +79,12 @@ export function ReportWorkspace({ initial }: Props) {
     setTab('comments');
   }, []);
   const refreshThreads = useCallback(async () => {
-    const res = await fetch(`/api/reports/${report.id}/comments`);
-    if (res.ok) setThreads(((await res.json()) as { threads: ThreadView[] }).threads);
+    const r = await apiCall<ThreadList>(`/api/reports/${report.id}/comments`);
+    if (r.ok) setThreads(r.data.threads);
   }, [report.id]);
   const refreshSuggestions = useCallback(async () => {
-    const res = await fetch(`/api/reports/${report.id}/suggestions`);
-    if (res.ok) setSuggestions(((await res.json()) as { suggestions: SuggestionView[] }).suggestions);
+    const r = await apiCall<SuggestionList>(`/api/reports/${report.id}/suggestions`);
+    if (r.ok) setSuggestions(r.data.suggestions);
   }, [report.id]);
   const suggestionsBySection = useMemo(() => {
     const m = new Map<string, SectionSuggestion[]>(BODY_SECTION_KEYS.map((k) => [k, []]));
@@ -97,14 +97,12 @@ export function ReportWorkspace({ initial }: Props) {
     async (s: SuggestionView): Promise<string | null> => {
       const api = apis.current.get(s.sectionKey);
       await api?.flush();
-      const res = await fetch(`/api/reports/${report.id}/suggestions/${s.id}/accept`, {
+      const r = await apiCall<Decision, DecisionConflict>(`/api/reports/${report.id}/suggestions/${s.id}/accept`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(api ? { version: api.version() } : {}),
+        body: api ? { version: api.version() } : {},
       });
-      const body = (await res.json().catch(() => ({}))) as { error?: string; section?: SectionSnapshot | null };
-      if (!res.ok) return body.error ?? `接受修订失败（${res.status}）`;
-      if (body.section) api?.takeServer(body.section);
+      if (!r.ok) return r.message;
+      if (r.data.section) api?.takeServer(r.data.section);
       return null;
     },
     [report.id],
@@ -135,7 +133,12 @@ export function ReportWorkspace({ initial }: Props) {
           const base = store.get()[key] ?? '';
           for (let i = 0; i < changes.length; i++) {
             const c = changes[i]!;
-            const refused = await apiCall(`/api/reports/${report.id}/suggestions`, 'POST', { sectionKey: key, anchor: draftAnchor(base, c), replacement: c.replacement, reason: reason || null });
+            const refused = refusalOf(
+              await apiCall<SuggestionCreated>(`/api/reports/${report.id}/suggestions`, {
+                method: 'POST',
+                body: { sectionKey: key, anchor: draftAnchor(base, c), replacement: c.replacement, reason: reason || null },
+              }),
+            );
             if (refused) {
               apis.current.get(key)?.resetDraft(changes.slice(i));
               return refused;

@@ -9,9 +9,11 @@ import { cleanPastedHtml } from '@/lib/editor/paste';
 import { insertionPos, textIndex } from '@/lib/editor/text-index';
 import { CommentHighlights, commentHighlightKey, type HighlightRange } from '@/lib/editor/comment-highlights';
 import { createAnchor, locateSuggestion, pointAnchor, findAnchor, type TextAnchor } from '@/lib/domain/anchor';
+import { apiCall } from '@/components/ui/api-call';
 import type { SaveConflict, SaveOk, SectionSnapshot } from '@/lib/drafting/types';
 import { LocalDrafts } from '@/lib/autosave/local-drafts';
 import { SaveQueue, type SaveResult, type SaveStatus } from '@/lib/autosave/save-queue';
+import { saveResultOf } from './save-result';
 import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
 import type { TextEdit } from '@/lib/domain/model';
 import type { TextStore } from './text-store';
@@ -69,23 +71,13 @@ type Props = {
 };
 
 async function sendSection(reportId: number, key: string, content: TiptapNode, version: number, overwrite: boolean): Promise<SaveResult<SectionSnapshot>> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/reports/${reportId}/sections/${key}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ content, version, ...(overwrite ? { overwrite: true } : {}) }),
-      keepalive: JSON.stringify(content).length < 60_000,
-    });
-  } catch {
-    return { kind: 'offline' };
-  }
-  if (res.ok) return { kind: 'ok', version: ((await res.json()) as SaveOk).version };
-  if (res.status === 409) return { kind: 'conflict', current: ((await res.json()) as SaveConflict).current };
-  if (res.status >= 500) return { kind: 'offline' };
-  const body = (await res.json().catch(() => ({}))) as { error?: string };
-  const message = res.status === 401 ? '登录已失效，请在新标签页重新登录后回到这里，内容会自动保存。' : (body.error ?? `保存失败（${res.status}）`);
-  return { kind: 'error', status: res.status, message };
+  const r = await apiCall<SaveOk, Pick<SaveConflict, 'current'>>(`/api/reports/${reportId}/sections/${key}`, {
+    method: 'PUT',
+    body: { content, version, ...(overwrite ? { overwrite: true } : {}) },
+    // A request kept alive past the page may carry at most 64 KiB.
+    keepalive: JSON.stringify(content).length < 60_000,
+  });
+  return saveResultOf(r, (ok) => ok.version, { unauthorized: '登录已失效，请在新标签页重新登录后回到这里，内容会自动保存。' });
 }
 
 function CharCount({ editor }: { editor: Editor }) {

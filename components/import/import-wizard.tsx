@@ -5,7 +5,8 @@
 import { Choice } from '@/components/ui/choice';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
-import type { ImportPreview } from '@/lib/import/service';
+import { apiCall } from '@/components/ui/api-call';
+import type { ImportCommitted, ImportConflict, ImportLoss, ImportPreview } from '@/lib/import/service';
 import { BODY_SECTION_KEYS, SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
 
 type Township = { id: number; name: string; countyName: string };
@@ -13,14 +14,6 @@ type Props = { townships: Township[]; defaultYear: number; maxYear: number };
 type Target = BodySectionKey | 'unplaced';
 
 const TARGETS: Array<[Target, string]> = [...BODY_SECTION_KEYS.map((k) => [k, SECTION_LABELS[k]] as [Target, string]), ['unplaced', '未归类内容（不导入）']];
-
-async function errorOf(res: Response): Promise<string> {
-  try {
-    return ((await res.json()) as { error?: string }).error ?? `请求失败（${res.status}）`;
-  } catch {
-    return `请求失败（${res.status}），请稍后重试。`;
-  }
-}
 
 /** Upload or paste → preview with movable blocks and the checks → confirm to create or replace the report. */
 export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
@@ -38,19 +31,20 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
   const [date, setDate] = useState('');
   const [replace, setReplace] = useState(false);
   const [conflict, setConflict] = useState(false);
-  const [losses, setLosses] = useState<Array<{ section: string; label: string; before: number; after: number; excerpt: string }>>([]);
+  const [losses, setLosses] = useState<ImportLoss[]>([]);
   const [acceptLoss, setAcceptLoss] = useState(false);
 
-  async function send(body: BodyInit, json: boolean) {
+  /** A file (multipart) or the pasted text ({text}) to the preview. */
+  async function send(body: FormData | { text: string }) {
     setBusy(true);
     setError('');
     try {
-      const res = await fetch('/api/import/preview', { method: 'POST', body, headers: json ? { 'content-type': 'application/json' } : undefined });
-      if (!res.ok) {
-        setError(await errorOf(res));
+      const r = await apiCall<ImportPreview>('/api/import/preview', { method: 'POST', body });
+      if (!r.ok) {
+        setError(r.message);
         return;
       }
-      const p = (await res.json()) as ImportPreview;
+      const p = r.data;
       setPreview(p);
       setBlocks(p.blocks);
       setTitle(p.parsed.title ?? '');
@@ -60,8 +54,6 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
       if (p.parsed.year && p.parsed.year <= maxYear) setYear(p.parsed.year);
       const match = townships.find((t) => p.parsed.township && t.name === p.parsed.township);
       if (match) setTownshipId(match.id);
-    } catch {
-      setError('无法连接服务器，请检查网络后重试。');
     } finally {
       setBusy(false);
     }
@@ -94,10 +86,9 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
       BODY_SECTION_KEYS.map((k) => [k, (grouped.get(k) ?? []).map((b) => b.text).join('\n')]),
     );
     try {
-      const res = await fetch('/api/import/commit', {
+      const r = await apiCall<ImportCommitted, ImportConflict>('/api/import/commit', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
+        body: {
           townshipId,
           year,
           title,
@@ -111,23 +102,17 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
           sections,
           replace,
           acceptLoss,
-        }),
+        },
       });
-      if (res.status === 409) {
-        const body = (await res.json().catch(() => ({}))) as { error?: string; losses?: typeof losses };
+      if (r.ok) {
+        router.push(`/reports/${r.data.reportId}/edit?imported=${r.data.replaced ? 'replaced' : 'new'}`);
+        return;
+      }
+      if (r.code === 'conflict') {
         setConflict(true);
-        setLosses(body.losses ?? []);
-        setError(body.error ?? '导入未完成，请核对后重试。');
-        return;
+        setLosses(r.details?.losses ?? []);
       }
-      if (!res.ok) {
-        setError(await errorOf(res));
-        return;
-      }
-      const { reportId, replaced } = (await res.json()) as { reportId: number; replaced: boolean };
-      router.push(`/reports/${reportId}/edit?imported=${replaced ? 'replaced' : 'new'}`);
-    } catch {
-      setError('无法连接服务器，请检查网络后重试。');
+      setError(r.message);
     } finally {
       setBusy(false);
     }
@@ -150,7 +135,7 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
                 if (!file) return;
                 const form = new FormData();
                 form.set('file', file);
-                void send(form, false);
+                void send(form);
               }}
             />
           </label>
@@ -158,7 +143,7 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
             或粘贴报告全文
             <textarea rows={5} value={pasted} onChange={(e) => setPasted(e.target.value)} placeholder="从县政府网站复制的报告文字…" />
           </label>
-          <button type="button" disabled={busy || !pasted.trim()} onClick={() => void send(JSON.stringify({ text: pasted }), true)}>
+          <button type="button" disabled={busy || !pasted.trim()} onClick={() => void send({ text: pasted })}>
             识别粘贴的文字
           </button>
         </div>

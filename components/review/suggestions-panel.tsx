@@ -3,10 +3,10 @@
 // suggestions (one reason for the lot); everyone who reads the report sees each suggestion with its state and
 // replies; the drafter accepts or rejects them, one by one, all in the part shown, or all.
 import { useState } from 'react';
-import { apiCall } from '@/components/ui/api-call';
+import { apiCall, refusalOf } from '@/components/ui/api-call';
 import { ErrorLine } from '@/components/ui/error-line';
 import type { DraftChange } from '@/lib/domain/suggest-draft';
-import type { SuggestionView } from '@/lib/review/suggestions';
+import type { Decision, SuggestionView } from '@/lib/review/suggestions';
 import { SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
 import { ChangeWords, STATE_LABELS, SuggestionCard, suggestionState, type SuggestionFilter } from './suggestion-card';
 
@@ -94,7 +94,7 @@ export function SuggestionsPanel({ reportId, suggestions, drafting, onOpenDraft,
     setError(null);
     try {
       for (const s of list) {
-        const refused = what === 'accept' ? await onAccept(s) : await apiCall(`/api/reports/${reportId}/suggestions/${s.id}/reject`, 'POST');
+        const refused = what === 'accept' ? await onAccept(s) : refusalOf(await apiCall<Decision>(`/api/reports/${reportId}/suggestions/${s.id}/reject`, { method: 'POST' }));
         if (refused) {
           setError(refused);
           break;
