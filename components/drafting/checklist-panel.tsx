@@ -7,23 +7,13 @@ import { formatDateTime } from '@/lib/shared/format';
 import { checklistFor, LEDGER_STATES, suggestChecklist } from '@/lib/domain/checklists';
 import type { BodySectionKey } from '@/lib/domain/sections';
 import type { VerdictSaved, VerdictView } from '@/lib/review/verdicts';
+import { useDrafting } from './drafting-context';
 
-type Props = {
-  reportId: number;
-  sectionKey: BodySectionKey;
-  text: string;
-  entries: ChecklistEntry[];
-  editable: boolean;
-  onEntry: (entry: ChecklistEntry) => void;
-  onShow: (start: number, end: number) => void;
-  verdicts: VerdictView[];
-  /** The reviewer may mark items 通过 / 需修改 now. */
-  mayReview: boolean;
-  onVerdict: (itemId: string, verdict: VerdictView | null) => void;
-};
+type Props = { sectionKey: BodySectionKey };
+type OnVerdict = (itemId: string, verdict: VerdictView | null) => void;
 
 /** A reviewer's 通过 / 需修改 on one item: shown to everyone; buttons and a note for the reviewer. */
-function VerdictLine({ reportId, itemId, verdict, mayReview, onVerdict }: { reportId: number; itemId: string; verdict: VerdictView | undefined; mayReview: boolean; onVerdict: Props['onVerdict'] }) {
+function VerdictLine({ reportId, itemId, verdict, mayReview, onVerdict }: { reportId: number; itemId: string; verdict: VerdictView | undefined; mayReview: boolean; onVerdict: OnVerdict }) {
   const [note, setNote] = useState(verdict?.note ?? '');
   const [error, setError] = useState('');
   async function send(v: 'pass' | 'fix' | null) {
@@ -79,7 +69,8 @@ function snippet(text: string, start: number, end: number) {
 }
 
 /** What the part must contain: suggestions from the text (dashed) beside the drafter's own confirmed ticks (solid). */
-export function ChecklistPanel({ reportId, sectionKey, text, entries, editable, onEntry, onShow, verdicts, mayReview, onVerdict }: Props) {
+export function ChecklistPanel({ sectionKey }: Props) {
+  const { reportId, partText: text, entries, editable, onEntry, onShow, verdicts, mayReview, onVerdict } = useDrafting();
   const verdictOf = new Map(verdicts.map((v) => [v.itemId, v]));
   const [open, setOpen] = useState<string | null>(null);
   const [error, setError] = useState('');

@@ -1,22 +1,13 @@
 'use client';
 
+import { useDrafting } from '@/components/drafting/drafting-context';
 import { apiCall, refusalOf } from '@/components/ui/api-call';
 import { ErrorLine } from '@/components/ui/error-line';
 import { useState } from 'react';
 import { formatDateTime } from '@/lib/shared/format';
-import type { TextAnchor } from '@/lib/domain/anchor';
-import type { CommentChanged, CommentCreated, CommentView, ThreadView } from '@/lib/review/comments';
+import type { CommentChanged, CommentCreated, CommentView } from '@/lib/review/comments';
 import { SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
 
-type Props = {
-  reportId: number;
-  threads: ThreadView[];
-  selection: { key: string; anchor: TextAnchor } | null;
-  mayComment: boolean;
-  activeId: number | null;
-  onChanged: () => Promise<void>;
-  onOpen: (t: ThreadView) => void;
-};
 
 
 function Comment({ c, reportId, onChanged, setError }: { c: CommentView; reportId: number; onChanged: () => Promise<void>; setError: (m: string) => void }) {
@@ -77,7 +68,8 @@ function Comment({ c, reportId, onChanged, setError }: { c: CommentView; reportI
 }
 
 /** Threads in document order beside the text: add on a selection, reply, resolve and reopen. */
-export function CommentsPanel({ reportId, threads, selection: selected, mayComment, activeId, onChanged, onOpen }: Props) {
+export function CommentsPanel() {
+  const { reportId, threads, selection: selected, mayComment, activeThread: activeId, onThreadsChanged: onChanged, onOpenThread: onOpen } = useDrafting();
   // A caret is not a passage to comment on (it is where a reviewer may suggest an insertion).
   const selection = selected?.anchor.exact ? selected : null;
   const [body, setBody] = useState('');
