@@ -1,44 +1,29 @@
 'use client';
 
 import { useState } from 'react';
-import type { ChecklistEntry, LedgerState } from '@/lib/drafting/types';
+import { apiCall } from '@/components/ui/api-call';
+import type { ChecklistEntry, ChecklistSaved, LedgerState } from '@/lib/drafting/types';
 import { formatDateTime } from '@/lib/shared/format';
 import { checklistFor, LEDGER_STATES, suggestChecklist } from '@/lib/domain/checklists';
 import type { BodySectionKey } from '@/lib/domain/sections';
-import type { VerdictView } from '@/lib/review/verdicts';
+import type { VerdictSaved, VerdictView } from '@/lib/review/verdicts';
+import { useDrafting } from './drafting-context';
 
-type Props = {
-  reportId: number;
-  sectionKey: BodySectionKey;
-  text: string;
-  entries: ChecklistEntry[];
-  editable: boolean;
-  onEntry: (entry: ChecklistEntry) => void;
-  onShow: (start: number, end: number) => void;
-  verdicts: VerdictView[];
-  /** The reviewer may mark items 通过 / 需修改 now. */
-  mayReview: boolean;
-  onVerdict: (itemId: string, verdict: VerdictView | null) => void;
-};
+type Props = { sectionKey: BodySectionKey };
+type OnVerdict = (itemId: string, verdict: VerdictView | null) => void;
 
 /** A reviewer's 通过 / 需修改 on one item: shown to everyone; buttons and a note for the reviewer. */
-function VerdictLine({ reportId, itemId, verdict, mayReview, onVerdict }: { reportId: number; itemId: string; verdict: VerdictView | undefined; mayReview: boolean; onVerdict: Props['onVerdict'] }) {
+function VerdictLine({ reportId, itemId, verdict, mayReview, onVerdict }: { reportId: number; itemId: string; verdict: VerdictView | undefined; mayReview: boolean; onVerdict: OnVerdict }) {
   const [note, setNote] = useState(verdict?.note ?? '');
   const [error, setError] = useState('');
   async function send(v: 'pass' | 'fix' | null) {
     setError('');
-    try {
-      const res = await fetch(`/api/reports/${reportId}/verdicts/${encodeURIComponent(itemId)}`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ verdict: v, note: v === 'fix' ? note : '' }),
-      });
-      const body = (await res.json().catch(() => ({}))) as { verdict?: VerdictView | null; error?: string };
-      if (!res.ok) throw new Error(body.error ?? `保存失败（${res.status}）`);
-      onVerdict(itemId, body.verdict ?? null);
-    } catch (e) {
-      setError(e instanceof Error && /[\u4e00-\u9fa5]/.test(e.message) ? e.message : '审核意见没有保存，请检查网络后重试。');
-    }
+    const r = await apiCall<VerdictSaved>(`/api/reports/${reportId}/verdicts/${encodeURIComponent(itemId)}`, {
+      method: 'PUT',
+      body: { verdict: v, note: v === 'fix' ? note : '' },
+    });
+    if (r.ok) onVerdict(itemId, r.data.verdict ?? null);
+    else setError(r.code === 'network' ? '审核意见没有保存，请检查网络后重试。' : r.message);
   }
   return (
     <div className={`verdict ${verdict ? `verdict-${verdict.verdict}` : ''}`} data-testid={`verdict-${itemId}`}>
@@ -84,7 +69,8 @@ function snippet(text: string, start: number, end: number) {
 }
 
 /** What the part must contain: suggestions from the text (dashed) beside the drafter's own confirmed ticks (solid). */
-export function ChecklistPanel({ reportId, sectionKey, text, entries, editable, onEntry, onShow, verdicts, mayReview, onVerdict }: Props) {
+export function ChecklistPanel({ sectionKey }: Props) {
+  const { reportId, partText: text, entries, editable, onEntry, onShow, verdicts, mayReview, onVerdict } = useDrafting();
   const verdictOf = new Map(verdicts.map((v) => [v.itemId, v]));
   const [open, setOpen] = useState<string | null>(null);
   const [error, setError] = useState('');
@@ -98,20 +84,14 @@ export function ChecklistPanel({ reportId, sectionKey, text, entries, editable, 
     const before = byId.get(itemId);
     // Shown at once; put back if the server refuses.
     onEntry({ itemId, kind: before?.kind ?? 'item', label: before?.label ?? null, confirmed: false, state: null, note: '', updatedByName: null, updatedAt: null, ...before, ...body });
-    try {
-      const res = await fetch(`/api/reports/${reportId}/checklist/${encodeURIComponent(itemId)}`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      const json = (await res.json()) as { entry?: ChecklistEntry; error?: string };
-      if (!res.ok || !json.entry) throw new Error(json.error ?? `保存失败（${res.status}）`);
-      onEntry(json.entry);
-    } catch (e) {
-      if (before) onEntry(before);
-      else onEntry({ itemId, kind: 'item', label: null, confirmed: false, state: null, note: '', updatedByName: null, updatedAt: null });
-      setError(e instanceof Error && /[\u4e00-\u9fa5]/.test(e.message) ? e.message : '勾选没有保存，请检查网络后重试。');
+    const r = await apiCall<ChecklistSaved>(`/api/reports/${reportId}/checklist/${encodeURIComponent(itemId)}`, { method: 'PUT', body });
+    if (r.ok) {
+      onEntry(r.data.entry);
+      return;
     }
+    if (before) onEntry(before);
+    else onEntry({ itemId, kind: 'item', label: null, confirmed: false, state: null, note: '', updatedByName: null, updatedAt: null });
+    setError(r.code === 'network' ? '勾选没有保存，请检查网络后重试。' : r.message);
   }
 
   if (items.length === 0 && ledger.length === 0) return <p className="muted">这一部分没有清单。</p>;

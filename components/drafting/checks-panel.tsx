@@ -1,11 +1,11 @@
 'use client';
 
-import type { Check } from '@/lib/domain/model';
-
-type Props = { checks: Check[]; onJump: (check: Check) => void; onFix?: (check: Check) => void };
+import { useDrafting } from './drafting-context';
 
 /** The structure checks of the whole report, live; each one jumps to its place. */
-export function ChecksPanel({ checks, onJump, onFix }: Props) {
+export function ChecksPanel() {
+  const { checks, onJumpCheck: onJump, onFixCheck, editable } = useDrafting();
+  const onFix = editable ? onFixCheck : undefined;
   if (checks.length === 0) {
     return (
       <p className="msg ok" data-testid="checks-panel">

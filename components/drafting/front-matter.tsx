@@ -1,10 +1,12 @@
 'use client';
 
 import { useState } from 'react';
-import type { ReportMeta } from '@/lib/drafting/types';
+import { apiCall } from '@/components/ui/api-call';
+import type { MetaConflict, MetaSaveOk, ReportMeta } from '@/lib/drafting/types';
 import { formatDocumentDate } from '@/lib/shared/format';
 import { HEADED_SECTION_KEYS, bareHeading, partHeadingLines } from '@/lib/domain/template';
 import { SaveQueue, type SaveResult, type SaveStatus } from '@/lib/autosave/save-queue';
+import { saveResultOf } from './save-result';
 
 type Meta = Omit<ReportMeta, 'metaVersion'>;
 type Props = {
@@ -19,22 +21,8 @@ type Props = {
 };
 
 async function sendMeta(reportId: number, meta: Meta, metaVersion: number): Promise<SaveResult<ReportMeta>> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/reports/${reportId}`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...meta, metaVersion }),
-      keepalive: true,
-    });
-  } catch {
-    return { kind: 'offline' };
-  }
-  const body = (await res.json().catch(() => ({}))) as { metaVersion?: number; current?: ReportMeta; error?: string };
-  if (res.ok && body.metaVersion) return { kind: 'ok', version: body.metaVersion };
-  if (res.status === 409 && body.current) return { kind: 'conflict', current: body.current };
-  if (res.status >= 500) return { kind: 'offline' };
-  return { kind: 'error', status: res.status, message: body.error ?? `保存失败（${res.status}）` };
+  const r = await apiCall<MetaSaveOk, MetaConflict>(`/api/reports/${reportId}`, { method: 'PATCH', body: { ...meta, metaVersion }, keepalive: true });
+  return saveResultOf(r, (ok) => ok.metaVersion);
 }
 
 /** Title, 主送, 落款, 成文日期 and 抄送, autosaved like the sections. */

@@ -6,18 +6,21 @@ import { CharacterCount, Placeholder } from '@tiptap/extensions';
 import { TextSelection } from '@tiptap/pm/state';
 import { reportExtensions } from '@/lib/editor/extensions';
 import { cleanPastedHtml } from '@/lib/editor/paste';
-import { insertionPos, textIndex } from '@/lib/editor/text-index';
-import { CommentHighlights, commentHighlightKey, type HighlightRange } from '@/lib/editor/comment-highlights';
-import { createAnchor, locateSuggestion, pointAnchor, findAnchor, type TextAnchor } from '@/lib/domain/anchor';
+import { textIndex } from '@/lib/editor/text-index';
+import { CommentHighlights } from '@/lib/editor/comment-highlights';
+import { createAnchor, pointAnchor, type TextAnchor } from '@/lib/domain/anchor';
+import { apiCall } from '@/components/ui/api-call';
 import type { SaveConflict, SaveOk, SectionSnapshot } from '@/lib/drafting/types';
 import { LocalDrafts } from '@/lib/autosave/local-drafts';
 import { SaveQueue, type SaveResult, type SaveStatus } from '@/lib/autosave/save-queue';
+import { saveResultOf } from './save-result';
+import { useReviewMarks } from './use-review-marks';
 import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
 import type { TextEdit } from '@/lib/domain/model';
 import type { TextStore } from './text-store';
 import { Toolbar } from './toolbar';
 import { applyTextEdits } from '@/lib/editor/text-edits';
-import { SuggestionMarks, suggestionMarkKey, type SuggestionRange } from '@/lib/editor/suggestion-marks';
+import { SuggestionMarks } from '@/lib/editor/suggestion-marks';
 import { SuggestTyping } from '@/lib/editor/suggest-typing';
 import type { DraftChange } from '@/lib/domain/suggest-draft';
 
@@ -69,23 +72,13 @@ type Props = {
 };
 
 async function sendSection(reportId: number, key: string, content: TiptapNode, version: number, overwrite: boolean): Promise<SaveResult<SectionSnapshot>> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/reports/${reportId}/sections/${key}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ content, version, ...(overwrite ? { overwrite: true } : {}) }),
-      keepalive: JSON.stringify(content).length < 60_000,
-    });
-  } catch {
-    return { kind: 'offline' };
-  }
-  if (res.ok) return { kind: 'ok', version: ((await res.json()) as SaveOk).version };
-  if (res.status === 409) return { kind: 'conflict', current: ((await res.json()) as SaveConflict).current };
-  if (res.status >= 500) return { kind: 'offline' };
-  const body = (await res.json().catch(() => ({}))) as { error?: string };
-  const message = res.status === 401 ? '登录已失效，请在新标签页重新登录后回到这里，内容会自动保存。' : (body.error ?? `保存失败（${res.status}）`);
-  return { kind: 'error', status: res.status, message };
+  const r = await apiCall<SaveOk, Pick<SaveConflict, 'current'>>(`/api/reports/${reportId}/sections/${key}`, {
+    method: 'PUT',
+    body: { content, version, ...(overwrite ? { overwrite: true } : {}) },
+    // A request kept alive past the page may carry at most 64 KiB.
+    keepalive: JSON.stringify(content).length < 60_000,
+  });
+  return saveResultOf(r, (ok) => ok.version, { unauthorized: '登录已失效，请在新标签页重新登录后回到这里，内容会自动保存。' });
 }
 
 function CharCount({ editor }: { editor: Editor }) {
@@ -189,31 +182,7 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
     });
   }, [editor, queue, drafts, section.key, store, register, typing]);
 
-  useEffect(() => {
-    if (!editor) return;
-    const idx = textIndex(editor.state.doc);
-    const ranges: HighlightRange[] = [];
-    for (const t of threads) {
-      const m = findAnchor(idx.text, t.anchor);
-      if (!m) continue;
-      ranges.push({ id: t.id, from: idx.toPos(m.start), to: idx.toPos(m.end - 1) + 1, resolved: t.resolved, active: t.id === activeThread });
-    }
-    editor.view.dispatch(editor.state.tr.setMeta(commentHighlightKey, ranges).setMeta('addToHistory', false));
-  }, [editor, threads, activeThread, revision]);
-
-  useEffect(() => {
-    if (!editor) return;
-    const idx = textIndex(editor.state.doc);
-    const ranges: SuggestionRange[] = [];
-    for (const sg of suggestions) {
-      const at = locateSuggestion(idx.text, sg.anchor).exact;
-      if (!at) continue;
-      const from = at.end > at.start ? idx.toPos(at.start) : insertionPos(idx, at.start);
-      const to = at.end > at.start ? idx.toPos(at.end - 1) + 1 : from;
-      ranges.push({ id: sg.id, from, to, replacement: sg.replacement });
-    }
-    editor.view.dispatch(editor.state.tr.setMeta(suggestionMarkKey, ranges).setMeta('addToHistory', false));
-  }, [editor, suggestions, revision]);
+  useReviewMarks(editor, threads, activeThread, suggestions, revision);
 
   const reportSelection = () => {
     if (!editor) return;

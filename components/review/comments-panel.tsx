@@ -1,22 +1,13 @@
 'use client';
 
-import { apiCall } from '@/components/ui/api-call';
+import { useDrafting } from '@/components/drafting/drafting-context';
+import { apiCall, refusalOf } from '@/components/ui/api-call';
 import { ErrorLine } from '@/components/ui/error-line';
 import { useState } from 'react';
 import { formatDateTime } from '@/lib/shared/format';
-import type { TextAnchor } from '@/lib/domain/anchor';
-import type { CommentView, ThreadView } from '@/lib/review/comments';
+import type { CommentChanged, CommentCreated, CommentView } from '@/lib/review/comments';
 import { SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
 
-type Props = {
-  reportId: number;
-  threads: ThreadView[];
-  selection: { key: string; anchor: TextAnchor } | null;
-  mayComment: boolean;
-  activeId: number | null;
-  onChanged: () => Promise<void>;
-  onOpen: (t: ThreadView) => void;
-};
 
 
 function Comment({ c, reportId, onChanged, setError }: { c: CommentView; reportId: number; onChanged: () => Promise<void>; setError: (m: string) => void }) {
@@ -35,7 +26,7 @@ function Comment({ c, reportId, onChanged, setError }: { c: CommentView; reportI
             <button
               type="button"
               onClick={async () => {
-                const err = await apiCall(`/api/reports/${reportId}/comments/${c.id}`, 'PATCH', { body: text });
+                const err = refusalOf(await apiCall<CommentChanged>(`/api/reports/${reportId}/comments/${c.id}`, { method: 'PATCH', body: { body: text } }));
                 if (err) setError(err);
                 else {
                   setEditing(false);
@@ -63,7 +54,7 @@ function Comment({ c, reportId, onChanged, setError }: { c: CommentView; reportI
             className="link-like"
             onClick={async () => {
               if (!window.confirm('确定删除这条批注吗？')) return;
-              const err = await apiCall(`/api/reports/${reportId}/comments/${c.id}`, 'DELETE');
+              const err = refusalOf(await apiCall<CommentChanged>(`/api/reports/${reportId}/comments/${c.id}`, { method: 'DELETE' }));
               if (err) setError(err);
               else await onChanged();
             }}
@@ -77,7 +68,8 @@ function Comment({ c, reportId, onChanged, setError }: { c: CommentView; reportI
 }
 
 /** Threads in document order beside the text: add on a selection, reply, resolve and reopen. */
-export function CommentsPanel({ reportId, threads, selection: selected, mayComment, activeId, onChanged, onOpen }: Props) {
+export function CommentsPanel() {
+  const { reportId, threads, selection: selected, mayComment, activeThread: activeId, onThreadsChanged: onChanged, onOpenThread: onOpen } = useDrafting();
   // A caret is not a passage to comment on (it is where a reviewer may suggest an insertion).
   const selection = selected?.anchor.exact ? selected : null;
   const [body, setBody] = useState('');
@@ -90,7 +82,9 @@ export function CommentsPanel({ reportId, threads, selection: selected, mayComme
   async function add() {
     if (!selection) return;
     setBusy(true);
-    const err = await apiCall(`/api/reports/${reportId}/comments`, 'POST', { sectionKey: selection.key, anchor: selection.anchor, body });
+    const err = refusalOf(
+      await apiCall<CommentCreated>(`/api/reports/${reportId}/comments`, { method: 'POST', body: { sectionKey: selection.key, anchor: selection.anchor, body } }),
+    );
     setBusy(false);
     if (err) setError(err);
     else {
@@ -154,7 +148,9 @@ export function CommentsPanel({ reportId, threads, selection: selected, mayComme
                       disabled={!replies[t.id]?.trim()}
                       data-testid={`reply-add-${t.id}`}
                       onClick={async () => {
-                        const err = await apiCall(`/api/reports/${reportId}/comments`, 'POST', { parentId: t.id, body: replies[t.id] });
+                        const err = refusalOf(
+                          await apiCall<CommentCreated>(`/api/reports/${reportId}/comments`, { method: 'POST', body: { parentId: t.id, body: replies[t.id] } }),
+                        );
                         if (err) setError(err);
                         else {
                           setReplies((r) => ({ ...r, [t.id]: '' }));
@@ -171,7 +167,7 @@ export function CommentsPanel({ reportId, threads, selection: selected, mayComme
                   className="secondary"
                   data-testid={`resolve-${t.id}`}
                   onClick={async () => {
-                    const err = await apiCall(`/api/reports/${reportId}/comments/${t.id}`, 'PATCH', { resolved: !t.resolved });
+                    const err = refusalOf(await apiCall<CommentChanged>(`/api/reports/${reportId}/comments/${t.id}`, { method: 'PATCH', body: { resolved: !t.resolved } }));
                     if (err) setError(err);
                     else await onChanged();
                   }}

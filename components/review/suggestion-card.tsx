@@ -2,8 +2,9 @@
 // One suggestion (修订) as a card: what would change, why, its state, the drafter's accept / reject, and the replies
 // in which the reviewer and the drafter talk it over.
 import { useState } from 'react';
-import { apiCall } from '@/components/ui/api-call';
+import { apiCall, refusalOf } from '@/components/ui/api-call';
 import type { SuggestionView } from '@/lib/review/suggestions';
+import type { SuggestionReplyCreated } from '@/lib/review/suggestion-replies';
 import { SECTION_LABELS } from '@/lib/domain/sections';
 import { formatDateTime } from '@/lib/shared/format';
 
@@ -56,7 +57,7 @@ export function SuggestionCard({ reportId, s, mayDecide, mayReply, busy, onDecid
 
   async function send() {
     setSending(true);
-    const refused = await apiCall(`/api/reports/${reportId}/suggestions/${s.id}/replies`, 'POST', { body: reply });
+    const refused = refusalOf(await apiCall<SuggestionReplyCreated>(`/api/reports/${reportId}/suggestions/${s.id}/replies`, { method: 'POST', body: { body: reply } }));
     setSending(false);
     setError(refused);
     if (refused) return;

@@ -3,41 +3,19 @@
 // suggestions (one reason for the lot); everyone who reads the report sees each suggestion with its state and
 // replies; the drafter accepts or rejects them, one by one, all in the part shown, or all.
 import { useState } from 'react';
-import { apiCall } from '@/components/ui/api-call';
+import { useDrafting, type DraftingSuggestions } from '@/components/drafting/drafting-context';
+import { apiCall, refusalOf } from '@/components/ui/api-call';
 import { ErrorLine } from '@/components/ui/error-line';
-import type { DraftChange } from '@/lib/domain/suggest-draft';
-import type { SuggestionView } from '@/lib/review/suggestions';
+import type { Decision, SuggestionView } from '@/lib/review/suggestions';
 import { SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
 import { ChangeWords, STATE_LABELS, SuggestionCard, suggestionState, type SuggestionFilter } from './suggestion-card';
 
-/** A reviewer's 建议修改 mode: the typed changes not yet sent, and sending or dropping them. */
-export type DraftingSuggestions = {
-  suggesting: boolean;
-  changes: Array<{ key: BodySectionKey; change: DraftChange; removed: string }>;
-  submit: (reason: string) => Promise<string | null>;
-  discard: () => void;
-  /** The part's text as on the server, which the changes are placed in. */
-  baseText: (key: BodySectionKey) => string;
-};
 
 export { suggestionState } from './suggestion-card';
 
-type Props = {
-  reportId: number;
-  suggestions: SuggestionView[];
-  drafting: DraftingSuggestions | null;
-  onOpenDraft: (key: BodySectionKey, start: number, end: number) => void;
-  mayDecide: boolean;
-  mayReply: boolean;
-  /** The part shown in the editor, for 全部接受本部分. */
-  part: BodySectionKey | null;
-  onChanged: () => Promise<void>;
-  /** Accepting goes through the editor (its unsaved text first, then the server's new text into it). */
-  onAccept: (s: SuggestionView) => Promise<string | null>;
-  onOpen: (s: SuggestionView) => void;
-};
+type OnOpenDraft = (key: BodySectionKey, start: number, end: number) => void;
 
-function Drafts({ drafting, onOpenDraft }: { drafting: DraftingSuggestions; onOpenDraft: Props['onOpenDraft'] }) {
+function Drafts({ drafting, onOpenDraft }: { drafting: DraftingSuggestions; onOpenDraft: OnOpenDraft }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -83,7 +61,19 @@ function Drafts({ drafting, onOpenDraft }: { drafting: DraftingSuggestions; onOp
   );
 }
 
-export function SuggestionsPanel({ reportId, suggestions, drafting, onOpenDraft, mayDecide, mayReply, part, onChanged, onAccept, onOpen }: Props) {
+export function SuggestionsPanel() {
+  const {
+    reportId,
+    suggestions,
+    drafting,
+    onOpenDraft,
+    mayDecide,
+    mayComment: mayReply,
+    part,
+    onSuggestionsChanged: onChanged,
+    onAcceptSuggestion: onAccept,
+    onOpenSuggestion: onOpen,
+  } = useDrafting();
   const [filter, setFilter] = useState<SuggestionFilter>('all');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -94,7 +84,7 @@ export function SuggestionsPanel({ reportId, suggestions, drafting, onOpenDraft,
     setError(null);
     try {
       for (const s of list) {
-        const refused = what === 'accept' ? await onAccept(s) : await apiCall(`/api/reports/${reportId}/suggestions/${s.id}/reject`, 'POST');
+        const refused = what === 'accept' ? await onAccept(s) : refusalOf(await apiCall<Decision>(`/api/reports/${reportId}/suggestions/${s.id}/reject`, { method: 'POST' }));
         if (refused) {
           setError(refused);
           break;

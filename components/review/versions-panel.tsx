@@ -1,9 +1,10 @@
 'use client';
 
+import { apiCall, type ApiOptions } from '@/components/ui/api-call';
 import { ErrorLine } from '@/components/ui/error-line';
 import { useState } from 'react';
 import { formatDateTime } from '@/lib/shared/format';
-import type { SectionComparison, VersionSummary } from '@/lib/review/versions';
+import type { VersionComparison, VersionSaved, VersionSummary } from '@/lib/review/versions';
 import { DiffView } from './diff-view';
 import { TableHead } from '@/components/ui/table-head';
 
@@ -17,54 +18,40 @@ const KIND_LABELS: Record<VersionSummary['kind'], string> = {
   import: '导入',
 };
 
-type Comparison = { from: { label: string }; to: { label: string }; sections: SectionComparison[] };
-
 /** Lists versions, saves a named one, compares any two (or one with the current text) and restores. */
 export function VersionsPanel({ reportId, versions, mayEdit }: Props) {
   const [label, setLabel] = useState('');
   const [from, setFrom] = useState<number | ''>(versions[1]?.id ?? versions[0]?.id ?? '');
   const [to, setTo] = useState<number | 'current'>('current');
-  const [cmp, setCmp] = useState<Comparison | null>(null);
+  const [cmp, setCmp] = useState<VersionComparison | null>(null);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
 
-  async function call(url: string, init?: RequestInit): Promise<unknown> {
+  /** The answer, or null after showing why there is none. */
+  async function call<T>(url: string, options?: ApiOptions): Promise<T | null> {
     setBusy(true);
     setMessage('');
-    try {
-      const res = await fetch(url, init);
-      const body = await res.json().catch(() => ({}));
-      if (!res.ok) {
-        setMessage((body as { error?: string }).error ?? `操作失败（${res.status}）`);
-        return null;
-      }
-      return body;
-    } catch {
-      setMessage('无法连接服务器，请检查网络后重试。');
-      return null;
-    } finally {
-      setBusy(false);
-    }
+    const r = await apiCall<T>(url, options);
+    setBusy(false);
+    if (r.ok) return r.data;
+    setMessage(r.message);
+    return null;
   }
 
   async function save() {
-    const ok = await call(`/api/reports/${reportId}/versions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ label }),
-    });
+    const ok = await call<VersionSaved>(`/api/reports/${reportId}/versions`, { method: 'POST', body: { label } });
     if (ok) window.location.reload();
   }
 
   async function compare() {
     if (from === '') return;
-    const body = await call(`/api/reports/${reportId}/versions/compare?from=${from}&to=${to}`);
-    if (body) setCmp(body as Comparison);
+    const body = await call<VersionComparison>(`/api/reports/${reportId}/versions/compare?from=${from}&to=${to}`);
+    if (body) setCmp(body);
   }
 
   async function restore(v: VersionSummary) {
     if (!window.confirm(`用“${v.label}”（${formatDateTime(new Date(v.createdAt))}）的内容替换当前内容吗？当前内容会先保存为一个版本，可以随时找回。`)) return;
-    const ok = await call(`/api/reports/${reportId}/versions/${v.id}/restore`, { method: 'POST' });
+    const ok = await call<VersionSaved>(`/api/reports/${reportId}/versions/${v.id}/restore`, { method: 'POST' });
     if (ok) window.location.reload();
   }
 

@@ -1,10 +1,12 @@
 'use client';
 
+import { apiCall } from '@/components/ui/api-call';
 import { ErrorLine } from '@/components/ui/error-line';
 import { useState } from 'react';
 import type { ReportStatus } from '@/lib/domain/vocabulary';
 import { STATUS_LABELS } from '@/lib/domain/labels';
 import { TRANSITIONS, type TransitionName } from '@/lib/domain/workflow';
+import type { PublishRefused, TransitionOk } from '@/lib/review/transitions';
 
 type Props = {
   reportId: number;
@@ -23,14 +25,14 @@ const CONFIRM: Partial<Record<TransitionName, string>> = {
   reopen: '重新打开后报告回到“起草中”，可以再次修改。确定吗？',
 };
 
-/** The report's state and the workflow buttons this user may press; return and publish ask for their details. */
-type Finding = { key: string; message: string };
+type Finding = PublishRefused['findings'][number];
 
 /** The reasons typed so far, empty ones left out (the server names the findings still without one). */
 function givenReasons(o: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v.trim()));
 }
 
+/** The report's state and the workflow buttons this user may press; return and publish ask for their details. */
 export function WorkflowBar({ reportId, status, available, pendingSuggestions = 0, unsentSuggestions = 0 }: Props) {
   const [open, setOpen] = useState<TransitionName | null>(null);
   const [reason, setReason] = useState('');
@@ -45,28 +47,19 @@ export function WorkflowBar({ reportId, status, available, pendingSuggestions = 
   async function run(name: TransitionName, extra: Record<string, unknown> = {}) {
     setBusy(true);
     setError('');
-    try {
-      const res = await fetch(`/api/reports/${reportId}/transitions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ transition: name, ...extra }),
-      });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => ({}))) as { error?: string; findings?: Finding[] };
-        if (body.findings?.length) {
-          setFindings(body.findings);
-          setError('公开稿中有可能不宜公开的内容，见下。');
-          return;
-        }
-        setError(body.error ?? `操作失败（${res.status}）`);
-        return;
-      }
+    const r = await apiCall<TransitionOk, PublishRefused>(`/api/reports/${reportId}/transitions`, { method: 'POST', body: { transition: name, ...extra } });
+    setBusy(false);
+    if (r.ok) {
       window.location.reload();
-    } catch {
-      setError('无法连接服务器，请检查网络后重试。');
-    } finally {
-      setBusy(false);
+      return;
     }
+    const found = r.code === 'conflict' ? (r.details?.findings ?? []) : [];
+    if (found.length) {
+      setFindings(found);
+      setError('公开稿中有可能不宜公开的内容，见下。');
+      return;
+    }
+    setError(r.message);
   }
 
   function press(name: TransitionName) {

@@ -70,3 +70,10 @@ export type EditorInitialData = {
 export type SaveOk = { version: number; updatedAt: string; plainText: string };
 /** 409 from the same route: the copy the server holds now. */
 export type SaveConflict = { error: string; code: 'conflict'; current: SectionSnapshot };
+
+/** 200 from PATCH /api/reports/:id (title, 主送, 落款…). */
+export type MetaSaveOk = { metaVersion: number };
+/** 409 from the same route, besides error and code: the copy the server holds now. */
+export type MetaConflict = { current: ReportMeta };
+/** 200 from PUT /api/reports/:id/checklist/:itemId. */
+export type ChecklistSaved = { entry: ChecklistEntry };

@@ -168,3 +168,8 @@ export async function commitImport(
   });
   return { reportId, replaced: Boolean(existing), suggestions };
 }
+
+/** 201 (a new report) or 200 (one replaced) from POST /api/import/commit. */
+export type ImportCommitted = Awaited<ReturnType<typeof commitImport>>;
+/** 409 from the same route, besides error and code: the report that exists, and what replacing it would lose. */
+export type ImportConflict = { reportId: number; losses: ImportLoss[] };

@@ -219,3 +219,10 @@ export async function listThreads(db: Db, actor: Actor, reportId: number): Promi
 export function mayComment(actor: Actor, township: { id: number; countyId: number }): boolean {
   return can(actor, 'report.comment', { townshipId: township.id, countyId: township.countyId });
 }
+
+/** 200 from GET /api/reports/:id/comments. */
+export type ThreadList = { threads: ThreadView[] };
+/** 201 from POST /api/reports/:id/comments: a new thread, or a reply. */
+export type CommentCreated = { comment: ThreadView | CommentView };
+/** 200 from PATCH and DELETE /api/reports/:id/comments/:commentId. */
+export type CommentChanged = { ok: true };

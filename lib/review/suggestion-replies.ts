@@ -63,3 +63,6 @@ export async function replyToSuggestion(
     return { id: row.id, authorName: actor.displayName, body: row.body, createdAt: row.createdAt.toISOString(), mine: true };
   });
 }
+
+/** 201 from POST /api/reports/:id/suggestions/:sid/replies. */
+export type SuggestionReplyCreated = { reply: SuggestionReplyView };

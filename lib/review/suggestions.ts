@@ -302,3 +302,10 @@ export async function rejectSuggestion(db: Db, actor: Actor, reportId: number, s
 export function maySuggest(actor: Actor, township: { id: number; countyId: number }, status: string): boolean {
   return status === 'submitted' && can(actor, 'report.suggest', { townshipId: township.id, countyId: township.countyId });
 }
+
+/** 200 from GET /api/reports/:id/suggestions. */
+export type SuggestionList = { suggestions: SuggestionView[] };
+/** 201 from POST /api/reports/:id/suggestions. */
+export type SuggestionCreated = { suggestion: SuggestionView };
+/** 409 from POST …/suggestions/:sid/accept when the part changed, besides error and code: the server's copy of it. */
+export type DecisionConflict = { current: SectionSnapshot };

@@ -138,3 +138,6 @@ export async function listVerdicts(db: Db, actor: Actor, reportId: number): Prom
     ];
   });
 }
+
+/** 200 from PUT /api/reports/:id/verdicts/:itemId (null: the verdict was taken back). */
+export type VerdictSaved = { verdict: VerdictView | null };

@@ -277,3 +277,8 @@ export async function restoreVersion(db: Db, actor: Actor, reportId: number, ver
   });
   return { id: v.id, kind: v.kind, label: v.label, transition: v.transition, createdAt: v.createdAt.toISOString(), createdByName: actor.displayName };
 }
+
+/** 201 from POST /api/reports/:id/versions (a named version) and from …/versions/:versionId/restore. */
+export type VersionSaved = { version: VersionSummary };
+/** 200 from GET /api/reports/:id/versions/compare. */
+export type VersionComparison = Awaited<ReturnType<typeof compareVersions>>;

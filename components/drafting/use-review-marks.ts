@@ -1,0 +1,38 @@
+'use client';
+// Draws the review on a section's text: comment threads as highlights (the active one marked) and pending
+// suggestions as marks, placed again whenever they, or the text (its revision), change.
+import { useEffect } from 'react';
+import type { Editor } from '@tiptap/react';
+import { findAnchor, locateSuggestion } from '@/lib/domain/anchor';
+import { commentHighlightKey, type HighlightRange } from '@/lib/editor/comment-highlights';
+import { suggestionMarkKey, type SuggestionRange } from '@/lib/editor/suggestion-marks';
+import { insertionPos, textIndex } from '@/lib/editor/text-index';
+import type { SectionSuggestion, SectionThread } from './section-editor';
+
+export function useReviewMarks(editor: Editor | null, threads: SectionThread[], activeThread: number | null, suggestions: SectionSuggestion[], revision: number): void {
+  useEffect(() => {
+    if (!editor) return;
+    const idx = textIndex(editor.state.doc);
+    const ranges: HighlightRange[] = [];
+    for (const t of threads) {
+      const m = findAnchor(idx.text, t.anchor);
+      if (!m) continue;
+      ranges.push({ id: t.id, from: idx.toPos(m.start), to: idx.toPos(m.end - 1) + 1, resolved: t.resolved, active: t.id === activeThread });
+    }
+    editor.view.dispatch(editor.state.tr.setMeta(commentHighlightKey, ranges).setMeta('addToHistory', false));
+  }, [editor, threads, activeThread, revision]);
+
+  useEffect(() => {
+    if (!editor) return;
+    const idx = textIndex(editor.state.doc);
+    const ranges: SuggestionRange[] = [];
+    for (const sg of suggestions) {
+      const at = locateSuggestion(idx.text, sg.anchor).exact;
+      if (!at) continue;
+      const from = at.end > at.start ? idx.toPos(at.start) : insertionPos(idx, at.start);
+      const to = at.end > at.start ? idx.toPos(at.end - 1) + 1 : from;
+      ranges.push({ id: sg.id, from, to, replacement: sg.replacement });
+    }
+    editor.view.dispatch(editor.state.tr.setMeta(suggestionMarkKey, ranges).setMeta('addToHistory', false));
+  }, [editor, suggestions, revision]);
+}

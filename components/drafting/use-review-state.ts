@@ -1,0 +1,90 @@
+'use client';
+// The review around the text: comment threads, suggestions (修订) and verdicts, kept fresh from the server, and the
+// selection a new comment or suggestion starts from.
+import { useCallback, useMemo, useState } from 'react';
+import { apiCall } from '@/components/ui/api-call';
+import type { ReviewData } from '@/lib/drafting/types';
+import { BODY_SECTION_KEYS } from '@/lib/domain/sections';
+import type { ThreadList, ThreadView } from '@/lib/review/comments';
+import type { Decision, DecisionConflict, SuggestionList, SuggestionView } from '@/lib/review/suggestions';
+import type { VerdictView } from '@/lib/review/verdicts';
+import type { SideTab } from './drafting-context';
+import type { SectionSuggestion, SectionThread, TextSelectionInfo } from './section-editor';
+import type { SectionApis } from './use-navigation';
+
+export function useReviewState(reportId: number, initial: ReviewData, apis: SectionApis, setTab: (tab: SideTab) => void) {
+  const [threads, setThreads] = useState<ThreadView[]>(initial.threads);
+  const [suggestions, setSuggestions] = useState<SuggestionView[]>(initial.suggestions);
+  const [verdicts, setVerdicts] = useState<VerdictView[]>(initial.verdicts);
+  const [activeThread, setActiveThread] = useState<number | null>(null);
+  const [selection, setSelection] = useState<TextSelectionInfo>(null);
+
+  const onSelectText = useCallback((sel: TextSelectionInfo) => setSelection(sel), []);
+  const onThreadClick = useCallback(
+    (id: number) => {
+      setActiveThread(id);
+      setTab('comments');
+    },
+    [setTab],
+  );
+  const refreshThreads = useCallback(async () => {
+    const r = await apiCall<ThreadList>(`/api/reports/${reportId}/comments`);
+    if (r.ok) setThreads(r.data.threads);
+  }, [reportId]);
+  const refreshSuggestions = useCallback(async () => {
+    const r = await apiCall<SuggestionList>(`/api/reports/${reportId}/suggestions`);
+    if (r.ok) setSuggestions(r.data.suggestions);
+  }, [reportId]);
+
+  // Accepting: the part's unsaved typing is saved first, then the server applies the change to that version and the
+  // editor takes the new text (a newer version on the server answers a conflict and nothing changes).
+  const acceptSuggestion = useCallback(
+    async (s: SuggestionView): Promise<string | null> => {
+      const api = apis.current.get(s.sectionKey);
+      await api?.flush();
+      const r = await apiCall<Decision, DecisionConflict>(`/api/reports/${reportId}/suggestions/${s.id}/accept`, {
+        method: 'POST',
+        body: api ? { version: api.version() } : {},
+      });
+      if (!r.ok) return r.message;
+      if (r.data.section) api?.takeServer(r.data.section);
+      return null;
+    },
+    [reportId, apis],
+  );
+
+  const onVerdict = useCallback(
+    (itemId: string, v: VerdictView | null) => setVerdicts((prev) => [...prev.filter((x) => x.itemId !== itemId), ...(v ? [v] : [])]),
+    [],
+  );
+
+  const threadsBySection = useMemo(() => {
+    const m = new Map<string, SectionThread[]>(BODY_SECTION_KEYS.map((k) => [k, []]));
+    for (const t of threads) m.get(t.sectionKey)?.push({ id: t.id, anchor: t.anchor, resolved: t.resolved });
+    return m;
+  }, [threads]);
+  const suggestionsBySection = useMemo(() => {
+    const m = new Map<string, SectionSuggestion[]>(BODY_SECTION_KEYS.map((k) => [k, []]));
+    for (const s of suggestions) if (s.state === 'pending' && !s.changed) m.get(s.sectionKey)?.push({ id: s.id, anchor: s.anchor, replacement: s.replacement });
+    return m;
+  }, [suggestions]);
+
+  return {
+    threads,
+    suggestions,
+    verdicts,
+    activeThread,
+    setActiveThread,
+    selection,
+    onSelectText,
+    onThreadClick,
+    refreshThreads,
+    refreshSuggestions,
+    acceptSuggestion,
+    onVerdict,
+    threadsBySection,
+    suggestionsBySection,
+    pendingSuggestions: suggestions.filter((s) => s.state === 'pending').length,
+    toDo: verdicts.filter((v) => v.verdict === 'fix'),
+  };
+}
