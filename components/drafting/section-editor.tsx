@@ -14,7 +14,9 @@ import type { SaveConflict, SaveOk, SectionSnapshot } from '@/lib/drafting/types
 import { LocalDrafts } from '@/lib/autosave/local-drafts';
 import { SaveQueue, type SaveResult, type SaveStatus } from '@/lib/autosave/save-queue';
 import { saveResultOf } from './save-result';
-import { useReviewMarks } from './use-review-marks';
+import { useReviewMarks, type SectionSuggestion, type SectionThread } from './use-review-marks';
+
+export type { SectionSuggestion, SectionThread };
 import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
 import type { TextEdit } from '@/lib/domain/model';
 import type { TextStore } from './text-store';
@@ -46,9 +48,7 @@ export type SectionApi = {
   holdDraft: (held: boolean) => void;
 };
 
-export type SectionThread = { id: number; anchor: TextAnchor; resolved: boolean };
 /** A pending suggestion on this part, drawn in the text. */
-export type SectionSuggestion = { id: number; anchor: TextAnchor; replacement: string };
 export type TextSelectionInfo = { key: string; anchor: TextAnchor } | null;
 
 type Props = {

@@ -7,7 +7,10 @@ import { findAnchor, locateSuggestion } from '@/lib/domain/anchor';
 import { commentHighlightKey, type HighlightRange } from '@/lib/editor/comment-highlights';
 import { suggestionMarkKey, type SuggestionRange } from '@/lib/editor/suggestion-marks';
 import { insertionPos, textIndex } from '@/lib/editor/text-index';
-import type { SectionSuggestion, SectionThread } from './section-editor';
+import type { TextAnchor } from '@/lib/domain/anchor';
+
+export type SectionThread = { id: number; anchor: TextAnchor; resolved: boolean };
+export type SectionSuggestion = { id: number; anchor: TextAnchor; replacement: string };
 
 export function useReviewMarks(editor: Editor | null, threads: SectionThread[], activeThread: number | null, suggestions: SectionSuggestion[], revision: number): void {
   useEffect(() => {
