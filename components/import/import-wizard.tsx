@@ -40,6 +40,8 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
   const [conflict, setConflict] = useState(false);
   const [losses, setLosses] = useState<Array<{ section: string; label: string; before: number; after: number; excerpt: string }>>([]);
   const [acceptLoss, setAcceptLoss] = useState(false);
+  // The chosen file, read again when the drafter switches how Word's tracked changes are taken.
+  const [file, setFile] = useState<File | null>(null);
 
   async function send(body: BodyInit, json: boolean) {
     setBusy(true);
@@ -107,7 +109,7 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
           cc: preview?.parsed.cc ?? null,
           // The township's own part headings, as the file words them (the template's wording is not stored).
           headings: preview?.parsed.headings ?? {},
-          trackedChanges: preview?.trackedChanges ?? [],
+          revisions: preview?.revisions ? { count: preview.revisions.count, choice: preview.revisions.choice } : null,
           sections,
           replace,
           acceptLoss,
@@ -148,6 +150,7 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
               onChange={(e) => {
                 const file = e.target.files?.[0];
                 if (!file) return;
+                setFile(file);
                 const form = new FormData();
                 form.set('file', file);
                 void send(form, false);
@@ -213,6 +216,35 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
               <p className="msg ok">结构检查未发现问题。</p>
             )}
             {preview.parsed.noise.length ? <p className="muted">已去除网页和排版杂项 {preview.parsed.noise.length} 行。</p> : null}
+            {preview.revisions && file ? (
+              <fieldset className="notice" data-testid="import-tracked-changes" disabled={busy}>
+                <p>
+                  文件中有 {preview.revisions.count} 处 Word 修订（{preview.revisions.authors.join('、')}）。请选择导入哪一份文字（切换后重新识别，下面各部分的调整需重做）：
+                </p>
+                {(
+                  [
+                    ['accepted', '接受全部修订后导入（与 Word 中显示的一致）'],
+                    ['original', '按修订前的文字导入'],
+                  ] as const
+                ).map(([choice, label]) => (
+                  <label key={choice} className="check-label">
+                    <input
+                      type="radio"
+                      name="import-revisions"
+                      value={choice}
+                      checked={preview.revisions?.choice === choice}
+                      onChange={() => {
+                        const form = new FormData();
+                        form.set('file', file);
+                        form.set('revisions', choice);
+                        void send(form, false);
+                      }}
+                    />{' '}
+                    {label}
+                  </label>
+                ))}
+              </fieldset>
+            ) : null}
           </section>
 
           <section className="card">
@@ -245,11 +277,6 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
 
           <section className="card">
             <h2>4. 确认导入</h2>
-            {preview.trackedChanges.length ? (
-              <p className="notice" data-testid="import-tracked-changes">
-                文件中有 {preview.trackedChanges.length} 处 Word 修订（{[...new Set(preview.trackedChanges.map((c) => c.author))].join('、')}）。导入的是修订前的原文，这些修订将列在“修订”中，由您逐条接受或拒绝。
-              </p>
-            ) : null}
             {mismatches.length ? (
               <div className="notice" data-testid="import-mismatch">
                 {mismatches.map((m) => (

@@ -8,13 +8,20 @@ import { readReportUpload } from '@/lib/import/read';
 import { commitImport, previewImport } from '@/lib/import/service';
 import { docFromReportText } from '@/lib/domain/tiptap-doc';
 import { listSuggestions } from '@/lib/review/suggestions';
+import { POST as previewRoute } from '@/app/api/import/preview/route';
+import type { ImportPreview } from '@/lib/import/service';
+import { auditEvents, reportSections, suggestions } from '@/db/schema';
+import { one } from '@/db/tx';
+import { and, eq } from 'drizzle-orm';
 import { freshWorld, type World } from '../support/db';
+import { setActor } from '../support/mock-session';
 import { FIXTURE } from '../unit/export/docx.test';
 
 let db: Db;
 let w: World;
 beforeEach(async () => {
   ({ db, w } = await freshWorld());
+  setActor(w.drafterA1);
 });
 
 const p = (...children: Array<TextRun | InsertedTextRun | DeletedTextRun>) => new Paragraph({ children });
@@ -53,8 +60,11 @@ async function revisedDocx(): Promise<Buffer> {
 }
 
 describe('importing Word tracked changes', () => {
-  it('reads the text as it stood and each change with its author', async () => {
-    const { text, trackedChanges } = await readReportUpload(await revisedDocx(), '甲一镇.docx');
+  it('reads the text with all changes accepted by default, or as it stood before them, and each change with its author', async () => {
+    const accepted = await readReportUpload(await revisedDocx(), '甲一镇.docx');
+    expect(accepted.text).toContain('镇党委全年召开专题会议5次，研究法治政府建设工作。全年开展执法检查136次（均已整改）。');
+    expect(accepted.revisions).toEqual({ count: 3, authors: ['王审核', '李科长'], choice: 'accepted' });
+    const { text, trackedChanges } = await readReportUpload(await revisedDocx(), '甲一镇.docx', 'original');
     expect(text).toContain('镇党委全年召开专题会议4次，研究法治政府建设工作，效果明显。全年开展执法检查136次。');
     expect(trackedChanges.map((c) => [c.author, c.exact, c.replacement])).toEqual([
       ['王审核', '4次', '5次'],
@@ -63,24 +73,59 @@ describe('importing Word tracked changes', () => {
     ]);
   });
 
-  it('files them as suggestions by their authors on the part they belong to', async () => {
-    const { text, trackedChanges } = await readReportUpload(await revisedDocx(), '甲一镇.docx');
-    const preview = previewImport(text, trackedChanges);
-    const res = await commitImport(db, w.drafterA1, {
-      townshipId: w.townA1,
-      year: 2025,
-      title: preview.parsed.title,
-      recipient: preview.parsed.recipient,
-      sections: Object.fromEntries(Object.entries(preview.parsed.sections).filter(([, v]) => v)),
-      trackedChanges: preview.trackedChanges,
-    });
-    expect(res.suggestions).toBe(3);
-    const list = await listSuggestions(db, w.drafterA1, res.reportId);
-    expect(list.map((s) => [s.sectionKey, s.authorName, s.anchor.exact, s.replacement, s.state, Boolean(s.position)])).toEqual([
-      ['measures', '王审核（Word 修订）', '4次', '5次', 'pending', true],
-      ['measures', '李科长（Word 修订）', '，效果明显', '', 'pending', true],
-      ['measures', '王审核（Word 修订）', '', '（均已整改）', 'pending', true],
-    ]);
+  it('a drafter who imports a file with tracked changes files no suggestion: the text is the one chosen and the audit row says so', async () => {
+    for (const [choice, year, expected] of [
+      ['accepted', 2025, '镇党委全年召开专题会议5次，研究法治政府建设工作。全年开展执法检查136次（均已整改）。'],
+      ['original', 2024, '镇党委全年召开专题会议4次，研究法治政府建设工作，效果明显。全年开展执法检查136次。'],
+    ] as const) {
+      const form = new FormData();
+      form.set('file', new File([new Uint8Array(await revisedDocx())], '甲一镇.docx'));
+      form.set('revisions', choice);
+      const res = await previewRoute(new Request('http://t/api/import/preview', { method: 'POST', body: form }), { params: Promise.resolve({}) });
+      expect(res.status).toBe(200);
+      const preview = (await res.json()) as ImportPreview;
+      expect(preview.revisions).toEqual({ count: 3, authors: ['王审核', '李科长'], choice });
+      const { text, trackedChanges } = await readReportUpload(await revisedDocx(), '甲一镇.docx', choice);
+      const committed = await commitImport(db, w.drafterA1, {
+        townshipId: w.townA1,
+        year,
+        title: preview.parsed.title,
+        sections: Object.fromEntries(Object.entries(previewImport(text).parsed.sections).filter(([, v]) => v)),
+        revisions: { count: preview.revisions!.count, choice },
+        // What the old wizard sent: not filed, whoever asks.
+        trackedChanges,
+      });
+      expect(await listSuggestions(db, w.drafterA1, committed.reportId)).toEqual([]);
+      const measures = await one(
+        db
+          .select({ text: reportSections.plainText })
+          .from(reportSections)
+          .where(and(eq(reportSections.reportId, committed.reportId), eq(reportSections.sectionKey, 'measures'))),
+      );
+      expect(measures!.text).toBe(expected);
+      const audit = await one(
+        db
+          .select()
+          .from(auditEvents)
+          .where(and(eq(auditEvents.action, 'report.import'), eq(auditEvents.reportId, committed.reportId))),
+      );
+      expect(audit!.detail).toMatchObject({ revisions: 3, revisionChoice: choice });
+    }
+    expect(await db.select().from(suggestions)).toEqual([]);
+  });
+
+  it('three commits of 500 "Word changes" by a drafter file nothing (they gave 1,500 suggestions)', async () => {
+    const change = (i: number) => ({ author: '假审核', date: null, exact: '', prefix: '研究法治政府建设工作', suffix: '', replacement: `第${i}条` });
+    for (let year = 2023; year <= 2025; year++) {
+      await commitImport(db, w.drafterA1, {
+        townshipId: w.townA1,
+        year,
+        title: '报告',
+        sections: { measures: '研究法治政府建设工作' },
+        trackedChanges: Array.from({ length: 500 }, (_, i) => change(i)),
+      });
+    }
+    expect(await db.select().from(suggestions)).toEqual([]);
   });
 
   it('the app’s own 修订稿 comes back as the same suggestions', async () => {
@@ -93,7 +138,7 @@ describe('importing Word tracked changes', () => {
       },
       'revisions',
     );
-    const { text, trackedChanges } = await readReportUpload(buf, 'x.docx');
+    const { text, trackedChanges } = await readReportUpload(buf, 'x.docx', 'original');
     expect(text).toContain(TEXT);
     expect(trackedChanges.map((c) => [c.author, c.exact, c.replacement])).toEqual([['县审核人', '4次', '5次']]);
   });
