@@ -4,7 +4,7 @@
 
 import { Choice } from '@/components/ui/choice';
 import { useRouter } from 'next/navigation';
-import { useMemo, useReducer, type Dispatch } from 'react';
+import { useMemo, useReducer, useRef, type Dispatch } from 'react';
 import { apiCall } from '@/components/ui/api-call';
 import type { ImportCommitted, ImportConflict, ImportPreview } from '@/lib/import/service';
 import { BODY_SECTION_KEYS, SECTION_LABELS } from '@/lib/domain/sections';
@@ -19,6 +19,15 @@ const TARGETS: Array<[Target, string]> = [...BODY_SECTION_KEYS.map((k) => [k, SE
 export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
   const router = useRouter();
   const [state, dispatch] = useReducer(importReducer, undefined, () => initialImportState(townships, defaultYear));
+  // The chosen file, read again when the drafter switches how Word's tracked changes are taken.
+  const file = useRef<File | null>(null);
+  const readRevisionsAs = (choice: 'accepted' | 'original') => {
+    if (!file.current) return;
+    const form = new FormData();
+    form.set('file', file.current);
+    form.set('revisions', choice);
+    void send(form);
+  };
   const { preview, blocks, fields } = state;
 
   /** A file (multipart) or the pasted text ({text}) to the preview. */
@@ -51,7 +60,7 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
         cc: preview?.parsed.cc ?? null,
         // The township's own part headings, as the file words them (the template's wording is not stored).
         headings: preview?.parsed.headings ?? {},
-        trackedChanges: preview?.trackedChanges ?? [],
+        revisions: preview?.revisions ? { count: preview.revisions.count, choice: preview.revisions.choice } : null,
         sections,
         replace: state.replace,
         acceptLoss: state.acceptLoss,
@@ -66,12 +75,12 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
 
   return (
     <div className="import">
-      <SourceStep state={state} dispatch={dispatch} onSend={(body) => void send(body)} />
+      <SourceStep state={state} dispatch={dispatch} onSend={(body) => void send(body)} onFile={(f) => (file.current = f)} />
       {preview ? (
         <>
-          <DetailsStep preview={preview} state={state} dispatch={dispatch} townships={townships} maxYear={maxYear} />
+          <DetailsStep preview={preview} state={state} dispatch={dispatch} townships={townships} maxYear={maxYear} onRevisions={readRevisionsAs} />
           <BlocksStep grouped={grouped} dispatch={dispatch} />
-          <ConfirmStep preview={preview} state={state} dispatch={dispatch} mismatches={importMismatches(state, townships)} onConfirm={() => void confirm()} />
+          <ConfirmStep state={state} dispatch={dispatch} mismatches={importMismatches(state, townships)} onConfirm={() => void confirm()} />
         </>
       ) : null}
     </div>
@@ -81,7 +90,7 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
 type StepProps = { state: ImportState; dispatch: Dispatch<ImportAction> };
 
 /** 1: a file to upload, or the report's text pasted. */
-function SourceStep({ state, dispatch, onSend }: StepProps & { onSend: (body: FormData | { text: string }) => void }) {
+function SourceStep({ state, dispatch, onSend, onFile }: StepProps & { onSend: (body: FormData | { text: string }) => void; onFile: (file: File) => void }) {
   const { busy, pasted, error } = state;
   return (
     <section className="card">
@@ -97,6 +106,7 @@ function SourceStep({ state, dispatch, onSend }: StepProps & { onSend: (body: Fo
             onChange={(e) => {
               const file = e.target.files?.[0];
               if (!file) return;
+              onFile(file);
               const form = new FormData();
               form.set('file', file);
               onSend(form);
@@ -121,7 +131,14 @@ function SourceStep({ state, dispatch, onSend }: StepProps & { onSend: (body: Fo
 }
 
 /** 2: the details found in the file, to correct, and the structure checks. */
-function DetailsStep({ preview, state, dispatch, townships, maxYear }: StepProps & { preview: ImportPreview; townships: Township[]; maxYear: number }) {
+function DetailsStep({
+  preview,
+  state,
+  dispatch,
+  townships,
+  maxYear,
+  onRevisions,
+}: StepProps & { preview: ImportPreview; townships: Township[]; maxYear: number; onRevisions?: (choice: 'accepted' | 'original') => void }) {
   const { fields } = state;
   const edit = (patch: Partial<ImportState['fields']>) => dispatch({ type: 'edited', patch });
   return (
@@ -167,7 +184,29 @@ function DetailsStep({ preview, state, dispatch, townships, maxYear }: StepProps
         <p className="msg ok">结构检查未发现问题。</p>
       )}
       {preview.parsed.noise.length ? <p className="muted">已去除网页和排版杂项 {preview.parsed.noise.length} 行。</p> : null}
+      {preview.revisions && onRevisions ? <RevisionChoice revisions={preview.revisions} busy={state.busy} onChoose={onRevisions} /> : null}
     </section>
+  );
+}
+
+/** Word's tracked changes in the file: a drafter's import takes the text with them accepted, or as it stood before. */
+function RevisionChoice({ revisions, busy, onChoose }: { revisions: NonNullable<ImportPreview['revisions']>; busy: boolean; onChoose: (choice: 'accepted' | 'original') => void }) {
+  return (
+    <fieldset className="notice" data-testid="import-tracked-changes" disabled={busy}>
+      <p>
+        文件中有 {revisions.count} 处 Word 修订（{revisions.authors.join('、')}）。请选择导入哪一份文字（切换后重新识别，下面各部分的调整需重做）：
+      </p>
+      {(
+        [
+          ['accepted', '接受全部修订后导入（与 Word 中显示的一致）'],
+          ['original', '按修订前的文字导入'],
+        ] as const
+      ).map(([choice, label]) => (
+        <label key={choice} className="check-label">
+          <input type="radio" name="import-revisions" value={choice} checked={revisions.choice === choice} onChange={() => onChoose(choice)} /> {label}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
@@ -200,17 +239,12 @@ function BlocksStep({ grouped, dispatch }: { grouped: Map<Target, Blocks>; dispa
   );
 }
 
-/** 4: what needs confirming first (tracked changes, another township or year, replacing, shortening), then import. */
-function ConfirmStep({ preview, state, dispatch, mismatches, onConfirm }: StepProps & { preview: ImportPreview; mismatches: string[]; onConfirm: () => void }) {
+/** 4: what needs confirming first (another township or year, replacing, shortening), then import. */
+function ConfirmStep({ state, dispatch, mismatches, onConfirm }: StepProps & { mismatches: string[]; onConfirm: () => void }) {
   const { busy, conflict, replace, losses, acceptLoss, mismatchOk, fields } = state;
   return (
     <section className="card">
       <h2>4. 确认导入</h2>
-      {preview.trackedChanges.length ? (
-        <p className="notice" data-testid="import-tracked-changes">
-          文件中有 {preview.trackedChanges.length} 处 Word 修订（{[...new Set(preview.trackedChanges.map((c) => c.author))].join('、')}）。导入的是修订前的原文，这些修订将列在“修订”中，由您逐条接受或拒绝。
-        </p>
-      ) : null}
       {mismatches.length ? (
         <div className="notice" data-testid="import-mismatch">
           {mismatches.map((m) => (

@@ -85,7 +85,9 @@ export function describeAudit(action: string, rawDetail: string | null, n: Audit
     case 'report.create':
       return `创建 ${n.township(d.townshipId) ?? ''} ${str(d.year)}年度报告（${d.from === 'last-year' ? '从上年度报告' : '从模板'}）`;
     case 'report.import':
-      return `导入报告${d.replaced ? '，替换了原有内容（原内容保存为版本）' : ''}${Number(d.suggestions) > 0 ? `，含 ${str(d.suggestions)} 处 Word 修订` : ''}`;
+      return `导入报告${d.replaced ? '，替换了原有内容（原内容保存为版本）' : ''}${Number(d.suggestions) > 0 ? `，含 ${str(d.suggestions)} 处 Word 修订` : ''}${
+        Number(d.revisions) > 0 ? `；文件含 ${str(d.revisions)} 处 Word 修订，${d.revisionChoice === 'original' ? '按修订前的文字导入' : '接受全部修订后导入'}` : ''
+      }`;
     case 'report.transition': {
       const t = typeof d.transition === 'string' && d.transition in TRANSITIONS ? TRANSITIONS[d.transition as TransitionName].label : str(d.transition);
       const overrides = Array.isArray(d.privacyOverrides) ? (d.privacyOverrides as Array<{ finding?: unknown; reason?: unknown }>) : [];

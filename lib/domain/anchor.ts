@@ -151,25 +151,51 @@ export function anchorsAfterEdit(text: string, anchors: TextAnchor[]): Array<Anc
   return anchors.map((a) => findAnchor(text, a));
 }
 
+/**
+ * Where a passage (or an insertion point) stands exactly in the text, or null: the exact steps of locateSuggestion
+ * without its fuzzy fall-backs, so a passage that is nowhere costs a few indexOf passes and no more.
+ */
+export function locateExactly(text: string, a: TextAnchor): { start: number; end: number } | null {
+  if (!a.exact) return locatePoint(text, a);
+  const ctx = limit('anchorContextChars');
+  const q: TextAnchor = { exact: a.exact.slice(0, limit('anchorQuoteChars')), prefix: a.prefix.slice(-ctx), suffix: a.suffix.slice(0, ctx), start: a.start };
+  const found = occurrences(text, q.exact);
+  if (found.length === 0) return null;
+  let best = found[0]!;
+  let bestScore = -Infinity;
+  for (const i of nearest(found, q.start, 4 * MAX_CANDIDATES)) {
+    const s = score(text, q, i, i + q.exact.length);
+    if (s > bestScore) {
+      bestScore = s;
+      best = i;
+    }
+  }
+  return { start: best, end: best + q.exact.length };
+}
+
+/**
+ * An insertion point, found by the text on both sides of it: the whole context first, then shorter and shorter pieces
+ * of it next to the point, so typing a little way off does not lose it. Each piece is one pass along the text.
+ */
+function locatePoint(text: string, a: TextAnchor): { start: number; end: number } | null {
+  if (!a.prefix && !a.suffix) return text.length === 0 ? { start: 0, end: 0 } : null;
+  for (const k of [limit('anchorContextChars'), 16, 8, 4]) {
+    const before = a.prefix.slice(-k);
+    const after = a.suffix.slice(0, k);
+    const needle = before + after;
+    if (needle.length < Math.min(4, a.prefix.length + a.suffix.length)) break;
+    let best = -1;
+    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+      if (best < 0 || Math.abs(i + before.length - a.start) < Math.abs(best + before.length - a.start)) best = i;
+    }
+    if (best >= 0) return { start: best + before.length, end: best + before.length };
+  }
+  return null;
+}
+
 /** Where a suggestion applies in the current text: exactly, approximately (the passage was edited), or nowhere. */
 export function locateSuggestion(text: string, a: TextAnchor): { exact: { start: number; end: number } | null; near: string | null } {
-  if (!a.exact) {
-    // An insertion point is found by the text on both sides of it: the whole context first, then shorter and
-    // shorter pieces of it next to the point, so typing a little way off does not lose it.
-    if (!a.prefix && !a.suffix) return { exact: text.length === 0 ? { start: 0, end: 0 } : null, near: null };
-    for (const k of [limit('anchorContextChars'), 16, 8, 4]) {
-      const before = a.prefix.slice(-k);
-      const after = a.suffix.slice(0, k);
-      const needle = before + after;
-      if (needle.length < Math.min(4, a.prefix.length + a.suffix.length)) break;
-      let best = -1;
-      for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
-        if (best < 0 || Math.abs(i + before.length - a.start) < Math.abs(best + before.length - a.start)) best = i;
-      }
-      if (best >= 0) return { exact: { start: best + before.length, end: best + before.length }, near: null };
-    }
-    return { exact: null, near: null };
-  }
+  if (!a.exact) return { exact: locatePoint(text, a), near: null };
   const m = findAnchor(text, a);
   if (!m) return { exact: null, near: null };
   return m.exact ? { exact: { start: m.start, end: m.end }, near: null } : { exact: null, near: text.slice(m.start, m.end) };

@@ -1,9 +1,13 @@
-// Word's tracked changes (修订) in an uploaded .docx: the text is read as it stood before the changes (insertions
-// left out, deletions kept), and each change is returned with its author, so the import can file it as a suggestion
-// instead of silently accepting or dropping it. XML read and rewritten with a real parser (@xmldom/xmldom).
-import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+// Word's tracked changes (修订) in an uploaded .docx. The file is read in one of two ways, as the drafter chooses: as
+// Word shows it with every change accepted (insertions kept, deletions left out), or as it stood before the changes
+// (insertions left out, deletions kept). The changes themselves are returned too, each with its author, for filing
+// them as suggestions where the actor may suggest (fileTrackedChanges, the one gate).
+// Every step is linear in the size of document.xml: the revisions are counted with one pass over the XML before it is
+// parsed (a file past the limits is refused before any work), and the chosen text is written out by one walk over the
+// parsed tree instead of editing it node by node (each removal rebuilt the parent's child list: quadratic time).
+import { DOMParser } from '@xmldom/xmldom';
 import JSZip from 'jszip';
-import { limit } from '@/lib/shared/limits';
+import { limit, overLimit } from '@/lib/shared/limits';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
@@ -18,43 +22,89 @@ export type TrackedChange = {
   replacement: string;
 };
 
-/** The most changes one import files as suggestions; more are left in the text as it stood. */
-export const MAX_TRACKED_CHANGES = 500;
+/** 'accepted': the text as Word shows it with all changes accepted; 'original': as it stood before them. */
+export const REVISION_CHOICES = ['accepted', 'original'] as const;
+export type RevisionChoice = (typeof REVISION_CHOICES)[number];
 
 type Piece = { kind: 'text' | 'ins' | 'del'; text: string; author: string; date: string | null };
 
+// One tag of a paragraph or a revision, whatever its namespace prefix; `[^<>]*?` stops at the next tag, so a tag that
+// never closes costs no more than the text up to the next one.
+const TAG = /<(\/?)(?:[A-Za-z_][\w.-]*:)?(p|ins|del)(?=[\s/>])[^<>]*?(\/?)>/g;
+
+/**
+ * How many revisions (w:ins, w:del) the XML holds, refused with 413 past the limits per document and per paragraph.
+ * One pass over the text, before anything is parsed.
+ */
+export function countRevisions(xml: string): number {
+  const perDocument = limit('revisionsPerDocument');
+  const perParagraph = limit('revisionsPerParagraph');
+  const open: number[] = [];
+  let total = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
+    const [, closing, name, selfClosing] = m;
+    if (name === 'p') {
+      if (closing) open.pop();
+      else if (!selfClosing) open.push(0);
+      continue;
+    }
+    if (closing) continue;
+    if (++total > perDocument) throw overLimit('revisionsPerDocument');
+    if (open.length && ++open[open.length - 1]! > perParagraph) throw overLimit('revisionsPerParagraph');
+  }
+  return total;
+}
+
 const attr = (el: Element, name: string) => el.getAttributeNS(W, name) || el.getAttribute(`w:${name}`) || '';
 
-function elements(el: Element | Document, localName: string): Element[] {
+/** A revision's author as read: cut to the limit, so a name of any length costs no more than that downstream. */
+const authorOf = (el: Element) => attr(el, 'author').slice(0, limit('revisionAuthorChars')).trim() || '（未署名）';
+
+/** Elements of the given local name in Word's namespace, in document order (read without changing the tree). */
+function elements(doc: Document, localName: string): Element[] {
   const out: Element[] = [];
-  const list = el.getElementsByTagNameNS(W, localName);
+  const list = doc.getElementsByTagNameNS(W, localName);
   for (let i = 0; i < list.length; i++) out.push(list.item(i)!);
   return out;
 }
 
-/** The pieces of a paragraph in order: plain text, inserted text and deleted text, each with its change's author. */
+/**
+ * The pieces of a paragraph in order: plain text, inserted text and deleted text, each with its change's author.
+ * Paragraphs inside it (a text box's) are read on their own, not again here.
+ */
 function pieces(p: Element): Piece[] {
   const out: Piece[] = [];
-  const visit = (el: Element, change: { kind: 'ins' | 'del'; author: string; date: string | null } | null) => {
-    for (let n = el.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType !== 1) continue;
-      const e = n as Element;
-      const name = e.localName;
-      if (name === 'pPr' || name === 'rPr' || name === 'instrText') continue;
-      if (name === 'ins' || name === 'del') visit(e, { kind: name, author: attr(e, 'author') || '（未署名）', date: attr(e, 'date') || null });
-      else if (name === 't' || name === 'delText') out.push({ kind: change?.kind ?? 'text', text: e.textContent ?? '', author: change?.author ?? '', date: change?.date ?? null });
-      else if (name === 'tab') out.push({ kind: change?.kind ?? 'text', text: ' ', author: change?.author ?? '', date: change?.date ?? null });
-      else visit(e, change);
+  type Change = { kind: 'ins' | 'del'; author: string; date: string | null } | null;
+  // An explicit stack instead of recursion: a deeply nested file cannot overflow the call stack.
+  const stack: Array<{ node: Node | null; change: Change }> = [{ node: p.firstChild, change: null }];
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    const n = top.node;
+    if (!n) {
+      stack.pop();
+      continue;
     }
-  };
-  visit(p, null);
+    top.node = n.nextSibling;
+    if (n.nodeType !== 1) continue;
+    const e = n as Element;
+    const name = e.localName;
+    const change = top.change;
+    if (name === 'pPr' || name === 'rPr' || name === 'instrText' || name === 'p') continue;
+    if (name === 'ins' || name === 'del') stack.push({ node: e.firstChild, change: { kind: name, author: authorOf(e), date: attr(e, 'date') || null } });
+    else if (name === 't' || name === 'delText') out.push({ kind: change?.kind ?? 'text', text: e.textContent ?? '', author: change?.author ?? '', date: change?.date ?? null });
+    else if (name === 'tab') out.push({ kind: change?.kind ?? 'text', text: ' ', author: change?.author ?? '', date: change?.date ?? null });
+    else stack.push({ node: e.firstChild, change });
+  }
   return out;
 }
 
 /** The changes of one paragraph against its text as it stood: a deletion followed by an insertion is a replacement. */
-function changesOf(ps: Piece[], context: number): TrackedChange[] {
-  const original = ps.filter((x) => x.kind !== 'ins').map((x) => x.text).join('');
-  const out: TrackedChange[] = [];
+function changesOf(ps: Piece[], context: number, out: TrackedChange[]): void {
+  const original = ps
+    .filter((x) => x.kind !== 'ins')
+    .map((x) => x.text)
+    .join('');
   let offset = 0;
   for (let i = 0; i < ps.length; i++) {
     const x = ps[i]!;
@@ -70,47 +120,102 @@ function changesOf(ps: Piece[], context: number): TrackedChange[] {
     while (i < ps.length && ps[i]!.kind === 'ins' && ps[i]!.author === author) replacement += ps[i++]!.text;
     i--;
     if (!exact && !replacement) continue;
-    out.push({ author, date, exact, prefix: original.slice(Math.max(0, offset - context), offset), suffix: original.slice(offset + exact.length, offset + exact.length + context), replacement });
+    out.push({
+      author,
+      date,
+      exact,
+      prefix: original.slice(Math.max(0, offset - context), offset),
+      suffix: original.slice(offset + exact.length, offset + exact.length + context),
+      replacement,
+    });
     offset += exact.length;
   }
-  return out;
+}
+
+const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttr = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+
+/**
+ * document.xml with the choice applied, written in one walk: an insertion is kept without its w:ins (accepted) or
+ * left out (original); a deletion is left out (accepted) or kept with its w:delText as w:t (original); the marks of
+ * an inserted or deleted paragraph mark or table row (a w:ins/w:del inside …Pr) are dropped either way.
+ */
+function serialize(doc: Document, choice: RevisionChoice): string {
+  const out: string[] = [];
+  // A frame is either a node still to write or the closing tag of an element whose children are being written.
+  const stack: Array<Node | string> = [];
+  for (let n = doc.lastChild; n; n = n.previousSibling) stack.push(n);
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (typeof item === 'string') {
+      out.push(item);
+      continue;
+    }
+    switch (item.nodeType) {
+      case 3:
+        out.push(escapeText(item.nodeValue ?? ''));
+        continue;
+      case 4:
+        out.push(`<![CDATA[${item.nodeValue ?? ''}]]>`);
+        continue;
+      case 7: {
+        const pi = item as ProcessingInstruction;
+        out.push(`<?${pi.target} ${pi.data}?>`);
+        continue;
+      }
+      case 1:
+        break;
+      default:
+        continue;
+    }
+    const el = item as Element;
+    let unwrap = false;
+    if (el.namespaceURI === W) {
+      const name = el.localName;
+      if (name === 'ins' || name === 'del') {
+        const marker = /Pr$/.test((el.parentNode as Element | null)?.localName ?? '');
+        const keep = !marker && (name === 'ins' ? choice === 'accepted' : choice === 'original');
+        if (!keep) continue;
+        unwrap = true;
+      } else if (name === 'delText') {
+        if (choice === 'accepted') continue;
+        const t = el.prefix ? `${el.prefix}:t` : 't';
+        out.push(`<${t} xml:space="preserve">${escapeText(el.textContent ?? '')}</${t}>`);
+        continue;
+      }
+    }
+    if (!unwrap) {
+      let open = `<${el.tagName}`;
+      for (let i = 0; i < el.attributes.length; i++) {
+        const a = el.attributes.item(i)!;
+        open += ` ${a.name}="${escapeAttr(a.value)}"`;
+      }
+      if (!el.firstChild) {
+        out.push(`${open}/>`);
+        continue;
+      }
+      out.push(`${open}>`);
+      stack.push(`</${el.tagName}>`);
+    }
+    for (let n = el.lastChild; n; n = n.previousSibling) stack.push(n);
+  }
+  return out.join('');
 }
 
 /**
- * The .docx as it stood before its tracked changes (for reading the text) and the changes themselves. A file without
- * tracked changes comes back as it was.
+ * The .docx with its tracked changes applied as chosen (for reading the text) and the changes themselves. A file
+ * without tracked changes comes back as it was. A 4xx AppError past the revision limits, before any parsing.
  */
-export async function trackedChanges(docx: Buffer): Promise<{ original: Buffer; changes: TrackedChange[] }> {
+export async function trackedChanges(docx: Buffer, choice: RevisionChoice = 'accepted'): Promise<{ docx: Buffer; changes: TrackedChange[] }> {
   const zip = await JSZip.loadAsync(docx);
   const entry = zip.file('word/document.xml');
   const xml = entry ? await entry.async('string') : null;
-  if (!xml || !/<w:(ins|del)\b/.test(xml)) return { original: docx, changes: [] };
+  if (!xml || countRevisions(xml) === 0) return { docx, changes: [] };
   const doc = new DOMParser({ errorHandler: { warning: () => undefined, error: () => undefined, fatalError: () => undefined } }).parseFromString(xml, 'text/xml');
   const context = limit('anchorContextChars');
   const changes: TrackedChange[] = [];
-  for (const p of elements(doc, 'p')) {
-    changes.push(...changesOf(pieces(p), context));
-    if (changes.length > MAX_TRACKED_CHANGES) break;
-  }
-  // The text as it stood: insertions removed, deletions unwrapped with their w:delText read as text.
-  for (const ins of elements(doc, 'ins')) ins.parentNode?.removeChild(ins);
-  for (const del of elements(doc, 'del')) {
-    const parent = del.parentNode;
-    if (!parent) continue;
-    // A deleted paragraph mark (w:rPr/w:del) only marks the mark: dropped.
-    if ((parent as Element).localName === 'rPr') {
-      parent.removeChild(del);
-      continue;
-    }
-    while (del.firstChild) parent.insertBefore(del.firstChild, del);
-    parent.removeChild(del);
-  }
-  for (const dt of elements(doc, 'delText')) {
-    const t = doc.createElementNS(W, 'w:t');
-    t.setAttribute('xml:space', 'preserve');
-    t.appendChild(doc.createTextNode(dt.textContent ?? ''));
-    dt.parentNode?.replaceChild(t, dt);
-  }
-  zip.file('word/document.xml', new XMLSerializer().serializeToString(doc));
-  return { original: await zip.generateAsync({ type: 'nodebuffer' }), changes: changes.slice(0, MAX_TRACKED_CHANGES) };
+  for (const p of elements(doc, 'p')) changesOf(pieces(p), context, changes);
+  zip.file('word/document.xml', serialize(doc, choice));
+  return { docx: await zip.generateAsync({ type: 'nodebuffer' }), changes };
 }

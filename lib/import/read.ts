@@ -2,7 +2,7 @@
 import { AppError } from '@/lib/shared/errors';
 import { limit, overLimit } from '@/lib/shared/limits';
 import { inflateDocxSafely } from './zip-guard';
-import { trackedChanges as readTrackedChanges, type TrackedChange } from './docx-revisions';
+import { trackedChanges as readTrackedChanges, type RevisionChoice, type TrackedChange } from './docx-revisions';
 import { docxReportText } from './docx-structure';
 
 export const MAX_IMPORT_BYTES = limit('uploadBytes');
@@ -38,11 +38,20 @@ export async function readReportFile(buf: Buffer, fileName: string): Promise<str
   return (await readReportUpload(buf, fileName)).text;
 }
 
+/** Word's tracked changes found in a file: how many, whose (the first few names), and how the text was read. */
+export type RevisionsFound = { count: number; authors: string[]; choice: RevisionChoice };
+
+const AUTHORS_SHOWN = 10;
+
 /**
- * The text of a report file and, for a .docx with Word's tracked changes (修订), those changes: the text is the one
- * they apply to, so the import can file each as a suggestion by its author.
+ * The text of a report file and, for a .docx with Word's tracked changes (修订), those changes: the text is read with
+ * them all accepted (as Word shows it) or as it stood before them, as the drafter chose.
  */
-export async function readReportUpload(buf: Buffer, fileName: string): Promise<{ text: string; trackedChanges: TrackedChange[] }> {
+export async function readReportUpload(
+  buf: Buffer,
+  fileName: string,
+  choice: RevisionChoice = 'accepted',
+): Promise<{ text: string; trackedChanges: TrackedChange[]; revisions: RevisionsFound | null }> {
   let trackedChanges: TrackedChange[] = [];
   if (buf.length === 0) throw new AppError('bad_request', '文件是空的，请选择报告的 .docx 或 .txt 文件。');
   if (buf.length > MAX_IMPORT_BYTES) throw overLimit('uploadBytes');
@@ -60,10 +69,11 @@ export async function readReportUpload(buf: Buffer, fileName: string): Promise<{
     const checked = await inflateDocxSafely(buf);
     try {
       // Automatic numbering, heading styles, tables and bulleted lists kept as the report text's lines.
-      const revised = await readTrackedChanges(checked);
+      const revised = await readTrackedChanges(checked, choice);
       trackedChanges = revised.changes;
-      text = await docxReportText(revised.original);
-    } catch {
+      text = await docxReportText(revised.docx);
+    } catch (e) {
+      if (e instanceof AppError) throw e;
       throw new AppError('bad_request', '无法读取这个 Word 文件，它可能已损坏。请在 Word 或 WPS 中打开并另存为 .docx 后重试。');
     }
   } else if (ext === 'docx') {
@@ -75,5 +85,8 @@ export async function readReportUpload(buf: Buffer, fileName: string): Promise<{
     throw new AppError('bad_request', `不支持 .${ext} 文件，请选择报告的 .docx 或 .txt 文件。`);
   }
   if (!text.trim()) throw new AppError('bad_request', '文件中没有文字内容，请检查是否选错了文件。');
-  return { text, trackedChanges };
+  const revisions = trackedChanges.length
+    ? { count: trackedChanges.length, authors: [...new Set(trackedChanges.map((c) => c.author))].slice(0, AUTHORS_SHOWN), choice }
+    : null;
+  return { text, trackedChanges, revisions };
 }

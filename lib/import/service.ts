@@ -12,13 +12,13 @@ import { BODY_SECTION_KEYS, SECTION_LABELS, type BodySectionKey } from '@/lib/do
 import { ownPartHeadings } from '@/lib/domain/template';
 import { docFromReportText, docToText } from '@/lib/domain/tiptap-doc';
 import { createReport, reportOfYear, townshipForNewReport } from '@/lib/reports/service';
-import { createVersion } from '@/lib/review/versions';
+import { assertVersionRoom, createVersion } from '@/lib/review/versions';
 import { isEditableStatus, LOCKED_MESSAGES } from '@/lib/domain/workflow';
 import { idSchema, isoDateSchema, parseInput, yearSchema } from '@/lib/shared/validation';
-import { MAX_TRACKED_CHANGES, type TrackedChange } from './docx-revisions';
-import { fileTrackedChanges } from '@/lib/review/suggestions';
+import { REVISION_CHOICES } from './docx-revisions';
+import type { RevisionsFound } from './read';
 import { sectionVersions, writeSection } from '@/lib/reports/sections';
-import { limit } from '@/lib/shared/limits';
+import { limit, overLimit } from '@/lib/shared/limits';
 
 export const MAX_IMPORT_CHARS = 300_000;
 
@@ -26,11 +26,14 @@ export type ImportPreview = {
   parsed: ParsedReport;
   /** Each part split into its paragraphs, so the drafter can move a block to another part before confirming. */
   blocks: Array<{ id: string; section: BodySectionKey | 'unplaced'; text: string }>;
-  /** Word's tracked changes in the file: the text above is the one they apply to; they become suggestions. */
-  trackedChanges: TrackedChange[];
+  /**
+   * Word's tracked changes (修订) in the file, if any: how many, whose, and whether the text above has them all
+   * accepted or is the text as it stood before them (the drafter's choice; an import never files them as suggestions).
+   */
+  revisions: RevisionsFound | null;
 };
 
-export function previewImport(text: string, trackedChanges: TrackedChange[] = []): ImportPreview {
+export function previewImport(text: string, revisions: RevisionsFound | null = null): ImportPreview {
   if (text.length > MAX_IMPORT_CHARS) throw new AppError('payload_too_large', '文字超过 30 万字，不像是一份年度报告，请检查后重试。');
   const parsed = parseReport(text);
   const found = BODY_SECTION_KEYS.filter((k) => parsed.sections[k]);
@@ -45,7 +48,7 @@ export function previewImport(text: string, trackedChanges: TrackedChange[] = []
       .forEach((t, i) => blocks.push({ id: `${key}-${i}`, section: key, text: t }));
   }
   parsed.unplaced.forEach((t, i) => blocks.push({ id: `unplaced-${i}`, section: 'unplaced', text: t }));
-  return { parsed, blocks, trackedChanges };
+  return { parsed, blocks, revisions };
 }
 
 const commitSchema = (now: Date) =>
@@ -63,21 +66,17 @@ const commitSchema = (now: Date) =>
     ),
     // Part headings as the file words them (一、… included); only wording that differs from the template is kept.
     headings: z.partialRecord(z.enum(BODY_SECTION_KEYS), z.string().max(200, { error: '部分标题不能超过 200 个字。' })).default({}),
-    // Word's tracked changes from the preview, filed as suggestions by their authors.
-    trackedChanges: z
-      .array(
-        z.object({
-          author: z.string().max(100),
-          date: z.string().max(40).nullable(),
-          exact: z.string().max(limit('anchorQuoteChars')),
-          prefix: z.string().max(limit('anchorContextChars')),
-          suffix: z.string().max(limit('anchorContextChars')),
-          replacement: z.string().max(limit('suggestionChars')),
-        }),
+    // Word's tracked changes the preview found and how the drafter chose to import them, for the audit row.
+    revisions: z
+      .object(
+        {
+          count: z.number({ error: '修订数目无效。' }).int({ error: '修订数目无效。' }).min(0, { error: '修订数目无效。' }),
+          choice: z.enum(REVISION_CHOICES, { error: '请选择导入修订的方式。' }),
+        },
         { error: '修订格式无效。' },
       )
-      .max(MAX_TRACKED_CHANGES, { error: `一次最多导入 ${MAX_TRACKED_CHANGES} 处修订。` })
-      .default([]),
+      .nullable()
+      .default(null),
     replace: z.boolean().default(false),
     // Set once the drafter has seen which parts would lose text and still wants to replace them.
     acceptLoss: z.boolean().default(false),
@@ -102,8 +101,9 @@ export async function commitImport(
   actor: Actor,
   raw: unknown,
   now = new Date(),
-): Promise<{ reportId: number; replaced: boolean; suggestions: number }> {
+): Promise<{ reportId: number; replaced: boolean }> {
   const input = parseInput(commitSchema(now), raw);
+  if (input.revisions && input.revisions.count > limit('revisionsPerDocument')) throw overLimit('revisionsPerDocument');
   const township = await townshipForNewReport(db, actor, input.townshipId, '导入');
   const existing = await reportOfYear(db, township.id, input.year);
   if (existing && !input.replace) {
@@ -128,8 +128,14 @@ export async function commitImport(
     }
   }
 
+  // The old text is kept as a version: refused before any work when the report's versions have no room left.
+  if (existing) await assertVersionRoom(db, existing.id);
+  // Word's changes are not filed as suggestions here. Writing the text needs report.edit on a report being drafted;
+  // suggesting needs report.suggest on one waiting for review (fileTrackedChanges, the one gate): the two never meet,
+  // so a drafter importing a file with tracked changes does not become its reviewer. The text arrives as the drafter
+  // chose in the preview (all changes accepted, or as it stood before them) and the audit row says which.
   const reportId = existing?.id ?? (await createReport(db, actor, { townshipId: township.id, year: input.year }, now)).id;
-  const suggestions = await withTx(db, async (tx) => {
+  await withTx(db, async (tx) => {
     if (existing) await createVersion(tx, { reportId, kind: 'import', label: '导入前的内容', actorId: actor.id, at: now });
     const versions = await sectionVersions(tx, reportId);
     for (const key of BODY_SECTION_KEYS) {
@@ -162,11 +168,14 @@ export async function commitImport(
       })
       .where(eq(reports.id, reportId));
     await createVersion(tx, { reportId, kind: 'import', label: '导入的内容', actorId: actor.id, at: new Date(now.getTime() + 1) });
-    const filed = await fileTrackedChanges(tx, actor, reportId, input.trackedChanges, now);
-    await recordAudit(tx, { actorId: actor.id, action: 'report.import', reportId, detail: { replaced: Boolean(existing), suggestions: filed } });
-    return filed;
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'report.import',
+      reportId,
+      detail: { replaced: Boolean(existing), ...(input.revisions ? { revisions: input.revisions.count, revisionChoice: input.revisions.choice } : {}) },
+    });
   });
-  return { reportId, replaced: Boolean(existing), suggestions };
+  return { reportId, replaced: Boolean(existing) };
 }
 
 /** 201 (a new report) or 200 (one replaced) from POST /api/import/commit. */

@@ -16,6 +16,8 @@ export async function assertReviewQuota(
   actor: Actor,
   reportId: number,
   now: Date,
+  /** How many the request would add (a file's changes come many at once). */
+  adding = 1,
 ): Promise<void> {
   const hourAgo = new Date(now.getTime() - 60 * 60 * 1000);
   const recent =
@@ -27,7 +29,7 @@ export async function assertReviewQuota(
           .where(and(eq(t.author, actor.id), gt(t.created, hourAgo))),
       )
     )?.n ?? 0;
-  if (recent >= limit(limits.perUserHour)) throw overLimit(limits.perUserHour, 'rate_limited');
+  if (recent + adding > limit(limits.perUserHour)) throw overLimit(limits.perUserHour, 'rate_limited');
   const total = (await one(db.select({ n: count() }).from(t.table).where(eq(t.report, reportId))))?.n ?? 0;
-  if (total >= limit(limits.perReport)) throw overLimit(limits.perReport, 'rate_limited');
+  if (total + adding > limit(limits.perReport)) throw overLimit(limits.perReport, 'rate_limited');
 }

@@ -22,7 +22,7 @@ import { loadReportInScope } from '@/lib/reports/service';
 import { AppError } from '@/lib/shared/errors';
 import { limit, limitMessage, overLimit } from '@/lib/shared/limits';
 import { parseInput } from '@/lib/shared/validation';
-import { locateSuggestion } from '@/lib/domain/anchor';
+import { locateExactly, locateSuggestion } from '@/lib/domain/anchor';
 
 export { locateSuggestion } from '@/lib/domain/anchor';
 import { createVersion } from './versions';
@@ -135,56 +135,96 @@ function authorLabel(s: Suggestion, userName: string): string {
   return s.authorName ? `${s.authorName}（Word 修订）` : userName;
 }
 
+/** A Word change as read from a file (lib/import/docx-revisions.ts), to be filed as a suggestion. */
+export type FileChange = { author: string; date: string | null; exact: string; prefix: string; suffix: string; replacement: string };
+
 /**
- * Files the tracked changes of an imported Word file as suggestions on the parts whose text they apply to (inside the
- * import's transaction); a change whose passage is found in no part is left out. Returns how many were filed.
+ * THE gate for suggestions, wherever they come from (typed in the editor or read from a file): the actor may suggest
+ * on this report (report.suggest in its scope), the report waits for review (待审核), and `adding` more suggestions
+ * stay within the report's cap and the actor's hourly quota. Checked before any work, and the quota again inside the
+ * writing transaction (assertSuggestionQuota), so two requests at once cannot both slip under it.
  */
-export async function fileTrackedChanges(
-  tx: Db,
-  actor: Actor,
-  reportId: number,
-  changes: ReadonlyArray<{ author: string; date: string | null; exact: string; prefix: string; suffix: string; replacement: string }>,
-  now = new Date(),
-): Promise<number> {
-  const texts = await tx
-    .select({ key: reportSections.sectionKey, text: reportSections.plainText })
-    .from(reportSections)
-    .where(eq(reportSections.reportId, reportId));
-  let filed = 0;
+export async function admitSuggestions(db: Db, actor: Actor, reportId: number, adding: number, now: Date) {
+  const { report } = await loadReportInScope(db, actor, reportId, 'report.suggest');
+  if (report.status !== 'submitted') throw new AppError('forbidden', '只有待审核的报告可以提出修订。');
+  await assertSuggestionQuota(db, actor, report.id, adding, now);
+  return report;
+}
+
+async function assertSuggestionQuota(db: Db, actor: Actor, reportId: number, adding: number, now: Date): Promise<void> {
+  const t = { table: suggestions, author: suggestions.authorId, report: suggestions.reportId, created: suggestions.createdAt };
+  await assertReviewQuota(db, t, { perUserHour: 'suggestionsPerUserHour', perReport: 'suggestionsPerReport' }, actor, reportId, now, adding);
+}
+
+/**
+ * Where each change's passage stands, exactly, in the parts' texts: a bounded search with no fuzzy fall-back (a change
+ * read from a file either matches the text it was read with or is left out). Each change costs a few native indexOf
+ * passes over the parts and their number is capped (revisionsPerCommit), so the whole is bounded by changes × text.
+ */
+export function locateFileChanges(
+  texts: ReadonlyArray<{ key: string; text: string }>,
+  changes: ReadonlyArray<FileChange>,
+): Array<{ change: FileChange; key: string; start: number }> {
+  const out: Array<{ change: FileChange; key: string; start: number }> = [];
   for (const c of changes) {
     if (/[\n\r]/.test(c.exact + c.replacement) || c.exact === c.replacement) continue;
     for (const { key, text } of texts) {
-      const at = locateSuggestion(text, { exact: c.exact, prefix: c.prefix, suffix: c.suffix, start: 0 }).exact;
+      const at = locateExactly(text, { exact: c.exact, prefix: c.prefix, suffix: c.suffix, start: 0 });
       if (!at) continue;
-      const date = c.date ? new Date(c.date) : now;
-      await write(tx, () =>
-        tx.insert(suggestions).values({
-          reportId,
-          sectionKey: key,
-          authorId: actor.id,
-          authorName: c.author.slice(0, 60),
-          anchor: { exact: c.exact, prefix: c.prefix, suffix: c.suffix, start: at.start },
-          replacement: c.replacement,
-          reason: '导入的 Word 修订',
-          createdAt: Number.isNaN(date.getTime()) ? now : date,
-        }),
-      );
-      filed++;
+      out.push({ change: c, key, start: at.start });
       break;
     }
   }
-  return filed;
+  return out;
 }
 
-async function assertQuota(db: Db, actor: Actor, reportId: number, now: Date): Promise<void> {
-  const t = { table: suggestions, author: suggestions.authorId, report: suggestions.reportId, created: suggestions.createdAt };
-  await assertReviewQuota(db, t, { perUserHour: 'suggestionsPerUserHour', perReport: 'suggestionsPerReport' }, actor, reportId, now);
+/**
+ * Files the Word changes of a returned file as suggestions by their authors, through the one gate: the same
+ * permission, state, caps and quotas as a suggestion typed in the editor, each audited. Sizes are checked first and the
+ * changes located before the write transaction opens; one whose passage is found in no part is left out. Returns how
+ * many were filed.
+ */
+export async function fileTrackedChanges(db: Db, actor: Actor, reportId: number, changes: ReadonlyArray<FileChange>, now = new Date()): Promise<number> {
+  if (changes.length > limit('revisionsPerCommit')) throw overLimit('revisionsPerCommit');
+  if (changes.some((c) => c.author.length > limit('revisionAuthorChars'))) throw overLimit('revisionAuthorChars');
+  if (changes.some((c) => c.exact.length > limit('anchorQuoteChars'))) throw overLimit('anchorQuoteChars');
+  if (changes.some((c) => c.prefix.length > limit('anchorContextChars') || c.suffix.length > limit('anchorContextChars'))) throw overLimit('anchorContextChars');
+  if (changes.some((c) => c.replacement.length > limit('suggestionChars'))) throw overLimit('suggestionChars');
+  const report = await admitSuggestions(db, actor, reportId, changes.length, now);
+  const texts = await db
+    .select({ key: reportSections.sectionKey, text: reportSections.plainText })
+    .from(reportSections)
+    .where(eq(reportSections.reportId, report.id));
+  const located = locateFileChanges(texts, changes);
+  if (located.length === 0) return 0;
+  return await withTx(db, async (tx) => {
+    await assertSuggestionQuota(tx, actor, report.id, located.length, now);
+    for (const { change: c, key, start } of located) {
+      const row = (await one(
+        tx
+          .insert(suggestions)
+          .values({
+            reportId: report.id,
+            sectionKey: key,
+            authorId: actor.id,
+            authorName: c.author,
+            anchor: { exact: c.exact, prefix: c.prefix, suffix: c.suffix, start },
+            replacement: c.replacement,
+            reason: '导入的 Word 修订',
+            // Filed now (the quotas count by this time; Word's own date of the change could slip past the hourly one).
+            createdAt: now,
+          })
+          .returning({ id: suggestions.id }),
+      ))!;
+      await recordAudit(tx, { actorId: actor.id, action: 'suggestion.create', reportId: report.id, detail: { suggestionId: row.id, sectionKey: key, from: 'word' } });
+    }
+    return located.length;
+  });
 }
 
 /** A reviewer of the county (or an admin) suggests a change while the report waits for review (待审核). */
 export async function createSuggestion(db: Db, actor: Actor, reportId: number, raw: unknown, now = new Date()): Promise<SuggestionView> {
-  const { report } = await loadReportInScope(db, actor, reportId, 'report.suggest');
-  if (report.status !== 'submitted') throw new AppError('forbidden', '只有待审核的报告可以提出修订。');
+  const report = await admitSuggestions(db, actor, reportId, 1, now);
   const input = parseInput(createSchema, raw);
   if (input.replacement.length > limit('suggestionChars')) throw overLimit('suggestionChars');
   if ((input.reason ?? '').length > limit('suggestionReasonChars')) throw overLimit('suggestionReasonChars');
@@ -195,9 +235,9 @@ export async function createSuggestion(db: Db, actor: Actor, reportId: number, r
   const text = (await sectionRow(db, report.id, input.sectionKey)).plainText;
   const at = locateSuggestion(text, anchor).exact;
   if (!at) throw new AppError('conflict', '原文已改动，与所选的文字不一致。请刷新后重新选择，再提出修订。');
-  await assertQuota(db, actor, report.id, now);
   const stored: CommentAnchor = { ...anchor, start: at.start };
   return await withTx(db, async (tx) => {
+    await assertSuggestionQuota(tx, actor, report.id, 1, now);
     const row = (await one(
       tx
         .insert(suggestions)

@@ -1,7 +1,7 @@
 // Report versions: snapshots at transitions, named and hourly ones, comparison by section, and restore.
 // At the length limit: taking, pruning, listing, comparing and restoring versions all work on the same snapshot shape.
-import { LOCK_SPACE, lockFor, one, withTx, write } from '@/db/tx';
-import { and, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { engineOf, LOCK_SPACE, lockFor, one, withTx, write } from '@/db/tx';
+import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TiptapNode } from '@/lib/domain/tiptap-doc';
 import type { Db } from '@/db/client';
@@ -31,20 +31,64 @@ export async function takeSnapshot(db: Tx, reportId: number): Promise<VersionSna
   };
 }
 
-/** Automatic versions beyond the limit are deleted, oldest first; named, transition, restore and import ones stay. */
-async function pruneAutoVersions(db: Tx, reportId: number): Promise<void> {
-  const keep = limit('autoVersionsKept');
+/**
+ * Automatic (or import) versions beyond their limit are deleted, oldest first; named, transition and restore ones stay.
+ */
+async function pruneByCount(db: Tx, reportId: number, kind: 'auto' | 'import'): Promise<void> {
+  const keep = limit(kind === 'auto' ? 'autoVersionsKept' : 'importVersionsKept');
   await write(db, () =>
     db
       .delete(reportVersions)
       .where(
         and(
           eq(reportVersions.reportId, reportId),
-          eq(reportVersions.kind, 'auto'),
-          sql`${reportVersions.id} not in (select id from report_versions where report_id = ${reportId} and kind = 'auto' order by created_at desc, id desc limit ${keep})`,
+          eq(reportVersions.kind, kind),
+          sql`${reportVersions.id} not in (select id from report_versions where report_id = ${reportId} and kind = ${kind} order by created_at desc, id desc limit ${keep})`,
         ),
       ),
   );
+}
+
+/** Versions the system made and may delete to make room: the automatic and the import ones. */
+const PRUNABLE: ReadonlyArray<ReportVersion['kind']> = ['auto', 'import'];
+
+/** Each version of a report with its stored size in bytes, oldest first. */
+async function versionSizes(db: Db, reportId: number): Promise<Array<{ id: number; kind: ReportVersion['kind']; bytes: number }>> {
+  const bytes =
+    engineOf(db) === 'postgres' ? sql<number>`octet_length(${reportVersions.snapshot}::text)` : sql<number>`length(cast(${reportVersions.snapshot} as blob))`;
+  return await db
+    .select({ id: reportVersions.id, kind: reportVersions.kind, bytes: bytes.mapWith(Number) })
+    .from(reportVersions)
+    .where(eq(reportVersions.reportId, reportId))
+    .orderBy(asc(reportVersions.createdAt), asc(reportVersions.id));
+}
+
+/**
+ * The report's versions kept within their storage quota: past it, the oldest automatic and import versions are
+ * deleted (never `keep`, the one just taken) until they fit. Named, transition and restore versions are the record of
+ * what people decided, so they are never deleted here; assertVersionRoom refuses new ones when they alone fill it.
+ */
+async function pruneForRoom(db: Tx, reportId: number, keep: number): Promise<void> {
+  const sizes = await versionSizes(db, reportId);
+  let total = sizes.reduce((sum, v) => sum + v.bytes, 0);
+  const quota = limit('versionBytesPerReport');
+  const doomed: number[] = [];
+  for (const v of sizes) {
+    if (total <= quota) break;
+    if (v.id === keep || !PRUNABLE.includes(v.kind)) continue;
+    doomed.push(v.id);
+    total -= v.bytes;
+  }
+  if (doomed.length) await write(db, () => db.delete(reportVersions).where(inArray(reportVersions.id, doomed)));
+}
+
+/**
+ * Refuses (413) an operation that keeps a new version when the report's named, transition and restore versions alone
+ * fill its storage quota; automatic and import versions do not count, they make room by being deleted.
+ */
+export async function assertVersionRoom(db: Db, reportId: number): Promise<void> {
+  const kept = (await versionSizes(db, reportId)).filter((v) => !PRUNABLE.includes(v.kind)).reduce((sum, v) => sum + v.bytes, 0);
+  if (kept >= limit('versionBytesPerReport')) throw overLimit('versionBytesPerReport');
 }
 
 async function countSince(db: Db, where: ReturnType<typeof and>): Promise<number> {
@@ -86,7 +130,8 @@ export async function createVersion(
         .returning(),
     ),
   ))!;
-  if (v.kind === 'auto') await pruneAutoVersions(db, v.reportId);
+  if (v.kind === 'auto' || v.kind === 'import') await pruneByCount(db, v.reportId, v.kind);
+  await pruneForRoom(db, v.reportId, created.id);
   return created;
 }
 
@@ -115,6 +160,7 @@ export async function saveNamedVersion(db: Db, actor: Actor, reportId: number, r
   const { report } = await loadReportInScope(db, actor, reportId, 'report.edit');
   const { label } = parseInput(z.object({ label: labelSchema }), raw);
   await assertNamedQuota(db, actor, report.id);
+  await assertVersionRoom(db, report.id);
   const v = await withTx(db, async (tx) => {
     const created = await createVersion(tx, { reportId: report.id, kind: 'manual', label, actorId: actor.id });
     await recordAudit(tx, { actorId: actor.id, action: 'version.save', reportId: report.id, detail: { versionId: created.id, label } });
@@ -245,6 +291,7 @@ export async function restoreVersion(db: Db, actor: Actor, reportId: number, ver
   if (!isEditableStatus(report.status)) throw new AppError('forbidden', LOCKED_MESSAGES[report.status]);
   const source = await loadVersion(db, report.id, versionId);
   await assertNamedQuota(db, actor, report.id, false);
+  await assertVersionRoom(db, report.id);
   const now = new Date();
   const v = await withTx(db, async (tx) => {
     await createVersion(tx, { reportId: report.id, kind: 'auto', label: `恢复前的内容`, actorId: actor.id, at: now });

@@ -32,12 +32,35 @@ export const LIMITS = {
   namedVersionsPerUserHour: { value: 20, message: (v) => `您一小时内已保存 ${v} 个命名版本，请稍后再试。` },
   // Automatic versions (hourly, before a restore, conflict overwrites) beyond this many per report are pruned, oldest first.
   autoVersionsKept: { value: 60, message: (v) => `自动版本最多保留 ${v} 个。` },
+  // Import versions (导入前的内容 / 导入的内容) beyond this many per report are pruned, oldest first, like the automatic ones.
+  importVersionsKept: { value: 20, message: (v) => `导入时保存的版本最多保留 ${v} 个。` },
+  // All of a report's versions together (each is a full copy of the report). Past it, the oldest automatic and import
+  // versions are deleted to make room; when the named, submission and restore versions alone fill it, a new named
+  // version, restore or import is refused.
+  versionBytesPerReport: {
+    value: 64 * 1024 * 1024,
+    message: (v) =>
+      `这份报告保存的命名版本和提交、恢复时的版本已占满 ${mb(v)} 的存储上限（自动版本和导入版本已按从旧到新删除），未执行。请联系系统管理员清理不再需要的旧版本后重试。`,
+  },
   labelChars: { value: 40, message: (v) => `版本名称不能超过 ${v} 个字。` },
   // --- Uploads and request bodies ---
   uploadBytes: { value: 10 * 1024 * 1024, message: (v) => `文件超过 ${mb(v)}，不像是一份年度报告，请检查后重试。` },
   uploadInflatedBytes: { value: 60 * 1024 * 1024, message: (v) => `这个 Word 文件解压后超过 ${mb(v)}，不像是一份年度报告（可能是损坏或恶意的文件），未导入。` },
   uploadEntries: { value: 2_000, message: (v) => `这个 Word 文件包含的部件超过 ${v} 个，不像是一份年度报告，未导入。` },
   importChars: { value: 300_000, message: (v) => `文字超过 ${v / 10_000} 万字，不像是一份年度报告，请检查后重试。` },
+  // Word's tracked changes (修订) in an imported .docx, counted before the file is read any further.
+  revisionsPerDocument: {
+    value: 5_000,
+    message: (v) => `这个 Word 文件中的修订超过 ${v} 处，未导入。请先在 Word 或 WPS 中接受或拒绝修订（审阅 → 接受/拒绝所有修订）后再导入。`,
+  },
+  revisionsPerParagraph: {
+    value: 500,
+    message: (v) => `这个 Word 文件的一个段落中有超过 ${v} 处修订，不像是正常的修订稿，未导入。请先在 Word 或 WPS 中接受或拒绝修订后再导入。`,
+  },
+  // A revision's author as read from the file is cut to this many characters; a longer one sent to the server is refused.
+  revisionAuthorChars: { value: 60, message: (v) => `修订的作者名不能超过 ${v} 个字。` },
+  // Word changes filed as suggestions at once.
+  revisionsPerCommit: { value: 500, message: (v) => `一次最多提交 ${v} 处 Word 修订，请分几次提交。` },
   jsonBody: { value: 1024 * 1024, message: (v) => `提交的内容超过 ${kb(v)} 上限，请删减后重试。` },
   // One part's editor JSON (marks and tables included) as the save request carries it; also an import's body.
   sectionBody: { value: 3 * 1024 * 1024, message: (v) => `本部分的内容（含格式和表格）超过 ${mb(v)}，未保存。请精简内容。` },

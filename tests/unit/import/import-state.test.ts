@@ -15,7 +15,7 @@ function preview(parsed: Partial<ImportPreview['parsed']>): ImportPreview {
       { id: 'b1', section: 'measures', text: '一段' },
       { id: 'b2', section: 'unplaced', text: '另一段' },
     ],
-    trackedChanges: [],
+    revisions: null,
   };
 }
 
