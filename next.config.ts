@@ -18,6 +18,9 @@ const nextConfig: NextConfig = {
           { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
         ],
       },
+      // Every API answer belongs to someone signed in (or is an error): no cache keeps it. Route handlers say so
+      // themselves as well (lib/server/http.ts), so a handler outside withActor is covered too.
+      { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
     ];
   },
   experimental: {

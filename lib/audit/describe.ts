@@ -47,6 +47,7 @@ const REVOKE_REASONS: Record<string, string> = {
   'password-reset': '管理员重置了密码',
   deactivated: '账号被停用',
   role: '角色或范围变更',
+  counties: '负责的县变更',
   admin: '管理员强制下线',
   idle: '长时间未操作',
   expired: '超过最长登录时间',

@@ -26,7 +26,7 @@ export function maxLifetimeMs(): number {
 /** lastSeenAt is written at most this often per session, so an editor's autosaves do not each write it. */
 export const TOUCH_INTERVAL_MS = 60_000;
 
-export type RevokeReason = 'logout' | 'logout-all' | 'password' | 'password-reset' | 'deactivated' | 'role' | 'admin' | 'idle' | 'expired';
+export type RevokeReason = 'logout' | 'logout-all' | 'password' | 'password-reset' | 'deactivated' | 'role' | 'counties' | 'admin' | 'idle' | 'expired';
 
 export async function createSession(
   db: Db,

@@ -198,7 +198,8 @@ export async function listUsers(db: Db, actor: Actor): Promise<UserListRow[]> {
 
 /**
  * The further counties a reviewer covers beyond the own one (a city office reviewing several counties); an empty
- * list takes them away. Applies from the reviewer's next request (the scope is read fresh on every one).
+ * list takes them away. A change ends the reviewer's sessions (as a change of role or scope does), so what was open
+ * under the old scope is not kept open: the reviewer signs in again under the new one.
  */
 export async function setFurtherCounties(db: Db, actor: Actor, userId: number, raw: unknown): Promise<void> {
   requireManage(actor);
@@ -215,6 +216,7 @@ export async function setFurtherCounties(db: Db, actor: Actor, userId: number, r
     await tx.delete(reviewerCounties).where(eq(reviewerCounties.userId, user.id));
     for (const countyId of ids) await tx.insert(reviewerCounties).values({ userId: user.id, countyId });
     await recordAudit(tx, { actorId: actingUserId(actor), action: 'user.counties', detail: { userId: user.id, countyIds: ids } });
+    await revokeUserSessions(tx, user.id, 'counties', actingUserId(actor));
   });
 }
 

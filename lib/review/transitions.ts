@@ -4,7 +4,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { auditEvents, reportSections, reports, users, type Report } from '@/db/schema';
-import { scanForPublication, type PrivacyFinding } from '@/lib/domain/privacy';
+import { scanForPublication, type PublicationFinding } from '@/lib/domain/privacy';
+import { isHeadedSectionKey, partHeadingLines } from '@/lib/domain/template';
+import { formatDocumentDate } from '@/lib/shared/format';
 import { BODY_SECTION_KEYS, isBodySectionKey, SECTION_LABELS } from '@/lib/domain/sections';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/domain/permissions';
@@ -47,17 +49,27 @@ const publishSchema = z.object({
     .optional(),
 });
 
-/** The 公开稿's text (title and parts; no 主送 or 抄送) scanned for what must not be published. */
-async function publicationFindings(db: Db, report: Report): Promise<PrivacyFinding[]> {
+/**
+ * Everything the 公开稿 prints, as the public page and the 公开稿 exports show it (lib/export/document.ts): the title,
+ * each part that has text with its heading (the township's own wording or the template's) and its text, tables
+ * included, and the 落款 — the signature organs (also the record's 发布机构) and the date. 主送 and 抄送 are left out of
+ * the 公开稿, so they are not scanned.
+ */
+async function publicationFindings(db: Db, report: Report): Promise<PublicationFinding[]> {
   const rows = await db
     .select({ key: reportSections.sectionKey, text: reportSections.plainText })
     .from(reportSections)
     .where(eq(reportSections.reportId, report.id));
   const order = new Map<string, number>(BODY_SECTION_KEYS.map((k, i) => [k, i]));
   rows.sort((a, b) => (order.get(a.key) ?? 99) - (order.get(b.key) ?? 99));
+  const headings = partHeadingLines(report.year, report.partHeadings);
+  const label = (key: string) => (isBodySectionKey(key) ? SECTION_LABELS[key] : key);
   return scanForPublication([
     { where: '标题', text: report.title },
-    ...rows.map((r) => ({ where: isBodySectionKey(r.key) ? SECTION_LABELS[r.key] : r.key, text: r.text })),
+    ...rows
+      .filter((r) => r.text.trim())
+      .flatMap((r) => [...(isHeadedSectionKey(r.key) ? [{ where: `${label(r.key)}的标题`, text: headings[r.key] }] : []), { where: label(r.key), text: r.text }]),
+    { where: '落款', text: [...report.signatureOrgans, formatDocumentDate(report.documentDate)].filter(Boolean).join('\n') },
   ]);
 }
 

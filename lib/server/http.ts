@@ -5,20 +5,41 @@ import { NextResponse } from 'next/server';
 import type { Actor } from '@/lib/domain/permissions';
 import { AppError, isAppError } from '@/lib/shared/errors';
 import { limit, overLimit, type LimitName } from '@/lib/shared/limits';
-import { CROSS_SITE_MESSAGE, isSameOrigin, SAFE_METHODS } from '@/lib/server/origin';
+import { CROSS_SITE_MESSAGE, isSameOrigin, requestOrigin, SAFE_METHODS } from '@/lib/server/origin';
 import { requireActor } from '@/lib/server/session';
 import { recordRefusal } from '@/lib/audit/record';
 import { clientAddress } from '@/lib/server/client-address';
 import { getDb } from '@/db';
 import { runWithRequestContext } from '@/lib/audit/request-context';
 
+/** What a private answer (anything a signed-in user asked for, and every error) says to caches: keep nothing. */
+export const PRIVATE_CACHE = 'no-store';
+/**
+ * What the public pages' feed and records say: any cache must ask again before reusing them, so a report taken back
+ * disappears at once (the answer is small; a conditional request costs little).
+ */
+export const PUBLIC_CACHE = 'no-cache';
+
+/** The same response with Cache-Control: no-store (a copy when its headers cannot be changed, as a redirect's). */
+export function noStore(res: Response): Response {
+  try {
+    res.headers.set('cache-control', PRIVATE_CACHE);
+    return res;
+  } catch {
+    const copy = new Response(res.body, res);
+    copy.headers.set('cache-control', PRIVATE_CACHE);
+    return copy;
+  }
+}
+
 export function errorResponse(e: unknown): NextResponse {
+  const headers = { 'cache-control': PRIVATE_CACHE };
   if (isAppError(e)) {
     const extra = typeof e.details === 'object' && e.details !== null ? e.details : {};
-    return NextResponse.json({ ...extra, error: e.message, code: e.code }, { status: e.status });
+    return NextResponse.json({ ...extra, error: e.message, code: e.code }, { status: e.status, headers });
   }
   console.error('Unhandled error in route handler', e);
-  return NextResponse.json({ error: '服务器出错了，请稍后重试；如果一直出现，请联系管理员。', code: 'internal' }, { status: 500 });
+  return NextResponse.json({ error: '服务器出错了，请稍后重试；如果一直出现，请联系管理员。', code: 'internal' }, { status: 500, headers });
 }
 
 /**
@@ -104,9 +125,13 @@ export function publicRoute<P = Record<string, string>>(handler: (req: Request, 
   };
 }
 
-/** The address the public pages link to: NIANBAO_ORIGIN when the deployer set it, else the request's own. */
+/**
+ * The address the public pages link to: NIANBAO_ORIGIN when the deployer set it, else the address the request was
+ * made to (its Host, or X-Forwarded-Host/-Proto from a trusted proxy) — never the address the server listens on,
+ * which is what the request's URL carries behind our server (http://0.0.0.0:PORT).
+ */
 export function publicOrigin(req: Request, env: NodeJS.ProcessEnv = process.env): string {
-  return (env.NIANBAO_ORIGIN ?? new URL(req.url).origin).replace(/\/+$/, '');
+  return requestOrigin(req.headers, req.url, env);
 }
 
 /**
@@ -124,7 +149,8 @@ export function withActor<P = Record<string, string>>(
     try {
       if (!SAFE_METHODS.has(req.method) && !isSameOrigin(req.headers)) throw new AppError('forbidden', CROSS_SITE_MESSAGE);
       actor = await requireActor();
-      return await handler(req, actor, await ctx.params);
+      // A signed-in user's answer, whatever it is (data, a file, a redirect): no cache keeps it.
+      return noStore(await handler(req, actor, await ctx.params));
     } catch (e) {
       if (isAppError(e) && e.status === 403) {
         await recordRefusal(getDb(), {

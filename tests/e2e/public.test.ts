@@ -1,8 +1,13 @@
 // The public pages as a citizen sees them, without signing in: the demo's published report in its 公开稿, the county
 // index and feed, and a 404 for anything not published; no comment text or account name anywhere in the HTML.
 import { DOMParser } from '@xmldom/xmldom';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { DEMO_LOGINS } from '@/cli/seed';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '@/cli/seed';
+import { startApp } from './app-server';
+import { httpLogin } from './http';
 import { sharedBrowser, newPage, shot } from './support';
 
 const baseURL = inject('baseURL');
@@ -40,4 +45,42 @@ describe('public pages without signing in', () => {
     expect((await page.goto('/public/reports/abc'))?.status()).toBe(404);
     await page.context().close();
   });
+});
+
+describe('caching and the public links, over HTTP', () => {
+  it('private answers are kept by no cache; public ones are revalidated; each page gets its own nonce', async () => {
+    const anonymous = await fetch(`${baseURL}/api/reports`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('cache-control')).toBe('no-store');
+    const s = await httpLogin(baseURL, 'shenhe', DEMO_PASSWORD);
+    for (const url of ['/api/reports', '/api/auth/session', '/', '/dashboard', '/inbox']) {
+      const res = await fetch(`${baseURL}${url}`, { headers: { cookie: s.cookie }, redirect: 'manual' });
+      expect(res.status, url).toBeLessThan(400);
+      expect(res.headers.get('cache-control'), url).toContain('no-store');
+    }
+    for (const url of ['/public/counties/1/feed', '/public/reports/1/record']) {
+      const res = await fetch(`${baseURL}${url}`);
+      if (res.status === 200) expect(res.headers.get('cache-control'), url).toBe('no-cache');
+    }
+    const [a, b] = [await fetch(`${baseURL}/public/counties/1`), await fetch(`${baseURL}/public/counties/1`)];
+    expect(a.headers.get('cache-control')).toMatch(/no-cache|no-store/);
+    const nonce = (r: Response) => /'nonce-([^']+)'/.exec(r.headers.get('content-security-policy') ?? '')?.[1];
+    expect(nonce(a)).toBeTruthy();
+    expect(nonce(a)).not.toBe(nonce(b));
+  });
+
+  it('a server listening on 0.0.0.0 without NIANBAO_ORIGIN links the feed and records to the address the request used', async () => {
+    const app = await startApp(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-origin-')), undefined, { HOSTNAME: '0.0.0.0' });
+    try {
+      const xml = await (await fetch(`http://127.0.0.1:${app.port}/public/counties/1/feed`)).text();
+      expect(xml).toContain('/public/reports/');
+      expect(xml).not.toContain('0.0.0.0');
+      expect(xml).toContain(`href="http://127.0.0.1:${app.port}/public/reports/`);
+      const id = /\/public\/reports\/(\d+)/.exec(xml)![1];
+      const record = (await (await fetch(`http://127.0.0.1:${app.port}/public/reports/${id}/record`)).json()) as { 网址: string };
+      expect(record.网址).toBe(`http://127.0.0.1:${app.port}/public/reports/${id}`);
+    } finally {
+      await app.stop();
+    }
+  }, 180_000);
 });

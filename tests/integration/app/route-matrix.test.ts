@@ -62,6 +62,11 @@ describe('route handlers', () => {
       { params: Promise.resolve(params) },
     );
     const text = Buffer.from(await res.arrayBuffer()).toString('utf8');
+    // Caches: the public feed and records are revalidated on every use (a report taken back disappears at once);
+    // every other answer, and every refusal, is kept by no cache.
+    const cache = res.headers.get('cache-control');
+    if (pattern.startsWith('/public/') && res.status < 300) expect(cache, `${key} as ${who}`).toBe('no-cache');
+    else expect(cache, `${key} as ${who}: ${res.status}`).toBe('no-store');
     if (c.allow.includes(who)) {
       expect(res.status, text).toBeLessThan(300);
       if (c.mutates) expect(await snapshot(db)).not.toEqual(before);

@@ -76,3 +76,53 @@ describe('public pages', () => {
     expect((await feed(99_999)).status).toBe(404);
   });
 });
+
+describe('the public links and caching', () => {
+  // Behind our own server the request's URL names the address the server listens on (HOSTNAME, 0.0.0.0 by
+  // default); the public must get the address it used.
+  const at = (path: string, headers: Record<string, string>) => new Request(`http://0.0.0.0:3000${path}`, { headers });
+  const env = { ...process.env };
+  const restore = () => {
+    for (const k of ['NIANBAO_ORIGIN', 'NIANBAO_TRUST_PROXY'] as const) if (env[k] === undefined) delete process.env[k];
+    else process.env[k] = env[k];
+  };
+
+  it('link to NIANBAO_ORIGIN, else the Host the request was made to (a trusted proxy’s forwarded host), never 0.0.0.0', async () => {
+    await publish();
+    const recordAt = async (headers: Record<string, string>) =>
+      (await (await recordRoute(at(`/public/reports/${reportId}/record`, headers), { params: Promise.resolve({ id: String(reportId) }) })).json()).网址 as string;
+    const feedAt = async (headers: Record<string, string>) =>
+      await (await feedRoute(at(`/public/counties/${w.countyA}/feed`, headers), { params: Promise.resolve({ id: String(w.countyA) }) })).text();
+    try {
+      delete process.env.NIANBAO_ORIGIN;
+      delete process.env.NIANBAO_TRUST_PROXY;
+      expect(await recordAt({ host: 'fzbg.example.gov.cn:8080' })).toBe(`http://fzbg.example.gov.cn:8080/public/reports/${reportId}`);
+      const xml = await feedAt({ host: '10.2.3.4:3000' });
+      expect(xml).toContain(`href="http://10.2.3.4:3000/public/reports/${reportId}"`);
+      expect(xml).not.toContain('0.0.0.0');
+      // Forwarding headers count only from a trusted proxy.
+      const forwarded = { host: '127.0.0.1:3001', 'x-forwarded-host': 'fzbg.example.gov.cn', 'x-forwarded-proto': 'https' };
+      expect(await recordAt(forwarded)).toBe(`http://127.0.0.1:3001/public/reports/${reportId}`);
+      process.env.NIANBAO_TRUST_PROXY = '1';
+      expect(await recordAt(forwarded)).toBe(`https://fzbg.example.gov.cn/public/reports/${reportId}`);
+      // A host that is not a host name never reaches a link.
+      expect(await recordAt({ host: 'evil"><x' })).toBe(`http://0.0.0.0:3000/public/reports/${reportId}`);
+      expect(await recordAt({ host: '127.0.0.1', 'x-forwarded-host': 'a b/c' })).toBe(`http://0.0.0.0:3000/public/reports/${reportId}`);
+      process.env.NIANBAO_ORIGIN = 'https://www.example.gov.cn/fzbg/';
+      expect(await recordAt(forwarded)).toBe(`https://www.example.gov.cn/fzbg/public/reports/${reportId}`);
+      expect(await feedAt({ host: 'x' })).toContain(`<link rel="self" href="https://www.example.gov.cn/fzbg/public/counties/${w.countyA}/feed"/>`);
+    } finally {
+      restore();
+    }
+  });
+
+  it('are revalidated on every use, so a report taken back is gone at once; 404s are not kept', async () => {
+    await publish();
+    expect((await record(reportId)).headers.get('cache-control')).toBe('no-cache');
+    expect((await feed(w.countyA)).headers.get('cache-control')).toBe('no-cache');
+    await transitionReport(db, w.admin, reportId, { transition: 'reopen' });
+    const gone = await record(reportId);
+    expect(gone.status).toBe(404);
+    expect(gone.headers.get('cache-control')).toBe('no-store');
+  });
+});
