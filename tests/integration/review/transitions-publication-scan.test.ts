@@ -9,9 +9,9 @@ import type { Actor } from '@/lib/domain/permissions';
 import { loadEditorData, saveMeta, saveSection } from '@/lib/drafting/service';
 import { docFromText, type TiptapNode } from '@/lib/domain/tiptap-doc';
 import { transitionReport } from '@/lib/review/transitions';
-import { setActor } from '../support/mock-session';
-import { worldWithDraft, type World } from '../support/db';
-import { PLANTED } from '../support/planted';
+import { setActor } from '../../support/mock-session';
+import { worldWithDraft, type World } from '../../support/db';
+import { PLANTED } from '../../support/planted';
 
 let db: Db;
 let w: World;

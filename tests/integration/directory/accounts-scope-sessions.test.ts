@@ -10,8 +10,8 @@ import type { Db } from '@/db/client';
 import { checkSession, createSession } from '@/lib/auth/sessions';
 import { setFurtherCounties } from '@/lib/directory/accounts';
 import { describeAudit } from '@/lib/audit/describe';
-import { setActor } from '../support/mock-session';
-import { freshWorld, type World } from '../support/db';
+import { setActor } from '../../support/mock-session';
+import { freshWorld, type World } from '../../support/db';
 
 let db: Db;
 let w: World;
