@@ -177,4 +177,4 @@ export async function reportTimeline(db: Db, actor: Actor, reportId: number): Pr
 /** 200 from POST /api/reports/:id/transitions. */
 export type TransitionOk = { status: Report['status'] };
 /** 409 from the same route when 公开前检查 found something, besides error and code: each finding still without a reason. */
-export type PublishRefused = { findings: PrivacyFinding[] };
+export type PublishRefused = { findings: PublicationFinding[] };
