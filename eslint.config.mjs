@@ -61,8 +61,8 @@ const layers = {
         {
           target: './db',
           from: ['./app', './components', './cli', './lib'],
-          except: ['./domain/vocabulary.ts', './shared/errors.ts'],
-          message: 'db/ is the bottom layer: it may import only the vocabulary (lib/domain/vocabulary.ts) and the error type.',
+          except: ['./domain/vocabulary.ts', './shared/errors.ts', './shared/text.ts'],
+          message: 'db/ is the bottom layer: it may import only the vocabulary (lib/domain/vocabulary.ts), the error type and the text normaliser (lib/shared/text.ts).',
         },
         {
           target: './lib/shared',

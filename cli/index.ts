@@ -28,9 +28,10 @@ export const USAGE = `用法：npm run nianbao -- <命令> [参数]
   county list                     列出全部县（区）及乡镇（街道）数
   township add --county 县名 --name 名称 --kind 乡|镇|街道
                                   添加乡镇（街道）；县不存在时报错
-  db copy --from 源 --to 目标 [--force]
+  db copy --from 源 --to 目标 [--force] [--clean]
                                   在 SQLite 文件与 PostgreSQL（postgres://…）之间复制全部数据，
                                   复制后逐表核对行数和内容校验和；目标已有数据时须加 --force
+                                  源数据中含控制字符或不完整字符的行须加 --clean（复制时清理）
   backup 文件路径                  在线备份数据库（服务运行时也可安全执行）
   restore 备份文件 [--force]        从备份恢复数据库（须先停止服务）；已有数据库时须加 --force，
                                   原数据库另存为 nianbao.db.before-restore-时间

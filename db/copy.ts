@@ -15,6 +15,7 @@ import { openDatabase, type Db } from './client';
 import { isPostgresUrl } from './engine';
 import { pgTables } from './schema-pg';
 import { SCHEMA_TABLES } from './tables';
+import { isNormalText, normalizeJsonText } from '@/lib/shared/text';
 
 const PAGE = 200;
 
@@ -145,6 +146,52 @@ export async function openSide(target: string, role: 'source' | 'target'): Promi
   return isPostgresUrl(target) ? postgresSide(target, role) : sqliteSide(target, role);
 }
 
+/**
+ * Where a row holds text that normalizeText (lib/shared/text.ts) would change: U+0000 (PostgreSQL cannot store it),
+ * a lone surrogate (the engines store it differently), another control character, a \r. Older rows may hold such
+ * text (from before the boundary cleaned it); one column name per finding, JSON columns searched inside.
+ */
+function dirtyColumns(row: Row): string[] {
+  const out: string[] = [];
+  for (const [column, value] of Object.entries(row)) {
+    const stack: unknown[] = [value];
+    while (stack.length) {
+      const v = stack.pop();
+      if (typeof v === 'string') {
+        if (!isNormalText(v)) {
+          out.push(column);
+          break;
+        }
+      } else if (v && typeof v === 'object' && !(v instanceof Date)) {
+        for (const [k, x] of Object.entries(v)) stack.push(k, x);
+      }
+    }
+  }
+  return out;
+}
+
+/** A row with every string in it (JSON inside included) normalised; dates and other values as they are. */
+function cleanRow(row: Row): Row {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v : normalizeJsonText(v)]));
+}
+
+/** The rows of the source holding such text, each named by table, key and column. */
+export async function findDirtyRows(side: Side, pageSize = PAGE): Promise<Array<{ table: string; key: string; columns: string[] }>> {
+  const found: Array<{ table: string; key: string; columns: string[] }> = [];
+  for (const { name } of TABLES) {
+    for (let after: unknown[] | null = null; ; ) {
+      const rows = await side.page(name, after, pageSize);
+      for (const r of rows) {
+        const columns = dirtyColumns(r);
+        if (columns.length) found.push({ table: name, key: keyOf(name, r).join('/'), columns });
+      }
+      if (rows.length < pageSize) break;
+      after = keyOf(name, rows.at(-1)!);
+    }
+  }
+  return found;
+}
+
 /** A value as both engines give it back: dates as ms, JSON with sorted keys. */
 function canonical(v: unknown): unknown {
   if (v instanceof Date) return { $date: v.getTime() };
@@ -157,13 +204,15 @@ function canonical(v: unknown): unknown {
  * A table's content checksum: each row hashed from its canonical form, the row hashes sorted (so the engines' text
  * ordering cannot matter) and hashed together.
  */
-export async function tableChecksum(side: Side, name: string, pageSize = PAGE): Promise<{ rows: number; sha256: string }> {
+export async function tableChecksum(side: Side, name: string, pageSize = PAGE, clean = false): Promise<{ rows: number; sha256: string }> {
   const hashes: string[] = [];
   for (let after: unknown[] | null = null; ; ) {
-    const rows = await side.page(name, after, pageSize);
+    const page = await side.page(name, after, pageSize);
+    // With --clean, the source is compared as it was copied: cleaned.
+    const rows = clean ? page.map(cleanRow) : page;
     for (const r of rows) hashes.push(createHash('sha256').update(JSON.stringify(canonical(r))).digest('hex'));
-    if (rows.length < pageSize) break;
-    after = keyOf(name, rows.at(-1)!);
+    if (page.length < pageSize) break;
+    after = keyOf(name, page.at(-1)!);
   }
   hashes.sort();
   return { rows: hashes.length, sha256: createHash('sha256').update(hashes.join('\n')).digest('hex') };
@@ -173,7 +222,16 @@ export type CopyReport = Array<{ table: string; rows: number; sha256: string }>;
 
 export class CopyRefused extends Error {}
 
-export async function copyDatabase(from: Side, to: Side, opts: { force?: boolean; progress?: (line: string) => void; pageSize?: number } = {}): Promise<CopyReport> {
+/**
+ * Copies `from` onto `to`. Rows holding text the boundary would have cleaned (dirtyColumns) are found before anything
+ * is written: without `clean` the copy is refused, naming each such row; with it, their text is cleaned on the way
+ * (control characters removed, lone surrogates made U+FFFD, as normalizeText does) and each row is named.
+ */
+export async function copyDatabase(
+  from: Side,
+  to: Side,
+  opts: { force?: boolean; clean?: boolean; progress?: (line: string) => void; pageSize?: number } = {},
+): Promise<CopyReport> {
   const pageSize = opts.pageSize ?? PAGE;
   const say = opts.progress ?? (() => undefined);
   // A source without the app's tables or without any rows is a mistake (a mistyped path, the wrong database), and
@@ -187,6 +245,17 @@ export async function copyDatabase(from: Side, to: Side, opts: { force?: boolean
     }
   }
   if (rows === 0) throw new CopyRefused('源数据库没有任何数据，未复制。请检查 --from。');
+  const dirty = await findDirtyRows(from, pageSize);
+  if (dirty.length) {
+    const named = dirty.slice(0, 20).map((d) => `表 ${d.table} 第 ${d.key} 行（${d.columns.join('、')}）`);
+    const more = dirty.length > 20 ? `等 ${dirty.length} 行` : '';
+    if (!opts.clean)
+      throw new CopyRefused(
+        `源数据库中有 ${dirty.length} 行含有控制字符（如 U+0000）或不完整的字符（如半个表情符号），PostgreSQL 无法原样保存，未复制：${named.join('；')}${more}。` +
+          '加 --clean 可在复制时清理这些文字（删除控制字符，不完整的字符换成“�”）。',
+      );
+    say(`清理 ${dirty.length} 行中的控制字符和不完整的字符：${named.join('；')}${more}。`);
+  }
   let existing = 0;
   for (const { name } of TABLES) existing += await to.count(name);
   if (existing > 0) {
@@ -200,7 +269,7 @@ export async function copyDatabase(from: Side, to: Side, opts: { force?: boolean
     for (let after: unknown[] | null = null; done < total; ) {
       const rows = await from.page(name, after, pageSize);
       if (!rows.length) break;
-      await to.insert(name, rows);
+      await to.insert(name, opts.clean ? rows.map(cleanRow) : rows);
       done += rows.length;
       after = keyOf(name, rows.at(-1)!);
     }
@@ -209,7 +278,7 @@ export async function copyDatabase(from: Side, to: Side, opts: { force?: boolean
   await to.finish();
   const report: CopyReport = [];
   for (const { name } of TABLES) {
-    const [a, b] = [await tableChecksum(from, name, pageSize), await tableChecksum(to, name, pageSize)];
+    const [a, b] = [await tableChecksum(from, name, pageSize, opts.clean === true), await tableChecksum(to, name, pageSize)];
     if (a.rows !== b.rows || a.sha256 !== b.sha256) throw new Error(`核对失败：${name} 源 ${a.rows} 行（${a.sha256.slice(0, 12)}），目标 ${b.rows} 行（${b.sha256.slice(0, 12)}）。`);
     report.push({ table: name, rows: a.rows, sha256: a.sha256 });
   }

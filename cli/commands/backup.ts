@@ -34,12 +34,13 @@ export const restore: Command = {
 
 /**
  * db copy --from <SQLite file or postgres:// URL> --to <the other>: every table copied, then row counts and content
- * checksums compared table by table. A target with data needs --force (it is emptied first).
+ * checksums compared table by table. A target with data needs --force (it is emptied first). Rows holding control
+ * characters or lone surrogates refuse the copy, naming them, unless --clean cleans them on the way.
  */
 export const dbCopy: Command = {
   name: 'db copy',
   run: async ({ args, out }) => {
-    const { values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' }, force: { type: 'boolean' } }, strict: true });
+    const { values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' }, force: { type: 'boolean' }, clean: { type: 'boolean' } }, strict: true });
     if (!values.from || !values.to) throw new UsageError('db copy 需要 --from（SQLite 文件或 postgres:// 地址）和 --to。');
     if (identityOf(values.from) === identityOf(values.to)) throw new UsageError('--from 和 --to 不能是同一个数据库。');
     let from;
@@ -52,7 +53,7 @@ export const dbCopy: Command = {
     const to = await openSide(values.to, 'target');
     try {
       out.log(`从 ${from.label} 复制到 ${to.label}`);
-      const report = await copyDatabase(from, to, { force: values.force === true, progress: (line) => out.log(line) });
+      const report = await copyDatabase(from, to, { force: values.force === true, clean: values.clean === true, progress: (line) => out.log(line) });
       for (const r of report) out.log(`${r.table}\t${r.rows}\t${r.sha256}`);
     } catch (e) {
       if (e instanceof CopyRefused) throw new UsageError(e.message);

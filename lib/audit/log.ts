@@ -6,12 +6,12 @@ import { rows } from '@/db/tx';
 import type { Db } from '@/db/client';
 import { can, reviewerCountyIds, type Actor } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/shared/errors';
-import { parseInput } from '@/lib/shared/validation';
+import { parseInput, textField } from '@/lib/shared/validation';
 import { describeAudit, type AuditNames } from './describe';
 
 export const auditFilterSchema = z.object({
-  action: z.string().max(50).optional(),
-  user: z.string().max(40).optional(),
+  action: textField().max(50).optional(),
+  user: textField().max(40).optional(),
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   township: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),

@@ -4,6 +4,7 @@
 // phrases costs about as much as reading the text a few times, never quadratic time.
 import { limit } from '@/lib/shared/limits';
 import { bigramShare } from '@/lib/domain/text-utils';
+import { snapBack, snapForward, splitsCharacter } from '@/lib/shared/text';
 
 export type TextAnchor = { exact: string; prefix: string; suffix: string; start: number };
 export type AnchorMatch = { start: number; end: number; exact: boolean };
@@ -14,20 +15,40 @@ export const MAX_CANDIDATES = 64;
 /** Characters compared by the fuzzy steps, counted so tests can check the work grows linearly. */
 export const anchorWork = { chars: 0 };
 
-export function createAnchor(text: string, start: number, end: number, context = 32): TextAnchor {
-  if (!(start >= 0 && end <= text.length && end > start)) throw new RangeError('empty or out-of-range selection');
+/**
+ * The anchor of a selection. Offsets are UTF-16 code units (docs/architecture.md); a selection whose start or end
+ * falls inside a character (between the halves of an emoji's surrogate pair) is widened to whole characters, and
+ * the context on both sides never begins or ends with half a character either.
+ */
+export function createAnchor(text: string, rawStart: number, rawEnd: number, context = 32): TextAnchor {
+  if (!(rawStart >= 0 && rawEnd <= text.length && rawEnd > rawStart)) throw new RangeError('empty or out-of-range selection');
+  const start = snapBack(text, rawStart);
+  const end = snapForward(text, rawEnd);
   return {
     exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - context), start),
-    suffix: text.slice(end, end + context),
+    prefix: text.slice(snapForward(text, Math.max(0, start - context)), start),
+    suffix: text.slice(end, snapBack(text, Math.min(text.length, end + context))),
     start,
   };
 }
 
-/** A point in the text (an insertion): no quote, only the text on both sides and the offset. */
-export function pointAnchor(text: string, at: number, context = 32): TextAnchor {
-  if (!(at >= 0 && at <= text.length)) throw new RangeError('out-of-range point');
-  return { exact: '', prefix: text.slice(Math.max(0, at - context), at), suffix: text.slice(at, at + context), start: at };
+/** A point in the text (an insertion): no quote, only the text on both sides and the offset (moved back to a whole character). */
+export function pointAnchor(text: string, rawAt: number, context = 32): TextAnchor {
+  if (!(rawAt >= 0 && rawAt <= text.length)) throw new RangeError('out-of-range point');
+  const at = snapBack(text, rawAt);
+  return {
+    exact: '',
+    prefix: text.slice(snapForward(text, Math.max(0, at - context)), at),
+    suffix: text.slice(at, snapBack(text, Math.min(text.length, at + context))),
+    start: at,
+  };
+}
+
+/** A match widened to whole characters; no longer exact when it had to be widened (it cut a character). */
+function whole(text: string, m: AnchorMatch): AnchorMatch {
+  const start = snapBack(text, m.start);
+  const end = snapForward(text, m.end);
+  return start === m.start && end === m.end ? m : { start, end, exact: false };
 }
 
 /** How many characters of `a`'s end equal `b`'s end. */
@@ -120,8 +141,16 @@ function fuzzyNearHint(text: string, a: TextAnchor): AnchorMatch | null {
   return best?.m ?? null;
 }
 
-/** Re-finds the passage in the current text; null when it was deleted (the thread then shows 原文已删除). */
+/**
+ * Re-finds the passage in the current text; null when it was deleted (the thread then shows 原文已删除). The match
+ * never splits a character: one that would is widened to whole characters and is not exact.
+ */
 export function findAnchor(text: string, raw: TextAnchor): AnchorMatch | null {
+  const m = findAnchorRaw(text, raw);
+  return m && whole(text, m);
+}
+
+function findAnchorRaw(text: string, raw: TextAnchor): AnchorMatch | null {
   if (!raw.exact) return null;
   // Stored anchors predate the limits; longer quotes and contexts are cut to them rather than searched whole.
   const max = limit('anchorQuoteChars');
@@ -186,6 +215,8 @@ function locatePoint(text: string, a: TextAnchor): { start: number; end: number 
     if (needle.length < Math.min(4, a.prefix.length + a.suffix.length)) break;
     let best = -1;
     for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+      // A point between the halves of a character is no place to insert anything.
+      if (splitsCharacter(text, i + before.length)) continue;
       if (best < 0 || Math.abs(i + before.length - a.start) < Math.abs(best + before.length - a.start)) best = i;
     }
     if (best >= 0) return { start: best + before.length, end: best + before.length };

@@ -5,6 +5,7 @@
 import { limit, limitMessage } from '@/lib/shared/limits';
 import { createAnchor, pointAnchor, type TextAnchor } from './anchor';
 import { diffTextDetailed } from './diff';
+import { splitsCharacter } from '@/lib/shared/text';
 
 export type DraftChange = {
   /** The stretch of the server's text to replace (start === end for an insertion). */
@@ -49,13 +50,20 @@ export function draftChanges(base: string, edited: string): DraftChange[] {
   let run: { start: number; at: number; removed: string; added: string } | null = null;
   const close = () => {
     if (!run) return;
-    const p = commonPrefix(run.removed, run.added);
+    // The common start and end are trimmed in whole characters: 😀 and 😁 share their first code unit, not a character.
+    let p = commonPrefix(run.removed, run.added);
+    if (splitsCharacter(run.removed, p) || splitsCharacter(run.added, p)) p--;
     const removed = run.removed.slice(p);
     const added = run.added.slice(p);
-    const s = commonSuffix(removed, added, Math.min(removed.length, added.length));
+    let s = commonSuffix(removed, added, Math.min(removed.length, added.length));
+    if (splitsCharacter(removed, removed.length - s) || splitsCharacter(added, added.length - s)) s--;
     const cut = removed.slice(0, removed.length - s);
     const put = added.slice(0, added.length - s);
-    if (cut && put) {
+    const splits = (start: number, end: number) => splitsCharacter(base, start) || splitsCharacter(base, end);
+    if (splits(run.start, run.start + run.removed.length)) {
+      // The word diff cut a character (a very long run without punctuation): not sendable as it stands.
+      out.push({ start: run.start, end: run.start + run.removed.length, replacement: run.added, at: run.at, problem: '修改落在一个字符（如表情符号）的中间，请选中整个字符后重新输入。' });
+    } else if (cut && put) {
       // Still a replacement: the whole words stand, which reads better on a card than a few characters.
       out.push({ start: run.start, end: run.start + run.removed.length, replacement: run.added, at: run.at, problem: problemOf(run.removed, run.added) });
     } else if (cut || put) {

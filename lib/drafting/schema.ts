@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { LEDGER_STATES } from '@/lib/domain/vocabulary';
 import { bareHeading, HEADED_SECTION_KEYS, type PartHeadings } from '@/lib/domain/template';
-import { isoDateSchema } from '@/lib/shared/validation';
+import { isoDateSchema, textField } from '@/lib/shared/validation';
+import { normalizeJsonText } from '@/lib/shared/text';
 
 export const versionSchema = z
   .number({ error: '缺少版本号，请刷新页面后重试。' })
@@ -12,7 +13,8 @@ export const versionSchema = z
   .max(Number.MAX_SAFE_INTEGER, { error: '版本号无效。' });
 
 export const saveSectionSchema = z.object({
-  content: z.unknown(),
+  // Every string in the document (text nodes, attributes) normalised before the limits and the schema see it.
+  content: z.unknown().transform(normalizeJsonText),
   version: versionSchema,
   // Set when the user settled a conflict by keeping their text: the text it replaces is kept as a version.
   overwrite: z.boolean({ error: '覆盖标记无效。' }).optional(),
@@ -20,8 +22,7 @@ export const saveSectionSchema = z.object({
 export type SaveSectionInput = z.infer<typeof saveSectionSchema>;
 
 const optionalText = (label: string, max: number) =>
-  z
-    .string({ error: `${label}格式无效。` })
+  textField({ error: `${label}格式无效。` })
     .trim()
     .max(max, { error: `${label}不能超过 ${max} 个字。` })
     .nullable()
@@ -29,10 +30,10 @@ const optionalText = (label: string, max: number) =>
 
 const isoDate = isoDateSchema('成文日期').nullable();
 export const metaSchema = z.object({
-  title: z.string({ error: '请填写标题。' }).trim().min(1, { error: '请填写标题。' }).max(200, { error: '标题不能超过 200 个字。' }),
+  title: textField({ error: '请填写标题。' }).trim().min(1, { error: '请填写标题。' }).max(200, { error: '标题不能超过 200 个字。' }),
   recipient: optionalText('主送机关', 100),
   signatureOrgans: z
-    .array(z.string({ error: '落款格式无效。' }).trim().max(60, { error: '每个落款单位不能超过 60 个字。' }), { error: '落款格式无效。' })
+    .array(textField({ error: '落款格式无效。' }).trim().max(60, { error: '每个落款单位不能超过 60 个字。' }), { error: '落款格式无效。' })
     .max(6, { error: '落款单位最多 6 个。' })
     .transform((a) => a.filter(Boolean)),
   documentDate: isoDate,
@@ -41,7 +42,7 @@ export const metaSchema = z.object({
   partHeadings: z
     .partialRecord(
       z.enum(HEADED_SECTION_KEYS, { error: '报告中没有这个部分。' }),
-      z.string({ error: '部分标题格式无效。' }).trim().max(100, { error: '部分标题不能超过 100 个字。' }),
+      textField({ error: '部分标题格式无效。' }).trim().max(100, { error: '部分标题不能超过 100 个字。' }),
     )
     .optional()
     .transform((h) => h && Object.fromEntries(Object.entries(h).map(([k, v]) => [k, v ? bareHeading(v) : '']).filter(([, v]) => v)) as PartHeadings),
@@ -54,6 +55,6 @@ export type TickInput = z.infer<typeof tickSchema>;
 
 export const ledgerSchema = z.object({
   state: z.enum(LEDGER_STATES, { error: '落实情况只能是已落实、部分落实或未落实。' }).nullable(),
-  note: z.string({ error: '说明格式无效。' }).trim().max(500, { error: '说明不能超过 500 个字。' }),
+  note: textField({ error: '说明格式无效。' }).trim().max(500, { error: '说明不能超过 500 个字。' }),
 });
 export type LedgerInput = z.infer<typeof ledgerSchema>;

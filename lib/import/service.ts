@@ -14,7 +14,8 @@ import { docFromReportText, docToText } from '@/lib/domain/tiptap-doc';
 import { createReport, reportOfYear, townshipForNewReport } from '@/lib/reports/service';
 import { assertVersionRoom, createVersion } from '@/lib/review/versions';
 import { isEditableStatus, LOCKED_MESSAGES } from '@/lib/domain/workflow';
-import { idSchema, isoDateSchema, parseInput, yearSchema } from '@/lib/shared/validation';
+import { normalizeText } from '@/lib/shared/text';
+import { idSchema, isoDateSchema, parseInput, textField, yearSchema } from '@/lib/shared/validation';
 import { REVISION_CHOICES } from './docx-revisions';
 import type { RevisionsFound } from './read';
 import { sectionVersions, writeSection } from '@/lib/reports/sections';
@@ -33,7 +34,9 @@ export type ImportPreview = {
   revisions: RevisionsFound | null;
 };
 
-export function previewImport(text: string, revisions: RevisionsFound | null = null): ImportPreview {
+export function previewImport(raw: string, revisions: RevisionsFound | null = null): ImportPreview {
+  // Pasted text and the text read out of a file are normalised here, where both meet.
+  const text = normalizeText(raw);
   if (text.length > MAX_IMPORT_CHARS) throw new AppError('payload_too_large', '文字超过 30 万字，不像是一份年度报告，请检查后重试。');
   const parsed = parseReport(text);
   const found = BODY_SECTION_KEYS.filter((k) => parsed.sections[k]);
@@ -48,24 +51,24 @@ export function previewImport(text: string, revisions: RevisionsFound | null = n
       .forEach((t, i) => blocks.push({ id: `${key}-${i}`, section: key, text: t }));
   }
   parsed.unplaced.forEach((t, i) => blocks.push({ id: `unplaced-${i}`, section: 'unplaced', text: t }));
-  return { parsed, blocks, revisions };
+  return { parsed, blocks, revisions: revisions && { ...revisions, authors: revisions.authors.map(normalizeText) } };
 }
 
 const commitSchema = (now: Date) =>
   z.object({
     townshipId: idSchema('乡镇（街道）'),
     year: yearSchema(now),
-    title: z.string({ error: '请填写标题。' }).trim().min(1, { error: '请填写标题。' }).max(200, { error: '标题不能超过 200 个字。' }),
-    recipient: z.string().trim().max(100, { error: '主送机关不能超过 100 个字。' }).nullable().default(null),
-    signatureOrgans: z.array(z.string().trim().max(60)).max(6).default([]),
+    title: textField({ error: '请填写标题。' }).trim().min(1, { error: '请填写标题。' }).max(200, { error: '标题不能超过 200 个字。' }),
+    recipient: textField().trim().max(100, { error: '主送机关不能超过 100 个字。' }).nullable().default(null),
+    signatureOrgans: z.array(textField().trim().max(60)).max(6).default([]),
     documentDate: isoDateSchema('成文日期').nullable().default(null),
-    cc: z.string().trim().max(200).nullable().default(null),
+    cc: textField().trim().max(200).nullable().default(null),
     sections: z.partialRecord(
       z.enum(BODY_SECTION_KEYS, { error: '报告中没有这个部分。' }),
-      z.string({ error: '部分内容格式无效。' }).max(100_000, { error: '某一部分超过 10 万字。' }),
+      textField({ error: '部分内容格式无效。' }).max(100_000, { error: '某一部分超过 10 万字。' }),
     ),
     // Part headings as the file words them (一、… included); only wording that differs from the template is kept.
-    headings: z.partialRecord(z.enum(BODY_SECTION_KEYS), z.string().max(200, { error: '部分标题不能超过 200 个字。' })).default({}),
+    headings: z.partialRecord(z.enum(BODY_SECTION_KEYS), textField().max(200, { error: '部分标题不能超过 200 个字。' })).default({}),
     // Word's tracked changes the preview found and how the drafter chose to import them, for the audit row.
     revisions: z
       .object(

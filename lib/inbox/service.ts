@@ -12,7 +12,7 @@ import { can } from '@/lib/domain/permissions';
 import { SECTION_LABELS, isBodySectionKey } from '@/lib/domain/sections';
 import { daysUntil, publicationDeadline } from '@/lib/domain/template';
 import { currentReportYear } from '@/lib/reports/service';
-import { parseInput } from '@/lib/shared/validation';
+import { parseInput, textField } from '@/lib/shared/validation';
 
 export type InboxKind = 'review' | 'returned' | 'comment' | 'reply' | 'suggestion' | 'deadline';
 
@@ -176,7 +176,7 @@ export async function unreadCount(db: Db, actor: Actor, now = new Date()): Promi
   return (await inboxFor(db, actor, now)).filter((i) => !i.read).length;
 }
 
-const keysSchema = z.array(z.string().min(1).max(200), { error: '待办事项无效。' }).max(MAX_ITEMS, { error: '待办事项太多。' });
+const keysSchema = z.array(textField().min(1).max(200), { error: '待办事项无效。' }).max(MAX_ITEMS, { error: '待办事项太多。' });
 
 /** Marks items read for the actor (keys of items that are not the actor's are simply never shown). */
 export async function markRead(db: Db, actor: Actor, rawKeys: unknown, now = new Date()): Promise<number> {

@@ -12,7 +12,7 @@ import { actingUserId, type Actor } from '@/lib/domain/permissions';
 import { recordAudit } from '@/lib/audit/record';
 import { inboxFor } from '@/lib/inbox/service';
 import { AppError } from '@/lib/shared/errors';
-import { parseInput } from '@/lib/shared/validation';
+import { parseInput, textField } from '@/lib/shared/validation';
 
 /** Pauses after the 1st, 2nd, … failed attempt; after the last, the mail is given up (and stays logged). */
 export const RETRY_AFTER_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 12 * 3_600_000] as const;
@@ -28,8 +28,7 @@ export type Mail = { to: string; subject: string; text: string };
 export type SendMail = (mail: Mail) => Promise<void>;
 
 const emailSchema = z.object({
-  email: z
-    .string({ error: '邮箱格式无效。' })
+  email: textField({ error: '邮箱格式无效。' })
     .trim()
     .max(254, { error: '邮箱地址太长。' })
     .refine((v) => v === '' || z.email().safeParse(v).success, { error: '请填写有效的邮箱地址（如 name@example.gov.cn），或留空不接收邮件。' }),

@@ -11,27 +11,25 @@ import { AppError } from '@/lib/shared/errors';
 import { limit, limitMessage } from '@/lib/shared/limits';
 import { BODY_SECTION_KEYS, isBodySectionKey, type BodySectionKey } from '@/lib/domain/sections';
 import { loadReportInScope } from '@/lib/reports/service';
-import { parseInput } from '@/lib/shared/validation';
+import { parseInput, quoteField, textField } from '@/lib/shared/validation';
 import { findAnchor } from '@/lib/domain/anchor';
 import { assertReviewQuota } from './quota';
 
 export const COMMENT_MAX_LENGTH = limit('commentChars');
 
 const textSchema = (name: 'commentChars' | 'replyChars') =>
-  z
-    .string({ error: '请填写批注内容。' })
+  textField({ error: '请填写批注内容。' })
     .trim()
     .min(1, { error: '请填写批注内容。' })
     .max(limit(name), { error: limitMessage(name) });
 const bodySchema = textSchema('commentChars');
 
 const anchorSchema = z.object({
-  exact: z
-    .string({ error: '请先选中要批注的文字。' })
+  exact: quoteField({ error: '请先选中要批注的文字。' })
     .min(1, { error: '请先选中要批注的文字。' })
     .max(limit('anchorQuoteChars'), { error: limitMessage('anchorQuoteChars') }),
-  prefix: z.string().max(limit('anchorContextChars'), { error: limitMessage('anchorContextChars') }).default(''),
-  suffix: z.string().max(limit('anchorContextChars'), { error: limitMessage('anchorContextChars') }).default(''),
+  prefix: textField().max(limit('anchorContextChars'), { error: limitMessage('anchorContextChars') }).default(''),
+  suffix: textField().max(limit('anchorContextChars'), { error: limitMessage('anchorContextChars') }).default(''),
   start: z.number().int().min(0).max(10_000_000),
 });
 

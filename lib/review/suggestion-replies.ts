@@ -12,12 +12,12 @@ import type { Actor } from '@/lib/domain/permissions';
 import { loadReportInScope } from '@/lib/reports/service';
 import { AppError } from '@/lib/shared/errors';
 import { limit, overLimit } from '@/lib/shared/limits';
-import { parseInput } from '@/lib/shared/validation';
+import { parseInput, textField } from '@/lib/shared/validation';
 import { assertReviewQuota } from './quota';
 
 export type SuggestionReplyView = { id: number; authorName: string; body: string; createdAt: string; mine: boolean };
 
-const replySchema = z.object({ body: z.string({ error: '请填写回复内容。' }).trim().min(1, { error: '请填写回复内容。' }) });
+const replySchema = z.object({ body: textField({ error: '请填写回复内容。' }).trim().min(1, { error: '请填写回复内容。' }) });
 
 /** Every reply on a report's suggestions, by suggestion, oldest first: two queries for the whole report. */
 export async function repliesBySuggestion(db: Pick<Db, 'select'>, actor: Actor, reportId: number): Promise<Map<number, SuggestionReplyView[]>> {

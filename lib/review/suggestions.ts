@@ -21,7 +21,7 @@ import type { SuggestionState } from '@/lib/domain/vocabulary';
 import { loadReportInScope } from '@/lib/reports/service';
 import { AppError } from '@/lib/shared/errors';
 import { limit, limitMessage, overLimit } from '@/lib/shared/limits';
-import { parseInput } from '@/lib/shared/validation';
+import { parseInput, quoteField, textField } from '@/lib/shared/validation';
 import { locateExactly, locateSuggestion } from '@/lib/domain/anchor';
 
 export { locateSuggestion } from '@/lib/domain/anchor';
@@ -31,13 +31,11 @@ import { assertReviewQuota } from './quota';
 import { repliesBySuggestion, type SuggestionReplyView } from './suggestion-replies';
 
 const anchorSchema = z.object({
-  exact: z.string({ error: '修订的原文格式无效。' }).max(limit('anchorQuoteChars'), { error: limitMessage('anchorQuoteChars') }),
-  prefix: z
-    .string()
+  exact: quoteField({ error: '修订的原文格式无效。' }).max(limit('anchorQuoteChars'), { error: limitMessage('anchorQuoteChars') }),
+  prefix: textField()
     .max(limit('anchorContextChars'), { error: limitMessage('anchorContextChars') })
     .default(''),
-  suffix: z
-    .string()
+  suffix: textField()
     .max(limit('anchorContextChars'), { error: limitMessage('anchorContextChars') })
     .default(''),
   start: z.number({ error: '修订的位置无效。' }).int({ error: '修订的位置无效。' }).min(0, { error: '修订的位置无效。' }).max(10_000_000),
@@ -47,8 +45,8 @@ const createSchema = z.object({
   sectionKey: z.string({ error: '请选择报告的一个部分。' }).refine(isBodySectionKey, { error: '报告中没有这个部分。' }),
   anchor: anchorSchema,
   // Sizes are checked after parsing, so an oversize text answers 413 like every other size limit.
-  replacement: z.string({ error: '请填写建议的文字（删除时为空）。' }),
-  reason: z.string({ error: '修订理由格式无效。' }).trim().nullable().default(null),
+  replacement: textField({ error: '请填写建议的文字（删除时为空）。' }),
+  reason: textField({ error: '修订理由格式无效。' }).trim().nullable().default(null),
 });
 export type SuggestionInput = z.infer<typeof createSchema>;
 
@@ -276,9 +274,23 @@ async function loadForDecision(db: Db, actor: Actor, reportId: number, suggestio
   return { report, s };
 }
 
-/** Records the drafter's decision on a suggestion. */
+/**
+ * Records the drafter's decision on a suggestion, inside the decision's transaction, as a compare-and-set on its
+ * state: only a suggestion still pending is decided, so of an accept and a reject at the same moment exactly one
+ * wins; the other gets 409 and its transaction (an accept's write of the part included) rolls back.
+ */
 async function decide(tx: Db, id: number, state: 'accepted' | 'rejected', actor: Actor, now: Date): Promise<Suggestion> {
-  return (await one(write(tx, () => tx.update(suggestions).set({ state, decidedBy: actor.id, decidedAt: now }).where(eq(suggestions.id, id)).returning())))!;
+  const row = await one(
+    write(tx, () =>
+      tx
+        .update(suggestions)
+        .set({ state, decidedBy: actor.id, decidedAt: now })
+        .where(and(eq(suggestions.id, id), eq(suggestions.state, 'pending')))
+        .returning(),
+    ),
+  );
+  if (!row) throw new AppError('conflict', '这条修订刚刚已被处理（接受或拒绝），请刷新页面查看。');
+  return row;
 }
 
 export type Decision = { suggestion: SuggestionView; section: SectionSnapshot | null };
@@ -304,6 +316,8 @@ export async function acceptSuggestion(db: Db, actor: Actor, reportId: number, s
   if (plainText.length > limit('sectionChars')) throw overLimit('sectionChars');
   const author = (await one(db.select({ name: users.displayName }).from(users).where(eq(users.id, s.authorId))))?.name ?? '';
   return await withTx(db, async (tx) => {
+    // The decision first: a suggestion decided meanwhile stops here, before the part is written.
+    const decided = await decide(tx, s.id, 'accepted', actor, now);
     const written = await writeSection(tx, {
       reportId: report.id,
       key,
@@ -314,7 +328,6 @@ export async function acceptSuggestion(db: Db, actor: Actor, reportId: number, s
       now,
       conflictMessage: () => '这一部分刚被修改，请对照两个版本后再接受修订。',
     });
-    const decided = await decide(tx, s.id, 'accepted', actor, now);
     await createVersion(tx, {
       reportId: report.id,
       kind: 'auto',

@@ -13,7 +13,7 @@ import type { Actor } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/shared/errors';
 import { STATUS_LABELS } from '@/lib/domain/labels';
 import { loadReportInScope } from '@/lib/reports/service';
-import { isoDateSchema, parseInput } from '@/lib/shared/validation';
+import { isoDateSchema, parseInput, textField } from '@/lib/shared/validation';
 import { createVersion } from './versions';
 import { canTransitionFrom, TRANSITION_NAMES, TRANSITIONS, type TransitionName } from '@/lib/domain/workflow';
 import { ACTION_LABELS } from '@/lib/audit/describe';
@@ -22,20 +22,17 @@ const transitionSchema = z.object({
   transition: z.enum(TRANSITION_NAMES as [TransitionName, ...TransitionName[]], { error: '未知的操作。' }),
 });
 const returnSchema = z.object({
-  reason: z
-    .string({ error: '请填写退回原因。' })
+  reason: textField({ error: '请填写退回原因。' })
     .trim()
     .min(1, { error: '请填写退回原因，说明需要修改什么。' })
     .max(1000, { error: '退回原因不能超过 1000 个字。' }),
 });
-const overrideReason = z
-  .string({ error: '理由格式无效。' })
+const overrideReason = textField({ error: '理由格式无效。' })
   .trim()
   .min(4, { error: '请写明仍要公开的理由（至少 4 个字）。' })
   .max(500, { error: '理由不能超过 500 个字。' });
 const publishSchema = z.object({
-  url: z
-    .string({ error: '请填写公开网址。' })
+  url: textField({ error: '请填写公开网址。' })
     .trim()
     .max(500, { error: '网址太长。' })
     .regex(/^https?:\/\/[^\s<>"]+$/i, { error: '请填写以 http:// 或 https:// 开头的公开网址。' }),
@@ -44,7 +41,7 @@ const publishSchema = z.object({
   // finding's key, or one `override` for every finding not given its own.
   override: overrideReason.optional(),
   overrides: z
-    .record(z.string().max(300, { error: '检查项标识太长。' }), overrideReason, { error: '逐项理由格式无效。' })
+    .record(textField().max(300, { error: '检查项标识太长。' }), overrideReason, { error: '逐项理由格式无效。' })
     .refine((o) => Object.keys(o).length <= 200, { error: '逐项理由最多 200 条。' })
     .optional(),
 });

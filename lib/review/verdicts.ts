@@ -13,12 +13,12 @@ import { SECTION_LABELS } from '@/lib/domain/sections';
 import { VERDICTS, type Verdict } from '@/lib/domain/vocabulary';
 import { loadReportInScope } from '@/lib/reports/service';
 import { AppError } from '@/lib/shared/errors';
-import { parseInput } from '@/lib/shared/validation';
+import { parseInput, textField } from '@/lib/shared/validation';
 import { diffExcerpt, diffStats, diffTextDetailed, type DiffPart } from '@/lib/domain/diff';
 
 const verdictSchema = z.object({
   verdict: z.enum(VERDICTS, { error: '审核意见只能是“通过”或“需修改”。' }).nullable(),
-  note: z.string({ error: '说明格式无效。' }).trim().max(500, { error: '说明不能超过 500 个字。' }).default(''),
+  note: textField({ error: '说明格式无效。' }).trim().max(500, { error: '说明不能超过 500 个字。' }).default(''),
 });
 
 export type VerdictView = {

@@ -12,7 +12,7 @@ import { AppError } from '@/lib/shared/errors';
 import { limit, limitMessage, overLimit } from '@/lib/shared/limits';
 import { BODY_SECTION_KEYS, SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
 import { loadReportInScope } from '@/lib/reports/service';
-import { parseInput } from '@/lib/shared/validation';
+import { parseInput, textField } from '@/lib/shared/validation';
 import { diffSections, diffStats, diffText } from '@/lib/domain/diff';
 import { sectionVersions, writeSection } from '@/lib/reports/sections';
 import { isEditableStatus, LOCKED_MESSAGES } from '@/lib/domain/workflow';
@@ -150,8 +150,7 @@ export async function maybeAutoVersion(db: Tx, reportId: number, actorId: number
   return await createVersion(db, { reportId, kind: 'auto', label: '自动保存', actorId, at: now });
 }
 
-const labelSchema = z
-  .string({ error: '请填写版本名称。' })
+const labelSchema = textField({ error: '请填写版本名称。' })
   .trim()
   .min(1, { error: '请填写版本名称，如“初稿”“讨论稿”“送审稿”。' })
   .max(limit('labelChars'), { error: limitMessage('labelChars') });

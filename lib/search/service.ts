@@ -5,11 +5,10 @@ import { engineOf, textRows } from '@/db/tx';
 import type { Actor } from '@/lib/domain/permissions';
 import { BODY_SECTION_KEYS, isBodySectionKey, SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
 import { listVisibleTownships } from '@/lib/directory/townships';
-import { parseInput } from '@/lib/shared/validation';
+import { parseInput, textField } from '@/lib/shared/validation';
 
 export const searchSchema = z.object({
-  q: z
-    .string({ error: '请输入要查找的词语。' })
+  q: textField({ error: '请输入要查找的词语。' })
     .trim()
     .min(2, { error: '请至少输入两个字。' })
     .max(50, { error: '查找的词语不能超过 50 个字。' }),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AppError } from './errors';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './limits';
+import { hasCutEnds, isNormalText, normalizeText } from './text';
 
 // Fields without a message of their own still answer in Chinese.
 z.config(z.locales.zhCN());
@@ -26,6 +27,23 @@ export function formToObject(form: FormData): Record<string, string> {
   for (const [k, v] of form.entries()) if (typeof v === 'string') out[k] = v;
   return out;
 }
+
+/**
+ * Every text field a user sends starts here: a string, normalised by normalizeText (lib/shared/text.ts: line ends
+ * made \n, control characters other than tab and newline removed, lone surrogates made U+FFFD) before any other check,
+ * so .trim(), .min() and .max() see the text as it will be stored. Chain them as on z.string().
+ */
+export const textField = (params?: Parameters<typeof z.string>[0]) => z.string(params).overwrite(normalizeText);
+
+/**
+ * The quoted passage of an anchor (a comment's or a suggestion's): refused when it begins or ends with half a
+ * character (a selection cut through an emoji's surrogate pair), otherwise normalised like any text.
+ */
+export const quoteField = (params?: Parameters<typeof z.string>[0]) =>
+  z
+    .string(params)
+    .refine((v) => !hasCutEnds(v), { error: '选中的文字把一个字符（如表情符号）分成了两半，请重新选择。', abort: true })
+    .overwrite(normalizeText);
 
 const trimmed = (label: string, max: number) =>
   z
@@ -66,8 +84,7 @@ export const passwordSchema = z
   .refine((v) => !/^\d+$/.test(v), { error: '密码不能全是数字，请加入字母或符号。' });
 
 export const loginSchema = z.object({
-  username: z
-    .string({ error: '请填写用户名。' })
+  username: textField({ error: '请填写用户名。' })
     .trim()
     .min(1, { error: '请填写用户名。' })
     .max(64, { error: '用户名或密码错误。' }),
@@ -84,6 +101,8 @@ export const loginSchema = z.object({
 export function unsafeNameProblem(v: string): string | null {
   if (/[\/\\]/.test(v)) return '不能包含“/”或“\\”。';
   if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v)) return '不能包含换行或控制字符。';
+  // Names are refused rather than cleaned (they are typed once, by an administrator, and shown everywhere).
+  if (!isNormalText(v)) return '包含不完整的字符，请重新输入。';
   if (v.startsWith('.')) return '不能以“.”开头。';
   if (v.includes('..')) return '不能包含“..”。';
   return null;

@@ -1,6 +1,7 @@
 // db copy between the engines: the demo database plus a generated county of 100 townships copied SQLite →
 // PostgreSQL → SQLite with every table's row count and content checksum equal at each step, ids kept, the copy
 // serving the same data; a target holding data refused without --force; the command line says it all.
+import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,8 +13,9 @@ import { createCounty } from '@/lib/directory/townships';
 import { SYSTEM_ACTOR } from '@/lib/domain/permissions';
 import { loadActor } from '@/lib/auth/actor';
 import { loadDashboard } from '@/lib/dashboard/service';
-import { listReportsByTownship } from '@/lib/reports/service';
+import { createReport, listReportsByTownship } from '@/lib/reports/service';
 import { seedHundredTownships } from '../../support/hundred-townships';
+import { seedWorld } from '../../support/db';
 import { freshPgDatabase, PG_OFF, type TestPg } from '../../support/pg';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-copy-'));
@@ -124,4 +126,50 @@ describe.skipIf(PG_OFF)('db copy SQLite → PostgreSQL → SQLite', () => {
     expect(out.join('\n')).toContain('源数据库没有任何数据');
     expect(await tableChecksum(lite(back, 'source'), 'users')).toEqual(before);
   });
+});
+
+describe.skipIf(PG_OFF)('db copy of rows holding U+0000 or a lone surrogate', () => {
+  const dirtyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-copy-dirty-'));
+  const dirty = path.join(dirtyDir, 'dirty.db');
+  let target: TestPg;
+  let countyRow = 0;
+  let reportRow = 0;
+  const sides: Side[] = [];
+  beforeAll(async () => {
+    const db = openDatabase(dirty);
+    const w = await seedWorld(db);
+    countyRow = w.countyA;
+    reportRow = (await createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 }, new Date('2025-12-01T09:00:00+08:00'))).id;
+    db.$client.close();
+    // Older rows, from before the boundary cleaned text (planted through a plain connection): a NUL in a name, a
+    // lone surrogate inside a JSON column.
+    const raw = new BetterSqlite3(dirty);
+    raw.prepare(`update counties set name = '甲' || char(0) || '县' where id = ?`).run(countyRow);
+    raw.prepare(`update reports set signature_organs = ? where id = ?`).run('["河西镇\\ud83d"]', reportRow);
+    raw.close();
+    target = await freshPgDatabase({ migrate: false });
+  }, 120_000);
+  afterAll(async () => {
+    for (const s of sides) await s.close();
+    await target?.drop();
+  });
+
+  it('is refused before anything is written, naming table and row; with --clean it is copied cleaned and checked', async () => {
+    const out: string[] = [];
+    const io = { log: (s: string) => out.push(s), error: (s: string) => out.push(s) };
+    const cli = (...args: string[]) => runCli(args, io, () => openDatabase(dirty));
+    expect(await cli('db', 'copy', '--from', dirty, '--to', target.url)).not.toBe(0);
+    expect(out.join('\n')).toContain(`表 counties 第 ${countyRow} 行（name）`);
+    expect(out.join('\n')).toContain(`表 reports 第 ${reportRow} 行（signatureOrgans）`);
+    expect(out.join('\n')).toContain('--clean');
+    const pgSide = await postgresSide(target.url, 'source');
+    sides.push(pgSide);
+    expect(await pgSide.count('counties')).toBe(0);
+    out.length = 0;
+    expect(await cli('db', 'copy', '--from', dirty, '--to', target.url, '--clean')).toBe(0);
+    expect(out.join('\n')).toMatch(/清理 \d+ 行[\s\S]*核对通过/);
+    const names = (await pgSide.page('counties', null, 100)).map((r) => r.name);
+    expect(names).toContain('甲县');
+    expect((await pgSide.page('reports', null, 10)).find((r) => r.id === reportRow)!.signatureOrgans).toEqual(['河西镇\uFFFD']);
+  }, 120_000);
 });
