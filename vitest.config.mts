@@ -17,6 +17,10 @@ const PG_URL = process.env.NIANBAO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1
 // NIANBAO_TEST_PG=off: no PostgreSQL project at all (tests/integration/db/schema-pg.test.ts says so in one line).
 const PG_OFF = process.env.NIANBAO_TEST_PG === 'off';
 
+// Real scrypt password checks, real databases and whole-file imports: on a shared, busy machine a few cases pass
+// vitest's 5 s default without anything being wrong (timing assertions compare n with 4n, never a clock).
+const INTEGRATION_TIMEOUT = 20_000;
+
 const alias = {
   '@': path.resolve(import.meta.dirname),
   // Outside the react-server condition 'server-only' throws on import; in tests it is a no-op.
@@ -37,6 +41,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          testTimeout: INTEGRATION_TIMEOUT,
           setupFiles: ['tests/support/integration-setup.ts'],
           // next-auth imports 'next/server' without an extension; let Vite resolve it.
           server: { deps: { inline: ['next-auth'] } },
@@ -52,6 +57,7 @@ export default defineConfig({
                 include: ['tests/integration/**/*.test.ts'],
                 exclude: SQLITE_ONLY,
                 environment: 'node',
+                testTimeout: INTEGRATION_TIMEOUT,
                 env: { DATABASE_URL: PG_URL, NIANBAO_TEST_ENGINE: 'postgres' },
                 globalSetup: ['tests/support/pg-global.ts'],
                 setupFiles: ['tests/support/integration-setup.ts'],
