@@ -5,19 +5,10 @@ import { execute } from '@/db/tx';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { createReport } from '@/lib/reports/service';
-import { setRequestHeaders } from '../../support/mock-headers';
-import { setActor } from '../../support/mock-session';
-import { freshWorld, type World } from '../../support/db';
+import { drafterWithReport } from '../../support/requests';
 
 let db: Db;
-let w: World;
-beforeEach(async () => {
-  ({ db, w } = await freshWorld());
-  await createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 });
-  setActor(w.drafterA1);
-  setRequestHeaders({});
-});
+beforeEach(async () => ({ db } = await drafterWithReport()));
 
 describe('安全审计: the audit log is append-only', () => {
   it('refuses to change or delete a row', async () => {

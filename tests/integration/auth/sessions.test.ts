@@ -8,19 +8,12 @@ import type { Db } from '@/db/client';
 import { sessions, users } from '@/db/schema';
 import { resetPassword, setUserActive, setUserScope } from '@/lib/directory/accounts';
 import { checkSession, createSession, idleTimeoutMs, maxLifetimeMs, revokeSession } from '@/lib/auth/sessions';
-import { createReport } from '@/lib/reports/service';
-import { setRequestHeaders } from '../../support/mock-headers';
-import { setActor } from '../../support/mock-session';
-import { freshWorld, type World } from '../../support/db';
+import { type World } from '../../support/db';
+import { drafterWithReport } from '../../support/requests';
 
 let db: Db;
 let w: World;
-beforeEach(async () => {
-  ({ db, w } = await freshWorld());
-  await createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 });
-  setActor(w.drafterA1);
-  setRequestHeaders({});
-});
+beforeEach(async () => ({ db, w } = await drafterWithReport()));
 
 describe('finding 8: sessions end when they should', () => {
   it('logout, password reset, deactivation and role change end sessions; reactivation revives none', async () => {

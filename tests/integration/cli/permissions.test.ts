@@ -4,22 +4,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
-import { createReport } from '@/lib/reports/service';
+import { describe, expect, it } from 'vitest';
 import { securePermissions } from '@/cli/permissions';
-import { setRequestHeaders } from '../../support/mock-headers';
-import { setActor } from '../../support/mock-session';
-import { freshWorld, type World } from '../../support/db';
-
-let db: Db;
-let w: World;
-beforeEach(async () => {
-  ({ db, w } = await freshWorld());
-  await createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 });
-  setActor(w.drafterA1);
-  setRequestHeaders({});
-});
 
 describe('finding 15: the data folder', () => {
   it('is made private on start: folder 0700, database and secret 0600', () => {

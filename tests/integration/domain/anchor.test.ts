@@ -8,28 +8,16 @@ import { POST as postComment } from '@/app/api/reports/[id]/comments/route';
 import type { Db } from '@/db/client';
 import { reportSections } from '@/db/schema';
 import { limit } from '@/lib/shared/limits';
-import { createReport } from '@/lib/reports/service';
 import { anchorWork, findAnchor } from '@/lib/domain/anchor';
-import { setRequestHeaders } from '../../support/mock-headers';
 import { setActor } from '../../support/mock-session';
-import { freshWorld, snapshot, type World } from '../../support/db';
+import { snapshot, type World } from '../../support/db';
 import { seededText } from '../../support/seeded-text';
+import { JSON_HEADERS, ctx, drafterWithReport, expectRefused } from '../../support/requests';
 
 let db: Db;
 let w: World;
 let reportId: number;
-beforeEach(async () => {
-  ({ db, w } = await freshWorld());
-  reportId = (await createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 })).id;
-  setActor(w.drafterA1);
-  setRequestHeaders({});
-});
-const JSON_HEADERS = { 'content-type': 'application/json' };
-const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });
-async function expectRefused(res: Response, status: number) {
-  expect(res.status).toBe(status);
-  expect(((await res.json()) as { error: string }).error).toMatch(/[\u4e00-\u9fa5]/);
-}
+beforeEach(async () => ({ db, w, reportId } = await drafterWithReport()));
 
 describe('finding 2: anchoring a long quote in a long text of repeated phrases', () => {
   const phrase = '坚持依法行政，推进严格规范公正文明执法。';

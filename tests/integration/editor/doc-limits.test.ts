@@ -12,22 +12,13 @@ import { checkDocLimits, clampDocForRender } from '@/lib/editor/doc-limits';
 import { renderDocx } from '@/lib/export/docx';
 import { exportDocumentFromReport } from '@/lib/export/from-report';
 import { limit } from '@/lib/shared/limits';
-import { createReport } from '@/lib/reports/service';
-import { setRequestHeaders } from '../../support/mock-headers';
-import { setActor } from '../../support/mock-session';
-import { freshWorld, snapshot, type World } from '../../support/db';
+import { snapshot, type World } from '../../support/db';
+import { JSON_HEADERS, ctx, drafterWithReport, expectRefused } from '../../support/requests';
 
 let db: Db;
 let w: World;
 let reportId: number;
-beforeEach(async () => {
-  ({ db, w } = await freshWorld());
-  reportId = (await createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 })).id;
-  setActor(w.drafterA1);
-  setRequestHeaders({});
-});
-const JSON_HEADERS = { 'content-type': 'application/json' };
-const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });
+beforeEach(async () => ({ db, w, reportId } = await drafterWithReport()));
 const save = (content: unknown, version = 1) =>
   putSection(new Request(`http://t/api/reports/${reportId}/sections/measures`, { method: 'PUT', headers: JSON_HEADERS, body: JSON.stringify({ content, version }) }), ctx({ id: String(reportId), key: 'measures' }));
 function table(rows: number, cols: number, cellAttrs: Record<string, unknown> = {}) {
@@ -48,10 +39,6 @@ function nestedList(depth: number) {
   let node: Record<string, unknown> = { type: 'paragraph', content: [{ type: 'text', text: '最深处' }] };
   for (let i = 0; i < depth; i++) node = { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: `第${i}层` }] }, node] }] };
   return { type: 'doc', content: [node] };
-}
-async function expectRefused(res: Response, status: number) {
-  expect(res.status).toBe(status);
-  expect(((await res.json()) as { error: string }).error).toMatch(/[\u4e00-\u9fa5]/);
 }
 
 describe('finding 1: an enormous colspan', () => {

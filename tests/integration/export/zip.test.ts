@@ -8,22 +8,15 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { reportSections, townships } from '@/db/schema';
 import { countyZip } from '@/lib/export/zip';
-import { createReport } from '@/lib/reports/service';
 import { transitionReport } from '@/lib/review/transitions';
 import { docFromText } from '@/lib/domain/tiptap-doc';
-import { setRequestHeaders } from '../../support/mock-headers';
-import { setActor } from '../../support/mock-session';
-import { freshWorld, type World } from '../../support/db';
+import { type World } from '../../support/db';
+import { drafterWithReport } from '../../support/requests';
 
 let db: Db;
 let w: World;
 let reportId: number;
-beforeEach(async () => {
-  ({ db, w } = await freshWorld());
-  reportId = (await createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 })).id;
-  setActor(w.drafterA1);
-  setRequestHeaders({});
-});
+beforeEach(async () => ({ db, w, reportId } = await drafterWithReport()));
 
 describe('finding 14: names become file names', () => {
   it('a township stored with ../ and a line break (from before the check) still gives flat zip entry names', async () => {

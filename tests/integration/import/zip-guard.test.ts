@@ -6,22 +6,11 @@ import { POST as postImportPreview } from '@/app/api/import/preview/route';
 import { readReportFile } from '@/lib/import/read';
 import { limit } from '@/lib/shared/limits';
 import { bombDocx } from '../../support/zip-bomb';
-import { setRequestHeaders } from '../../support/mock-headers';
-import { setActor } from '../../support/mock-session';
-import { freshWorld } from '../../support/db';
+import { ctx, drafterWithReport, expectRefused } from '../../support/requests';
 
 // Signed in as a drafter of the small world, so the route reads the body.
-beforeEach(async () => {
-  const { w } = await freshWorld();
-  setActor(w.drafterA1);
-  setRequestHeaders({});
-});
+beforeEach(async () => void (await drafterWithReport()));
 
-const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });
-async function expectRefused(res: Response, status: number) {
-  expect(res.status).toBe(status);
-  expect(((await res.json()) as { error: string }).error).toMatch(/[\u4e00-\u9fa5]/);
-}
 
 describe('finding 4: a zip bomb', () => {
   it('a .docx that inflates past the limit is refused from its directory, before inflating', async () => {

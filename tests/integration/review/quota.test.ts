@@ -7,22 +7,15 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { reportSections, reportVersions } from '@/db/schema';
 import { limit } from '@/lib/shared/limits';
-import { createReport } from '@/lib/reports/service';
 import { addThread } from '@/lib/review/comments';
 import { createVersion, saveNamedVersion } from '@/lib/review/versions';
-import { setRequestHeaders } from '../../support/mock-headers';
-import { setActor } from '../../support/mock-session';
-import { freshWorld, type World } from '../../support/db';
+import { type World } from '../../support/db';
+import { drafterWithReport } from '../../support/requests';
 
 let db: Db;
 let w: World;
 let reportId: number;
-beforeEach(async () => {
-  ({ db, w } = await freshWorld());
-  reportId = (await createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 })).id;
-  setActor(w.drafterA1);
-  setRequestHeaders({});
-});
+beforeEach(async () => ({ db, w, reportId } = await drafterWithReport()));
 
 describe('finding 6: quotas', () => {
   it('named versions: a rate per user and a cap per report, 429 with a Chinese message', async () => {

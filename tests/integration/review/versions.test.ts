@@ -6,23 +6,16 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { reportSections } from '@/db/schema';
-import { createReport } from '@/lib/reports/service';
 import { diffTextDetailed } from '@/lib/domain/diff';
 import { compareVersions, saveNamedVersion } from '@/lib/review/versions';
-import { setRequestHeaders } from '../../support/mock-headers';
-import { setActor } from '../../support/mock-session';
-import { freshWorld, type World } from '../../support/db';
+import { type World } from '../../support/db';
 import { seededText } from '../../support/seeded-text';
+import { drafterWithReport } from '../../support/requests';
 
 let db: Db;
 let w: World;
 let reportId: number;
-beforeEach(async () => {
-  ({ db, w } = await freshWorld());
-  reportId = (await createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 })).id;
-  setActor(w.drafterA1);
-  setRequestHeaders({});
-});
+beforeEach(async () => ({ db, w, reportId } = await drafterWithReport()));
 
 describe('finding 3: comparing two very different long versions', () => {
   const words = '依法行政制度建设执法监督复议诉讼普法宣传基层治理法律顾问合法性审查'.split('');

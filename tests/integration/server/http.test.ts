@@ -4,23 +4,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { POST as postReport } from '@/app/api/reports/route';
 import { limit } from '@/lib/shared/limits';
-import { setRequestHeaders } from '../../support/mock-headers';
-import { setActor } from '../../support/mock-session';
-import { freshWorld } from '../../support/db';
+import { JSON_HEADERS, ctx, drafterWithReport, expectRefused } from '../../support/requests';
 
 // Signed in as a drafter of the small world, so the route reads the body.
-beforeEach(async () => {
-  const { w } = await freshWorld();
-  setActor(w.drafterA1);
-  setRequestHeaders({});
-});
+beforeEach(async () => void (await drafterWithReport()));
 
-const JSON_HEADERS = { 'content-type': 'application/json' };
-const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });
-async function expectRefused(res: Response, status: number) {
-  expect(res.status).toBe(status);
-  expect(((await res.json()) as { error: string }).error).toMatch(/[\u4e00-\u9fa5]/);
-}
 
 describe('finding 5: bodies are counted as they stream in', () => {
   it('a chunked body (no Content-Length) past the route limit is cut off after reading about the limit', async () => {

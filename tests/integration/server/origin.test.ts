@@ -8,25 +8,14 @@ import { POST as postReport } from '@/app/api/reports/route';
 import { addTownshipAction } from '@/app/(app)/admin/actions';
 import type { Db } from '@/db/client';
 import { isSameOrigin } from '@/lib/server/origin';
-import { createReport } from '@/lib/reports/service';
 import { setRequestHeaders } from '../../support/mock-headers';
 import { setActor } from '../../support/mock-session';
-import { freshWorld, snapshot, type World } from '../../support/db';
+import { snapshot, type World } from '../../support/db';
+import { JSON_HEADERS, ctx, drafterWithReport, expectRefused } from '../../support/requests';
 
 let db: Db;
 let w: World;
-beforeEach(async () => {
-  ({ db, w } = await freshWorld());
-  await createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2025 });
-  setActor(w.drafterA1);
-  setRequestHeaders({});
-});
-const JSON_HEADERS = { 'content-type': 'application/json' };
-const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });
-async function expectRefused(res: Response, status: number) {
-  expect(res.status).toBe(status);
-  expect(((await res.json()) as { error: string }).error).toMatch(/[\u4e00-\u9fa5]/);
-}
+beforeEach(async () => ({ db, w } = await drafterWithReport()));
 
 describe('finding 7: requests from another origin', () => {
   it('a route handler refuses a state change whose Origin is another port of the same host (403), and a text/plain body (415)', async () => {
