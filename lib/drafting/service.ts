@@ -44,7 +44,8 @@ function sectionKeyOrThrow(key: string): BodySectionKey {
 }
 
 
-// The statements of an autosave, prepared once per connection (see lib/prepared.ts).
+// The statements of an autosave, hot statements (see db/prepared.ts): prepared once per connection on SQLite, named on
+// PostgreSQL so each pooled connection parses them once.
 const casUpdate = preparedFor('section_cas', (db) =>
   db
     .update(reportSections)
@@ -102,7 +103,8 @@ export async function saveSection(db: Db, actor: Actor, reportId: number, keyRaw
   return await withTx(db, async (tx) => {
     if (input.overwrite)
       await createVersion(tx, { reportId: report.id, kind: 'auto', label: `冲突时被覆盖的内容（${SECTION_LABELS[key]}）`, actorId: actor.id, at: now });
-    // Prepared on the connection, run inside this transaction (better-sqlite3 has one connection, used synchronously).
+    // Inside this transaction on both engines: SQLite has one connection, and on PostgreSQL the statement is built
+    // through db as this transaction's context sees it, on the transaction's connection (db/prepared.ts).
     const stamp = reportSections.updatedAt.mapToDriverValue(now);
     const updated = await one(casUpdate(db).execute({ content, plainText, actorId: actor.id, now: stamp, reportId: report.id, key, version: input.version }));
     if (!updated) {

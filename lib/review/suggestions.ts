@@ -1,7 +1,7 @@
 // Reviewers' suggested changes (修订), kept beside the text like comments: a quoted passage (or a point, for an
-// insertion) and what should stand there. The drafter accepts one, and the change goes through the same versioned
-// save as typing, or rejects it; a suggestion whose passage was changed since shows 原文已改动 and cannot be
-// accepted blindly.
+// insertion) and what should stand there. The drafter accepts one, and the change is saved by a copy of the typing
+// save's versioned compare-and-set (its own update, not the same save, and a version naming whose change it was), or
+// rejects it; a suggestion whose passage was changed since shows 原文已改动 and cannot be accepted blindly.
 // Longer than most files: making, placing, listing, accepting, rejecting and importing suggestions share one anchor
 // model and one view of a suggestion.
 import { one, withTx, write } from '@/db/tx';
