@@ -37,20 +37,6 @@ export async function rows<T extends Record<string, unknown>>(db: Db, query: SQL
   return (await on.execute(query)).rows as T[];
 }
 
-/** A read written for one engine's placeholders (? on SQLite, $1 on PostgreSQL), as objects. */
-export async function textRows<T extends Record<string, unknown>>(db: Db, text: string, params: unknown[]): Promise<T[]> {
-  const pattern = engineOf(db) === 'postgres' ? /\$(\d+)/g : /\?/g;
-  const chunks: SQL[] = [];
-  let last = 0;
-  let n = 0;
-  for (const m of text.matchAll(pattern)) {
-    chunks.push(sql.raw(text.slice(last, m.index)), sql`${params[m[1] ? Number(m[1]) - 1 : n++]}`);
-    last = m.index + m[0].length;
-  }
-  chunks.push(sql.raw(text.slice(last)));
-  return rows<T>(db, sql.join(chunks));
-}
-
 /** One turn at writing per SQLite connection, handed out in the order asked. */
 const turns = processWide('writeTurns', () => new WeakMap<object, Promise<void>>());
 

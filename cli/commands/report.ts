@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { renderExport } from '@/lib/export';
+import { parseExportOptions, renderExport } from '@/lib/export';
 import { exportDocumentFromParsed } from '@/lib/export/from-report';
 import { readReportFile } from '@/lib/import/read';
 import { parseReport, type ParsedReport } from '@/lib/domain/parse';
@@ -87,7 +87,7 @@ export const exportCommand: Command = {
     if (positionals.length !== 1 || !values.out) throw new UsageError('export 需要一个报告文件和 --out 输出文件。');
     const parsed = await readAndParse(positionals[0]!);
     const name = path.basename(positionals[0]!).replace(/\.[^.]+$/, '');
-    const file = await renderExport(exportDocumentFromParsed(parsed, name), { format: values.format, variant: values.variant });
+    const file = await renderExport(exportDocumentFromParsed(parsed, name), parseExportOptions({ format: values.format, variant: values.variant }));
     fs.writeFileSync(values.out, file.body);
     out.log(`已导出到 ${path.resolve(values.out)}`);
   },

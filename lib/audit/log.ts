@@ -1,8 +1,7 @@
 // Reading the audit log with filters, for admins (everything) and reviewers (their county's reports).
-import { sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditEvents } from '@/db/schema';
-import { rows } from '@/db/tx';
+import { auditEvents, counties, reports, townships, users } from '@/db/schema';
 import type { Db } from '@/db/client';
 import { can, reviewerCountyIds, type Actor } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/shared/errors';
@@ -35,81 +34,77 @@ export type AuditRow = {
 /** Names for the ids audit details hold (users, townships, counties: small tables, read once per page). */
 async function auditNames(db: Db): Promise<AuditNames> {
   const map = (rows: Array<{ id: number; name: string }>) => new Map(rows.map((r) => [r.id, r.name]));
-  const users = map(await rows(db, sql`select id, username as name from users`));
-  const townships = map(await rows(db, sql`select id, name from townships`));
-  const counties = map(await rows(db, sql`select id, name from counties`));
+  const userNames = map(await db.select({ id: users.id, name: users.username }).from(users));
+  const townshipNames = map(await db.select({ id: townships.id, name: townships.name }).from(townships));
+  const countyNames = map(await db.select({ id: counties.id, name: counties.name }).from(counties));
   const get = (m: Map<number, string>) => (id: unknown) => (typeof id === 'number' ? (m.get(id) ?? null) : null);
-  return { user: get(users), township: get(townships), county: get(counties) };
+  return { user: get(userNames), township: get(townshipNames), county: get(countyNames) };
 }
 
 export const AUDIT_PAGE_SIZE = 100;
 
-/** A moment as the engine stores audit times (ms on SQLite, timestamptz on PostgreSQL). */
-const atValue = (ms: number) => auditEvents.at.mapToDriverValue(new Date(ms));
-
-/** The details as JSON text: stored as text on SQLite, as jsonb (read back parsed) on PostgreSQL. */
+/** The details as JSON text: stored as text on SQLite, as jsonb on PostgreSQL, and read back parsed on both. */
 const detailText = (d: unknown): string | null => (d === null || d === undefined ? null : typeof d === 'string' ? d : JSON.stringify(d));
 
-type AuditSqlRow = {
-  id: number;
-  at: number | Date;
-  action: string;
-  reportId: number | null;
-  detail: unknown;
-  address: string | null;
-  actorName: string | null;
-  username: string | null;
-  townshipName: string | null;
-};
+/** An event with who did it and the township of its report, for the page and the CSV. */
+function auditSelect(db: Db) {
+  return db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      action: auditEvents.action,
+      reportId: auditEvents.reportId,
+      detail: auditEvents.detail,
+      address: auditEvents.address,
+      actorName: users.displayName,
+      username: users.username,
+      townshipName: townships.name,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .leftJoin(reports, eq(reports.id, auditEvents.reportId))
+    .leftJoin(townships, eq(townships.id, reports.townshipId));
+}
 
-const AUDIT_SELECT = sql`select e.id, e.at, e.action, e.report_id as "reportId", e.detail, e.address, u.display_name as "actorName", u.username,
-       t.name as "townshipName"
-  from audit_events e left join users u on u.id = e.actor_id
-  left join reports r on r.id = e.report_id left join townships t on t.id = r.township_id`;
+/** The start of a day in China. */
+const dayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`));
 
 export async function listAudit(db: Db, actor: Actor, raw: unknown): Promise<{ rows: AuditRow[]; actions: string[]; page: number }> {
   if (!can(actor, 'county.audit', { countyId: actor.countyId })) throw new AppError('forbidden', '只有管理员和县级审核人可以查看操作记录。');
   const f = parseInput(auditFilterSchema, raw);
-  const where: SQL[] = [];
+  const where: Array<SQL | undefined> = [];
   // Reviewers see what happened to their county's reports; admins see everything, account changes included.
   if (actor.role !== 'admin') {
     // A city office's reviewer: every county they cover.
     const ids = reviewerCountyIds(actor);
-    where.push(
-      ids.length
-        ? sql`t.county_id in (${sql.join(
-            ids.map((id) => sql`${id}`),
-            sql`, `,
-          )})`
-        : sql`false`,
-    );
+    where.push(ids.length ? inArray(townships.countyId, ids) : sql`false`);
   }
   // Each filter given adds one condition.
-  const conditions: Array<[unknown, (v: never) => SQL]> = [
-    [f.action, (v: string) => sql`e.action = ${v}`],
-    [f.user, (v: string) => sql`(u.username = ${v.toLowerCase()} or lower(u.display_name) like ${`%${v.toLowerCase()}%`})`],
-    [f.township, (v: number) => sql`r.township_id = ${v}`],
-    [f.report, (v: number) => sql`e.report_id = ${v}`],
-    [f.from, (v: string) => sql`e.at >= ${atValue(Date.parse(`${v}T00:00:00+08:00`))}`],
-    [f.to, (v: string) => sql`e.at < ${atValue(Date.parse(`${v}T00:00:00+08:00`) + 86_400_000)}`],
+  const conditions: Array<[unknown, (v: never) => SQL | undefined]> = [
+    [f.action, (v: string) => eq(auditEvents.action, v)],
+    [f.user, (v: string) => or(eq(users.username, v.toLowerCase()), like(sql`lower(${users.displayName})`, `%${v.toLowerCase()}%`))],
+    [f.township, (v: number) => eq(reports.townshipId, v)],
+    [f.report, (v: number) => eq(auditEvents.reportId, v)],
+    [f.from, (v: string) => gte(auditEvents.at, dayStart(v))],
+    [f.to, (v: string) => lt(auditEvents.at, new Date(dayStart(v).getTime() + 86_400_000))],
   ];
   for (const [value, condition] of conditions) {
     if (value === undefined || value === '') continue;
     where.push(condition(value as never));
   }
-  const found = await rows<AuditSqlRow>(
-    db,
-    sql`${AUDIT_SELECT} ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
-        order by e.at desc, e.id desc limit ${AUDIT_PAGE_SIZE} offset ${(f.page - 1) * AUDIT_PAGE_SIZE}`,
-  );
+  const found = await auditSelect(db)
+    .where(and(...where))
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(AUDIT_PAGE_SIZE)
+    .offset((f.page - 1) * AUDIT_PAGE_SIZE);
   const names = await auditNames(db);
-  const actions = (await rows<{ action: string }>(db, sql`select distinct action from audit_events order by action`)).map((a) => a.action);
+  const actions = (await db.selectDistinct({ action: auditEvents.action }).from(auditEvents).orderBy(asc(auditEvents.action))).map((a) => a.action);
   return {
     rows: found
       .map((r) => ({ ...r, detail: detailText(r.detail) }))
       .map((r) => ({
         id: r.id,
-        at: new Date(r.at).toISOString(),
+        at: r.at.toISOString(),
         actorName: r.actorName,
         action: r.action,
         reportId: r.reportId,
@@ -137,20 +132,18 @@ function csvCell(v: unknown): string {
 export async function* auditCsv(db: Db, since: Date): AsyncGenerator<string> {
   yield '\uFEFF' + ['编号', '时间', '操作人', '用户名', '操作', '报告', '乡镇（街道）', '地址', '详情'].map(csvCell).join(',') + '\r\n';
   // Pages by (at, id), so a long log is read a page at a time on either engine.
-  let after: { at: number | Date; id: number } | null = null;
+  let after: { at: Date; id: number } | null = null;
   for (;;) {
-    const page: AuditSqlRow[] = await rows<AuditSqlRow>(
-      db,
-      sql`${AUDIT_SELECT} where e.at >= ${atValue(since.getTime())}
-          ${after ? sql`and (e.at > ${atValue(new Date(after.at).getTime())} or (e.at = ${atValue(new Date(after.at).getTime())} and e.id > ${after.id}))` : sql``}
-          order by e.at, e.id limit 1000`,
-    );
+    const page = await auditSelect(db)
+      .where(and(gte(auditEvents.at, since), after ? or(gt(auditEvents.at, after.at), and(eq(auditEvents.at, after.at), gt(auditEvents.id, after.id))) : undefined))
+      .orderBy(asc(auditEvents.at), asc(auditEvents.id))
+      .limit(1000);
     for (const found of page) {
       const r = { ...found, detail: detailText(found.detail) };
       yield (
         [
           r.id,
-          new Date(r.at).toISOString(),
+          r.at.toISOString(),
           r.actorName ?? '系统',
           r.username ?? '',
           r.action,

@@ -1,31 +1,59 @@
 // Builds the export document from a stored report, or from a parsed report text (import and the command line).
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { suggestions } from '@/db/schema';
+import { displayNames } from '@/lib/directory/accounts';
+import { locateSuggestion } from '@/lib/domain/anchor';
 import type { Actor } from '@/lib/domain/permissions';
 import type { ParsedReport } from '@/lib/domain/parse';
 import { BODY_SECTION_KEYS, type BodySectionKey } from '@/lib/domain/sections';
 import { docFromReportText, type TiptapNode } from '@/lib/domain/tiptap-doc';
 import { getReportForActor, type ReportWithSections } from '@/lib/reports/service';
+import { authorLabel } from '@/lib/review/suggestions';
 import { partHeadingLines } from '@/lib/domain/template';
 import type { ExportDocument } from './document';
 import { clampDocForRender } from '@/lib/editor/doc-limits';
-import { listSuggestions } from '@/lib/review/suggestions';
 import type { Revision } from './revisions';
 
-/** Pending suggestions that still apply exactly, per part, as the 修订稿 writes them. */
-async function pendingRevisions(db: Db, actor: Actor, reportId: number): Promise<Partial<Record<BodySectionKey, Revision[]>>> {
+/**
+ * Pending suggestions that still apply exactly, per part, as the 修订稿 writes them: placed in the report's texts
+ * already loaded, as the review panel places them (listSuggestions in lib/review/suggestions.ts), without loading the
+ * report again or reading the replies.
+ */
+async function pendingRevisions(db: Db, { report, sections }: ReportWithSections): Promise<Partial<Record<BodySectionKey, Revision[]>>> {
+  const pending = await db
+    .select({
+      id: suggestions.id,
+      sectionKey: suggestions.sectionKey,
+      anchor: suggestions.anchor,
+      replacement: suggestions.replacement,
+      authorId: suggestions.authorId,
+      authorName: suggestions.authorName,
+      createdAt: suggestions.createdAt,
+    })
+    .from(suggestions)
+    .where(and(eq(suggestions.reportId, report.id), eq(suggestions.state, 'pending')))
+    .orderBy(asc(suggestions.id));
   const out: Partial<Record<BodySectionKey, Revision[]>> = {};
-  for (const s of await listSuggestions(db, actor, reportId)) {
-    if (s.state !== 'pending' || !s.position) continue;
-    (out[s.sectionKey] ??= []).push({ id: s.id, start: s.position.start, end: s.position.end, replacement: s.replacement, author: s.authorName, date: s.createdAt });
+  if (pending.length === 0) return out;
+  const texts = new Map(sections.map((s) => [s.sectionKey, s.plainText]));
+  const names = await displayNames(db, pending.map((s) => s.authorId));
+  for (const s of pending) {
+    const position = locateSuggestion(texts.get(s.sectionKey) ?? '', s.anchor).exact;
+    if (!position) continue;
+    // The author as the review panel names them: an imported Word change by the name its tracked change carried.
+    const author = authorLabel(s, names.get(s.authorId) ?? '');
+    (out[s.sectionKey as BodySectionKey] ??= []).push({ id: s.id, start: position.start, end: position.end, replacement: s.replacement, author, date: s.createdAt.toISOString() });
   }
   return out;
 }
 
+/** A stored report as an export document; the 修订稿 (`revisions`) also carries the pending suggestions. */
 export async function exportDocumentFromReport(db: Db, actor: Actor, reportId: number, opts: { revisions?: boolean } = {}): Promise<ExportDocument> {
   const found = await getReportForActor(db, actor, reportId);
   return {
     ...exportDocumentOf(found),
-    ...(opts.revisions ? { revisions: await pendingRevisions(db, actor, found.report.id) } : {}),
+    ...(opts.revisions ? { revisions: await pendingRevisions(db, found) } : {}),
   };
 }
 

@@ -20,8 +20,12 @@ const MIME = {
   txt: 'text/plain; charset=utf-8',
 } as const;
 
-export async function renderExport(d: ExportDocument, raw: unknown): Promise<{ body: Buffer; fileName: string; mime: string }> {
-  const { format, variant } = parseInput(exportOptionsSchema, raw);
+/** The options checked (format, variant, and that a 修订稿 is a .docx): before anything is loaded for them. */
+export function parseExportOptions(raw: unknown): ExportOptions {
+  return parseInput(exportOptionsSchema, raw);
+}
+
+export async function renderExport(d: ExportDocument, { format, variant }: ExportOptions): Promise<{ body: Buffer; fileName: string; mime: string }> {
   const body =
     format === 'docx' ? await renderDocx(d, variant as ExportVariant) : Buffer.from(renderText(d, variant === 'public' ? 'public' : 'submit', format), 'utf8');
   return { body, fileName: exportFileName(d, variant, format), mime: MIME[format] };

@@ -1,8 +1,8 @@
-// All approved and final reports of a county and year as one .zip of .docx files, for the county office.
-import { sql } from 'drizzle-orm';
+// All approved, final and published reports of a county and year as one .zip of .docx files, for the county office.
+import { and, asc, eq } from 'drizzle-orm';
 import JSZip from 'jszip';
-import { rows } from '@/db/tx';
 import type { Db } from '@/db/client';
+import { reports, townships } from '@/db/schema';
 import type { Actor } from '@/lib/domain/permissions';
 import { dashboardCounty } from '@/lib/dashboard/service';
 import { AppError } from '@/lib/shared/errors';
@@ -15,11 +15,12 @@ export const ZIPPED_STATUSES: ReadonlySet<string> = new Set(['approved', 'final'
 
 export async function countyZip(db: Db, actor: Actor, countyId: number | undefined, year: number): Promise<{ body: Buffer; fileName: string; count: number }> {
   const county = await dashboardCounty(db, actor, countyId);
-  const found = await rows<{ id: number; status: string }>(
-    db,
-    sql`select r.id, r.status from reports r join townships t on t.id = r.township_id
-         where t.county_id = ${county.id} and r.year = ${year} order by t.id`,
-  );
+  const found = await db
+    .select({ id: reports.id, status: reports.status })
+    .from(reports)
+    .innerJoin(townships, eq(townships.id, reports.townshipId))
+    .where(and(eq(townships.countyId, county.id), eq(reports.year, year)))
+    .orderBy(asc(townships.id));
   const ids = found.filter((r) => ZIPPED_STATUSES.has(r.status)).map((r) => r.id);
   if (ids.length === 0) throw new AppError('not_found', `${county.name}${year}年度还没有审核通过或定稿的报告。`);
   const zip = new JSZip();

@@ -168,7 +168,7 @@ export type ReportWithSections = {
   sections: ReportSection[];
 };
 
-/** Loads a report the actor may act on; a report outside their scope is refused without revealing anything. */
+/** A report by id, a hot statement (db/prepared.ts). */
 const reportById = preparedFor('report_by_id', (db) =>
   db
     .select()
@@ -176,6 +176,10 @@ const reportById = preparedFor('report_by_id', (db) =>
     .where(eq(reports.id, sql.placeholder('id'))),
 );
 
+/**
+ * Loads a report the actor may read and, if another action is given, may also do that on; a report outside their
+ * scope is refused (403) and nothing of it is returned.
+ */
 export async function loadReportInScope(db: Db, actor: Actor, reportId: number, action: Action = 'report.read') {
   const report = await one(reportById(db).execute({ id: reportId }));
   if (!report) throw new AppError('not_found', '报告不存在。');

@@ -129,7 +129,7 @@ export async function listSuggestions(db: Db, actor: Actor, reportId: number): P
 }
 
 /** Who a suggestion is from: the reviewer, or for one imported from Word, the name its tracked change carried. */
-function authorLabel(s: Suggestion, userName: string): string {
+export function authorLabel(s: Pick<Suggestion, 'authorName'>, userName: string): string {
   return s.authorName ? `${s.authorName}（Word 修订）` : userName;
 }
 

@@ -1,7 +1,9 @@
-// Search across every report the user may read: FTS5 trigram for terms of three characters and more, LIKE for two.
+// Search across every report the user may read: FTS5 trigram on SQLite, pg_trgm ILIKE on PostgreSQL for terms of
+// three characters and more, LIKE for two.
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { engineOf, textRows } from '@/db/tx';
+import { sql, type SQL } from 'drizzle-orm';
+import { engineOf, rows } from '@/db/tx';
 import type { Actor } from '@/lib/domain/permissions';
 import { BODY_SECTION_KEYS, isBodySectionKey, SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
 import { listVisibleTownships } from '@/lib/directory/townships';
@@ -66,33 +68,29 @@ export type SearchQuery = { q: string; townshipIds: number[]; year?: number; sec
 /**
  * The SQL of a search on either engine. Three characters and more: SQLite's FTS5 trigram index, PostgreSQL's pg_trgm
  * GIN index under ILIKE; a two-character term (复议, 调解): the same LIKE on both, a scan of the sections in scope,
- * which for one county's reports is small. Case is ignored for Latin letters on both.
+ * which for one county's reports is small. Case is ignored for Latin letters on both. Every value the user gave is a
+ * bound parameter; only the fixed text of the query is written here.
  */
-export function searchSql(engine: 'sqlite' | 'postgres', query: SearchQuery): { text: string; params: unknown[] } {
-  const p = (n: number) => (engine === 'sqlite' ? '?' : `$${n}`);
-  const params: unknown[] = [];
-  const add = (v: unknown) => {
-    params.push(v);
-    return p(params.length);
-  };
+export function searchSql(engine: 'sqlite' | 'postgres', query: SearchQuery): SQL {
   const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const trigram = [...query.q].length >= 3;
-  let match: string;
-  let join = '';
-  if (engine === 'sqlite' && trigram) {
-    join = ' join section_fts f on f.rowid = s.id';
-    match = `section_fts match ${add(`"${query.q.replace(/"/g, '""')}"`)}`;
-  } else if (engine === 'sqlite') {
-    match = `s.plain_text like ${add(like)} escape '\\'`;
-  } else {
-    match = `s.plain_text ilike ${add(like)} escape '\\'`;
-  }
-  const filters = [match, `r.township_id in (${query.townshipIds.map((id) => add(id)).join(',')})`];
-  if (query.year !== undefined) filters.push(`r.year = ${add(query.year)}`);
-  if (query.section) filters.push(`s.section_key = ${add(query.section)}`);
-  const text = `select s.id, s.report_id as "reportId", s.section_key as "sectionKey", s.plain_text as "plainText", r.year, r.township_id as "townshipId"
-     from report_sections s join reports r on r.id = s.report_id${join} where ${filters.join(' and ')} order by r.year desc, r.township_id limit ${MAX_RESULTS}`;
-  return { text, params };
+  const fts = engine === 'sqlite' && [...query.q].length >= 3;
+  const match = fts
+    ? sql`section_fts match ${`"${query.q.replace(/"/g, '""')}"`}`
+    : engine === 'sqlite'
+      ? sql`s.plain_text like ${like} escape '\\'`
+      : sql`s.plain_text ilike ${like} escape '\\'`;
+  const filters = [
+    match,
+    sql`r.township_id in (${sql.join(
+      query.townshipIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  ];
+  if (query.year !== undefined) filters.push(sql`r.year = ${query.year}`);
+  if (query.section) filters.push(sql`s.section_key = ${query.section}`);
+  return sql`select s.id, s.report_id as "reportId", s.section_key as "sectionKey", s.plain_text as "plainText", r.year, r.township_id as "townshipId"
+     from report_sections s join reports r on r.id = s.report_id${fts ? sql` join section_fts f on f.rowid = s.id` : sql``}
+     where ${sql.join(filters, sql` and `)} order by r.year desc, r.township_id limit ${MAX_RESULTS}`;
 }
 
 /** Rows found, as hits with snippets, in the order the page lists them. */
@@ -126,6 +124,5 @@ export async function searchScope(db: Db, actor: Actor, raw: unknown): Promise<{
 export async function searchReports(db: Db, actor: Actor, raw: unknown): Promise<SearchHit[]> {
   const scope = await searchScope(db, actor, raw);
   if (!scope) return [];
-  const { text, params } = searchSql(engineOf(db), scope.query);
-  return toHits(await textRows<Row>(db, text, params), scope.names, scope.query.q);
+  return toHits(await rows<Row>(db, searchSql(engineOf(db), scope.query)), scope.names, scope.query.q);
 }

@@ -15,7 +15,7 @@ import { createUser } from '@/lib/directory/accounts';
 import { loadActor } from '@/lib/auth/actor';
 import { loadDashboard } from '@/lib/dashboard/service';
 import { exportDocumentFromParsed } from '@/lib/export/from-report';
-import { renderExport } from '@/lib/export';
+import { parseExportOptions, renderExport } from '@/lib/export';
 import { runChecks } from '@/lib/domain/checks';
 import { parseReport, toReportText } from '@/lib/domain/parse';
 import { currentReportYear } from '@/lib/reports/service';
@@ -352,7 +352,7 @@ async function exportBench() {
   console.log('\n[2] .docx export of a generated 30,000-character report');
   const text = generatedReportText(30_000);
   const d = exportDocumentFromParsed(parseReport(text), '基准镇');
-  const ours = await time(() => renderExport(d, { format: 'docx' }), 20);
+  const ours = await time(() => renderExport(d, parseExportOptions({ format: 'docx' })), 20);
   const pandoc = spawnSync('pandoc', ['--version']).status === 0;
   if (!pandoc) {
     add('.docx export (30,000 chars)', ms(ours), 'pandoc not installed: row skipped (apt-get install pandoc)', '—', 'faster than pandoc');
@@ -360,7 +360,7 @@ async function exportBench() {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-pandoc-'));
   const md = path.join(dir, 'report.md');
-  fs.writeFileSync(md, (await renderExport(d, { format: 'md' })).body);
+  fs.writeFileSync(md, (await renderExport(d, parseExportOptions({ format: 'md' }))).body);
   const theirs = await time(() => execFileSync('pandoc', ['-f', 'markdown', '-t', 'docx', '-o', path.join(dir, 'out.docx'), md]), 5, 1);
   add(`.docx export (${text.length} chars)`, ms(ours), `pandoc md→docx ${ms(theirs)}`, `${(ours / theirs).toFixed(2)}×`, 'faster than pandoc');
 }

@@ -1,6 +1,7 @@
 // Search on both engines: the same reports (written through the services into SQLite, copied to PostgreSQL with db
 // copy) and the same queries give the same hits and snippets — two- and three-character Chinese terms, Latin letters
 // in either case, digits, a term with LIKE's own characters, filters by year and part.
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { copyDatabase, postgresSide, sqliteSide, type Side } from '@/db/copy';
@@ -16,6 +17,11 @@ let file: string;
 let w: World;
 let pg: TestPg;
 const sides: Side[] = [];
+/** A search's SQL as PostgreSQL text and parameters, to run on the copy's own pool. */
+const onPg = (q: Parameters<typeof searchSql>[1]) => {
+  const { sql: text, params } = new PgDialect().sqlToQuery(searchSql('postgres', q));
+  return { text, params };
+};
 
 async function write(actor: World['drafterA1'], reportId: number, key: string, text: string) {
   const v = (await loadEditorData(db, actor, reportId)).sections.find((s) => s.key === key)!.version;
@@ -74,7 +80,7 @@ describe.skipIf(PG_OFF)('search on SQLite and on PostgreSQL', () => {
     for (const actor of [w.reviewerA, w.reviewerB, w.drafterA1, w.admin]) {
       const onSqlite = await searchReports(db, actor, raw);
       const scope = await searchScope(db, actor, raw);
-      const { text, params } = searchSql('postgres', scope!.query);
+      const { text, params } = onPg(scope!.query);
       const onPostgres = toHits((await pg.pool.query(text, params)).rows, scope!.names, scope!.query.q);
       expect(onPostgres).toEqual(onSqlite);
     }
@@ -87,7 +93,7 @@ describe.skipIf(PG_OFF)('search on SQLite and on PostgreSQL', () => {
   });
 
   it('PostgreSQL uses the trigram index for a three-character term once the table is large enough to prefer it', async () => {
-    const { text, params } = searchSql('postgres', { q: '法律顾问', townshipIds: [w.townA1, w.townA2, w.townB1] });
+    const { text, params } = onPg({ q: '法律顾问', townshipIds: [w.townA1, w.townA2, w.townB1] });
     // One connection for the setting and the plan (a handful of rows would otherwise be scanned, rightly).
     const c = await pg.pool.connect();
     await c.query('set enable_seqscan = off');

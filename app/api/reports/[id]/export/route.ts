@@ -1,5 +1,5 @@
 import { getDb } from '@/db';
-import { renderExport } from '@/lib/export';
+import { parseExportOptions, renderExport } from '@/lib/export';
 import { exportDocumentFromReport } from '@/lib/export/from-report';
 import { runHeavy } from '@/lib/server/heavy';
 import { withActor } from '@/lib/server/http';
@@ -7,9 +7,12 @@ import { parseId } from '@/lib/shared/validation';
 
 /** ?format=docx|md|txt&variant=submit|public|revisions (revisions: docx only) → the file, named like 示例镇2025年度法治政府建设情况报告.docx */
 export const GET = withActor<{ id: string }>(async (req, actor, params) => {
+  const reportId = parseId(params.id, '报告编号');
   const q = new URL(req.url).searchParams;
-  const doc = await exportDocumentFromReport(getDb(), actor, parseId(params.id, '报告编号'), { revisions: q.get('variant') === 'revisions' });
-  const file = await runHeavy(() => renderExport(doc, { format: q.get('format') ?? undefined, variant: q.get('variant') ?? undefined }));
+  // Options first: a format or variant refused costs no query.
+  const options = parseExportOptions({ format: q.get('format') ?? undefined, variant: q.get('variant') ?? undefined });
+  const doc = await exportDocumentFromReport(getDb(), actor, reportId, { revisions: options.variant === 'revisions' });
+  const file = await runHeavy(() => renderExport(doc, options));
   return new Response(new Uint8Array(file.body), {
     headers: {
       'content-type': file.mime,
