@@ -24,3 +24,18 @@ export async function requirePageActor(): Promise<Actor> {
 export function orInterrupt<T>(load: () => T): T {
   return load();
 }
+
+export const PASSWORD_PAGE = '/account/password';
+export const TWO_FACTOR_PAGE = '/account/two-factor';
+export const CODE_PAGE = '/login/verify';
+
+// The session a password opened that still waits for its second-factor code (the code step's only visitor).
+let pending: { sessionId: string; userId: number } | null = null;
+
+export function setPendingSignIn(p: { sessionId: string; userId: number } | null): void {
+  pending = p;
+}
+
+export async function getPendingSignIn(): Promise<{ sessionId: string; userId: number } | null> {
+  return pending;
+}
