@@ -104,7 +104,9 @@ export async function verifySignInCode(db: Db, input: { sessionId: string; code:
   const found = await awaitingSession(db, input.sessionId);
   if (!found) return { ok: false, reason: 'expired', message: CODE_EXPIRED_MESSAGE };
   const { username } = found.user;
-  // Waited outside the lock, as a password's account-wide delay is.
+  // A locked step answers at once; otherwise the account-wide delay is waited outside the lock, as a password's is.
+  const wait = await codeLockSec(db, username, input.ip);
+  if (wait > 0) return { ok: false, reason: 'locked', message: codeLockMessage(wait) };
   const before = await checkThrottle(db, codeKey(username), input.ip);
   if (!before.locked && before.delayMs > 0) await new Promise((r) => setTimeout(r, before.delayMs));
   try {

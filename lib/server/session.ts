@@ -9,6 +9,7 @@ import { loadActor } from '@/lib/auth/actor';
 import type { Actor } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/shared/errors';
 import { checkSession } from '@/lib/auth/sessions';
+import { MUST_CHANGE_PASSWORD_MESSAGE, MUST_ENROL_MESSAGE, pendingStep, type Allow } from '@/lib/auth/gate';
 import { auth } from './auth-config';
 import { parseId } from '@/lib/shared/validation';
 
@@ -16,8 +17,7 @@ export const PASSWORD_PAGE = '/account/password';
 export const TWO_FACTOR_PAGE = '/account/two-factor';
 export const CODE_PAGE = '/login/verify';
 
-/** What a page, action or handler lets through of an account with something to do first. */
-export type Allow = { allowPasswordChange?: boolean; allowEnrolment?: boolean };
+export type { Allow };
 
 /**
  * The signed-in, active user with role and scope re-read from the database; null when not signed in or when the
@@ -85,8 +85,8 @@ export async function getPendingSignIn(): Promise<{ sessionId: string; userId: n
 export async function requireActor(opts: Allow = {}): Promise<Actor> {
   const actor = await getActor();
   if (!actor) throw new AppError('unauthorized', '登录已失效，请重新登录。');
-  if (actor.mustChangePassword && !opts.allowPasswordChange) throw new AppError('forbidden', '请先设置新密码（管理员设置的初始密码需要在首次登录时修改）。');
-  if (actor.mustEnrolSecondFactor && !actor.mustChangePassword && !opts.allowEnrolment) throw new AppError('forbidden', '管理员要求您的角色使用两步验证，请先在“两步验证”页面完成设置。');
+  const step = pendingStep(actor, opts);
+  if (step) throw new AppError('forbidden', step === 'password' ? MUST_CHANGE_PASSWORD_MESSAGE : MUST_ENROL_MESSAGE);
   return actor;
 }
 
@@ -100,8 +100,8 @@ const actorOfRender = cache(getActor);
 export async function requirePageActor(opts: Allow = {}): Promise<Actor> {
   const actor = await actorOfRender();
   if (!actor) redirect('/login');
-  if (actor.mustChangePassword && !opts.allowPasswordChange) redirect(PASSWORD_PAGE);
-  if (actor.mustEnrolSecondFactor && !actor.mustChangePassword && !opts.allowEnrolment) redirect(TWO_FACTOR_PAGE);
+  const step = pendingStep(actor, opts);
+  if (step) redirect(step === 'password' ? PASSWORD_PAGE : TWO_FACTOR_PAGE);
   return actor;
 }
 
