@@ -37,7 +37,8 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
       ) : null}
       {recoveryLeft !== undefined && status.enabled ? (
         <p className="notice" data-testid="recovery-used">
-          您刚才用恢复码登录，还剩 {status.recoveryLeft} 个未用的恢复码。如果手机已丢失，请重新生成恢复码，或关闭后重新设置两步验证。
+          您刚才用恢复码登录，还剩 {status.recoveryLeft} 个未用的恢复码。
+          {status.required ? '如果手机已丢失，请联系管理员重置两步验证，然后用新手机重新设置。' : '如果手机已丢失，请关闭两步验证后用新手机重新设置。'}
         </p>
       ) : null}
       <p className="muted">
