@@ -19,7 +19,7 @@ export function TwoFactorSection({ required, withoutFactor, action }: Props) {
         勾选的角色登录时必须在密码之外再输入手机验证器上的 6 位数字（等保 2.0 三级对管理用户的要求）。尚未设置的用户登录后会先被带到设置页面，设置完成才能继续使用。
         手机和恢复码都丢失的用户，在服务器上运行 <code>npm run nianbao -- user 2fa-reset 用户名</code> 重置。
       </p>
-      <ActionForm action={action} submitLabel="保存" testId="two-factor-roles" className="inline-form">
+      <ActionForm action={action} submitLabel="保存" testId="two-factor-roles" className="inline-form role-checks">
         <span>必须使用两步验证的角色：</span>
         {ROLES.map((r) => (
           <label key={r} className="check-label">
