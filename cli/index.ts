@@ -8,7 +8,7 @@ import { backup, dbCopy, restore } from './commands/backup';
 import { check, exportCommand, parse } from './commands/report';
 import { countyAdd, countyList, countyRename } from './commands/county';
 import { townshipAdd } from './commands/township';
-import { userAdd, userCounties, userEmail, userList, userPasswd } from './commands/user';
+import { userAdd, userCounties, userEmail, userList, userPasswd, userTwoFactorReset } from './commands/user';
 import { UsageError, type Command, type Out } from './context';
 
 export { parseJson } from './commands/report';
@@ -23,6 +23,7 @@ export const USAGE = `用法：npm run nianbao -- <命令> [参数]
   user counties 用户名 --county 县名 [--county 县名 …] | --none
                                   审核人另负责的县（市级审核人负责多个县）；--none 取消
   user email 用户名 邮箱 | 用户名 --clear   待办通知邮箱（配置了 NIANBAO_SMTP_URL 时发送）
+  user 2fa-reset 用户名            重置丢失的两步验证（删除密钥和恢复码，该账号的登录全部下线）
   county add --name 县名               添加县（区）
   county rename --from 原名 --to 新名   县（区）改名
   county list                     列出全部县（区）及乡镇（街道）数
@@ -44,7 +45,7 @@ export const USAGE = `用法：npm run nianbao -- <命令> [参数]
 
 数据库位置：环境变量 NIANBAO_DB，默认 data/nianbao.db。`;
 
-const COMMANDS: Command[] = [parse, check, exportCommand, backup, restore, dbCopy, userAdd, userPasswd, userList, userCounties, userEmail, auditExport, countyAdd, countyRename, countyList, townshipAdd];
+const COMMANDS: Command[] = [parse, check, exportCommand, backup, restore, dbCopy, userAdd, userPasswd, userList, userCounties, userEmail, userTwoFactorReset, auditExport, countyAdd, countyRename, countyList, townshipAdd];
 
 /** Runs one command line; the exit code is 0 on success, 1 on a refusal (message in Chinese), 2 on wrong usage. */
 export async function runCli(argv: string[], out: Out = console, dbFactory: () => Db = openConfigured, dbFile: () => string = databasePath): Promise<number> {

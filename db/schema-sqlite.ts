@@ -56,6 +56,12 @@ export const users = sqliteTable(
     email: text('email'),
     // When the address was set: items older than that are not mailed (no flood of old news).
     emailSince: integer('email_since', { mode: 'timestamp_ms' }),
+    // The second factor (TOTP, RFC 6238): the base32 secret once confirmed by a first code; the one being enrolled
+    // until then; the last time step accepted (a code is never taken twice); when it was turned on.
+    totpSecret: text('totp_secret'),
+    totpPendingSecret: text('totp_pending_secret'),
+    totpLastStep: integer('totp_last_step'),
+    totpEnabledAt: integer('totp_enabled_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
@@ -203,10 +209,35 @@ export const sessions = sqliteTable(
     revokedReason: text('revoked_reason'),
     address: text('address'),
     userAgent: text('user_agent'),
+    // Signed in with the password of an account with a second factor: unusable until the code is entered.
+    awaitingCode: integer('awaiting_code', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 export type SessionRow = typeof sessions.$inferSelect;
+
+/** One-time recovery codes of an account's second factor, kept as SHA-256 hashes (80 random bits each); used once. */
+export const recoveryCodes = sqliteTable(
+  'recovery_codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('recovery_codes_user_hash_unique').on(t.userId, t.codeHash)],
+);
+
+/** Settings an administrator changes on the admin page, one JSON value per key (e.g. the roles that must use a second factor). */
+export const appSettings = sqliteTable('app_settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedBy: integer('updated_by').references(() => users.id),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+});
 
 export const loginFailures = sqliteTable(
   'login_failures',

@@ -23,6 +23,8 @@ export const {
   sessions,
   loginFailures,
   loginLocks,
+  recoveryCodes,
+  appSettings,
   reportChecklist,
   comments,
   suggestions,

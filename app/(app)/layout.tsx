@@ -10,7 +10,7 @@ import { logoutAction } from './actions';
 // The signed-in part of the app: who is asking is loaded once here for the header. Each page still asks for the
 // actor itself (the same request-scoped lookup), because a layout does not guard the pages below it.
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const actor = await requirePageActor({ allowPasswordChange: true });
+  const actor = await requirePageActor({ allowPasswordChange: true, allowEnrolment: true });
   const demo = await demoAccountsActive(getDb());
   const unread = await unreadCount(getDb(), actor);
   return (

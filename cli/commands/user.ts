@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createUser, listUsers, resetPassword, setFurtherCounties, userIdByUsername } from '@/lib/directory/accounts';
+import { resetTwoFactor } from '@/lib/auth/two-factor';
 import { countyIdByName, townshipIdByName } from '@/lib/directory/townships';
 import { setEmail } from '@/lib/mail/outbox';
 import { SYSTEM_ACTOR } from '@/lib/domain/permissions';
@@ -90,5 +91,21 @@ export const userEmail: Command = {
     const username = positionals[0]!.toLowerCase();
     const set = await setEmail(db, SYSTEM_ACTOR, await userIdByUsername(db, username), values.clear ? '' : positionals[1]!);
     out.log(set ? `${username} 的通知邮箱：${set}` : `已清空 ${username} 的通知邮箱`);
+  },
+};
+
+/** A lost second factor: `user 2fa-reset 用户名` removes it and its recovery codes and signs the user out everywhere. */
+export const userTwoFactorReset: Command = {
+  name: 'user 2fa-reset',
+  run: async ({ args, out, db: open }) => {
+    const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
+    if (positionals.length !== 1) throw new UsageError('user 2fa-reset 需要一个用户名。');
+    const db = open();
+    const username = positionals[0]!.toLowerCase();
+    const { hadFactor, sessionsEnded } = await resetTwoFactor(db, SYSTEM_ACTOR, await userIdByUsername(db, username));
+    out.log(
+      `${hadFactor ? `已重置 ${username} 的两步验证` : `${username} 原本没有启用两步验证，已确认清除`}，结束了 ${sessionsEnded} 个登录会话。` +
+        '如该角色要求两步验证，用户下次登录后会被要求重新设置。',
+    );
   },
 };

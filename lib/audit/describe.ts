@@ -37,6 +37,15 @@ export const ACTION_LABELS: Record<string, string> = {
   'login.lockout': '登录锁定',
   'login.unlock': '解除登录锁定',
   'session.revoke': '结束登录会话',
+  'two-factor.enrol': '启用两步验证',
+  'two-factor.disable': '关闭两步验证',
+  'two-factor.reset': '重置两步验证',
+  'two-factor.required': '设置必须使用两步验证的角色',
+  'two-factor.login': '两步验证通过',
+  'two-factor.failure': '两步验证码错误',
+  'two-factor.lockout': '两步验证锁定',
+  'two-factor.recovery-used': '使用恢复码登录',
+  'two-factor.recovery-regenerate': '重新生成恢复码',
   'request.refused': '拒绝越权请求',
 };
 
@@ -51,6 +60,8 @@ const REVOKE_REASONS: Record<string, string> = {
   admin: '管理员强制下线',
   idle: '长时间未操作',
   expired: '超过最长登录时间',
+  'two-factor': '两步验证变更或验证码错误过多',
+  'two-factor-reset': '管理员重置了两步验证',
 };
 
 export type AuditNames = {
@@ -148,6 +159,23 @@ export function describeAudit(action: string, rawDetail: string | null, n: Audit
       return `解除 ${who(d, n)} 的登录锁定${Array.isArray(d.addresses) && d.addresses.length ? `（${d.addresses.map(str).join('、')}）` : ''}`;
     case 'session.revoke':
       return `结束 ${who(d, n)} 的 ${str(d.count)} 个登录会话（${REVOKE_REASONS[str(d.reason)] ?? str(d.reason)}）`;
+    case 'two-factor.enrol':
+    case 'two-factor.disable':
+    case 'two-factor.recovery-regenerate':
+    case 'two-factor.lockout':
+      return `${ACTION_LABELS[action]}：${who(d, n)}`;
+    case 'two-factor.reset':
+      return `重置 ${who(d, n)} 的两步验证${d.hadFactor ? '' : '（原本未启用）'}，该账号的登录全部下线`;
+    case 'two-factor.required': {
+      const roles = (v: unknown) => (Array.isArray(v) && v.length ? v.map(role).join('、') : '（无）');
+      return `必须使用两步验证的角色：${roles(d.from)} → ${roles(d.to)}`;
+    }
+    case 'two-factor.login':
+      return `${who(d, n)} 通过两步验证${d.recovery ? '（使用恢复码）' : ''}`;
+    case 'two-factor.failure':
+      return `${who(d, n)} 输入的${d.context === 'login' ? '登录验证码' : '验证码或密码'}不正确`;
+    case 'two-factor.recovery-used':
+      return `${who(d, n)} 使用恢复码登录，还剩 ${str(d.left)} 个`;
     default:
       return Object.entries(d)
         .map(([k, v]) => `${k}：${typeof v === 'object' ? JSON.stringify(v) : str(v)}`)

@@ -2,7 +2,7 @@
 import { one } from '@/db/tx';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { reviewerCounties, townships, users } from '@/db/schema';
+import { appSettings, reviewerCounties, townships, users } from '@/db/schema';
 import type { Actor } from '@/lib/domain/permissions';
 import { preparedFor } from '@/db/prepared';
 
@@ -15,6 +15,7 @@ const actorRow = preparedFor('actor_row', (db) =>
       role: users.role,
       active: users.active,
       mustChangePassword: users.mustChangePassword,
+      totpEnabledAt: users.totpEnabledAt,
       countyId: users.countyId,
       townshipId: users.townshipId,
       townshipCountyId: townships.countyId,
@@ -32,6 +33,22 @@ const furtherCounties = preparedFor('further_counties', (db) =>
     .orderBy(reviewerCounties.countyId),
 );
 
+/** The app_settings key holding the roles that must use a second factor. */
+export const TWO_FACTOR_ROLES_KEY = 'twoFactorRoles';
+
+// The roles that must use a second factor, read only for an account without one.
+const requiredRolesRow = preparedFor('two_factor_roles', (db) =>
+  db
+    .select({ value: appSettings.value })
+    .from(appSettings)
+    .where(eq(appSettings.key, sql.placeholder('key'))),
+);
+
+async function mustEnrol(db: Db, role: string): Promise<boolean> {
+  const row = await one(requiredRolesRow(db).execute({ key: TWO_FACTOR_ROLES_KEY }));
+  return Array.isArray(row?.value) && row.value.includes(role);
+}
+
 export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
   const row = await one(actorRow(db).execute({ id: userId }));
   if (!row || !row.active) return null;
@@ -45,5 +62,6 @@ export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
     countyId: row.role === 'drafter' ? row.townshipCountyId : row.role === 'reviewer' ? row.countyId : null,
     townshipId: row.role === 'drafter' ? row.townshipId : null,
     mustChangePassword: row.mustChangePassword,
+    ...(row.totpEnabledAt === null && (await mustEnrol(db, row.role)) ? { mustEnrolSecondFactor: true } : {}),
   };
 }

@@ -26,12 +26,24 @@ export function maxLifetimeMs(): number {
 /** lastSeenAt is written at most this often per session, so an editor's autosaves do not each write it. */
 export const TOUCH_INTERVAL_MS = 60_000;
 
-export type RevokeReason = 'logout' | 'logout-all' | 'password' | 'password-reset' | 'deactivated' | 'role' | 'counties' | 'admin' | 'idle' | 'expired';
+export type RevokeReason =
+  | 'logout'
+  | 'logout-all'
+  | 'password'
+  | 'password-reset'
+  | 'deactivated'
+  | 'role'
+  | 'counties'
+  | 'admin'
+  | 'idle'
+  | 'expired'
+  | 'two-factor'
+  | 'two-factor-reset';
 
 export async function createSession(
   db: Db,
   userId: number,
-  meta: { address?: string | null; userAgent?: string | null } = {},
+  meta: { address?: string | null; userAgent?: string | null; awaitingCode?: boolean } = {},
   now = new Date(),
 ): Promise<string> {
   const id = randomBytes(24).toString('base64url');
@@ -44,6 +56,7 @@ export async function createSession(
       expiresAt: new Date(now.getTime() + maxLifetimeMs()),
       address: meta.address?.slice(0, 64) ?? null,
       userAgent: meta.userAgent?.slice(0, 200) ?? null,
+      awaitingCode: Boolean(meta.awaitingCode),
     }),
   );
   return id;

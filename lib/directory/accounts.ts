@@ -156,7 +156,7 @@ export async function setUserActive(db: Db, actor: Actor, userId: number, active
   });
 }
 
-export type UserListRow = Omit<User, 'passwordHash' | 'emailSince'> & {
+export type UserListRow = Omit<User, 'passwordHash' | 'emailSince' | 'totpSecret' | 'totpPendingSecret' | 'totpLastStep'> & {
   countyName: string | null;
   townshipName: string | null;
   /** A reviewer's further counties (a city office), by id and name. */
@@ -184,6 +184,7 @@ export async function listUsers(db: Db, actor: Actor): Promise<UserListRow[]> {
       mustChangePassword: users.mustChangePassword,
       demo: users.demo,
       email: users.email,
+      totpEnabledAt: users.totpEnabledAt,
       createdAt: users.createdAt,
       updatedAt: users.updatedAt,
       countyName: counties.name,

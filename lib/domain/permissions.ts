@@ -14,6 +14,8 @@ export type Actor = {
   townshipId: number | null;
   /** An administrator set the password; the user must choose their own before doing anything else. */
   mustChangePassword?: boolean;
+  /** The administrator requires a second factor of this role and the user has none yet: enrolling comes first. */
+  mustEnrolSecondFactor?: boolean;
   /** The sign-in session the request came with (absent for the command line and tests). */
   sessionId?: string;
   /** Set only on SYSTEM_ACTOR: the app acting for itself, never a signed-in user. */

@@ -5,7 +5,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { getDb } from '@/db';
 import type { Actor } from '@/lib/domain/permissions';
 import { recordRefusal } from '@/lib/audit/record';
-import { requireActor } from '@/lib/server/session';
+import { requireActor, type Allow } from '@/lib/server/session';
 import { clientAddress } from '@/lib/server/client-address';
 import { isAppError } from '@/lib/shared/errors';
 import { CROSS_SITE_MESSAGE, isSameOrigin } from '@/lib/server/origin';
@@ -14,7 +14,10 @@ import type { ActionState } from '@/lib/shared/action-state';
 
 export type { ActionState };
 
-export function actionWithActor(run: (actor: Actor, form: FormData) => Promise<string> | string, opts: { allowPasswordChange?: boolean } = {}) {
+/** What an action answers: a sentence, or a sentence and secrets the page shows this once (recovery codes). */
+export type ActionReply = string | { message: string; shownOnce: string[] };
+
+export function actionWithActor(run: (actor: Actor, form: FormData) => Promise<ActionReply> | ActionReply, opts: Allow = {}) {
   return async (_prev: ActionState, form: FormData): Promise<ActionState> => {
     const h = await headers();
     const address = clientAddress(h);
@@ -24,7 +27,8 @@ export function actionWithActor(run: (actor: Actor, form: FormData) => Promise<s
         // The proxy already refuses other origins with 403; this holds if the action is reached another way.
         if (!isSameOrigin(h)) return { ok: false, message: CROSS_SITE_MESSAGE };
         actor = await requireActor(opts);
-        return { ok: true, message: await run(actor, form) };
+        const reply = await run(actor, form);
+        return typeof reply === 'string' ? { ok: true, message: reply } : { ok: true, ...reply };
       } catch (e) {
         // redirect() and notFound() work by throwing; they must pass through.
         unstable_rethrow(e);

@@ -15,6 +15,7 @@ import { ensureAuthSecret } from '@/lib/auth/secret';
 import { checkSession, createSession, maxLifetimeMs, revokeSession } from '@/lib/auth/sessions';
 import { clientAddress } from '@/lib/server/client-address';
 import { runWithRequestContext } from '@/lib/audit/request-context';
+import { AsyncLocalStorage } from 'node:async_hooks';
 
 declare module 'next-auth' {
   interface Session {
@@ -42,6 +43,9 @@ class LoginRefused extends CredentialsSignin {
 }
 
 
+// What authorize() tells the sign-in it runs inside: whether the new session waits for a second-factor code.
+const signInOutcome = new AsyncLocalStorage<{ awaitingCode: boolean }>();
+
 // A function, so the secret is read (or created) on the first request rather than at build time.
 export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig => ({
   secret: ensureAuthSecret(),
@@ -60,7 +64,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
         if (!result.ok) throw new LoginRefused(result.reason === 'locked' ? `locked:${result.retryAfterSec}` : result.reason);
         const user = await one(db.select().from(users).where(eq(users.id, result.userId)));
         if (!user) throw new LoginRefused('invalid');
-        const sid = await createSession(db, user.id, { address, userAgent: request.headers.get('user-agent') });
+        // An account with a second factor gets a session that is unusable until the code is entered (/login/verify).
+        const awaitingCode = user.totpSecret !== null;
+        const sid = await createSession(db, user.id, { address, userAgent: request.headers.get('user-agent'), awaitingCode });
+        const outcome = signInOutcome.getStore();
+        if (outcome) outcome.awaitingCode = awaitingCode;
         return { id: String(user.id), name: user.displayName, role: user.role, sid };
       },
     }),
@@ -100,16 +108,20 @@ function refusalMessage(code: string | undefined): string {
   return INVALID_LOGIN_MESSAGE;
 }
 
-/** Signs in with username and password: null when signed in, else the Chinese sentence saying why not. */
-export async function signInWithPassword(credentials: { username: string; password: string }): Promise<string | null> {
+/**
+ * Signs in with username and password: whether the session now waits for a second-factor code, or the Chinese
+ * sentence saying why not.
+ */
+export async function signInWithPassword(credentials: { username: string; password: string }): Promise<{ ok: true; awaitingCode: boolean } | { ok: false; message: string }> {
+  const outcome = { awaitingCode: false };
   try {
     // No absolute URL from Auth.js: the caller redirects to a path, so the browser stays on the host it used
     // (an absolute one was built from the listening address, such as http://0.0.0.0:3000).
-    await signIn('credentials', { ...credentials, redirect: false });
-    return null;
+    await signInOutcome.run(outcome, () => signIn('credentials', { ...credentials, redirect: false }));
+    return { ok: true, awaitingCode: outcome.awaitingCode };
   } catch (e) {
     unstable_rethrow(e);
-    if (e instanceof AuthError) return refusalMessage('code' in e && typeof e.code === 'string' ? e.code : undefined);
+    if (e instanceof AuthError) return { ok: false, message: refusalMessage('code' in e && typeof e.code === 'string' ? e.code : undefined) };
     throw e;
   }
 }

@@ -9,10 +9,15 @@ import { loadActor } from '@/lib/auth/actor';
 import type { Actor } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/shared/errors';
 import { checkSession } from '@/lib/auth/sessions';
+import { MUST_CHANGE_PASSWORD_MESSAGE, MUST_ENROL_MESSAGE, pendingStep, type Allow } from '@/lib/auth/gate';
 import { auth } from './auth-config';
 import { parseId } from '@/lib/shared/validation';
 
 export const PASSWORD_PAGE = '/account/password';
+export const TWO_FACTOR_PAGE = '/account/two-factor';
+export const CODE_PAGE = '/login/verify';
+
+export type { Allow };
 
 /**
  * The signed-in, active user with role and scope re-read from the database; null when not signed in or when the
@@ -23,7 +28,8 @@ export async function getActor(): Promise<Actor | null> {
   if (!s) return null;
   const db = getDb();
   const check = await checkSession(db, s.sid);
-  if (!check.ok || check.session.userId !== s.userId) return null;
+  // A session still waiting for its second-factor code is nobody yet.
+  if (!check.ok || check.session.userId !== s.userId || check.session.awaitingCode) return null;
   const actor = await loadActor(db, s.userId);
   return actor ? { ...actor, sessionId: s.sid } : null;
 }
@@ -60,24 +66,42 @@ async function sessionOf(): Promise<{ userId: number; sid: string } | null> {
 }
 
 /**
- * For route handlers and actions. An account that must choose its own password may do only that
- * (`allowPasswordChange`); everything else answers 403 until it has.
+ * The session a correct password opened for an account with a second factor, still waiting for its code (the
+ * code page's only visitor); null otherwise.
  */
-export async function requireActor(opts: { allowPasswordChange?: boolean } = {}): Promise<Actor> {
+export async function getPendingSignIn(): Promise<{ sessionId: string; userId: number } | null> {
+  const s = await sessionOf();
+  if (!s) return null;
+  const check = await checkSession(getDb(), s.sid, new Date(), { touch: false });
+  if (!check.ok || check.session.userId !== s.userId || !check.session.awaitingCode) return null;
+  return { sessionId: s.sid, userId: s.userId };
+}
+
+/**
+ * For route handlers and actions. An account that must choose its own password may do only that
+ * (`allowPasswordChange`), one that must enrol a second factor only that (`allowEnrolment`); everything else
+ * answers 403 until it has.
+ */
+export async function requireActor(opts: Allow = {}): Promise<Actor> {
   const actor = await getActor();
   if (!actor) throw new AppError('unauthorized', '登录已失效，请重新登录。');
-  if (actor.mustChangePassword && !opts.allowPasswordChange) throw new AppError('forbidden', '请先设置新密码（管理员设置的初始密码需要在首次登录时修改）。');
+  const step = pendingStep(actor, opts);
+  if (step) throw new AppError('forbidden', step === 'password' ? MUST_CHANGE_PASSWORD_MESSAGE : MUST_ENROL_MESSAGE);
   return actor;
 }
 
 // A page and its layouts ask who is asking in the same render: looked up once per request.
 const actorOfRender = cache(getActor);
 
-/** For pages: sends a visitor who is not signed in to the login page, and one who must change the password to that page. */
-export async function requirePageActor(opts: { allowPasswordChange?: boolean } = {}): Promise<Actor> {
+/**
+ * For pages: sends a visitor who is not signed in to the login page, one who must change the password to that page,
+ * and one who must enrol a second factor to that one (the password first).
+ */
+export async function requirePageActor(opts: Allow = {}): Promise<Actor> {
   const actor = await actorOfRender();
   if (!actor) redirect('/login');
-  if (actor.mustChangePassword && !opts.allowPasswordChange) redirect(PASSWORD_PAGE);
+  const step = pendingStep(actor, opts);
+  if (step) redirect(step === 'password' ? PASSWORD_PAGE : TWO_FACTOR_PAGE);
   return actor;
 }
 

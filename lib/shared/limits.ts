@@ -67,6 +67,11 @@ export const LIMITS = {
   pasteBody: { value: 2 * 1024 * 1024, message: (v) => `粘贴的文字超过 ${mb(v)} 上限，请删减后重试。` },
   smallBody: { value: 16 * 1024, message: (v) => `提交的内容超过 ${kb(v)} 上限。` },
   loginBody: { value: 8 * 1024, message: () => `登录请求过大。` },
+  // --- Second factor (TOTP) ---
+  // Wrong codes on one account from any address within 15 minutes (a pair of account and address locks after 5, as
+  // passwords do): past this the code step pauses for the whole account; only someone who knows the password gets here.
+  secondFactorFailures: { value: 10, message: () => `验证码错误次数过多，该账号的两步验证已暂停，请 15 分钟后重新登录。如果不是您本人在登录，请立即修改密码。` },
+  codeChars: { value: 40, message: (v) => `验证码不能超过 ${v} 个字符。` },
   // Anything larger is refused by the server before any route sees it (the largest route limit plus room for the form).
   anyBody: { value: 11 * 1024 * 1024, message: (v) => `提交的内容超过 ${mb(v)}，已拒绝。` },
   // --- Work done at once ---

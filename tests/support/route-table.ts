@@ -160,6 +160,17 @@ export const ACTIONS: Record<string, ActionCase | Skip> = {
   // Only users with unread items in the fixture have something to mark: the draft's drafter, and the reviewers of
   // the submitted report.
   'app/(app)/inbox/actions.ts#markAllReadAction': { allow: SIGNED_IN, form: () => ({}), mutatesFor: ['admin', 'reviewerA', 'reviewerCity', 'drafterA1'] },
+  // The second factor. Nobody in the fixture has begun or finished enrolling, so confirming, new recovery codes and
+  // turning it off succeed for no one here (each only with a code computed at the time: tests/integration/two-factor.test.ts);
+  // the rows show that no user, signed in or not, changes anything with them.
+  'app/(app)/account/two-factor/actions.ts#startEnrolmentAction': { allow: SIGNED_IN, form: () => ({}) },
+  'app/(app)/account/two-factor/actions.ts#confirmEnrolmentAction': { allow: [], form: () => ({ code: '123456' }) },
+  'app/(app)/account/two-factor/actions.ts#regenerateRecoveryCodesAction': { allow: [], form: () => ({ proof: TEST_PASSWORD }) },
+  'app/(app)/account/two-factor/actions.ts#disableTwoFactorAction': { allow: [], form: () => ({ proof: TEST_PASSWORD }) },
+  'app/(app)/admin/actions.ts#setTwoFactorRolesAction': { allow: ADMIN, form: () => ({ roles: 'admin' }) },
+  // Only a session a correct password opened and that still waits for its code reaches it; no principal here has one.
+  'app/(auth)/login/verify/actions.ts#verifyCodeAction': { allow: [], form: () => ({ code: '123456', next: '/' }) },
+  'app/(auth)/login/verify/actions.ts#cancelSignInAction': { skip: 'signs out through Auth.js; in the browser tests' },
   'app/(app)/admin/actions.ts#addCountyAction': { allow: ADMIN, form: () => ({ name: '新安县' }) },
   'app/(app)/admin/actions.ts#renameCountyAction': { allow: ADMIN, form: (f) => ({ countyId: f.countyA, name: '甲新县' }) },
   'app/(app)/admin/actions.ts#renameTownshipAction': { allow: ADMIN, form: (f) => ({ townshipId: f.townA1, name: '甲一新镇', kind: '镇' }) },

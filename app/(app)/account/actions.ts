@@ -25,7 +25,7 @@ export const logoutEverywhereAction = actionWithActor(
     await signOut({ redirectTo: '/login' });
     return '';
   },
-  { allowPasswordChange: true },
+  { allowPasswordChange: true, allowEnrolment: true },
 );
 
 /** The address 待办 items are also mailed to (when the server sends mail); empty: none. */

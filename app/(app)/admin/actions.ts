@@ -4,6 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { createUser, deactivateDemoAccounts, endUserSessions, resetPassword, setFurtherCounties, setUserActive, setUserScope, unlockUser } from '@/lib/directory/accounts';
 import { actionWithActor } from '@/lib/server/actions';
+import { setRequiredRoles } from '@/lib/auth/two-factor';
+import { ROLE_LABELS } from '@/lib/domain/labels';
 import { setCollectionDate } from '@/lib/dashboard/service';
 import { formatDocumentDate } from '@/lib/shared/format';
 import { createCounty, createTownship, renameCounty, renameTownship } from '@/lib/directory/townships';
@@ -95,6 +97,13 @@ export const endSessionsAction = actionWithActor(async (actor, form) => {
   const n = await endUserSessions(getDb(), actor, userId);
   revalidatePath('/admin');
   return n ? `已让该账号在 ${n} 处的登录下线。` : '该账号当前没有登录。';
+});
+
+/** Which roles must sign in with a second factor (none ticked: none). */
+export const setTwoFactorRolesAction = actionWithActor(async (actor, form) => {
+  const roles = await setRequiredRoles(getDb(), actor, { roles: form.getAll('roles').filter((v) => typeof v === 'string') });
+  revalidatePath('/admin');
+  return roles.length ? `已要求${roles.map((r) => ROLE_LABELS[r]).join('、')}使用两步验证。` : '已取消两步验证的强制要求。';
 });
 
 export const deactivateDemoAction = actionWithActor(async (actor) => {

@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { ActionForm } from '@/components/action-form';
 import { CollectionDateSection, CountiesSection, TownshipsSection, UsersSection } from '@/components/admin/admin-sections';
+import { TwoFactorSection } from '@/components/admin/two-factor-section';
+import { requiredRoles } from '@/lib/auth/two-factor';
 import { demoAccountsActive, listUsers } from '@/lib/directory/accounts';
 import { listCountiesWithTownships, listVisibleTownships } from '@/lib/directory/townships';
 import { lockedAddresses } from '@/lib/auth/login-throttle';
@@ -21,6 +23,7 @@ import {
   setUserActiveAction,
   setUserScopeAction,
   setFurtherCountiesAction,
+  setTwoFactorRolesAction,
   unlockUserAction,
 } from './actions';
 
@@ -40,6 +43,8 @@ export default async function AdminPage() {
   const countyRows = await listCountiesWithTownships(db);
   const counties = countyRows.map((c) => ({ value: c.id, label: c.name }));
   const townships = await listVisibleTownships(db, actor);
+  const required = await requiredRoles(db);
+  const withoutFactor = users.filter((u) => u.active && required.includes(u.role) && !u.totpEnabledAt).length;
   return (
     <main className="page">
       <h1>系统管理</h1>
@@ -56,6 +61,7 @@ export default async function AdminPage() {
       <CountiesSection counties={countyRows} add={addCountyAction} rename={renameCountyAction} />
       <CollectionDateSection counties={counties} year={currentReportYear()} maxYear={new Date().getFullYear()} action={setCollectionDateAction} />
       <TownshipsSection townships={townships} counties={counties} rename={renameTownshipAction} add={addTownshipAction} />
+      <TwoFactorSection required={required} withoutFactor={withoutFactor} action={setTwoFactorRolesAction} />
       <UsersSection
         users={users}
         selfId={actor.id}

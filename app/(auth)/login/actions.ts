@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { INVALID_LOGIN_MESSAGE } from '@/lib/auth/authenticate';
 import type { ActionState } from '@/lib/shared/action-state';
 import { signInWithPassword } from '@/lib/server/auth-config';
+import { CODE_PAGE } from '@/lib/server/session';
 import { formToObject, loginSchema } from '@/lib/shared/validation';
 
 export async function loginAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -11,7 +12,8 @@ export async function loginAction(_prev: ActionState, form: FormData): Promise<A
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? INVALID_LOGIN_MESSAGE };
   const next = form.get('next');
   const redirectTo = typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-  const refused = await signInWithPassword(parsed.data);
-  if (refused) return { ok: false, message: refused };
-  redirect(redirectTo);
+  const result = await signInWithPassword(parsed.data);
+  if (!result.ok) return { ok: false, message: result.message };
+  // An account with a second factor enters its code next; the session is unusable until then.
+  redirect(result.awaitingCode ? `${CODE_PAGE}?next=${encodeURIComponent(redirectTo)}` : redirectTo);
 }

@@ -106,6 +106,13 @@ const ACTION_BAD: Record<string, { as: Principal; fields: Record<string, FieldKi
   'app/(app)/account/actions.ts#setEmailAction': { as: 'drafterA1', fields: { email: ['not-an-address', 'a@', '@b.cn', `${'a'.repeat(250)}@x.cn`, 'a@b.cn\nBcc: x@y.cn'] } },
   'app/(app)/inbox/actions.ts#openInboxItemAction': { as: 'drafterA1', fields: { href: ['', 'https://evil.example', '//evil.example', 'javascript:alert(1)', 'x'] } },
   'app/(app)/inbox/actions.ts#markAllReadAction': { skip: 'takes no input' },
+  'app/(app)/account/two-factor/actions.ts#startEnrolmentAction': { skip: 'takes no input' },
+  'app/(app)/account/two-factor/actions.ts#confirmEnrolmentAction': { as: 'drafterA1', fields: { code: ['', '   ', '12345', 'abcdef', '1'.repeat(41), '０００００００'] } },
+  'app/(app)/account/two-factor/actions.ts#regenerateRecoveryCodesAction': { as: 'drafterA1', fields: { proof: ['', 'x'.repeat(129), '123456'] } },
+  'app/(app)/account/two-factor/actions.ts#disableTwoFactorAction': { as: 'drafterA1', fields: { proof: ['', 'x'.repeat(129), '123456'] } },
+  'app/(app)/admin/actions.ts#setTwoFactorRolesAction': { skip: 'its one field is a set of check boxes, none ticked being a valid answer; unknown roles refused in two-factor.test.ts' },
+  'app/(auth)/login/verify/actions.ts#verifyCodeAction': { skip: 'only a half-signed-in session reaches it; malformed, wrong, replayed and oversize codes in two-factor.test.ts' },
+  'app/(auth)/login/verify/actions.ts#cancelSignInAction': { skip: 'takes no input; signs out through Auth.js' },
   'app/(app)/admin/actions.ts#addCountyAction': { as: 'admin', fields: { name: ['', '  ', 'x'.repeat(41), '../甲县', '甲\n县', '..'] } },
   'app/(app)/admin/actions.ts#renameCountyAction': { as: 'admin', fields: { countyId: ['', 'x', '0', '99999999'], name: ['', '  ', 'x'.repeat(41), '../甲县', '甲\n县'] } },
   'app/(app)/admin/actions.ts#renameTownshipAction': {

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { ActionForm } from '@/components/action-form';
 import { requirePageActor } from '@/lib/server/session';
 import { PASSWORD_MIN_LENGTH } from '@/lib/shared/limits';
@@ -51,6 +52,10 @@ export default async function PasswordPage() {
           </ActionForm>
         </>
       )}
+      <h2>两步验证</h2>
+      <p className="muted">
+        登录时除密码外再输入手机验证器上的 6 位数字。<Link href="/account/two-factor" data-testid="two-factor-link">设置两步验证</Link>
+      </p>
       <h2>登录设备</h2>
       <p className="muted">如果您在别人的电脑上登录过，或怀疑账号被他人使用，可以让所有设备上的登录立即失效。</p>
       <ActionForm action={logoutEverywhereAction} submitLabel="退出所有设备" testId="logout-everywhere" confirm="确定退出所有设备上的登录吗？包括当前这台。" />
