@@ -33,8 +33,31 @@ export function checkPlansNoYear(report: ReportText): Check[] {
   ];
 }
 
-const CJK = '\\u3400-\\u9fff\\uff00-\\uffef\\u3000-\\u303f';
 const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+
+const HALF_TO_FULL_CODES = new Map(
+  Object.entries(HALF_TO_FULL)
+    .filter(([half]) => half !== '(' && half !== ')')
+    .map(([half, full]) => [half.charCodeAt(0), full] as const),
+);
+const MARKER_RE = /\(\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*\)/y;
+const SPACE_RE = /\s/;
+
+/** The ranges of CJK_RE ([\u3400-\u9fff\uff00-\uffef\u3000-\u303f]) on a character code; NaN (outside the text) is not. */
+function isCjkCode(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x3000 && c <= 0x303f);
+}
+
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** \s on one character, without making a string for the common cases. */
+function isSpaceCode(c: number, text: string, i: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 128 || (isCjkCode(c) && c !== 0x3000)) return false;
+  return SPACE_RE.test(text[i]!);
+}
 
 /**
  * Half-width punctuation next to Chinese text: `,` `;` `:` `?` `!` `(` `)` with a Chinese character on one side. Numbers
@@ -42,38 +65,46 @@ const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：
  * brackets are changed only in pairs that hold or touch Chinese text.
  */
 export function halfwidthEdits(text: string): TextEdit[] {
+  // One pass over the character codes (no string per character, no regex per character), tracking what the
+  // rules ask about: whether the line so far is blank, and where the last Chinese character was.
   const edits: TextEdit[] = [];
-  const isCjk = (ch: string | undefined) => ch !== undefined && new RegExp(`[${CJK}]`).test(ch);
-  const isAsciiWord = (ch: string | undefined) => ch !== undefined && /[0-9A-Za-z]/.test(ch);
   const open: number[] = [];
+  let lineBlank = true;
+  let lastCjk = -1;
+  let skipUntil = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '(') {
+    const c = text.charCodeAt(i);
+    const wasLineBlank = lineBlank;
+    if (c === 10) lineBlank = true;
+    else if (lineBlank && !isSpaceCode(c, text, i)) lineBlank = false;
+    if (isCjkCode(c)) lastCjk = i;
+    if (i < skipUntil) continue;
+    if (c === 40 /* ( */) {
       // A numbering marker such as (一) or (1) at the start of a line is the numbering check's to report.
-      const lineStart = i === 0 || text[i - 1] === '\n' || /^[\s\u3000]*$/.test(text.slice(text.lastIndexOf('\n', i - 1) + 1, i));
-      const marker = /^\(\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*\)/.exec(text.slice(i));
-      if (lineStart && marker) {
-        i += marker[0].length - 1;
+      MARKER_RE.lastIndex = i;
+      const marker = wasLineBlank ? MARKER_RE.exec(text) : null;
+      if (marker) {
+        skipUntil = i + marker[0].length;
         continue;
       }
       open.push(i);
       continue;
     }
-    if (ch === ')') {
+    if (c === 41 /* ) */) {
       const at = open.pop();
       if (at === undefined) continue;
-      const inner = text.slice(at + 1, i);
-      if (isCjk(text[at - 1]) || isCjk(text[i + 1]) || new RegExp(`[${CJK}]`).test(inner)) {
+      if (isCjkCode(text.charCodeAt(at - 1)) || isCjkCode(text.charCodeAt(i + 1)) || lastCjk > at) {
         edits.push({ start: at, end: at + 1, text: '（' }, { start: i, end: i + 1, text: '）' });
       }
       continue;
     }
-    if (!(ch in HALF_TO_FULL) || ch === '(' || ch === ')') continue;
-    const before = text[i - 1];
-    const after = text[i + 1];
+    const full = HALF_TO_FULL_CODES.get(c);
+    if (full === undefined) continue;
+    const before = text.charCodeAt(i - 1);
+    const after = text.charCodeAt(i + 1);
     // Inside a number, a time or a Latin word (1,000  3:30  A,B) the mark stays; next to Chinese text it is changed.
-    if (isAsciiWord(before) && isAsciiWord(after)) continue;
-    if (isCjk(before) || isCjk(after)) edits.push({ start: i, end: i + 1, text: HALF_TO_FULL[ch]! });
+    if (isAsciiWordCode(before) && isAsciiWordCode(after)) continue;
+    if (isCjkCode(before) || isCjkCode(after)) edits.push({ start: i, end: i + 1, text: full });
   }
   return edits.sort((a, b) => a.start - b.start);
 }
@@ -102,12 +133,17 @@ export function checkHalfwidthPunctuation(report: ReportText): Check[] {
 /** A required part with only a couple of short lines says too little for a reviewer to accept. */
 export const THIN_PART_CHARS = 80;
 
+const NON_SPACE_RE = /\S/g;
+
 export function checkThinPart(report: ReportText): Check[] {
   const results: Check[] = [];
   for (const key of REQUIRED_PART_KEYS) {
     const text = report.sections[key]?.trim();
     if (!text) continue;
-    const chars = text.replace(/\s/g, '').length;
+    // Counted up to the threshold only: a long part is not copied to be measured.
+    let chars = 0;
+    NON_SPACE_RE.lastIndex = 0;
+    while (chars < THIN_PART_CHARS && NON_SPACE_RE.test(text)) chars++;
     if (chars >= THIN_PART_CHARS) continue;
     results.push({
       code: 'thin-part',
@@ -130,7 +166,8 @@ export function checkNoFigures(report: ReportText): Check[] {
     const text = report.sections[key];
     if (!text) continue;
     // Paragraph units with their offsets; a heading line is read together with the paragraph that follows it.
-    const units: Array<{ start: number; text: string; figures: boolean; none: boolean }> = [];
+    // Whether a unit holds figures or says "none" is worked out only for units an item's words are found in, once.
+    const units: Array<{ start: number; text: string; figures?: boolean; none?: boolean }> = [];
     let offset = 0;
     let pendingHeading: { start: number; text: string } | null = null;
     for (const line of text.split('\n')) {
@@ -143,7 +180,7 @@ export function checkNoFigures(report: ReportText): Check[] {
       }
       const unit = pendingHeading ? { start: pendingHeading.start, text: `${pendingHeading.text}\n${line}` } : { start, text: line };
       pendingHeading = null;
-      units.push({ ...unit, figures: findFigures(unit.text).length > 0, none: saysNone(unit.text) });
+      units.push(unit);
     }
     if (pendingHeading) units.push({ ...pendingHeading, figures: false, none: false });
     for (const item of CHECKLISTS[key]) {
@@ -151,9 +188,17 @@ export function checkNoFigures(report: ReportText): Check[] {
       let first: { start: number; end: number; keyword: string } | null = null;
       let counted = false;
       for (const u of units) {
-        const hit = item.hints.map((h) => ({ h, at: u.text.indexOf(h) })).find((x) => x.at >= 0);
+        let hit: { h: string; at: number } | null = null;
+        for (const h of item.hints) {
+          const at = u.text.indexOf(h);
+          if (at >= 0) {
+            hit = { h, at };
+            break;
+          }
+        }
         if (!hit) continue;
-        if (u.figures || (item.allowsNone && u.none)) {
+        u.figures ??= findFigures(u.text).length > 0;
+        if (u.figures || (item.allowsNone && (u.none ??= saysNone(u.text)))) {
           counted = true;
           break;
         }

@@ -6,10 +6,11 @@
 import { runChecks } from '../checks';
 import type { CheckCode, PartKey, ReportText } from '../model';
 import type { BodySectionKey } from '../sections';
-import { findYears, isoDate, parseWrittenDate, toChineseNumeral } from '../text-utils';
-import { findTownshipName, headingYear, joinTitle, yearOfPreface } from './front';
+import { chineseNumeralValue, findYears, isoDate, parseWrittenDate, toChineseNumeral } from '../text-utils';
+import { findTownshipName, headingYear, joinTitle, townshipFromBody, yearOfPreface } from './front';
 import {
   cleanLines,
+  DOC_NUMBER_LABELS,
   DOC_NUMBER_RE,
   isAnnotationLine,
   isOrganLine,
@@ -19,6 +20,8 @@ import {
   readLevel1,
   splitOrgans,
   TITLE_END_RE,
+  WRITTEN_DATE_LABELS,
+  type MetadataField,
 } from './lines';
 import { classifyByContent, classifyHeading, POSITIONAL_KEYS, type Part } from './parts';
 
@@ -26,6 +29,10 @@ export { findTownshipName } from './front';
 
 export interface ParsedReport {
   title: string | null;
+  /** The 文号 (大园府发〔2026〕2号), from the web page's metadata or a line of its own above the title. */
+  docNumber: string | null;
+  /** The 成文日期 a web page's metadata names, 'YYYY-MM-DD'; never the report's year (a report is written the year after). */
+  writtenDate: string | null;
   /** With a trailing full-width colon, whichever colon the source used. */
   recipient: string | null;
   year: number | null;
@@ -49,7 +56,21 @@ export interface ParsedReport {
   headings: Partial<Record<BodySectionKey, string>>;
 }
 
-type Front = { title: string | null; titleYear: number | null; recipient: string | null; docNumbers: string[]; next: number };
+type Front = { title: string | null; titleYear: number | null; recipient: string | null; docNumbers: string[]; repeated: string[]; next: number };
+
+const compact = (s: string) => s.replace(/[\s\u3000]+/g, '');
+
+/** How many lines from `i` spell out the title again (a web page prints it as its heading and again above the text). */
+function repeatedTitleAt(lines: string[], i: number, title: string): number {
+  const want = compact(title);
+  let have = '';
+  for (let k = i; k < lines.length && k < i + 3; k++) {
+    have += compact(lines[k] ?? '');
+    if (have === want) return k - i + 1;
+    if (!want.startsWith(have)) return 0;
+  }
+  return 0;
+}
 
 /** Phase 1, the front: up to three short title lines (a 文号 on its own is set aside), then the 主送 line. */
 function readFront(lines: string[]): Front {
@@ -71,15 +92,24 @@ function readFront(lines: string[]): Front {
   }
   const title = titleLines.length > 0 ? joinTitle(titleLines) : null;
   const titleYear = title ? (findYears(title)[0]?.year ?? null) : null;
+  const repeated: string[] = [];
+  const skipRepeats = () => {
+    for (let n = title ? repeatedTitleAt(lines, i, title) : 0; n > 0; n = title ? repeatedTitleAt(lines, i, title) : 0) {
+      repeated.push(...lines.slice(i, i + n));
+      i += n;
+    }
+  };
+  skipRepeats();
 
   let recipient: string | null = null;
   if (i < lines.length && isRecipientLine(lines[i] ?? '')) {
     // Written as the standard has it: full-width comma between recipients, full-width colon at the end.
     recipient = (lines[i] ?? '').replace(/,/g, '，').replace(/[:：]$/, '：');
     i++;
+    skipRepeats();
   }
 
-  return { title, titleYear, recipient, docNumbers, next: i };
+  return { title, titleYear, recipient, docNumbers, repeated, next: i };
 }
 
 type Tail = { end: number; cc: string | null; notes: string[]; dateText: string | null; organs: string[] };
@@ -172,15 +202,33 @@ function splitParts(lines: string[], from: number, end: number, titleYear: numbe
   return { prefaceLines, parts, used };
 }
 
+const SUB1_RE = /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*/;
+const SUB2_RE = /^(\d{1,2})\s*[.．、](?!\d)\s*/;
+
+/**
+ * A theme filed as （二） under part 一 keeps its body's structure one level down: （一） becomes 1., and where it does,
+ * 1. becomes （1）. Without （一） markers the body is kept as written.
+ */
+function demoteSubLevels(lines: string[]): string[] {
+  if (!lines.some((l) => SUB1_RE.test(l))) return lines;
+  return lines.map((line) => {
+    const sub1 = SUB1_RE.exec(line);
+    if (sub1) return `${chineseNumeralValue(sub1[1] ?? '') ?? 1}.${line.slice(sub1[0].length)}`;
+    const sub2 = SUB2_RE.exec(line);
+    if (sub2) return `（${sub2[1]}）${line.slice(sub2[0].length)}`;
+    return line;
+  });
+}
+
 type Filed = { sections: Record<BodySectionKey, string | null>; headings: Partial<Record<BodySectionKey, string>>; unplaced: string[] };
 
 /** Phase 4, filing: each part's text under its standard key; themes under part 一; what fits nowhere, unplaced. */
-function fileParts(prefaceLines: string[], parts: Part[], used: Set<PartKey>): Filed {
+function fileParts(prefaceLines: string[], parts: Part[], used: Set<PartKey>, year: number | null): Filed {
   const unplaced: string[] = [];
   // Thematic parts are placed by what they say; those that read as achievements become part 一's sub-headings.
   for (const part of parts) {
     if (!part.thematic) continue;
-    part.key = classifyByContent(part.lines, used);
+    part.key = classifyByContent(part.lines, used, year);
     if (part.key !== 'measures') {
       used.add(part.key);
       part.thematic = false;
@@ -213,8 +261,9 @@ function fileParts(prefaceLines: string[], parts: Part[], used: Set<PartKey>): F
   for (const part of parts) {
     if (part.thematic && (themes.length > 1 || explicitMeasures)) {
       // 二、创新普法宣传 → （二）创新普法宣传 under 主要举措和成效, numbered in order, the wording kept.
+      // Its own （一）（二） move one level down (1. 2.), so part 一 holds one （一） series.
       const sub = `（${toChineseNumeral(themes.indexOf(part) + 1)}）${part.text.replace(/[。：:]$/, '')}`;
-      sections.measures = [sections.measures, sub, part.lines.join('\n').trim()].filter((x): x is string => !!x).join('\n');
+      sections.measures = [sections.measures, sub, demoteSubLevels(part.lines).join('\n').trim()].filter((x): x is string => !!x).join('\n');
       continue;
     }
     const body = part.lines.join('\n').trim();
@@ -234,30 +283,48 @@ function fileParts(prefaceLines: string[], parts: Part[], used: Set<PartKey>): F
   return { sections, headings, unplaced };
 }
 
+/** The first value the metadata gives under one of `labels`. */
+function metadataValue(metadata: MetadataField[], labels: Set<string>): string | null {
+  return metadata.find((f) => labels.has(f.label) && f.value.length > 0)?.value ?? null;
+}
+
+/** 成文日期 as 'YYYY-MM-DD' from "2026-01-16", "2026年01月12日" or "2026/1/8 09:30". */
+function metadataDate(value: string | null): string | null {
+  const date = value ? parseWrittenDate(value.replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, '')) : null;
+  return date ? isoDate(date) : null;
+}
+
 export function parseReport(text: string): ParsedReport {
-  const { lines, noise } = cleanLines(text);
-  const { title, titleYear, recipient, docNumbers, next } = readFront(lines);
+  const { lines, noise, metadata } = cleanLines(text);
+  const { title, titleYear, recipient, docNumbers, repeated, next } = readFront(lines);
   const { end, cc, notes, dateText, organs } = readTail(lines, next);
   const { prefaceLines, parts, used } = splitParts(lines, next, end, titleYear);
-  const filed = fileParts(prefaceLines, parts, used);
+  const filed = fileParts(prefaceLines, parts, used, titleYear);
   const { sections, headings } = filed;
   const unplaced = [...docNumbers, ...filed.unplaced, ...notes];
+  const docNumber = metadataValue(metadata, DOC_NUMBER_LABELS) ?? docNumbers.map((l) => DOC_NUMBER_RE.exec(l)?.[0] ?? null).find((n) => n) ?? null;
 
+  // The year the report is about: its title, its preface, its part headings; never a publication or written date.
   const year =
     titleYear ??
     (sections.preface ? yearOfPreface(sections.preface) : null) ??
     headingYear(headings);
 
+  // The township without county or district prefixes: the title, the 落款, the publishing organ, the 文号, the
+  // preface's first clause, then the name the body most often speaks of.
   let township = title ? findTownshipName(title) : null;
   for (const organ of organs) township ??= findTownshipName(organ);
-  // Web copies: the township may be named only in the 文号 or at the start of the preface.
+  for (const f of metadata) if (f.label === '发布机构' || f.label === '发文机关' || f.label === '发布单位') township ??= findTownshipName(f.value);
   for (const line of unplaced) if (DOC_NUMBER_RE.test(line)) township ??= findTownshipName(line.replace(DOC_NUMBER_RE, ''));
   if (sections.preface) township ??= findTownshipName(sections.preface.split(/[。，,]/)[0] ?? '');
+  township ??= townshipFromBody([sections.preface, sections.measures, sections.leaders].filter(Boolean).join('\n'));
 
   const parsedDate = dateText ? parseWrittenDate(dateText) : null;
 
   const parsed: ParsedReport = {
     title,
+    docNumber,
+    writtenDate: metadataDate(metadataValue(metadata, WRITTEN_DATE_LABELS)),
     recipient,
     year,
     township,
@@ -265,7 +332,7 @@ export function parseReport(text: string): ParsedReport {
     signature: { organs, date: parsedDate ? isoDate(parsedDate) : null, dateText },
     cc,
     unplaced,
-    noise,
+    noise: [...noise, ...repeated],
     checks: [],
     headings,
   };

@@ -55,14 +55,33 @@ const CONTENT_RULES: Array<{ key: PartKey; re: RegExp }> = [
   { key: 'plans', re: /下一步|下一年度|下步|明年|将进一步|将继续|计划|打算/g },
 ];
 
-/** The standard part a thematic part's body points to, or measures (achievements are what themes usually are). */
-export function classifyByContent(lines: string[], used: Set<PartKey>): PartKey {
+// What achievements are written with: an enumeration 一是…二是…, and the past tense (开展了, 取得, 完成, 累计…).
+const ENUMERATION_RE = /[一二三四五六七八九十]是/g;
+const PAST_RE = /开展了|组织了|举办了|取得|完成|已经|累计|共计|共开展|共办理|实现了|办理了|化解了|建立了|出台了|制定了|印发了/g;
+// What plans are written with: the future tense (将…, 计划, 下一步…).
+const FUTURE_RE = /下一步|下一年度|下步|明年|将进一步|将继续|将持续|计划|打算/g;
+
+const countOf = (re: RegExp, text: string) => text.match(re)?.length ?? 0;
+
+/**
+ * The standard part a thematic part's body points to, or measures (achievements are what themes usually are).
+ * A part written as achievements is never plans: past tense and an 一是…二是… enumeration, or the report's own
+ * year named more than the next, outweigh a few words about plans (按计划, 将…纳入).
+ */
+export function classifyByContent(lines: string[], used: Set<PartKey>, year: number | null = null): PartKey {
   const text = lines.join('\n');
   let best: { key: PartKey; n: number } | null = null;
   for (const rule of CONTENT_RULES) {
     const n = text.match(rule.re)?.length ?? 0;
     if (n >= 2 && !used.has(rule.key) && (!best || n > best.n)) best = { key: rule.key, n };
   }
+  if (best?.key === 'plans') {
+    const years = year === null ? [] : findYears(text);
+    const thisYear = years.filter((y) => y.year === year).length;
+    const nextYear = years.filter((y) => y.year === (year ?? 0) + 1).length;
+    const past = countOf(PAST_RE, text) + (countOf(ENUMERATION_RE, text) >= 2 ? 2 : 0) + thisYear;
+    const future = countOf(FUTURE_RE, text) + 2 * nextYear;
+    if (past >= future) return 'measures';
+  }
   return best?.key ?? 'measures';
 }
-

@@ -51,10 +51,21 @@ describe('halfwidth-punctuation', () => {
   });
 
   it('works in time linear in the text: 4n characters cost about 4× n', () => {
+    halfwidthEdits(typed.repeat(4_000)); // warm the JIT with a full-size run first
+    // Sizes large enough (330,000 and 1,300,000 characters) that a pause of the collector is not the measurement.
     expectLinear((n) => {
       const text = typed.repeat(n);
       halfwidthEdits(text);
-    }, 200);
+    }, 4_000);
+  });
+
+  it('stays linear on hostile brackets: nested pairs round Chinese text, and many ( on one line after blanks', () => {
+    for (const make of [(n: number) => `${'('.repeat(n)}中${')'.repeat(n)}`, (n: number) => `${' '.repeat(n)}${'(一'.repeat(n)}`]) {
+      halfwidthEdits(make(80_000));
+      expectLinear((n) => {
+        halfwidthEdits(make(n));
+      }, 20_000);
+    }
   });
 });
 
