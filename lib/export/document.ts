@@ -3,6 +3,7 @@ import type { BodySectionKey } from '@/lib/domain/sections';
 import { BODY_SECTION_KEYS } from '@/lib/domain/sections';
 import { sectionHeading } from '@/lib/domain/template';
 import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
+import { normaliseDocPunctuation, normalisePunctuation } from '@/lib/domain/punctuation';
 import { formatDocumentDate } from '@/lib/shared/format';
 import type { Revision } from './revisions';
 
@@ -29,13 +30,15 @@ export type ExportPart = { key: BodySectionKey; heading: string | null; doc: Tip
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /**
- * The parts that print, in order: the preface without a heading, empty parts left out, and the part headings
- * numbered 一、二、… by their place in the printed report (a report without a part 三 must not jump to 四).
+ * The parts that print, in order: the preface without a heading, empty parts left out, and each part heading numbered
+ * by its official place: 一 measures, 二 leaders, 三 shortcomings, 四 plans, 五 other. A report without a part 二 prints
+ * 一、三、四 — not a part 二 that holds the shortcomings. A county office files and compares the townships' reports item
+ * by item of the 督察工作规定 (its reviewers say "第三部分" for 不足和原因), and a part that was left out must show as
+ * missing rather than be hidden by renumbering (the missing-part check has already told the drafter).
  */
 export function exportParts(d: ExportDocument, opts: { includeEmptyRequired?: boolean } = {}): ExportPart[] {
   const parts: ExportPart[] = [];
-  let n = 0;
-  for (const key of BODY_SECTION_KEYS) {
+  for (const [i, key] of BODY_SECTION_KEYS.entries()) {
     const doc = d.sections[key] ?? { type: 'doc', content: [] };
     const required = key !== 'preface' && key !== 'other';
     if (!docToText(doc) && !(opts.includeEmptyRequired && required)) continue;
@@ -45,10 +48,28 @@ export function exportParts(d: ExportDocument, opts: { includeEmptyRequired?: bo
     }
     const written = d.headings?.[key] ?? sectionHeading(key, d.year);
     const bare = written.replace(/^\s*[一二三四五六七八九十]+\s*[、.．]\s*/, '');
-    parts.push({ key, heading: `${NUMERALS[n] ?? String(n + 1)}、${bare}`, doc });
-    n++;
+    // BODY_SECTION_KEYS begins with the preface: part 一 is the second key.
+    parts.push({ key, heading: `${NUMERALS[i - 1] ?? String(i)}、${bare}`, doc });
   }
   return parts;
+}
+
+/**
+ * The report as it prints in the 报送稿 and the 公开稿: half-width punctuation in its Chinese text written full-width
+ * (lib/domain/punctuation.ts). The stored text keeps what the drafter typed (the wording check still points it out);
+ * the 修订稿 is left exactly as stored, because its tracked changes quote the stored text.
+ */
+export function forPrint(d: ExportDocument, variant: ExportVariant): ExportDocument {
+  if (variant === 'revisions') return d;
+  const headings = d.headings ? Object.fromEntries(Object.entries(d.headings).map(([k, h]) => [k, h ? normalisePunctuation(h) : h])) : undefined;
+  return {
+    ...d,
+    title: normalisePunctuation(d.title),
+    recipient: d.recipient === null ? null : normalisePunctuation(d.recipient),
+    cc: d.cc === null ? null : normalisePunctuation(d.cc),
+    headings,
+    sections: Object.fromEntries(Object.entries(d.sections).map(([k, doc]) => [k, doc ? normaliseDocPunctuation(doc) : doc])),
+  };
 }
 
 /** 报送稿 carries 主送 and 抄送; 公开稿 (for the website) leaves both out. */

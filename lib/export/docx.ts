@@ -16,17 +16,19 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Tab,
   Table,
   TableCell,
   TableRow,
+  TabStopType,
   TextRun,
   WidthType,
   convertMillimetersToTwip,
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import type { TiptapNode } from '@/lib/domain/tiptap-doc';
-import { exportParts, normaliseNumbering, variantFields, type ExportDocument, type ExportVariant } from './document';
+import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
+import { exportParts, forPrint, normaliseNumbering, variantFields, type ExportDocument, type ExportVariant } from './document';
 import { markRevisions, REVISION_DEL, REVISION_INS } from './revisions';
 import { titleLines } from './title';
 
@@ -47,26 +49,45 @@ export const GRID = { lines: 22, chars: 28, widthMm: 210 - MARGINS_MM.left - MAR
 const MM_TO_PT = 72 / 25.4;
 /** The line pitch that fits 22 lines in 225 mm, rounded down (580 twips, i.e. 29 pt, makes 22 lines 225.1 mm: only 21 fit). */
 export const LINE_PITCH_TWIPS = Math.floor((GRID.heightMm * MM_TO_PT * 20) / GRID.lines);
-const INDENT_2_CHARS = 2 * SIZES.body * 20;
+/** The type area's width as Word reckons it: the A4 page (11906 twips) less the two margins. */
+export const TEXT_WIDTH_TWIPS = 11906 - convertMillimetersToTwip(MARGINS_MM.left) - convertMillimetersToTwip(MARGINS_MM.right);
+/**
+ * The character grid (w:docGrid w:type="linesAndChars"): w:charSpace is the grid's character pitch less the Normal
+ * style's size (3号, 16 pt), in 1/4096 pt. 28 characters in 442.25 pt make a 15.795 pt pitch: (15.795 − 16) × 4096 =
+ * −841.1, rounded down to −842 so that 28 pitches never exceed the line (−841 makes them 442.251 pt and Word sets 27).
+ * Word and WPS then put 28 characters of 3号 text on every line, also of text the drafter types into the file.
+ */
+export const CHAR_SPACE = Math.floor((TEXT_WIDTH_TWIPS / 20 / GRID.chars - SIZES.body) * 4096);
+/** The grid's character pitch in twips (about 315.9). */
+export const CHAR_PITCH_TWIPS = (SIZES.body + CHAR_SPACE / 4096) * 20;
+/**
+ * LibreOffice reads the grid's pitch the same way but gives a glyph wider than a grid cell two cells (a 16 pt glyph in
+ * a 15.79 pt cell: 14 characters a line). The Normal style therefore draws its glyphs at 98 % width (15.68 pt, inside
+ * the cell; in Word and WPS the grid sets the pitch and the glyphs are 2 % narrower, which does not show). Being the
+ * style's, not each run's, it holds for what the drafter types too.
+ */
+export const NORMAL_GLYPH_SCALE = 98;
+/**
+ * Indents in grid characters. Word and WPS take `firstLineChars` (hundredths of a character); the twips beside it are
+ * for LibreOffice, whose cell is 315 twips (it truncates charSpace to whole twips) and which moves text starting past
+ * a cell boundary to the next cell: 2 × 315 keeps the indent at exactly two characters there too.
+ */
+const LO_CELL_TWIPS = 315;
+const INDENT_2_CHARS = 2 * LO_CELL_TWIPS;
+const indentChars = (n: number) => Math.floor(n * LO_CELL_TWIPS);
 
 type RunStyle = { font: string; size: number; bold?: boolean; italics?: boolean; underline?: boolean };
 
 const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name, hint: 'eastAsia' as const });
 
-/**
- * Text of the body size is set 0.25 pt tighter than its size: 28 characters then fit the 156 mm line on the grid in
- * LibreOffice, which gives a glyph wider than a grid cell two cells (15.79 pt cells, 16 pt glyphs), as well as in Word
- * and WPS, which narrow the pitch to the grid themselves. Other sizes (title, 版记, page numbers) keep off the grid.
- */
-const BODY_TRACKING_TWIPS = -5;
-
+/** Text of the body size lies on the character grid; other sizes (title, tables, 版记, page numbers) keep off it, at full width. */
 function runOptions(text: string, s: RunStyle, extra: Partial<IRunOptions> = {}): IRunOptions {
   const onGrid = s.size === SIZES.body;
   return {
     text,
     font: font(s.font),
     size: s.size * 2,
-    ...(onGrid ? { characterSpacing: BODY_TRACKING_TWIPS } : { snapToGrid: false }),
+    ...(onGrid ? {} : { snapToGrid: false, scale: 100 }),
     bold: s.bold,
     italics: s.italics,
     underline: s.underline ? {} : undefined,
@@ -90,8 +111,27 @@ function revisionRun(text: string, s: RunStyle, marks: TiptapNode['marks']): Par
 }
 
 const bodyLine = { line: LINE_PITCH_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+const firstLineIndent = { firstLine: INDENT_2_CHARS, firstLineChars: 200 };
 
+/**
+ * `keepWithNext`: the report's last text block (a paragraph, a heading, a list item's or the last table cell's text),
+ * which stays on the page of the 落款 so that the signature and the 成文日期 never stand alone on a page.
+ */
 type Ctx = { style: RunStyle; out: Array<Paragraph | Table>; listDepth: number; keepWithNext?: TiptapNode };
+
+/** A short last paragraph (up to three lines) moves whole with the 落款; a longer one sends its last lines (widow control). */
+function keepOptions(n: TiptapNode, ctx: Ctx) {
+  if (ctx.keepWithNext !== n) return { widowControl: true };
+  const chars = (n.content ?? []).reduce((sum, c) => sum + (c.text?.length ?? 0), 0);
+  return { widowControl: true, keepNext: true, keepLines: chars <= 3 * GRID.chars ? true : undefined };
+}
+
+/** The last text block of a document, reached through lists and tables. */
+export function lastTextBlock(doc: TiptapNode): TiptapNode | undefined {
+  let node: TiptapNode | undefined = doc.content?.at(-1);
+  while (node && node.type !== 'paragraph' && node.type !== 'heading' && node.content?.length) node = node.content.at(-1);
+  return node && (node.type === 'paragraph' || node.type === 'heading') ? node : undefined;
+}
 
 /** Inline content: text with its marks, and hard breaks. */
 export const MARK_SERIALIZERS: Record<string, (s: RunStyle) => RunStyle> = {
@@ -139,16 +179,18 @@ function headingStyle(level: number): RunStyle {
   return { font: FONTS.body, size: SIZES.body };
 }
 
-function cellParagraphs(cell: TiptapNode, header: boolean): Paragraph[] {
+/** A cell's paragraphs; a header row's are kept with the next row, so a table never breaks right after its header. */
+function cellParagraphs(cell: TiptapNode, header: boolean, ctx: Ctx): Paragraph[] {
   const paras = (cell.content ?? []).map(
     (p) =>
       new Paragraph({
         alignment: AlignmentType.CENTER,
         spacing: { line: 400, lineRule: LineRuleType.AT_LEAST },
+        keepNext: header || ctx.keepWithNext === p ? true : undefined,
         children: inline(p, { font: FONTS.body, size: 14, bold: header }, false),
       }),
   );
-  return paras.length ? paras : [new Paragraph({})];
+  return paras.length ? paras : [new Paragraph({ keepNext: header ? true : undefined })];
 }
 
 /** One serializer per block node of the schema; a test checks that none is missing. */
@@ -158,9 +200,9 @@ export const NODE_SERIALIZERS: Record<string, (node: TiptapNode, ctx: Ctx) => vo
     ctx.out.push(
       new Paragraph({
         spacing: bodyLine,
-        indent: ctx.listDepth ? { left: INDENT_2_CHARS * ctx.listDepth } : { firstLine: INDENT_2_CHARS },
+        indent: ctx.listDepth ? { left: INDENT_2_CHARS * ctx.listDepth } : firstLineIndent,
         // The report's last paragraph stays on the page of the 落款, so the signature never stands alone.
-        keepNext: ctx.keepWithNext === n ? true : undefined,
+        ...keepOptions(n, ctx),
         children: ctx.listDepth ? inline(n, ctx.style, true) : runIn(n, ctx.style),
       }),
     ),
@@ -168,8 +210,9 @@ export const NODE_SERIALIZERS: Record<string, (node: TiptapNode, ctx: Ctx) => vo
     ctx.out.push(
       new Paragraph({
         spacing: bodyLine,
-        indent: { firstLine: INDENT_2_CHARS },
+        indent: firstLineIndent,
         keepNext: true,
+        keepLines: true,
         children: inline(n, headingStyle(Number(n.attrs?.level ?? 2)), true),
       }),
     ),
@@ -177,13 +220,21 @@ export const NODE_SERIALIZERS: Record<string, (node: TiptapNode, ctx: Ctx) => vo
   orderedList: (n, ctx) => list(n, ctx, (i) => `${Number(n.attrs?.start ?? 1) + i}. `),
   listItem: (n, ctx) => n.content?.forEach((c) => serialize(c, ctx)),
   table: (n, ctx) => {
-    const rows = (n.content ?? []).map(
-      (row) =>
+    // The header rows are the rows of header cells the table opens with: they repeat at the top of each page
+    // (tableHeader), are never split (cantSplit) and are kept with the first row of data (keepNext).
+    const all = n.content ?? [];
+    const isHeader = (row: TiptapNode) => Boolean(row.content?.length) && row.content!.every((c) => c.type === 'tableHeader');
+    let headerRows = 0;
+    while (headerRows < all.length - 1 && isHeader(all[headerRows]!)) headerRows++;
+    const rows = all.map(
+      (row, r) =>
         new TableRow({
+          // A short row (as report tables have) moves whole to the next page rather than splitting its cells.
+          ...(r < headerRows ? { tableHeader: true, cantSplit: true } : docToText(row).length <= 200 ? { cantSplit: true } : {}),
           children: (row.content ?? []).map(
             (cell) =>
               new TableCell({
-                children: cellParagraphs(cell, cell.type === 'tableHeader'),
+                children: cellParagraphs(cell, r < headerRows, ctx),
                 columnSpan: Number(cell.attrs?.colspan ?? 1),
                 rowSpan: Number(cell.attrs?.rowspan ?? 1),
               }),
@@ -191,9 +242,12 @@ export const NODE_SERIALIZERS: Record<string, (node: TiptapNode, ctx: Ctx) => vo
         }),
     );
     const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+    // Columns share the type area evenly (without a grid of widths LibreOffice draws them a few millimetres wide).
+    const columns = Math.max(1, ...all.map((row) => (row.content ?? []).reduce((sum, c) => sum + Number(c.attrs?.colspan ?? 1), 0)));
     ctx.out.push(
       new Table({
         rows,
+        columnWidths: Array.from({ length: columns }, () => Math.floor(TEXT_WIDTH_TWIPS / columns)),
         width: { size: 100, type: WidthType.PERCENTAGE },
         borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
       }),
@@ -213,7 +267,8 @@ function list(n: TiptapNode, ctx: Ctx, marker: (i: number) => string) {
       ctx.out.push(
         new Paragraph({
           spacing: bodyLine,
-          indent: { left: INDENT_2_CHARS * (ctx.listDepth + 1), hanging: INDENT_2_CHARS / 2 },
+          indent: { left: INDENT_2_CHARS * (ctx.listDepth + 1), hanging: Math.floor(INDENT_2_CHARS / 2) },
+          ...keepOptions(first, ctx),
           children: [run(marker(i), ctx.style), ...inline(first, ctx.style, false)],
         }),
       );
@@ -242,7 +297,94 @@ function pageNumberFooter(align: 'right' | 'left'): Footer {
   });
 }
 
-export function buildDocx(d: ExportDocument, variant: ExportVariant): Document {
+/** Options of the .docx beyond its variant. */
+export type DocxOptions = {
+  /**
+   * Print the 版记's 印发机关 and 印发日期 line (GB/T 9704 7.4.3). The report has no field of its own for them: the
+   * organ is the township's 党政办公室 and the date the 成文日期, which is who prints a township's report and when.
+   */
+  imprint?: boolean;
+};
+
+/** A line's width in grid characters: Chinese characters one, digits and Latin letters half. */
+export function gridWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += ch.charCodeAt(0) < 0x2000 ? 0.5 : 1;
+  return w;
+}
+
+/**
+ * 落款 (GB/T 9704 7.3.5.1): the 成文日期 four characters in from the right margin, and each issuing organ centred over
+ * the date — its right indent is the date's, shifted by half the difference of their widths (an organ wider than the
+ * date and its eight characters of room reaches the margin). The block follows two blank lines (room for the seal)
+ * and is kept together and with the body's last lines.
+ */
+function signatureBlock(organs: string[], date: string, body: RunStyle): Paragraph[] {
+  const out: Paragraph[] = [];
+  const keep = { keepNext: true, keepLines: true };
+  out.push(new Paragraph({ spacing: bodyLine, ...keep, children: [] }));
+  out.push(new Paragraph({ spacing: bodyLine, ...keep, children: [] }));
+  const dateWidth = date ? gridWidth(date) : Math.max(...organs.map(gridWidth));
+  organs.forEach((organ, i) => {
+    const right = Math.max(0, 4 + (dateWidth - gridWidth(organ)) / 2);
+    const last = i === organs.length - 1 && !date;
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        spacing: bodyLine,
+        keepNext: last ? undefined : true,
+        keepLines: true,
+        indent: { right: indentChars(right) },
+        children: [run(organ, body)],
+      }),
+    );
+  });
+  if (date) out.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: bodyLine, keepLines: true, indent: { right: indentChars(4) }, children: [run(date, body)] }));
+  return out;
+}
+
+/** Rules of the 版记 (GB/T 9704 7.4.1): the first and the last thick (1 pt, 0.35 mm), those between thin (0.75 pt, 0.25 mm). */
+export const IMPRINT_RULES = { thick: 8, thin: 6 } as const;
+
+/**
+ * 版记 at the foot of the last page, as wide as the type area: 抄送 (labelled 抄送：when the drafter left it out), then
+ * 印发机关 and 印发日期 on the last line, each line one character in from both sides, between a thick rule on top, thin
+ * rules between the lines and a thick rule below. The lines share one frame anchored to the bottom margin.
+ */
+function imprintBlock(cc: string | null, imprint: { organ: string; date: string } | null): Paragraph[] {
+  const lines: ParagraphChild[][] = [];
+  const style: RunStyle = { font: FONTS.body, size: SIZES.cc };
+  if (cc) lines.push([run(/^\s*抄\s*送\s*[:：]/.test(cc) ? cc.trim() : `抄送：${cc.trim()}`, style)]);
+  if (imprint) lines.push([run(imprint.organ, style), run('', style, { children: [new Tab()] }), run(`${imprint.date}印发`, style)]);
+  const width = convertMillimetersToTwip(GRID.widthMm);
+  const side = SIZES.cc * 20;
+  const rule = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000', space: 4 });
+  return lines.map(
+    (children, i) =>
+      new Paragraph({
+        frame: {
+          type: 'alignment',
+          alignment: { x: HorizontalPositionAlign.CENTER, y: VerticalPositionAlign.BOTTOM },
+          anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
+          width,
+          height: 0,
+        },
+        spacing: { line: 400, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
+        indent: { left: side, right: side },
+        tabStops: [{ type: TabStopType.RIGHT, position: width - 2 * side }],
+        keepNext: i < lines.length - 1 ? true : undefined,
+        border: {
+          ...(i === 0 ? { top: rule(IMPRINT_RULES.thick) } : {}),
+          bottom: rule(i === lines.length - 1 ? IMPRINT_RULES.thick : IMPRINT_RULES.thin),
+        },
+        children,
+      }),
+  );
+}
+
+export function buildDocx(stored: ExportDocument, variant: ExportVariant, opts: DocxOptions = {}): Document {
+  // The 报送稿 and 公开稿 print Chinese punctuation; the 修订稿 keeps the stored text its changes quote.
+  const d = forPrint(stored, variant);
   const body: RunStyle = { font: FONTS.body, size: SIZES.body };
   const out: Array<Paragraph | Table> = [];
   const f = variantFields(d, variant);
@@ -268,13 +410,14 @@ export function buildDocx(d: ExportDocument, variant: ExportVariant): Document {
   const parts = exportParts(withRevisions);
   const hasSignature = d.signatureOrgans.length > 0 || Boolean(f.date);
   for (const [i, part] of parts.entries()) {
-    const last = i === parts.length - 1 && hasSignature ? part.doc.content?.at(-1) : undefined;
+    const last = i === parts.length - 1 && hasSignature ? lastTextBlock(part.doc) : undefined;
     if (part.heading) {
       out.push(
         new Paragraph({
           spacing: bodyLine,
-          indent: { firstLine: INDENT_2_CHARS },
+          indent: firstLineIndent,
           keepNext: true,
+          keepLines: true,
           children: [run(part.heading, { font: FONTS.h1, size: SIZES.body })],
         }),
       );
@@ -282,39 +425,10 @@ export function buildDocx(d: ExportDocument, variant: ExportVariant): Document {
     serialize(part.doc, { style: body, out, listDepth: 0, keepWithNext: last });
   }
 
-  // 落款: a blank line, then each organ and the date right-aligned, four characters in from the margin.
-  if (hasSignature) {
-    out.push(new Paragraph({ spacing: bodyLine, keepNext: true, children: [] }));
-    out.push(new Paragraph({ spacing: bodyLine, keepNext: true, children: [] }));
-    for (const organ of d.signatureOrgans) {
-      out.push(
-        new Paragraph({ alignment: AlignmentType.RIGHT, spacing: bodyLine, keepNext: Boolean(f.date), indent: { right: INDENT_2_CHARS * 2 }, children: [run(organ, body)] }),
-      );
-    }
-    if (f.date) {
-      out.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: bodyLine, indent: { right: INDENT_2_CHARS * 2 }, children: [run(f.date, body)] }));
-    }
-  }
-  // 版记: at the foot of the last page, between two rules, labelled 抄送：(added when the drafter left it out).
-  if (f.cc) {
-    const rule = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 };
-    const label = /^\s*抄\s*送\s*[:：]/.test(f.cc) ? f.cc.trim() : `抄送：${f.cc.trim()}`;
-    out.push(
-      new Paragraph({
-        frame: {
-          type: 'alignment',
-          alignment: { x: HorizontalPositionAlign.CENTER, y: VerticalPositionAlign.BOTTOM },
-          anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
-          width: convertMillimetersToTwip(GRID.widthMm),
-          height: 0,
-        },
-        spacing: { line: 400, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
-        indent: { left: SIZES.cc * 20, right: SIZES.cc * 20 },
-        border: { top: rule, bottom: rule },
-        children: [run(label, { font: FONTS.body, size: SIZES.cc })],
-      }),
-    );
-  }
+  if (hasSignature) out.push(...signatureBlock(d.signatureOrgans, f.date, body));
+  // 版记: the 报送稿 and 修订稿 only (the 公开稿 for the website has none).
+  const imprint = opts.imprint && variant !== 'public' && f.date ? { organ: `${d.townshipName}党政办公室`, date: f.date } : null;
+  if (f.cc || imprint) out.push(...imprintBlock(f.cc, imprint));
 
   return new Document({
     creator: '法治年报',
@@ -323,7 +437,7 @@ export function buildDocx(d: ExportDocument, variant: ExportVariant): Document {
     styles: {
       default: { document: { run: { font: font(FONTS.body), size: SIZES.body * 2 } } },
       // The grid's character pitch is reckoned from the Normal style's size, so it is stated there too.
-      paragraphStyles: [{ id: 'Normal', name: 'Normal', run: { font: font(FONTS.body), size: SIZES.body * 2 } }],
+      paragraphStyles: [{ id: 'Normal', name: 'Normal', run: { font: font(FONTS.body), size: SIZES.body * 2, scale: NORMAL_GLYPH_SCALE } }],
     },
     sections: [
       {
@@ -341,7 +455,7 @@ export function buildDocx(d: ExportDocument, variant: ExportVariant): Document {
             },
           },
           // Word, WPS and LibreOffice lay the text out on this grid: 22 lines × 28 characters a page.
-          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH_TWIPS },
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH_TWIPS, charSpace: CHAR_SPACE },
         },
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
         children: out,
@@ -350,6 +464,6 @@ export function buildDocx(d: ExportDocument, variant: ExportVariant): Document {
   });
 }
 
-export async function renderDocx(d: ExportDocument, variant: ExportVariant): Promise<Buffer> {
-  return Packer.toBuffer(buildDocx(d, variant));
+export async function renderDocx(d: ExportDocument, variant: ExportVariant, opts: DocxOptions = {}): Promise<Buffer> {
+  return Packer.toBuffer(buildDocx(d, variant, opts));
 }

@@ -1,6 +1,6 @@
 // Markdown and plain-text export of a report, from the same parts and front matter as the .docx.
 import type { TiptapNode } from '@/lib/domain/tiptap-doc';
-import { exportParts, normaliseNumbering, variantFields, type ExportDocument, type ExportVariant } from './document';
+import { exportParts, forPrint, normaliseNumbering, variantFields, type ExportDocument, type ExportVariant } from './document';
 
 /**
  * Text as Markdown that renders as exactly that text: HTML's characters become entities (so `<script>` or
@@ -75,7 +75,8 @@ function blocks(n: TiptapNode, md: boolean, out: string[], depth = 0): void {
   }
 }
 
-export function renderText(d: ExportDocument, variant: ExportVariant, format: 'md' | 'txt'): string {
+export function renderText(stored: ExportDocument, variant: ExportVariant, format: 'md' | 'txt'): string {
+  const d = forPrint(stored, variant);
   const md = format === 'md';
   const f = variantFields(d, variant);
   const out: string[] = [];

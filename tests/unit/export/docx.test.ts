@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reportSchema } from '@/lib/editor/extensions';
 import { exportParts, type ExportDocument } from '@/lib/export/document';
-import { MARK_SERIALIZERS, NODE_SERIALIZERS, renderDocx } from '@/lib/export/docx';
+import { CHAR_SPACE, IMPRINT_RULES, MARK_SERIALIZERS, NODE_SERIALIZERS, renderDocx } from '@/lib/export/docx';
 import { renderText } from '@/lib/export/text';
 import { readReportFile } from '@/lib/import/read';
 import { parseReport } from '@/lib/domain/parse';
@@ -52,13 +52,17 @@ describe('.docx export', () => {
     expect(mar).toContain('w:right="1474"');
   });
 
-  it('lays the section on the GB/T 9704 grid: 22 lines a page, body text 28 characters a line, the title off the grid', () => {
-    expect(submit.document).toMatch(/<w:docGrid w:type="lines" w:linePitch="579"\/>/);
-    // 3号 body text is tracked 0.25 pt tighter, so 28 characters fit the 156 mm line (28 × 15.75 pt = 441 pt ≤ 442.2 pt).
-    expect(para(ps, '全年召开党委会专题研究法治建设4次。')).toContain('<w:spacing w:val="-5"/>');
+  it('lays the section on a character grid of 22 lines × 28 characters, with no run condensed, the title off the grid', () => {
+    // (442.25 pt / 28 − 16 pt) × 4096 = −841.1, rounded down: 28 pitches of 16 − 842/4096 pt fit the 156 mm line.
+    expect(CHAR_SPACE).toBe(-842);
+    expect(28 * (16 + CHAR_SPACE / 4096)).toBeLessThanOrEqual(442.25);
+    expect(28 * (16 + (CHAR_SPACE + 1) / 4096)).toBeGreaterThan(442.25);
+    expect(submit.document).toMatch(/<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"\/>/);
+    // Nothing is condensed run by run: what the drafter types gets the same 28 a line.
+    expect(submit.document).not.toMatch(/<w:spacing w:val="-?\d+"\/>/);
     expect(para(ps, '法治政府建设情况的报告')).toContain('<w:snapToGrid w:val="false"/>');
-    // The Normal style carries the body size too (the grid is reckoned from it).
-    expect(submit.styles).toMatch(/<w:style w:type="paragraph" w:styleId="Normal"[\s\S]*?<w:sz w:val="32"\/>/);
+    // The Normal style carries the body size (the grid is reckoned from it) and LibreOffice's 98 % glyph width.
+    expect(submit.styles).toMatch(/<w:style w:type="paragraph" w:styleId="Normal"[\s\S]*?<w:w w:val="98"\/>[\s\S]*?<w:sz w:val="32"\/>/);
   });
 
   it('sets the title in 2号 方正小标宋简体, centred, keeping the drafter’s line break and breaking a too-long line between words', () => {
@@ -78,7 +82,7 @@ describe('.docx export', () => {
     const body = para(ps, '全年召开党委会专题研究法治建设4次。');
     expect(body).toContain('w:eastAsia="仿宋_GB2312"');
     expect(body).toContain('<w:sz w:val="32"/>');
-    expect(body).toContain('w:firstLine="640"');
+    expect(body).toMatch(/w:firstLine="630"[^>]*w:firstLineChars="200"|w:firstLineChars="200"[^>]*w:firstLine="630"/);
     // 22 lines in the 225 mm type area: 579 twips (580 made 22 lines 225.1 mm, so only 21 fitted).
     expect(body).toMatch(/<w:spacing [^>]*w:line="579"[^>]*w:lineRule="exact"/);
   });
@@ -91,7 +95,7 @@ describe('.docx export', () => {
     expect(para(ps, '调整充实领导小组。')).toContain('<w:b/>');
   });
 
-  it('numbers the parts by their place: without a part 五 the plans stay 四', () => {
+  it('numbers the parts officially: without a part 三 the plans stay 四', () => {
     expect(exportParts(FIXTURE).map((x) => x.heading)).toEqual([
       null,
       '一、2025年度推进法治政府建设的主要举措和成效',
@@ -100,7 +104,9 @@ describe('.docx export', () => {
       '四、2026年度推进法治政府建设的主要安排',
     ]);
     const noShortcomings = { ...FIXTURE, sections: { ...FIXTURE.sections, shortcomings: null } };
-    expect(exportParts(noShortcomings).at(-1)!.heading).toBe('三、2026年度推进法治政府建设的主要安排');
+    expect(exportParts(noShortcomings).map((x) => x.heading?.slice(0, 2) ?? null)).toEqual([null, '一、', '二、', '四、']);
+    const noLeaders = { ...FIXTURE, sections: { ...FIXTURE.sections, leaders: null, other: docFromReportText('无。') } };
+    expect(exportParts(noLeaders).map((x) => x.heading?.slice(0, 2) ?? null)).toEqual([null, '一、', '三、', '四、', '五、']);
   });
 
   it('writes the table and the list', () => {
@@ -109,22 +115,77 @@ describe('.docx export', () => {
     expect(ps.some((x) => x.text.includes('宪法宣传周'))).toBe(true);
   });
 
-  it('right-aligns the signature and writes the date without zero padding', () => {
+  it('puts the date four characters in from the right and centres each organ over it (GB/T 9704 7.3.5)', () => {
+    const right = (t: string) => Number(/<w:ind [^>]*w:right="(\d+)"/.exec(para(ps, t))![1]);
     for (const t of ['中共示例镇委员会', '示例镇人民政府', '2026年1月9日']) expect(para(ps, t)).toContain('<w:jc w:val="right"/>');
+    // 2026年1月9日 is 6 characters wide: its centre is 4 + 3 characters from the margin, and so is each organ's.
+    expect(right('2026年1月9日')).toBe(4 * 315);
+    expect(right('中共示例镇委员会') + (8 / 2) * 315).toBe(7 * 315);
+    expect(right('示例镇人民政府') + (7 / 2) * 315).toBeCloseTo(7 * 315, -1);
     expect(submit.document).not.toContain('2026年01月09日');
+  });
+
+  it('keeps the body’s last paragraph and the 落款 together so the 成文日期 never stands alone on a page', () => {
+    const last = para(ps, '2026年开展普法活动20场。');
+    expect(last).toContain('<w:keepNext/>');
+    expect(last).toContain('<w:keepLines/>');
+    expect(last).toContain('<w:widowControl/>');
+    for (const t of ['中共示例镇委员会', '示例镇人民政府']) expect(para(ps, t)).toMatch(/<w:keepNext\/>[\s\S]*<w:keepLines\/>/);
+    // A paragraph in the middle of the report is not tied to the next one.
+    expect(para(ps, '镇党委书记亲自部署法治建设。')).not.toContain('<w:keepNext/>');
+  });
+
+  it('repeats a table’s header row on each page and keeps it with the first row', () => {
+    const header = /<w:tr>([\s\S]*?)<\/w:tr>/.exec(submit.document)![1]!;
+    expect(header).toMatch(/<w:trPr>[\s\S]*<w:cantSplit\/>[\s\S]*<w:tblHeader\/>[\s\S]*<\/w:trPr>|<w:trPr>[\s\S]*<w:tblHeader\/>[\s\S]*<w:cantSplit\/>[\s\S]*<\/w:trPr>/);
+    for (const p of paragraphs(header)) expect(p.xml).toContain('<w:keepNext/>');
+    const data = [...submit.document.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)][1]![1]!;
+    expect(data).not.toContain('<w:tblHeader/>');
+  });
+
+  it('prints half-width punctuation of the 报送稿 and 公开稿 the Chinese way, and the 修订稿 as stored', async () => {
+    const typed = '对照<法治政府建设实施纲要(2021-2025年)>,全年办理案件12件;金额1,000元。';
+    const d = { ...FIXTURE, sections: { ...FIXTURE.sections, leaders: docFromReportText(typed) } };
+    for (const variant of ['submit', 'public'] as const) {
+      const xs = paragraphs((await unzip(await renderDocx(d, variant))).document);
+      expect(xs.some((x) => x.text === '对照《法治政府建设实施纲要（2021—2025年）》，全年办理案件12件；金额1,000元。'), variant).toBe(true);
+    }
+    const revisions = paragraphs((await unzip(await renderDocx(d, 'revisions'))).document);
+    expect(revisions.some((x) => x.text === typed.replace('<', '&lt;').replace('>', '&gt;'))).toBe(true);
+    expect(renderText(d, 'public', 'txt')).toContain('《法治政府建设实施纲要（2021—2025年）》，');
   });
 
   it('adds the 版记 (抄送) in 4号 at the foot of the last page, between rules, for the 报送稿 only', async () => {
     const cc = para(ps, '抄送：示例县委全面依法治县委员会办公室。');
     expect(cc).toContain('<w:sz w:val="28"/>');
     expect(cc).toMatch(/<w:framePr [^>]*w:yAlign="bottom"[^>]*\/>|<w:framePr [^>]*w:vAnchor="margin"[^>]*\/>/);
-    expect(cc).toMatch(/<w:pBdr><w:top [^>]*\/><w:bottom [^>]*\/><\/w:pBdr>/);
+    // Alone in the 版记, the 抄送 line lies between the two thick rules.
+    expect(cc).toMatch(new RegExp(`<w:pBdr><w:top [^>]*w:sz="${IMPRINT_RULES.thick}"[^>]*/><w:bottom [^>]*w:sz="${IMPRINT_RULES.thick}"[^>]*/></w:pBdr>`));
     // The label is added when the drafter wrote the names only.
     const bare = paragraphs((await unzip(await renderDocx({ ...FIXTURE, cc: '县司法局' }, 'submit'))).document);
     expect(bare.some((x) => x.text === '抄送：县司法局')).toBe(true);
     const pub = paragraphs((await unzip(await renderDocx(FIXTURE, 'public'))).document);
     expect(pub.some((x) => x.text.includes('抄送'))).toBe(false);
     expect(pub.some((x) => x.text.includes('中共示例县委、示例县人民政府：'))).toBe(false);
+  });
+
+  it('adds the 印发机关 and 印发日期 line when asked: thick first and last rules, a thin one between (GB/T 9704 7.4)', async () => {
+    const xs = paragraphs((await unzip(await renderDocx(FIXTURE, 'submit', { imprint: true }))).document);
+    const cc = para(xs, '抄送：示例县委全面依法治县委员会办公室。');
+    const line = para(xs, '示例镇党政办公室2026年1月9日印发');
+    expect(cc).toMatch(new RegExp(`<w:top [^>]*w:sz="8"[^>]*/><w:bottom [^>]*w:sz="6"`));
+    expect(line).toMatch(new RegExp(`<w:pBdr><w:bottom [^>]*w:sz="8"[^>]*/></w:pBdr>`));
+    expect(IMPRINT_RULES.thick).toBeGreaterThan(IMPRINT_RULES.thin);
+    // The organ one character in from the left, the date against a right tab one character in from the right.
+    expect(line).toContain('<w:tab/>');
+    expect(line).toMatch(/<w:tab w:val="right" w:pos="\d+"\/>/);
+    expect(line).toMatch(/<w:framePr [^>]*w:yAlign="bottom"/);
+    // Not asked for, not in the 公开稿, and not without a 成文日期 to date it.
+    expect(ps.some((x) => x.text.includes('印发'))).toBe(false);
+    const pub = paragraphs((await unzip(await renderDocx(FIXTURE, 'public', { imprint: true }))).document);
+    expect(pub.some((x) => x.text.includes('印发'))).toBe(false);
+    const undated = paragraphs((await unzip(await renderDocx({ ...FIXTURE, documentDate: null }, 'submit', { imprint: true }))).document);
+    expect(undated.some((x) => x.text.includes('印发'))).toBe(false);
   });
 
   it('numbers pages "— N —" in 4号宋体, odd pages right and even pages left', async () => {

@@ -55,6 +55,9 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
       <div className="report-tools" data-testid="export-links">
         导出：
         <a href={exportUrl('docx', 'submit')}>Word 报送稿</a>
+        <a href={`${exportUrl('docx', 'submit')}&imprint=1`} title="版记末行印出“党政办公室”和印发日期（成文日期）">
+          Word 报送稿（含印发机关）
+        </a>
         <a href={exportUrl('docx', 'public')}>Word 公开稿</a>
         <a href={exportUrl('md', 'submit')}>Markdown</a>
         <a href={exportUrl('txt', 'submit')}>纯文本</a>
