@@ -1,5 +1,5 @@
 // Drafting: saving a section with compare-and-swap, the front matter, checklist ticks, and the editor page's data.
-// At the length limit: every write of the drafting page (section, front matter, checklist, ledger) shares loadForEdit.
+// Every write of the drafting page (section, front matter, checklist, ledger) goes through loadForEdit (scope and state).
 import { one, withTx, write } from '@/db/tx';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
@@ -42,10 +42,9 @@ function sectionKeyOrThrow(key: string): BodySectionKey {
   return key;
 }
 
-
 /**
- * Saves a section only if it still has the version the edit was based on; otherwise answers 409 with the
- * server's copy, so nobody's text is overwritten unseen.
+ * Saves a section only if it still has the version the edit was based on (writeSection, the one writer of a part's
+ * text); otherwise answers 409 with the server's copy, so nobody's text is overwritten unseen.
  */
 export async function saveSection(db: Db, actor: Actor, reportId: number, keyRaw: string, raw: unknown): Promise<SaveOk> {
   const key = sectionKeyOrThrow(keyRaw);
