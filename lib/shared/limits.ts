@@ -74,6 +74,9 @@ export const LIMITS = {
   codeChars: { value: 40, message: (v) => `验证码不能超过 ${v} 个字符。` },
   // Anything larger is refused by the server before any route sees it (the largest route limit plus room for the form).
   anyBody: { value: 11 * 1024 * 1024, message: (v) => `提交的内容超过 ${mb(v)}，已拒绝。` },
+  // --- Similarity (雷同) answers: how much of a county's comparison one answer lists ---
+  similarPairsShown: { value: 200, message: (v) => `最多列出相似度最高的 ${v} 对。` },
+  similarPassagesShown: { value: 50, message: (v) => `每对最多列出 ${v} 段相同内容。` },
   // --- Work done at once ---
   heavyAtOnce: { value: 2, message: () => `系统正在处理其他导入或导出，请稍等几秒后重试。` },
   heavyQueued: { value: 8, message: () => `系统繁忙，请稍后重试。` },

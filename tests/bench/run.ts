@@ -17,6 +17,7 @@ import { loadDashboard } from '@/lib/dashboard/service';
 import { exportDocumentFromParsed } from '@/lib/export/from-report';
 import { parseExportOptions, renderExport } from '@/lib/export';
 import { runChecks } from '@/lib/domain/checks';
+import { compareCounty, type CountyPart } from '@/lib/domain/similarity';
 import { parseReport, toReportText } from '@/lib/domain/parse';
 import { currentReportYear } from '@/lib/reports/service';
 import { freePort, startApp, type AppServer } from '../e2e/app-server';
@@ -380,6 +381,62 @@ async function parseBench() {
   }
 }
 
+/**
+ * A county of 40 townships × 5 years, five parts of 5,000 characters each, in invented text: every report writes its
+ * own characters, lifts a paragraph now and then from a common stock (shared across townships) and carries passages
+ * over from its own previous year. The whole year's comparison, against the same run's plain scan over the same text.
+ */
+async function similarityBench() {
+  console.log('\n[5] shared passages (雷同) for a county of 40 townships × 5 years');
+  const han = PARAGRAPH.replace(/[，、。“”]/g, '') + '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学所民得经';
+  const rnd = (seed: number) => {
+    let x = seed;
+    return () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  };
+  const stock = Array.from({ length: 30 }, (_, i) => {
+    const r = rnd(1000 + i);
+    return Array.from({ length: 200 }, () => han[Math.floor(r() * han.length)]).join('');
+  });
+  const partText = (seed: number, previous?: string) => {
+    const r = rnd(seed);
+    let t = '';
+    while (t.length < 5_000) {
+      const x = r();
+      if (x < 0.004) t += stock[Math.floor(r() * stock.length)];
+      else if (previous && x < 0.008) {
+        const at = Math.floor(r() * (previous.length - 300));
+        t += previous.slice(at, at + 300);
+      } else t += han[Math.floor(r() * han.length)];
+      if (r() < 0.03) t += '，';
+    }
+    return t.slice(0, 5_000);
+  };
+  const parts: CountyPart[] = [];
+  for (const [k, part] of ['measures', 'leaders', 'shortcomings', 'plans', 'other'].entries()) {
+    for (let t = 0; t < 40; t++) {
+      let previous: string | undefined;
+      for (let y = 0; y < 5; y++) {
+        const text = partText(k * 100_000 + t * 10 + y, previous);
+        parts.push({ reportId: t * 5 + y + 1, townshipId: t + 1, year: 2021 + y, part, text });
+        previous = text;
+      }
+    }
+  }
+  const full = await time(() => compareCounty(parts, 2025), 5, 2);
+  // Baseline: one pass over every character of the same text, the least any comparison must do.
+  const floor = await time(
+    () =>
+      parts.reduce((n, p) => {
+        for (let i = 0; i < p.text.length; i++) if (p.text.charCodeAt(i) === 0xff0c) n++;
+        return n;
+      }, 0),
+    5,
+    2,
+  );
+  const chars = parts.reduce((n, p) => n + p.text.length, 0);
+  add(`similarity, county 40 × 5 years × 5 parts (${(chars / 1e6).toFixed(1)} M chars)`, ms(full), `plain scan ${ms(floor)}`, `${(full / floor).toFixed(1)}×`, '< 1 s');
+}
+
 async function dashboardBench() {
   console.log('\n[4] county dashboard with 3,000 townships × 10 years');
   const db = openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-dash-')), 'dash.db'));
@@ -557,6 +614,7 @@ async function main() {
     await exportBench();
     await parseBench();
     await dashboardBench();
+    await similarityBench();
     await browserBench(app, browser, editors[0]!);
     console.log(`\nMachine:\n${machine(browser.version())}\n`);
     console.log('| Measure | Result | Baseline (same run) | Ratio | Target |\n|---|---|---|---|---|');

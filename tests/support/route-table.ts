@@ -131,6 +131,8 @@ export const ROUTES: Record<string, Case | Skip> = {
     request: (f) => ({ body: { townshipId: f.townA1, year: 2022, title: '导入的报告', sections: { measures: '全年开展普法活动。' } } }),
   },
   'GET /api/dashboard/zip': { allow: REVIEWERS, mutates: false, request: (f) => ({ query: `year=2023&county=${f.countyA}` }) },
+  'GET /api/dashboard/similarity': { allow: REVIEWERS, mutates: false, request: (f) => ({ query: `year=2023&county=${f.countyA}` }) },
+  'GET /api/reports/[id]/similarity': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) } }) },
 };
 
 export const ACTIONS: Record<string, ActionCase | Skip> = {

@@ -7,6 +7,9 @@ import { STATUS_LABELS } from '@/lib/domain/labels';
 import { currentReportYear } from '@/lib/reports/service';
 import { ZIPPED_STATUSES } from '@/lib/export/zip';
 import { REPORT_STATUSES, type ReportStatus } from '@/lib/domain/vocabulary';
+import { countySimilarity, highestScores } from '@/lib/similarity/service';
+import { ClosestPairs } from '@/components/similarity/closest-pairs';
+import { Score } from '@/components/similarity/highlighted';
 
 export const dynamic = 'force-dynamic';
 
@@ -50,6 +53,8 @@ export default async function DashboardPage({
   const d = await orInterrupt(() => loadDashboard(db, actor, sp.county ? Number(sp.county) : undefined, year));
   // An admin, or a city office's reviewer covering several counties, picks the county.
   const pickable = await dashboardCounties(db, actor);
+  const similarity = await orInterrupt(() => countySimilarity(db, actor, d.county.id, year));
+  const similar = highestScores(similarity);
   const status = sp.status && Object.hasOwn(LABELS, sp.status) ? (sp.status as ReportStatus | 'none') : null;
   const sort: SortKey = sp.sort && Object.hasOwn(SORTS, sp.sort) ? (sp.sort as SortKey) : 'township';
   const rows = sortRows(d.rows.filter((r) => !status || r.status === status), sort);
@@ -129,6 +134,7 @@ export default async function DashboardPage({
               <th>未解决批注</th>
               <th>待处理修订</th>
               <th>公开</th>
+              <th title="与本县今年其他报告相同内容的最高占比">雷同</th>
             </tr>
           </thead>
           <tbody>
@@ -164,11 +170,13 @@ export default async function DashboardPage({
                     '—'
                   )}
                 </td>
+                <td data-testid={`dash-similar-${r.townshipName}`}>{r.reportId ? <Score score={similar.get(r.reportId) ?? 0} /> : '—'}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
+      <ClosestPairs similarity={similarity} />
     </main>
   );
 }

@@ -70,6 +70,11 @@ const BAD: Record<string, RouteBad | Skip> = {
     as: 'reviewerA',
     queries: ['', 'year=-1', 'year=0', 'year=1899', 'year=3000', 'year=2025.5', 'year=abc', 'year=2023&county=abc', 'year=2023&county=999999', 'year=2023&county=0'],
   },
+  'GET /api/dashboard/similarity': {
+    as: 'reviewerA',
+    queries: ['', 'year=-1', 'year=0', 'year=1899', 'year=3000', 'year=2025.5', 'year=abc', 'year=2023&county=abc', 'year=2023&county=999999', 'year=2023&county=0'],
+  },
+  'GET /api/reports/[id]/similarity': { as: 'drafterA1', ids: ['id'] },
 };
 
 type FieldKind = readonly string[];

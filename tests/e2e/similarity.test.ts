@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '@/cli/seed';
+import { currentReportYear } from '@/lib/reports/service';
+import { startApp, type AppServer } from './app-server';
+import { launchChromium } from './chromium';
+import { login, newPage, shot } from './support';
+import { PART_A, PART_B, PART_C } from '../support/similar-fixtures';
+
+// Its own server and data: three townships of the demo county write part 一; two share a paragraph.
+let app: AppServer;
+let browser: Browser;
+const year = currentReportYear();
+
+beforeAll(async () => {
+  app = await startApp(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-similar-')));
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function as(username: string): Promise<Page> {
+  const page = await newPage(browser, app.url);
+  await login(page, username, DEMO_PASSWORD);
+  await page.waitForURL((u) => u.pathname === '/');
+  return page;
+}
+
+async function write(page: Page, townshipName: string, text: string): Promise<number> {
+  const { townships } = await (await page.request.get('/api/reports')).json();
+  const t = townships.find((g: { township: { name: string } }) => g.township.name === townshipName).township;
+  const created = await page.request.post('/api/reports', { data: { townshipId: t.id, year } });
+  expect(created.status()).toBeLessThan(300);
+  const { report } = await created.json();
+  const content = { type: 'doc', content: text.split('\n').map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] })) };
+  const saved = await page.request.put(`/api/reports/${report.id}/sections/measures`, { data: { content, version: 1 } });
+  expect(saved.status(), await saved.text()).toBeLessThan(300);
+  return report.id;
+}
+
+describe('similarity', () => {
+  it('puts the copied pair first on the dashboard, marks the paragraph in both, and tells the drafter only that it appears elsewhere', async () => {
+    const shili = await as('shili');
+    const a = await write(shili, '示例镇', PART_A);
+    const b = await write(await as('qingshi'), '青石乡', PART_B);
+    await write(await as('donghu'), '东湖街道', PART_C);
+
+    const reviewer = await as('shenhe');
+    await reviewer.goto(`/dashboard?year=${year}`);
+    const first = reviewer.getByTestId('pair-0');
+    expect(await first.textContent()).toMatch(/示例镇 ↔ 青石乡.*一、主要举措和成效/);
+    const top = Number((await first.locator('.score').textContent())!.replace('%', ''));
+    expect(top).toBeGreaterThan(60);
+    expect(await reviewer.getByTestId('dash-similar-示例镇').textContent()).toBe(`${top}%`);
+    expect(Number((await reviewer.getByTestId('dash-similar-东湖街道').textContent())!.replace('%', ''))).toBeLessThan(top / 2);
+    await shot(reviewer, 'similarity-01-dashboard');
+
+    await reviewer.getByTestId('pair-open-0').click();
+    await reviewer.waitForURL(new RegExp(`/reports/${a}/similar\\?with=${b}`));
+    const left = reviewer.getByTestId('sbs-measures-a-mark');
+    const right = reviewer.getByTestId('sbs-measures-b-mark');
+    expect((await left.allTextContents()).join('')).toContain('发放宣传资料3200余份');
+    expect((await right.allTextContents()).join('')).toContain('发放宣传资料1500余份');
+    await reviewer.getByTestId('sbs-measures').scrollIntoViewIfNeeded();
+    await shot(reviewer, 'similarity-02-side-by-side-1280');
+    await reviewer.setViewportSize({ width: 390, height: 844 });
+    await shot(reviewer, 'similarity-03-side-by-side-390');
+
+    // The drafter's tab: their own passage, never the other township's name or words.
+    await shili.goto(`/reports/${a}/edit`);
+    await shili.getByTestId('tab-similar').click();
+    const panel = shili.getByTestId('similar-others');
+    await expect.poll(async () => (await panel.count()) > 0 && (await panel.textContent())).toContain('本段内容也出现在本县今年的其他报告中');
+    const text = (await shili.getByTestId('similarity-panel').textContent())!;
+    expect(text).toContain('3200余份');
+    for (const word of ['青石乡', '1500余份', '东湖街道', '对照查看']) expect(text).not.toContain(word);
+    await shot(shili, 'similarity-04-drafter-tab-1280');
+    await shili.setViewportSize({ width: 390, height: 844 });
+    await shot(shili, 'similarity-05-drafter-tab-390');
+
+    // The reviewer's tab names the township and opens the side-by-side view.
+    await reviewer.setViewportSize({ width: 1280, height: 800 });
+    await reviewer.goto(`/reports/${a}/edit`);
+    await reviewer.getByTestId('tab-similar').click();
+    await reviewer.getByTestId(`open-side-by-side-${b}`).click();
+    await reviewer.waitForURL(new RegExp(`/reports/${a}/similar\\?with=${b}`));
+  });
+});
