@@ -3,11 +3,11 @@
 // Pure functions over the plain-text report model; each runs in time linear in the text.
 import type { Check, PartKey, ReportText, TextEdit } from './model';
 import { PART_KEYS, REQUIRED_PART_KEYS } from './model';
-import { CITED_DOCUMENTS } from './cited-documents';
+import { correctTitle } from './cited-documents';
 import { SECTION_LABELS } from './sections';
 import { CHECKLISTS, findFigures, saysNone } from './checklists';
 import { findYears } from './text-utils';
-import { headingLevelOf } from './tiptap-doc';
+import { headingLevelOf, isTableRow } from './tiptap-doc';
 
 function partName(key: PartKey): string {
   return SECTION_LABELS[key].replace(/^[一二三四五六七八九十]+、/, '');
@@ -34,37 +34,59 @@ export function checkPlansNoYear(report: ReportText): Check[] {
 }
 
 const CJK = '\\u3400-\\u9fff\\uff00-\\uffef\\u3000-\\u303f';
+const CJK_CHAR = new RegExp(`[${CJK}]`);
 const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 
 /**
- * Half-width punctuation next to Chinese text: `,` `;` `:` `?` `!` `(` `)` with a Chinese character on one side. Numbers
+ * Half-width punctuation next to Chinese text: `,` `;` `:` `?` `!` `(` `)` with a Chinese character on one side, and `.`
+ * ending a sentence of Chinese text (with the spaces typed after it). Numbers
  * (1,000  3:30), dates and Latin words keep theirs: a mark between two digits or two Latin letters is left alone, and
  * brackets are changed only in pairs that hold or touch Chinese text.
  */
 export function halfwidthEdits(text: string): TextEdit[] {
   const edits: TextEdit[] = [];
-  const isCjk = (ch: string | undefined) => ch !== undefined && new RegExp(`[${CJK}]`).test(ch);
+  const isCjk = (ch: string | undefined) => ch !== undefined && CJK_CHAR.test(ch);
   const isAsciiWord = (ch: string | undefined) => ch !== undefined && /[0-9A-Za-z]/.test(ch);
-  const open: number[] = [];
+  // Open brackets with the number of Chinese characters seen before each, so a closing one knows at once whether the
+  // pair holds Chinese text (no step looks back over the text: linear also for deeply nested brackets).
+  const open: Array<{ at: number; cjk: number }> = [];
+  let cjkSeen = 0;
+  // Whether only spaces stand between the start of the line and i: kept as the loop goes, so no step looks back.
+  let lineBlank = true;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
+    if (isCjk(ch)) cjkSeen++;
+    const atLineStart = lineBlank;
+    lineBlank = ch === '\n' || (lineBlank && /[\s\u3000]/.test(ch));
     if (ch === '(') {
       // A numbering marker such as (一) or (1) at the start of a line is the numbering check's to report.
-      const lineStart = i === 0 || text[i - 1] === '\n' || /^[\s\u3000]*$/.test(text.slice(text.lastIndexOf('\n', i - 1) + 1, i));
-      const marker = /^\(\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*\)/.exec(text.slice(i));
-      if (lineStart && marker) {
+      const marker = atLineStart ? /^\(\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*\)/.exec(text.slice(i, i + 12)) : null;
+      if (marker) {
         i += marker[0].length - 1;
         continue;
       }
-      open.push(i);
+      open.push({ at: i, cjk: cjkSeen });
       continue;
     }
     if (ch === ')') {
-      const at = open.pop();
-      if (at === undefined) continue;
-      const inner = text.slice(at + 1, i);
-      if (isCjk(text[at - 1]) || isCjk(text[i + 1]) || new RegExp(`[${CJK}]`).test(inner)) {
+      const pair = open.pop();
+      if (pair === undefined) continue;
+      const at = pair.at;
+      if (isCjk(text[at - 1]) || isCjk(text[i + 1]) || cjkSeen > pair.cjk) {
         edits.push({ start: at, end: at + 1, text: '（' }, { start: i, end: i + 1, text: '）' });
+      }
+      continue;
+    }
+    if (ch === '.') {
+      // A full stop typed as "." after Chinese text, at the end of a sentence (a space, the line's end or Chinese text
+      // follows): "开展培训12次. 覆盖300人." Numbers (2.5  1.), Latin text (Word.) and ASCII ellipses (...) keep theirs.
+      let j = i + 1;
+      while (text[j] === ' ') j++;
+      const next = text[j];
+      const endsSentence = next === undefined || next === '\n' || isCjk(next) || next === '“' || next === '‘';
+      if ((isCjk(text[i - 1]) || text[i - 1] === '”' || text[i - 1] === '’') && text[i + 1] !== '.' && endsSentence) {
+        edits.push({ start: i, end: j, text: '。' });
+        i = j - 1;
       }
       continue;
     }
@@ -86,7 +108,7 @@ export function checkHalfwidthPunctuation(report: ReportText): Check[] {
     const edits = halfwidthEdits(text);
     if (edits.length === 0) continue;
     const first = edits[0]!;
-    const marks = [...new Set(edits.map((e) => text.slice(e.start, e.end)))].map((m) => `“${m}”`).join('');
+    const marks = [...new Set(edits.map((e) => text.slice(e.start, e.end).trim()))].map((m) => `“${m}”`).join('');
     results.push({
       code: 'halfwidth-punctuation',
       section: key,
@@ -119,6 +141,56 @@ export function checkThinPart(report: ReportText): Check[] {
   return results;
 }
 
+// A full stop inside the line with more text after it (decimals such as 2.5 aside): the line is a paragraph.
+const GOES_ON = /(?:[。！？!?；;]|(?<!\d)[.．]|[.．](?!\d))\s*\S/;
+const MARKER = /^(?:[(（]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]|\d{1,2}\s*[.．、])/;
+// In a table the unit stands in the column heading, so a cell holding only a number is a figure.
+const NUMBER_CELL = /(?:^|\t)[\s\u3000]*\d+(?:[.,]\d+)*[\s\u3000]*[%％]?[\s\u3000]*(?=\t|$)/;
+
+/** A short numbered line that reads as a sub-heading; "1. 开展培训12次. 覆盖300人." goes on after its full stop and is not one. */
+function isSubHeading(line: string): boolean {
+  return headingLevelOf(line) !== null && !GOES_ON.test(line.trim().replace(MARKER, ''));
+}
+
+type FigureUnit = { start: number; end: number; figures: boolean; none: boolean };
+
+/**
+ * The paragraphs of a part as the no-figures check reads them, with their offsets: a sub-heading together with the
+ * paragraph under it, and a table's rows together with the paragraph that introduces the table. One pass.
+ */
+export function figureUnits(text: string): FigureUnit[] {
+  const units: FigureUnit[] = [];
+  let offset = 0;
+  let pending: FigureUnit | null = null;
+  let lastWasTable = false;
+  for (const line of text.split('\n')) {
+    const start = offset;
+    const end = start + line.length;
+    offset = end + 1;
+    if (!line.trim()) continue;
+    const table = isTableRow(line);
+    const figures = findFigures(line).length > 0 || (table && NUMBER_CELL.test(line));
+    const none = saysNone(line);
+    const last = units[units.length - 1];
+    if (table && !pending && last) {
+      // A row belongs with the table's other rows and the paragraph just before the table.
+      last.end = end;
+      last.figures ||= figures;
+      last.none ||= none;
+    } else if (!table && !pending && isSubHeading(line) && !lastWasTable) {
+      pending = { start, end, figures, none };
+    } else if (pending) {
+      units.push({ start: pending.start, end, figures: pending.figures || figures, none: pending.none || none });
+      pending = null;
+    } else {
+      units.push({ start, end, figures, none });
+    }
+    lastWasTable = table;
+  }
+  if (pending) units.push(pending);
+  return units;
+}
+
 /**
  * A checklist item that asks for figures (培训次数, 宣传场次, 案件数…) written about without any: the paragraphs that
  * speak of it (a sub-heading counts with the paragraph under it) hold no number with a unit, nor, where the item
@@ -129,23 +201,7 @@ export function checkNoFigures(report: ReportText): Check[] {
   for (const key of ['measures', 'leaders'] as const) {
     const text = report.sections[key];
     if (!text) continue;
-    // Paragraph units with their offsets; a heading line is read together with the paragraph that follows it.
-    const units: Array<{ start: number; text: string; figures: boolean; none: boolean }> = [];
-    let offset = 0;
-    let pendingHeading: { start: number; text: string } | null = null;
-    for (const line of text.split('\n')) {
-      const start = offset;
-      offset += line.length + 1;
-      if (!line.trim()) continue;
-      if (headingLevelOf(line) !== null && !pendingHeading) {
-        pendingHeading = { start, text: line };
-        continue;
-      }
-      const unit = pendingHeading ? { start: pendingHeading.start, text: `${pendingHeading.text}\n${line}` } : { start, text: line };
-      pendingHeading = null;
-      units.push({ ...unit, figures: findFigures(unit.text).length > 0, none: saysNone(unit.text) });
-    }
-    if (pendingHeading) units.push({ ...pendingHeading, figures: false, none: false });
+    const units = figureUnits(text).map((u) => ({ ...u, text: text.slice(u.start, u.end) }));
     for (const item of CHECKLISTS[key]) {
       if (!item.needsFigure) continue;
       let first: { start: number; end: number; keyword: string } | null = null;
@@ -174,8 +230,8 @@ export function checkNoFigures(report: ReportText): Check[] {
 }
 
 /**
- * A cited document (《…》) that matches one of the documents these reports cite under another name or with other
- * years, such as 《法治政府建设实施纲要（2022—2025年）》.
+ * A cited document (《…》) written in one of the known wrong forms of a document these reports cite, or with years no
+ * edition has, such as 《法治政府建设实施纲要（2022—2025年）》. Regional documents and unknown titles are not judged.
  */
 export function checkWrongDocumentName(report: ReportText): Check[] {
   const results: Check[] = [];
@@ -185,23 +241,17 @@ export function checkWrongDocumentName(report: ReportText): Check[] {
     if (!text) continue;
     for (const m of text.matchAll(/《([^《》\n]{2,60})》/g)) {
       const cited = m[1]!;
-      const normal = cited.replace(/[()（）\s]/g, '').replace(/[-－–—~～]+/g, '—');
-      for (const doc of CITED_DOCUMENTS) {
-        const exact = doc.title.replace(/[()（）\s]/g, '');
-        if (normal === exact) break;
-        if (!doc.keys.every((k) => normal.includes(k))) continue;
-        if (seen.has(cited)) break;
-        seen.add(cited);
-        results.push({
-          code: 'wrong-document-name',
-          section: key,
-          severity: 'warning',
-          message: `引用的文件名称“《${cited}》”与正式名称不符，应为“《${doc.title}》”。`,
-          at: { section: key, start: m.index + 1, end: m.index + 1 + cited.length },
-          fix: { label: '改为正式名称', section: key, edits: [{ start: m.index + 1, end: m.index + 1 + cited.length, text: doc.title }] },
-        });
-        break;
-      }
+      const title = correctTitle(cited);
+      if (title === null || seen.has(cited)) continue;
+      seen.add(cited);
+      results.push({
+        code: 'wrong-document-name',
+        section: key,
+        severity: 'warning',
+        message: `引用的文件名称“《${cited}》”与正式名称不符，应为“《${title}》”。`,
+        at: { section: key, start: m.index + 1, end: m.index + 1 + cited.length },
+        fix: { label: '改为正式名称', section: key, edits: [{ start: m.index + 1, end: m.index + 1 + cited.length, text: title }] },
+      });
     }
   }
   return results;
