@@ -29,6 +29,7 @@ export function checkPlansNoYear(report: ReportText): Check[] {
       section: 'plans',
       severity: 'warning',
       message: `第四部分的标题“${heading}”没有写明年度。请写明下一年度，如“四、${n + 1}年度推进法治政府建设的主要安排”。`,
+      evidence: heading,
     },
   ];
 }

@@ -89,6 +89,7 @@ export function checkYearMismatch(report: ReportText): Check[] {
         section: 'title',
         severity: 'error',
         message: `标题写的是“${y}年”，本报告报告的是${n}年度的工作，请改为“${n}年度”。`,
+        evidence: `${y}年`,
       });
     }
   }
@@ -107,6 +108,7 @@ export function checkYearMismatch(report: ReportText): Check[] {
           key === 'plans'
             ? `“${partName(key)}”标题写的是“${y}年”，下一年度的安排应写“${expected}年度”。`
             : `“${partName(key)}”标题写的是“${y}年”，应为“${expected}年度”。`,
+        evidence: heading,
       });
     }
   }
@@ -147,6 +149,7 @@ export function checkYearMismatch(report: ReportText): Check[] {
         section: 'signature',
         severity: 'warning',
         message: `成文日期“${report.signature.date}”不在${n + 1}年1月至3月之间，请核对。${n}年度报告应在${n + 1}年初成文，并于4月1日前公开。`,
+        evidence: report.signature.date,
       });
     }
   }
@@ -347,7 +350,7 @@ export function checkDateFormat(report: ReportText): Check[] {
   else if (date.zeroPadded) message = `成文日期“${written}”不要在月、日前补零，应写作“${suggestion}”。`;
   else message = `成文日期“${written}”格式不规范，应写作“${suggestion}”。`;
   if (date && n !== null && date.year !== n + 1) message += `${n}年度报告应在${n + 1}年初成文。`;
-  return [{ code: 'date-format', section: 'signature', severity: 'warning', message }];
+  return [{ code: 'date-format', section: 'signature', severity: 'warning', message, evidence: written }];
 }
 
 export function checkNoRecipient(report: ReportText): Check[] {
