@@ -202,7 +202,9 @@ export function checkNoFigures(report: ReportText): Check[] {
   for (const key of ['measures', 'leaders'] as const) {
     const text = report.sections[key];
     if (!text) continue;
-    const units = figureUnits(text).map((u) => ({ ...u, text: text.slice(u.start, u.end) }));
+    // A keyword inside a cited title (《重大行政决策程序暂行条例》) is the document's name, not the work written about:
+    // the titles are blanked, keeping every offset.
+    const units = figureUnits(text).map((u) => ({ ...u, text: text.slice(u.start, u.end).replace(/《[^《》\n]*》/g, (t) => `《${'\u3000'.repeat(t.length - 2)}》`) }));
     for (const item of CHECKLISTS[key]) {
       if (!item.needsFigure) continue;
       let first: { start: number; end: number; keyword: string } | null = null;

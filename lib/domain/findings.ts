@@ -19,8 +19,8 @@ export type Finding = {
 export function findingOf(report: ReportText, c: Check): Finding {
   const key = c.at?.section ?? c.section;
   const part = key !== null && isBodySectionKey(key) ? key : null;
-  const atText = c.at ? (report.sections[c.at.section]?.slice(c.at.start, c.at.end) ?? null) : null;
-  const evidence = c.evidence ?? (atText?.trim() ? atText : null);
+  const atText = c.at ? report.sections[c.at.section]?.slice(c.at.start, c.at.end).trim() : undefined;
+  const evidence = c.evidence ?? (atText ? atText : null);
   return { code: c.code, part, message: c.message, evidence };
 }
 

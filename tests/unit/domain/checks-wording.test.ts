@@ -144,6 +144,11 @@ describe('Documents II: false alarms removed', () => {
       expect(checkNoFigures(report({ measures })), measures).toEqual([]);
   });
 
+  it('does not read a keyword inside a cited title as the work written about', () => {
+    expect(checkNoFigures(report({ measures: '严格执行《重大行政决策程序暂行条例》，规范决策程序。' }))).toEqual([]);
+    expect(checkNoFigures(report({ measures: '严格执行《重大行政决策程序暂行条例》，重大行政决策均经合法性审查。' })).map((c) => c.code)).toEqual(['no-figures']);
+  });
+
   it('counts figures in a table row, with the unit in the column heading, for the paragraph that introduces the table', () => {
     const measures = '（二）抓实干部学法\n全年干部学法培训情况见下表。\n项目\t次数\t人数\n学法培训\t12\t300';
     expect(checkNoFigures(report({ measures }))).toEqual([]);
