@@ -28,6 +28,7 @@ const LADDER = [
   'inbox', // 待办
   'mail', // 待办 by e-mail
   'search', // search across reports
+  'checks', // the checks of a saved report as findings (GET /api/reports/:id/checks)
   'similarity', // shared passages (雷同) between townships and years, specificity: reads reports and the dashboard's county
 ];
 // Every folder of lib/ but the Next.js glue (read from disk, so a new feature folder is covered at once).

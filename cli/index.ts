@@ -39,7 +39,9 @@ export const USAGE = `用法：npm run nianbao -- <命令> [参数]
   audit export --since 日期 [--out 文件]
                                   导出该日期（YYYY-MM-DD）以来的操作记录（CSV），供安全检查
   parse 文件 [--json]              识别报告（.txt 或 .docx）的各部分、落款和检查结果
-  check 文件 [--json]              只输出结构检查结果
+  check 文件 [--json]              检查报告文件（.docx 或 .txt），列出与网页“检查”栏相同的问题；
+                                  --json 输出 { findings: [{ code, part, message, evidence }] }；
+                                  有问题时退出码仍为 0，文件无法读取时非 0
   export 文件 --format docx|md|txt --variant submit|public --out 输出文件
                                   把现有报告文本直接排成公文格式
 

@@ -1,11 +1,13 @@
-// parse, check and export: what the parser makes of a report file, and the file laid out as an official document.
+// parse, check and export: what the parser makes of a report file, its checks' findings, and the file laid out as an
+// official document.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseExportOptions, renderExport } from '@/lib/export';
 import { exportDocumentFromParsed } from '@/lib/export/from-report';
 import { readReportFile } from '@/lib/import/read';
-import { parseReport, type ParsedReport } from '@/lib/domain/parse';
+import { parseReport, toReportText, type ParsedReport } from '@/lib/domain/parse';
+import { findingsOf, type Finding } from '@/lib/domain/findings';
 import { BODY_SECTION_KEYS, SECTION_LABELS } from '@/lib/domain/sections';
 import { AppError } from '@/lib/shared/errors';
 import { UsageError, type Command } from '../context';
@@ -66,12 +68,27 @@ export const parse: Command = {
   },
 };
 
+/** The findings as readable Chinese lines: the part, the message, and the words that triggered it. */
+export function findingsText(findings: Finding[]): string {
+  if (!findings.length) return '检查：未发现问题。';
+  const lines = findings.map((f, i) => {
+    const where = f.part ? SECTION_LABELS[f.part] : '标题、主送和落款';
+    const evidence = f.evidence ? `（原文：“${f.evidence.length > 60 ? `${f.evidence.slice(0, 60)}…` : f.evidence}”）` : '';
+    return `  ${i + 1}. 【${where}】${f.message}${evidence}`;
+  });
+  return [`检查：发现 ${findings.length} 个问题。`, ...lines].join('\n');
+}
+
+/**
+ * The same findings as the 检查 panel and GET /api/reports/:id/checks, for a .docx or .txt file: `{ findings }` with
+ * --json, readable lines without. Findings are not a failure (exit code 0); an unreadable file is.
+ */
 export const check: Command = {
   name: 'check',
   run: async ({ args, out }) => {
     const { file, json } = oneFile('check', args);
-    const parsed = await readAndParse(file);
-    out.log(json ? JSON.stringify(parseJson(parsed).checks, null, 2) : checksSummary(parsed));
+    const findings = findingsOf(toReportText(await readAndParse(file)));
+    out.log(json ? JSON.stringify({ findings }, null, 2) : findingsText(findings));
   },
 };
 

@@ -3,11 +3,11 @@
 // Pure functions over the plain-text report model; each runs in time linear in the text.
 import type { Check, PartKey, ReportText, TextEdit } from './model';
 import { PART_KEYS, REQUIRED_PART_KEYS } from './model';
-import { CITED_DOCUMENTS } from './cited-documents';
+import { correctTitle } from './cited-documents';
 import { SECTION_LABELS } from './sections';
 import { CHECKLISTS, findFigures, saysNone } from './checklists';
 import { findYears } from './text-utils';
-import { headingLevelOf } from './tiptap-doc';
+import { headingLevelOf, isTableRow } from './tiptap-doc';
 
 function partName(key: PartKey): string {
   return SECTION_LABELS[key].replace(/^[一二三四五六七八九十]+、/, '');
@@ -29,6 +29,7 @@ export function checkPlansNoYear(report: ReportText): Check[] {
       section: 'plans',
       severity: 'warning',
       message: `第四部分的标题“${heading}”没有写明年度。请写明下一年度，如“四、${n + 1}年度推进法治政府建设的主要安排”。`,
+      evidence: heading,
     },
   ];
 }
@@ -60,7 +61,8 @@ function isSpaceCode(c: number, text: string, i: number): boolean {
 }
 
 /**
- * Half-width punctuation next to Chinese text: `,` `;` `:` `?` `!` `(` `)` with a Chinese character on one side. Numbers
+ * Half-width punctuation next to Chinese text: `,` `;` `:` `?` `!` `(` `)` with a Chinese character on one side, and `.`
+ * ending a sentence of Chinese text (with the spaces typed after it). Numbers
  * (1,000  3:30), dates and Latin words keep theirs: a mark between two digits or two Latin letters is left alone, and
  * brackets are changed only in pairs that hold or touch Chinese text.
  */
@@ -98,6 +100,20 @@ export function halfwidthEdits(text: string): TextEdit[] {
       }
       continue;
     }
+    if (c === 46 /* . */) {
+      // A full stop typed as "." after Chinese text, at the end of a sentence (a space, the line's end or Chinese text
+      // follows): "开展培训12次. 覆盖300人." Numbers (2.5  1.), Latin text (Word.) and ASCII ellipses (...) keep theirs.
+      let j = i + 1;
+      while (text.charCodeAt(j) === 32) j++;
+      const next = text.charCodeAt(j);
+      const prev = text.charCodeAt(i - 1);
+      const endsSentence = Number.isNaN(next) || next === 10 || isCjkCode(next) || next === 0x201c || next === 0x2018;
+      if ((isCjkCode(prev) || prev === 0x201d || prev === 0x2019) && text.charCodeAt(i + 1) !== 46 && endsSentence) {
+        edits.push({ start: i, end: j, text: '。' });
+        skipUntil = j;
+      }
+      continue;
+    }
     const full = HALF_TO_FULL_CODES.get(c);
     if (full === undefined) continue;
     const before = text.charCodeAt(i - 1);
@@ -117,7 +133,7 @@ export function checkHalfwidthPunctuation(report: ReportText): Check[] {
     const edits = halfwidthEdits(text);
     if (edits.length === 0) continue;
     const first = edits[0]!;
-    const marks = [...new Set(edits.map((e) => text.slice(e.start, e.end)))].map((m) => `“${m}”`).join('');
+    const marks = [...new Set(edits.map((e) => text.slice(e.start, e.end).trim()))].map((m) => `“${m}”`).join('');
     results.push({
       code: 'halfwidth-punctuation',
       section: key,
@@ -155,6 +171,56 @@ export function checkThinPart(report: ReportText): Check[] {
   return results;
 }
 
+// A full stop inside the line with more text after it (decimals such as 2.5 aside): the line is a paragraph.
+const GOES_ON = /(?:[。！？!?；;]|(?<!\d)[.．]|[.．](?!\d))\s*\S/;
+const MARKER = /^(?:[(（]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]|\d{1,2}\s*[.．、])/;
+// In a table the unit stands in the column heading, so a cell holding only a number is a figure.
+const NUMBER_CELL = /(?:^|\t)[\s\u3000]*\d+(?:[.,]\d+)*[\s\u3000]*[%％]?[\s\u3000]*(?=\t|$)/;
+
+/** A short numbered line that reads as a sub-heading; "1. 开展培训12次. 覆盖300人." goes on after its full stop and is not one. */
+function isSubHeading(line: string): boolean {
+  return headingLevelOf(line) !== null && !GOES_ON.test(line.trim().replace(MARKER, ''));
+}
+
+type FigureUnit = { start: number; end: number; figures: boolean; none: boolean };
+
+/**
+ * The paragraphs of a part as the no-figures check reads them, with their offsets: a sub-heading together with the
+ * paragraph under it, and a table's rows together with the paragraph that introduces the table. One pass.
+ */
+export function figureUnits(text: string): FigureUnit[] {
+  const units: FigureUnit[] = [];
+  let offset = 0;
+  let pending: FigureUnit | null = null;
+  let lastWasTable = false;
+  for (const line of text.split('\n')) {
+    const start = offset;
+    const end = start + line.length;
+    offset = end + 1;
+    if (!line.trim()) continue;
+    const table = isTableRow(line);
+    const figures = findFigures(line).length > 0 || (table && NUMBER_CELL.test(line));
+    const none = saysNone(line);
+    const last = units[units.length - 1];
+    if (table && !pending && last) {
+      // A row belongs with the table's other rows and the paragraph just before the table.
+      last.end = end;
+      last.figures ||= figures;
+      last.none ||= none;
+    } else if (!table && !pending && isSubHeading(line) && !lastWasTable) {
+      pending = { start, end, figures, none };
+    } else if (pending) {
+      units.push({ start: pending.start, end, figures: pending.figures || figures, none: pending.none || none });
+      pending = null;
+    } else {
+      units.push({ start, end, figures, none });
+    }
+    lastWasTable = table;
+  }
+  if (pending) units.push(pending);
+  return units;
+}
+
 /**
  * A checklist item that asks for figures (培训次数, 宣传场次, 案件数…) written about without any: the paragraphs that
  * speak of it (a sub-heading counts with the paragraph under it) hold no number with a unit, nor, where the item
@@ -165,40 +231,17 @@ export function checkNoFigures(report: ReportText): Check[] {
   for (const key of ['measures', 'leaders'] as const) {
     const text = report.sections[key];
     if (!text) continue;
-    // Paragraph units with their offsets; a heading line is read together with the paragraph that follows it.
-    // Whether a unit holds figures or says "none" is worked out only for units an item's words are found in, once.
-    const units: Array<{ start: number; text: string; figures?: boolean; none?: boolean }> = [];
-    let offset = 0;
-    let pendingHeading: { start: number; text: string } | null = null;
-    for (const line of text.split('\n')) {
-      const start = offset;
-      offset += line.length + 1;
-      if (!line.trim()) continue;
-      if (headingLevelOf(line) !== null && !pendingHeading) {
-        pendingHeading = { start, text: line };
-        continue;
-      }
-      const unit = pendingHeading ? { start: pendingHeading.start, text: `${pendingHeading.text}\n${line}` } : { start, text: line };
-      pendingHeading = null;
-      units.push(unit);
-    }
-    if (pendingHeading) units.push({ ...pendingHeading, figures: false, none: false });
+    // A keyword inside a cited title (《重大行政决策程序暂行条例》) is the document's name, not the work written about:
+    // the titles are blanked, keeping every offset.
+    const units = figureUnits(text).map((u) => ({ ...u, text: text.slice(u.start, u.end).replace(/《[^《》\n]*》/g, (t) => `《${'\u3000'.repeat(t.length - 2)}》`) }));
     for (const item of CHECKLISTS[key]) {
       if (!item.needsFigure) continue;
       let first: { start: number; end: number; keyword: string } | null = null;
       let counted = false;
       for (const u of units) {
-        let hit: { h: string; at: number } | null = null;
-        for (const h of item.hints) {
-          const at = u.text.indexOf(h);
-          if (at >= 0) {
-            hit = { h, at };
-            break;
-          }
-        }
+        const hit = item.hints.map((h) => ({ h, at: u.text.indexOf(h) })).find((x) => x.at >= 0);
         if (!hit) continue;
-        u.figures ??= findFigures(u.text).length > 0;
-        if (u.figures || (item.allowsNone && (u.none ??= saysNone(u.text)))) {
+        if (u.figures || (item.allowsNone && u.none)) {
           counted = true;
           break;
         }
@@ -219,8 +262,8 @@ export function checkNoFigures(report: ReportText): Check[] {
 }
 
 /**
- * A cited document (《…》) that matches one of the documents these reports cite under another name or with other
- * years, such as 《法治政府建设实施纲要（2022—2025年）》.
+ * A cited document (《…》) written in one of the known wrong forms of a document these reports cite, or with years no
+ * edition has, such as 《法治政府建设实施纲要（2022—2025年）》. Regional documents and unknown titles are not judged.
  */
 export function checkWrongDocumentName(report: ReportText): Check[] {
   const results: Check[] = [];
@@ -230,23 +273,17 @@ export function checkWrongDocumentName(report: ReportText): Check[] {
     if (!text) continue;
     for (const m of text.matchAll(/《([^《》\n]{2,60})》/g)) {
       const cited = m[1]!;
-      const normal = cited.replace(/[()（）\s]/g, '').replace(/[-－–—~～]+/g, '—');
-      for (const doc of CITED_DOCUMENTS) {
-        const exact = doc.title.replace(/[()（）\s]/g, '');
-        if (normal === exact) break;
-        if (!doc.keys.every((k) => normal.includes(k))) continue;
-        if (seen.has(cited)) break;
-        seen.add(cited);
-        results.push({
-          code: 'wrong-document-name',
-          section: key,
-          severity: 'warning',
-          message: `引用的文件名称“《${cited}》”与正式名称不符，应为“《${doc.title}》”。`,
-          at: { section: key, start: m.index + 1, end: m.index + 1 + cited.length },
-          fix: { label: '改为正式名称', section: key, edits: [{ start: m.index + 1, end: m.index + 1 + cited.length, text: doc.title }] },
-        });
-        break;
-      }
+      const title = correctTitle(cited);
+      if (title === null || seen.has(cited)) continue;
+      seen.add(cited);
+      results.push({
+        code: 'wrong-document-name',
+        section: key,
+        severity: 'warning',
+        message: `引用的文件名称“《${cited}》”与正式名称不符，应为“《${title}》”。`,
+        at: { section: key, start: m.index + 1, end: m.index + 1 + cited.length },
+        fix: { label: '改为正式名称', section: key, edits: [{ start: m.index + 1, end: m.index + 1 + cited.length, text: title }] },
+      });
     }
   }
   return results;

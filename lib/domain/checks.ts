@@ -2,10 +2,11 @@
 // Longer than most files: one short function per check, listed in CHECKS at the end; the wording and last-year
 // checks live in their own files.
 
-import { REQUIRED_PART_KEYS, PART_KEYS, type Check, type CheckCode, type CheckLocation, type PartKey, type ReportText } from './model';
+import { REQUIRED_PART_KEYS, PART_KEYS, type Check, type CheckCode, type CheckLocation, type PartKey, type ReportText, type TextEdit } from './model';
 import { SECTION_LABELS, type BodySectionKey } from './sections';
 import { findYears, lineOffsets, markerValue, parseWrittenDate, toChineseNumeral } from './text-utils';
-import { checkSameAsLastYear, checkStaleFigures } from './checks-last-year';
+import { checkRepeatedFigures, checkSameAsLastYear, checkStaleFigures } from './checks-last-year';
+import { checkRecipientDepartment } from './checks-front';
 import { checkHalfwidthPunctuation, checkNoFigures, checkPlansNoYear, checkThinPart, checkWrongDocumentName } from './checks-wording';
 
 /** The location of a whole line of a section, for a check to point at; nothing when there is no such line. */
@@ -20,6 +21,18 @@ function partName(key: BodySectionKey): string {
 
 function isBlank(text: string | null | undefined): boolean {
   return text === null || text === undefined || text.trim().length === 0;
+}
+
+/** The closing transition of a preface (…如下：, …如下。), wherever the year check looks for it. */
+const TRANSITION_END_RE = /如下\s*[：:。.]?\s*$/;
+
+/**
+ * An example 成文日期 for the hints: a report on year N is dated early in N+1, so the example is in N+1 (with the
+ * given month and day); without a known year the year is left for the drafter to fill in.
+ */
+export function exampleDate(report: ReportText, month = 1, day = 9): string {
+  const n = reportYear(report);
+  return `${n === null ? '××××' : n + 1}年${month}月${day}日`;
 }
 
 /** The report year, falling back to the title when the caller did not know it. */
@@ -76,6 +89,7 @@ export function checkYearMismatch(report: ReportText): Check[] {
         section: 'title',
         severity: 'error',
         message: `标题写的是“${y}年”，本报告报告的是${n}年度的工作，请改为“${n}年度”。`,
+        evidence: `${y}年`,
       });
     }
   }
@@ -94,6 +108,7 @@ export function checkYearMismatch(report: ReportText): Check[] {
           key === 'plans'
             ? `“${partName(key)}”标题写的是“${y}年”，下一年度的安排应写“${expected}年度”。`
             : `“${partName(key)}”标题写的是“${y}年”，应为“${expected}年度”。`,
+        evidence: heading,
       });
     }
   }
@@ -107,7 +122,7 @@ export function checkYearMismatch(report: ReportText): Check[] {
     const flagged = new Set<number>();
     if (opening && opening.start <= 8 && opening.year !== n) flagged.add(opening.start);
     const transitionStart = Math.max(preface.lastIndexOf('。', preface.length - 2), -1) + 1;
-    if (/如下[：:]\s*$/.test(preface)) {
+    if (TRANSITION_END_RE.test(preface)) {
       for (const y of years) {
         // "…及2026年度工作思路" names next year's plans on purpose.
         const nextYearsPlans = y.year === n + 1 && /^年?度?(工作)?(思路|打算|安排|计划|重点)/.test(preface.slice(y.end));
@@ -134,6 +149,7 @@ export function checkYearMismatch(report: ReportText): Check[] {
         section: 'signature',
         severity: 'warning',
         message: `成文日期“${report.signature.date}”不在${n + 1}年1月至3月之间，请核对。${n}年度报告应在${n + 1}年初成文，并于4月1日前公开。`,
+        evidence: report.signature.date,
       });
     }
   }
@@ -147,6 +163,10 @@ interface Marker {
   value: number;
   raw: string;
   halfWidth: boolean;
+  /** Only a closing bracket: 1) or 一), which official documents write （1） and （一）. */
+  halfBracket: boolean;
+  /** Characters the marker takes in the line, spaces inside it included. */
+  length: number;
   separator: string;
 }
 
@@ -154,6 +174,9 @@ const LEVEL_PATTERNS: Array<{ level: Level; re: RegExp }> = [
   { level: 0, re: /^([一二三四五六七八九十]{1,3})\s*([、.．])/ },
   { level: 3, re: /^([（(])\s*(\d{1,2})\s*([）)])/ },
   { level: 1, re: /^([（(])\s*([一二三四五六七八九十]{1,3})\s*([）)])/ },
+  // Half-bracket list numbering (1)  2)  一)): the first group is empty on purpose, so the numeral is always group 2.
+  { level: 3, re: /^()(\d{1,2})\s*([)）])/ },
+  { level: 1, re: /^()([一二三四五六七八九十]{1,3})\s*([)）])/ },
   { level: 2, re: /^(\d{1,2})\s*([.．、])(?!\d)/ },
 ];
 
@@ -165,8 +188,9 @@ function readMarker(line: string): Marker | null {
     const numeral = (bracketed ? m[2] : m[1]) ?? '';
     const value = markerValue(numeral);
     if (value === null) continue;
-    const halfWidth = bracketed ? m[1] === '(' || m[3] === ')' : false;
-    return { level, value, raw: m[0].replace(/\s+/g, ''), halfWidth, separator: bracketed ? '' : (m[2] ?? '') };
+    const halfBracket = bracketed && m[1] === '';
+    const halfWidth = bracketed && !halfBracket ? m[1] === '(' || m[3] === ')' : false;
+    return { level, value, raw: m[0].replace(/\s+/g, ''), halfWidth, halfBracket, length: m[0].length, separator: bracketed ? '' : (m[2] ?? '') };
   }
   return null;
 }
@@ -191,6 +215,7 @@ function numberingIn(key: PartKey, text: string): Check[] {
   let halfWidthReported = false;
   let commaReported = false;
   const separators = new Map<string, { start: number; raw: string }>();
+  const halfBrackets: Array<{ raw: string; edit: TextEdit }> = [];
 
   for (const { line, start: lineStart } of lineOffsets(text)) {
     const indent = line.length - line.replace(/^[\s\u3000]+/, '').length;
@@ -224,6 +249,12 @@ function numberingIn(key: PartKey, text: string): Check[] {
         at,
       });
     }
+    if (marker.halfBracket) {
+      // The spaces typed after 1) go with it: （1） needs none.
+      const rest = line.slice(indent + marker.length);
+      const end = start + marker.length + (rest.length - rest.replace(/^[ \u3000]+/, '').length);
+      halfBrackets.push({ raw: marker.raw, edit: { start, end, text: markerText(marker.level, marker.value) } });
+    }
     if (marker.level === 2 && marker.separator === '、' && !commaReported) {
       commaReported = true;
       results.push({
@@ -238,6 +269,18 @@ function numberingIn(key: PartKey, text: string): Check[] {
       separators.set(marker.separator, { start, raw: marker.raw });
     }
     previous = marker;
+  }
+
+  const firstHalf = halfBrackets[0];
+  if (firstHalf) {
+    results.push({
+      code: 'numbering',
+      section: key,
+      severity: 'warning',
+      message: `“${partName(key)}”部分有 ${halfBrackets.length} 处序号只用了后半个括号（如“${firstHalf.raw}”），公文应写作“${firstHalf.edit.text}”（前后括号齐全、全角）。`,
+      at: { section: key, start: firstHalf.edit.start, end: firstHalf.edit.end },
+      fix: { label: '改为全角括号序号', section: key, edits: halfBrackets.map((h) => h.edit) },
+    });
   }
 
   // A part that writes 1、 is told so above, which also covers mixing it with 1.
@@ -262,8 +305,9 @@ export function checkNumbering(report: ReportText): Check[] {
   });
 }
 
-// Web copies often end the preface with 总结如下 (and an ASCII colon).
-const TRANSITION_RE = /(报告|汇报|总结)如下\s*[：:]$/;
+// Web copies often end the preface with 总结如下 (and an ASCII colon); some published reports close it with a full
+// stop (报告如下。) or with nothing at all, which still introduces the body.
+const TRANSITION_RE = /(报告|汇报|总结)如下\s*[：:。.]?$/;
 
 export function checkNoTransition(report: ReportText): Check[] {
   const preface = report.sections.preface?.trim() ?? '';
@@ -297,13 +341,16 @@ export function checkDateFormat(report: ReportText): Check[] {
   if (!written) return [];
   const date = parseWrittenDate(written);
   if (date?.standard) return [];
-  const suggestion = date ? `${date.year}年${date.month}月${date.day}日` : '2025年1月9日';
+  // The corrected form keeps the month and day but never proposes a year other than the one after the report's year.
+  const n = reportYear(report);
+  const suggestion = date ? (n === null || date.year === n + 1 ? `${date.year}年${date.month}月${date.day}日` : exampleDate(report, date.month, date.day)) : exampleDate(report);
   let message: string;
-  if (!date) message = `无法识别成文日期“${written}”，请按“2025年1月9日”的格式填写。`;
+  if (!date) message = `无法识别成文日期“${written}”，请按“${suggestion}”的格式填写。`;
   else if (date.chineseNumerals) message = `成文日期“${written}”应使用阿拉伯数字，写作“${suggestion}”。`;
   else if (date.zeroPadded) message = `成文日期“${written}”不要在月、日前补零，应写作“${suggestion}”。`;
   else message = `成文日期“${written}”格式不规范，应写作“${suggestion}”。`;
-  return [{ code: 'date-format', section: 'signature', severity: 'warning', message }];
+  if (date && n !== null && date.year !== n + 1) message += `${n}年度报告应在${n + 1}年初成文。`;
+  return [{ code: 'date-format', section: 'signature', severity: 'warning', message, evidence: written }];
 }
 
 export function checkNoRecipient(report: ReportText): Check[] {
@@ -322,11 +369,12 @@ export function checkNoSignature(report: ReportText): Check[] {
   const hasOrgans = report.signature.organs.some((o) => o.trim().length > 0);
   const hasDate = !isBlank(report.signature.date);
   if (hasOrgans && hasDate) return [];
+  const example = exampleDate(report);
   const message = !hasOrgans && !hasDate
-    ? '缺少落款和成文日期。请在正文后写明发文机关（党委在前、政府在后，每个机关一行）和成文日期，如“2025年1月9日”。'
+    ? `缺少落款和成文日期。请在正文后写明发文机关（党委在前、政府在后，每个机关一行）和成文日期，如“${example}”。`
     : !hasOrgans
       ? '落款缺少发文机关。请在成文日期上方写明发文机关全称，党委在前、政府在后。'
-      : '落款缺少成文日期。请在发文机关下方写明成文日期，如“2025年1月9日”。';
+      : `落款缺少成文日期。请在发文机关下方写明成文日期，如“${example}”。`;
   return [{ code: 'no-signature', section: 'signature', severity: 'warning', message }];
 }
 
@@ -339,6 +387,7 @@ export const CHECKS: ReadonlyArray<{ code: CheckCode; run: (report: ReportText) 
   { code: 'no-transition', run: checkNoTransition },
   { code: 'date-format', run: checkDateFormat },
   { code: 'no-recipient', run: checkNoRecipient },
+  { code: 'recipient-department', run: checkRecipientDepartment },
   { code: 'no-signature', run: checkNoSignature },
   { code: 'plans-no-year', run: checkPlansNoYear },
   { code: 'halfwidth-punctuation', run: checkHalfwidthPunctuation },
@@ -346,6 +395,7 @@ export const CHECKS: ReadonlyArray<{ code: CheckCode; run: (report: ReportText) 
   { code: 'no-figures', run: checkNoFigures },
   { code: 'wrong-document-name', run: checkWrongDocumentName },
   { code: 'stale-figures', run: checkStaleFigures },
+  { code: 'repeated-figures', run: checkRepeatedFigures },
   { code: 'same-as-last-year', run: checkSameAsLastYear },
 ];
 

@@ -37,7 +37,9 @@ export type CheckCode =
   | 'no-figures'
   | 'wrong-document-name'
   | 'stale-figures'
-  | 'same-as-last-year';
+  | 'same-as-last-year'
+  | 'recipient-department'
+  | 'repeated-figures';
 
 /** One replacement in a section's plain text (UTF-16 offsets), as a one-click fix applies it in the editor. */
 export interface TextEdit {
@@ -63,6 +65,8 @@ export interface Check {
   message: string;
   severity: CheckSeverity;
   at?: CheckLocation;
+  /** The words that triggered the finding where they are not at a place in a part's text (a 主送, figures); see findingOf. */
+  evidence?: string;
   /** A safe correction the drafter can apply with one click (the text changes through the normal versioned save). */
   fix?: { label: string; section: BodySectionKey; edits: TextEdit[] };
 }

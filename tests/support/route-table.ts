@@ -106,6 +106,7 @@ export const ROUTES: Record<string, Case | Skip> = {
   },
   'GET /api/reports/[id]/export': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) }, query: 'format=docx' }) },
   'GET /api/reports/[id]/timeline': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) } }) },
+  'GET /api/reports/[id]/checks': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) } }) },
   'POST /api/reports/[id]/transitions': {
     allow: REVIEWERS,
     mutates: true,

@@ -54,6 +54,7 @@ const BAD: Record<string, RouteBad | Skip> = {
   'DELETE /api/reports/[id]/comments/[commentId]': { as: 'reviewerA', ids: ['id', 'commentId'] },
   'GET /api/reports/[id]/export': { as: 'drafterA1', ids: ['id'], queries: ['format=pdf', 'format=', 'format=docx&variant=draft', 'variant=%00', 'imprint=2', 'imprint=%00'] },
   'GET /api/reports/[id]/timeline': { as: 'drafterA1', ids: ['id'] },
+  'GET /api/reports/[id]/checks': { as: 'drafterA1', ids: ['id'] },
   'POST /api/reports/[id]/transitions': { as: 'reviewerA', ids: ['id'], required: ['transition'] },
   'GET /api/reports/[id]/versions': { as: 'drafterA1', ids: ['id'] },
   'POST /api/reports/[id]/versions': { as: 'drafterA1', ids: ['id'], required: ['label'] },

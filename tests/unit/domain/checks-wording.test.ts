@@ -139,3 +139,73 @@ describe('no false alarms on web copies', () => {
     expect(runChecks(r).filter((c) => c.code === 'year-mismatch').length).toBeGreaterThan(0);
   });
 });
+
+describe('Documents II: false alarms removed', () => {
+  it('does not "correct" a regional regulation to the national one, and still flags known wrong forms', () => {
+    for (const t of ['内蒙古自治区重大行政决策程序规定', '示例省重大行政决策程序办法', '示例市重大行政决策程序条例', '法治政府建设实施纲要（2015—2020年）', '示例省法治政府建设实施纲要（2022—2025年）'])
+      expect(checkWrongDocumentName(report({ measures: `严格执行《${t}》。` })), t).toEqual([]);
+    const flagged = (t: string) => checkWrongDocumentName(report({ measures: `严格执行《${t}》。` })).map((c) => c.fix!.edits[0]!.text);
+    expect(flagged('重大行政决策程序条例')).toEqual(['重大行政决策程序暂行条例']);
+    expect(flagged('法治政府建设与责任落实督查工作规定')).toEqual(['法治政府建设与责任落实督察工作规定']);
+    expect(flagged('法治政府建设实施纲要（2021年-2026年）')).toEqual(['法治政府建设实施纲要（2021—2025年）']);
+  });
+
+  it('counts figures written with ASCII full stops, also on a numbered line', () => {
+    for (const measures of ['1. 开展学法培训12次. 覆盖300人.', '（二）干部学法培训\n1. 开展学法培训12次. 覆盖300人.\n2. 宪法宣传周开展普法宣传8场.'])
+      expect(checkNoFigures(report({ measures })), measures).toEqual([]);
+  });
+
+  it('does not read a keyword inside a cited title as the work written about', () => {
+    expect(checkNoFigures(report({ measures: '严格执行《重大行政决策程序暂行条例》，规范决策程序。' }))).toEqual([]);
+    expect(checkNoFigures(report({ measures: '严格执行《重大行政决策程序暂行条例》，重大行政决策均经合法性审查。' })).map((c) => c.code)).toEqual(['no-figures']);
+  });
+
+  it('counts figures in a table row, with the unit in the column heading, for the paragraph that introduces the table', () => {
+    const measures = '（二）抓实干部学法\n全年干部学法培训情况见下表。\n项目\t次数\t人数\n学法培训\t12\t300';
+    expect(checkNoFigures(report({ measures }))).toEqual([]);
+    // A table that holds no number leaves the paragraph without figures.
+    const noNumbers = '全年干部学法培训情况见下表。\n项目\t形式\n学法培训\t集中学习';
+    expect(checkNoFigures(report({ measures: noNumbers })).map((c) => c.code)).toEqual(['no-figures']);
+  });
+
+  it('reads table rows and numbered lines in linear time: 4n lines cost about 4× n', () => {
+    // Timed a few times at each size, the fastest counting: the machine is shared.
+    const run = (n: number) => {
+      const text = '（二）干部学法培训\n1. 开展学法培训12次. 覆盖300人.\n项目\t次数\n学法培训\t12\n'.repeat(n);
+      checkNoFigures(report({ measures: text, leaders: text }));
+    };
+    expectLinear(run, 200);
+  });
+
+  it('judges citations in linear time: 4n citations cost about 4× n', () => {
+    // Timed a few times at each size, the fastest counting: the machine is shared.
+    const run = (n: number) => {
+      checkWrongDocumentName(report({ measures: '落实《内蒙古自治区重大行政决策程序规定》《法治政府建设实施纲要（2022—2025年）》。'.repeat(n) }));
+    };
+    expectLinear(run, 2000);
+  });
+});
+
+describe('Documents II: a trailing half-width full stop', () => {
+  it('fires on "." ending Chinese sentences, with a fix to 。', () => {
+    const text = '开展培训12次. 覆盖300人.\n（一）强化组织领导.';
+    const found = checkHalfwidthPunctuation(report({ measures: text }));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain('“.”');
+    expect(applyTextEdits(text, found[0]!.fix!.edits)).toBe('开展培训12次。覆盖300人。\n（一）强化组织领导。');
+  });
+
+  it('finds brackets in linear time, on one long line and nested deep: 4n characters cost about 4× n', () => {
+    // Timed a few times at each size, the fastest counting: the machine is shared.
+    const run = (n: number) => {
+      halfwidthEdits('开展调解(含诉前调解)20次,'.repeat(n));
+      halfwidthEdits(`${'('.repeat(n)}中${')'.repeat(n)}`);
+    };
+    expectLinear(run, 2000);
+  });
+
+  it('leaves decimals, numbering, Latin words and ASCII ellipses alone', () => {
+    const text = '落实经费2.5万元。\n1.制定工作要点。\n使用Word.\n网址为www.example.gov.cn。\n等等...';
+    expect(halfwidthEdits(text)).toEqual([]);
+  });
+});

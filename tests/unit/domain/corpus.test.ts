@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { parseReport, type ParsedReport } from '@/lib/domain/parse';
+import { parseReport, toReportText, type ParsedReport } from '@/lib/domain/parse';
+import { checkRepeatedFigures } from '@/lib/domain/checks-last-year';
+import type { ReportText } from '@/lib/domain/model';
 import { suggestChecklist } from '@/lib/domain/checklists';
 import { expectLeadersFirst } from '../../support/parsed';
 
@@ -130,5 +132,27 @@ describe.skipIf(!haveSamples)('corpus: yanxi-2024', () => {
     expect(codes(p)).toContain('no-signature:signature');
     expect(codes(p).some((c) => c.startsWith('missing-part'))).toBe(false);
     expect(p.unplaced).toEqual([]);
+  });
+});
+
+describe.skipIf(!haveSamples)('corpus: the Documents II checks raise no false alarm on published reports', () => {
+  const files = ['jincheng-2023.txt', 'yanxi-2024.txt', 'hutou-2023.txt'];
+
+  it('finds no department as 主送, no 1) numbering, no trailing "." and no wrong document name', () => {
+    for (const f of files) {
+      const found = sample(f).checks;
+      expect(codes(sample(f)).filter((c) => /^(recipient-department|wrong-document-name|halfwidth-punctuation):/.test(c)), f).toEqual([]);
+      expect(found.filter((c) => c.message.includes('后半个括号')), f).toEqual([]);
+    }
+  });
+
+  it('finds no repeated figures between two different townships’ reports taken as "last year"', () => {
+    for (const f of files) {
+      for (const other of files.filter((o) => o !== f)) {
+        const r = toReportText(sample(f));
+        r.lastYear = Object.fromEntries(Object.entries(sample(other).sections).filter(([, t]) => t)) as ReportText['lastYear'];
+        expect(checkRepeatedFigures(r), `${f} against ${other}`).toEqual([]);
+      }
+    }
   });
 });
