@@ -404,7 +404,13 @@ export const inboxReads = sqliteTable(
 );
 
 /** A verdict's part as changed since: an excerpt of the word diff (lib/domain/diff.ts) and its counts. */
-export type VerdictChanges = { parts: Array<{ type: 'equal' | 'insert' | 'delete'; text: string }>; inserted: number; deleted: number };
+export type VerdictChanges = {
+  parts: Array<{ type: 'equal' | 'insert' | 'delete'; text: string }>;
+  inserted: number;
+  deleted: number;
+  /** The parts were cut to verdictChangesChars characters (the counts are the whole diff's). */
+  cut?: boolean;
+};
 
 /** A reviewer's verdict on one checklist item of a report, with the part's text as it stood then (to see it change). */
 export const reviewVerdicts = sqliteTable(

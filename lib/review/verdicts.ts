@@ -15,6 +15,8 @@ import { VERDICTS, type Verdict } from '@/lib/domain/vocabulary';
 import { loadReportInScope } from '@/lib/reports/service';
 import { AppError } from '@/lib/shared/errors';
 import { parseInput, textField } from '@/lib/shared/validation';
+import { limit } from '@/lib/shared/limits';
+import { snapBack } from '@/lib/shared/text';
 import { diffExcerpt, diffStats, diffTextDetailed, type DiffPart } from '@/lib/domain/diff';
 
 const verdictSchema = z.object({
@@ -33,14 +35,33 @@ export type VerdictView = {
   updatedAt: string;
   /** The item's part has changed since the verdict (the drafter's to-do is done; the reviewer sees what changed). */
   changed: boolean;
-  /** For a 需修改 item whose part changed: what changed since the verdict, long unchanged stretches cut (…). */
-  changes: { parts: DiffPart[]; inserted: number; deleted: number } | null;
+  /**
+   * For a 需修改 item whose part changed: what changed since the verdict, long unchanged stretches cut (…), at most
+   * verdictChangesChars characters shown (`cut` when there was more); the counts are of the whole change.
+   */
+  changes: { parts: DiffPart[]; inserted: number; deleted: number; cut?: boolean } | null;
 };
 
 function changesSince(before: string, now: string): VerdictView['changes'] {
   if (before === now) return null;
   const { parts } = diffTextDetailed(before, now);
-  return { parts: diffExcerpt(parts), ...diffStats(parts) };
+  return { ...capped(diffExcerpt(parts), limit('verdictChangesChars')), ...diffStats(parts) };
+}
+
+/** The first `max` characters of the parts (a part cut short ends in …). */
+function capped(parts: DiffPart[], max: number): { parts: DiffPart[]; cut?: boolean } {
+  const out: DiffPart[] = [];
+  let left = max;
+  for (const p of parts) {
+    if (p.text.length <= left) {
+      out.push(p);
+      left -= p.text.length;
+      continue;
+    }
+    if (left > 0) out.push({ type: p.type, text: `${p.text.slice(0, snapBack(p.text, left))}…` });
+    return { parts: out, cut: true };
+  }
+  return { parts: out };
 }
 
 async function sectionText(db: Db, reportId: number, key: string): Promise<string> {
