@@ -335,6 +335,13 @@ export const suggestions = sqliteTable(
     decidedBy: integer('decided_by').references(() => users.id),
     decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
+    // Where a pending suggestion stands in its part, worked out once per version of the part (lib/review/suggestions.ts)
+    // rather than on every view: the part's version it was placed against (null: not yet), the span found (null: the
+    // passage is gone), and whether that span is the passage itself (false: 原文已改动, the span is what stands there now).
+    placedVersion: integer('placed_version'),
+    placedStart: integer('placed_start'),
+    placedEnd: integer('placed_end'),
+    placedExact: integer('placed_exact', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('suggestions_report_idx').on(t.reportId, t.sectionKey), check('suggestions_state_check', sql`${t.state} in (${sqlList(SUGGESTION_STATES)})`)],
 );
@@ -427,6 +434,15 @@ export const inboxReads = sqliteTable(
   (t) => [uniqueIndex('inbox_reads_user_item_unique').on(t.userId, t.itemKey)],
 );
 
+/** A verdict's part as changed since: an excerpt of the word diff (lib/domain/diff.ts) and its counts. */
+export type VerdictChanges = {
+  parts: Array<{ type: 'equal' | 'insert' | 'delete'; text: string }>;
+  inserted: number;
+  deleted: number;
+  /** The parts were cut to verdictChangesChars characters (the counts are the whole diff's). */
+  cut?: boolean;
+};
+
 /** A reviewer's verdict on one checklist item of a report, with the part's text as it stood then (to see it change). */
 export const reviewVerdicts = sqliteTable(
   'review_verdicts',
@@ -443,6 +459,12 @@ export const reviewVerdicts = sqliteTable(
       .notNull()
       .references(() => users.id),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    // What changed in the part since the verdict, worked out once per version of the part (lib/review/verdicts.ts):
+    // the part's version it was computed against (null: not yet, or the verdict was given again), whether the text
+    // differs, and for a 需修改 verdict the excerpt of the changes.
+    changesVersion: integer('changes_version'),
+    changed: integer('changed', { mode: 'boolean' }).notNull().default(false),
+    changes: text('changes', { mode: 'json' }).$type<VerdictChanges | null>(),
   },
   (t) => [
     uniqueIndex('review_verdicts_report_item_unique').on(t.reportId, t.itemId),

@@ -49,6 +49,8 @@ export type DraftingContextValue = {
   onThreadsChanged: () => Promise<void>;
   onOpenThread: (t: ThreadView) => void;
   suggestions: SuggestionView[];
+  /** Suggestions not listed: pending ones past a page, decided ones older than the latest shown. */
+  suggestionsHidden: { pending: number; decided: number };
   onSuggestionsChanged: () => Promise<void>;
   /** Accepting goes through the editor (its unsaved text first, then the server's new text into it). */
   onAcceptSuggestion: (s: SuggestionView) => Promise<string | null>;

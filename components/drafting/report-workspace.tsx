@@ -84,6 +84,7 @@ export function ReportWorkspace({ initial }: Props) {
       else setCurrent(t.sectionKey);
     },
     suggestions: rv.suggestions,
+    suggestionsHidden: rv.suggestionsHidden,
     onSuggestionsChanged: rv.refreshSuggestions,
     onAcceptSuggestion: rv.acceptSuggestion,
     onOpenSuggestion: (s) => (s.position ? jump(s.sectionKey, s.position.start, Math.max(s.position.end, s.position.start + 1)) : setCurrent(s.sectionKey)),

@@ -5,6 +5,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { apiCall } from '@/components/ui/api-call';
 import type { ReviewData } from '@/lib/drafting/types';
 import { BODY_SECTION_KEYS } from '@/lib/domain/sections';
+import { limit } from '@/lib/shared/limits';
 import type { ThreadList, ThreadView } from '@/lib/review/comments';
 import type { Decision, DecisionConflict, SuggestionList, SuggestionView } from '@/lib/review/suggestions';
 import type { VerdictView } from '@/lib/review/verdicts';
@@ -15,6 +16,7 @@ import type { SectionApis } from './use-navigation';
 export function useReviewState(reportId: number, initial: ReviewData, apis: SectionApis, setTab: (tab: SideTab) => void) {
   const [threads, setThreads] = useState<ThreadView[]>(initial.threads);
   const [suggestions, setSuggestions] = useState<SuggestionView[]>(initial.suggestions);
+  const [suggestionsHidden, setSuggestionsHidden] = useState(initial.suggestionsHidden);
   const [verdicts, setVerdicts] = useState<VerdictView[]>(initial.verdicts);
   const [activeThread, setActiveThread] = useState<number | null>(null);
   const [selection, setSelection] = useState<TextSelectionInfo>(null);
@@ -31,9 +33,19 @@ export function useReviewState(reportId: number, initial: ReviewData, apis: Sect
     const r = await apiCall<ThreadList>(`/api/reports/${reportId}/comments`);
     if (r.ok) setThreads(r.data.threads);
   }, [reportId]);
+  // As the page was drawn: every pending suggestion (a page of them) and the latest decided ones, the rest counted.
   const refreshSuggestions = useCallback(async () => {
-    const r = await apiCall<SuggestionList>(`/api/reports/${reportId}/suggestions`);
-    if (r.ok) setSuggestions(r.data.suggestions);
+    const base = `/api/reports/${reportId}/suggestions`;
+    const [pending, decided] = await Promise.all([
+      apiCall<SuggestionList>(`${base}?state=pending`),
+      apiCall<SuggestionList>(`${base}?state=decided&order=newest&limit=${limit('decidedSuggestionsShown')}`),
+    ]);
+    if (!pending.ok || !decided.ok) return;
+    setSuggestions([...pending.data.suggestions, ...decided.data.suggestions].sort((a, b) => a.id - b.id));
+    setSuggestionsHidden({
+      pending: pending.data.total - pending.data.suggestions.length,
+      decided: decided.data.total - decided.data.suggestions.length,
+    });
   }, [reportId]);
 
   // Accepting: the part's unsaved typing is saved first, then the server applies the change to that version and the
@@ -72,6 +84,7 @@ export function useReviewState(reportId: number, initial: ReviewData, apis: Sect
   return {
     threads,
     suggestions,
+    suggestionsHidden,
     verdicts,
     activeThread,
     setActiveThread,

@@ -2,12 +2,14 @@
 // The 修订 tab. A reviewer in 建议修改 mode sees here what the typing in the text reads back as and sends it as
 // suggestions (one reason for the lot); everyone who reads the report sees each suggestion with its state and
 // replies; the drafter accepts or rejects them, one by one, all in the part shown, or all.
+import Link from 'next/link';
 import { useState } from 'react';
 import { useDrafting, type DraftingSuggestions } from '@/components/drafting/drafting-context';
 import { apiCall, refusalOf } from '@/components/ui/api-call';
 import { ErrorLine } from '@/components/ui/error-line';
 import type { Decision, SuggestionView } from '@/lib/review/suggestions';
 import { SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
+import { limitMessage } from '@/lib/shared/limits';
 import { ChangeWords, STATE_LABELS, SuggestionCard, suggestionState, type SuggestionFilter } from './suggestion-card';
 
 
@@ -65,6 +67,7 @@ export function SuggestionsPanel() {
   const {
     reportId,
     suggestions,
+    suggestionsHidden: hidden,
     drafting,
     onOpenDraft,
     mayDecide,
@@ -132,6 +135,11 @@ export function SuggestionsPanel() {
         </div>
       ) : null}
       {shown.length === 0 ? <p className="muted">没有修订。</p> : null}
+      {hidden.pending ? (
+        <p className="muted" data-testid="suggest-hidden-pending">
+          另有 {hidden.pending} 条待处理的修订未列出，处理上面的修订后会依次列出。
+        </p>
+      ) : null}
       <ol className="suggestion-list">
         {shown.map((s) => (
           <SuggestionCard
@@ -148,6 +156,12 @@ export function SuggestionsPanel() {
           />
         ))}
       </ol>
+      {hidden.decided && filter !== 'pending' ? (
+        <p className="muted" data-testid="suggest-hidden-decided">
+          {limitMessage('decidedSuggestionsShown')}更早的 {hidden.decided} 条已处理的修订未列出；每次接受修订都记有版本，可在
+          <Link href={`/reports/${reportId}/versions`}>版本与记录</Link>中查看。
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // The 需修改 items of the last review above the editor: for the drafter, the to-do list (ticked off as each item's
 // part changes); for the reviewer on resubmission, what changed in each item's part since the verdict.
 import type { VerdictView } from '@/lib/review/verdicts';
+import { limitMessage } from '@/lib/shared/limits';
 import { DiffParts } from './diff-view';
 
 type Props = { items: VerdictView[]; reviewer: boolean; onOpen: (sectionKey: string) => void };
@@ -25,6 +26,7 @@ export function VerdictTodo({ items, reviewer, onOpen }: Props) {
                   查看修改（+{v.changes.inserted} / −{v.changes.deleted} 字）
                 </summary>
                 <DiffParts parts={v.changes.parts} />
+                {v.changes.cut ? <p className="muted">{limitMessage('verdictChangesChars')}</p> : null}
               </details>
             ) : null}
           </li>

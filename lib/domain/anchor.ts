@@ -224,10 +224,26 @@ function locatePoint(text: string, a: TextAnchor): { start: number; end: number 
   return null;
 }
 
-/** Where a suggestion applies in the current text: exactly, approximately (the passage was edited), or nowhere. */
-export function locateSuggestion(text: string, a: TextAnchor): { exact: { start: number; end: number } | null; near: string | null } {
-  if (!a.exact) return { exact: locatePoint(text, a), near: null };
-  const m = findAnchor(text, a);
+/**
+ * Where a suggestion stands in the text, as offsets that can be kept with the text's version: the passage itself
+ * (exact), the span that stands where it was (not exact: the passage was edited), or null (gone). An insertion point
+ * is exact or null.
+ */
+export function placeSuggestion(text: string, a: TextAnchor): AnchorMatch | null {
+  if (!a.exact) {
+    const p = locatePoint(text, a);
+    return p && { ...p, exact: true };
+  }
+  return findAnchor(text, a);
+}
+
+/** What a place means to a reader: the exact span, or what stands there now (原文已改动), or nothing found. */
+export function describePlace(text: string, m: AnchorMatch | null): { exact: { start: number; end: number } | null; near: string | null } {
   if (!m) return { exact: null, near: null };
   return m.exact ? { exact: { start: m.start, end: m.end }, near: null } : { exact: null, near: text.slice(m.start, m.end) };
+}
+
+/** Where a suggestion applies in the current text: exactly, approximately (the passage was edited), or nowhere. */
+export function locateSuggestion(text: string, a: TextAnchor): { exact: { start: number; end: number } | null; near: string | null } {
+  return describePlace(text, placeSuggestion(text, a));
 }

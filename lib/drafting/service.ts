@@ -20,7 +20,7 @@ import { parseInput } from '@/lib/shared/validation';
 import { createVersion, maybeAutoVersion } from '@/lib/review/versions';
 import { availableTransitions, isEditableStatus, LOCKED_MESSAGES } from '@/lib/domain/workflow';
 import { ledgerSchema, metaSchema, saveSectionSchema, tickSchema } from './schema';
-import { listSuggestions, maySuggest } from '@/lib/review/suggestions';
+import { editorSuggestions, maySuggest } from '@/lib/review/suggestions';
 import { listVerdicts } from '@/lib/review/verdicts';
 import { snapshotOf, writeSection } from '@/lib/reports/sections';
 
@@ -218,10 +218,12 @@ async function loadReviewData(db: Db, actor: Actor, report: Report, township: { 
   const scope = { townshipId: township.id, countyId: township.countyId };
   const timeline = await reportTimeline(db, actor, report.id);
   const lastReturn = report.status === 'returned' ? [...timeline].reverse().find((e) => e.transition === 'return') : undefined;
+  const suggested = await editorSuggestions(db, actor, report.id);
   return {
     threads: await listThreads(db, actor, report.id),
     mayComment: can(actor, 'report.comment', scope),
-    suggestions: await listSuggestions(db, actor, report.id),
+    suggestions: suggested.suggestions,
+    suggestionsHidden: suggested.hidden,
     maySuggest: maySuggest(actor, township, report.status),
     verdicts: await listVerdicts(db, actor, report.id),
     mayReview: report.status === 'submitted' && can(actor, 'report.review', scope),

@@ -38,8 +38,10 @@ export type ReportMeta = {
 export type ReviewData = {
   threads: ThreadView[];
   mayComment: boolean;
-  /** Reviewers' suggestions (修订) on the report, each placed in its part's current text. */
+  /** Reviewers' suggestions (修订) on the report: every pending one placed in its part's current text, the latest decided ones. */
   suggestions: SuggestionView[];
+  /** Not listed in `suggestions`: pending ones past a page (suggestionsPage), decided ones past the latest (decidedSuggestionsShown). */
+  suggestionsHidden: { pending: number; decided: number };
   /** A reviewer of the county while the report waits for review. */
   maySuggest: boolean;
   /** Reviewers' per-item verdicts (通过 / 需修改). */

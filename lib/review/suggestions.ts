@@ -5,7 +5,7 @@
 // Longer than most files: making, placing, listing, accepting, rejecting and importing suggestions share one anchor
 // model and one view of a suggestion.
 import { one, withTx, write } from '@/db/tx';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { reportSections, suggestions, users, type CommentAnchor, type Suggestion } from '@/db/schema';
@@ -22,7 +22,7 @@ import { loadReportInScope } from '@/lib/reports/service';
 import { AppError } from '@/lib/shared/errors';
 import { limit, limitMessage, overLimit } from '@/lib/shared/limits';
 import { parseInput, quoteField, textField } from '@/lib/shared/validation';
-import { locateExactly, locateSuggestion } from '@/lib/domain/anchor';
+import { describePlace, locateExactly, locateSuggestion, placeSuggestion, type AnchorMatch } from '@/lib/domain/anchor';
 
 export { locateSuggestion } from '@/lib/domain/anchor';
 import { createVersion } from './versions';
@@ -84,8 +84,16 @@ async function sectionRow(db: Db, reportId: number, key: string) {
   return row;
 }
 
-function view(s: Suggestion, authorName: string, decidedByName: string | null, text: string, replies: SuggestionReplyView[] = []): SuggestionView {
-  const where = s.state === 'pending' ? locateSuggestion(text, s.anchor) : { exact: null, near: null };
+/** A suggestion as readers see it; `place` is its stored place in `text` (located here when not given). */
+function view(
+  s: Suggestion,
+  authorName: string,
+  decidedByName: string | null,
+  text: string,
+  replies: SuggestionReplyView[] = [],
+  place?: AnchorMatch | null,
+): SuggestionView {
+  const where = s.state === 'pending' ? describePlace(text, place === undefined ? placeSuggestion(text, s.anchor) : place) : { exact: null, near: null };
   return {
     id: s.id,
     sectionKey: s.sectionKey as BodySectionKey,
@@ -103,29 +111,140 @@ function view(s: Suggestion, authorName: string, decidedByName: string | null, t
   };
 }
 
-/** Every suggestion on a report, oldest first, each placed in its part's current text. Readers of the report only. */
-export async function listSuggestions(db: Db, actor: Actor, reportId: number): Promise<SuggestionView[]> {
-  const { report } = await loadReportInScope(db, actor, reportId);
-  const texts = new Map(
+/**
+ * A page of a report's suggestions (GET /api/reports/:id/suggestions?state=&order=&limit=&after=): `state` pending,
+ * accepted, rejected or decided (both); `order` oldest (the default) or newest first; `limit` up to suggestionsPage,
+ * which is also the default, so a report within its cap comes whole; `after` the `next` of the page before.
+ */
+const pageSchema = z.object({
+  state: z.enum(['pending', 'accepted', 'rejected', 'decided'], { error: '修订状态只能是 pending、accepted、rejected 或 decided。' }).optional(),
+  order: z.enum(['oldest', 'newest'], { error: '排序只能是 oldest 或 newest。' }).default('oldest'),
+  limit: z.coerce
+    .number({ error: '每页条数无效。' })
+    .int({ error: '每页条数无效。' })
+    .min(1, { error: '每页条数无效。' })
+    .max(limit('suggestionsPage'), { error: limitMessage('suggestionsPage') })
+    .default(limit('suggestionsPage')),
+  after: z.coerce.number({ error: '分页位置无效。' }).int({ error: '分页位置无效。' }).min(0, { error: '分页位置无效。' }).max(2 ** 31, { error: '分页位置无效。' }).optional(),
+});
+export type SuggestionPageQuery = z.input<typeof pageSchema>;
+type PageQuery = z.output<typeof pageSchema>;
+
+/** Suggestions placed by a listing (located in their part's text), counted so tests can check each is placed once per version. */
+export const placementWork = { located: 0 };
+
+type Part = { version: number; text: string };
+
+/**
+ * The place of each pending suggestion in its part's current text. A suggestion carries the place found at a version
+ * of its part; only one placed at another version (or never) is located again, and its new place is stored, so each
+ * is located at most once per version of its part, however often the report is viewed. The locating is bounded
+ * (lib/domain/anchor.ts) and a page holds at most suggestionsPage suggestions.
+ */
+async function placesOf(db: Db, reportId: number, rows: Suggestion[]): Promise<{ parts: Map<string, Part>; places: Map<number, AnchorMatch | null> }> {
+  const places = new Map<number, AnchorMatch | null>();
+  const pending = rows.filter((s) => s.state === 'pending');
+  if (!pending.length) return { parts: new Map(), places };
+  const parts = new Map<string, Part>(
     (
-      await db.select({ key: reportSections.sectionKey, text: reportSections.plainText }).from(reportSections).where(eq(reportSections.reportId, report.id))
-    ).map((r) => [r.key, r.text]),
+      await db
+        .select({ key: reportSections.sectionKey, version: reportSections.version, text: reportSections.plainText })
+        .from(reportSections)
+        .where(eq(reportSections.reportId, reportId))
+    ).map((r) => [r.key, { version: r.version, text: r.text }]),
   );
-  const rows = await db.select().from(suggestions).where(eq(suggestions.reportId, report.id)).orderBy(asc(suggestions.id));
+  const fresh: Array<{ id: number; version: number; at: AnchorMatch | null }> = [];
+  for (const s of pending) {
+    const part = parts.get(s.sectionKey);
+    if (!part) {
+      places.set(s.id, null);
+    } else if (s.placedVersion === part.version) {
+      places.set(s.id, s.placedStart === null || s.placedEnd === null ? null : { start: s.placedStart, end: s.placedEnd, exact: s.placedExact });
+    } else {
+      placementWork.located++;
+      const at = placeSuggestion(part.text, s.anchor);
+      places.set(s.id, at);
+      fresh.push({ id: s.id, version: part.version, at });
+    }
+  }
+  if (fresh.length) {
+    await withTx(db, async (tx) => {
+      for (const f of fresh) {
+        // Never over a place worked out meanwhile against a newer version (another view, another instance).
+        await tx
+          .update(suggestions)
+          .set({ placedVersion: f.version, placedStart: f.at?.start ?? null, placedEnd: f.at?.end ?? null, placedExact: f.at?.exact ?? false })
+          .where(and(eq(suggestions.id, f.id), or(isNull(suggestions.placedVersion), lt(suggestions.placedVersion, f.version))));
+      }
+    });
+  }
+  return { parts, places };
+}
+
+function stateWhere(state: PageQuery['state']): SQL | undefined {
+  if (!state) return undefined;
+  return state === 'decided' ? ne(suggestions.state, 'pending') : eq(suggestions.state, state);
+}
+
+/** One page of a report already in the actor's scope. */
+async function pageOf(db: Db, actor: Actor, reportId: number, q: PageQuery): Promise<SuggestionList> {
+  const newest = q.order === 'newest';
+  const cursor = q.after === undefined ? undefined : newest ? lt(suggestions.id, q.after) : gt(suggestions.id, q.after);
+  const rows = await db
+    .select()
+    .from(suggestions)
+    .where(and(eq(suggestions.reportId, reportId), stateWhere(q.state), cursor))
+    .orderBy(newest ? desc(suggestions.id) : asc(suggestions.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const total =
+    rows.length <= q.limit && q.after === undefined
+      ? page.length
+      : ((await one(db.select({ n: count() }).from(suggestions).where(and(eq(suggestions.reportId, reportId), stateWhere(q.state)))))?.n ?? 0);
+  const { parts, places } = await placesOf(db, reportId, page);
   const names = await displayNames(
     db,
-    rows.flatMap((s) => (s.decidedBy ? [s.authorId, s.decidedBy] : [s.authorId])),
+    page.flatMap((s) => (s.decidedBy ? [s.authorId, s.decidedBy] : [s.authorId])),
   );
-  const replies = await repliesBySuggestion(db, actor, report.id);
-  return rows.map((s) =>
-    view(
-      s,
-      authorLabel(s, names.get(s.authorId) ?? ''),
-      s.decidedBy ? (names.get(s.decidedBy) ?? null) : null,
-      texts.get(s.sectionKey) ?? '',
-      replies.get(s.id) ?? [],
+  const replies = page.length ? await repliesBySuggestion(db, actor, reportId) : new Map<number, SuggestionReplyView[]>();
+  return {
+    suggestions: page.map((s) =>
+      view(
+        s,
+        authorLabel(s, names.get(s.authorId) ?? ''),
+        s.decidedBy ? (names.get(s.decidedBy) ?? null) : null,
+        parts.get(s.sectionKey)?.text ?? '',
+        replies.get(s.id) ?? [],
+        s.state === 'pending' ? (places.get(s.id) ?? null) : null,
+      ),
     ),
-  );
+    next: rows.length > q.limit ? page[page.length - 1]!.id : null,
+    total,
+  };
+}
+
+/** A page of a report's suggestions, each pending one placed in its part's current text. Readers of the report only. */
+export async function listSuggestionPage(db: Db, actor: Actor, reportId: number, raw: unknown = {}): Promise<SuggestionList> {
+  const { report } = await loadReportInScope(db, actor, reportId);
+  return pageOf(db, actor, report.id, parseInput(pageSchema, raw ?? {}));
+}
+
+/** The suggestions on a report, oldest first (the first page: every one of a report within its cap). */
+export async function listSuggestions(db: Db, actor: Actor, reportId: number): Promise<SuggestionView[]> {
+  return (await listSuggestionPage(db, actor, reportId)).suggestions;
+}
+
+/** What the editor page draws: every pending suggestion (up to a page) and the latest decided ones, oldest first. */
+export type EditorSuggestions = { suggestions: SuggestionView[]; hidden: { pending: number; decided: number } };
+
+export async function editorSuggestions(db: Db, actor: Actor, reportId: number): Promise<EditorSuggestions> {
+  const { report } = await loadReportInScope(db, actor, reportId);
+  const pending = await pageOf(db, actor, report.id, { state: 'pending', order: 'oldest', limit: limit('suggestionsPage') });
+  const decided = await pageOf(db, actor, report.id, { state: 'decided', order: 'newest', limit: limit('decidedSuggestionsShown') });
+  return {
+    suggestions: [...pending.suggestions, ...decided.suggestions].sort((a, b) => a.id - b.id),
+    hidden: { pending: pending.total - pending.suggestions.length, decided: decided.total - decided.suggestions.length },
+  };
 }
 
 /** Who a suggestion is from: the reviewer, or for one imported from Word, the name its tracked change carried. */
@@ -230,7 +349,8 @@ export async function createSuggestion(db: Db, actor: Actor, reportId: number, r
   if (!anchor.exact && !replacement) throw new AppError('bad_request', '请选中要修改的文字，或在要插入的位置写下建议的文字。');
   if (anchor.exact === replacement) throw new AppError('bad_request', '建议的文字与原文相同。');
   if (/[\n\r]/.test(anchor.exact) || /[\n\r]/.test(replacement)) throw new AppError('bad_request', '一条修订只能在一个段落之内，请分段提出。');
-  const text = (await sectionRow(db, report.id, input.sectionKey)).plainText;
+  const section = await sectionRow(db, report.id, input.sectionKey);
+  const text = section.plainText;
   const at = locateSuggestion(text, anchor).exact;
   if (!at) throw new AppError('conflict', '原文已改动，与所选的文字不一致。请刷新后重新选择，再提出修订。');
   const stored: CommentAnchor = { ...anchor, start: at.start };
@@ -247,6 +367,11 @@ export async function createSuggestion(db: Db, actor: Actor, reportId: number, r
           replacement,
           reason: input.reason || null,
           createdAt: now,
+          // Placed against the version its passage was found in, so listings need not locate it again.
+          placedVersion: section.version,
+          placedStart: at.start,
+          placedEnd: at.end,
+          placedExact: true,
         })
         .returning(),
     ))!;
@@ -356,8 +481,11 @@ export function maySuggest(actor: Actor, township: { id: number; countyId: numbe
   return status === 'submitted' && can(actor, 'report.suggest', { townshipId: township.id, countyId: township.countyId });
 }
 
-/** 200 from GET /api/reports/:id/suggestions. */
-export type SuggestionList = { suggestions: SuggestionView[] };
+/**
+ * 200 from GET /api/reports/:id/suggestions: one page (by default every suggestion of a report within the cap, oldest
+ * first), `next` the `after` of the following page (null: none), `total` how many match the state asked for.
+ */
+export type SuggestionList = { suggestions: SuggestionView[]; next: number | null; total: number };
 /** 201 from POST /api/reports/:id/suggestions. */
 export type SuggestionCreated = { suggestion: SuggestionView };
 /** 409 from POST …/suggestions/:sid/accept when the part changed, besides error and code: the server's copy of it. */

@@ -27,6 +27,12 @@ export const LIMITS = {
   suggestionReasonChars: { value: 500, message: (v) => `修订理由不能超过 ${v} 个字。` },
   suggestionsPerUserHour: { value: 200, message: (v) => `您一小时内已提出 ${v} 条修订，请稍后再提。` },
   suggestionsPerReport: { value: 1_000, message: (v) => `这份报告的修订已达 ${v} 条上限。` },
+  // One page of GET /api/reports/:id/suggestions (also its default, so a report within the cap comes in one page).
+  suggestionsPage: { value: 1_000, message: (v) => `每次最多列出 ${v} 条修订，请分页读取。` },
+  // Decided suggestions the editor page lists (the latest ones); the rest are counted.
+  // Characters of a verdict's changes shown beside the item (a side note, not the comparison of versions).
+  verdictChangesChars: { value: 2_000, message: (v) => `改动较多，这里只显示前 ${v} 个字；完整的对照请在“版本与记录”中查看。` },
+  decidedSuggestionsShown: { value: 100, message: (v) => `已处理的修订只列出最近 ${v} 条。` },
   commentsPerReport: { value: 2_000, message: (v) => `这份报告的批注已达 ${v} 条上限，请先处理（删除）已解决的批注。` },
   namedVersionsPerReport: { value: 50, message: (v) => `这份报告的命名版本已达 ${v} 个上限。命名版本请在重要节点保存（如“初稿”“送审稿”）。` },
   namedVersionsPerUserHour: { value: 20, message: (v) => `您一小时内已保存 ${v} 个命名版本，请稍后再试。` },

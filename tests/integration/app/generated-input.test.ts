@@ -42,7 +42,11 @@ const BAD: Record<string, RouteBad | Skip> = {
   'PATCH /api/reports/[id]': { as: 'drafterA1', ids: ['id'], required: ['title', 'metaVersion', 'signatureOrgans'] },
   'PUT /api/reports/[id]/sections/[key]': { as: 'drafterA1', ids: ['id'], keys: ['key'], required: ['version'] },
   'PUT /api/reports/[id]/checklist/[itemId]': { as: 'drafterA1', ids: ['id'], keys: ['itemId'], required: ['confirmed'] },
-  'GET /api/reports/[id]/suggestions': { as: 'reviewerA', ids: ['id'] },
+  'GET /api/reports/[id]/suggestions': {
+    as: 'reviewerA',
+    ids: ['id'],
+    queries: ['limit=0', 'limit=abc', 'limit=1001', 'limit=1.5', 'after=-1', 'after=1e40', 'after=%00', 'state=open', 'order=x', 'state=pending&order=newest&limit=-5'],
+  },
   'PUT /api/reports/[id]/verdicts/[itemId]': { as: 'reviewerA', ids: ['id'], keys: ['itemId'], required: ['verdict'] },
   'POST /api/reports/[id]/suggestions': { as: 'reviewerA', ids: ['id'], required: ['sectionKey', 'anchor', 'replacement'] },
   'POST /api/reports/[id]/suggestions/[sid]/accept': { as: 'drafterA1', ids: ['id', 'sid'] },

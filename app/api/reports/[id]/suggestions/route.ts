@@ -1,12 +1,16 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { createSuggestion, listSuggestions } from '@/lib/review/suggestions';
+import { createSuggestion, listSuggestionPage } from '@/lib/review/suggestions';
 import { readJson, withActor } from '@/lib/server/http';
 import { parseId } from '@/lib/shared/validation';
 
-export const GET = withActor<{ id: string }>(async (_req, actor, params) =>
-  NextResponse.json({ suggestions: await listSuggestions(getDb(), actor, parseId(params.id, '报告编号')) }),
-);
+// ?state=&order=&limit=&after= page the list (lib/review/suggestions.ts); without them, a report within its cap comes whole.
+export const GET = withActor<{ id: string }>(async (req, actor, params) => {
+  const id = parseId(params.id, '报告编号');
+  const q = new URL(req.url).searchParams;
+  const query = Object.fromEntries(['state', 'order', 'limit', 'after'].flatMap((k) => (q.has(k) ? [[k, q.get(k)]] : [])));
+  return NextResponse.json(await listSuggestionPage(getDb(), actor, id, query));
+});
 
 export const POST = withActor<{ id: string }>(async (req, actor, params) => {
   const id = parseId(params.id, '报告编号');
