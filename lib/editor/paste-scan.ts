@@ -38,8 +38,15 @@ export function scanPastedHtml(html: string): PasteToken[] {
   const lower = html.toLowerCase();
   const n = html.length;
   let i = 0;
+  // Runs of text (a stray '<' included) are joined into one token, decoded once.
+  let pending = '';
   const text = (s: string) => {
-    if (s) out.push({ t: 'text', text: decodeEntities(s) });
+    pending += s;
+  };
+  const push = (tk: PasteToken) => {
+    if (pending) out.push({ t: 'text', text: decodeEntities(pending) });
+    pending = '';
+    out.push(tk);
   };
   while (i < n) {
     const lt = html.indexOf('<', i);
@@ -54,10 +61,12 @@ export function scanPastedHtml(html: string): PasteToken[] {
       i = end === -1 ? n : end + 3;
       // <!--[if !supportLists]--> and <!--[endif]--> bracket visible text; <!--[if gte vml 1]>…<![endif]--> is hidden.
       const c = conditional(body);
-      if (c && (c === 'label-end' || body.trimEnd().endsWith(']'))) out.push({ t: c });
+      if (c && (c === 'label-end' || body.trimEnd().endsWith(']'))) push({ t: c });
       else if (c === 'label-start') {
         // The downlevel-hidden form <!--[if !supportLists]>1.<![endif]--> holds the number inside the comment.
-        out.push({ t: 'label-start' }, ...scanPastedHtml(body.replace(/^\[if[^\]]*\]>?/i, '').replace(/<!\[endif\]>?$/i, '')).filter((tk) => tk.t === 'text'), { t: 'label-end' });
+        push({ t: 'label-start' });
+        for (const tk of scanPastedHtml(body.replace(/^\[if[^\]]*\]>?/i, '').replace(/<!\[endif\]>?$/i, ''))) if (tk.t === 'text') push(tk);
+        push({ t: 'label-end' });
       }
       continue;
     }
@@ -65,7 +74,7 @@ export function scanPastedHtml(html: string): PasteToken[] {
       // <![if !supportLists]>, <![endif]>, <!DOCTYPE>, <?xml?>: markers, not content.
       const end = html.indexOf('>', lt);
       const c = conditional(html.slice(lt + 2, end === -1 ? n : end));
-      if (c) out.push({ t: c });
+      if (c) push({ t: c });
       i = end === -1 ? n : end + 1;
       continue;
     }
@@ -80,7 +89,7 @@ export function scanPastedHtml(html: string): PasteToken[] {
     const tag = m[2]!.toLowerCase();
     if (tag.includes(':')) continue; // <o:p>, <w:sdt>, <v:shape>: Office's own elements.
     if (m[1]) {
-      out.push({ t: 'close', tag });
+      push({ t: 'close', tag });
       continue;
     }
     if (SKIPPED.has(tag)) {
@@ -89,7 +98,8 @@ export function scanPastedHtml(html: string): PasteToken[] {
       i = close === -1 ? n : close + 1;
       continue;
     }
-    out.push({ t: 'open', tag, attrs: m[3] ?? '' });
+    push({ t: 'open', tag, attrs: m[3] ?? '' });
   }
+  if (pending) out.push({ t: 'text', text: decodeEntities(pending) });
   return out;
 }
