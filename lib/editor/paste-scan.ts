@@ -38,23 +38,29 @@ export function scanPastedHtml(html: string): PasteToken[] {
   const lower = html.toLowerCase();
   const n = html.length;
   let i = 0;
-  // Runs of text (a stray '<' included) are joined into one token, decoded once.
-  let pending = '';
-  const text = (s: string) => {
-    pending += s;
+  // Runs of text (a stray '<' included) are one token: a range of the source, sliced and decoded once.
+  let from = 0;
+  let to = 0;
+  const text = (a: number, b: number) => {
+    if (a !== to) flushText();
+    if (from === to) from = a;
+    to = b;
+  };
+  const flushText = () => {
+    if (to > from) out.push({ t: 'text', text: decodeEntities(html.slice(from, to)) });
+    from = to;
   };
   const push = (tk: PasteToken) => {
-    if (pending) out.push({ t: 'text', text: decodeEntities(pending) });
-    pending = '';
+    flushText();
     out.push(tk);
   };
   while (i < n) {
     const lt = html.indexOf('<', i);
     if (lt === -1) {
-      text(html.slice(i));
+      text(i, n);
       break;
     }
-    text(html.slice(i, lt));
+    text(i, lt);
     if (html.startsWith('<!--', lt)) {
       const end = html.indexOf('-->', lt + 4);
       const body = html.slice(lt + 4, end === -1 ? n : end);
@@ -81,7 +87,7 @@ export function scanPastedHtml(html: string): PasteToken[] {
     TAG_RE.lastIndex = lt;
     const m = TAG_RE.exec(html);
     if (!m) {
-      text('<');
+      text(lt, lt + 1);
       i = lt + 1;
       continue;
     }
@@ -100,6 +106,6 @@ export function scanPastedHtml(html: string): PasteToken[] {
     }
     push({ t: 'open', tag, attrs: m[3] ?? '' });
   }
-  if (pending) out.push({ t: 'text', text: decodeEntities(pending) });
+  flushText();
   return out;
 }
