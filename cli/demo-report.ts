@@ -1,4 +1,5 @@
-// The invented demo report of 示例镇 seeded on first run: a complete report in the style of a real one.
+// The invented demo report of 示例镇 seeded on first run: a complete report in the style of a real one. Each part is
+// one line per block: the short （一） lines are its sub-headings (docFromReportText reads them so), the rest body text.
 import type { BodySectionKey } from '@/lib/domain/sections';
 
 export function demoReportText(year: number): Record<BodySectionKey, string> {

@@ -10,7 +10,7 @@ import { loadActor } from '@/lib/auth/actor';
 import { verifyPassword } from '@/lib/auth/password';
 import { createReport, currentReportYear } from '@/lib/reports/service';
 import { BODY_SECTION_KEYS } from '@/lib/domain/sections';
-import { docFromText } from '@/lib/domain/tiptap-doc';
+import { docFromReportText, docToText } from '@/lib/domain/tiptap-doc';
 import { sectionVersions, writeSection } from '@/lib/reports/sections';
 import { createCounty, createTownship } from '@/lib/directory/townships';
 
@@ -65,12 +65,13 @@ export async function seedIfEmpty(db: Db, now: Date = new Date()): Promise<boole
   await withTx(db, async (tx) => {
     const versions = await sectionVersions(tx, report.id);
     for (const key of BODY_SECTION_KEYS) {
-      const body = text[key];
+      // Written as a drafter's editor would hold it: the （一） lines are sub-headings, so the export sets them as such.
+      const content = docFromReportText(text[key]);
       await writeSection(tx, {
         reportId: report.id,
         key,
-        content: docFromText(body),
-        plainText: body,
+        content,
+        plainText: docToText(content),
         baseVersion: versions.get(key) ?? 1,
         actor: drafter,
         now,

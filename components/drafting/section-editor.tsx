@@ -5,7 +5,7 @@ import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/r
 import { CharacterCount, Placeholder } from '@tiptap/extensions';
 import { TextSelection } from '@tiptap/pm/state';
 import { reportExtensions } from '@/lib/editor/extensions';
-import { cleanPastedHtml } from '@/lib/editor/paste';
+import { cleanPastedHtml, pastedTextSlice } from '@/lib/editor/paste';
 import { textIndex } from '@/lib/editor/text-index';
 import { CommentHighlights } from '@/lib/editor/comment-highlights';
 import { createAnchor, pointAnchor, type TextAnchor } from '@/lib/domain/anchor';
@@ -114,6 +114,7 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
     content: section.content,
     editorProps: {
       transformPastedHTML: cleanPastedHtml,
+      clipboardTextParser: (text, _context, _plain, view) => pastedTextSlice(text, view.state.schema),
       attributes: { 'data-testid': `editor-${section.key}`, class: 'doc-editor', spellcheck: 'false' },
     },
     onUpdate: ({ editor: e }) => {

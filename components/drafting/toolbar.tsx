@@ -2,17 +2,39 @@
 
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
-import { renumberHeadings } from '@/lib/editor/numbering';
-import type { TiptapNode } from '@/lib/domain/tiptap-doc';
+import { renumberTransaction, unnumberTransaction } from '@/lib/editor/numbering';
 
 type Btn = { label: string; title: string; run: (e: Editor) => void; active?: (e: Editor) => boolean; testId?: string };
 
+/**
+ * Makes the selected paragraphs headings of `level` (or body text, for null) and numbers every heading of the part at
+ * once, in one undoable step: the drafter sees （一） the moment they click, and the text (hence the export) holds it.
+ * A heading turned back into body text loses its number, and the headings after it move up.
+ */
+function setNumberedHeading(e: Editor, level: 2 | 3 | 4 | null): void {
+  const off = level === null ? e.isActive('heading') : e.isActive('heading', { level });
+  let chain = e
+    .chain()
+    .focus()
+    .command(({ tr }) => {
+      if (off) unnumberTransaction(tr, tr.selection.from, tr.selection.to);
+      return true;
+    });
+  chain = level === null ? chain.setParagraph() : chain.toggleHeading({ level });
+  chain
+    .command(({ tr }) => {
+      renumberTransaction(tr);
+      return true;
+    })
+    .run();
+}
+
 const BUTTONS: Btn[][] = [
   [
-    { label: '（一）', title: '二级标题（一）', run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(), active: (e) => e.isActive('heading', { level: 2 }), testId: 'tb-h2' },
-    { label: '1.', title: '三级标题 1.', run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(), active: (e) => e.isActive('heading', { level: 3 }) },
-    { label: '（1）', title: '四级标题（1）', run: (e) => e.chain().focus().toggleHeading({ level: 4 }).run(), active: (e) => e.isActive('heading', { level: 4 }) },
-    { label: '正文', title: '正文段落', run: (e) => e.chain().focus().setParagraph().run(), active: (e) => e.isActive('paragraph') },
+    { label: '（一）', title: '二级标题（一）', run: (e) => setNumberedHeading(e, 2), active: (e) => e.isActive('heading', { level: 2 }), testId: 'tb-h2' },
+    { label: '1.', title: '三级标题 1.', run: (e) => setNumberedHeading(e, 3), active: (e) => e.isActive('heading', { level: 3 }), testId: 'tb-h3' },
+    { label: '（1）', title: '四级标题（1）', run: (e) => setNumberedHeading(e, 4), active: (e) => e.isActive('heading', { level: 4 }), testId: 'tb-h4' },
+    { label: '正文', title: '正文段落', run: (e) => setNumberedHeading(e, null), active: (e) => e.isActive('paragraph') },
   ],
   [
     { label: 'B', title: '加粗', run: (e) => e.chain().focus().toggleBold().run(), active: (e) => e.isActive('bold') },
@@ -35,7 +57,13 @@ const BUTTONS: Btn[][] = [
     {
       label: '整理编号',
       title: '按顺序重新编排（一）、1.、（1）标题序号',
-      run: (e) => e.commands.setContent(renumberHeadings(e.getJSON() as TiptapNode), { emitUpdate: true }),
+      testId: 'tb-renumber',
+      run: (e) =>
+        e
+          .chain()
+          .focus()
+          .command(({ tr }) => renumberTransaction(tr))
+          .run(),
     },
   ],
 ];

@@ -127,6 +127,59 @@ describe('drafting with autosave', () => {
     await page.context().close();
   });
 
+  it('pasting a township draft reads its numbering as headings and lists, and the （一） button numbers at once', async () => {
+    const { page, editor } = await openEditor('qingshi', 'leaders');
+    // On a new line: pasted at the end of a paragraph, the first pasted line joins it, as in Word.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await editor.evaluate((el) => {
+      const li = (label: string, text: string) =>
+        `<p class=MsoListParagraph style='margin-left:18pt;text-indent:-18pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>${label}<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]><span style='font-family:仿宋_GB2312'>${text}<o:p></o:p></span></p>`;
+      const html =
+        '<html><head><style>p{font-family:仿宋}</style></head><body><!--StartFragment-->' +
+        "<p class=MsoNormal style='text-indent:32pt'><b><span style='font-family:楷体'>（一）压实述法责任<o:p></o:p></span></b></p>" +
+        "<p class=MsoNormal style='text-indent:32pt'><span>镇党委书记年底向县委述法，接受评议。<o:p></o:p></span></p>" +
+        "<p class=MsoNormal style='text-indent:32pt'><span>1.建立学法清单<o:p></o:p></span></p>" +
+        li('1)', '中心组学法6次') +
+        li('2)', '会前学法12次') +
+        '<!--EndFragment--></body></html>';
+      const data = new DataTransfer();
+      data.setData('text/html', html);
+      data.setData('text/plain', '（一）压实述法责任');
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => editor.locator('h2').allTextContents()).toEqual(['（一）压实述法责任']);
+    expect(await editor.locator('h3').allTextContents()).toEqual(['1.建立学法清单']);
+    expect(await editor.locator('ol > li').allTextContents()).toEqual(['中心组学法6次', '会前学法12次']);
+    expect(await editor.innerText()).not.toMatch(/1\)|2\)/);
+
+    // A new line made a （一） heading shows its number the moment the button is pressed.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('加强督促检查');
+    // Each part has its own toolbar.
+    const h2Button = page.locator('[data-section-editor="leaders"]').getByTestId('tb-h2');
+    await h2Button.click();
+    expect(await editor.locator('h2').allTextContents()).toEqual(['（一）压实述法责任', '（二）加强督促检查']);
+    await waitSaved(page);
+    await shot(page, 'drafting-06-numbered-paste-1280');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, 'drafting-06-numbered-paste-390');
+
+    // Pressing （一） again takes the heading and its number away; undo brings both back.
+    await h2Button.click();
+    expect(await editor.locator('h2').allTextContents()).toEqual(['（一）压实述法责任']);
+    expect(await editor.locator('p', { hasText: /^加强督促检查$/ }).count()).toBe(1);
+    await page.keyboard.press('Control+z');
+    expect(await editor.locator('h2').allTextContents()).toEqual(['（一）压实述法责任', '（二）加强督促检查']);
+    await waitSaved(page);
+    await page.reload();
+    await page.getByTestId('nav-leaders').click();
+    await expect.poll(() => page.getByTestId('editor-leaders').locator('h2').allTextContents()).toEqual(['（一）压实述法责任', '（二）加强督促检查']);
+    await page.context().close();
+  });
+
   it('a second browser saving over a stale version gets the conflict dialog, and neither text is lost', async () => {
     const a = await openAs('qingshi');
     const b = await openAs('qingshi');

@@ -56,6 +56,11 @@ describe('export and print', () => {
     expect(p2).toHaveLength(1);
     expect(p1[0]!.indexOf('—')).toBeGreaterThan(p2[0]!.indexOf('—') + 20);
     expect(pdfPageText(pdf, 1)).toContain('法治政府建设情况的报告');
+    // The demo's （一） sub-headings are headings kept with the next line: none stands alone at the foot of a page.
+    for (let n = 1; n <= info.pages; n++) {
+      const lines = pdfPageText(pdf, n).split('\n').map((l) => l.trim()).filter((l) => l && !/^—\s*\d+\s*—$/.test(l));
+      expect(lines.at(-1)).not.toMatch(/^[（(][一二三四五六七八九十]+[）)][^。]{1,30}$/);
+    }
     pdfPageToPng(pdf, 1, path.join(SCREENSHOT_DIR, 'export-02-docx-page1'));
     pdfPageToPng(pdf, 2, path.join(SCREENSHOT_DIR, 'export-03-docx-page2'));
   });

@@ -10,6 +10,8 @@ import { resetPassword } from '@/lib/directory/accounts';
 import { authenticate } from '@/lib/auth/authenticate';
 import { runCli } from '@/cli/index';
 import { runChecks } from '@/lib/domain/checks';
+import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
+import { renumberHeadings } from '@/lib/editor/numbering';
 import { makeTestDb, seedWorld, snapshot, type World } from '../../support/db';
 
 let db: Db;
@@ -171,6 +173,18 @@ describe('first-run seed', () => {
     const text = Object.fromEntries(sections.map((s) => [s.sectionKey, s.plainText]));
     for (const key of ['preface', 'measures', 'leaders', 'shortcomings', 'plans']) expect(text[key]!.length).toBeGreaterThan(80);
     expect(text.plans).toContain('2026年');
+    // Its sub-headings are headings of the editor, numbered in sequence, as the export sets them (楷体, kept with the next line).
+    const headings = Object.fromEntries(
+      sections.map((s) => [s.sectionKey, (s.content as TiptapNode).content!.filter((n) => n.type === 'heading').map((n) => `${String(n.attrs!.level)}:${docToText(n).slice(0, 3)}`)]),
+    );
+    expect(headings.preface).toEqual([]);
+    expect(headings.measures).toEqual(['2:（一）', '2:（二）', '2:（三）', '2:（四）', '2:（五）', '2:（六）']);
+    expect(headings.leaders).toEqual(['2:（一）', '2:（二）', '2:（三）']);
+    expect(headings.shortcomings).toEqual(['2:（一）', '2:（二）']);
+    expect(headings.plans).toEqual(['2:（一）', '2:（二）', '2:（三）', '2:（四）', '2:（五）']);
+    for (const s of sections) expect(renumberHeadings(s.content as TiptapNode)).toEqual(s.content);
+    // No body paragraph starts with a number a drafter would have made a heading.
+    for (const s of sections) for (const n of (s.content as TiptapNode).content ?? []) if (n.type === 'paragraph') expect(docToText(n)).not.toMatch(/^[（(][一二三四五六七八九十]+[）)]/);
     // The demo report is a good example: the structure checks find nothing to fault.
     const checks = runChecks({
       year: 2025,
