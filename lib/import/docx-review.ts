@@ -20,6 +20,9 @@ const W15 = 'http://schemas.microsoft.com/office/word/2012/wordml';
 /** The suffix the app adds to a Word author's name; a file exported by the app and filed back drops it again. */
 export const WORD_AUTHOR_SUFFIX = '（Word 修订）';
 
+/** How the 修订稿 opens a reason's Word comment; taken off again when the file comes back. */
+export const REASON_PREFIX = '修订理由：';
+
 export type ReviewChange = {
   author: string;
   date: string | null;
@@ -220,7 +223,7 @@ export async function readReviewFile(buf: Buffer): Promise<ReviewFile> {
     const r = ranges.get(c.id);
     // A comment on exactly one tracked change and nothing else: that change's reason (the 修订稿 writes reasons so).
     if (r && r.changes.length === 1 && !r.plain && changes[r.changes[0]!]!.reason === null && c.body.length <= limit('suggestionReasonChars')) {
-      changes[r.changes[0]!]!.reason = c.body;
+      changes[r.changes[0]!]!.reason = c.body.startsWith(REASON_PREFIX) ? c.body.slice(REASON_PREFIX.length).trim() : c.body;
       reasonOf.set(c.paraId, r.changes[0]!);
       continue;
     }

@@ -45,7 +45,7 @@ async function panelRevisions(): Promise<Partial<Record<BodySectionKey, Revision
   const out: Partial<Record<BodySectionKey, Revision[]>> = {};
   for (const s of await listSuggestions(db, w.reviewerA, reportId)) {
     if (s.state !== 'pending' || !s.position) continue;
-    (out[s.sectionKey] ??= []).push({ id: s.id, start: s.position.start, end: s.position.end, replacement: s.replacement, author: s.authorName, date: s.createdAt });
+    (out[s.sectionKey] ??= []).push({ id: s.id, start: s.position.start, end: s.position.end, replacement: s.replacement, author: s.authorName, date: s.createdAt, reason: s.reason });
   }
   return out;
 }
