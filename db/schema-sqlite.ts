@@ -300,6 +300,8 @@ export const comments = sqliteTable(
       .notNull()
       .references(() => users.id),
     body: text('body').notNull(),
+    // The name a Word comment (批注) was signed with, when it came in with a returned file; the author is who filed it.
+    authorName: text('author_name'),
     anchor: text('anchor', { mode: 'json' }).$type<CommentAnchor>(),
     resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
     resolvedBy: integer('resolved_by').references(() => users.id),

@@ -32,6 +32,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'suggestion.accept': '接受修订',
   'suggestion.reject': '拒绝修订',
   'suggestion.reply': '回复修订',
+  'suggestion.withdraw': '撤回修订',
+  'review.import': '登记 Word 审阅稿',
   'verdict.set': '逐项审核意见',
   'login.failure': '登录失败',
   'login.lockout': '登录锁定',
@@ -119,9 +121,12 @@ export function describeAudit(action: string, rawDetail: string | null, n: Audit
       return `在“${section(d.sectionKey)}”添加批注`;
     case 'comment.delete':
       return '删除一条批注';
+    case 'review.import':
+      return `登记审阅后的 Word 文件“${str(d.fileName)}”（SHA-256 ${str(d.sha256)}）：${str(d.suggestions)} 条修订、${str(d.comments)} 条批注和回复，重复 ${str(d.duplicates)} 处，无法定位 ${str(d.unplaced)} 处`;
     case 'suggestion.create':
     case 'suggestion.accept':
     case 'suggestion.reject':
+    case 'suggestion.withdraw':
       return `${ACTION_LABELS[action]}：“${section(d.sectionKey)}”第 ${str(d.suggestionId)} 条`;
     case 'suggestion.reply':
       return `回复第 ${str(d.suggestionId)} 条修订`;

@@ -23,7 +23,13 @@ export type ExportDocument = {
   cc: string | null;
   /** Pending suggestions per part, for the 修订稿 only. */
   revisions?: Partial<Record<BodySectionKey, Revision[]>>;
+  /** Open comments (批注) per part with their replies, for the 修订稿 only: written as Word comments. */
+  comments?: Partial<Record<BodySectionKey, ExportComment[]>>;
 };
+
+export type ExportNote = { author: string; date: string; body: string };
+/** An open comment placed in its part's current text (plain-text offsets), with its replies in order. */
+export type ExportComment = ExportNote & { start: number; end: number; replies: ExportNote[] };
 
 export type ExportPart = { key: BodySectionKey; heading: string | null; doc: TiptapNode };
 

@@ -3,6 +3,9 @@
 // and the page set-up of GB/T 9704 belong together.
 import {
   AlignmentType,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
   DeletedTextRun,
   InsertedTextRun,
   BorderStyle,
@@ -24,13 +27,15 @@ import {
   TextRun,
   WidthType,
   convertMillimetersToTwip,
+  type ICommentOptions,
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
 import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
 import { exportParts, forPrint, normaliseNumbering, variantFields, type ExportDocument, type ExportVariant } from './document';
-import { markRevisions, REVISION_DEL, REVISION_INS } from './revisions';
+import { markRevisions, REVISION_COMMENT, REVISION_DEL, REVISION_INS, type CommentRange, type Revision } from './revisions';
 import { titleLines } from './title';
+import { REASON_PREFIX } from '@/lib/import/docx-review';
 
 export const FONTS = {
   title: '方正小标宋简体',
@@ -99,12 +104,17 @@ function run(text: string, s: RunStyle, extra: Partial<IRunOptions> = {}): TextR
   return new TextRun(runOptions(text, s, extra));
 }
 
+/** The next w:id for a tracked run, reset for each file (buildDocx runs synchronously). */
+let nextRevisionId = 0;
+
 /** A run of the 修订稿: a reviewer's deletion or insertion as a Word tracked change, with its author and date. */
 function revisionRun(text: string, s: RunStyle, marks: TiptapNode['marks']): ParagraphChild | null {
   for (const m of marks ?? []) {
     if (m.type !== REVISION_DEL && m.type !== REVISION_INS) continue;
     const a = m.attrs as { id: number; author: string; date: string };
-    const change = { id: a.id, author: a.author, date: a.date };
+    // Every annotation id unique: each tracked run gets its own (a replacement's w:del and w:ins included), above the
+    // comments' ids, which count from 0.
+    const change = { id: nextRevisionId++, author: a.author, date: a.date };
     return m.type === REVISION_DEL ? new DeletedTextRun({ ...runOptions(text, s), ...change }) : new InsertedTextRun({ ...runOptions(text, s), ...change });
   }
   return null;
@@ -142,7 +152,20 @@ export const MARK_SERIALIZERS: Record<string, (s: RunStyle) => RunStyle> = {
 
 function inline(node: TiptapNode, style: RunStyle, normalise: boolean): ParagraphChild[] {
   const children: ParagraphChild[] = [];
+  // The 修订稿's comments: a range opens before the first run inside it and closes, with its reference, after the last.
+  const open: number[] = [];
+  const close = (id: number) => {
+    children.push(new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] }));
+    open.splice(open.indexOf(id), 1);
+  };
   (node.content ?? []).forEach((child, i) => {
+    const ids = ((child.marks ?? []).find((m) => m.type === REVISION_COMMENT)?.attrs as { ids?: number[] } | undefined)?.ids ?? [];
+    for (const id of [...open]) if (!ids.includes(id)) close(id);
+    for (const id of ids)
+      if (!open.includes(id)) {
+        children.push(new CommentRangeStart(id));
+        open.push(id);
+      }
     if (child.type === 'hardBreak') {
       children.push(new TextRun({ break: 1 }));
       return;
@@ -152,7 +175,40 @@ function inline(node: TiptapNode, style: RunStyle, normalise: boolean): Paragrap
     const text = normalise && i === 0 ? normaliseNumbering(child.text ?? '') : (child.text ?? '');
     children.push(revisionRun(text, s, child.marks) ?? run(text, s));
   });
+  for (const id of [...open]) close(id);
   return children;
+}
+
+/** A Word comment's paragraphs: one per line of its text. */
+const commentParagraphs = (body: string) => body.split('\n').map((line) => new Paragraph({ children: [new TextRun(line)] }));
+
+/**
+ * The 修订稿's Word comments, numbered from 0: each pending suggestion's reason (anchored on its change), each open
+ * comment with its replies after it (parentId: Word and WPS show them as a thread, through commentsExtended.xml).
+ */
+function reviewComments(d: ExportDocument): { comments: ICommentOptions[]; revisions: Partial<Record<string, Revision[]>>; ranges: Partial<Record<string, CommentRange[]>> } {
+  const comments: ICommentOptions[] = [];
+  const revisions: Partial<Record<string, Revision[]>> = {};
+  const ranges: Partial<Record<string, CommentRange[]>> = {};
+  const add = (o: Omit<ICommentOptions, 'id'>) => {
+    const id = comments.length;
+    comments.push({ id, ...o });
+    return id;
+  };
+  const when = (iso: string) => new Date(iso);
+  for (const [key, list] of Object.entries(d.revisions ?? {})) {
+    revisions[key] = (list ?? []).map((r) =>
+      r.reason ? { ...r, commentId: add({ author: r.author, initials: r.author.slice(0, 1), date: when(r.date), children: commentParagraphs(`${REASON_PREFIX}${r.reason}`) }) } : r,
+    );
+  }
+  for (const [key, list] of Object.entries(d.comments ?? {})) {
+    for (const c of list ?? []) {
+      const id = add({ author: c.author, initials: c.author.slice(0, 1), date: when(c.date), children: commentParagraphs(c.body) });
+      for (const r of c.replies) add({ author: r.author, initials: r.author.slice(0, 1), date: when(r.date), parentId: id, children: commentParagraphs(r.body) });
+      (ranges[key] ??= []).push({ commentId: id, start: c.start, end: c.end });
+    }
+  }
+  return { comments, revisions, ranges };
 }
 
 /** A run-in sub-heading opening a paragraph: （一）加强组织领导。正文… up to its first 。, at most 30 characters. */
@@ -403,10 +459,12 @@ export function buildDocx(stored: ExportDocument, variant: ExportVariant, opts: 
   if (f.recipient) out.push(new Paragraph({ spacing: bodyLine, children: [run(f.recipient, body)] }));
 
   // The 修订稿 carries the reviewers' pending suggestions as tracked changes.
-  const withRevisions: ExportDocument =
-    variant === 'revisions' && d.revisions
-      ? { ...d, sections: Object.fromEntries(Object.entries(d.sections).map(([k, doc]) => [k, doc ? markRevisions(doc, d.revisions?.[k as keyof typeof d.revisions] ?? []) : doc])) }
-      : d;
+  nextRevisionId = 0;
+  const review = variant === 'revisions' ? reviewComments(d) : null;
+  if (review) nextRevisionId = review.comments.length;
+  const withRevisions: ExportDocument = review
+    ? { ...d, sections: Object.fromEntries(Object.entries(d.sections).map(([k, doc]) => [k, doc ? markRevisions(doc, review.revisions[k] ?? [], review.ranges[k] ?? []) : doc])) }
+    : d;
   const parts = exportParts(withRevisions);
   const hasSignature = d.signatureOrgans.length > 0 || Boolean(f.date);
   for (const [i, part] of parts.entries()) {
@@ -434,6 +492,7 @@ export function buildDocx(stored: ExportDocument, variant: ExportVariant, opts: 
     creator: '法治年报',
     title: d.title.replace(/\n/g, ''),
     evenAndOddHeaderAndFooters: true,
+    ...(review?.comments.length ? { comments: { children: review.comments } } : {}),
     styles: {
       default: { document: { run: { font: font(FONTS.body), size: SIZES.body * 2 } } },
       // The grid's character pitch is reckoned from the Normal style's size, so it is stated there too.

@@ -1,17 +1,17 @@
 // Builds the export document from a stored report, or from a parsed report text (import and the command line).
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { suggestions } from '@/db/schema';
+import { comments, suggestions } from '@/db/schema';
 import { displayNames } from '@/lib/directory/accounts';
-import { locateSuggestion } from '@/lib/domain/anchor';
+import { findAnchor, locateSuggestion } from '@/lib/domain/anchor';
 import type { Actor } from '@/lib/domain/permissions';
 import type { ParsedReport } from '@/lib/domain/parse';
-import { BODY_SECTION_KEYS, type BodySectionKey } from '@/lib/domain/sections';
+import { BODY_SECTION_KEYS, isBodySectionKey, type BodySectionKey } from '@/lib/domain/sections';
 import { docFromReportText, type TiptapNode } from '@/lib/domain/tiptap-doc';
 import { getReportForActor, type ReportWithSections } from '@/lib/reports/service';
 import { authorLabel } from '@/lib/review/suggestions';
 import { partHeadingLines } from '@/lib/domain/template';
-import type { ExportDocument } from './document';
+import type { ExportComment, ExportDocument, ExportNote } from './document';
 import { clampDocForRender } from '@/lib/editor/doc-limits';
 import type { Revision } from './revisions';
 
@@ -29,6 +29,7 @@ async function pendingRevisions(db: Db, { report, sections }: ReportWithSections
       replacement: suggestions.replacement,
       authorId: suggestions.authorId,
       authorName: suggestions.authorName,
+      reason: suggestions.reason,
       createdAt: suggestions.createdAt,
     })
     .from(suggestions)
@@ -43,7 +44,33 @@ async function pendingRevisions(db: Db, { report, sections }: ReportWithSections
     if (!position) continue;
     // The author as the review panel names them: an imported Word change by the name its tracked change carried.
     const author = authorLabel(s, names.get(s.authorId) ?? '');
-    (out[s.sectionKey as BodySectionKey] ??= []).push({ id: s.id, start: position.start, end: position.end, replacement: s.replacement, author, date: s.createdAt.toISOString() });
+    (out[s.sectionKey as BodySectionKey] ??= []).push({ id: s.id, start: position.start, end: position.end, replacement: s.replacement, author, date: s.createdAt.toISOString(), reason: s.reason });
+  }
+  return out;
+}
+
+/**
+ * Open comments (批注) that are still found in their part's text, with their replies, as the 修订稿 writes them:
+ * resolved and deleted ones left out, a comment filed from Word signed with the name it carried.
+ */
+async function openComments(db: Db, { report, sections }: ReportWithSections): Promise<Partial<Record<BodySectionKey, ExportComment[]>>> {
+  const rows = await db
+    .select()
+    .from(comments)
+    .where(and(eq(comments.reportId, report.id), isNull(comments.deletedAt)))
+    .orderBy(asc(comments.id));
+  const out: Partial<Record<BodySectionKey, ExportComment[]>> = {};
+  const threads = rows.filter((c) => c.parentId === null && c.anchor && c.resolvedAt === null && isBodySectionKey(c.sectionKey));
+  if (threads.length === 0) return out;
+  const texts = new Map(sections.map((s) => [s.sectionKey, s.plainText]));
+  const names = await displayNames(db, rows.map((c) => c.authorId));
+  const note = (c: (typeof rows)[number]) => ({ author: c.authorName ?? names.get(c.authorId) ?? '', date: c.createdAt.toISOString(), body: c.body });
+  const replies = new Map<number, ExportNote[]>();
+  for (const c of rows) if (c.parentId !== null) (replies.get(c.parentId) ?? replies.set(c.parentId, []).get(c.parentId)!).push(note(c));
+  for (const c of threads) {
+    const at = findAnchor(texts.get(c.sectionKey) ?? '', c.anchor!);
+    if (!at) continue;
+    (out[c.sectionKey as BodySectionKey] ??= []).push({ ...note(c), start: at.start, end: at.end, replies: replies.get(c.id) ?? [] });
   }
   return out;
 }
@@ -53,7 +80,7 @@ export async function exportDocumentFromReport(db: Db, actor: Actor, reportId: n
   const found = await getReportForActor(db, actor, reportId);
   return {
     ...exportDocumentOf(found),
-    ...(opts.revisions ? { revisions: await pendingRevisions(db, found) } : {}),
+    ...(opts.revisions ? { revisions: await pendingRevisions(db, found), comments: await openComments(db, found) } : {}),
   };
 }
 

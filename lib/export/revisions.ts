@@ -5,7 +5,24 @@ import { reportSchema } from '@/lib/editor/extensions';
 import { textIndex } from '@/lib/editor/text-index';
 import type { TiptapNode } from '@/lib/domain/tiptap-doc';
 
-export type Revision = { id: number; start: number; end: number; replacement: string; author: string; date: string };
+export type Revision = {
+  id: number;
+  start: number;
+  end: number;
+  replacement: string;
+  author: string;
+  date: string;
+  /** The reviewer's reason, written as a Word comment anchored on the change. */
+  reason?: string | null;
+  /** The Word comment id given to the reason (set by the .docx writer). */
+  commentId?: number;
+};
+
+/** A Word comment's range on the text (the 修订稿's 批注), by plain-text offsets; its id is the Word comment's. */
+export type CommentRange = { commentId: number; start: number; end: number };
+
+/** The mark on text inside one or more Word comments' ranges: attrs.ids lists their comment ids. */
+export const REVISION_COMMENT = 'revisionComment';
 
 export const REVISION_DEL = 'revisionDel';
 export const REVISION_INS = 'revisionIns';
@@ -14,8 +31,8 @@ type Mark = NonNullable<TiptapNode['marks']>[number];
 type Change = { from: number; to: number; r: Revision };
 
 /** Splits text nodes at the changes' edges: deleted text marked, inserted text added after it with a mark. */
-export function markRevisions(json: TiptapNode, revisions: readonly Revision[]): TiptapNode {
-  if (revisions.length === 0) return json;
+export function markRevisions(json: TiptapNode, revisions: readonly Revision[], commentRanges: readonly CommentRange[] = []): TiptapNode {
+  if (revisions.length === 0 && commentRanges.length === 0) return json;
   const doc = reportSchema().nodeFromJSON(json);
   const idx = textIndex(doc);
   const changes: Change[] = revisions
@@ -28,9 +45,24 @@ export function markRevisions(json: TiptapNode, revisions: readonly Revision[]):
     // Overlapping suggestions cannot both be written as tracked changes; the first one wins.
     .sort((a, b) => a.from - b.from)
     .filter((c, i, all) => i === 0 || c.from >= all[i - 1]!.to);
+  // Comment ranges within one paragraph (a range running on is cut at its paragraph's end), by positions.
+  const ranges = commentRanges
+    .filter((c) => c.start >= 0 && c.end > c.start && c.end <= idx.text.length)
+    .map((c) => {
+      const nl = idx.text.indexOf('\n', c.start);
+      const end = nl >= 0 && nl < c.end ? nl : c.end;
+      return end > c.start ? { id: c.commentId, from: idx.toPos(c.start), to: idx.toPos(end - 1) + 1 } : null;
+    })
+    .filter((c): c is { id: number; from: number; to: number } => c !== null);
+  const commentMark = (ids: number[]): Mark[] => (ids.length ? [{ type: REVISION_COMMENT, attrs: { ids } }] : []);
   const normal = doc.toJSON() as TiptapNode;
   const attrs = (r: Revision) => ({ id: r.id, author: r.author, date: r.date });
-  const insertion = (c: Change, marks: Mark[]): TiptapNode => ({ type: 'text', text: c.r.replacement, marks: [...marks, { type: REVISION_INS, attrs: attrs(c.r) }] });
+  // An insertion carries the comment marks of the text around it and its own reason's.
+  const insertion = (c: Change, marks: Mark[], around: number[] = []): TiptapNode => ({
+    type: 'text',
+    text: c.r.replacement,
+    marks: [...marks, { type: REVISION_INS, attrs: attrs(c.r) }, ...commentMark([...around, ...(c.r.commentId !== undefined ? [c.r.commentId] : [])])],
+  });
 
   // Walks the document with ProseMirror's position counting: a block opens and closes with one position each.
   const walk = (node: TiptapNode, pos: number): TiptapNode => {
@@ -40,7 +72,7 @@ export function markRevisions(json: TiptapNode, revisions: readonly Revision[]):
     const inlineParent = node.content.some((c) => c.type === 'text' || c.type === 'hardBreak');
     // An insertion at the very start of a text block.
     if (inlineParent || node.type === 'paragraph' || node.type === 'heading')
-      for (const c of changes) if (c.from === p && c.to === p && c.r.replacement) out.push(insertion(c, []));
+      for (const c of changes) if (c.from === p && c.to === p && c.r.replacement) out.push(insertion(c, [], ranges.filter((r) => r.from < p && p < r.to).map((r) => r.id)));
     for (const child of node.content) {
       if (child.type !== 'text') {
         out.push(walk(child, p));
@@ -52,13 +84,17 @@ export function markRevisions(json: TiptapNode, revisions: readonly Revision[]):
       const end = p + text.length;
       // Cut points inside this text node, then each piece with its marks, and insertions after the pieces they follow.
       const cuts = new Set<number>([p, end]);
-      for (const c of changes) for (const x of [c.from, c.to]) if (x > p && x < end) cuts.add(x);
+      for (const c of [...changes, ...ranges]) for (const x of [c.from, c.to]) if (x > p && x < end) cuts.add(x);
       const points = [...cuts].sort((a, b) => a - b);
       for (let i = 0; i + 1 < points.length; i++) {
         const [a, b] = [points[i]!, points[i + 1]!];
         const del = changes.find((c) => c.from <= a && b <= c.to && c.to > c.from);
-        out.push({ ...child, text: text.slice(a - p, b - p), marks: del ? [...marks, { type: REVISION_DEL, attrs: attrs(del.r) }] : marks.length ? marks : undefined });
-        for (const c of changes) if (c.to === b && c.r.replacement) out.push(insertion(c, marks));
+        const ids = ranges.filter((r) => r.from <= a && b <= r.to).map((r) => r.id);
+        if (del?.r.commentId !== undefined) ids.push(del.r.commentId);
+        const pieceMarks = [...(del ? [...marks, { type: REVISION_DEL, attrs: attrs(del.r) }] : marks), ...commentMark(ids)];
+        out.push({ ...child, text: text.slice(a - p, b - p), marks: pieceMarks.length ? pieceMarks : undefined });
+        const inside = ranges.filter((r) => r.from < b && b < r.to).map((r) => r.id);
+        for (const c of changes) if (c.to === b && c.r.replacement) out.push(insertion(c, marks, inside));
       }
       p = end;
     }

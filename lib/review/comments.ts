@@ -55,6 +55,8 @@ export type CommentView = {
   editedAt: string | null;
   deleted: boolean;
   mine: boolean;
+  /** Filed from a reviewed Word file: authorName is the name the Word comment carried (authorId filed it). */
+  fromWord: boolean;
 };
 
 export type ThreadView = CommentView & {
@@ -169,13 +171,19 @@ function toView(c: Comment, authorName: string, actor: Actor): CommentView {
   return {
     id: c.id,
     authorId: c.authorId,
-    authorName,
+    authorName: wordAuthorLabel(c, authorName),
     body: c.deletedAt ? '' : c.body,
     createdAt: c.createdAt.toISOString(),
     editedAt: c.editedAt ? c.editedAt.toISOString() : null,
     deleted: c.deletedAt !== null,
     mine: c.authorId === actor.id,
+    fromWord: c.authorName !== null,
   };
+}
+
+/** Who a comment is from: its author, or for one filed from a Word file, the name the Word comment carried. */
+export function wordAuthorLabel(c: Pick<Comment, 'authorName'>, userName: string): string {
+  return c.authorName ? `${c.authorName}（Word 批注）` : userName;
 }
 
 /** Threads in document order: by section, then by where their quote sits now; detached ones last in their section. */

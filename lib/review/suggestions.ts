@@ -17,7 +17,7 @@ import { checkDocLimits } from '@/lib/editor/doc-limits';
 import { editDocument } from '@/lib/editor/text-edits';
 import { isBodySectionKey, SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
 import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
-import type { SuggestionState } from '@/lib/domain/vocabulary';
+import type { ReportStatus, SuggestionState } from '@/lib/domain/vocabulary';
 import { loadReportInScope } from '@/lib/reports/service';
 import { AppError } from '@/lib/shared/errors';
 import { limit, limitMessage, overLimit } from '@/lib/shared/limits';
@@ -71,6 +71,10 @@ export type SuggestionView = {
   decidedByName: string | null;
   decidedAt: string | null;
   replies: SuggestionReplyView[];
+  /** Filed from a reviewed Word file (its author is the name the tracked change carried): shown as 来自 Word. */
+  fromWord: boolean;
+  /** Who wrote or filed it: the one who may withdraw it while it is pending. */
+  filedById: number;
 };
 
 async function sectionRow(db: Db, reportId: number, key: string) {
@@ -108,6 +112,8 @@ function view(
     decidedByName,
     decidedAt: s.decidedAt ? s.decidedAt.toISOString() : null,
     replies,
+    fromWord: s.authorName !== null,
+    filedById: s.authorId,
   };
 }
 
@@ -261,14 +267,31 @@ export type FileChange = { author: string; date: string | null; exact: string; p
  * stay within the report's cap and the actor's hourly quota. Checked before any work, and the quota again inside the
  * writing transaction (assertSuggestionQuota), so two requests at once cannot both slip under it.
  */
-export async function admitSuggestions(db: Db, actor: Actor, reportId: number, adding: number, now: Date) {
-  const { report } = await loadReportInScope(db, actor, reportId, 'report.suggest');
-  if (report.status !== 'submitted') throw new AppError('forbidden', '只有待审核的报告可以提出修订。');
+export async function admitSuggestions(db: Db, actor: Actor, reportId: number, adding: number, now: Date, rule: AdmissionRule = SUGGEST_IN_REVIEW) {
+  const { report } = await loadReportInScope(db, actor, reportId, rule.permission);
+  if (!rule.states.includes(report.status)) throw new AppError('forbidden', rule.refusal);
   await assertSuggestionQuota(db, actor, report.id, adding, now);
   return report;
 }
 
-async function assertSuggestionQuota(db: Db, actor: Actor, reportId: number, adding: number, now: Date): Promise<void> {
+/** Who may add suggestions, on a report in which states: the permission and states differ by route, the caps do not. */
+export type AdmissionRule = { permission: 'report.suggest' | 'report.comment'; states: readonly ReportStatus[]; refusal: string };
+
+/** Typed in the editor or read from an imported file: a reviewer, while the report waits for review. */
+export const SUGGEST_IN_REVIEW: AdmissionRule = { permission: 'report.suggest', states: ['submitted'], refusal: '只有待审核的报告可以提出修订。' };
+
+/**
+ * Filed from a reviewed Word file that came back (review-import): anyone who may comment on the report, while it is
+ * in review or being revised (a drafter files the file a 分管领导 returned by e-mail; a reviewer a colleague's).
+ */
+export const FILE_WORD_REVIEW: AdmissionRule = {
+  permission: 'report.comment',
+  states: ['drafting', 'submitted', 'returned'],
+  refusal: '报告已审核通过、定稿或公开，不能再登记 Word 中的修订和批注。',
+};
+
+/** The quota again, inside the writing transaction: see admitSuggestions. */
+export async function assertSuggestionQuota(db: Db, actor: Actor, reportId: number, adding: number, now: Date): Promise<void> {
   const t = { table: suggestions, author: suggestions.authorId, report: suggestions.reportId, created: suggestions.createdAt };
   await assertReviewQuota(db, t, { perUserHour: 'suggestionsPerUserHour', perReport: 'suggestionsPerReport' }, actor, reportId, now, adding);
 }

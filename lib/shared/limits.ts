@@ -65,6 +65,8 @@ export const LIMITS = {
   },
   // A revision's author as read from the file is cut to this many characters; a longer one sent to the server is refused.
   revisionAuthorChars: { value: 60, message: (v) => `修订的作者名不能超过 ${v} 个字。` },
+  // Word comments (批注, replies included) in a returned file filed onto its report, counted before the file is read further.
+  reviewCommentsPerFile: { value: 1_000, message: (v) => `这个 Word 文件中的批注超过 ${v} 条，未登记。请先在 Word 或 WPS 中删除已处理的批注后再提交。` },
   // Word changes filed as suggestions at once.
   revisionsPerCommit: { value: 500, message: (v) => `一次最多提交 ${v} 处 Word 修订，请分几次提交。` },
   jsonBody: { value: 1024 * 1024, message: (v) => `提交的内容超过 ${kb(v)} 上限，请删减后重试。` },

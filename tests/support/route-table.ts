@@ -3,6 +3,17 @@
 import { CHECKLISTS } from '@/lib/domain/checklists';
 import type { Fixture } from './routes';
 import { TEST_PASSWORD } from './db';
+import { SUBMITTED_TEXT } from './routes';
+import { del, ins, p, reviewedDocx, text } from './reviewed-docx';
+
+/** A reviewed .docx changing 12场 to 15场 in the submitted report's text, as the field `file`. */
+async function reviewImportForm(reportText: string): Promise<FormData> {
+  const at = reportText.indexOf('12场');
+  const buf = await reviewedDocx([p(text(reportText.slice(0, at)) + del('12场', '张三') + ins('15场', '张三') + text(reportText.slice(at + 4)))]);
+  const form = new FormData();
+  form.set('file', new File([new Uint8Array(buf)], '审阅稿.docx'));
+  return form;
+}
 
 // reviewerCity: a city office's reviewer whose own county is 乙县 and who also covers 甲县 (the fixture's county).
 export const PRINCIPALS = ['anonymous', 'admin', 'reviewerA', 'reviewerB', 'reviewerCity', 'drafterA1', 'drafterA2', 'drafterB1'] as const;
@@ -14,7 +25,7 @@ export const REVIEWERS: Principal[] = ['admin', 'reviewerA', 'reviewerCity'];
 export const SIGNED_IN: Principal[] = PRINCIPALS.filter((p) => p !== 'anonymous');
 export const ADMIN: Principal[] = ['admin'];
 
-export type Req = { params?: Record<string, string>; query?: string; body?: unknown };
+export type Req = { params?: Record<string, string>; query?: string; body?: unknown; /** A multipart body (an upload), sent instead of JSON. */ form?: () => Promise<FormData> };
 export type Case = {
   /** Which users may do it. */
   allow: Principal[];
@@ -79,6 +90,12 @@ export const ROUTES: Record<string, Case | Skip> = {
     }),
   },
   'POST /api/reports/[id]/suggestions/[sid]/accept': { allow: EDITORS, mutates: true, request: (f) => ({ params: { id: String(f.draft), sid: String(f.suggestion) } }) },
+  'POST /api/reports/[id]/review-import': {
+    allow: READERS,
+    mutates: true,
+    request: (f) => ({ params: { id: String(f.submitted) }, form: () => reviewImportForm(SUBMITTED_TEXT) }),
+  },
+  'POST /api/reports/[id]/suggestions/[sid]/withdraw': { allow: ['reviewerA'], mutates: true, request: (f) => ({ params: { id: String(f.draft), sid: String(f.suggestion) } }) },
   'POST /api/reports/[id]/suggestions/[sid]/reject': { allow: EDITORS, mutates: true, request: (f) => ({ params: { id: String(f.draft), sid: String(f.suggestion) } }) },
   // Replying to a suggestion: anyone who may comment on the report (its county's reviewers, its township's drafters).
   'POST /api/reports/[id]/suggestions/[sid]/replies': {

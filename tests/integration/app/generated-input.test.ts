@@ -51,6 +51,9 @@ const BAD: Record<string, RouteBad | Skip> = {
   'POST /api/reports/[id]/suggestions': { as: 'reviewerA', ids: ['id'], required: ['sectionKey', 'anchor', 'replacement'] },
   'POST /api/reports/[id]/suggestions/[sid]/accept': { as: 'drafterA1', ids: ['id', 'sid'] },
   'POST /api/reports/[id]/suggestions/[sid]/reject': { as: 'drafterA1', ids: ['id', 'sid'] },
+  // Its body is a file: malformed, oversize and over-limit files are refused in tests/integration/review/word-review.test.ts.
+  'POST /api/reports/[id]/review-import': { as: 'reviewerA', ids: ['id'] },
+  'POST /api/reports/[id]/suggestions/[sid]/withdraw': { as: 'reviewerA', ids: ['id', 'sid'] },
   'POST /api/reports/[id]/suggestions/[sid]/replies': { as: 'drafterA1', ids: ['id', 'sid'], required: ['body'] },
   'GET /api/reports/[id]/comments': { as: 'reviewerA', ids: ['id'] },
   'POST /api/reports/[id]/comments': { as: 'reviewerA', ids: ['id'], required: ['body'] },

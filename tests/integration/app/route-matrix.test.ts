@@ -53,12 +53,12 @@ describe('route handlers', () => {
     const c = ROUTES[key] as Case;
     const route = routes.find((r) => r.key === key)!;
     const db = await caseDb(who);
-    const { params = {}, query, body } = c.request(fx.fixture);
+    const { params = {}, query, body, form } = c.request(fx.fixture);
     const [method, pattern] = key.split(' ') as [string, string];
     const url = `http://test${pattern.replace(/\[(\.\.\.)?(\w+)\]/g, (_m, _d, name: string) => params[name] ?? 'x')}${query ? `?${query}` : ''}`;
     const before = await snapshot(db);
     const res = await route.handler(
-      new Request(url, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) }),
+      new Request(url, { method, ...(form ? { body: await form() } : body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) }),
       { params: Promise.resolve(params) },
     );
     const text = Buffer.from(await res.arrayBuffer()).toString('utf8');

@@ -2,7 +2,7 @@
 // 修订稿 carries the pending suggestions exactly as the review panel places them, reviewers' and imported Word
 // changes alike, and nothing rejected or no longer found in the text.
 import JSZip from 'jszip';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GET as exportRoute } from '@/app/api/reports/[id]/export/route';
 import type { Db } from '@/db/client';
@@ -45,7 +45,7 @@ async function panelRevisions(): Promise<Partial<Record<BodySectionKey, Revision
   const out: Partial<Record<BodySectionKey, Revision[]>> = {};
   for (const s of await listSuggestions(db, w.reviewerA, reportId)) {
     if (s.state !== 'pending' || !s.position) continue;
-    (out[s.sectionKey] ??= []).push({ id: s.id, start: s.position.start, end: s.position.end, replacement: s.replacement, author: s.authorName, date: s.createdAt });
+    (out[s.sectionKey] ??= []).push({ id: s.id, start: s.position.start, end: s.position.end, replacement: s.replacement, author: s.authorName, date: s.createdAt, reason: s.reason });
   }
   return out;
 }
@@ -61,12 +61,13 @@ describe('the 修订稿', () => {
     await withTx(db, (tx) => fileTrackedChanges(tx, w.reviewerA, reportId, [{ author: '王审核', date: null, exact: '研究', prefix: '', suffix: '', replacement: '专题研究' }]));
     await transitionReport(db, w.reviewerA, reportId, { transition: 'return', reason: '请按修订修改。' });
     await rejectSuggestion(db, w.drafterA1, reportId, rejected.id);
-    // The passage of the last reviewer's suggestion changes under it: still pending, no longer placed.
+    // The passage of the last reviewer's suggestion changes under it (a new version of the part, as every write makes):
+    // still pending, no longer placed.
     const changed = TEXT.replace('行政复议', '复议');
     await write(db, () =>
       db
         .update(reportSections)
-        .set({ content: docFromText(changed), plainText: changed })
+        .set({ content: docFromText(changed), plainText: changed, version: sql`${reportSections.version} + 1` })
         .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, 'measures'))),
     );
 
