@@ -104,7 +104,7 @@ export function ReportWorkspace({ initial }: Props) {
 
   return (
     <DraftingProvider value={panel}>
-      <div className="workspace">
+      <main className="workspace">
         <WorkspaceBar initial={initial} overall={saving.overall} unsaved={saving.unsaved} pendingSuggestions={rv.pendingSuggestions} unsentSuggestions={sg.unsent} />
         <ReviewNotes initial={initial} toDo={rv.toDo} onOpen={(key) => setCurrent(key as Nav)} suggesting={sg.suggesting} onToggleSuggesting={sg.toggleSuggesting} />
         <RecoverBanner reportId={report.id} sections={initial.sections} onRestore={(key, content) => apis.current.get(key)?.restore(content)} />
@@ -159,7 +159,7 @@ export function ReportWorkspace({ initial }: Props) {
             onLater={saving.settle.later}
           />
         ) : null}
-      </div>
+      </main>
     </DraftingProvider>
   );
 }
@@ -178,9 +178,9 @@ function WorkspaceBar({ initial, overall: all, unsaved, pendingSuggestions, unse
   return (
     <div className="workspace-bar">
       <div>
-        <strong>
+        <h1 className="workspace-title">
           {township.name} {report.year}年度报告
-        </strong>
+        </h1>
         <span className={`save-status save-${all.status}`} data-testid="save-status" title={all.message}>
           {STATUS_LABELS[all.status]}
           {unsaved > 1 && all.status !== 'saved' ? `（${unsaved} 处）` : ''}
