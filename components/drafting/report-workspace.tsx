@@ -20,7 +20,7 @@ import { FrontMatter } from './front-matter';
 import { RecoverBanner } from './recover-banner';
 import { SectionEditor, type SectionApi } from './section-editor';
 import { navLabel, SectionNav, type Nav } from './section-nav';
-import { SidePanel } from './side-panel';
+import { SideDrawer } from './side-drawer';
 import { createTextStore, useTexts } from './text-store';
 import { useChecks } from './use-checks';
 import { useNavigation } from './use-navigation';
@@ -57,6 +57,13 @@ export function ReportWorkspace({ initial }: Props) {
   const sg = useSuggesting({ reportId: report.id, maySuggest: review.maySuggest, store, apis, refreshSuggestions: rv.refreshSuggestions, setTab: nav.setTab });
   const saving = useSaving(apis);
   const { checks, onFixCheck, onJumpCheck } = useChecks({ initial, meta, texts, apis, setCurrent, jump });
+  // On a phone the side panel is a drawer; going from it to a place in the text closes it (on a wide screen the
+  // panel is always beside the text and this state changes nothing).
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const closing = <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => {
+    setDrawerOpen(false);
+    f(...a);
+  };
 
   const panel: DraftingContextValue = {
     reportId: report.id,
@@ -68,35 +75,37 @@ export function ReportWorkspace({ initial }: Props) {
     onTab: nav.setTab,
     part: currentKey,
     partText: currentKey ? (texts[currentKey] ?? '') : '',
-    onShow: (start, end) => currentKey && jump(currentKey, start, end),
+    onShow: closing((start: number, end: number) => currentKey && jump(currentKey, start, end)),
     entries,
     onEntry: (e) => setEntries((prev) => [...prev.filter((x) => x.itemId !== e.itemId), e]),
     checks,
-    onJumpCheck,
+    onJumpCheck: closing(onJumpCheck),
     onFixCheck,
     threads: rv.threads,
     selection: rv.selection,
     activeThread: rv.activeThread,
     onThreadsChanged: rv.refreshThreads,
-    onOpenThread: (t) => {
+    onOpenThread: closing((t: DraftingContextValue['threads'][number]) => {
       rv.setActiveThread(t.id);
       if (t.position) jump(t.sectionKey, t.position.start, t.position.end);
       else setCurrent(t.sectionKey);
-    },
+    }),
     suggestions: rv.suggestions,
     suggestionsHidden: rv.suggestionsHidden,
     onSuggestionsChanged: rv.refreshSuggestions,
     onAcceptSuggestion: rv.acceptSuggestion,
-    onOpenSuggestion: (s) => (s.position ? jump(s.sectionKey, s.position.start, Math.max(s.position.end, s.position.start + 1)) : setCurrent(s.sectionKey)),
+    onOpenSuggestion: closing((s: DraftingContextValue['suggestions'][number]) =>
+      s.position ? jump(s.sectionKey, s.position.start, Math.max(s.position.end, s.position.start + 1)) : setCurrent(s.sectionKey),
+    ),
     drafting: sg.drafting,
-    onOpenDraft: (key, start, end) => jump(key, start, end),
+    onOpenDraft: closing((key: Parameters<DraftingContextValue['onOpenDraft']>[0], start: number, end: number) => jump(key, start, end)),
     verdicts: rv.verdicts,
     onVerdict: rv.onVerdict,
   };
 
   return (
     <DraftingProvider value={panel}>
-      <div className="workspace">
+      <main className="workspace">
         <WorkspaceBar initial={initial} overall={saving.overall} unsaved={saving.unsaved} pendingSuggestions={rv.pendingSuggestions} unsentSuggestions={sg.unsent} />
         <ReviewNotes initial={initial} toDo={rv.toDo} onOpen={(key) => setCurrent(key as Nav)} suggesting={sg.suggesting} onToggleSuggesting={sg.toggleSuggesting} />
         <RecoverBanner reportId={report.id} sections={initial.sections} onRestore={(key, content) => apis.current.get(key)?.restore(content)} />
@@ -139,7 +148,7 @@ export function ReportWorkspace({ initial }: Props) {
               />
             ))}
           </div>
-          <SidePanel />
+          <SideDrawer open={drawerOpen} setOpen={setDrawerOpen} count={rv.threads.filter((t) => !t.resolved).length + rv.pendingSuggestions + checks.length} />
         </div>
         {saving.conflict ? (
           <ConflictDialog
@@ -151,7 +160,7 @@ export function ReportWorkspace({ initial }: Props) {
             onLater={saving.settle.later}
           />
         ) : null}
-      </div>
+      </main>
     </DraftingProvider>
   );
 }
@@ -170,9 +179,9 @@ function WorkspaceBar({ initial, overall: all, unsaved, pendingSuggestions, unse
   return (
     <div className="workspace-bar">
       <div>
-        <strong>
+        <h1 className="workspace-title">
           {township.name} {report.year}年度报告
-        </strong>
+        </h1>
         <span className={`save-status save-${all.status}`} data-testid="save-status" title={all.message}>
           {STATUS_LABELS[all.status]}
           {unsaved > 1 && all.status !== 'saved' ? `（${unsaved} 处）` : ''}

@@ -21,6 +21,7 @@ import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
 import type { TextEdit } from '@/lib/domain/model';
 import type { TextStore } from './text-store';
 import { Toolbar } from './toolbar';
+import { SECTION_LABELS } from '@/lib/domain/sections';
 import { applyTextEdits } from '@/lib/editor/text-edits';
 import { SuggestionMarks } from '@/lib/editor/suggestion-marks';
 import { SuggestTyping } from '@/lib/editor/suggest-typing';
@@ -115,7 +116,7 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
     editorProps: {
       transformPastedHTML: cleanPastedHtml,
       clipboardTextParser: (text, _context, _plain, view) => pastedTextSlice(text, view.state.schema),
-      attributes: { 'data-testid': `editor-${section.key}`, class: 'doc-editor', spellcheck: 'false' },
+      attributes: { 'data-testid': `editor-${section.key}`, class: 'doc-editor', spellcheck: 'false', 'aria-label': `正文：${SECTION_LABELS[section.key]}` },
     },
     onUpdate: ({ editor: e }) => {
       if (typing.active) {
