@@ -20,6 +20,7 @@ type Props = {
 
 const CONFIRM: Partial<Record<TransitionName, string>> = {
   submit: '提交后，审核期间不能修改正文。确定提交审核吗？',
+  withdraw: '撤回后报告回到“起草中”，审核人的待办中不再有它；修改后可以再次提交。确定撤回吗？',
   approve: '确定审核通过吗？',
   finalise: '定稿后正文将锁定。确定定稿吗？',
   reopen: '重新打开后报告回到“起草中”，可以再次修改。确定吗？',
@@ -80,7 +81,7 @@ export function WorkflowBar({ reportId, status, available, pendingSuggestions = 
         {STATUS_LABELS[status]}
       </span>
       {available.map((name) => (
-        <button key={name} type="button" disabled={busy} onClick={() => press(name)} className={name === 'return' || name === 'reopen' ? 'secondary' : ''}>
+        <button key={name} type="button" disabled={busy} onClick={() => press(name)} className={name === 'return' || name === 'reopen' || name === 'withdraw' ? 'secondary' : ''} data-testid={`transition-${name}`}>
           {TRANSITIONS[name].label}
         </button>
       ))}

@@ -37,6 +37,7 @@ const BAD: Record<string, RouteBad | Skip> = {
   'GET /public/reports/[id]/record': { as: 'anonymous', ids: ['id'] },
   'GET /public/counties/[id]/feed': { as: 'anonymous', ids: ['id'] },
   'GET /api/reports': { skip: 'takes no input' },
+  'GET /api/inbox': { skip: 'takes no input' },
   'POST /api/reports': { as: 'drafterA1', required: ['townshipId', 'year'] },
   'GET /api/reports/[id]': { as: 'drafterA1', ids: ['id'] },
   'PATCH /api/reports/[id]': { as: 'drafterA1', ids: ['id'], required: ['title', 'metaVersion', 'signatureOrgans'] },
