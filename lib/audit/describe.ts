@@ -33,6 +33,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'suggestion.reject': '拒绝修订',
   'suggestion.reply': '回复修订',
   'verdict.set': '逐项审核意见',
+  'verdict.done': '标记审核意见已修改',
   'login.failure': '登录失败',
   'login.lockout': '登录锁定',
   'login.unlock': '解除登录锁定',
@@ -125,6 +126,8 @@ export function describeAudit(action: string, rawDetail: string | null, n: Audit
       return `${ACTION_LABELS[action]}：“${section(d.sectionKey)}”第 ${str(d.suggestionId)} 条`;
     case 'suggestion.reply':
       return `回复第 ${str(d.suggestionId)} 条修订`;
+    case 'verdict.done':
+      return `清单项 ${str(d.itemId)}：${d.done ? '起草人说明已修改' : '取消已修改标记'}`;
     case 'verdict.set':
       return `清单项 ${str(d.itemId)}：${d.verdict === 'pass' ? '通过' : d.verdict === 'fix' ? '需修改' : '撤回意见'}`;
     case 'user.create':

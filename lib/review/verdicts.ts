@@ -1,8 +1,9 @@
 // Per-item verdicts: while a report waits for review, the reviewer marks checklist items 通过 or 需修改 with a note;
-// once returned, the 需修改 items are the drafter's to-do list, each ticked off when its part's text has changed
-// since the verdict; on resubmission the reviewer sees, per item, what changed in its part since.
+// once returned, the 需修改 items are the drafter's to-do list, each ticked off when the passage the verdict points at
+// (lib/domain/verdict-passage.ts) has changed since the verdict, or when the drafter marks it done with a word; on
+// resubmission the reviewer sees, per item, what changed in its passage since.
 import { one, withTx } from '@/db/tx';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { reportSections, reviewVerdicts, users } from '@/db/schema';
@@ -15,6 +16,8 @@ import { loadReportInScope } from '@/lib/reports/service';
 import { AppError } from '@/lib/shared/errors';
 import { parseInput, textField } from '@/lib/shared/validation';
 import { diffExcerpt, diffStats, diffTextDetailed, type DiffPart } from '@/lib/domain/diff';
+import { isEditableStatus } from '@/lib/domain/workflow';
+import { verdictPassage } from '@/lib/domain/verdict-passage';
 
 const verdictSchema = z.object({
   verdict: z.enum(VERDICTS, { error: '审核意见只能是“通过”或“需修改”。' }).nullable(),
@@ -30,11 +33,23 @@ export type VerdictView = {
   note: string;
   reviewerName: string;
   updatedAt: string;
-  /** The item's part has changed since the verdict (the drafter's to-do is done; the reviewer sees what changed). */
+  /** The passage the verdict points at, as it read when the verdict was given (the browser compares it live). */
+  passage: string;
+  /** The passage has changed since the verdict (the drafter's to-do is done; the reviewer sees what changed). */
   changed: boolean;
-  /** For a 需修改 item whose part changed: what changed since the verdict, long unchanged stretches cut (…). */
+  /** For a 需修改 item whose passage changed: what changed since the verdict, long unchanged stretches cut (…). */
   changes: { parts: DiffPart[]; inserted: number; deleted: number } | null;
+  /** The drafter marked the item done with a word. */
+  done: { note: string; byName: string | null; at: string } | null;
 };
+
+const doneSchema = z.object({
+  note: textField({ error: '说明格式无效。' })
+    .trim()
+    .min(1, { error: '请用一句话说明怎样修改的，或为什么不需要修改。' })
+    .max(200, { error: '说明不能超过 200 个字。' })
+    .nullable(),
+});
 
 function changesSince(before: string, now: string): VerdictView['changes'] {
   if (before === now) return null;
@@ -78,12 +93,14 @@ export async function setVerdict(db: Db, actor: Actor, reportId: number, itemId:
       reviewerId: actor.id,
       updatedAt: now,
     };
+    const passage = verdictPassage(values.sectionText, item);
     await tx
       .insert(reviewVerdicts)
-      .values(values)
+      .values({ ...values, passage })
       .onConflictDoUpdate({
         target: [reviewVerdicts.reportId, reviewVerdicts.itemId],
-        set: { verdict: values.verdict, note: values.note, sectionText: values.sectionText, reviewerId: actor.id, updatedAt: now },
+        // A new verdict starts a new to-do: the drafter's earlier 已修改 note no longer answers it.
+        set: { verdict: values.verdict, note: values.note, sectionText: values.sectionText, passage, reviewerId: actor.id, updatedAt: now, doneNote: null, doneBy: null, doneAt: null },
       });
     await recordAudit(tx, { actorId: actor.id, action: 'verdict.set', reportId: report.id, detail: { itemId, verdict: input.verdict } });
     return {
@@ -95,10 +112,32 @@ export async function setVerdict(db: Db, actor: Actor, reportId: number, itemId:
       note: input.note,
       reviewerName: actor.displayName,
       updatedAt: now.toISOString(),
+      passage,
       changed: false,
       changes: null,
+      done: null,
     };
   });
+}
+
+/**
+ * The drafter marks a 需修改 item done with a word (null takes the mark back): for a fix made elsewhere than the
+ * passage, or an item that needs no change after all. Only while the text may be edited.
+ */
+export async function markVerdictDone(db: Db, actor: Actor, reportId: number, itemId: string, raw: unknown, now = new Date()): Promise<VerdictView> {
+  const { report } = await loadReportInScope(db, actor, reportId, 'report.edit');
+  if (!isEditableStatus(report.status)) throw new AppError('forbidden', '报告当前不能修改，不能标记审核意见已修改。');
+  const { note } = parseInput(doneSchema, raw);
+  await withTx(db, async (tx) => {
+    const row = await one(tx.select().from(reviewVerdicts).where(and(eq(reviewVerdicts.reportId, report.id), eq(reviewVerdicts.itemId, itemId))));
+    if (!row || row.verdict !== 'fix') throw new AppError('not_found', '这一项没有“需修改”的审核意见。');
+    await tx
+      .update(reviewVerdicts)
+      .set(note === null ? { doneNote: null, doneBy: null, doneAt: null } : { doneNote: note, doneBy: actor.id, doneAt: now })
+      .where(eq(reviewVerdicts.id, row.id));
+    await recordAudit(tx, { actorId: actor.id, action: 'verdict.done', reportId: report.id, detail: { itemId, done: note !== null } });
+  });
+  return (await listVerdicts(db, actor, report.id)).find((v) => v.itemId === itemId)!;
 }
 
 /** Checklist items in reading order: the parts in order, each part's items as its checklist lists them. */
@@ -119,9 +158,14 @@ export async function listVerdicts(db: Db, actor: Actor, reportId: number): Prom
       (r) => [r.key, r.t],
     ),
   );
+  const doneIds = [...new Set(rows.flatMap(({ v }) => (v.doneBy === null ? [] : [v.doneBy])))];
+  const doneNames = new Map(doneIds.length ? (await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, doneIds))).map((u) => [u.id, u.name]) : []);
   return rows.flatMap(({ v, reviewerName }) => {
     const item = findChecklistItem(v.itemId);
     if (!item) return [];
+    // Verdicts from before the passage was kept: their passage as it read then, from the part's text then.
+    const given = v.passage ?? verdictPassage(v.sectionText, item);
+    const now = verdictPassage(texts.get(item.section) ?? '', item);
     return [
       {
         itemId: v.itemId,
@@ -132,12 +176,16 @@ export async function listVerdicts(db: Db, actor: Actor, reportId: number): Prom
         note: v.note,
         reviewerName,
         updatedAt: v.updatedAt.toISOString(),
-        changed: (texts.get(item.section) ?? '') !== v.sectionText,
-        changes: v.verdict === 'fix' ? changesSince(v.sectionText, texts.get(item.section) ?? '') : null,
+        passage: given,
+        changed: now !== given,
+        changes: v.verdict === 'fix' ? changesSince(given, now) : null,
+        done: v.doneNote !== null && v.doneAt ? { note: v.doneNote, byName: v.doneBy === null ? null : (doneNames.get(v.doneBy) ?? null), at: v.doneAt.toISOString() } : null,
       },
     ];
   });
 }
 
+/** 200 from PUT /api/reports/:id/verdicts/:itemId/done. */
+export type VerdictDone = { verdict: VerdictView };
 /** 200 from PUT /api/reports/:id/verdicts/:itemId (null: the verdict was taken back). */
 export type VerdictSaved = { verdict: VerdictView | null };

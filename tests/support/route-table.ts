@@ -85,6 +85,11 @@ export const ROUTES: Record<string, Case | Skip> = {
     mutates: true,
     request: (f) => ({ params: { id: String(f.submitted), itemId: 'measures.training' }, body: { verdict: 'fix', note: '请写明培训次数。' } }),
   },
+  'PUT /api/reports/[id]/verdicts/[itemId]/done': {
+    allow: EDITORS,
+    mutates: true,
+    request: (f) => ({ params: { id: String(f.draft), itemId: 'measures.reconsideration' }, body: { note: '已在第二段补充复议结果。' } }),
+  },
   'GET /api/reports/[id]/suggestions': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) } }) },
   'POST /api/reports/[id]/suggestions': {
     allow: REVIEWERS,

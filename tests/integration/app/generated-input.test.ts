@@ -45,6 +45,7 @@ const BAD: Record<string, RouteBad | Skip> = {
   'PUT /api/reports/[id]/checklist/[itemId]': { as: 'drafterA1', ids: ['id'], keys: ['itemId'], required: ['confirmed'] },
   'GET /api/reports/[id]/suggestions': { as: 'reviewerA', ids: ['id'] },
   'PUT /api/reports/[id]/verdicts/[itemId]': { as: 'reviewerA', ids: ['id'], keys: ['itemId'], required: ['verdict'] },
+  'PUT /api/reports/[id]/verdicts/[itemId]/done': { as: 'drafterA1', ids: ['id'], keys: ['itemId'], required: ['note'] },
   'POST /api/reports/[id]/suggestions': { as: 'reviewerA', ids: ['id'], required: ['sectionKey', 'anchor', 'replacement'] },
   'POST /api/reports/[id]/suggestions/[sid]/accept': { as: 'drafterA1', ids: ['id', 'sid'] },
   'POST /api/reports/[id]/suggestions/[sid]/reject': { as: 'drafterA1', ids: ['id', 'sid'] },
