@@ -97,7 +97,7 @@ export function ReportWorkspace({ initial }: Props) {
     <DraftingProvider value={panel}>
       <div className="workspace">
         <WorkspaceBar initial={initial} overall={saving.overall} unsaved={saving.unsaved} pendingSuggestions={rv.pendingSuggestions} unsentSuggestions={sg.unsent} />
-        <ReviewNotes initial={initial} toDo={rv.toDo} onOpen={(key) => setCurrent(key as Nav)} suggesting={sg.suggesting} onToggleSuggesting={sg.toggleSuggesting} />
+        <ReviewNotes initial={initial} toDo={rv.toDo} texts={texts} onVerdict={rv.onVerdict} onOpen={(key) => setCurrent(key as Nav)} suggesting={sg.suggesting} onToggleSuggesting={sg.toggleSuggesting} />
         <RecoverBanner reportId={report.id} sections={initial.sections} onRestore={(key, content) => apis.current.get(key)?.restore(content)} />
         <div className="workspace-grid">
           <SectionNav
@@ -190,13 +190,15 @@ function WorkspaceBar({ initial, overall: all, unsaved, pendingSuggestions, unse
 type NotesProps = {
   initial: EditorInitialData;
   toDo: VerdictView[];
+  texts: Record<string, string>;
+  onVerdict: (itemId: string, v: VerdictView | null) => void;
   onOpen: (key: string) => void;
   suggesting: boolean;
   onToggleSuggesting: () => void;
 };
 
 /** Above the text: why the report came back, the items a reviewer asked to fix, and why the text is read-only. */
-function ReviewNotes({ initial, toDo, onOpen, suggesting, onToggleSuggesting }: NotesProps) {
+function ReviewNotes({ initial, toDo, texts, onVerdict, onOpen, suggesting, onToggleSuggesting }: NotesProps) {
   const { editable, review } = initial;
   return (
     <>
@@ -205,7 +207,7 @@ function ReviewNotes({ initial, toDo, onOpen, suggesting, onToggleSuggesting }: 
           审核人{review.returnReason.by ? `（${review.returnReason.by}）` : ''}于 {formatDateTime(new Date(review.returnReason.at))} 退回：{review.returnReason.reason}
         </div>
       ) : null}
-      {editable || review.mayReview ? <VerdictTodo items={toDo} reviewer={review.mayReview} onOpen={onOpen} /> : null}
+      {editable || review.mayReview ? <VerdictTodo reportId={initial.report.id} items={toDo} reviewer={review.mayReview} editable={editable} texts={texts} onOpen={onOpen} onChanged={(v) => onVerdict(v.itemId, v)} /> : null}
       {!editable ? (
         <p className={`locked-note${suggesting ? ' suggesting' : ''}`}>
           {suggesting
