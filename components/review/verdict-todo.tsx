@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { apiCall } from '@/components/ui/api-call';
 import { ErrorLine } from '@/components/ui/error-line';
 import { findChecklistItem } from '@/lib/domain/checklists';
+import { limit } from '@/lib/shared/limits';
 import { passageChanged } from '@/lib/domain/verdict-passage';
 import type { VerdictDone, VerdictView } from '@/lib/review/verdicts';
 import { DiffParts } from './diff-view';
@@ -94,7 +95,7 @@ function TodoItem({ reportId, v, changed, reviewer, editable, onOpen, onChanged 
           <input
             value={note}
             onChange={(e) => setNote(e.target.value)}
-            maxLength={200}
+            maxLength={limit('verdictDoneChars')}
             placeholder="一句话说明怎样修改的"
             aria-label={`${v.label}：修改说明`}
             data-testid={`verdict-mark-note-${v.itemId}`}

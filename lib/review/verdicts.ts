@@ -14,6 +14,7 @@ import { SECTION_LABELS } from '@/lib/domain/sections';
 import { VERDICTS, type Verdict } from '@/lib/domain/vocabulary';
 import { loadReportInScope } from '@/lib/reports/service';
 import { AppError } from '@/lib/shared/errors';
+import { limit, limitMessage } from '@/lib/shared/limits';
 import { parseInput, textField } from '@/lib/shared/validation';
 import { diffExcerpt, diffStats, diffTextDetailed, type DiffPart } from '@/lib/domain/diff';
 import { isEditableStatus } from '@/lib/domain/workflow';
@@ -47,7 +48,7 @@ const doneSchema = z.object({
   note: textField({ error: '说明格式无效。' })
     .trim()
     .min(1, { error: '请用一句话说明怎样修改的，或为什么不需要修改。' })
-    .max(200, { error: '说明不能超过 200 个字。' })
+    .max(limit('verdictDoneChars'), { error: limitMessage('verdictDoneChars') })
     .nullable(),
 });
 
