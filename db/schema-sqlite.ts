@@ -457,6 +457,9 @@ export const reviewVerdicts = sqliteTable(
     verdict: text('verdict', { enum: VERDICTS }).notNull(),
     note: text('note').notNull().default(''),
     sectionText: text('section_text').notNull().default(''),
+    // The passage the verdict points at, as it read when the verdict was given: the paragraphs of the part holding the
+    // item's evidence words (lib/domain/verdict-passage.ts). Null on verdicts from before it was kept.
+    passage: text('passage'),
     reviewerId: integer('reviewer_id')
       .notNull()
       .references(() => users.id),
@@ -467,6 +470,10 @@ export const reviewVerdicts = sqliteTable(
     changesVersion: integer('changes_version'),
     changed: integer('changed', { mode: 'boolean' }).notNull().default(false),
     changes: text('changes', { mode: 'json' }).$type<VerdictChanges | null>(),
+    // The drafter marked a 需修改 item done with a word (cleared by the reviewer's next verdict on it).
+    doneNote: text('done_note'),
+    doneBy: integer('done_by').references(() => users.id),
+    doneAt: integer('done_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     uniqueIndex('review_verdicts_report_item_unique').on(t.reportId, t.itemId),

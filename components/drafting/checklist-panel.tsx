@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { apiCall } from '@/components/ui/api-call';
 import type { ChecklistEntry, ChecklistSaved, LedgerState } from '@/lib/drafting/types';
 import { formatDateTime } from '@/lib/shared/format';
-import { checklistFor, LEDGER_STATES, suggestChecklist } from '@/lib/domain/checklists';
+import { checklistFor, findChecklistItem, LEDGER_STATES, suggestChecklist } from '@/lib/domain/checklists';
+import { passageChanged } from '@/lib/domain/verdict-passage';
 import type { BodySectionKey } from '@/lib/domain/sections';
 import type { VerdictSaved, VerdictView } from '@/lib/review/verdicts';
 import { useDrafting } from './drafting-context';
@@ -30,7 +31,7 @@ function VerdictLine({ reportId, itemId, verdict, mayReview, onVerdict }: { repo
       {verdict ? (
         <span className="verdict-state">
           审核：{verdict.verdict === 'pass' ? '通过' : `需修改——${verdict.note}`}
-          {verdict.verdict === 'fix' ? <em className={verdict.changed ? 'done' : 'todo'}>{verdict.changed ? '（本部分已修改）' : '（待修改）'}</em> : null}
+          {verdict.verdict === 'fix' ? <em className={verdict.changed ? 'done' : 'todo'}>{verdict.changed ? '（已修改）' : '（待修改）'}</em> : null}
         </span>
       ) : null}
       {mayReview ? (
@@ -71,7 +72,14 @@ function snippet(text: string, start: number, end: number) {
 /** What the part must contain: suggestions from the text (dashed) beside the drafter's own confirmed ticks (solid). */
 export function ChecklistPanel({ sectionKey }: Props) {
   const { reportId, partText: text, entries, editable, onEntry, onShow, verdicts, mayReview, onVerdict } = useDrafting();
-  const verdictOf = new Map(verdicts.map((v) => [v.itemId, v]));
+  // 已修改, live: the passage the verdict points at reads otherwise in the editor now, or the drafter said it is done.
+  const verdictOf = new Map(
+    verdicts.map((v) => {
+      const item = findChecklistItem(v.itemId);
+      const changed = item && item.section === sectionKey ? passageChanged(v.passage, text, item) : v.changed;
+      return [v.itemId, { ...v, changed: changed || v.done !== null }];
+    }),
+  );
   const [open, setOpen] = useState<string | null>(null);
   const [error, setError] = useState('');
   const items = checklistFor(sectionKey);

@@ -6,7 +6,11 @@
 import Link from 'next/link';
 import { useCallback, useRef, useState } from 'react';
 import { VerdictTodo } from '@/components/review/verdict-todo';
+import { SubmitSummary } from '@/components/review/submit-summary';
 import { WorkflowBar } from '@/components/review/workflow-bar';
+import { checklistFor } from '@/lib/domain/checklists';
+import { BODY_SECTION_KEYS } from '@/lib/domain/sections';
+import type { ReactNode } from 'react';
 import { STATUS_LABELS, type SaveStatus } from '@/lib/autosave/save-queue';
 import type { ChecklistEntry, EditorInitialData, ReportMeta } from '@/lib/drafting/types';
 import { SECTION_LABELS } from '@/lib/domain/sections';
@@ -106,8 +110,39 @@ export function ReportWorkspace({ initial }: Props) {
   return (
     <DraftingProvider value={panel}>
       <main className="workspace">
-        <WorkspaceBar initial={initial} overall={saving.overall} unsaved={saving.unsaved} pendingSuggestions={rv.pendingSuggestions} unsentSuggestions={sg.unsent} />
-        <ReviewNotes initial={initial} toDo={rv.toDo} onOpen={(key) => setCurrent(key as Nav)} suggesting={sg.suggesting} onToggleSuggesting={sg.toggleSuggesting} />
+        <WorkspaceBar
+          initial={initial}
+          overall={saving.overall}
+          unsaved={saving.unsaved}
+          pendingSuggestions={rv.pendingSuggestions}
+          unsentSuggestions={sg.unsent}
+          submitSummary={(close) => (
+            <SubmitSummary
+              checks={checks}
+              progress={BODY_SECTION_KEYS.flatMap((k) => {
+                const items = checklistFor(k).map((i) => i.id);
+                const ledger = k === 'measures' ? entries.filter((e) => e.kind === 'ledger') : [];
+                const total = items.length + ledger.length;
+                return total ? [{ key: k, done: entries.filter((e) => items.includes(e.itemId) && e.confirmed).length + ledger.filter((e) => e.state).length, total }] : [];
+              })}
+              // Unanswered: not resolved, and the last word in the thread is someone else's.
+              unanswered={rv.threads.filter((t) => !t.resolved && !t.deleted && !(t.replies.at(-1) ?? t).mine)}
+              pending={rv.suggestions.filter((s) => s.state === 'pending')}
+              onJumpCheck={onJumpCheck}
+              onOpenChecklist={(k) => {
+                setCurrent(k);
+                nav.setTab('checklist');
+              }}
+              onOpenThread={panel.onOpenThread}
+              onOpenSuggestion={(s) => {
+                nav.setTab('suggestions');
+                panel.onOpenSuggestion(s);
+              }}
+              onLeave={close}
+            />
+          )}
+        />
+        <ReviewNotes initial={initial} toDo={rv.toDo} texts={texts} onVerdict={rv.onVerdict} onOpen={(key) => setCurrent(key as Nav)} suggesting={sg.suggesting} onToggleSuggesting={sg.toggleSuggesting} />
         <RecoverBanner reportId={report.id} sections={initial.sections} onRestore={(key, content) => apis.current.get(key)?.restore(content)} />
         <div className="workspace-grid">
           <SectionNav
@@ -171,10 +206,11 @@ type BarProps = {
   unsaved: number;
   pendingSuggestions: number;
   unsentSuggestions: number;
+  submitSummary: (close: () => void) => ReactNode;
 };
 
 /** The report's name, the saving state of the whole page, the workflow buttons and the links to the other views. */
-function WorkspaceBar({ initial, overall: all, unsaved, pendingSuggestions, unsentSuggestions }: BarProps) {
+function WorkspaceBar({ initial, overall: all, unsaved, pendingSuggestions, unsentSuggestions, submitSummary }: BarProps) {
   const { report, township, review } = initial;
   return (
     <div className="workspace-bar">
@@ -189,7 +225,7 @@ function WorkspaceBar({ initial, overall: all, unsaved, pendingSuggestions, unse
         {all.message ? <span className="msg error">{all.message}</span> : null}
       </div>
       <div className="workspace-links">
-        <WorkflowBar reportId={report.id} status={report.status} available={review.transitions} pendingSuggestions={pendingSuggestions} unsentSuggestions={unsentSuggestions} />
+        <WorkflowBar reportId={report.id} status={report.status} available={review.transitions} pendingSuggestions={pendingSuggestions} unsentSuggestions={unsentSuggestions} submitSummary={submitSummary} />
         <Link href={`/reports/${report.id}`}>阅读视图与导出</Link>
         <Link href={`/reports/${report.id}/versions`}>版本与记录</Link>
       </div>
@@ -200,13 +236,15 @@ function WorkspaceBar({ initial, overall: all, unsaved, pendingSuggestions, unse
 type NotesProps = {
   initial: EditorInitialData;
   toDo: VerdictView[];
+  texts: Record<string, string>;
+  onVerdict: (itemId: string, v: VerdictView | null) => void;
   onOpen: (key: string) => void;
   suggesting: boolean;
   onToggleSuggesting: () => void;
 };
 
 /** Above the text: why the report came back, the items a reviewer asked to fix, and why the text is read-only. */
-function ReviewNotes({ initial, toDo, onOpen, suggesting, onToggleSuggesting }: NotesProps) {
+function ReviewNotes({ initial, toDo, texts, onVerdict, onOpen, suggesting, onToggleSuggesting }: NotesProps) {
   const { editable, review } = initial;
   return (
     <>
@@ -215,7 +253,7 @@ function ReviewNotes({ initial, toDo, onOpen, suggesting, onToggleSuggesting }: 
           审核人{review.returnReason.by ? `（${review.returnReason.by}）` : ''}于 {formatDateTime(new Date(review.returnReason.at))} 退回：{review.returnReason.reason}
         </div>
       ) : null}
-      {editable || review.mayReview ? <VerdictTodo items={toDo} reviewer={review.mayReview} onOpen={onOpen} /> : null}
+      {editable || review.mayReview ? <VerdictTodo reportId={initial.report.id} items={toDo} reviewer={review.mayReview} editable={editable} texts={texts} onOpen={onOpen} onChanged={(v) => onVerdict(v.itemId, v)} /> : null}
       {!editable ? (
         <p className={`locked-note${suggesting ? ' suggesting' : ''}`}>
           {suggesting

@@ -2,7 +2,7 @@
 
 import { apiCall } from '@/components/ui/api-call';
 import { ErrorLine } from '@/components/ui/error-line';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ReportStatus } from '@/lib/domain/vocabulary';
 import { STATUS_LABELS } from '@/lib/domain/labels';
 import { TRANSITIONS, type TransitionName } from '@/lib/domain/workflow';
@@ -16,10 +16,13 @@ type Props = {
   pendingSuggestions?: number;
   /** A reviewer's typed changes (建议修改) not yet sent as suggestions: leaving 待审核 asks first. */
   unsentSuggestions?: number;
+  /** What the submit dialog lists (open checks, checklist, unanswered 批注, pending 修订); `close` shuts the dialog. */
+  submitSummary?: (close: () => void) => ReactNode;
 };
 
 const CONFIRM: Partial<Record<TransitionName, string>> = {
   submit: '提交后，审核期间不能修改正文。确定提交审核吗？',
+  withdraw: '撤回后报告回到“起草中”，审核人的待办中不再有它；修改后可以再次提交。确定撤回吗？',
   approve: '确定审核通过吗？',
   finalise: '定稿后正文将锁定。确定定稿吗？',
   reopen: '重新打开后报告回到“起草中”，可以再次修改。确定吗？',
@@ -33,7 +36,7 @@ function givenReasons(o: Record<string, string>): Record<string, string> {
 }
 
 /** The report's state and the workflow buttons this user may press; return and publish ask for their details. */
-export function WorkflowBar({ reportId, status, available, pendingSuggestions = 0, unsentSuggestions = 0 }: Props) {
+export function WorkflowBar({ reportId, status, available, pendingSuggestions = 0, unsentSuggestions = 0, submitSummary }: Props) {
   const [open, setOpen] = useState<TransitionName | null>(null);
   const [reason, setReason] = useState('');
   const [url, setUrl] = useState('');
@@ -65,7 +68,7 @@ export function WorkflowBar({ reportId, status, available, pendingSuggestions = 
   function press(name: TransitionName) {
     // A reviewer's typed changes not yet sent as suggestions cannot be sent once the report leaves 待审核.
     if (unsentSuggestions > 0 && !window.confirm(`还有 ${unsentSuggestions} 处修改没有提交为修订，${TRANSITIONS[name].label}后将无法再提交。确定继续吗？`)) return;
-    if (name === 'return' || name === 'publish') {
+    if (name === 'return' || name === 'publish' || (name === 'submit' && submitSummary)) {
       setOpen(name);
       return;
     }
@@ -80,7 +83,7 @@ export function WorkflowBar({ reportId, status, available, pendingSuggestions = 
         {STATUS_LABELS[status]}
       </span>
       {available.map((name) => (
-        <button key={name} type="button" disabled={busy} onClick={() => press(name)} className={name === 'return' || name === 'reopen' ? 'secondary' : ''}>
+        <button key={name} type="button" disabled={busy} onClick={() => press(name)} className={name === 'return' || name === 'reopen' || name === 'withdraw' ? 'secondary' : ''} data-testid={`transition-${name}`}>
           {TRANSITIONS[name].label}
         </button>
       ))}
@@ -89,7 +92,9 @@ export function WorkflowBar({ reportId, status, available, pendingSuggestions = 
         <div className="modal-backdrop">
           <div className="modal" role="dialog" aria-label={TRANSITIONS[open].label}>
             <h2>{TRANSITIONS[open].label}</h2>
-            {open === 'return' ? (
+            {open === 'submit' && submitSummary ? (
+              submitSummary(() => setOpen(null))
+            ) : open === 'return' ? (
               <label>
                 退回原因（必填，起草人会看到）
                 <textarea rows={4} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="return-reason" maxLength={1000} />
@@ -130,11 +135,11 @@ export function WorkflowBar({ reportId, status, available, pendingSuggestions = 
             <div className="form-actions">
               <button
                 type="button"
-                disabled={busy || (open === 'return' ? !reason.trim() : !url.trim() || !date)}
-                onClick={() => void run(open, open === 'return' ? { reason } : { url, date, ...(findings.length ? { overrides: givenReasons(overrides) } : {}) })}
+                disabled={busy || (open === 'submit' ? false : open === 'return' ? !reason.trim() : !url.trim() || !date)}
+                onClick={() => void run(open, open === 'submit' ? {} : open === 'return' ? { reason } : { url, date, ...(findings.length ? { overrides: givenReasons(overrides) } : {}) })}
                 data-testid="transition-confirm"
               >
-                确定
+                {open === 'submit' ? '确定提交' : '确定'}
               </button>
               <button type="button" className="secondary" onClick={() => setOpen(null)}>
                 取消

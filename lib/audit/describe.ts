@@ -35,6 +35,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'suggestion.withdraw': '撤回修订',
   'review.import': '登记 Word 审阅稿',
   'verdict.set': '逐项审核意见',
+  'verdict.done': '标记审核意见已修改',
   'login.failure': '登录失败',
   'login.lockout': '登录锁定',
   'login.unlock': '解除登录锁定',
@@ -130,6 +131,8 @@ export function describeAudit(action: string, rawDetail: string | null, n: Audit
       return `${ACTION_LABELS[action]}：“${section(d.sectionKey)}”第 ${str(d.suggestionId)} 条`;
     case 'suggestion.reply':
       return `回复第 ${str(d.suggestionId)} 条修订`;
+    case 'verdict.done':
+      return `清单项 ${str(d.itemId)}：${d.done ? '起草人说明已修改' : '取消已修改标记'}`;
     case 'verdict.set':
       return `清单项 ${str(d.itemId)}：${d.verdict === 'pass' ? '通过' : d.verdict === 'fix' ? '需修改' : '撤回意见'}`;
     case 'user.create':

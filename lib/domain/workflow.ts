@@ -4,6 +4,9 @@ import type { Action } from '@/lib/domain/permissions';
 
 export const TRANSITIONS = {
   submit: { from: ['drafting', 'returned'], to: 'submitted', action: 'report.submit', label: '提交审核' },
+  // Taking a submission back, only until a reviewer has commented, suggested or given a verdict on it
+  // (lib/review/transitions.ts checks that).
+  withdraw: { from: ['submitted'], to: 'drafting', action: 'report.submit', label: '撤回' },
   return: { from: ['submitted', 'approved'], to: 'returned', action: 'report.review', label: '退回修改' },
   approve: { from: ['submitted'], to: 'approved', action: 'report.review', label: '审核通过' },
   finalise: { from: ['approved'], to: 'final', action: 'report.finalise', label: '定稿' },

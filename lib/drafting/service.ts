@@ -10,7 +10,7 @@ import { checkDocLimits } from '@/lib/editor/doc-limits';
 import { limit } from '@/lib/shared/limits';
 import type { ChecklistEntry, EditorInitialData, ReportMeta, ReviewData, SaveOk } from './types';
 import { listThreads } from '@/lib/review/comments';
-import { reportTimeline } from '@/lib/review/transitions';
+import { reportTimeline, reviewStartedOn } from '@/lib/review/transitions';
 import { AppError } from '@/lib/shared/errors';
 import { findChecklistItem } from '@/lib/domain/checklists';
 import { BODY_SECTION_KEYS, isBodySectionKey, SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
@@ -18,7 +18,7 @@ import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
 import { loadReportInScope } from '@/lib/reports/service';
 import { parseInput } from '@/lib/shared/validation';
 import { createVersion, maybeAutoVersion } from '@/lib/review/versions';
-import { availableTransitions, isEditableStatus, LOCKED_MESSAGES } from '@/lib/domain/workflow';
+import { availableTransitions, isEditableStatus, LOCKED_MESSAGES, type TransitionName } from '@/lib/domain/workflow';
 import { ledgerSchema, metaSchema, saveSectionSchema, tickSchema } from './schema';
 import { editorSuggestions, maySuggest } from '@/lib/review/suggestions';
 import { listVerdicts } from '@/lib/review/verdicts';
@@ -228,9 +228,16 @@ async function loadReviewData(db: Db, actor: Actor, report: Report, township: { 
     verdicts: await listVerdicts(db, actor, report.id),
     mayReview: report.status === 'submitted' && can(actor, 'report.review', scope),
     mayDecide: isEditableStatus(report.status) && can(actor, 'report.edit', scope),
-    transitions: availableTransitions(report.status, (action) => can(actor, action, scope)),
+    transitions: await withoutRefusedWithdraw(db, report, availableTransitions(report.status, (action) => can(actor, action, scope))),
     returnReason: lastReturn ? { reason: lastReturn.reason ?? '', by: lastReturn.actorName, at: lastReturn.at } : null,
   };
+}
+
+/** 撤回 is offered only while no reviewer has commented, suggested or decided on the submission (the server checks again). */
+async function withoutRefusedWithdraw(db: Db, report: Report, names: TransitionName[]): Promise<TransitionName[]> {
+  if (!names.includes('withdraw')) return names;
+  const started = await reviewStartedOn(db, report);
+  return started.comments + started.suggestions + started.verdicts ? names.filter((n) => n !== 'withdraw') : names;
 }
 
 export function mayEdit(actor: Actor, township: { id: number; countyId: number }): boolean {

@@ -1,6 +1,9 @@
 // 待办: what waits for a user, worked out from the reports themselves — for reviewers, reports submitted for review
-// (and resubmissions); for drafters, returns with their reason, reviewers' comments, replies and suggestions; for
-// both, the county's collection date and 4月1日 coming up (7, 3 and 1 days before). Only read marks are stored.
+// (and resubmissions), and news of the reports they reviewed being 定稿 and 公开; for drafters, approvals waiting for
+// 定稿, returns with their reason, reviewers' comments, replies and suggestions; for both, the county's collection
+// date and 4月1日 coming up (7, 3 and 1 days before). Only read marks are stored. Every hand-over of the workflow
+// (lib/domain/workflow.ts) puts an item in front of whoever acts next or should know: submit → reviewer, return and
+// approve → drafter, finalise and publish → reviewer; a withdrawal takes the reviewer's item away.
 import { one, write } from '@/db/tx';
 import { and, desc, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
@@ -14,9 +17,11 @@ import { daysUntil, publicationDeadline } from '@/lib/domain/template';
 import { currentReportYear } from '@/lib/reports/service';
 import { parseInput, textField } from '@/lib/shared/validation';
 
-export type InboxKind = 'review' | 'returned' | 'comment' | 'reply' | 'suggestion' | 'deadline';
+export const INBOX_KINDS = ['review', 'approved', 'returned', 'finalised', 'published', 'comment', 'reply', 'suggestion', 'deadline'] as const;
+export type InboxKind = (typeof INBOX_KINDS)[number];
 
-export type InboxItem = { key: string; kind: InboxKind; title: string; detail: string; href: string; at: string; read: boolean };
+/** One item; `reportId` is null only for a deadline with no report yet. */
+export type InboxItem = { key: string; kind: InboxKind; reportId: number | null; title: string; detail: string; href: string; at: string; read: boolean };
 
 /** Comments and replies this far back count as news. */
 const RECENT_MS = 30 * 24 * 60 * 60 * 1000;
@@ -42,23 +47,45 @@ export async function inboxFor(db: Db, actor: Actor, now = new Date()): Promise<
       .orderBy(desc(auditEvents.at), desc(auditEvents.id))
       .limit(2);
 
+  const since = new Date(now.getTime() - RECENT_MS);
   for (const r of rows) {
     if (r.status === 'submitted' && can(actor, 'report.review', scope(r))) {
       const [t, before] = await lastTransition(r.id);
       // Submitted after a return: a resubmission.
       const again = (t?.detail as { from?: string } | null)?.from === 'returned' || (before?.detail as { transition?: string } | null)?.transition === 'return' ? '（再次提交）' : '';
-      items.push({ key: `review:${r.id}:${r.updatedAt.getTime()}`, kind: 'review', title: `${label(r)}待审核${again}`, detail: '请审阅并提出批注或修订，然后审核通过或退回修改。', href: `/reports/${r.id}/edit`, at: (t?.at ?? r.updatedAt).toISOString() });
+      items.push({ key: `review:${r.id}:${r.updatedAt.getTime()}`, kind: 'review', reportId: r.id, title: `${label(r)}待审核${again}`, detail: '请审阅并提出批注或修订，然后审核通过或退回修改。', href: `/reports/${r.id}/edit`, at: (t?.at ?? r.updatedAt).toISOString() });
+    }
+    // 审核通过: only the township's drafter can 定稿, so the approval is theirs to act on.
+    if (r.status === 'approved' && can(actor, 'report.finalise', scope(r))) {
+      const [t] = await lastTransition(r.id);
+      items.push({ key: `approved:${r.id}:${r.updatedAt.getTime()}`, kind: 'approved', reportId: r.id, title: `${label(r)}审核通过，请定稿`, detail: '审核人已审核通过。请核对全文后定稿（定稿后正文锁定），再按规定登记公开。', href: `/reports/${r.id}/edit`, at: (t?.at ?? r.updatedAt).toISOString() });
+    }
+    // 定稿 and 已公开: news for the county's reviewers, for a month.
+    if ((r.status === 'final' || r.status === 'published') && can(actor, 'report.review', scope(r))) {
+      const [t] = await lastTransition(r.id);
+      const at = t?.at ?? r.updatedAt;
+      if (at > since) {
+        const published = r.status === 'published';
+        items.push({
+          key: `${published ? 'published' : 'finalised'}:${r.id}:${r.updatedAt.getTime()}`,
+          kind: published ? 'published' : 'finalised',
+          reportId: r.id,
+          title: `${label(r)}${published ? '已公开' : '已定稿'}`,
+          detail: published ? `已于 ${r.publishedDate ?? ''} 公开${r.publishedUrl ? `：${r.publishedUrl}` : ''}。` : '起草人已定稿，正文已锁定，下一步登记公开。',
+          href: `/reports/${r.id}`,
+          at: at.toISOString(),
+        });
+      }
     }
     if (r.status === 'returned' && can(actor, 'report.edit', scope(r))) {
       const [t] = await lastTransition(r.id);
       const reason = String((t?.detail as { reason?: string } | null)?.reason ?? '');
-      items.push({ key: `returned:${r.id}:${r.updatedAt.getTime()}`, kind: 'returned', title: `${label(r)}被退回修改`, detail: reason ? `退回原因：${reason}` : '请按批注和修订修改后再次提交。', href: `/reports/${r.id}/edit`, at: (t?.at ?? r.updatedAt).toISOString() });
+      items.push({ key: `returned:${r.id}:${r.updatedAt.getTime()}`, kind: 'returned', reportId: r.id, title: `${label(r)}被退回修改`, detail: reason ? `退回原因：${reason}` : '请按批注和修订修改后再次提交。', href: `/reports/${r.id}/edit`, at: (t?.at ?? r.updatedAt).toISOString() });
     }
   }
 
   const reportIds = rows.filter((r) => can(actor, 'report.edit', scope(r))).map((r) => r.id);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const since = new Date(now.getTime() - RECENT_MS);
   if (reportIds.length) {
     // Reviewers' comments on the actor's reports, and the suggestions waiting for them.
     for (const c of await db
@@ -76,7 +103,7 @@ export async function inboxFor(db: Db, actor: Actor, now = new Date()): Promise<
         ),
       )) {
       const r = byId.get(c.c.reportId)!;
-      items.push({ key: `comment:${c.c.id}`, kind: 'comment', title: `${c.author}对${label(r)}的批注`, detail: `${isBodySectionKey(c.c.sectionKey) ? `${SECTION_LABELS[c.c.sectionKey]}：` : ''}${c.c.body.slice(0, 80)}`, href: `/reports/${r.id}/edit`, at: c.c.createdAt.toISOString() });
+      items.push({ key: `comment:${c.c.id}`, kind: 'comment', reportId: r.id, title: `${c.author}对${label(r)}的批注`, detail: `${isBodySectionKey(c.c.sectionKey) ? `${SECTION_LABELS[c.c.sectionKey]}：` : ''}${c.c.body.slice(0, 80)}`, href: `/reports/${r.id}/edit`, at: c.c.createdAt.toISOString() });
     }
     const pending = await db
       .select()
@@ -87,7 +114,7 @@ export async function inboxFor(db: Db, actor: Actor, now = new Date()): Promise<
     for (const [reportId, n] of perReport) {
       const r = byId.get(reportId)!;
       const last = pending.filter((s) => s.reportId === reportId).reduce((a, s) => (s.createdAt > a ? s.createdAt : a), new Date(0));
-      items.push({ key: `suggestion:${reportId}:${n}:${last.getTime()}`, kind: 'suggestion', title: `${label(r)}有 ${n} 条修订待处理`, detail: '在“修订”中逐条接受或拒绝。', href: `/reports/${reportId}/edit`, at: last.toISOString() });
+      items.push({ key: `suggestion:${reportId}:${n}:${last.getTime()}`, kind: 'suggestion', reportId, title: `${label(r)}有 ${n} 条修订待处理`, detail: '在“修订”中逐条接受或拒绝。', href: `/reports/${reportId}/edit`, at: last.toISOString() });
     }
   }
   // Replies to the actor's own comments (their thread ids read once).
@@ -116,7 +143,7 @@ export async function inboxFor(db: Db, actor: Actor, now = new Date()): Promise<
       ),
     )) {
     if (!reply.c.parentId || !ownThreads.has(reply.c.parentId)) continue;
-    items.push({ key: `reply:${reply.c.id}`, kind: 'reply', title: `${reply.author}回复了您的批注`, detail: reply.c.body.slice(0, 80), href: `/reports/${reply.c.reportId}/edit`, at: reply.c.createdAt.toISOString() });
+    items.push({ key: `reply:${reply.c.id}`, kind: 'reply', reportId: reply.c.reportId, title: `${reply.author}回复了您的批注`, detail: reply.c.body.slice(0, 80), href: `/reports/${reply.c.reportId}/edit`, at: reply.c.createdAt.toISOString() });
   }
 
   // Deadlines of the current report year: the county's collection date (until submitted) and 4月1日 (until public).
@@ -140,13 +167,13 @@ export async function inboxFor(db: Db, actor: Actor, now = new Date()): Promise<
         const days = daysUntil(collection, now);
         const step = reminder(days);
         if (step && days >= 0)
-          items.push({ key: `deadline:collect:${t.id}:${year}:${step}`, kind: 'deadline', title: `${t.name} ${year}年度报告 ${days} 天后截止收集`, detail: `县里的收集日期是 ${collection}，请在此前提交审核。`, href, at: now.toISOString() });
+          items.push({ key: `deadline:collect:${t.id}:${year}:${step}`, kind: 'deadline', reportId: r?.id ?? null, title: `${t.name} ${year}年度报告 ${days} 天后截止收集`, detail: `县里的收集日期是 ${collection}，请在此前提交审核。`, href, at: now.toISOString() });
       }
       const publish = publicationDeadline(year);
       const pDays = daysUntil(publish, now);
       const pStep = reminder(pDays);
       if (pStep && pDays >= 0 && r?.status !== 'published')
-        items.push({ key: `deadline:publish:${t.id}:${year}:${pStep}`, kind: 'deadline', title: `${t.name} ${year}年度报告 ${pDays} 天后须公开`, detail: `报告须在 ${publish.slice(0, 4)}年4月1日前向社会公开。`, href, at: now.toISOString() });
+        items.push({ key: `deadline:publish:${t.id}:${year}:${pStep}`, kind: 'deadline', reportId: r?.id ?? null, title: `${t.name} ${year}年度报告 ${pDays} 天后须公开`, detail: `报告须在 ${publish.slice(0, 4)}年4月1日前向社会公开。`, href, at: now.toISOString() });
     }
   }
 
@@ -192,4 +219,13 @@ export async function markAllRead(db: Db, actor: Actor, now = new Date()): Promi
     (await inboxFor(db, actor, now)).filter((i) => !i.read).map((i) => i.key),
     now,
   );
+}
+
+/** One item of GET /api/inbox: a stable shape for scripts (the page's key, detail and link are not part of it). */
+export type InboxApiItem = { kind: InboxKind; reportId: number | null; title: string; at: string; read: boolean };
+/** 200 from GET /api/inbox. */
+export type InboxList = { items: InboxApiItem[] };
+
+export async function inboxApiItems(db: Db, actor: Actor, now = new Date()): Promise<InboxApiItem[]> {
+  return (await inboxFor(db, actor, now)).map(({ kind, reportId, title, at, read }) => ({ kind, reportId, title, at, read }));
 }

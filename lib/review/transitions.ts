@@ -1,9 +1,9 @@
 // Moving a report through the review workflow: checked against the table, snapshotted, audited; and its timeline.
 import { one, withTx } from '@/db/tx';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { auditEvents, reportSections, reports, users, type Report } from '@/db/schema';
+import { auditEvents, comments, reportSections, reports, reviewVerdicts, suggestions, users, type Report } from '@/db/schema';
 import { scanForPublication, type PublicationFinding } from '@/lib/domain/privacy';
 import { isHeadedSectionKey, partHeadingLines } from '@/lib/domain/template';
 import { formatDocumentDate } from '@/lib/shared/format';
@@ -70,6 +70,38 @@ async function publicationFindings(db: Db, report: Report): Promise<PublicationF
   ]);
 }
 
+/**
+ * What a reviewer has done on a submission since it was submitted: 批注 (replies included), 修订 and 逐项审核意见 by
+ * anyone other than the township's drafters. A submission someone has started reviewing cannot be withdrawn.
+ */
+export async function reviewStartedOn(db: Db, report: Report): Promise<{ comments: number; suggestions: number; verdicts: number }> {
+  const submit = await one(
+    db
+      .select({ at: auditEvents.at })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.reportId, report.id), eq(auditEvents.action, 'report.transition')))
+      .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+      .limit(1),
+  );
+  const since = submit?.at ?? report.updatedAt;
+  const notDrafter = ne(users.role, 'drafter');
+  // One after another: inside a transaction the queries share one connection.
+  const c = await db.select({ id: comments.id }).from(comments).innerJoin(users, eq(users.id, comments.authorId)).where(and(eq(comments.reportId, report.id), gte(comments.createdAt, since), notDrafter)).limit(1000);
+  const s = await db.select({ id: suggestions.id }).from(suggestions).innerJoin(users, eq(users.id, suggestions.authorId)).where(and(eq(suggestions.reportId, report.id), gte(suggestions.createdAt, since), notDrafter)).limit(1000);
+  const v = await db.select({ id: reviewVerdicts.id }).from(reviewVerdicts).where(and(eq(reviewVerdicts.reportId, report.id), gte(reviewVerdicts.updatedAt, since))).limit(1000);
+  return { comments: c.length, suggestions: s.length, verdicts: v.length };
+}
+
+async function refuseWithdrawIfReviewed(db: Db, report: Report): Promise<void> {
+  const started = await reviewStartedOn(db, report);
+  const what = [
+    started.comments ? `${started.comments} 条批注` : '',
+    started.suggestions ? `${started.suggestions} 条修订` : '',
+    started.verdicts ? `${started.verdicts} 项逐项审核意见` : '',
+  ].filter(Boolean);
+  if (what.length) throw new AppError('conflict', `审核人已开始审核（已有${what.join('、')}），不能再撤回。如需修改，请联系审核人退回。`);
+}
+
 export async function transitionReport(db: Db, actor: Actor, reportId: number, raw: unknown): Promise<Report> {
   const { transition } = parseInput(transitionSchema, raw);
   const t = TRANSITIONS[transition];
@@ -96,6 +128,8 @@ export async function transitionReport(db: Db, actor: Actor, reportId: number, r
   }
   const now = new Date();
   return await withTx(db, async (tx) => {
+    // Checked inside the transaction, so a reviewer's first comment and the withdrawal cannot pass each other.
+    if (transition === 'withdraw') await refuseWithdrawIfReviewed(tx, report);
     // Compare-and-swap on the status: two reviewers clicking at once cannot both move it.
     const updated = await one(
       tx

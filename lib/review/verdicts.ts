@@ -1,7 +1,8 @@
 // Per-item verdicts: while a report waits for review, the reviewer marks checklist items 通过 or 需修改 with a note;
-// once returned, the 需修改 items are the drafter's to-do list, each ticked off when its part's text has changed
-// since the verdict; on resubmission the reviewer sees, per item, what changed in its part since. What changed is
-// worked out once per version of the part and kept with the verdict (changesVersion), not on every view.
+// once returned, the 需修改 items are the drafter's to-do list, each ticked off when the passage the verdict points at
+// (lib/domain/verdict-passage.ts) has changed since the verdict, or when the drafter marks it done with a word; on
+// resubmission the reviewer sees, per item, what changed in its passage since. What changed is worked out once per
+// version of the part and kept with the verdict (changesVersion), not on every view.
 import { one, withTx } from '@/db/tx';
 import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { z } from 'zod';
@@ -14,10 +15,12 @@ import { SECTION_LABELS } from '@/lib/domain/sections';
 import { VERDICTS, type Verdict } from '@/lib/domain/vocabulary';
 import { loadReportInScope } from '@/lib/reports/service';
 import { AppError } from '@/lib/shared/errors';
+import { limit, limitMessage } from '@/lib/shared/limits';
 import { parseInput, textField } from '@/lib/shared/validation';
-import { limit } from '@/lib/shared/limits';
 import { snapBack } from '@/lib/shared/text';
 import { diffExcerpt, diffStats, diffTextDetailed, type DiffPart } from '@/lib/domain/diff';
+import { isEditableStatus } from '@/lib/domain/workflow';
+import { verdictPassage } from '@/lib/domain/verdict-passage';
 
 const verdictSchema = z.object({
   verdict: z.enum(VERDICTS, { error: '审核意见只能是“通过”或“需修改”。' }).nullable(),
@@ -33,14 +36,26 @@ export type VerdictView = {
   note: string;
   reviewerName: string;
   updatedAt: string;
-  /** The item's part has changed since the verdict (the drafter's to-do is done; the reviewer sees what changed). */
+  /** The passage the verdict points at, as it read when the verdict was given (the browser compares it live). */
+  passage: string;
+  /** The passage has changed since the verdict (the drafter's to-do is done; the reviewer sees what changed). */
   changed: boolean;
   /**
-   * For a 需修改 item whose part changed: what changed since the verdict, long unchanged stretches cut (…), at most
+   * For a 需修改 item whose passage changed: what changed since the verdict, long unchanged stretches cut (…), at most
    * verdictChangesChars characters shown (`cut` when there was more); the counts are of the whole change.
    */
   changes: { parts: DiffPart[]; inserted: number; deleted: number; cut?: boolean } | null;
+  /** The drafter marked the item done with a word. */
+  done: { note: string; byName: string | null; at: string } | null;
 };
+
+const doneSchema = z.object({
+  note: textField({ error: '说明格式无效。' })
+    .trim()
+    .min(1, { error: '请用一句话说明怎样修改的，或为什么不需要修改。' })
+    .max(limit('verdictDoneChars'), { error: limitMessage('verdictDoneChars') })
+    .nullable(),
+});
 
 function changesSince(before: string, now: string): VerdictView['changes'] {
   if (before === now) return null;
@@ -100,13 +115,15 @@ export async function setVerdict(db: Db, actor: Actor, reportId: number, itemId:
       reviewerId: actor.id,
       updatedAt: now,
     };
+    const passage = verdictPassage(values.sectionText, item);
     await tx
       .insert(reviewVerdicts)
-      .values(values)
+      .values({ ...values, passage })
       .onConflictDoUpdate({
         target: [reviewVerdicts.reportId, reviewVerdicts.itemId],
-        // Given again: the text it is compared with is the part's now, so what changed is worked out afresh.
-        set: { verdict: values.verdict, note: values.note, sectionText: values.sectionText, reviewerId: actor.id, updatedAt: now, changesVersion: null },
+        // A new verdict starts a new to-do: the drafter's earlier 已修改 note no longer answers it, and what changed is
+        // worked out afresh against the passage as it reads now.
+        set: { verdict: values.verdict, note: values.note, sectionText: values.sectionText, passage, reviewerId: actor.id, updatedAt: now, doneNote: null, doneBy: null, doneAt: null, changesVersion: null },
       });
     await recordAudit(tx, { actorId: actor.id, action: 'verdict.set', reportId: report.id, detail: { itemId, verdict: input.verdict } });
     return {
@@ -118,10 +135,32 @@ export async function setVerdict(db: Db, actor: Actor, reportId: number, itemId:
       note: input.note,
       reviewerName: actor.displayName,
       updatedAt: now.toISOString(),
+      passage,
       changed: false,
       changes: null,
+      done: null,
     };
   });
+}
+
+/**
+ * The drafter marks a 需修改 item done with a word (null takes the mark back): for a fix made elsewhere than the
+ * passage, or an item that needs no change after all. Only while the text may be edited.
+ */
+export async function markVerdictDone(db: Db, actor: Actor, reportId: number, itemId: string, raw: unknown, now = new Date()): Promise<VerdictView> {
+  const { report } = await loadReportInScope(db, actor, reportId, 'report.edit');
+  if (!isEditableStatus(report.status)) throw new AppError('forbidden', '报告当前不能修改，不能标记审核意见已修改。');
+  const { note } = parseInput(doneSchema, raw);
+  await withTx(db, async (tx) => {
+    const row = await one(tx.select().from(reviewVerdicts).where(and(eq(reviewVerdicts.reportId, report.id), eq(reviewVerdicts.itemId, itemId))));
+    if (!row || row.verdict !== 'fix') throw new AppError('not_found', '这一项没有“需修改”的审核意见。');
+    await tx
+      .update(reviewVerdicts)
+      .set(note === null ? { doneNote: null, doneBy: null, doneAt: null } : { doneNote: note, doneBy: actor.id, doneAt: now })
+      .where(eq(reviewVerdicts.id, row.id));
+    await recordAudit(tx, { actorId: actor.id, action: 'verdict.done', reportId: report.id, detail: { itemId, done: note !== null } });
+  });
+  return (await listVerdicts(db, actor, report.id)).find((v) => v.itemId === itemId)!;
 }
 
 /** Checklist items in reading order: the parts in order, each part's items as its checklist lists them. */
@@ -130,16 +169,17 @@ const ITEM_ORDER = new Map(Object.values(CHECKLISTS).flatMap((items) => items.ma
 /** Verdicts whose changes were worked out (a diff of the part's text then and now), counted so tests can check each is worked out once per version. */
 export const verdictWork = { diffs: 0 };
 
-type Computed = { changed: boolean; changes: VerdictChanges | null };
+type Computed = { changed: boolean; changes: VerdictChanges | null; passage: string };
 
 type Row = Omit<typeof reviewVerdicts.$inferSelect, 'reportId' | 'sectionText' | 'reviewerId'>;
 
 /**
- * Whether each verdict's part changed since, and for 需修改 what changed: kept with the verdict against the part's
- * version, so a verdict is compared with its part at most once per version of the part (the texts of the parts are
- * read only when one is due). Verdicts given on the same text share one diff.
+ * Whether each verdict's passage (lib/domain/verdict-passage.ts) changed since, and for 需修改 what changed: kept with
+ * the verdict against its part's version, so a verdict is compared with its part at most once per version of the part
+ * (the texts of the parts are read only when one is due). Verdicts on the same passage share one diff. Verdicts from
+ * before the passage was kept get theirs from the part's text then, once, and keep it.
  */
-async function changesOf(db: Db, reportId: number, rows: Array<{ v: Row }>, section: (itemId: string) => string | null) {
+async function changesOf(db: Db, reportId: number, rows: Array<{ v: Row }>) {
   const versions = new Map(
     (await db.select({ key: reportSections.sectionKey, version: reportSections.version }).from(reportSections).where(eq(reportSections.reportId, reportId))).map(
       (r) => [r.key, r.version],
@@ -147,10 +187,14 @@ async function changesOf(db: Db, reportId: number, rows: Array<{ v: Row }>, sect
   );
   const out = new Map<number, Computed>();
   const due = rows.filter(({ v }) => {
-    const key = section(v.itemId);
+    const key = findChecklistItem(v.itemId)?.section;
     const version = key ? versions.get(key) : undefined;
-    if (version !== undefined && v.changesVersion === version) out.set(v.id, { changed: v.changed, changes: v.verdict === 'fix' ? v.changes : null });
-    return version !== undefined && v.changesVersion !== version;
+    if (version === undefined) return false;
+    if (v.changesVersion === version && v.passage !== null) {
+      out.set(v.id, { changed: v.changed, changes: v.verdict === 'fix' ? v.changes : null, passage: v.passage });
+      return false;
+    }
+    return true;
   });
   if (!due.length) return out;
   const texts = new Map(
@@ -170,29 +214,30 @@ async function changesOf(db: Db, reportId: number, rows: Array<{ v: Row }>, sect
   const shared = new Map<string, VerdictChanges | null>();
   const fresh: Array<{ id: number; before: string; version: number } & Computed> = [];
   for (const { v } of due) {
-    const key = section(v.itemId)!;
-    const now = texts.get(key) ?? '';
+    const item = findChecklistItem(v.itemId)!;
     const then = before.get(v.id);
     if (then === undefined) continue; // taken back meanwhile
-    const changed = now !== then;
+    const given = v.passage ?? verdictPassage(then, item);
+    const now = verdictPassage(texts.get(item.section) ?? '', item);
+    const changed = now !== given;
     let changes: VerdictChanges | null = null;
     if (v.verdict === 'fix' && changed) {
-      const memo = `${key}\u0000${then}`;
+      const memo = `${item.section}\u0000${given}\u0000${now}`;
       if (!shared.has(memo)) {
         verdictWork.diffs++;
-        shared.set(memo, changesSince(then, now));
+        shared.set(memo, changesSince(given, now));
       }
       changes = shared.get(memo)!;
     }
-    out.set(v.id, { changed, changes });
-    fresh.push({ id: v.id, before: then, version: versions.get(key)!, changed, changes });
+    out.set(v.id, { changed, changes, passage: given });
+    fresh.push({ id: v.id, before: then, version: versions.get(item.section)!, changed, changes, passage: given });
   }
   await withTx(db, async (tx) => {
     for (const f of fresh) {
       // Only over the same verdict (not given again meanwhile) and never over a newer version's.
       await tx
         .update(reviewVerdicts)
-        .set({ changesVersion: f.version, changed: f.changed, changes: f.changes })
+        .set({ changesVersion: f.version, changed: f.changed, changes: f.changes, passage: f.passage })
         .where(
           and(
             eq(reviewVerdicts.id, f.id),
@@ -220,6 +265,10 @@ export async function listVerdicts(db: Db, actor: Actor, reportId: number): Prom
           changesVersion: reviewVerdicts.changesVersion,
           changed: reviewVerdicts.changed,
           changes: reviewVerdicts.changes,
+          passage: reviewVerdicts.passage,
+          doneNote: reviewVerdicts.doneNote,
+          doneBy: reviewVerdicts.doneBy,
+          doneAt: reviewVerdicts.doneAt,
         },
         reviewerName: users.displayName,
       })
@@ -227,11 +276,13 @@ export async function listVerdicts(db: Db, actor: Actor, reportId: number): Prom
       .innerJoin(users, eq(users.id, reviewVerdicts.reviewerId))
       .where(eq(reviewVerdicts.reportId, report.id))
   ).sort((a, b) => (ITEM_ORDER.get(a.v.itemId) ?? Infinity) - (ITEM_ORDER.get(b.v.itemId) ?? Infinity));
-  const computed = await changesOf(db, report.id, rows, (itemId) => findChecklistItem(itemId)?.section ?? null);
+  const computed = await changesOf(db, report.id, rows);
+  const doneIds = [...new Set(rows.flatMap(({ v }) => (v.doneBy === null ? [] : [v.doneBy])))];
+  const doneNames = new Map(doneIds.length ? (await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, doneIds))).map((u) => [u.id, u.name]) : []);
   return rows.flatMap(({ v, reviewerName }) => {
     const item = findChecklistItem(v.itemId);
     if (!item) return [];
-    const c = computed.get(v.id) ?? { changed: false, changes: null };
+    const c = computed.get(v.id) ?? { changed: false, changes: null, passage: v.passage ?? '' };
     return [
       {
         itemId: v.itemId,
@@ -242,12 +293,16 @@ export async function listVerdicts(db: Db, actor: Actor, reportId: number): Prom
         note: v.note,
         reviewerName,
         updatedAt: v.updatedAt.toISOString(),
+        passage: c.passage,
         changed: c.changed,
         changes: c.changes,
+        done: v.doneNote !== null && v.doneAt ? { note: v.doneNote, byName: v.doneBy === null ? null : (doneNames.get(v.doneBy) ?? null), at: v.doneAt.toISOString() } : null,
       },
     ];
   });
 }
 
+/** 200 from PUT /api/reports/:id/verdicts/:itemId/done. */
+export type VerdictDone = { verdict: VerdictView };
 /** 200 from PUT /api/reports/:id/verdicts/:itemId (null: the verdict was taken back). */
 export type VerdictSaved = { verdict: VerdictView | null };

@@ -25,6 +25,7 @@ export const LIMITS = {
   commentsPerUserHour: { value: 120, message: (v) => `您一小时内已发表 ${v} 条批注和回复，请稍后再发。` },
   suggestionChars: { value: 2_000, message: (v) => `建议的文字不能超过 ${v} 个字，请分成几条修订。` },
   suggestionReasonChars: { value: 500, message: (v) => `修订理由不能超过 ${v} 个字。` },
+  verdictDoneChars: { value: 200, message: (v) => `说明不能超过 ${v} 个字。` },
   suggestionsPerUserHour: { value: 200, message: (v) => `您一小时内已提出 ${v} 条修订，请稍后再提。` },
   suggestionsPerReport: { value: 1_000, message: (v) => `这份报告的修订已达 ${v} 条上限。` },
   // One page of GET /api/reports/:id/suggestions (also its default, so a report within the cap comes in one page).

@@ -147,7 +147,7 @@ describe('a reporting season from a new county', () => {
     await leaders.locator('summary').click();
     expect(await measures.locator('ins').allTextContents()).toContain('全年开展执法检查48次，涉及安全生产、市场监管。');
     expect((await leaders.locator('ins').allTextContents()).join('')).toContain('学法6次');
-    expect(await page.getByTestId('verdict-todo').textContent()).toContain('（本部分自提出意见后已修改）');
+    expect(await page.getByTestId('verdict-todo').textContent()).toContain('（此项所指段落自提出意见后已修改）');
     await shot(page, 'season-04-reviewer-changes');
     await page.context().close();
   });

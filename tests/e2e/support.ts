@@ -58,9 +58,11 @@ export function sharedBrowser(baseURL: string | (() => string)) {
   };
 }
 
-/** The drafter submits the report from its editor page and waits until it is 待审核. */
+/** The drafter submits the report from its editor page (past the summary of what is still open) and waits until it is 待审核. */
 export async function submitReport(page: Page): Promise<void> {
   await page.getByRole('button', { name: '提交审核' }).click();
+  await page.getByTestId('submit-summary').waitFor();
+  await page.getByTestId('transition-confirm').click();
   await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('待审核');
 }
 

@@ -45,9 +45,25 @@ export type ActionCase = {
 /** Handled by Auth.js itself or only signs in/out: exercised through the browser tests, listed so nothing is missed. */
 export type Skip = { skip: string };
 
+/**
+ * Further requests to a route already in ROUTES that take another path through it (e.g. another transition), run
+ * through the same matrix: `route` names the ROUTES row.
+ */
+export const VARIANTS: Record<string, Case & { route: string }> = {
+  // 撤回: the submitted report has no reviewer's comment, suggestion or verdict yet, so its drafter may take it back.
+  'POST /api/reports/[id]/transitions (withdraw)': {
+    route: 'POST /api/reports/[id]/transitions',
+    allow: ['drafterA1'],
+    mutates: true,
+    request: (f) => ({ params: { id: String(f.submitted) }, body: { transition: 'withdraw' } }),
+  },
+};
+
 export const ROUTES: Record<string, Case | Skip> = {
   'GET /api/auth/[...nextauth]': { skip: 'Auth.js endpoints (CSRF token, session, sign-in): logged in over HTTP in tests/e2e' },
   'POST /api/auth/[...nextauth]': { skip: 'Auth.js endpoints (CSRF token, session, sign-in): logged in over HTTP in tests/e2e' },
+  // Everyone signed in has a 待办, empty or not; an outsider's does not name 甲一镇's reports.
+  'GET /api/inbox': { allow: SIGNED_IN, mutates: false, request: () => ({}), scopedList: true },
   'GET /public/reports/[id]/record': { allow: [...PRINCIPALS], mutates: false, request: (f) => ({ params: { id: String(f.published) } }) },
   'GET /public/counties/[id]/feed': { allow: [...PRINCIPALS], mutates: false, request: (f) => ({ params: { id: String(f.countyA) } }) },
   'GET /api/health': { allow: [...PRINCIPALS], mutates: false, request: () => ({}) },
@@ -79,6 +95,11 @@ export const ROUTES: Record<string, Case | Skip> = {
     allow: REVIEWERS,
     mutates: true,
     request: (f) => ({ params: { id: String(f.submitted), itemId: 'measures.training' }, body: { verdict: 'fix', note: '请写明培训次数。' } }),
+  },
+  'PUT /api/reports/[id]/verdicts/[itemId]/done': {
+    allow: EDITORS,
+    mutates: true,
+    request: (f) => ({ params: { id: String(f.draft), itemId: 'measures.reconsideration' }, body: { note: '已在第二段补充复议结果。' } }),
   },
   'GET /api/reports/[id]/suggestions': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) } }) },
   'POST /api/reports/[id]/suggestions': {

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { closeDatabase, openDatabase, pgBase, type Db } from '@/db/client';
-import { suggestions, users } from '@/db/schema';
+import { reviewVerdicts, suggestions, users } from '@/db/schema';
 import { createSession } from '@/lib/auth/sessions';
 import { createUser, setFurtherCounties } from '@/lib/directory/accounts';
 import { SYSTEM_ACTOR } from '@/lib/domain/permissions';
@@ -127,6 +127,10 @@ export async function buildFixture(): Promise<{
         .returning(),
     ),
   ))!;
+  // A reviewer's 需修改 on the draft (given while it was under review, as it would be): the drafter's to-do.
+  await write(db, () =>
+    db.insert(reviewVerdicts).values({ reportId: draftReport.id, itemId: 'measures.reconsideration', verdict: 'fix', note: '请写明复议案件的结果。', sectionText: SECRET_TEXT, passage: SECRET_TEXT, reviewerId: w.reviewerA.id, updatedAt: new Date('2025-12-01T10:00:00+08:00') }),
+  );
   const approved = await createReport(db, w.drafterA1, { townshipId: w.townA1, year: 2023 }, new Date('2025-12-01T09:00:00+08:00'));
   await transitionReport(db, w.drafterA1, approved.id, { transition: 'submit' });
   await transitionReport(db, w.reviewerA, approved.id, { transition: 'approve' });

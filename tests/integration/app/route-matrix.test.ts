@@ -8,7 +8,7 @@ import type { Actor } from '@/lib/domain/permissions';
 import { setDb } from '../../support/mock-db';
 import { setActor } from '../../support/mock-session';
 import { snapshot } from '../../support/db';
-import { ACTIONS, PRINCIPALS, READERS, ROUTES, type ActionCase, type Case, type Principal } from '../../support/route-table';
+import { ACTIONS, PRINCIPALS, READERS, ROUTES, VARIANTS, type ActionCase, type Case, type Principal } from '../../support/route-table';
 import { buildFixture, discoverActions, discoverRoutes, SECRET_TEXT, type RouteMethod, type ServerAction } from '../../support/routes';
 
 let routes: RouteMethod[];
@@ -45,16 +45,18 @@ describe('every route and action has a row', () => {
   });
 });
 
-const routeCells = Object.entries(ROUTES).flatMap(([key, c]) => ('skip' in c ? [] : PRINCIPALS.map((p) => [key, p] as const)));
+const routeCells = [...Object.entries(ROUTES), ...Object.entries(VARIANTS)].flatMap(([key, c]) => ('skip' in c ? [] : PRINCIPALS.map((p) => [key, p] as const)));
+/** A row of ROUTES, or a variant of one: its case and the route it runs through. */
+const caseOf = (key: string): { c: Case; routeKey: string } => (VARIANTS[key] ? { c: VARIANTS[key], routeKey: VARIANTS[key].route } : { c: ROUTES[key] as Case, routeKey: key });
 const actionCells = Object.entries(ACTIONS).flatMap(([key, c]) => ('skip' in c ? [] : PRINCIPALS.map((p) => [key, p] as const)));
 
 describe('route handlers', () => {
   it.each(routeCells)('%s as %s', async (key, who) => {
-    const c = ROUTES[key] as Case;
-    const route = routes.find((r) => r.key === key)!;
+    const { c, routeKey } = caseOf(key);
+    const route = routes.find((r) => r.key === routeKey)!;
     const db = await caseDb(who);
     const { params = {}, query, body, form } = c.request(fx.fixture);
-    const [method, pattern] = key.split(' ') as [string, string];
+    const [method, pattern] = routeKey.split(' ') as [string, string];
     const url = `http://test${pattern.replace(/\[(\.\.\.)?(\w+)\]/g, (_m, _d, name: string) => params[name] ?? 'x')}${query ? `?${query}` : ''}`;
     const before = await snapshot(db);
     const res = await route.handler(

@@ -11,6 +11,11 @@ import { createReport } from '@/lib/reports/service';
 import { addThread, reply } from '@/lib/review/comments';
 import { createSuggestion } from '@/lib/review/suggestions';
 import { transitionReport } from '@/lib/review/transitions';
+import { GET as inboxRoute } from '@/app/api/inbox/route';
+import type { Actor } from '@/lib/domain/permissions';
+import type { InboxList } from '@/lib/inbox/service';
+import { setActor } from '../../support/mock-session';
+import { setDb } from '../../support/mock-db';
 import { freshWorld, type World } from '../../support/db';
 
 let db: Db;
@@ -90,5 +95,50 @@ describe('待办', () => {
         Array.from({ length: 201 }, (_, i) => `k${i}`),
       ),
     ).rejects.toThrow(/[\u4e00-\u9fa5]/);
+  });
+});
+
+describe('待办 for every hand-over, and GET /api/inbox', () => {
+  async function api(actor: Actor | null): Promise<{ status: number; body: InboxList & { error?: string } }> {
+    setDb(db);
+    setActor(actor);
+    const res = await inboxRoute(new Request('http://t/api/inbox'), { params: Promise.resolve({}) });
+    return { status: res.status, body: (await res.json()) as InboxList & { error?: string } };
+  }
+  const ofReport = (items: InboxList['items']) => items.filter((i) => i.reportId === reportId && i.kind !== 'deadline');
+
+  it('tells the drafter of the approval (only the drafter can 定稿), the reviewer of 定稿 and 已公开; a withdrawal takes the review away', async () => {
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    expect(ofReport((await api(w.reviewerA)).body.items)).toMatchObject([{ kind: 'review', reportId, title: `甲一镇 ${year}年度报告待审核`, read: false }]);
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'withdraw' });
+    expect(ofReport((await api(w.reviewerA)).body.items)).toEqual([]);
+
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    await transitionReport(db, w.reviewerA, reportId, { transition: 'approve' });
+    const approved = (await inboxFor(db, w.drafterA1)).filter((i) => i.kind === 'approved');
+    expect(approved).toMatchObject([{ title: `甲一镇 ${year}年度报告审核通过，请定稿`, href: `/reports/${reportId}/edit`, read: false }]);
+    expect(ofReport((await api(w.drafterA1)).body.items)).toEqual([{ kind: 'approved', reportId, title: `甲一镇 ${year}年度报告审核通过，请定稿`, at: approved[0]!.at, read: false }]);
+    // The reviewer's item is gone, nobody else is told, and the other township's drafter learns nothing.
+    expect(ofReport((await api(w.reviewerA)).body.items)).toEqual([]);
+    expect((await api(w.drafterA2)).body.items.filter((i) => i.reportId === reportId)).toEqual([]);
+    expect((await api(w.reviewerB)).body.items).toEqual([]);
+
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'finalise' });
+    expect(ofReport((await api(w.drafterA1)).body.items)).toEqual([]);
+    expect(ofReport((await api(w.reviewerA)).body.items)).toMatchObject([{ kind: 'finalised', title: `甲一镇 ${year}年度报告已定稿` }]);
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'publish', url: 'https://www.example.gov.cn/fzzf/a.html', date: `${year + 1}-03-01` });
+    const published = (await inboxFor(db, w.reviewerA)).filter((i) => i.reportId === reportId);
+    expect(published).toMatchObject([{ kind: 'published', title: `甲一镇 ${year}年度报告已公开`, href: `/reports/${reportId}` }]);
+    expect(published[0]!.detail).toContain('https://www.example.gov.cn/fzzf/a.html');
+    // Read marks show in the API; news older than a month is dropped.
+    await markRead(db, w.reviewerA, [published[0]!.key]);
+    expect(ofReport((await api(w.reviewerA)).body.items)).toMatchObject([{ kind: 'published', read: true }]);
+    expect((await inboxFor(db, w.reviewerA, new Date(Date.now() + 40 * 24 * 3600 * 1000))).filter((i) => i.reportId === reportId)).toEqual([]);
+  });
+
+  it('answers 401 with a Chinese message to someone not signed in', async () => {
+    const res = await api(null);
+    expect(res.status).toBe(401);
+    expect(res.body.error).toMatch(/[\u4e00-\u9fa5]/);
   });
 });

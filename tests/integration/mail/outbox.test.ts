@@ -114,6 +114,27 @@ describe('待办 by e-mail', () => {
     expect(toDrafter[0]).toContain('退回原因：请补充执法检查数据。');
   });
 
+  it('mails every hand-over: the approval to the drafter (审核通过，请定稿), 定稿 and 已公开 to the reviewer', async () => {
+    await setOwnEmail(db, w.reviewerA, { email: 'shenhe@example.gov.cn' }, new Date(Date.now() - 60_000));
+    await setOwnEmail(db, w.drafterA1, { email: 'caogao@example.gov.cn' }, new Date(Date.now() - 60_000));
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    await transitionReport(db, w.reviewerA, reportId, { transition: 'approve' });
+    await mailRound(db, config(), smtpSender(config()), new Date(Date.now() + 1_000));
+    const to = (address: string) => received.filter((m) => m.to.includes(address)).map(decoded);
+    expect(to('caogao@example.gov.cn')).toHaveLength(1);
+    expect(to('caogao@example.gov.cn')[0]).toContain('【法治年报】甲一镇 2025年度报告审核通过，请定稿');
+    expect(to('caogao@example.gov.cn')[0]).toContain(`https://fzbg.example.gov.cn/reports/${reportId}/edit`);
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'finalise' });
+    await mailRound(db, config(), smtpSender(config()), new Date(Date.now() + 2_000));
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'publish', url: 'https://www.example.gov.cn/fzzf/2025.html', date: '2026-03-01' });
+    await mailRound(db, config(), smtpSender(config()), new Date(Date.now() + 3_000));
+    const reviewer = to('shenhe@example.gov.cn');
+    // (The submission was approved before the first round, so its 待审核 item was gone before it could be mailed.)
+    expect(reviewer.map((m) => m.split('\n')[0])).toEqual(['【法治年报】甲一镇 2025年度报告已定稿', '【法治年报】甲一镇 2025年度报告已公开']);
+    expect(reviewer[1]).toContain('https://www.example.gov.cn/fzzf/2025.html');
+    expect(to('caogao@example.gov.cn')).toHaveLength(1);
+  });
+
   it('does not mail what was already waiting when the address was set', async () => {
     await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
     await setOwnEmail(db, w.reviewerA, { email: 'shenhe@example.gov.cn' }, new Date(Date.now() + 1_000));

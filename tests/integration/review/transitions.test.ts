@@ -19,6 +19,10 @@ import { setActor } from '../../support/mock-session';
 import { DRAFT_NOW, snapshot, worldWithDraft, type World } from '../../support/db';
 import { listAudit } from '@/lib/audit/log';
 import { loadDashboard } from '@/lib/dashboard/service';
+import { inboxFor } from '@/lib/inbox/service';
+import { addThread } from '@/lib/review/comments';
+import { createSuggestion } from '@/lib/review/suggestions';
+import { setVerdict } from '@/lib/review/verdicts';
 
 const measuresVersion = async () => (await loadEditorData(db, w.drafterA1, reportId)).sections.find((s) => s.key === 'measures')!.version;
 
@@ -42,6 +46,7 @@ function post(actor: Actor, body: unknown) {
 
 const PAYLOAD: Record<TransitionName, Record<string, string>> = {
   submit: {},
+  withdraw: {},
   return: { reason: '第三部分缺少原因分析，请补充。' },
   approve: {},
   finalise: {},
@@ -55,6 +60,7 @@ type ActorKey = (typeof ACTORS)[number];
 // Who may perform each transition on a report of 甲一镇 (county 甲县).
 const ALLOWED: Record<TransitionName, ActorKey[]> = {
   submit: ['drafterA1'],
+  withdraw: ['drafterA1'],
   return: ['reviewerA', 'admin'],
   approve: ['reviewerA', 'admin'],
   finalise: ['drafterA1'],
@@ -308,5 +314,55 @@ describe('versions', () => {
     expect(measures.changed).toBe(true);
     expect(measures.parts.filter((p) => p.type === 'insert').map((p) => p.text).join('')).toBe('，培训干部320人次');
     expect(changes.sections.filter((s) => s.changed).map((s) => s.key)).toEqual(['measures']);
+  });
+});
+
+describe('撤回 (withdraw)', () => {
+  const TEXT = '全年组织干部学法培训4期。';
+  const anchor = { exact: '学法培训', prefix: '全年组织干部', suffix: '4期', start: 6 };
+  const put = async (text: string) => await saveSection(db, w.drafterA1, reportId, 'measures', { content: docFromText(text), version: await measuresVersion() });
+  const submitNow = async () => {
+    await put(TEXT);
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+  };
+  const reviewItems = async () => (await inboxFor(db, w.reviewerA)).filter((i) => i.kind === 'review' && i.href === `/reports/${reportId}/edit`);
+
+  it('takes an untouched submission back to 起草中, audited, off the reviewer’s 待办, offered as a button', async () => {
+    // A reviewer's comment on the draft before it was submitted does not count, nor does the drafter's own.
+    await put(TEXT);
+    await addThread(db, w.reviewerA, reportId, { sectionKey: 'measures', body: '提交前的意见。', anchor });
+    await new Promise((r) => setTimeout(r, 5));
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    await addThread(db, w.drafterA1, reportId, { sectionKey: 'measures', body: '自己的备注。', anchor });
+    expect(await reviewItems()).toHaveLength(1);
+    expect((await loadEditorData(db, w.drafterA1, reportId)).review.transitions).toEqual(['withdraw']);
+
+    const res = await post(w.drafterA1, { transition: 'withdraw' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'drafting' });
+    expect(await statusNow()).toBe('drafting');
+    expect(await reviewItems()).toEqual([]);
+    const line = (await listAudit(db, w.admin, {})).rows.find((r) => r.action === 'report.transition' && r.reportId === reportId)!;
+    expect(line.summary).toContain('撤回');
+    // Editable again, and it can be submitted again.
+    expect((await loadEditorData(db, w.drafterA1, reportId)).editable).toBe(true);
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    expect(await statusNow()).toBe('submitted');
+  });
+
+  it.each([
+    ['a reviewer’s comment', async () => void (await addThread(db, w.reviewerA, reportId, { sectionKey: 'measures', body: '请补充参训人数。', anchor }))],
+    ['a reviewer’s suggestion', async () => void (await createSuggestion(db, w.reviewerA, reportId, { sectionKey: 'measures', anchor: { exact: '4期', prefix: '学法培训', suffix: '。', start: 10 }, replacement: '5期' }))],
+    ['a verdict', async () => void (await setVerdict(db, w.reviewerA, reportId, 'measures.training', { verdict: 'pass' }))],
+  ])('is refused with 409 once the reviewer has started: %s', async (_what, act) => {
+    await submitNow();
+    await act();
+    expect((await loadEditorData(db, w.drafterA1, reportId)).review.transitions).toEqual([]);
+    const before = await snapshot(db);
+    const res = await post(w.drafterA1, { transition: 'withdraw' });
+    expect(res.status).toBe(409);
+    expect((await res.json()).error).toMatch(/^审核人已开始审核（已有.+），不能再撤回。/);
+    expect(await snapshot(db)).toEqual(before);
+    expect(await reviewItems()).toHaveLength(1);
   });
 });
