@@ -3,7 +3,9 @@
 // Pure functions over the plain-text report model; each runs in time linear in the text.
 import type { Check, PartKey, ReportText, TextEdit } from './model';
 import { PART_KEYS, REQUIRED_PART_KEYS } from './model';
-import { CITED_DOCUMENTS } from './cited-documents';
+import { findCitations } from './season/citations';
+import { defaultPack } from './season/defaults';
+import type { SeasonPack } from './season/schema';
 import { SECTION_LABELS } from './sections';
 import { CHECKLISTS, findFigures, saysNone } from './checklists';
 import { findYears } from './text-utils';
@@ -222,31 +224,25 @@ export function checkNoFigures(report: ReportText): Check[] {
  * A cited document (《…》) that matches one of the documents these reports cite under another name or with other
  * years, such as 《法治政府建设实施纲要（2022—2025年）》.
  */
-export function checkWrongDocumentName(report: ReportText): Check[] {
+export function checkWrongDocumentName(report: ReportText, pack?: SeasonPack): Check[] {
+  const documents = (pack ?? defaultPack(report.year ?? new Date().getFullYear() - 1)).documents;
   const results: Check[] = [];
   const seen = new Set<string>();
   for (const key of ['preface', ...PART_KEYS] as const) {
     const text = report.sections[key];
     if (!text) continue;
-    for (const m of text.matchAll(/《([^《》\n]{2,60})》/g)) {
-      const cited = m[1]!;
-      const normal = cited.replace(/[()（）\s]/g, '').replace(/[-－–—~～]+/g, '—');
-      for (const doc of CITED_DOCUMENTS) {
-        const exact = doc.title.replace(/[()（）\s]/g, '');
-        if (normal === exact) break;
-        if (!doc.keys.every((k) => normal.includes(k))) continue;
-        if (seen.has(cited)) break;
-        seen.add(cited);
-        results.push({
-          code: 'wrong-document-name',
-          section: key,
-          severity: 'warning',
-          message: `引用的文件名称“《${cited}》”与正式名称不符，应为“《${doc.title}》”。`,
-          at: { section: key, start: m.index + 1, end: m.index + 1 + cited.length },
-          fix: { label: '改为正式名称', section: key, edits: [{ start: m.index + 1, end: m.index + 1 + cited.length, text: doc.title }] },
-        });
-        break;
-      }
+    for (const { cited, start, doc, exact } of findCitations(text, documents)) {
+      const title = doc.title.replace(/^《/, '').replace(/》.*$/, '');
+      if (exact || seen.has(cited)) continue;
+      seen.add(cited);
+      results.push({
+        code: 'wrong-document-name',
+        section: key,
+        severity: 'warning',
+        message: `引用的文件名称“《${cited}》”与正式名称不符，应为“《${title}》”。`,
+        at: { section: key, start, end: start + cited.length },
+        fix: { label: '改为正式名称', section: key, edits: [{ start, end: start + cited.length, text: title }] },
+      });
     }
   }
   return results;

@@ -7,6 +7,9 @@ import { SECTION_LABELS, type BodySectionKey } from './sections';
 import { findYears, lineOffsets, markerValue, parseWrittenDate, toChineseNumeral } from './text-utils';
 import { checkSameAsLastYear, checkStaleFigures } from './checks-last-year';
 import { checkHalfwidthPunctuation, checkNoFigures, checkPlansNoYear, checkThinPart, checkWrongDocumentName } from './checks-wording';
+import { checkOutdatedDocument } from './season/check-outdated';
+import { defaultPack } from './season/defaults';
+import type { SeasonPack } from './season/schema';
 
 /** The location of a whole line of a section, for a check to point at; nothing when there is no such line. */
 function lineAt(section: BodySectionKey, l: { line: string; start: number } | undefined): { at?: CheckLocation } {
@@ -331,7 +334,8 @@ export function checkNoSignature(report: ReportText): Check[] {
 }
 
 /** Every check, in the order results are listed to the drafter. */
-export const CHECKS: ReadonlyArray<{ code: CheckCode; run: (report: ReportText) => Check[] }> = [
+/** Checks that know the season take its pack (the national default of the report's year when none is given). */
+export const CHECKS: ReadonlyArray<{ code: CheckCode; run: (report: ReportText, pack?: SeasonPack) => Check[] }> = [
   { code: 'missing-part', run: checkMissingPart },
   { code: 'no-causes', run: checkNoCauses },
   { code: 'year-mismatch', run: checkYearMismatch },
@@ -347,8 +351,12 @@ export const CHECKS: ReadonlyArray<{ code: CheckCode; run: (report: ReportText) 
   { code: 'wrong-document-name', run: checkWrongDocumentName },
   { code: 'stale-figures', run: checkStaleFigures },
   { code: 'same-as-last-year', run: checkSameAsLastYear },
+  { code: 'outdated-document', run: checkOutdatedDocument },
 ];
 
-export function runChecks(report: ReportText): Check[] {
-  return CHECKS.flatMap((c) => c.run(report));
+/** Every check over one report, reading `pack` (the season's effective pack) where a check knows the season. */
+export function runChecks(report: ReportText, pack?: SeasonPack): Check[] {
+  const year = reportYear(report);
+  const p = pack ?? (year !== null ? defaultPack(year) : undefined);
+  return CHECKS.flatMap((c) => c.run(report, p));
 }

@@ -37,7 +37,8 @@ export type CheckCode =
   | 'no-figures'
   | 'wrong-document-name'
   | 'stale-figures'
-  | 'same-as-last-year';
+  | 'same-as-last-year'
+  | 'outdated-document';
 
 /** One replacement in a section's plain text (UTF-16 offsets), as a one-click fix applies it in the editor. */
 export interface TextEdit {
