@@ -106,6 +106,7 @@ export const ROUTES: Record<string, Case | Skip> = {
   },
   'GET /api/reports/[id]/export': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) }, query: 'format=docx' }) },
   'GET /api/reports/[id]/timeline': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) } }) },
+  'GET /api/reports/[id]/coverage': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) } }) },
   'POST /api/reports/[id]/transitions': {
     allow: REVIEWERS,
     mutates: true,
@@ -130,6 +131,7 @@ export const ROUTES: Record<string, Case | Skip> = {
     mutates: true,
     request: (f) => ({ body: { townshipId: f.townA1, year: 2022, title: '导入的报告', sections: { measures: '全年开展普法活动。' } } }),
   },
+  'GET /api/dashboard/coverage': { allow: REVIEWERS, mutates: false, request: (f) => ({ query: `year=2023&county=${f.countyA}` }) },
   'GET /api/dashboard/zip': { allow: REVIEWERS, mutates: false, request: (f) => ({ query: `year=2023&county=${f.countyA}` }) },
 };
 

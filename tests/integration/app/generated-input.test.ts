@@ -54,6 +54,7 @@ const BAD: Record<string, RouteBad | Skip> = {
   'DELETE /api/reports/[id]/comments/[commentId]': { as: 'reviewerA', ids: ['id', 'commentId'] },
   'GET /api/reports/[id]/export': { as: 'drafterA1', ids: ['id'], queries: ['format=pdf', 'format=', 'format=docx&variant=draft', 'variant=%00', 'imprint=2', 'imprint=%00'] },
   'GET /api/reports/[id]/timeline': { as: 'drafterA1', ids: ['id'] },
+  'GET /api/reports/[id]/coverage': { as: 'drafterA1', ids: ['id'] },
   'POST /api/reports/[id]/transitions': { as: 'reviewerA', ids: ['id'], required: ['transition'] },
   'GET /api/reports/[id]/versions': { as: 'drafterA1', ids: ['id'] },
   'POST /api/reports/[id]/versions': { as: 'drafterA1', ids: ['id'], required: ['label'] },
@@ -66,6 +67,10 @@ const BAD: Record<string, RouteBad | Skip> = {
   'POST /api/reports/[id]/versions/[versionId]/restore': { as: 'drafterA1', ids: ['id', 'versionId'] },
   'POST /api/import/preview': { as: 'drafterA1', required: ['text'] },
   'POST /api/import/commit': { as: 'drafterA1', required: ['townshipId', 'year', 'title', 'sections'] },
+  'GET /api/dashboard/coverage': {
+    as: 'reviewerA',
+    queries: ['', 'year=-1', 'year=0', 'year=1899', 'year=3000', 'year=2025.5', 'year=abc', 'year=2023&county=abc', 'year=2023&county=999999', 'year=2023&county=0'],
+  },
   'GET /api/dashboard/zip': {
     as: 'reviewerA',
     queries: ['', 'year=-1', 'year=0', 'year=1899', 'year=3000', 'year=2025.5', 'year=abc', 'year=2023&county=abc', 'year=2023&county=999999', 'year=2023&county=0'],
