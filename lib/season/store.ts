@@ -1,12 +1,12 @@
 // Season packs in the database: import (validated, layered, audited with the file's hash), the effective pack of a
 // season for a county (national default → province → city → county), export and list. A running server sees an
 // import at once, also one made from the command line or another instance: the effective packs are cached by the
-// table's version (its largest id and row count, one cheap query), and a re-import deletes and inserts.
+// ids of the rows they were made of (one small indexed query per request), and a re-import deletes and inserts.
 import { createHash } from 'node:crypto';
-import { and, asc, count, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { seasonPacks } from '@/db/schema';
-import { one, withTx } from '@/db/tx';
+import { withTx } from '@/db/tx';
 import { recordAudit } from '@/lib/audit/record';
 import { getTownship, listCounties } from '@/lib/directory/townships';
 import { actingUserId, can, type Actor } from '@/lib/domain/permissions';
@@ -19,19 +19,18 @@ export type { EffectivePack };
 
 const scopeKeyOf = (p: SeasonPack, countyId: number | null) => (p.scope.level === 'county' ? `county:${countyId}` : p.scope.level);
 
-/** The version of the table: changes with every import, so caches know to reload. */
-async function version(db: Db): Promise<string> {
-  const r = await one(db.select({ top: max(seasonPacks.id), n: count() }).from(seasonPacks));
-  return `${r?.top ?? 0}:${r?.n ?? 0}`;
+/** The stored packs of a season that apply to a county (national, province, city, and the county's own). */
+async function storedRows(db: Db, season: number, countyId: number | null): Promise<Array<{ id: number; body: string }>> {
+  const keys = ['national', 'province', 'city', ...(countyId !== null ? [`county:${countyId}`] : [])];
+  return db
+    .select({ id: seasonPacks.id, body: seasonPacks.body })
+    .from(seasonPacks)
+    .where(and(eq(seasonPacks.season, season), inArray(seasonPacks.scopeKey, keys)))
+    .orderBy(asc(seasonPacks.id));
 }
 
-const caches = new WeakMap<object, { version: string; packs: Map<string, EffectivePack> }>();
-
-/** The stored packs of a season that apply to a county (national, province, city, and the county's own). */
 async function storedFor(db: Db, season: number, countyId: number | null): Promise<SeasonPack[]> {
-  const keys = ['national', 'province', 'city', ...(countyId !== null ? [`county:${countyId}`] : [])];
-  const found = await db.select({ body: seasonPacks.body }).from(seasonPacks).where(and(eq(seasonPacks.season, season), inArray(seasonPacks.scopeKey, keys)));
-  return found.map((r) => parseSeasonPack(JSON.parse(r.body)));
+  return (await storedRows(db, season, countyId)).map((r) => parseSeasonPack(JSON.parse(r.body)));
 }
 
 function layered(season: number, stored: SeasonPack[]): EffectivePack {
@@ -39,17 +38,19 @@ function layered(season: number, stored: SeasonPack[]): EffectivePack {
   return layerPacks([national, ...stored.filter((p) => p.scope.level !== 'national')]);
 }
 
+// Parsed and layered packs by the ids of the rows they were made of: a re-import inserts a new row, so a pack
+// imported by the command line or another instance is seen on the next request (one small indexed query each).
+const cache = new Map<string, EffectivePack>();
+
 /** The effective pack of a season for a county (null: the national default with any province or city pack). */
 export async function effectivePack(db: Db, season: number, countyId: number | null): Promise<EffectivePack> {
-  const v = await version(db);
-  let cache = caches.get(db);
-  if (!cache || cache.version !== v) caches.set(db, (cache = { version: v, packs: new Map() }));
-  const key = `${season}:${countyId ?? ''}`;
-  let p = cache.packs.get(key);
+  const found = await storedRows(db, season, countyId);
+  const key = `${season}:${found.map((r) => r.id).join(',')}`;
+  let p = cache.get(key);
   if (!p) {
-    p = layered(season, await storedFor(db, season, countyId));
-    if (cache.packs.size > 200) cache.packs.clear();
-    cache.packs.set(key, p);
+    p = layered(season, found.map((r) => parseSeasonPack(JSON.parse(r.body))));
+    if (cache.size > 200) cache.clear();
+    cache.set(key, p);
   }
   return p;
 }
