@@ -5,6 +5,7 @@ import { CommentsPanel } from '@/components/review/comments-panel';
 import { SuggestionsPanel } from '@/components/review/suggestions-panel';
 import { ChecklistPanel } from './checklist-panel';
 import { ChecksPanel } from './checks-panel';
+import { CoveragePanel } from './coverage-panel';
 import { useDrafting, type SideTab } from './drafting-context';
 
 const TABS: Array<[SideTab, string]> = [
@@ -12,6 +13,7 @@ const TABS: Array<[SideTab, string]> = [
   ['checks', '检查'],
   ['comments', '批注'],
   ['suggestions', '修订'],
+  ['coverage', '事项'],
 ];
 
 export function SidePanel() {
@@ -22,7 +24,7 @@ export function SidePanel() {
     <aside className="side-panel">
       <div className="tabs" role="tablist">
         {TABS.map(([tab, label]) => {
-          const count = { checklist: 0, checks: checks.length, comments: open, suggestions: pending }[tab];
+          const count = { checklist: 0, checks: checks.length, comments: open, suggestions: pending, coverage: 0 }[tab];
           return (
             <button key={tab} type="button" role="tab" aria-selected={shown === tab} onClick={() => onTab(tab)} data-testid={`tab-${tab}`}>
               {label} {count ? <span className="badge">{count}</span> : null}
@@ -40,6 +42,8 @@ export function SidePanel() {
         <SuggestionsPanel />
       ) : shown === 'checks' ? (
         <ChecksPanel />
+      ) : shown === 'coverage' ? (
+        <CoveragePanel />
       ) : (
         <CommentsPanel />
       )}
