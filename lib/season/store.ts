@@ -11,6 +11,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { getTownship, listCounties } from '@/lib/directory/townships';
 import { actingUserId, can, type Actor } from '@/lib/domain/permissions';
 import { shippedNationalPack, SHIPPED_SEASONS } from '@/lib/domain/season/defaults';
+import { diffPacks, type PackDiff } from '@/lib/domain/season/diff';
 import { checkIntegrity, layerPacks, type EffectivePack } from '@/lib/domain/season/layer';
 import { PackError, parseSeasonPack, parseSeasonPackText, type SeasonPack } from '@/lib/domain/season/schema';
 import { AppError } from '@/lib/shared/errors';
@@ -78,8 +79,13 @@ export type ImportResult = { season: number; scope: string; countyId: number | n
  * Validates and stores a pack (its text as uploaded). `county` (the --county flag, or the admin page's choice) makes
  * it that county's override and must agree with the pack's own scope. Nothing changes unless all of it is valid.
  */
-export async function importPack(db: Db, actor: Actor, text: string, options: { county?: string | null } = {}): Promise<ImportResult> {
+export async function importPack(db: Db, actor: Actor, text: string, options: { county?: string | null; countyId?: number | null } = {}): Promise<ImportResult> {
   if (!can(actor, 'season.manage', {})) throw new AppError('forbidden', '只有管理员可以导入年度配置包。');
+  if (options.countyId) {
+    const c = (await listCounties(db)).find((x) => x.id === options.countyId);
+    if (!c) throw new AppError('not_found', '该县不存在。');
+    options = { county: c.name };
+  }
   let pack: SeasonPack;
   try {
     pack = parseSeasonPackText(text);
@@ -123,7 +129,14 @@ export async function exportPack(db: Db, actor: Actor, season: number, countyNam
   return effectivePack(db, season, county?.id ?? null);
 }
 
-export type PackRow = { season: number; scope: string; county: string | null; sha256: string | null; importedAt: string | null; shipped: boolean; items: number; documents: number };
+/** The same by county id (the admin page's download); an unknown county is 404. */
+export async function exportPackFor(db: Db, actor: Actor, season: number, countyId: number | null): Promise<EffectivePack> {
+  if (!can(actor, 'season.manage', {})) throw new AppError('forbidden', '只有管理员可以导出年度配置包。');
+  if (countyId !== null && !(await listCounties(db)).some((c) => c.id === countyId)) throw new AppError('not_found', '该县不存在。');
+  return effectivePack(db, season, countyId);
+}
+
+export type PackRow = { season: number; scope: string; county: string | null; countyId: number | null; sha256: string | null; importedAt: string | null; shipped: boolean; items: number; documents: number };
 
 /** Every stored pack, and the shipped national defaults no stored pack replaces. */
 export async function listPacks(db: Db, actor: Actor): Promise<PackRow[]> {
@@ -136,6 +149,7 @@ export async function listPacks(db: Db, actor: Actor): Promise<PackRow[]> {
       season: r.season,
       scope: r.scopeKey.startsWith('county:') ? 'county' : r.scopeKey,
       county: r.countyId !== null ? (names.get(r.countyId) ?? null) : null,
+      countyId: r.countyId,
       sha256: r.sha256,
       importedAt: r.importedAt.toISOString(),
       shipped: false,
@@ -146,7 +160,14 @@ export async function listPacks(db: Db, actor: Actor): Promise<PackRow[]> {
   for (const season of SHIPPED_SEASONS) {
     if (stored.some((r) => r.season === season && r.scopeKey === 'national')) continue;
     const p = shippedNationalPack(season);
-    out.push({ season, scope: 'national', county: null, sha256: null, importedAt: null, shipped: true, items: p.items.length, documents: p.documents.length });
+    out.push({ season, scope: 'national', county: null, countyId: null, sha256: null, importedAt: null, shipped: true, items: p.items.length, documents: p.documents.length });
   }
   return out.sort((a, b) => a.season - b.season || a.scope.localeCompare(b.scope));
+}
+
+/** What changed between the effective packs of two seasons for a scope (the admin page's comparison). */
+export async function diffSeasons(db: Db, actor: Actor, from: number, to: number, countyId: number | null): Promise<PackDiff> {
+  const a = await exportPackFor(db, actor, from, countyId);
+  const b = await exportPackFor(db, actor, to, countyId);
+  return diffPacks(a, b);
 }
