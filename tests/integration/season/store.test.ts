@@ -16,7 +16,7 @@ import { emptyReportText } from '@/lib/domain/model';
 import { docFromText } from '@/lib/domain/tiptap-doc';
 import { saveSection } from '@/lib/drafting/service';
 import { createReport } from '@/lib/reports/service';
-import { effectivePack, importPack, listPacks } from '@/lib/season/store';
+import { diffSeasons, effectivePack, exportPackFor, importPack, listPacks } from '@/lib/season/store';
 import { freshWorld, snapshot, type World } from '../../support/db';
 
 let db: Db;
@@ -147,5 +147,17 @@ describe('season packs', () => {
   it('lists the shipped national defaults for 2025 and 2026', async () => {
     const rows = await listPacks(db, w.admin);
     expect(rows.filter((r) => r.shipped).map((r) => r.season)).toEqual([2025, 2026]);
+  });
+
+  it('compares two seasons for a county and downloads the effective pack; unknown counties are 404', async () => {
+    await importPack(db, w.admin, JSON.stringify(COUNTY_PACK));
+    const d = await diffSeasons(db, w.admin, 2025, 2026, w.countyA);
+    // The county's own item and document exist only in its 2025 pack.
+    expect(d.items.find((c) => c.key === '10.5')).toMatchObject({ after: null });
+    expect(d.documents.find((c) => c.key.includes('甲县'))).toMatchObject({ after: null });
+    expect(d.deadlines?.after?.publication).toBe('2027-04-01');
+    expect((await exportPackFor(db, w.admin, 2025, w.countyA)).items.some((i) => i.id === '10.5')).toBe(true);
+    await expect(exportPackFor(db, w.admin, 2025, 999_999)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(exportPackFor(db, w.reviewerA, 2025, null)).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
