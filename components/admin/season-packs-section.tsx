@@ -19,8 +19,9 @@ export function SeasonPacksSection({ packs, counties, seasons, upload, diff }: {
       <p className="muted">
         每个年度的引用文件（及其有效期）、事项清单、各部分标题和公开期限。县级配置包按事项、按文件覆盖全国默认，也可以关闭某一事项。格式见 docs/season-pack.md。
       </p>
+      <div className="coverage-scroll">
       <table className="table">
-        <TableHead columns={['年度', '范围', '事项', '文件', '来源', '下载']} />
+        <TableHead columns={['年度', '范围', '事项', '文件', '来源', '实际使用的配置']} />
         <tbody>
           {packs.map((p) => (
             <tr key={`${p.season}-${p.scope}-${p.county ?? ''}`}>
@@ -30,14 +31,15 @@ export function SeasonPacksSection({ packs, counties, seasons, upload, diff }: {
               <td>{p.documents}</td>
               <td>{p.shipped ? '随程序提供' : `导入 · ${p.sha256?.slice(0, 12)}…`}</td>
               <td>
-                <a href={`/api/season-packs?season=${p.season}${p.countyId ? `&county=${p.countyId}` : ''}`} download>
-                  下载实际使用的配置
+                <a className="nowrap" href={`/api/season-packs?season=${p.season}${p.countyId ? `&county=${p.countyId}` : ''}`} download>
+                  下载
                 </a>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      </div>
       <h3>上传配置包</h3>
       <ActionForm action={upload} submitLabel="上传并导入" testId="season-pack-upload" className="form grid">
         <label>

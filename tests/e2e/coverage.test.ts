@@ -87,4 +87,38 @@ describe('coverage of the 事项', () => {
     await expect.poll(() => shili.getByTestId('checks-panel').innerText()).toContain('期满');
     await shot(shili, 'coverage-checks-1280');
   });
+
+  it('lets the administrator upload a county pack, download the effective one and compare two seasons', async () => {
+    const admin = await as('admin');
+    await admin.goto('/admin#season-packs');
+    const section = admin.getByTestId('season-packs');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-pack-')), 'county.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        season: year,
+        scope: { level: 'county', county: '示例县' },
+        items: [{ id: '10.5', title: '村居法律顾问全覆盖', level: 2, parent: '10', part: 'measures', keywords: ['村居法律顾问'], needsFigure: true }],
+      }),
+    );
+    const upload = admin.getByTestId('season-pack-upload');
+    await upload.locator('input[type=file]').setInputFiles(file);
+    await upload.getByRole('button', { name: '上传并导入' }).click();
+    await expect.poll(() => upload.innerText()).toContain(`已导入${year}年度配置包`);
+    await expect.poll(() => section.innerText()).toContain('示例县（县级）');
+    const download = await admin.request.get(`/api/season-packs?season=${year}`);
+    expect(download.status()).toBe(200);
+    expect(((await download.json()) as { items: unknown[] }).items.length).toBeGreaterThan(40);
+    const form = admin.getByTestId('season-pack-diff-form');
+    await form.locator('select[name=diffFrom]').selectOption(String(year));
+    await form.locator('select[name=diffTo]').selectOption(String(year === 2025 ? 2026 : 2025));
+    await form.locator('select[name=diffCounty]').selectOption({ label: '示例县' });
+    await form.getByRole('button', { name: '比较' }).click();
+    await expect.poll(() => admin.getByTestId('season-pack-diff').innerText()).toContain('10.5');
+    await admin.getByTestId('season-pack-diff').scrollIntoViewIfNeeded();
+    await shot(admin, 'season-packs-admin-1280');
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await shot(admin, 'season-packs-admin-390');
+  });
 });
+
