@@ -18,6 +18,7 @@ const LADDER = [
   'audit', // the audit log: recording, reading, describing
   'auth', // sessions, sign-in, passwords, throttling, the actor
   'directory', // counties, townships and people: lookups every feature uses, and their administration
+  'season', // season packs: stored per season and scope, the effective pack of a report's year and county
   'reports', // a report's row and parts: scope checks, creation, the one writer of a part's text
   'dashboard', // the county view
   'review', // comments, suggestions, verdicts, transitions, versions

@@ -7,6 +7,7 @@ import { auditExport } from './commands/audit';
 import { backup, dbCopy, restore } from './commands/backup';
 import { check, exportCommand, parse } from './commands/report';
 import { countyAdd, countyList, countyRename } from './commands/county';
+import { packCheck, packExport, packImport, packList } from './commands/pack';
 import { townshipAdd } from './commands/township';
 import { userAdd, userCounties, userEmail, userList, userPasswd, userTwoFactorReset } from './commands/user';
 import { UsageError, type Command, type Out } from './context';
@@ -42,12 +43,17 @@ export const USAGE = `用法：npm run nianbao -- <命令> [参数]
   check 文件 [--json]              检查报告文件（.docx 或 .txt），列出与网页“检查”栏相同的问题；
                                   --json 输出 { findings: [{ code, part, message, evidence }] }；
                                   有问题时退出码仍为 0，文件无法读取时非 0
+  pack list                       列出年度配置包（全国默认和各县的配置）
+  pack import 文件 [--county 县名]  导入年度配置包（JSON）；给 --county 时作为该县的配置
+  pack export --season 年份 [--county 县名] --out 文件
+                                  导出该年度（该县）实际使用的配置
+  pack check 文件                  只检查配置包，不导入
   export 文件 --format docx|md|txt --variant submit|public --out 输出文件
                                   把现有报告文本直接排成公文格式
 
 数据库位置：环境变量 NIANBAO_DB，默认 data/nianbao.db。`;
 
-const COMMANDS: Command[] = [parse, check, exportCommand, backup, restore, dbCopy, userAdd, userPasswd, userList, userCounties, userEmail, userTwoFactorReset, auditExport, countyAdd, countyRename, countyList, townshipAdd];
+const COMMANDS: Command[] = [parse, check, exportCommand, backup, restore, dbCopy, userAdd, userPasswd, userList, userCounties, userEmail, userTwoFactorReset, auditExport, countyAdd, countyRename, countyList, townshipAdd, packList, packImport, packExport, packCheck];
 
 /** Runs one command line; the exit code is 0 on success, 1 on a refusal (message in Chinese), 2 on wrong usage. */
 export async function runCli(argv: string[], out: Out = console, dbFactory: () => Db = openConfigured, dbFile: () => string = databasePath): Promise<number> {

@@ -140,5 +140,6 @@ export const suggestions = tables.get('suggestions')!;
 export const suggestionReplies = tables.get('suggestion_replies')!;
 export const reportVersions = tables.get('report_versions')!;
 export const countyDeadlines = tables.get('county_deadlines')!;
+export const seasonPacks = tables.get('season_packs')!;
 export const inboxReads = tables.get('inbox_reads')!;
 export const reviewVerdicts = tables.get('review_verdicts')!;

@@ -423,6 +423,26 @@ export const countyDeadlines = sqliteTable(
   (t) => [uniqueIndex('county_deadlines_county_year_unique').on(t.countyId, t.year)],
 );
 
+/**
+ * Season packs imported by an administrator (lib/season): one row per season and scope, the validated pack as JSON
+ * text. scopeKey is 'national', 'province', 'city' or 'county:<countyId>'. A re-import deletes the old row and inserts a
+ * new one, so the largest id tells a running server (or another instance) that something changed.
+ */
+export const seasonPacks = sqliteTable(
+  'season_packs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    season: integer('season').notNull(),
+    scopeKey: text('scope_key').notNull(),
+    countyId: integer('county_id').references(() => counties.id),
+    body: text('body').notNull(),
+    sha256: text('sha256').notNull(),
+    importedBy: integer('imported_by').references(() => users.id),
+    importedAt: integer('imported_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('season_packs_season_scope_unique').on(t.season, t.scopeKey)],
+);
+
 /** Which 待办 items a user has opened or marked read (the items themselves are worked out from the reports). */
 export const inboxReads = sqliteTable(
   'inbox_reads',

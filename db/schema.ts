@@ -31,6 +31,7 @@ export const {
   suggestionReplies,
   reportVersions,
   countyDeadlines,
+  seasonPacks,
   inboxReads,
   reviewVerdicts,
 } = schema;

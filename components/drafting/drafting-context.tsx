@@ -11,7 +11,7 @@ import type { SuggestionView } from '@/lib/review/suggestions';
 import type { VerdictView } from '@/lib/review/verdicts';
 import type { TextSelectionInfo } from './section-editor';
 
-export type SideTab = 'checklist' | 'checks' | 'comments' | 'suggestions' | 'similar';
+export type SideTab = 'checklist' | 'checks' | 'comments' | 'suggestions' | 'coverage' | 'similar';
 
 /** A reviewer's 建议修改 mode: the typed changes not yet sent, and sending or dropping them. */
 export type DraftingSuggestions = {

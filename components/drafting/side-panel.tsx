@@ -6,6 +6,7 @@ import { SuggestionsPanel } from '@/components/review/suggestions-panel';
 import { ChecklistPanel } from './checklist-panel';
 import { ChecksPanel } from './checks-panel';
 import { SimilarityPanel } from '@/components/similarity/similarity-panel';
+import { CoveragePanel } from './coverage-panel';
 import { useDrafting, type SideTab } from './drafting-context';
 
 const TABS: Array<[SideTab, string]> = [
@@ -13,6 +14,7 @@ const TABS: Array<[SideTab, string]> = [
   ['checks', '检查'],
   ['comments', '批注'],
   ['suggestions', '修订'],
+  ['coverage', '事项'],
   ['similar', '相似内容'],
 ];
 
@@ -24,7 +26,7 @@ export function SidePanel() {
     <aside className="side-panel">
       <div className="tabs" role="tablist">
         {TABS.map(([tab, label]) => {
-          const count = { checklist: 0, checks: checks.length, comments: open, suggestions: pending, similar: 0 }[tab];
+          const count = { checklist: 0, checks: checks.length, comments: open, suggestions: pending, coverage: 0, similar: 0 }[tab];
           return (
             <button key={tab} type="button" role="tab" aria-selected={shown === tab} onClick={() => onTab(tab)} data-testid={`tab-${tab}`}>
               {label} {count ? <span className="badge">{count}</span> : null}
@@ -42,6 +44,8 @@ export function SidePanel() {
         <SuggestionsPanel />
       ) : shown === 'checks' ? (
         <ChecksPanel />
+      ) : shown === 'coverage' ? (
+        <CoveragePanel />
       ) : shown === 'similar' ? (
         <SimilarityPanel />
       ) : (

@@ -20,7 +20,7 @@ type Options = {
 };
 
 export function useChecks({ initial, meta, texts, apis, setCurrent, jump }: Options) {
-  const { report, editable, lastYear } = initial;
+  const { report, editable, lastYear, seasonPack } = initial;
   const checks = useMemo(
     () =>
       runChecks(
@@ -34,8 +34,9 @@ export function useChecks({ initial, meta, texts, apis, setCurrent, jump }: Opti
           partHeadings: meta.partHeadings,
           lastYear,
         }),
+        seasonPack,
       ),
-    [texts, meta, report.year, lastYear],
+    [texts, meta, report.year, lastYear, seasonPack],
   );
 
   // A one-click fix edits the section in its editor, so it is saved like typing (versioned, conflict-checked).

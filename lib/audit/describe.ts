@@ -7,6 +7,7 @@ import type { ReportStatus, Role } from '@/lib/domain/vocabulary';
 import { TRANSITIONS, type TransitionName } from '@/lib/domain/workflow';
 
 export const ACTION_LABELS: Record<string, string> = {
+  'season.import': '导入年度配置包',
   'user.login': '登录',
   'user.create': '添加账号',
   'user.password-reset': '重置密码',
@@ -156,6 +157,8 @@ export function describeAudit(action: string, rawDetail: string | null, n: Audit
       return `县（区）${str(d.from)} 改名为 ${str(d.to)}`;
     case 'county.deadline':
       return `${n.county(d.countyId) ?? ''} ${str(d.year)}年度报告的收集日期定为 ${str(d.collectionDate)}`;
+    case 'season.import':
+      return `导入${str(d.season)}年度配置包（${d.county ? str(d.county) : str(d.scope)}），${str(d.items)} 个事项、${str(d.documents)} 份文件，SHA-256 ${str(d.sha256).slice(0, 12)}…`;
     case 'township.create':
       return `在 ${n.county(d.countyId) ?? ''} 添加 ${str(d.name)}`;
     case 'township.rename':

@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/domain/permissions';
 import { isBodySectionKey, type BodySectionKey } from '@/lib/domain/sections';
 import { storedReportText } from '@/lib/domain/stored';
 import { loadReportInScope } from '@/lib/reports/service';
+import { effectivePackForTownship } from '@/lib/season/store';
 
 export type { Finding } from '@/lib/domain/findings';
 
@@ -44,5 +45,6 @@ export async function reportChecks(db: Db, actor: Actor, reportId: number): Prom
     partHeadings: report.partHeadings,
     lastYear: previous ? await partTexts(db, previous.id) : null,
   });
-  return { findings: findingsOf(input) };
+  // The season pack of the report's year and county, as the editor's 检查 panel uses it.
+  return { findings: findingsOf(input, await effectivePackForTownship(db, report.year, report.townshipId)) };
 }

@@ -16,6 +16,7 @@ import { storedReportText } from '@/lib/domain/stored';
 import { idSchema, isoDateSchema, parseInput, yearSchema } from '@/lib/shared/validation';
 import { z } from 'zod';
 import { daysUntil, publicationDeadline, publicationOverdue } from '@/lib/domain/template';
+import { effectivePack } from '@/lib/season/store';
 
 const TEMPLATE_ITEMS = Object.values(CHECKLISTS).reduce((n, items) => n + items.length, 0);
 
@@ -154,8 +155,9 @@ export async function loadDashboard(db: Db, actor: Actor, countyId: number | und
   const suggestionsBy = new Map(openSuggestions.map((t) => [t.reportId, t.open]));
   const reportBy = new Map(reportRows.map((r) => [r.townshipId, r]));
 
-  // The rule: each report is made public before 4月1日 of the following year.
-  const overdue = publicationOverdue(year, now);
+  // The rule: each report is made public by the season pack's deadline (4月1日 of the following year, 督察规定).
+  const pack = await effectivePack(db, year, county.id);
+  const overdue = publicationOverdue(year, now, pack);
   const rows: DashboardRow[] = townshipRows.map((t) => {
     const r = reportBy.get(t.id);
     if (!r) {
@@ -190,7 +192,7 @@ export async function loadDashboard(db: Db, actor: Actor, countyId: number | und
       lastYear: lastYearBy.get(t.id) ?? null,
     });
     const texts = input.sections;
-    const checks = runChecks(input);
+    const checks = runChecks(input, pack);
     const c = checklistBy.get(r.id);
     return {
       townshipId: t.id,
@@ -214,12 +216,13 @@ export async function loadDashboard(db: Db, actor: Actor, countyId: number | und
 
   const counts = Object.fromEntries([...REPORT_STATUSES, 'none'].map((s) => [s, 0])) as Dashboard['counts'];
   for (const row of rows) counts[row.status]++;
-  const publicationDate = publicationDeadline(year);
+  const publicationDate = publicationDeadline(year, pack);
+  const collectionDate = deadline?.collectionDate ?? pack.deadlines?.collection ?? null;
   return {
     county,
     year,
-    collectionDate: deadline?.collectionDate ?? null,
-    daysToCollection: deadline ? daysUntil(deadline.collectionDate, now) : null,
+    collectionDate,
+    daysToCollection: collectionDate ? daysUntil(collectionDate, now) : null,
     daysToPublication: daysUntil(publicationDate, now),
     publicationDate,
     counts,

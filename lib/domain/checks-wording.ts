@@ -3,7 +3,9 @@
 // Pure functions over the plain-text report model; each runs in time linear in the text.
 import type { Check, PartKey, ReportText, TextEdit } from './model';
 import { PART_KEYS, REQUIRED_PART_KEYS } from './model';
-import { correctTitle } from './cited-documents';
+import { bare, findCitations, normalTitle } from './season/citations';
+import { defaultPack } from './season/defaults';
+import type { SeasonPack } from './season/schema';
 import { SECTION_LABELS } from './sections';
 import { CHECKLISTS, findFigures, saysNone } from './checklists';
 import { findYears } from './text-utils';
@@ -265,24 +267,34 @@ export function checkNoFigures(report: ReportText): Check[] {
  * A cited document (《…》) written in one of the known wrong forms of a document these reports cite, or with years no
  * edition has, such as 《法治政府建设实施纲要（2022—2025年）》. Regional documents and unknown titles are not judged.
  */
-export function checkWrongDocumentName(report: ReportText): Check[] {
+/** The citation is the document's own name with other years, not a document of its own that shares its words. */
+function otherEdition(cited: string, title: string): boolean {
+  const name = normalTitle(bare(title)).replace(/\d{4}—\d{4}年?$/, '');
+  const normal = normalTitle(cited).replace(/年—/g, '—');
+  return /\d{4}—\d{4}/.test(normal) && normal.startsWith(name);
+}
+
+export function checkWrongDocumentName(report: ReportText, pack?: SeasonPack): Check[] {
+  const documents = (pack ?? defaultPack(report.year ?? new Date().getFullYear() - 1)).documents;
   const results: Check[] = [];
   const seen = new Set<string>();
   for (const key of ['preface', ...PART_KEYS] as const) {
     const text = report.sections[key];
     if (!text) continue;
-    for (const m of text.matchAll(/《([^《》\n]{2,60})》/g)) {
-      const cited = m[1]!;
-      const title = correctTitle(cited);
-      if (title === null || seen.has(cited)) continue;
+    for (const { cited, start, doc, by } of findCitations(text, documents)) {
+      // Wrong only in a known wrong form, or as another edition (other years) of a document with editions: a regional
+      // or provincial regulation that shares words with a national one (《内蒙古自治区重大行政决策程序规定》) is not.
+      if (by === 'exact' || (by === 'keys' && !otherEdition(cited, doc.title))) continue;
+      const title = doc.title.replace(/^《/, '').replace(/》.*$/, '');
+      if (seen.has(cited)) continue;
       seen.add(cited);
       results.push({
         code: 'wrong-document-name',
         section: key,
         severity: 'warning',
         message: `引用的文件名称“《${cited}》”与正式名称不符，应为“《${title}》”。`,
-        at: { section: key, start: m.index + 1, end: m.index + 1 + cited.length },
-        fix: { label: '改为正式名称', section: key, edits: [{ start: m.index + 1, end: m.index + 1 + cited.length, text: title }] },
+        at: { section: key, start, end: start + cited.length },
+        fix: { label: '改为正式名称', section: key, edits: [{ start, end: start + cited.length, text: title }] },
       });
     }
   }

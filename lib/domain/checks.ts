@@ -8,6 +8,9 @@ import { findYears, lineOffsets, markerValue, parseWrittenDate, toChineseNumeral
 import { checkRepeatedFigures, checkSameAsLastYear, checkStaleFigures } from './checks-last-year';
 import { checkRecipientDepartment } from './checks-front';
 import { checkHalfwidthPunctuation, checkNoFigures, checkPlansNoYear, checkThinPart, checkWrongDocumentName } from './checks-wording';
+import { checkOutdatedDocument } from './season/check-outdated';
+import { defaultPack } from './season/defaults';
+import type { SeasonPack } from './season/schema';
 
 /** The location of a whole line of a section, for a check to point at; nothing when there is no such line. */
 function lineAt(section: BodySectionKey, l: { line: string; start: number } | undefined): { at?: CheckLocation } {
@@ -379,7 +382,8 @@ export function checkNoSignature(report: ReportText): Check[] {
 }
 
 /** Every check, in the order results are listed to the drafter. */
-export const CHECKS: ReadonlyArray<{ code: CheckCode; run: (report: ReportText) => Check[] }> = [
+/** Checks that know the season take its pack (the national default of the report's year when none is given). */
+export const CHECKS: ReadonlyArray<{ code: CheckCode; run: (report: ReportText, pack?: SeasonPack) => Check[] }> = [
   { code: 'missing-part', run: checkMissingPart },
   { code: 'no-causes', run: checkNoCauses },
   { code: 'year-mismatch', run: checkYearMismatch },
@@ -397,8 +401,12 @@ export const CHECKS: ReadonlyArray<{ code: CheckCode; run: (report: ReportText) 
   { code: 'stale-figures', run: checkStaleFigures },
   { code: 'repeated-figures', run: checkRepeatedFigures },
   { code: 'same-as-last-year', run: checkSameAsLastYear },
+  { code: 'outdated-document', run: checkOutdatedDocument },
 ];
 
-export function runChecks(report: ReportText): Check[] {
-  return CHECKS.flatMap((c) => c.run(report));
+/** Every check over one report, reading `pack` (the season's effective pack) where a check knows the season. */
+export function runChecks(report: ReportText, pack?: SeasonPack): Check[] {
+  const year = reportYear(report);
+  const p = pack ?? (year !== null ? defaultPack(year) : undefined);
+  return CHECKS.flatMap((c) => c.run(report, p));
 }

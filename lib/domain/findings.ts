@@ -4,6 +4,7 @@
 import { runChecks } from './checks';
 import type { Check, CheckCode, ReportText } from './model';
 import { isBodySectionKey } from './sections';
+import type { SeasonPack } from './season/schema';
 import type { BodySectionKey } from './vocabulary';
 
 export type Finding = {
@@ -25,6 +26,6 @@ export function findingOf(report: ReportText, c: Check): Finding {
 }
 
 /** Every finding on a report, in the order the 检查 panel lists them. */
-export function findingsOf(report: ReportText): Finding[] {
-  return runChecks(report).map((c) => findingOf(report, c));
+export function findingsOf(report: ReportText, pack?: SeasonPack): Finding[] {
+  return runChecks(report, pack).map((c) => findingOf(report, c));
 }

@@ -39,7 +39,8 @@ export type CheckCode =
   | 'stale-figures'
   | 'same-as-last-year'
   | 'recipient-department'
-  | 'repeated-figures';
+  | 'repeated-figures'
+  | 'outdated-document';
 
 /** One replacement in a section's plain text (UTF-16 offsets), as a one-click fix applies it in the editor. */
 export interface TextEdit {

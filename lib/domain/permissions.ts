@@ -55,6 +55,7 @@ export const ACTIONS = [
   'county.audit',
   'township.manage',
   'user.manage',
+  'season.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -78,6 +79,7 @@ export const PERMISSIONS: Record<Action, Record<Role, Scope>> = {
   'report.review': { admin: 'any', reviewer: 'county', drafter: 'none' },
   'report.finalise': { admin: 'none', reviewer: 'none', drafter: 'township' },
   'report.reopen': { admin: 'any', reviewer: 'none', drafter: 'none' },
+  'season.manage': { admin: 'any', reviewer: 'none', drafter: 'none' },
   'county.dashboard': { admin: 'any', reviewer: 'county', drafter: 'none' },
   'county.audit': { admin: 'any', reviewer: 'county', drafter: 'none' },
   'township.manage': { admin: 'any', reviewer: 'none', drafter: 'none' },

@@ -14,6 +14,8 @@ export interface TownshipInfo {
 }
 
 import type { PartKey } from './vocabulary';
+import { defaultPack } from './season/defaults';
+import type { SeasonPack } from './season/schema';
 
 /** Parts that carry a numbered heading line in the body. */
 export { PART_KEYS as HEADED_SECTION_KEYS } from './vocabulary';
@@ -30,13 +32,20 @@ export interface SectionTemplate {
   heading: ((year: number) => string) | null;
 }
 
+/** The part headings come from the season pack's outline ({year}: the report year; {next}: the year after). */
+function outlineHeading(key: HeadedSectionKey, year: number, pack?: Pick<SeasonPack, 'outline'>): string {
+  const outline = (pack ?? defaultPack(year)).outline ?? defaultPack(year).outline!;
+  const line = outline.headings[key] ?? defaultPack(year).outline!.headings[key] ?? '';
+  return line.replaceAll('{year}', String(year)).replaceAll('{next}', String(year + 1));
+}
+
 const HEADINGS: Record<HeadedSectionKey, (year: number) => string> = {
-  measures: (n) => `一、${n}年度推进法治政府建设的主要举措和成效`,
-  leaders: (n) => `二、${n}年度党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况`,
-  shortcomings: (n) => `三、${n}年度推进法治政府建设存在的不足和原因`,
+  measures: (n) => outlineHeading('measures', n),
+  leaders: (n) => outlineHeading('leaders', n),
+  shortcomings: (n) => outlineHeading('shortcomings', n),
   // Plans look ahead, so they name the year after the one reported on.
-  plans: (n) => `四、${n + 1}年度推进法治政府建设的主要安排`,
-  other: () => '五、其他需要报告的情况',
+  plans: (n) => outlineHeading('plans', n),
+  other: (n) => outlineHeading('other', n),
 };
 
 const GUIDES: Record<SectionKey, string> = {
@@ -197,14 +206,19 @@ export function defaultReportSkeleton(info: TownshipInfo): {
   };
 }
 
-/** The rule: a year's report is made public before 4月1日 of the following year ('YYYY-MM-DD'). */
-export function publicationDeadline(year: number): string {
-  return `${year + 1}-04-01`;
+/** The day by which a year's report is made public ('YYYY-MM-DD'), from the season pack (4月1日 by the 督察规定). */
+export function publicationDeadline(year: number, pack?: Pick<SeasonPack, 'deadlines'>): string {
+  return (pack ?? defaultPack(year)).deadlines?.publication ?? defaultPack(year).deadlines!.publication;
 }
 
-/** Whether 4月1日 of the following year has come (China Standard Time). */
-export function publicationOverdue(year: number, now = new Date()): boolean {
-  return now.getTime() >= Date.parse(`${publicationDeadline(year)}T00:00:00+08:00`);
+/** Whether the publication deadline has come (China Standard Time). */
+export function publicationOverdue(year: number, now = new Date(), pack?: Pick<SeasonPack, 'deadlines'>): boolean {
+  return now.getTime() >= Date.parse(`${publicationDeadline(year, pack)}T00:00:00+08:00`);
+}
+
+/** The publication deadline as people write it: 2026年4月1日. */
+export function deadlineText(iso: string): string {
+  return `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 }
 
 /** Whole days from today to a date (YYYY-MM-DD), counted in China Standard Time: the day itself is 0. */

@@ -16,6 +16,7 @@ import { findChecklistItem } from '@/lib/domain/checklists';
 import { BODY_SECTION_KEYS, isBodySectionKey, SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
 import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
 import { loadReportInScope } from '@/lib/reports/service';
+import { effectivePack } from '@/lib/season/store';
 import { parseInput } from '@/lib/shared/validation';
 import { createVersion, maybeAutoVersion } from '@/lib/review/versions';
 import { availableTransitions, isEditableStatus, LOCKED_MESSAGES, type TransitionName } from '@/lib/domain/workflow';
@@ -195,6 +196,7 @@ export async function loadEditorData(db: Db, actor: Actor, reportId: number): Pr
     limits: { sectionChars: SECTION_CHAR_LIMIT, sectionBytes: SECTION_BYTE_LIMIT },
     review: await loadReviewData(db, actor, report, township),
     lastYear: await lastYearTexts(db, township.id, report.year),
+    seasonPack: await effectivePack(db, report.year, township.countyId),
   };
 }
 

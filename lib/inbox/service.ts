@@ -13,7 +13,8 @@ import { listVisibleTownships } from '@/lib/directory/townships';
 import type { Actor } from '@/lib/domain/permissions';
 import { can } from '@/lib/domain/permissions';
 import { SECTION_LABELS, isBodySectionKey } from '@/lib/domain/sections';
-import { daysUntil, publicationDeadline } from '@/lib/domain/template';
+import { daysUntil, deadlineText, publicationDeadline } from '@/lib/domain/template';
+import { effectivePack } from '@/lib/season/store';
 import { currentReportYear } from '@/lib/reports/service';
 import { parseInput, textField } from '@/lib/shared/validation';
 
@@ -152,14 +153,16 @@ export async function inboxFor(db: Db, actor: Actor, now = new Date()): Promise<
   for (const countyId of countyIds) {
     const own = towns.filter((t) => t.countyId === countyId && can(actor, 'report.edit', { townshipId: t.id, countyId }));
     if (!own.length) continue;
-    const collection = (
+    const pack = await effectivePack(db, year, countyId);
+    const collection =
+      (
       await one(
         db
           .select()
           .from(countyDeadlines)
           .where(and(eq(countyDeadlines.countyId, countyId), eq(countyDeadlines.year, year))),
       )
-    )?.collectionDate;
+    )?.collectionDate ?? pack.deadlines?.collection ?? null;
     for (const t of own) {
       const r = rows.find((x) => x.townshipId === t.id && x.year === year);
       const href = r ? `/reports/${r.id}/edit` : '/';
@@ -169,11 +172,11 @@ export async function inboxFor(db: Db, actor: Actor, now = new Date()): Promise<
         if (step && days >= 0)
           items.push({ key: `deadline:collect:${t.id}:${year}:${step}`, kind: 'deadline', reportId: r?.id ?? null, title: `${t.name} ${year}年度报告 ${days} 天后截止收集`, detail: `县里的收集日期是 ${collection}，请在此前提交审核。`, href, at: now.toISOString() });
       }
-      const publish = publicationDeadline(year);
+      const publish = publicationDeadline(year, pack);
       const pDays = daysUntil(publish, now);
       const pStep = reminder(pDays);
       if (pStep && pDays >= 0 && r?.status !== 'published')
-        items.push({ key: `deadline:publish:${t.id}:${year}:${pStep}`, kind: 'deadline', reportId: r?.id ?? null, title: `${t.name} ${year}年度报告 ${pDays} 天后须公开`, detail: `报告须在 ${publish.slice(0, 4)}年4月1日前向社会公开。`, href, at: now.toISOString() });
+        items.push({ key: `deadline:publish:${t.id}:${year}:${pStep}`, kind: 'deadline', reportId: r?.id ?? null, title: `${t.name} ${year}年度报告 ${pDays} 天后须公开`, detail: `报告须在 ${deadlineText(publish)}前向社会公开。`, href, at: now.toISOString() });
     }
   }
 

@@ -89,6 +89,14 @@ export const LIMITS = {
   // --- Work done at once ---
   heavyAtOnce: { value: 2, message: () => `系统正在处理其他导入或导出，请稍等几秒后重试。` },
   heavyQueued: { value: 8, message: () => `系统繁忙，请稍后重试。` },
+  // --- Season packs (lib/domain/season): one JSON file per season and scope, imported by an administrator ---
+  seasonPackBytes: { value: 512 * 1024, message: (v) => `年度配置包超过 ${kb(v)}，未导入。` },
+  seasonPackItems: { value: 400, message: (v) => `年度配置包的事项超过 ${v} 项，未导入。` },
+  seasonPackDocuments: { value: 200, message: (v) => `年度配置包的文件超过 ${v} 份，未导入。` },
+  seasonPackKeywords: { value: 30, message: (v) => `一个事项的关键词超过 ${v} 个，未导入。` },
+  seasonPackKeywordChars: { value: 30, message: (v) => `关键词不能超过 ${v} 个字。` },
+  seasonPackTextChars: { value: 500, message: (v) => `年度配置包中的一段文字不能超过 ${v} 个字。` },
+  seasonPackListEntries: { value: 200, message: (v) => `年度配置包中的一个列表不能超过 ${v} 项。` },
 } satisfies Record<string, Limit>;
 
 /** Password length bounds (the policy beyond length lives in lib/auth/password.ts). */

@@ -29,6 +29,7 @@ import { freePort, startApp, type AppServer } from '../e2e/app-server';
 import { launchChromium } from '../e2e/chromium';
 import { loadScaleData } from '../support/scale-data';
 import { BENCH_DRAFTERS, seedDrafters } from './seed-drafters';
+import { seasonBench } from './season';
 import { freshPgDatabase, type TestPg } from '../support/pg';
 import { api, doc, ensureReport, httpLogin, type ReportWithSections } from '../e2e/http';
 
@@ -645,6 +646,7 @@ async function main() {
     await dashboardBench();
     await similarityBench();
     await editorPageBench();
+    await seasonBench(add, time, generatedReportText);
     await browserBench(app, browser, editors[0]!);
     console.log(`\nMachine:\n${machine(browser.version())}\n`);
     console.log('| Measure | Result | Baseline (same run) | Ratio | Target |\n|---|---|---|---|---|');

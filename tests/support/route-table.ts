@@ -145,6 +145,7 @@ export const ROUTES: Record<string, Case | Skip> = {
   'GET /api/reports/[id]/export': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) }, query: 'format=docx' }) },
   'GET /api/reports/[id]/timeline': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) } }) },
   'GET /api/reports/[id]/checks': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) } }) },
+  'GET /api/reports/[id]/coverage': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) } }) },
   'POST /api/reports/[id]/transitions': {
     allow: REVIEWERS,
     mutates: true,
@@ -169,6 +170,8 @@ export const ROUTES: Record<string, Case | Skip> = {
     mutates: true,
     request: (f) => ({ body: { townshipId: f.townA1, year: 2022, title: '导入的报告', sections: { measures: '全年开展普法活动。' } } }),
   },
+  'GET /api/season-packs': { allow: ADMIN, mutates: false, request: (f) => ({ query: `season=2025&county=${f.countyA}` }) },
+  'GET /api/dashboard/coverage': { allow: REVIEWERS, mutates: false, request: (f) => ({ query: `year=2023&county=${f.countyA}` }) },
   'GET /api/dashboard/zip': { allow: REVIEWERS, mutates: false, request: (f) => ({ query: `year=2023&county=${f.countyA}` }) },
   'GET /api/dashboard/similarity': { allow: REVIEWERS, mutates: false, request: (f) => ({ query: `year=2023&county=${f.countyA}` }) },
   'GET /api/reports/[id]/similarity': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) } }) },
@@ -212,6 +215,10 @@ export const ACTIONS: Record<string, ActionCase | Skip> = {
   // Only a session a correct password opened and that still waits for its code reaches it; no principal here has one.
   'app/(auth)/login/verify/actions.ts#verifyCodeAction': { allow: [], form: () => ({ code: '123456', next: '/' }) },
   'app/(auth)/login/verify/actions.ts#cancelSignInAction': { skip: 'signs out through Auth.js; in the browser tests' },
+  'app/(app)/admin/actions.ts#importSeasonPackAction': {
+    allow: ADMIN,
+    form: (f) => ({ countyId: f.countyA, pack: JSON.stringify({ season: 2025, scope: { level: 'county', county: '甲县' }, items: [{ id: 'x1', title: '本县事项', level: 1, parent: null, part: 'measures', keywords: ['本县'], needsFigure: false }] }) }),
+  },
   'app/(app)/admin/actions.ts#addCountyAction': { allow: ADMIN, form: () => ({ name: '新安县' }) },
   'app/(app)/admin/actions.ts#renameCountyAction': { allow: ADMIN, form: (f) => ({ countyId: f.countyA, name: '甲新县' }) },
   'app/(app)/admin/actions.ts#renameTownshipAction': { allow: ADMIN, form: (f) => ({ townshipId: f.townA1, name: '甲一新镇', kind: '镇' }) },

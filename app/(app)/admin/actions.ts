@@ -10,6 +10,9 @@ import { setCollectionDate } from '@/lib/dashboard/service';
 import { formatDocumentDate } from '@/lib/shared/format';
 import { createCounty, createTownship, renameCounty, renameTownship } from '@/lib/directory/townships';
 import { formToObject, idSchema, parseInput } from '@/lib/shared/validation';
+import { importPack } from '@/lib/season/store';
+import { limit, overLimit } from '@/lib/shared/limits';
+import { AppError } from '@/lib/shared/errors';
 
 export const addCountyAction = actionWithActor(async (actor, form) => {
   const c = await createCounty(getDb(), actor, formToObject(form));
@@ -110,4 +113,22 @@ export const deactivateDemoAction = actionWithActor(async (actor) => {
   const n = await deactivateDemoAccounts(getDb(), actor);
   revalidatePath('/admin');
   return `已停用 ${n} 个演示账号。`;
+});
+
+/** 上传年度配置包: a JSON file (or its text), as the national default or, with a county chosen, that county's pack. */
+export const importSeasonPackAction = actionWithActor(async (actor, form) => {
+  const raw = form.get('pack');
+  let text: string;
+  if (typeof raw === 'string') text = raw;
+  else if (raw && typeof raw === 'object' && 'text' in raw) {
+    if (raw.size > limit('seasonPackBytes')) throw overLimit('seasonPackBytes');
+    text = await raw.text();
+  } else throw new AppError('bad_request', '请选择年度配置包文件（JSON）。');
+  if (!text.trim()) throw new AppError('bad_request', '请选择年度配置包文件（JSON）。');
+  if (text.length > limit('seasonPackBytes')) throw overLimit('seasonPackBytes');
+  const county = form.get('countyId');
+  const countyId = county ? parseInput(idSchema('县'), county) : null;
+  const r = await importPack(getDb(), actor, text, { countyId });
+  revalidatePath('/admin');
+  return `已导入${r.season}年度配置包：${r.items} 个事项，${r.documents} 份文件${r.replaced ? '（替换了原有配置）' : ''}。SHA-256 ${r.sha256.slice(0, 12)}…`;
 });

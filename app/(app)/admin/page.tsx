@@ -3,6 +3,8 @@ import { getDb } from '@/db';
 import { ActionForm } from '@/components/action-form';
 import { CollectionDateSection, CountiesSection, TownshipsSection, UsersSection } from '@/components/admin/admin-sections';
 import { TwoFactorSection } from '@/components/admin/two-factor-section';
+import { SeasonPacksSection } from '@/components/admin/season-packs-section';
+import { diffSeasons, listPacks } from '@/lib/season/store';
 import { requiredRoles } from '@/lib/auth/two-factor';
 import { demoAccountsActive, listUsers } from '@/lib/directory/accounts';
 import { listCountiesWithTownships, listVisibleTownships } from '@/lib/directory/townships';
@@ -25,12 +27,14 @@ import {
   setFurtherCountiesAction,
   setTwoFactorRolesAction,
   unlockUserAction,
+  importSeasonPackAction,
 } from './actions';
 
 export const dynamic = 'force-dynamic';
 
-export default async function AdminPage() {
+export default async function AdminPage({ searchParams }: { searchParams: Promise<{ diffFrom?: string; diffTo?: string; diffCounty?: string }> }) {
   const actor = await requirePageActor();
+  const sp = await searchParams;
   const db = getDb();
   const users = await Promise.all(
     (await orInterrupt(() => listUsers(db, actor))).map(async (u) => ({
@@ -44,6 +48,13 @@ export default async function AdminPage() {
   const counties = countyRows.map((c) => ({ value: c.id, label: c.name }));
   const townships = await listVisibleTownships(db, actor);
   const required = await requiredRoles(db);
+  const packs = await orInterrupt(() => listPacks(db, actor));
+  const seasons = [...new Set(packs.map((p) => p.season))];
+  const season = (v: string | undefined) => (v && seasons.includes(Number(v)) ? Number(v) : null);
+  const diffCounty = countyRows.find((c) => String(c.id) === sp.diffCounty) ?? null;
+  const from = season(sp.diffFrom);
+  const to = season(sp.diffTo);
+  const diff = from !== null && to !== null ? { from, to, county: diffCounty?.name ?? null, diff: await diffSeasons(db, actor, from, to, diffCounty?.id ?? null) } : null;
   const withoutFactor = users.filter((u) => u.active && required.includes(u.role) && !u.totpEnabledAt).length;
   return (
     <main className="page">
@@ -60,6 +71,7 @@ export default async function AdminPage() {
       ) : null}
       <CountiesSection counties={countyRows} add={addCountyAction} rename={renameCountyAction} />
       <CollectionDateSection counties={counties} year={currentReportYear()} maxYear={new Date().getFullYear()} action={setCollectionDateAction} />
+      <SeasonPacksSection packs={packs} counties={counties} seasons={seasons} upload={importSeasonPackAction} diff={diff} />
       <TownshipsSection townships={townships} counties={counties} rename={renameTownshipAction} add={addTownshipAction} />
       <TwoFactorSection required={required} withoutFactor={withoutFactor} action={setTwoFactorRolesAction} />
       <UsersSection

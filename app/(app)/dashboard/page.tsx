@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { orInterrupt, requirePageActor } from '@/lib/server/session';
 import { dashboardCounties, loadDashboard, type DashboardRow } from '@/lib/dashboard/service';
+import { countyCoverage } from '@/lib/dashboard/coverage';
+import { CoverageMap } from '@/components/dashboard/coverage-map';
 import { formatDateTime, formatDocumentDate } from '@/lib/shared/format';
 import { STATUS_LABELS } from '@/lib/domain/labels';
 import { currentReportYear } from '@/lib/reports/service';
@@ -55,6 +57,7 @@ export default async function DashboardPage({
   const pickable = await dashboardCounties(db, actor);
   const similarity = await orInterrupt(() => countySimilarity(db, actor, d.county.id, year));
   const similar = highestScores(similarity);
+  const coverage = await countyCoverage(db, actor, d.county.id, year);
   const status = sp.status && Object.hasOwn(LABELS, sp.status) ? (sp.status as ReportStatus | 'none') : null;
   const sort: SortKey = sp.sort && Object.hasOwn(SORTS, sp.sort) ? (sp.sort as SortKey) : 'township';
   const rows = sortRows(d.rows.filter((r) => !status || r.status === status), sort);
@@ -177,6 +180,7 @@ export default async function DashboardPage({
         </table>
       </section>
       <ClosestPairs similarity={similarity} />
+      <CoverageMap map={coverage} />
     </main>
   );
 }

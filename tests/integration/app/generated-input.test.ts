@@ -64,6 +64,7 @@ const BAD: Record<string, RouteBad | Skip> = {
   'GET /api/reports/[id]/export': { as: 'drafterA1', ids: ['id'], queries: ['format=pdf', 'format=', 'format=docx&variant=draft', 'variant=%00', 'imprint=2', 'imprint=%00'] },
   'GET /api/reports/[id]/timeline': { as: 'drafterA1', ids: ['id'] },
   'GET /api/reports/[id]/checks': { as: 'drafterA1', ids: ['id'] },
+  'GET /api/reports/[id]/coverage': { as: 'drafterA1', ids: ['id'] },
   'POST /api/reports/[id]/transitions': { as: 'reviewerA', ids: ['id'], required: ['transition'] },
   'GET /api/reports/[id]/versions': { as: 'drafterA1', ids: ['id'] },
   'POST /api/reports/[id]/versions': { as: 'drafterA1', ids: ['id'], required: ['label'] },
@@ -76,6 +77,14 @@ const BAD: Record<string, RouteBad | Skip> = {
   'POST /api/reports/[id]/versions/[versionId]/restore': { as: 'drafterA1', ids: ['id', 'versionId'] },
   'POST /api/import/preview': { as: 'drafterA1', required: ['text'] },
   'POST /api/import/commit': { as: 'drafterA1', required: ['townshipId', 'year', 'title', 'sections'] },
+  'GET /api/season-packs': {
+    as: 'admin',
+    queries: ['', 'season=-1', 'season=0', 'season=1899', 'season=3000', 'season=2025.5', 'season=abc', 'season=2025&county=abc', 'season=2025&county=999999', 'season=2025&county=0'],
+  },
+  'GET /api/dashboard/coverage': {
+    as: 'reviewerA',
+    queries: ['', 'year=-1', 'year=0', 'year=1899', 'year=3000', 'year=2025.5', 'year=abc', 'year=2023&county=abc', 'year=2023&county=999999', 'year=2023&county=0'],
+  },
   'GET /api/dashboard/zip': {
     as: 'reviewerA',
     queries: ['', 'year=-1', 'year=0', 'year=1899', 'year=3000', 'year=2025.5', 'year=abc', 'year=2023&county=abc', 'year=2023&county=999999', 'year=2023&county=0'],
@@ -128,6 +137,12 @@ const ACTION_BAD: Record<string, { as: Principal; fields: Record<string, FieldKi
   'app/(app)/admin/actions.ts#setTwoFactorRolesAction': { skip: 'its one field is a set of check boxes, none ticked being a valid answer; unknown roles refused in two-factor.test.ts' },
   'app/(auth)/login/verify/actions.ts#verifyCodeAction': { skip: 'only a half-signed-in session reaches it; malformed, wrong, replayed and oversize codes in two-factor.test.ts' },
   'app/(auth)/login/verify/actions.ts#cancelSignInAction': { skip: 'takes no input; signs out through Auth.js' },
+  // countyId is optional (without it the file's own scope applies), so only the pack is generated; a bad countyId is
+  // refused by idSchema like every other id.
+  'app/(app)/admin/actions.ts#importSeasonPackAction': {
+    as: 'admin',
+    fields: { pack: ['', '  ', '{', '[]', '{"season":2025}', '{"season":"x","scope":{"level":"national"}}', '{"season":2025,"scope":{"level":"county","county":"无此县"}}', 'x'.repeat(600_000)] },
+  },
   'app/(app)/admin/actions.ts#addCountyAction': { as: 'admin', fields: { name: ['', '  ', 'x'.repeat(41), '../甲县', '甲\n县', '..'] } },
   'app/(app)/admin/actions.ts#renameCountyAction': { as: 'admin', fields: { countyId: ['', 'x', '0', '99999999'], name: ['', '  ', 'x'.repeat(41), '../甲县', '甲\n县'] } },
   'app/(app)/admin/actions.ts#renameTownshipAction': {

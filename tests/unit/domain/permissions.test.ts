@@ -34,6 +34,7 @@ const EXPECTED: Record<Action, Record<Role, Expect>> = {
   'county.audit': { admin: all, reviewer: county, drafter: none },
   'township.manage': { admin: all, reviewer: none, drafter: none },
   'user.manage': { admin: all, reviewer: none, drafter: none },
+  'season.manage': { admin: all, reviewer: none, drafter: none },
 };
 
 describe('permission table', () => {
