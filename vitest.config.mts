@@ -73,7 +73,7 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 120_000,
-          hookTimeout: 300_000,
+          hookTimeout: 660_000,
           fileParallelism: false,
         },
       },

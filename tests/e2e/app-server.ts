@@ -44,7 +44,7 @@ export async function startApp(dataDir: string, port?: number, env: Record<strin
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start in time:\n${output}`)), 280_000);
+    const timer = setTimeout(() => reject(new Error(`app did not start in time:\n${output}`)), 600_000);
     const check = () => {
       if (output.includes('法治年报已启动')) {
         clearTimeout(timer);
