@@ -13,8 +13,16 @@ export function SiteHeader({ actor, logout, inbox = 0 }: Props) {
       </Link>
       <nav>
         <Link href="/">我的报告</Link>
-        <Link href="/inbox" data-testid="inbox-link" aria-label={inbox ? `待办（${inbox} 项未读）` : '待办'}>
-          待办{inbox ? <span className="badge" data-testid="inbox-count">{inbox}</span> : null}
+        <Link href="/inbox" data-testid="inbox-link">
+          待办
+          {inbox ? (
+            <>
+              <span className="badge" data-testid="inbox-count" aria-hidden="true">
+                {inbox}
+              </span>
+              <span className="sr-only">（{inbox} 项未读）</span>
+            </>
+          ) : null}
         </Link>
         {PERMISSIONS['report.create'][actor.role] !== 'none' ? <Link href="/import">导入报告</Link> : null}
         {PERMISSIONS['county.dashboard'][actor.role] !== 'none' ? <Link href="/dashboard">进度总览</Link> : null}

@@ -12,7 +12,7 @@ export function CoverageMap({ map }: { map: CountyCoverage }) {
       <p className="muted">
         按本年度配置包的事项清单，看各乡镇（街道）报告写到了哪些事项；空白表示报告中没有写到该事项。共 {shown.length} 项。
       </p>
-      <div className="coverage-scroll">
+      <div className="coverage-scroll" tabIndex={0} role="region" aria-label="事项覆盖表（可左右滚动）">
         <table className="table coverage-table">
           <thead>
             <tr>

@@ -35,6 +35,7 @@ import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
 import { exportParts, forPrint, normaliseNumbering, variantFields, type ExportDocument, type ExportVariant } from './document';
 import { markRevisions, REVISION_COMMENT, REVISION_DEL, REVISION_INS, type CommentRange, type Revision } from './revisions';
 import { titleLines } from './title';
+import JSZip from 'jszip';
 import { REASON_PREFIX } from '@/lib/import/docx-review';
 
 export const FONTS = {
@@ -523,6 +524,40 @@ export function buildDocx(stored: ExportDocument, variant: ExportVariant, opts: 
   });
 }
 
+// CT_PPrBase elements that come after w:snapToGrid: a paragraph's snapToGrid goes before the first of them.
+const AFTER_SNAP = /<w:(?:spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr|sectPr|pPrChange)\b/;
+
+/**
+ * Paragraphs whose runs all keep off the character grid (the title, tables, the 版记) keep off it as paragraphs too:
+ * the docx library writes w:snapToGrid on runs only, and LibreOffice reads it on the paragraph, laying a 22 pt title on
+ * the 16 pt grid (two cells a character, lines broken inside words) otherwise. One pass over the paragraphs.
+ */
+export function paragraphsOffGrid(xml: string): string {
+  const OFF = '<w:snapToGrid w:val="false"/>';
+  return xml
+    .split('</w:p>')
+    .map((chunk) => {
+      const start = Math.max(chunk.lastIndexOf('<w:p>'), chunk.lastIndexOf('<w:p '));
+      if (start < 0) return chunk;
+      const para = chunk.slice(start);
+      const runs = para.split('<w:r>').length - 1 + (para.split('<w:r ').length - 1);
+      const off = para.split(OFF).length - 1;
+      if (runs === 0 || off < runs) return chunk;
+      const head = chunk.slice(0, start);
+      const open = para.indexOf('>') + 1;
+      if (!para.startsWith('<w:pPr>', open)) return `${head}${para.slice(0, open)}<w:pPr><w:snapToGrid w:val="0"/></w:pPr>${para.slice(open)}`;
+      const end = para.indexOf('</w:pPr>');
+      const inner = para.slice(open + '<w:pPr>'.length, end);
+      const at = inner.search(AFTER_SNAP);
+      const cut = open + '<w:pPr>'.length + (at < 0 ? inner.length : at);
+      return `${head}${para.slice(0, cut)}<w:snapToGrid w:val="0"/>${para.slice(cut)}`;
+    })
+    .join('</w:p>');
+}
+
 export async function renderDocx(d: ExportDocument, variant: ExportVariant, opts: DocxOptions = {}): Promise<Buffer> {
-  return Packer.toBuffer(buildDocx(d, variant, opts));
+  const zip = await JSZip.loadAsync(await Packer.toBuffer(buildDocx(d, variant, opts)));
+  const file = zip.file('word/document.xml')!;
+  zip.file('word/document.xml', paragraphsOffGrid(await file.async('string')));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
