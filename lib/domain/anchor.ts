@@ -202,6 +202,18 @@ export function locateExactly(text: string, a: TextAnchor): { start: number; end
   return { start: best, end: best + q.exact.length };
 }
 
+/** Where a passage stands exactly, part by part in the order given (the first part that holds it): no fuzzy search. */
+export function locateInParts(
+  texts: ReadonlyArray<{ key: string; text: string }>,
+  a: { exact: string; prefix: string; suffix: string },
+): { key: string; start: number } | null {
+  for (const { key, text } of texts) {
+    const at = locateExactly(text, { ...a, start: 0 });
+    if (at) return { key, start: at.start };
+  }
+  return null;
+}
+
 /**
  * An insertion point, found by the text on both sides of it: the whole context first, then shorter and shorter pieces
  * of it next to the point, so typing a little way off does not lose it. Each piece is one pass along the text.

@@ -5,17 +5,14 @@
 // Word and WPS write them.
 // Bounds: the revisions are counted (countRevisions) and the comments counted by their tags before anything is parsed;
 // an author name, a comment or a reply past its limit refuses the file with 413. Reading is one walk over each part.
-import { DOMParser } from '@xmldom/xmldom';
 import JSZip from 'jszip';
+import type { WordChange, WordComment } from '@/lib/review/word-review';
 import { AppError } from '@/lib/shared/errors';
 import { limit, overLimit } from '@/lib/shared/limits';
 import { normalizeText, snapBack } from '@/lib/shared/text';
 import { countRevisions } from './docx-revisions';
+import { W, W14, W15, attr, elements, paragraphItems, parseXml, wAttr, type Item, type Piece } from './word-xml';
 import { inflateDocxSafely } from './zip-guard';
-
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-const W14 = 'http://schemas.microsoft.com/office/word/2010/wordml';
-const W15 = 'http://schemas.microsoft.com/office/word/2012/wordml';
 
 /** The suffix the app adds to a Word author's name; a file exported by the app and filed back drops it again. */
 export const WORD_AUTHOR_SUFFIX = '（Word 修订）';
@@ -23,36 +20,7 @@ export const WORD_AUTHOR_SUFFIX = '（Word 修订）';
 /** How the 修订稿 opens a reason's Word comment; taken off again when the file comes back. */
 export const REASON_PREFIX = '修订理由：';
 
-export type ReviewChange = {
-  author: string;
-  date: string | null;
-  /** The passage the change replaces ('' for an insertion), with the text around it in its paragraph. */
-  exact: string;
-  prefix: string;
-  suffix: string;
-  replacement: string;
-  /** The text of the comment on exactly this change (its reason), if any. */
-  reason: string | null;
-};
-
-export type ReviewReply = { author: string; date: string | null; body: string };
-
-export type ReviewComment = {
-  author: string;
-  date: string | null;
-  body: string;
-  /** The commented passage as it stood before the changes ('' when the range held only inserted text or was not found). */
-  exact: string;
-  prefix: string;
-  suffix: string;
-  replies: ReviewReply[];
-};
-
-export type ReviewFile = { changes: ReviewChange[]; comments: ReviewComment[] };
-
-const PARSER_OPTIONS = { errorHandler: { warning: () => undefined, error: () => undefined, fatalError: () => undefined } };
-const attr = (el: Element, ns: string, prefix: string, name: string) => el.getAttributeNS(ns, name) || el.getAttribute(`${prefix}:${name}`) || '';
-const wAttr = (el: Element, name: string) => attr(el, W, 'w', name);
+export type ReviewFile = { changes: WordChange[]; comments: WordComment[] };
 
 /** A name as read, refused past the limit (413), with the app's own suffix taken off. */
 function authorOf(el: Element): string {
@@ -62,42 +30,7 @@ function authorOf(el: Element): string {
   return name || '（未署名）';
 }
 
-function elements(root: Document | Element, ns: string, localName: string): Element[] {
-  const out: Element[] = [];
-  const list = root.getElementsByTagNameNS(ns, localName);
-  for (let i = 0; i < list.length; i++) out.push(list.item(i)!);
-  return out;
-}
-
-type Piece = { kind: 'text' | 'ins' | 'del'; text: string; author: string; date: string | null };
-type Item = Piece | { kind: 'start' | 'end'; id: string };
-
-/** A paragraph's items in order: plain, inserted and deleted text, and the comments' range marks. Nested paragraphs are read on their own. */
-function items(p: Element): Item[] {
-  const out: Item[] = [];
-  type Change = { kind: 'ins' | 'del'; author: string; date: string | null } | null;
-  const stack: Array<{ node: Node | null; change: Change }> = [{ node: p.firstChild, change: null }];
-  while (stack.length) {
-    const top = stack[stack.length - 1]!;
-    const n = top.node;
-    if (!n) {
-      stack.pop();
-      continue;
-    }
-    top.node = n.nextSibling;
-    if (n.nodeType !== 1) continue;
-    const e = n as Element;
-    const name = e.localName;
-    const change = top.change;
-    if (name === 'pPr' || name === 'rPr' || name === 'instrText' || name === 'p') continue;
-    if (name === 'commentRangeStart' || name === 'commentRangeEnd') out.push({ kind: name === 'commentRangeStart' ? 'start' : 'end', id: wAttr(e, 'id') });
-    else if (name === 'ins' || name === 'del') stack.push({ node: e.firstChild, change: { kind: name, author: authorOf(e), date: wAttr(e, 'date') || null } });
-    else if (name === 't' || name === 'delText' || name === 'tab')
-      out.push({ kind: change?.kind ?? 'text', text: name === 'tab' ? ' ' : normalizeText(e.textContent ?? ''), author: change?.author ?? '', date: change?.date ?? null });
-    else stack.push({ node: e.firstChild, change });
-  }
-  return out;
-}
+const items = (p: Element): Item[] => paragraphItems(p, authorOf, normalizeText);
 
 type Range = { exact: string; prefix: string; suffix: string; changes: number[]; plain: boolean };
 
@@ -105,7 +38,7 @@ type Range = { exact: string; prefix: string; suffix: string; changes: number[];
  * One paragraph: its changes (a deletion followed by an insertion of the same author is a replacement) and, for each
  * comment range mark in it, where the range stands in the paragraph's text before the changes.
  */
-function readParagraph(ps: Item[], context: number, changes: ReviewChange[], open: Map<string, { at: number; changes: number[]; plain: boolean }>, ranges: Map<string, Range>): void {
+function readParagraph(ps: Item[], context: number, changes: WordChange[], open: Map<string, { at: number; changes: number[]; plain: boolean }>, ranges: Map<string, Range>): void {
   const original = ps.map((x) => (x.kind === 'text' || x.kind === 'del' ? x.text : '')).join('');
   const slice = (a: number, b: number) => original.slice(snapBack(original, Math.max(0, a)), snapBack(original, Math.min(original.length, b)));
   // Ranges still open from an earlier paragraph continue here from its start.
@@ -187,9 +120,9 @@ export async function readReviewFile(buf: Buffer): Promise<ReviewFile> {
   if (countComments(commentsXml) > limit('reviewCommentsPerFile')) throw overLimit('reviewCommentsPerFile');
   const extendedXml = (await zip.file('word/commentsExtended.xml')?.async('string')) ?? '';
 
-  const doc = new DOMParser(PARSER_OPTIONS).parseFromString(xml, 'text/xml');
+  const doc = parseXml(xml);
   const context = limit('anchorContextChars');
-  const changes: ReviewChange[] = [];
+  const changes: WordChange[] = [];
   const ranges = new Map<string, Range>();
   const open = new Map<string, { at: number; changes: number[]; plain: boolean }>();
   for (const p of elements(doc, W, 'p')) readParagraph(items(p), context, changes, open, ranges);
@@ -198,7 +131,7 @@ export async function readReviewFile(buf: Buffer): Promise<ReviewFile> {
   type Read = { id: string; author: string; date: string | null; body: string; paraId: string };
   const read: Read[] = [];
   if (commentsXml) {
-    const cdoc = new DOMParser(PARSER_OPTIONS).parseFromString(commentsXml, 'text/xml');
+    const cdoc = parseXml(commentsXml);
     for (const c of elements(cdoc, W, 'comment')) {
       const paras = elements(c, W, 'p');
       const paraId = paras.length ? attr(paras[paras.length - 1]!, W14, 'w14', 'paraId') : '';
@@ -207,14 +140,14 @@ export async function readReviewFile(buf: Buffer): Promise<ReviewFile> {
   }
   const parentPara = new Map<string, string>();
   if (extendedXml) {
-    const edoc = new DOMParser(PARSER_OPTIONS).parseFromString(extendedXml, 'text/xml');
+    const edoc = parseXml(extendedXml);
     for (const e of elements(edoc, W15, 'commentEx')) {
       const parent = attr(e, W15, 'w15', 'paraIdParent');
       if (parent) parentPara.set(attr(e, W15, 'w15', 'paraId'), parent);
     }
   }
   const byPara = new Map(read.filter((c) => c.paraId).map((c) => [c.paraId, c]));
-  const threads = new Map<string, ReviewComment>();
+  const threads = new Map<string, WordComment>();
   const reasonOf = new Map<string, number>();
   for (const c of read) {
     const parent = parentPara.get(c.paraId);

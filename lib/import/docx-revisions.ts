@@ -5,11 +5,9 @@
 // Every step is linear in the size of document.xml: the revisions are counted with one pass over the XML before it is
 // parsed (a file past the limits is refused before any work), and the chosen text is written out by one walk over the
 // parsed tree instead of editing it node by node (each removal rebuilt the parent's child list: quadratic time).
-import { DOMParser } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import { limit, overLimit } from '@/lib/shared/limits';
-
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+import { W, elements, paragraphItems, parseXml, wAttr, type Piece } from './word-xml';
 
 export type TrackedChange = {
   author: string;
@@ -25,8 +23,6 @@ export type TrackedChange = {
 /** 'accepted': the text as Word shows it with all changes accepted; 'original': as it stood before them. */
 export const REVISION_CHOICES = ['accepted', 'original'] as const;
 export type RevisionChoice = (typeof REVISION_CHOICES)[number];
-
-type Piece = { kind: 'text' | 'ins' | 'del'; text: string; author: string; date: string | null };
 
 // One tag of a paragraph or a revision, whatever its namespace prefix; `[^<>]*?` stops at the next tag, so a tag that
 // never closes costs no more than the text up to the next one.
@@ -56,48 +52,11 @@ export function countRevisions(xml: string): number {
   return total;
 }
 
-const attr = (el: Element, name: string) => el.getAttributeNS(W, name) || el.getAttribute(`w:${name}`) || '';
-
 /** A revision's author as read: cut to the limit, so a name of any length costs no more than that downstream. */
-const authorOf = (el: Element) => attr(el, 'author').slice(0, limit('revisionAuthorChars')).trim() || '（未署名）';
+const authorOf = (el: Element) => wAttr(el, 'author').slice(0, limit('revisionAuthorChars')).trim() || '（未署名）';
 
-/** Elements of the given local name in Word's namespace, in document order (read without changing the tree). */
-function elements(doc: Document, localName: string): Element[] {
-  const out: Element[] = [];
-  const list = doc.getElementsByTagNameNS(W, localName);
-  for (let i = 0; i < list.length; i++) out.push(list.item(i)!);
-  return out;
-}
-
-/**
- * The pieces of a paragraph in order: plain text, inserted text and deleted text, each with its change's author.
- * Paragraphs inside it (a text box's) are read on their own, not again here.
- */
-function pieces(p: Element): Piece[] {
-  const out: Piece[] = [];
-  type Change = { kind: 'ins' | 'del'; author: string; date: string | null } | null;
-  // An explicit stack instead of recursion: a deeply nested file cannot overflow the call stack.
-  const stack: Array<{ node: Node | null; change: Change }> = [{ node: p.firstChild, change: null }];
-  while (stack.length) {
-    const top = stack[stack.length - 1]!;
-    const n = top.node;
-    if (!n) {
-      stack.pop();
-      continue;
-    }
-    top.node = n.nextSibling;
-    if (n.nodeType !== 1) continue;
-    const e = n as Element;
-    const name = e.localName;
-    const change = top.change;
-    if (name === 'pPr' || name === 'rPr' || name === 'instrText' || name === 'p') continue;
-    if (name === 'ins' || name === 'del') stack.push({ node: e.firstChild, change: { kind: name, author: authorOf(e), date: attr(e, 'date') || null } });
-    else if (name === 't' || name === 'delText') out.push({ kind: change?.kind ?? 'text', text: e.textContent ?? '', author: change?.author ?? '', date: change?.date ?? null });
-    else if (name === 'tab') out.push({ kind: change?.kind ?? 'text', text: ' ', author: change?.author ?? '', date: change?.date ?? null });
-    else stack.push({ node: e.firstChild, change });
-  }
-  return out;
-}
+/** The pieces of a paragraph in order: plain text, inserted text and deleted text, each with its change's author. */
+const pieces = (p: Element): Piece[] => paragraphItems(p, authorOf).filter((x): x is Piece => x.kind === 'text' || x.kind === 'ins' || x.kind === 'del');
 
 /** The changes of one paragraph against its text as it stood: a deletion followed by an insertion is a replacement. */
 function changesOf(ps: Piece[], context: number, out: TrackedChange[]): void {
@@ -212,10 +171,10 @@ export async function trackedChanges(docx: Buffer, choice: RevisionChoice = 'acc
   const entry = zip.file('word/document.xml');
   const xml = entry ? await entry.async('string') : null;
   if (!xml || countRevisions(xml) === 0) return { docx, changes: [] };
-  const doc = new DOMParser({ errorHandler: { warning: () => undefined, error: () => undefined, fatalError: () => undefined } }).parseFromString(xml, 'text/xml');
+  const doc = parseXml(xml);
   const context = limit('anchorContextChars');
   const changes: TrackedChange[] = [];
-  for (const p of elements(doc, 'p')) changesOf(pieces(p), context, changes);
+  for (const p of elements(doc, W, 'p')) changesOf(pieces(p), context, changes);
   zip.file('word/document.xml', serialize(doc, choice));
   return { docx: await zip.generateAsync({ type: 'nodebuffer' }), changes };
 }

@@ -22,7 +22,7 @@ import { loadReportInScope } from '@/lib/reports/service';
 import { AppError } from '@/lib/shared/errors';
 import { limit, limitMessage, overLimit } from '@/lib/shared/limits';
 import { parseInput, quoteField, textField } from '@/lib/shared/validation';
-import { describePlace, locateExactly, locateSuggestion, placeSuggestion, type AnchorMatch } from '@/lib/domain/anchor';
+import { describePlace, locateInParts, locateSuggestion, placeSuggestion, type AnchorMatch } from '@/lib/domain/anchor';
 
 export { locateSuggestion } from '@/lib/domain/anchor';
 import { createVersion } from './versions';
@@ -308,14 +308,42 @@ export function locateFileChanges(
   const out: Array<{ change: FileChange; key: string; start: number }> = [];
   for (const c of changes) {
     if (/[\n\r]/.test(c.exact + c.replacement) || c.exact === c.replacement) continue;
-    for (const { key, text } of texts) {
-      const at = locateExactly(text, { exact: c.exact, prefix: c.prefix, suffix: c.suffix, start: 0 });
-      if (!at) continue;
-      out.push({ change: c, key, start: at.start });
-      break;
-    }
+    const at = locateInParts(texts, c);
+    if (at) out.push({ change: c, ...at });
   }
   return out;
+}
+
+/**
+ * Writes located Word changes as pending suggestions signed with their Word authors, each audited, inside the caller's
+ * transaction (after its quota check). Filed now: the quotas count by this time (Word's own date of the change could
+ * slip past the hourly one).
+ */
+export async function insertFiledSuggestions(
+  tx: Db,
+  actor: Actor,
+  reportId: number,
+  located: ReadonlyArray<{ change: FileChange; reason: string | null; key: string; start: number }>,
+  now: Date,
+): Promise<void> {
+  for (const { change: c, reason, key, start } of located) {
+    const row = (await one(
+      tx
+        .insert(suggestions)
+        .values({
+          reportId,
+          sectionKey: key,
+          authorId: actor.id,
+          authorName: c.author,
+          anchor: { exact: c.exact, prefix: c.prefix, suffix: c.suffix, start },
+          replacement: c.replacement,
+          reason,
+          createdAt: now,
+        })
+        .returning({ id: suggestions.id }),
+    ))!;
+    await recordAudit(tx, { actorId: actor.id, action: 'suggestion.create', reportId, detail: { suggestionId: row.id, sectionKey: key, from: 'word' } });
+  }
 }
 
 /**
@@ -339,25 +367,7 @@ export async function fileTrackedChanges(db: Db, actor: Actor, reportId: number,
   if (located.length === 0) return 0;
   return await withTx(db, async (tx) => {
     await assertSuggestionQuota(tx, actor, report.id, located.length, now);
-    for (const { change: c, key, start } of located) {
-      const row = (await one(
-        tx
-          .insert(suggestions)
-          .values({
-            reportId: report.id,
-            sectionKey: key,
-            authorId: actor.id,
-            authorName: c.author,
-            anchor: { exact: c.exact, prefix: c.prefix, suffix: c.suffix, start },
-            replacement: c.replacement,
-            reason: '导入的 Word 修订',
-            // Filed now (the quotas count by this time; Word's own date of the change could slip past the hourly one).
-            createdAt: now,
-          })
-          .returning({ id: suggestions.id }),
-      ))!;
-      await recordAudit(tx, { actorId: actor.id, action: 'suggestion.create', reportId: report.id, detail: { suggestionId: row.id, sectionKey: key, from: 'word' } });
-    }
+    await insertFiledSuggestions(tx, actor, report.id, located.map((l) => ({ ...l, reason: '导入的 Word 修订' })), now);
     return located.length;
   });
 }

@@ -9,20 +9,34 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { comments, reportSections, suggestions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { locateExactly } from '@/lib/domain/anchor';
+import { locateInParts } from '@/lib/domain/anchor';
 import type { Actor } from '@/lib/domain/permissions';
 import { isBodySectionKey } from '@/lib/domain/sections';
 import { loadReportInScope } from '@/lib/reports/service';
 import { AppError } from '@/lib/shared/errors';
 import { limit, overLimit } from '@/lib/shared/limits';
 import { assertReviewQuota } from './quota';
-import { admitSuggestions, assertSuggestionQuota, FILE_WORD_REVIEW } from './suggestions';
+import { admitSuggestions, assertSuggestionQuota, FILE_WORD_REVIEW, insertFiledSuggestions } from './suggestions';
 
-export type WordChange = { author: string; date: string | null; exact: string; prefix: string; suffix: string; replacement: string; reason: string | null };
+/** A tracked change read from the file. */
+export type WordChange = {
+  author: string;
+  date: string | null;
+  /** The passage the change replaces ('' for an insertion), with the text around it in its paragraph. */
+  exact: string;
+  prefix: string;
+  suffix: string;
+  replacement: string;
+  /** The text of the comment on exactly this change (its reason), if any. */
+  reason: string | null;
+};
+
+/** A Word comment read from the file, with its replies. */
 export type WordComment = {
   author: string;
   date: string | null;
   body: string;
+  /** The commented passage as it stood before the changes ('' when the range held only inserted text or was not found). */
   exact: string;
   prefix: string;
   suffix: string;
@@ -49,15 +63,6 @@ function checkBounds(changes: readonly WordChange[], cs: readonly WordComment[])
   if ([...changes, ...cs].some((c) => c.prefix.length > limit('anchorContextChars') || c.suffix.length > limit('anchorContextChars'))) throw overLimit('anchorContextChars');
   if (cs.some((c) => c.body.length > limit('commentChars'))) throw overLimit('commentChars');
   if (cs.some((c) => c.replies.some((r) => r.body.length > limit('replyChars')))) throw overLimit('replyChars');
-}
-
-/** Where a passage stands exactly, part by part in report order: a few indexOf passes per part, no fuzzy search. */
-function place(texts: ReadonlyArray<{ key: string; text: string }>, a: { exact: string; prefix: string; suffix: string }) {
-  for (const { key, text } of texts) {
-    const at = locateExactly(text, { ...a, start: 0 });
-    if (at) return { key, start: at.start };
-  }
-  return null;
 }
 
 export async function fileWordReview(
@@ -97,7 +102,7 @@ export async function fileWordReview(
       unplaced.push({ text: describeChange(c), why: '这处修订跨越了段落或前后文字相同，不能作为一条修订登记。' });
       continue;
     }
-    const at = place(texts, c);
+    const at = locateInParts(texts, c);
     if (!at) {
       unplaced.push({ text: describeChange(c), why: '在报告现在的正文中找不到这处修订的位置（原文可能已改动）。' });
       continue;
@@ -119,7 +124,7 @@ export async function fileWordReview(
       unplaced.push({ text, why: '这条批注没有批注在报告原有的文字上（例如只批注了新插入的文字），无法定位。' });
       continue;
     }
-    const at = place(texts, c);
+    const at = locateInParts(texts, c);
     if (!at) {
       unplaced.push({ text, why: '在报告现在的正文中找不到这条批注所批注的文字（原文可能已改动）。' });
       continue;
@@ -156,24 +161,7 @@ export async function fileWordReview(
   return await withTx(db, async (tx) => {
     await assertSuggestionQuota(tx, actor, report.id, newSuggestions.length, now);
     await commentQuota(tx);
-    for (const { change: c, key, start } of newSuggestions) {
-      const row = (await one(
-        tx
-          .insert(suggestions)
-          .values({
-            reportId: report.id,
-            sectionKey: key,
-            authorId: actor.id,
-            authorName: c.author,
-            anchor: { exact: c.exact, prefix: c.prefix, suffix: c.suffix, start },
-            replacement: c.replacement,
-            reason: c.reason,
-            createdAt: now,
-          })
-          .returning({ id: suggestions.id }),
-      ))!;
-      await recordAudit(tx, { actorId: actor.id, action: 'suggestion.create', reportId: report.id, detail: { suggestionId: row.id, sectionKey: key, from: 'word' } });
-    }
+    await insertFiledSuggestions(tx, actor, report.id, newSuggestions.map((n) => ({ ...n, reason: n.change.reason })), now);
     for (const t of newThreads) {
       let parentId = t.parentId;
       if (parentId === null) {
