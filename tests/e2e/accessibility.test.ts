@@ -1,38 +1,17 @@
 // axe-core over the pages people use most, at a desktop and a phone width: no violation of impact serious or
 // critical. The public pages' large-text and high-contrast switches are remembered in the browser, and the pages
 // work from the keyboard: a skip link first, a visible focus ring.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '@/cli/seed';
-import { startApp, type AppServer } from './app-server';
-import { launchChromium } from './chromium';
-import { login, shot } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ownApp, shot } from './support';
 
-let app: AppServer;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-a11y-')));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const own = ownApp('a11y');
 
 const AXE = path.resolve('node_modules/axe-core/axe.min.js');
 
-async function open(user: string | null, width: number): Promise<Page> {
-  const context = await browser.newContext({ baseURL: app.url, locale: 'zh-CN', viewport: { width, height: 844 } });
-  const page = await context.newPage();
-  if (user) {
-    await login(page, user, DEMO_PASSWORD);
-    await page.waitForURL((u) => u.pathname === '/');
-  }
-  return page;
-}
+/** Axe runs on the desktop layout squeezed to the width (not a phone's touch layout), as a narrow window shows it. */
+const open = (user: string | null, width: number) => own.open(user, { width, height: 844 }, false);
 
 type Violation = { id: string; impact: string | null; nodes: string[] };
 

@@ -4,58 +4,23 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '@/cli/seed';
+import { describe, expect, it } from 'vitest';
 import { currentReportYear } from '@/lib/reports/service';
-import { startApp, type AppServer } from './app-server';
-import { launchChromium } from './chromium';
-import { login, newPage, shot } from './support';
+import { shot, ownApp, writeReport } from './support';
 
-let app: AppServer;
-let browser: Browser;
+const { openAs: as } = ownApp('coverage');
 const year = currentReportYear();
 
-beforeAll(async () => {
-  app = await startApp(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-coverage-')));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function as(username: string): Promise<Page> {
-  const page = await newPage(browser, app.url);
-  await login(page, username, DEMO_PASSWORD);
-  await page.waitForURL((u) => u.pathname === '/');
-  return page;
-}
-
-const doc = (text: string) => ({ type: 'doc', content: text.split('\n').map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line }] })) });
-
-async function write(page: Page, townshipName: string, parts: Record<string, string>): Promise<number> {
-  const { townships } = await (await page.request.get('/api/reports')).json();
-  const t = townships.find((g: { township: { name: string } }) => g.township.name === townshipName).township;
-  const created = await page.request.post('/api/reports', { data: { townshipId: t.id, year } });
-  expect(created.status()).toBeLessThan(300);
-  const { report } = await created.json();
-  for (const [key, text] of Object.entries(parts)) {
-    const res = await page.request.put(`/api/reports/${report.id}/sections/${key}`, { data: { content: doc(text), version: 1 } });
-    expect(res.status(), await res.text()).toBeLessThan(300);
-  }
-  return report.id;
-}
 
 describe('coverage of the 事项', () => {
   it('shows the county map and the reviewer’s 未涉及的事项, at 1280 and 390 px', async () => {
     const shili = await as('shili');
-    const a = await write(shili, '示例镇', {
+    const a = await writeReport(shili, '示例镇', {
       measures: '（一）依法决策。聘请律师事务所担任法律顾问，审查合同和文件42份。\n（二）普法宣传。开展宪法宣传周等普法活动16场，发放资料3000余份。\n（三）行政执法。综合行政执法队开展执法检查136次。',
       plans: `${year + 1}年，继续深入贯彻落实《法治政府建设实施纲要（2021—2025年）》，确保纲要各项任务全面完成。`,
     });
     const qingshi = await as('qingshi');
-    await write(qingshi, '青石乡', { measures: '开展普法宣传活动8场。' });
+    await writeReport(qingshi, '青石乡', { measures: '开展普法宣传活动8场。' });
 
     const reviewer = await as('shenhe');
     await reviewer.goto(`/dashboard?year=${year}`);

@@ -1,35 +1,14 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '@/cli/seed';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { currentReportYear } from '@/lib/reports/service';
-import { startApp, type AppServer } from './app-server';
-import { launchChromium } from './chromium';
-import { login, newPage, SCREENSHOT_DIR, shot } from './support';
+import { SCREENSHOT_DIR, shot, ownApp } from './support';
 
 // Its own server and data, so the states on the dashboard are exactly the ones set up here.
-let app: AppServer;
-let browser: Browser;
+const { openAs: as } = ownApp('dash');
 const year = currentReportYear();
-
-beforeAll(async () => {
-  app = await startApp(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-dash-')));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function as(username: string): Promise<Page> {
-  const page = await newPage(browser, app.url);
-  await login(page, username, DEMO_PASSWORD);
-  await page.waitForURL((u) => u.pathname === '/');
-  return page;
-}
 
 async function api(page: Page, method: 'POST' | 'PUT', url: string, data: unknown) {
   const res = method === 'POST' ? await page.request.post(url, { data }) : await page.request.put(url, { data });

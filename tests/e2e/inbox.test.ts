@@ -2,42 +2,19 @@
 // the submit dialog's summary, a 需修改 to-do left open by an unrelated accepted suggestion and ticked live by a
 // change to its passage, and the approval in the drafter's 待办 ("审核通过，请定稿") leading to 定稿.
 // Screenshots at 1280 and 390 px wide.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '@/cli/seed';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { currentReportYear } from '@/lib/reports/service';
-import { startApp, type AppServer } from './app-server';
-import { launchChromium } from './chromium';
-import { login, newPage, returnReport, shot, submitReport } from './support';
+import { returnReport, shot, submitReport, ownApp } from './support';
 
-let app: AppServer;
-let browser: Browser;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-inbox-'));
+const own = ownApp('inbox');
 const year = currentReportYear();
 let editUrl = '';
 let reportId = 0;
 const LEAD = '调整充实法治建设领导小组，专题研究法治工作4次。';
 const ENFORCE = '全面落实行政执法三项制度，开展执法检查20次。';
 
-beforeAll(async () => {
-  app = await startApp(dataDir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function openAs(username: string): Promise<Page> {
-  const page = await newPage(browser, app.url);
-  page.on('dialog', (d) => void d.accept());
-  await login(page, username, DEMO_PASSWORD);
-  await page.waitForURL((u) => u.pathname === '/');
-  return page;
-}
+const openAs = (username: string) => own.openAs(username, { onDialog: (d) => void d.accept() });
 
 /** Full-page screenshots at 1280 and at 390 px wide, then back to 1280. */
 async function shots(page: Page, name: string) {

@@ -1,40 +1,16 @@
 // Every page at 390 × 844 as the user who works on it: no sideways page scroll, body text at least 15 px and no
 // visible text under 12 px, the public report an article of at least 15 characters a line, the editor one column with
 // its side panel a drawer worked from the keyboard; screenshots of each page at 390 and 1280 px to look at.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '@/cli/seed';
-import { startApp, type AppServer } from './app-server';
-import { launchChromium } from './chromium';
-import { login, shot } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ownApp, shot } from './support';
 
 // Its own server and data: no other test file has changed an account or required a second factor here.
-let app: AppServer;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-phones-')));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { open } = ownApp('phones');
 
 const PHONE = { width: 390, height: 844 };
 const WIDE = { width: 1280, height: 800 };
-
-async function open(user: string | null, viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ baseURL: app.url, locale: 'zh-CN', viewport, isMobile: viewport.width < 500, hasTouch: viewport.width < 500 });
-  const page = await context.newPage();
-  if (user) {
-    await login(page, user, DEMO_PASSWORD);
-    await page.waitForURL((u) => u.pathname === '/');
-  }
-  return page;
-}
 
 type Layout = { scrollWidth: number; bodyFont: number; small: string[] };
 

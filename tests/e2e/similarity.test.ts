@@ -1,54 +1,18 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '@/cli/seed';
+import { describe, expect, it } from 'vitest';
 import { currentReportYear } from '@/lib/reports/service';
-import { startApp, type AppServer } from './app-server';
-import { launchChromium } from './chromium';
-import { login, newPage, shot } from './support';
+import { shot, ownApp, writeReport } from './support';
 import { PART_A, PART_B, PART_C } from '../support/similar-fixtures';
 
 // Its own server and data: three townships of the demo county write part 一; two share a paragraph.
-let app: AppServer;
-let browser: Browser;
+const { openAs: as } = ownApp('similar');
 const year = currentReportYear();
-
-beforeAll(async () => {
-  app = await startApp(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-similar-')));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function as(username: string): Promise<Page> {
-  const page = await newPage(browser, app.url);
-  await login(page, username, DEMO_PASSWORD);
-  await page.waitForURL((u) => u.pathname === '/');
-  return page;
-}
-
-async function write(page: Page, townshipName: string, text: string): Promise<number> {
-  const { townships } = await (await page.request.get('/api/reports')).json();
-  const t = townships.find((g: { township: { name: string } }) => g.township.name === townshipName).township;
-  const created = await page.request.post('/api/reports', { data: { townshipId: t.id, year } });
-  expect(created.status()).toBeLessThan(300);
-  const { report } = await created.json();
-  const content = { type: 'doc', content: text.split('\n').map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] })) };
-  const saved = await page.request.put(`/api/reports/${report.id}/sections/measures`, { data: { content, version: 1 } });
-  expect(saved.status(), await saved.text()).toBeLessThan(300);
-  return report.id;
-}
 
 describe('similarity', () => {
   it('puts the copied pair first on the dashboard, marks the paragraph in both, and tells the drafter only that it appears elsewhere', async () => {
     const shili = await as('shili');
-    const a = await write(shili, '示例镇', PART_A);
-    const b = await write(await as('qingshi'), '青石乡', PART_B);
-    await write(await as('donghu'), '东湖街道', PART_C);
+    const a = await writeReport(shili, '示例镇', { measures: PART_A });
+    const b = await writeReport(await as('qingshi'), '青石乡', { measures: PART_B });
+    await writeReport(await as('donghu'), '东湖街道', { measures: PART_C });
 
     const reviewer = await as('shenhe');
     await reviewer.goto(`/dashboard?year=${year}`);

@@ -1,9 +1,12 @@
 // Shared browser-test helpers: a page per user, logging in through the real form, and screenshots to look at.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { DEMO_PASSWORD } from '@/cli/seed';
+import { currentReportYear } from '@/lib/reports/service';
+import { startApp, type AppServer } from './app-server';
 import { launchChromium } from './chromium';
 
 export const SCREENSHOT_DIR = path.resolve('tests/e2e/screenshots');
@@ -72,4 +75,59 @@ export async function returnReport(page: Page, reason: string): Promise<void> {
   await page.getByTestId('return-reason').fill(reason);
   await page.getByTestId('transition-confirm').click();
   await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('退回修改');
+}
+
+/**
+ * A test file's own server on its own data folder, with one Chromium: both started before its tests and stopped after,
+ * so what the file sets up is exactly what its pages show. `openAs` as in sharedBrowser.
+ */
+export function ownApp(name: string, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `nianbao-${name}-`))) {
+  let server: AppServer | undefined;
+  beforeAll(async () => {
+    server = await startApp(dataDir);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  const app = (): AppServer => {
+    if (!server) throw new Error('the app is started in beforeAll');
+    return server;
+  };
+  const shared = sharedBrowser(() => app().url);
+  return {
+    dataDir,
+    get app() {
+      return app();
+    },
+    get browser() {
+      return shared.browser;
+    },
+    openAs: shared.openAs,
+    /** A page of the given size (a phone's below 500 px: touch and mobile layout), signed in as the user or not signed in. */
+    async open(user: string | null, viewport: { width: number; height: number }, mobile = viewport.width < 500): Promise<Page> {
+      const context = await shared.browser.newContext({ baseURL: app().url, locale: 'zh-CN', viewport, isMobile: mobile, hasTouch: mobile });
+      const page = await context.newPage();
+      if (user) {
+        await login(page, user, DEMO_PASSWORD);
+        await page.waitForURL((u) => u.pathname === '/');
+      }
+      return page;
+    },
+  };
+}
+
+const docOf = (text: string) => ({ type: 'doc', content: text.split('\n').map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line }] })) });
+
+/** Through the API as the signed-in user: creates this year's report of the township and writes its parts (one paragraph a line). Its id. */
+export async function writeReport(page: Page, townshipName: string, parts: Record<string, string>, year = currentReportYear()): Promise<number> {
+  const { townships } = await (await page.request.get('/api/reports')).json();
+  const t = townships.find((g: { township: { name: string } }) => g.township.name === townshipName).township;
+  const created = await page.request.post('/api/reports', { data: { townshipId: t.id, year } });
+  expect(created.status()).toBeLessThan(300);
+  const { report } = await created.json();
+  for (const [key, text] of Object.entries(parts)) {
+    const res = await page.request.put(`/api/reports/${report.id}/sections/${key}`, { data: { content: docOf(text), version: 1 } });
+    expect(res.status(), await res.text()).toBeLessThan(300);
+  }
+  return report.id;
 }
