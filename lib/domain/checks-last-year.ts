@@ -6,8 +6,23 @@ import { PART_KEYS } from './model';
 import { SECTION_LABELS } from './sections';
 import { bigramShare } from './text-utils';
 
-function partName(key: PartKey): string {
-  return SECTION_LABELS[key].replace(/^[一二三四五六七八九十]+、/, '');
+function partName(key: PartKey | 'preface'): string {
+  return key === 'preface' ? '导语' : SECTION_LABELS[key].replace(/^[一二三四五六七八九十]+、/, '');
+}
+
+/** Each of the parts that this year's report and last year's both have, judged by `judge`: its findings in part order. */
+function againstLastYear<K extends PartKey | 'preface'>(report: ReportText, keys: readonly K[], judge: (key: K, text: string, before: string) => Check | null): Check[] {
+  const last = report.lastYear;
+  if (!last) return [];
+  const results: Check[] = [];
+  for (const key of keys) {
+    const text = report.sections[key];
+    const before = last[key];
+    if (!text || !before) continue;
+    const found = judge(key, text, before);
+    if (found) results.push(found);
+  }
+  return results;
 }
 
 /** Years move on every year; they are not what makes a sentence stale. */
@@ -32,26 +47,19 @@ function staleSentences(text: string, before: string): Array<{ s: string; start:
 }
 
 export function checkStaleFigures(report: ReportText): Check[] {
-  const last = report.lastYear;
-  if (!last) return [];
-  const results: Check[] = [];
-  for (const key of THIS_YEARS_WORK) {
-    const text = report.sections[key];
-    const before = last[key];
-    if (!text || !before) continue;
+  return againstLastYear(report, THIS_YEARS_WORK, (key, text, before) => {
     const stale = staleSentences(text, before);
-    if (stale.length === 0) continue;
+    if (stale.length === 0) return null;
     const first = stale[0]!;
     const figures = [...new Set(stale.flatMap((x) => x.s.match(FIGURE_RE) ?? []))].slice(0, 5).join('、');
-    results.push({
+    return {
       code: 'stale-figures',
       section: key,
       severity: 'warning',
-      message: `“${key === 'preface' ? '导语' : partName(key)}”有 ${stale.length} 句与去年报告一字不差，其中的数字（${figures}）可能还是去年的。请核实并更新为今年的数据。`,
+      message: `“${partName(key)}”有 ${stale.length} 句与去年报告一字不差，其中的数字（${figures}）可能还是去年的。请核实并更新为今年的数据。`,
       at: { section: key, start: first.start, end: first.start + first.s.length },
-    });
-  }
-  return results;
+    };
+  });
 }
 
 /**
@@ -79,13 +87,8 @@ export const REPEATED_FIGURES_SHARE = 0.4;
  * word (stale-figures) and parts mostly copied (same-as-last-year) are left to those checks. Linear in the texts.
  */
 export function checkRepeatedFigures(report: ReportText): Check[] {
-  const last = report.lastYear;
-  if (!last) return [];
-  const results: Check[] = [];
-  for (const key of THIS_YEARS_WORK) {
-    const text = report.sections[key];
-    const before = last[key];
-    if (!text || !before || copiedPart(text, before)) continue;
+  return againstLastYear(report, THIS_YEARS_WORK, (key, text, before) => {
+    if (copiedPart(text, before)) return null;
     // Both lists run in text order, so one pointer walks the stale sentences alongside the figures.
     const stale = staleSentences(text, before);
     let s = 0;
@@ -96,19 +99,18 @@ export function checkRepeatedFigures(report: ReportText): Check[] {
     const old = tellingFigures(before);
     const figures = [...tellingFigures(text)].filter(([, place]) => !inStale(place.start));
     const shared = figures.filter(([token]) => old.has(token));
-    if (shared.length < REPEATED_FIGURES_MIN || shared.length < figures.length * REPEATED_FIGURES_SHARE) continue;
+    if (shared.length < REPEATED_FIGURES_MIN || shared.length < figures.length * REPEATED_FIGURES_SHARE) return null;
     const [, first] = shared[0]!;
     const listed = shared.slice(0, 8).map(([token]) => token).join('、');
-    results.push({
+    return {
       code: 'repeated-figures',
       section: key,
       severity: 'warning',
-      message: `“${key === 'preface' ? '导语' : partName(key)}”中有 ${shared.length} 个数字与去年报告同一部分的相同（${listed}${shared.length > 8 ? '等' : ''}），可能沿用了去年的数据。请逐一核实，写今年的实际数字。`,
+      message: `“${partName(key)}”中有 ${shared.length} 个数字与去年报告同一部分的相同（${listed}${shared.length > 8 ? '等' : ''}），可能沿用了去年的数据。请逐一核实，写今年的实际数字。`,
       at: { section: key, start: first.start, end: first.end },
       evidence: listed,
-    });
-  }
-  return results;
+    };
+  });
 }
 
 /** Share of `a`'s character pairs that `b` also has, years set aside: 1 means the same text. */
@@ -124,20 +126,14 @@ function copiedPart(text: string, before: string): boolean {
 }
 
 export function checkSameAsLastYear(report: ReportText): Check[] {
-  const last = report.lastYear;
-  if (!last) return [];
-  const results: Check[] = [];
-  for (const key of PART_KEYS) {
-    const text = report.sections[key];
-    const before = last[key];
-    if (!text || !before || !copiedPart(text, before)) continue;
-    const share = textOverlap(text, before);
-    results.push({
-      code: 'same-as-last-year',
-      section: key,
-      severity: 'warning',
-      message: `“${partName(key)}”与去年报告的同一部分约 ${Math.round(share * 100)}% 相同。请写今年的新做法、新数据和新问题，避免照搬去年的内容。`,
-    });
-  }
-  return results;
+  return againstLastYear(report, PART_KEYS, (key, text, before) =>
+    copiedPart(text, before)
+      ? {
+          code: 'same-as-last-year',
+          section: key,
+          severity: 'warning',
+          message: `“${partName(key)}”与去年报告的同一部分约 ${Math.round(textOverlap(text, before) * 100)}% 相同。请写今年的新做法、新数据和新问题，避免照搬去年的内容。`,
+        }
+      : null,
+  );
 }
