@@ -11,11 +11,15 @@ type Props = {
   className?: string;
   testId?: string;
   confirm?: string;
+  /** What stands in the form's place once the action has answered, if anything (e.g. codes shown this once). */
+  replaceWith?: (state: NonNullable<ActionState>) => ReactNode;
 };
 
 /** A form posting to a server action, showing its Chinese result message beside the button. */
-export function ActionForm({ action, submitLabel, pendingLabel, children, className, testId, confirm }: Props) {
+export function ActionForm({ action, submitLabel, pendingLabel, children, className, testId, confirm, replaceWith }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
+  const replacement = state && replaceWith ? replaceWith(state) : null;
+  if (replacement) return replacement;
   return (
     <form
       action={formAction}

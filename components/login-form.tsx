@@ -1,18 +1,45 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, type ReactNode } from 'react';
 import type { ActionState } from '@/lib/shared/action-state';
 
-type Props = {
-  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
+
+type SignInProps = {
+  action: Action;
   next?: string;
+  submitLabel: string;
+  pendingLabel: string;
+  testId?: string;
+  /** The fields. */
+  children: ReactNode;
+  /** Below the button (a switch to another way of signing in). */
+  after?: ReactNode;
 };
 
-export function LoginForm({ action, next }: Props) {
+/** A step of signing in: its fields, the page to go on to, the refusal as an alert above the button. */
+export function SignInForm({ action, next, submitLabel, pendingLabel, testId, children, after }: SignInProps) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
-    <form action={formAction} className="form login-form">
+    <form action={formAction} className="form login-form" data-testid={testId}>
       <input type="hidden" name="next" value={next ?? '/'} />
+      {children}
+      {state && !state.ok ? (
+        <p role="alert" className="msg error">
+          {state.message}
+        </p>
+      ) : null}
+      <button type="submit" disabled={pending}>
+        {pending ? pendingLabel : submitLabel}
+      </button>
+      {after}
+    </form>
+  );
+}
+
+export function LoginForm({ action, next }: { action: Action; next?: string }) {
+  return (
+    <SignInForm action={action} next={next} submitLabel="登录" pendingLabel="登录中…">
       <label>
         用户名
         <input name="username" autoComplete="username" required maxLength={64} autoFocus />
@@ -21,14 +48,6 @@ export function LoginForm({ action, next }: Props) {
         密码
         <input name="password" type="password" autoComplete="current-password" required maxLength={128} />
       </label>
-      {state && !state.ok ? (
-        <p role="alert" className="msg error">
-          {state.message}
-        </p>
-      ) : null}
-      <button type="submit" disabled={pending}>
-        {pending ? '登录中…' : '登录'}
-      </button>
-    </form>
+    </SignInForm>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
+import { SignInForm } from '@/components/login-form';
 import type { ActionState } from '@/lib/shared/action-state';
 
 type Props = {
@@ -10,11 +11,20 @@ type Props = {
 
 /** The second step of sign-in: a 6-digit code from the authenticator app, or (switched to) a recovery code. */
 export function CodeForm({ action, next }: Props) {
-  const [state, formAction, pending] = useActionState(action, null);
   const [recovery, setRecovery] = useState(false);
   return (
-    <form action={formAction} className="form login-form" data-testid="code-form">
-      <input type="hidden" name="next" value={next ?? '/'} />
+    <SignInForm
+      action={action}
+      next={next}
+      submitLabel="验证并登录"
+      pendingLabel="验证中…"
+      testId="code-form"
+      after={
+        <button type="button" className="plain-link" onClick={() => setRecovery((r) => !r)} data-testid="toggle-recovery">
+          {recovery ? '使用验证器上的 6 位数字' : '手机不在身边？使用恢复码'}
+        </button>
+      }
+    >
       {recovery ? (
         <label key="recovery">
           恢复码
@@ -36,17 +46,6 @@ export function CodeForm({ action, next }: Props) {
           />
         </label>
       )}
-      {state && !state.ok ? (
-        <p role="alert" className="msg error">
-          {state.message}
-        </p>
-      ) : null}
-      <button type="submit" disabled={pending}>
-        {pending ? '验证中…' : '验证并登录'}
-      </button>
-      <button type="button" className="plain-link" onClick={() => setRecovery((r) => !r)} data-testid="toggle-recovery">
-        {recovery ? '使用验证器上的 6 位数字' : '手机不在身边？使用恢复码'}
-      </button>
-    </form>
+    </SignInForm>
   );
 }
