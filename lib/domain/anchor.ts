@@ -150,6 +150,20 @@ export function findAnchor(text: string, raw: TextAnchor): AnchorMatch | null {
   return m && whole(text, m);
 }
 
+/** Of the passage's occurrences, the one whose context fits best, among those nearest to where it stood (a bounded few). */
+function bestOccurrence(text: string, a: TextAnchor, found: number[]): number {
+  let best = found[0]!;
+  let bestScore = -Infinity;
+  for (const i of nearest(found, a.start, 4 * MAX_CANDIDATES)) {
+    const s = score(text, a, i, i + a.exact.length);
+    if (s > bestScore) {
+      bestScore = s;
+      best = i;
+    }
+  }
+  return best;
+}
+
 function findAnchorRaw(text: string, raw: TextAnchor): AnchorMatch | null {
   if (!raw.exact) return null;
   // Stored anchors predate the limits; longer quotes and contexts are cut to them rather than searched whole.
@@ -162,15 +176,7 @@ function findAnchorRaw(text: string, raw: TextAnchor): AnchorMatch | null {
   const found = occurrences(text, a.exact);
   if (found.length === 1) return { start: found[0]!, end: found[0]! + a.exact.length, exact: true };
   if (found.length > 1) {
-    let best = found[0]!;
-    let bestScore = -Infinity;
-    for (const i of nearest(found, a.start, 4 * MAX_CANDIDATES)) {
-      const s = score(text, a, i, i + a.exact.length);
-      if (s > bestScore) {
-        bestScore = s;
-        best = i;
-      }
-    }
+    const best = bestOccurrence(text, a, found);
     return { start: best, end: best + a.exact.length, exact: true };
   }
   return betweenContext(text, a) ?? fuzzyNearHint(text, a);
@@ -190,15 +196,7 @@ export function locateExactly(text: string, a: TextAnchor): { start: number; end
   const q: TextAnchor = { exact: a.exact.slice(0, limit('anchorQuoteChars')), prefix: a.prefix.slice(-ctx), suffix: a.suffix.slice(0, ctx), start: a.start };
   const found = occurrences(text, q.exact);
   if (found.length === 0) return null;
-  let best = found[0]!;
-  let bestScore = -Infinity;
-  for (const i of nearest(found, q.start, 4 * MAX_CANDIDATES)) {
-    const s = score(text, q, i, i + q.exact.length);
-    if (s > bestScore) {
-      bestScore = s;
-      best = i;
-    }
-  }
+  const best = bestOccurrence(text, q, found);
   return { start: best, end: best + q.exact.length };
 }
 
