@@ -6,19 +6,11 @@
 // parsed (a file past the limits is refused before any work), and the chosen text is written out by one walk over the
 // parsed tree instead of editing it node by node (each removal rebuilt the parent's child list: quadratic time).
 import JSZip from 'jszip';
+import type { FileChange } from '@/lib/review/suggestions';
 import { limit, overLimit } from '@/lib/shared/limits';
 import { W, elements, paragraphItems, parseXml, wAttr, type Piece } from './word-xml';
 
-export type TrackedChange = {
-  author: string;
-  date: string | null;
-  /** The passage the change replaces ('' for an insertion), with the text around it in its paragraph. */
-  exact: string;
-  prefix: string;
-  suffix: string;
-  /** What the change puts there ('' for a deletion). */
-  replacement: string;
-};
+export type TrackedChange = FileChange;
 
 /** 'accepted': the text as Word shows it with all changes accepted; 'original': as it stood before them. */
 export const REVISION_CHOICES = ['accepted', 'original'] as const;

@@ -258,8 +258,17 @@ export function authorLabel(s: Pick<Suggestion, 'authorName'>, userName: string)
   return s.authorName ? `${s.authorName}（Word 修订）` : userName;
 }
 
-/** A Word change as read from a file (lib/import/docx-revisions.ts), to be filed as a suggestion. */
-export type FileChange = { author: string; date: string | null; exact: string; prefix: string; suffix: string; replacement: string };
+/** A Word tracked change as read from a file (lib/import), to be filed as a suggestion. */
+export type FileChange = {
+  author: string;
+  date: string | null;
+  /** The passage the change replaces ('' for an insertion), with the text around it in its paragraph. */
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** What the change puts there ('' for a deletion). */
+  replacement: string;
+};
 
 /**
  * THE gate for suggestions, wherever they come from (typed in the editor or read from a file): the actor may suggest

@@ -16,20 +16,10 @@ import { loadReportInScope } from '@/lib/reports/service';
 import { AppError } from '@/lib/shared/errors';
 import { limit, overLimit } from '@/lib/shared/limits';
 import { assertReviewQuota } from './quota';
-import { admitSuggestions, assertSuggestionQuota, FILE_WORD_REVIEW, insertFiledSuggestions } from './suggestions';
+import { admitSuggestions, assertSuggestionQuota, FILE_WORD_REVIEW, insertFiledSuggestions, type FileChange } from './suggestions';
 
-/** A tracked change read from the file. */
-export type WordChange = {
-  author: string;
-  date: string | null;
-  /** The passage the change replaces ('' for an insertion), with the text around it in its paragraph. */
-  exact: string;
-  prefix: string;
-  suffix: string;
-  replacement: string;
-  /** The text of the comment on exactly this change (its reason), if any. */
-  reason: string | null;
-};
+/** A tracked change read from the file, with the text of the comment on exactly this change (its reason), if any. */
+export type WordChange = FileChange & { reason: string | null };
 
 /** A Word comment read from the file, with its replies. */
 export type WordComment = {
