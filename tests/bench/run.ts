@@ -29,6 +29,7 @@ import { freePort, startApp, type AppServer } from '../e2e/app-server';
 import { launchChromium } from '../e2e/chromium';
 import { loadScaleData } from '../support/scale-data';
 import { BENCH_DRAFTERS, seedDrafters } from './seed-drafters';
+import { quantile, time } from './measure';
 import { seasonBench } from './season';
 import { freshPgDatabase, type TestPg } from '../support/pg';
 import { api, doc, ensureReport, httpLogin, type ReportWithSections } from '../e2e/http';
@@ -42,24 +43,8 @@ function add(what: string, value: string, baseline: string, ratio: string, targe
   console.log(`  ${what}: ${value}  |  ${baseline}  |  ${ratio}`);
 }
 
-const median = (xs: number[]) => quantile(xs, 0.5);
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
-}
 const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
 
-/** Median wall time of `run`, after a warm-up. */
-async function time(run: () => unknown, times: number, warmup = 3): Promise<number> {
-  for (let i = 0; i < warmup; i++) await run();
-  const xs: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const t0 = performance.now();
-    await run();
-    xs.push(performance.now() - t0);
-  }
-  return median(xs);
-}
 
 const PARAGRAPH =
   '全年围绕法治政府建设目标任务，健全重大行政决策程序，开展行政执法案卷评查，推进“谁执法谁普法”责任制落实，组织干部学法用法，化解矛盾纠纷，法治化营商环境持续改善。';

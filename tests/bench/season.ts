@@ -17,6 +17,7 @@ import { docFromText } from '@/lib/domain/tiptap-doc';
 import { saveSection } from '@/lib/drafting/service';
 import { createReport } from '@/lib/reports/service';
 import { reportSections } from '@/db/schema';
+import { time } from './measure';
 
 type Add = (what: string, value: string, baseline: string, ratio: string, target?: string) => void;
 type Time = (run: () => unknown, times: number) => Promise<number>;
@@ -52,17 +53,6 @@ export async function seasonBench(add: Add, time: Time, reportText: (chars: numb
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const time: Time = async (run, times) => {
-    for (let i = 0; i < 3; i++) await run();
-    const xs: number[] = [];
-    for (let i = 0; i < times; i++) {
-      const t0 = performance.now();
-      await run();
-      xs.push(performance.now() - t0);
-    }
-    return median(xs);
-  };
   const para = '全年围绕法治政府建设目标任务，健全重大行政决策程序，开展行政执法案卷评查12次，推进“谁执法谁普法”责任制落实，组织干部学法用法，化解矛盾纠纷36件。';
   const text = (chars: number) => {
     const heads = ['一、2025年度推进法治政府建设的主要举措和成效', '二、2025年度党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况', '三、2025年度推进法治政府建设存在的不足和原因', '四、2026年度推进法治政府建设的主要安排'];
