@@ -159,6 +159,13 @@ async function bareRoute(urls: string[], connections: number): Promise<LoadResul
 }
 
 /** The autosave rows of one engine and server count, each beside the raw driver write and the bare route. */
+/** The bare route's row: its rate and latency beside the raw database's. */
+async function bareRouteRow(label: string, urls: string[], connections: number, raw: number, rawLabel: string): Promise<LoadResult> {
+  const r = await bareRoute(urls, connections);
+  add(`${label}: bare route handler (/api/health), ${connections} connections`, `${Math.round(r.rate)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`, `${rawLabel} ${Math.round(raw)} /s`, `${((r.rate / raw) * 100).toFixed(1)}%`, '');
+  return r;
+}
+
 function autosaveRows(label: string, raw: number, rawLabel: string, bare: LoadResult, connections: number, r: LoadResult, target = '') {
   add(
     `${label}: HTTP autosave, ${connections} editor${connections > 1 ? 's' : ''} saving back to back`,
@@ -199,22 +206,8 @@ async function autosaveBench(app: AppServer, db: Db): Promise<Editor[]> {
   add('SQLite: raw better-sqlite3 section update', `${Math.round(rawRate)} /s`, '(baseline)', '1.00', '');
 
   // The framework's own floor: an unauthenticated route handler that only asks the database `select 1`.
-  const floor = await bareRoute([app.url], 10);
-  add(
-    'SQLite: bare route handler (/api/health), 10 connections',
-    `${Math.round(floor.rate)} req/s, p99 ${floor.p99} ms`,
-    `raw ${Math.round(rawRate)} /s`,
-    `${((floor.rate / rawRate) * 100).toFixed(1)}%`,
-    '',
-  );
-  const floor50 = await bareRoute([app.url], 50);
-  add(
-    'SQLite: bare route handler (/api/health), 50 connections',
-    `${Math.round(floor50.rate)} req/s, p50 ${floor50.p50} ms, p99 ${floor50.p99} ms`,
-    `raw ${Math.round(rawRate)} /s`,
-    `${((floor50.rate / rawRate) * 100).toFixed(1)}%`,
-    '',
-  );
+  const floor = await bareRouteRow('SQLite', [app.url], 10, rawRate, 'raw');
+  await bareRouteRow('SQLite', [app.url], 50, rawRate, 'raw');
 
   for (const connections of [1, 10, 50]) {
     autosaveRows(
@@ -298,22 +291,8 @@ async function postgresAutosaveBench() {
     const raw10 = await rawFor(10);
     add('PostgreSQL: raw node-postgres INSERT … ON CONFLICT, 10 clients', `${Math.round(raw10)} /s`, '(baseline)', '1.00', '');
 
-    const bareOne = await bareRoute([a.url], 50);
-    add(
-      'PostgreSQL, 1 instance: bare route handler (/api/health), 50 connections',
-      `${Math.round(bareOne.rate)} req/s, p99 ${bareOne.p99} ms`,
-      `raw ${Math.round(raw10)} /s`,
-      `${((bareOne.rate / raw10) * 100).toFixed(1)}%`,
-      '',
-    );
-    const bareTwo = await bareRoute([a.url, b.url], 50);
-    add(
-      'PostgreSQL, 2 instances: bare route handler (/api/health), 50 connections',
-      `${Math.round(bareTwo.rate)} req/s, p99 ${bareTwo.p99} ms`,
-      `raw ${Math.round(raw10)} /s`,
-      `${((bareTwo.rate / raw10) * 100).toFixed(1)}%`,
-      '',
-    );
+    const bareOne = await bareRouteRow('PostgreSQL, 1 instance', [a.url], 50, raw10, 'raw');
+    const bareTwo = await bareRouteRow('PostgreSQL, 2 instances', [a.url, b.url], 50, raw10, 'raw');
     for (const connections of [10, 50])
       autosaveRows('PostgreSQL, 1 instance', raw10, 'raw 10 clients', bareOne, connections, await autosaveLoad([a.url], editors, connections));
     for (const connections of [10, 50])
