@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { currentReportYear } from '@/lib/reports/service';
 import { shot, ownApp, writeReport } from './support';
 
-const { openAs: as } = ownApp('coverage');
+const own = ownApp('coverage');
+const as = (username: string, at?: string) => own.openAs(username, { at });
 const year = currentReportYear();
 
 
@@ -22,8 +23,7 @@ describe('coverage of the 事项', () => {
     const qingshi = await as('qingshi');
     await writeReport(qingshi, '青石乡', { measures: '开展普法宣传活动8场。' });
 
-    const reviewer = await as('shenhe');
-    await reviewer.goto(`/dashboard?year=${year}`);
+    const reviewer = await as('shenhe', `/dashboard?year=${year}`);
     const map = reviewer.getByTestId('coverage-map');
     await expect.poll(() => map.isVisible()).toBe(true);
     expect(await reviewer.getByTestId('cov-示例镇-3.4').innerText()).toContain('●');
@@ -54,8 +54,7 @@ describe('coverage of the 事项', () => {
   });
 
   it('lets the administrator upload a county pack, download the effective one and compare two seasons', async () => {
-    const admin = await as('admin');
-    await admin.goto('/admin#season-packs');
+    const admin = await as('admin', '/admin#season-packs');
     const section = admin.getByTestId('season-packs');
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-pack-')), 'county.json');
     fs.writeFileSync(

@@ -9,7 +9,7 @@ let editUrl = '';
 
 const b = sharedBrowser(baseURL);
 
-const openAs = (username: string): Promise<Page> => b.openAs(username);
+const openAs = (username: string, at?: string): Promise<Page> => b.openAs(username, { at });
 
 /** The report's editor open at one part, as that user, with the cursor in it. */
 async function openEditor(username: string, part: string): Promise<{ page: Page; editor: Locator }> {
@@ -66,8 +66,7 @@ describe('drafting with autosave', () => {
   });
 
   it('suggests checklist items from the text, separately from the confirmed tick, and keeps the tick', async () => {
-    const page = await openAs('qingshi');
-    await page.goto(editUrl);
+    const page = await openAs('qingshi', editUrl);
     const suggestion = page.getByTestId('suggest-measures.legal-advisers');
     await expect.poll(() => suggestion.textContent()).toContain('法律顾问');
     await suggestion.click();

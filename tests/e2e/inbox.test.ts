@@ -14,7 +14,7 @@ let reportId = 0;
 const LEAD = '调整充实法治建设领导小组，专题研究法治工作4次。';
 const ENFORCE = '全面落实行政执法三项制度，开展执法检查20次。';
 
-const openAs = (username: string) => own.openAs(username, { onDialog: (d) => void d.accept() });
+const openAs = (username: string, at?: string) => own.openAs(username, { onDialog: (d) => void d.accept(), at });
 
 /** Full-page screenshots at 1280 and at 390 px wide, then back to 1280. */
 async function shots(page: Page, name: string) {
@@ -52,8 +52,7 @@ describe('hand-overs', () => {
     await expect.poll(() => page.getByTestId('submit-summary').count()).toBe(0);
     await submitReport(page);
 
-    const reviewer = await openAs('shenhe');
-    await reviewer.goto('/inbox');
+    const reviewer = await openAs('shenhe', '/inbox');
     expect(await reviewer.getByTestId('inbox-review').filter({ hasText: `青石乡 ${year}年度报告待审核` }).count()).toBe(1);
 
     await page.getByTestId('transition-withdraw').click();
@@ -68,8 +67,7 @@ describe('hand-overs', () => {
   });
 
   it('the reviewer suggests under 组织领导, asks to fix 行政执法 and returns; 撤回 is gone once review started', async () => {
-    const page = await openAs('shenhe');
-    await page.goto(editUrl);
+    const page = await openAs('shenhe', editUrl);
     // The suggestion through the app's own API from the page (same origin, signed in), as the 修订 tab would send it.
     const made = await page.evaluate(
       async ({ id, lead }) =>
@@ -89,8 +87,7 @@ describe('hand-overs', () => {
     await page.getByTestId('verdict-fix-measures.enforcement').click();
     await expect.poll(() => page.getByTestId('verdict-measures.enforcement').textContent()).toContain('需修改——请写明行政处罚的件数。');
 
-    const drafter = await openAs('qingshi');
-    await drafter.goto(editUrl);
+    const drafter = await openAs('qingshi', editUrl);
     expect(await drafter.getByTestId('transition-withdraw').count()).toBe(0);
     await drafter.context().close();
 
@@ -100,8 +97,7 @@ describe('hand-overs', () => {
   });
 
   it('the to-do stays open after accepting the unrelated suggestion, and ticks live when its passage changes', async () => {
-    const page = await openAs('qingshi');
-    await page.goto(editUrl);
+    const page = await openAs('qingshi', editUrl);
     const item = page.getByTestId('verdict-todo-measures.enforcement');
     await expect.poll(() => item.textContent()).toContain('（待修改）');
     await page.getByTestId('tab-suggestions').click();
@@ -127,8 +123,7 @@ describe('hand-overs', () => {
   });
 
   it('the reviewer sees the passage’s change and approves; the drafter’s 待办 says 审核通过，请定稿 and leads to 定稿', async () => {
-    const reviewer = await openAs('shenhe');
-    await reviewer.goto(editUrl);
+    const reviewer = await openAs('shenhe', editUrl);
     const changes = reviewer.getByTestId('verdict-changes-measures.enforcement');
     await changes.locator('summary').click();
     expect((await changes.locator('ins').allTextContents()).join('')).toContain('作出行政处罚6件');
@@ -150,8 +145,7 @@ describe('hand-overs', () => {
     await page.getByRole('button', { name: '定稿' }).click();
     await expect.poll(() => status(page)).toBe('已定稿');
 
-    const reviewerAgain = await openAs('shenhe');
-    await reviewerAgain.goto('/inbox');
+    const reviewerAgain = await openAs('shenhe', '/inbox');
     expect(await reviewerAgain.getByTestId('inbox-finalised').first().textContent()).toContain(`青石乡 ${year}年度报告已定稿`);
     await reviewerAgain.context().close();
     await page.context().close();

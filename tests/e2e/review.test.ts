@@ -11,8 +11,9 @@ const XSS = '<img src=x onerror=alert(1)>';
 
 const b = sharedBrowser(baseURL);
 
-function openAs(username: string): Promise<Page> {
+function openAs(username: string, at?: string): Promise<Page> {
   return b.openAs(username, {
+    at,
     onDialog: (d) => {
       // Only our own confirmations are expected; an alert would mean injected script ran.
       if (d.type() === 'alert') throw new Error(`unexpected alert: ${d.message()}`);
@@ -136,8 +137,7 @@ describe('review: comment, return, resubmit, approve', () => {
   });
 
   it('the reviewer sees the changes since the last submission and approves', async () => {
-    const page = await openAs('shenhe');
-    await page.goto(`/reports/${reportId}/versions`);
+    const page = await openAs('shenhe', `/reports/${reportId}/versions`);
     const since = page.getByTestId('since-submission');
     expect(await since.locator('ins').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('重点围绕安全生产和市场监管'), expect.stringContaining('问题均已整改到位')]));
     expect(await page.getByTestId('timeline').textContent()).toContain('退回原因：第一部分请补充执法检查的领域和整改情况。');

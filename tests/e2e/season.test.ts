@@ -30,13 +30,7 @@ async function firstLogin(username: keyof typeof OWN): Promise<Page> {
   return page;
 }
 
-async function signIn(username: keyof typeof OWN): Promise<Page> {
-  const page = await newPage(b.browser, baseURL);
-  page.on('dialog', (d) => void d.accept());
-  await login(page, username, OWN[username]);
-  await page.waitForURL((u) => u.pathname === '/');
-  return page;
-}
+const signIn = (username: keyof typeof OWN, at?: string): Promise<Page> => b.openAs(username, { password: OWN[username], onDialog: (d) => void d.accept(), at });
 
 async function added(form: Locator, message: string) {
   await expect.poll(() => form.getByRole('status').textContent()).toBe(message);
@@ -119,8 +113,7 @@ describe('a reporting season from a new county', () => {
   });
 
   it('the drafter’s 待办 and to-do list show both items, ticked off as each part changes; then resubmits', async () => {
-    const page = await signIn('liulin-qc');
-    await page.goto('/inbox');
+    const page = await signIn('liulin-qc', '/inbox');
     const returned = page.getByTestId('inbox-returned').first();
     expect(await returned.textContent()).toContain('退回原因：请按逐项意见修改。');
     await returned.getByRole('button').click();
@@ -139,8 +132,7 @@ describe('a reporting season from a new county', () => {
   });
 
   it('on resubmission the reviewer sees, per item, what changed in its part', async () => {
-    const page = await signIn('liulin-sh');
-    await page.goto(editUrl);
+    const page = await signIn('liulin-sh', editUrl);
     const measures = page.getByTestId('verdict-changes-measures.enforcement');
     const leaders = page.getByTestId('verdict-changes-leaders.study');
     await measures.locator('summary').click();

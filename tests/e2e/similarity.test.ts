@@ -4,7 +4,8 @@ import { shot, ownApp, writeReport } from './support';
 import { PART_A, PART_B, PART_C } from '../support/similar-fixtures';
 
 // Its own server and data: three townships of the demo county write part 一; two share a paragraph.
-const { openAs: as } = ownApp('similar');
+const own = ownApp('similar');
+const as = (username: string, at?: string) => own.openAs(username, { at });
 const year = currentReportYear();
 
 describe('similarity', () => {
@@ -14,8 +15,7 @@ describe('similarity', () => {
     const b = await writeReport(await as('qingshi'), '青石乡', { measures: PART_B });
     await writeReport(await as('donghu'), '东湖街道', { measures: PART_C });
 
-    const reviewer = await as('shenhe');
-    await reviewer.goto(`/dashboard?year=${year}`);
+    const reviewer = await as('shenhe', `/dashboard?year=${year}`);
     const first = reviewer.getByTestId('pair-0');
     expect(await first.textContent()).toMatch(/示例镇 ↔ 青石乡.*一、主要举措和成效/);
     const top = Number((await first.locator('.score').textContent())!.replace('%', ''));

@@ -14,7 +14,7 @@ const FINAL = '镇党委全年召开专题会议5次，研究法治政府建设�
 let editUrl = '';
 
 const b = sharedBrowser(baseURL);
-const openAs = (username: string) => b.openAs(username, { onDialog: (d) => void d.accept() });
+const openAs = (username: string, at?: string) => b.openAs(username, { onDialog: (d) => void d.accept(), at });
 
 /** Selects a passage of the editor's text (or puts the caret after it when `caret`), as a mouse would. */
 async function select(page: Page, quote: string, caret = false) {
@@ -72,8 +72,7 @@ describe('suggestions (修订) between a county reviewer and a township drafter'
   });
 
   it('the reviewer suggests a replacement, a deletion and an insertion by typing in the text, the insertion through an input method', async () => {
-    const page = await openAs('shenhe');
-    await page.goto(editUrl);
+    const page = await openAs('shenhe', editUrl);
     const editor = page.getByTestId('editor-measures');
     await page.getByTestId('suggest-mode').click();
     await expect.poll(() => editor.getAttribute('contenteditable')).toBe('true');
@@ -122,8 +121,7 @@ describe('suggestions (修订) between a county reviewer and a township drafter'
   });
 
   it('the drafter accepts one, rejects one, types beside the third and accepts it; the versions page records it', async () => {
-    const page = await openAs('qingshi');
-    await page.goto(editUrl);
+    const page = await openAs('qingshi', editUrl);
     await page.getByTestId('tab-suggestions').click();
     const cards = page.locator('.suggestion-card');
     await expect.poll(() => cards.count()).toBe(3);

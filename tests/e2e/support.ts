@@ -51,11 +51,13 @@ export function sharedBrowser(baseURL: string | (() => string)) {
     get browser() {
       return get();
     },
-    async openAs(username: string, opts: { password?: string; onDialog?: (d: Dialog) => void } = {}): Promise<Page> {
+    /** `at`: the page to open once signed in (the home page otherwise). */
+    async openAs(username: string, opts: { password?: string; onDialog?: (d: Dialog) => void; at?: string } = {}): Promise<Page> {
       const page = await newPage(get(), url());
       if (opts.onDialog) page.on('dialog', opts.onDialog);
       await login(page, username, opts.password ?? DEMO_PASSWORD);
       await page.waitForURL((u) => u.pathname === '/');
+      if (opts.at) await page.goto(opts.at);
       return page;
     },
   };
