@@ -125,6 +125,19 @@ export async function reportPage(params: Promise<{ id: string }>): Promise<{ act
   return { actor, db: getDb(), reportId: await orInterrupt(() => parseId(id, '报告编号')) };
 }
 
+/**
+ * A page of one report loading what it shows: who is asking, the report id from the URL (404 when malformed), and
+ * `load` run with them (403/404 pages on refusal); with the query string's fields.
+ */
+export async function reportPageData<T, Query extends Record<string, string | undefined>>(
+  props: ReportPageProps<Query>,
+  load: (db: Db, actor: Actor, reportId: number, query: Query) => T | Promise<T>,
+): Promise<{ data: T; query: Query; actor: Actor }> {
+  const { actor, db, reportId } = await reportPage(props.params);
+  const query = await props.searchParams;
+  return { data: await orInterrupt(() => load(db, actor, reportId, query)), query, actor };
+}
+
 /** What Next.js hands a page of one report: its id, and the query string's fields. */
 export type ReportPageProps<Query extends Record<string, string | undefined> = Record<string, never>> = {
   params: Promise<{ id: string }>;

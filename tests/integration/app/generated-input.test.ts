@@ -14,6 +14,13 @@ import { snapshot } from '../../support/db';
 import { ACTIONS, ROUTES, type ActionCase, type Case, type Principal } from '../../support/route-table';
 import { buildFixture, discoverActions, discoverRoutes, type Fixture, type RouteMethod, type ServerAction } from '../../support/routes';
 
+/** A year (or season) and a county in the query, each malformed or out of range in turn. */
+const yearAndCounty = (param: string, year: number) => [
+  '',
+  ...['-1', '0', '1899', '3000', '2025.5', 'abc'].map((v) => `${param}=${v}`),
+  ...['abc', '999999', '0'].map((c) => `${param}=${year}&county=${c}`),
+];
+
 const RUNS = 25;
 const CHINESE = /[\u4e00-\u9fa5]/;
 const NUMERIC = /^\s*-?\d+(\.\d+)?\s*$/;
@@ -77,22 +84,10 @@ const BAD: Record<string, RouteBad | Skip> = {
   'POST /api/reports/[id]/versions/[versionId]/restore': { as: 'drafterA1', ids: ['id', 'versionId'] },
   'POST /api/import/preview': { as: 'drafterA1', required: ['text'] },
   'POST /api/import/commit': { as: 'drafterA1', required: ['townshipId', 'year', 'title', 'sections'] },
-  'GET /api/season-packs': {
-    as: 'admin',
-    queries: ['', 'season=-1', 'season=0', 'season=1899', 'season=3000', 'season=2025.5', 'season=abc', 'season=2025&county=abc', 'season=2025&county=999999', 'season=2025&county=0'],
-  },
-  'GET /api/dashboard/coverage': {
-    as: 'reviewerA',
-    queries: ['', 'year=-1', 'year=0', 'year=1899', 'year=3000', 'year=2025.5', 'year=abc', 'year=2023&county=abc', 'year=2023&county=999999', 'year=2023&county=0'],
-  },
-  'GET /api/dashboard/zip': {
-    as: 'reviewerA',
-    queries: ['', 'year=-1', 'year=0', 'year=1899', 'year=3000', 'year=2025.5', 'year=abc', 'year=2023&county=abc', 'year=2023&county=999999', 'year=2023&county=0'],
-  },
-  'GET /api/dashboard/similarity': {
-    as: 'reviewerA',
-    queries: ['', 'year=-1', 'year=0', 'year=1899', 'year=3000', 'year=2025.5', 'year=abc', 'year=2023&county=abc', 'year=2023&county=999999', 'year=2023&county=0'],
-  },
+  'GET /api/season-packs': { as: 'admin', queries: yearAndCounty('season', 2025) },
+  'GET /api/dashboard/coverage': { as: 'reviewerA', queries: yearAndCounty('year', 2023) },
+  'GET /api/dashboard/zip': { as: 'reviewerA', queries: yearAndCounty('year', 2023) },
+  'GET /api/dashboard/similarity': { as: 'reviewerA', queries: yearAndCounty('year', 2023) },
   'GET /api/reports/[id]/similarity': { as: 'drafterA1', ids: ['id'] },
 };
 

@@ -1,14 +1,15 @@
 import Link from 'next/link';
 import { ReportWorkspace } from '@/components/drafting/report-workspace';
-import { orInterrupt, reportPage, type ReportPageProps } from '@/lib/server/session';
+import { reportPageData, type ReportPageProps } from '@/lib/server/session';
 import { loadEditorData } from '@/lib/drafting/service';
 
 export const dynamic = 'force-dynamic';
 
-export default async function EditReportPage({ params, searchParams }: ReportPageProps<{ imported?: string }>) {
-  const { actor, db, reportId } = await reportPage(params);
-  const { imported } = await searchParams;
-  const data = await orInterrupt(() => loadEditorData(db, actor, reportId));
+export default async function EditReportPage(props: ReportPageProps<{ imported?: string }>) {
+  const {
+    data,
+    query: { imported },
+  } = await reportPageData(props, (db, actor, reportId) => loadEditorData(db, actor, reportId));
   return (
     <>
       <div className="editor-crumbs">
