@@ -11,6 +11,7 @@
 // calls join the outer transaction.
 import { sql, type SQL } from 'drizzle-orm';
 import { pgBase, pgTransaction, processWide, sqliteWriter, type Db } from './client';
+import { AppError } from '@/lib/shared/errors';
 
 export type { Db };
 
@@ -20,6 +21,13 @@ export function engineOf(db: Db): 'sqlite' | 'postgres' {
 
 export async function one<T>(q: PromiseLike<T[]>): Promise<T | undefined> {
   return (await q)[0];
+}
+
+/** The query's first row, or a 404 with the Chinese sentence naming what is not there. */
+export async function found<T>(q: PromiseLike<T[]>, notFound: string): Promise<T> {
+  const row = (await q)[0];
+  if (row === undefined) throw new AppError('not_found', notFound);
+  return row;
 }
 
 /** Rows a write changed: better-sqlite3's `changes`, node-postgres's `rowCount`. */

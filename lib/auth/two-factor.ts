@@ -3,7 +3,7 @@
 // per role, and the command line's reset of a lost factor. The sign-in step itself is second-factor.ts.
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { one, withTx, write } from '@/db/tx';
+import { one, withTx, write, found } from '@/db/tx';
 import type { Db } from '@/db/client';
 import { appSettings, recoveryCodes, users, type User } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
@@ -48,8 +48,7 @@ function ownAccount(actor: Actor): void {
 }
 
 async function findUser(db: Db, userId: number): Promise<User> {
-  const user = await one(db.select().from(users).where(eq(users.id, userId)));
-  if (!user) throw new AppError('not_found', '该账号不存在。');
+  const user = await found(db.select().from(users).where(eq(users.id, userId)), '该账号不存在。');
   return user;
 }
 

@@ -1,6 +1,6 @@
 // Accounts: the people lookups every feature uses (display names, ids by username) and the admin's account management
 // (add, reset, deactivate, scope, list). Sign-in itself is lib/auth/authenticate.ts.
-import { one, withTx } from '@/db/tx';
+import { one, withTx, found } from '@/db/tx';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { counties, reviewerCounties, townships, users, type User } from '@/db/schema';
@@ -115,14 +115,12 @@ export async function createUser(db: Db, actor: Actor, raw: unknown, opts: { dem
 /** The account with that username (any case), for the command line. */
 export async function userIdByUsername(db: Db, username: string): Promise<number> {
   const name = username.toLowerCase();
-  const user = await one(db.select({ id: users.id }).from(users).where(eq(users.username, name)));
-  if (!user) throw new AppError('not_found', `账号“${name}”不存在。`);
+  const user = await found(db.select({ id: users.id }).from(users).where(eq(users.username, name)), `账号“${name}”不存在。`);
   return user.id;
 }
 
 async function findUser(db: Db, userId: number): Promise<User> {
-  const user = await one(db.select().from(users).where(eq(users.id, userId)));
-  if (!user) throw new AppError('not_found', '该账号不存在。');
+  const user = await found(db.select().from(users).where(eq(users.id, userId)), '该账号不存在。');
   return user;
 }
 

@@ -1,5 +1,5 @@
 // Counties and townships: listing what an actor may see, and the admin's additions.
-import { one, withTx } from '@/db/tx';
+import { one, withTx, found } from '@/db/tx';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { counties, townships, type County, type Township } from '@/db/schema';
@@ -53,8 +53,7 @@ export async function createCounty(db: Db, actor: Actor, raw: unknown): Promise<
 /** Renames a county; its townships, reports and reviewers stay with it. */
 export async function renameCounty(db: Db, actor: Actor, id: number, raw: unknown): Promise<County> {
   if (!can(actor, 'township.manage')) throw new AppError('forbidden', '只有管理员可以修改县。');
-  const county = await one(db.select().from(counties).where(eq(counties.id, id)));
-  if (!county) throw new AppError('not_found', '该县不存在。');
+  const county = await found(db.select().from(counties).where(eq(counties.id, id)), '该县不存在。');
   const input = parseInput(countyInputSchema, raw);
   if (input.name === county.name) return county;
   if (await one(db.select().from(counties).where(eq(counties.name, input.name)))) throw new AppError('conflict', `县“${input.name}”已存在。`);
@@ -105,8 +104,7 @@ export async function renameTownship(db: Db, actor: Actor, id: number, raw: unkn
 
 /** The county of that name (the command line names counties, the web pages pick them by id). */
 export async function countyIdByName(db: Db, name: string): Promise<number> {
-  const c = await one(db.select({ id: counties.id }).from(counties).where(eq(counties.name, name)));
-  if (!c) throw new AppError('not_found', `县“${name}”不存在。`);
+  const c = await found(db.select({ id: counties.id }).from(counties).where(eq(counties.name, name)), `县“${name}”不存在。`);
   return c.id;
 }
 

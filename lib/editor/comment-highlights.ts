@@ -12,16 +12,16 @@ export const CommentHighlights = Extension.create({
   name: 'commentHighlights',
   addProseMirrorPlugins() {
     return [
-      decorationPlugin<HighlightRange>(commentHighlightKey, (ranges, doc) =>
-        ranges
-          .filter((r) => r.to > r.from && r.to <= doc.content.size)
-          .map((r) =>
-            Decoration.inline(r.from, r.to, {
-              nodeName: 'mark',
-              class: `comment-anchor${r.resolved ? ' resolved' : ''}${r.active ? ' active' : ''}`,
-              'data-thread': String(r.id),
-            }),
-          ),
+      decorationPlugin<HighlightRange>(commentHighlightKey, (r) =>
+        r.to > r.from
+          ? [
+              Decoration.inline(r.from, r.to, {
+                nodeName: 'mark',
+                class: `comment-anchor${r.resolved ? ' resolved' : ''}${r.active ? ' active' : ''}`,
+                'data-thread': String(r.id),
+              }),
+            ]
+          : [],
       ),
     ];
   },

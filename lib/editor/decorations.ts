@@ -1,10 +1,13 @@
 // A ProseMirror plugin whose decorations are handed to it in a transaction's meta (comment anchors, suggestions)
 // and otherwise follow every edit: the drawing of things that live beside the document, never in it.
 import { Plugin, type PluginKey } from '@tiptap/pm/state';
-import type { Node as PMNode } from '@tiptap/pm/model';
 import { DecorationSet, type Decoration } from '@tiptap/pm/view';
 
-export function decorationPlugin<R>(key: PluginKey<DecorationSet>, build: (ranges: R[], doc: PMNode) => Decoration[]): Plugin<DecorationSet> {
+/**
+ * The plugin for ranges of one kind: `build` draws each range that lies inside the document (a range handed in for an
+ * older text, past its end, is not drawn).
+ */
+export function decorationPlugin<R extends { from: number; to: number }>(key: PluginKey<DecorationSet>, build: (range: R, index: number) => Decoration[]): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({
     key,
     state: {
@@ -12,7 +15,12 @@ export function decorationPlugin<R>(key: PluginKey<DecorationSet>, build: (range
       apply(tr, set) {
         const ranges = tr.getMeta(key) as R[] | undefined;
         // Typing before or inside a passage moves its decoration with it.
-        return ranges ? DecorationSet.create(tr.doc, build(ranges, tr.doc)) : set.map(tr.mapping, tr.doc);
+        if (!ranges) return set.map(tr.mapping, tr.doc);
+        const size = tr.doc.content.size;
+        return DecorationSet.create(
+          tr.doc,
+          ranges.filter((r) => r.from >= 0 && r.to <= size && r.to >= r.from).flatMap((r, i) => build(r, i)),
+        );
       },
     },
     props: {

@@ -34,22 +34,14 @@ export const SuggestionMarks = Extension.create({
   name: 'suggestionMarks',
   addProseMirrorPlugins() {
     return [
-      decorationPlugin<SuggestionRange>(suggestionMarkKey, (ranges, doc) =>
-        ranges
-          .filter((r) => r.from >= 0 && r.to <= doc.content.size && r.to >= r.from)
-          .flatMap((r) => [
-            ...(r.to > r.from ? [Decoration.inline(r.from, r.to, { nodeName: 'del', class: 'suggest-del', 'data-suggestion': String(r.id) })] : []),
-            ...(r.replacement ? [Decoration.widget(r.to, () => inserted(r.id, r.replacement), { side: 1, key: `s${r.id}` })] : []),
-          ]),
-      ),
-      decorationPlugin<DraftRange>(draftMarkKey, (ranges, doc) =>
-        ranges
-          .filter((r) => r.from >= 0 && r.to <= doc.content.size && r.to >= r.from)
-          .flatMap((r, i) => [
-            ...(r.removed ? [Decoration.widget(r.from, () => removedText(r.removed), { side: -1, key: `d${i}:${r.removed}`, ignoreSelection: true })] : []),
-            ...(r.to > r.from ? [Decoration.inline(r.from, r.to, { class: 'suggest-ins draft' })] : []),
-          ]),
-      ),
+      decorationPlugin<SuggestionRange>(suggestionMarkKey, (r) => [
+        ...(r.to > r.from ? [Decoration.inline(r.from, r.to, { nodeName: 'del', class: 'suggest-del', 'data-suggestion': String(r.id) })] : []),
+        ...(r.replacement ? [Decoration.widget(r.to, () => inserted(r.id, r.replacement), { side: 1, key: `s${r.id}` })] : []),
+      ]),
+      decorationPlugin<DraftRange>(draftMarkKey, (r, i) => [
+        ...(r.removed ? [Decoration.widget(r.from, () => removedText(r.removed), { side: -1, key: `d${i}:${r.removed}`, ignoreSelection: true })] : []),
+        ...(r.to > r.from ? [Decoration.inline(r.from, r.to, { class: 'suggest-ins draft' })] : []),
+      ]),
     ];
   },
 });

@@ -1,14 +1,13 @@
 // What the public may see, without signing in: reports registered as 已公开, as their 公开稿 (no 主送 or 抄送, no
 // comments, suggestions or account names), a county's index by year, an Atom feed and a JSON record per report with
 // the core fields of the 政府信息公开目录. Anything else answers the same 404 as an id that does not exist.
-import { one } from '@/db/tx';
+import { found } from '@/db/tx';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { counties, reportSections, reports, townships } from '@/db/schema';
 import type { ExportDocument } from '@/lib/export/document';
 import { exportDocumentOf } from '@/lib/export/from-report';
 import { BODY_SECTION_KEYS } from '@/lib/domain/sections';
-import { AppError } from '@/lib/shared/errors';
 import { getTownship } from '@/lib/directory/townships';
 
 const NOT_FOUND = '页面不存在。';
@@ -28,13 +27,13 @@ export type PublicReport = {
 
 /** A published report as the public sees it; 404 for every other id (unpublished, taken back, or none). */
 export async function publishedReport(db: Db, id: number): Promise<PublicReport> {
-  const report = await one(
+  const report = await found(
     db
       .select()
       .from(reports)
       .where(and(eq(reports.id, id), eq(reports.status, 'published'))),
+    NOT_FOUND,
   );
-  if (!report) throw new AppError('not_found', NOT_FOUND);
   const township = (await getTownship(db, report.townshipId))!;
   const sections = await db.select().from(reportSections).where(eq(reportSections.reportId, report.id)).orderBy(asc(reportSections.id));
   const order = new Map<string, number>(BODY_SECTION_KEYS.map((k, i) => [k, i]));
@@ -59,8 +58,7 @@ export type PublicIndexEntry = { id: number; year: number; title: string; townsh
 
 /** A county's published reports, newest year first; optionally one year. 404 for a county that does not exist. */
 export async function publishedIndex(db: Db, countyId: number, year?: number): Promise<{ countyName: string; entries: PublicIndexEntry[] }> {
-  const county = await one(db.select().from(counties).where(eq(counties.id, countyId)));
-  if (!county) throw new AppError('not_found', NOT_FOUND);
+  const county = await found(db.select().from(counties).where(eq(counties.id, countyId)), NOT_FOUND);
   const entries = await db
     .select({ id: reports.id, year: reports.year, title: reports.title, townshipName: townships.name, publishedDate: reports.publishedDate })
     .from(reports)

@@ -2,7 +2,7 @@
 // Every write of a part's text (typing, an accepted suggestion, a restored version, an import, the demo seed) goes
 // through writeSection: a compare-and-set on the part's version, the report stamped as edited, the new snapshot
 // returned. Each caller keeps its own versioning around it.
-import { one } from '@/db/tx';
+import { one, found } from '@/db/tx';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { preparedFor } from '@/db/prepared';
@@ -23,14 +23,14 @@ export type SectionSnapshot = {
 };
 
 export async function snapshotOf(db: Db, reportId: number, key: BodySectionKey): Promise<SectionSnapshot> {
-  const row = await one(
+  const row = await found(
     db
       .select({ s: reportSections, updatedByName: users.displayName })
       .from(reportSections)
       .leftJoin(users, eq(users.id, reportSections.updatedBy))
       .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key))),
+    '报告中没有这个部分。',
   );
-  if (!row) throw new AppError('not_found', '报告中没有这个部分。');
   return {
     key,
     content: row.s.content as TiptapNode,

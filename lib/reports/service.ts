@@ -1,5 +1,5 @@
 // Reports: listing by township and year, creating a township's report for a year, and reading one with its sections.
-import { one, withTx } from '@/db/tx';
+import { one, withTx, found } from '@/db/tx';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { reportChecklist, reportSections, reports, suggestions, users, type Report, type ReportSection } from '@/db/schema';
@@ -181,8 +181,7 @@ const reportById = preparedFor('report_by_id', (db) =>
  * scope is refused (403) and nothing of it is returned.
  */
 export async function loadReportInScope(db: Db, actor: Actor, reportId: number, action: Action = 'report.read') {
-  const report = await one(reportById(db).execute({ id: reportId }));
-  if (!report) throw new AppError('not_found', '报告不存在。');
+  const report = await found(reportById(db).execute({ id: reportId }), '报告不存在。');
   const township = (await getTownship(db, report.townshipId))!;
   const resource = { townshipId: township.id, countyId: township.countyId };
   if (!can(actor, 'report.read', resource)) throw new AppError('forbidden', '您无权查看该报告。');

@@ -1,5 +1,5 @@
 // Comment threads anchored on text: stored beside the report (never inside it), one level of replies, resolve/reopen.
-import { one, withTx, write } from '@/db/tx';
+import { one, withTx, write, found } from '@/db/tx';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
@@ -104,13 +104,13 @@ export async function reply(db: Db, actor: Actor, reportId: number, raw: unknown
   const { report } = await loadReportInScope(db, actor, reportId, 'report.comment');
   const input = parseInput(replySchema, raw);
   await assertCommentQuota(db, actor, report.id);
-  const parent = await one(
+  const parent = await found(
     db
       .select()
       .from(comments)
       .where(and(eq(comments.id, input.parentId), eq(comments.reportId, report.id))),
+    '要回复的批注不存在。',
   );
-  if (!parent) throw new AppError('not_found', '要回复的批注不存在。');
   if (parent.parentId !== null) throw new AppError('bad_request', '只能回复批注本身，不能回复回复。');
   const row = (await one(
     write(db, () =>

@@ -1,7 +1,7 @@
 // Replies under a suggestion (修订): the reviewer says why a change is needed, the drafter why it was not taken. The
 // same people who may comment on the report may reply (reviewers of its county, drafters of its township, admins),
 // in any state of the suggestion, within the comment rate and cap.
-import { one, withTx } from '@/db/tx';
+import { one, withTx, found } from '@/db/tx';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
@@ -10,7 +10,6 @@ import { displayNames } from '@/lib/directory/accounts';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/domain/permissions';
 import { loadReportInScope } from '@/lib/reports/service';
-import { AppError } from '@/lib/shared/errors';
 import { limit, overLimit } from '@/lib/shared/limits';
 import { parseInput, textField } from '@/lib/shared/validation';
 import { assertReviewQuota } from './quota';
@@ -46,13 +45,13 @@ export async function replyToSuggestion(
   const { report } = await loadReportInScope(db, actor, reportId, 'report.comment');
   const { body } = parseInput(replySchema, raw);
   if (body.length > limit('replyChars')) throw overLimit('replyChars');
-  const s = await one(
+  const s = await found(
     db
       .select({ id: suggestions.id })
       .from(suggestions)
       .where(and(eq(suggestions.id, suggestionId), eq(suggestions.reportId, report.id))),
+    '该修订不存在。',
   );
-  if (!s) throw new AppError('not_found', '该修订不存在。');
   const t = { table: suggestionReplies, author: suggestionReplies.authorId, report: suggestionReplies.reportId, created: suggestionReplies.createdAt };
   await assertReviewQuota(db, t, { perUserHour: 'commentsPerUserHour', perReport: 'commentsPerReport' }, actor, report.id, now);
   return await withTx(db, async (tx) => {

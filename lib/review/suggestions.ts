@@ -4,7 +4,7 @@
 // passage was changed since shows 原文已改动 and cannot be accepted blindly.
 // Longer than most files: making, placing, listing, accepting, rejecting and importing suggestions share one anchor
 // model and one view of a suggestion.
-import { one, withTx, write } from '@/db/tx';
+import { one, withTx, write, found } from '@/db/tx';
 import { and, asc, count, desc, eq, gt, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
@@ -78,13 +78,13 @@ export type SuggestionView = {
 };
 
 async function sectionRow(db: Db, reportId: number, key: string) {
-  const row = await one(
+  const row = await found(
     db
       .select()
       .from(reportSections)
       .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key))),
+    '报告中没有这个部分。',
   );
-  if (!row) throw new AppError('not_found', '报告中没有这个部分。');
   return row;
 }
 
@@ -430,13 +430,13 @@ export async function createSuggestion(db: Db, actor: Actor, reportId: number, r
 async function loadForDecision(db: Db, actor: Actor, reportId: number, suggestionId: number) {
   const { report } = await loadReportInScope(db, actor, reportId, 'report.edit');
   if (!isEditableStatus(report.status)) throw new AppError('forbidden', LOCKED_MESSAGES[report.status]);
-  const s = await one(
+  const s = await found(
     db
       .select()
       .from(suggestions)
       .where(and(eq(suggestions.id, suggestionId), eq(suggestions.reportId, report.id))),
+    '这条修订不存在。',
   );
-  if (!s) throw new AppError('not_found', '这条修订不存在。');
   if (s.state !== 'pending') throw new AppError('conflict', s.state === 'accepted' ? '这条修订已被接受。' : '这条修订已被拒绝。');
   return { report, s };
 }

@@ -1,6 +1,6 @@
 // Report versions: snapshots at transitions, named and hourly ones, comparison by section, and restore.
 // At the length limit: taking, pruning, listing, comparing and restoring versions all work on the same snapshot shape.
-import { engineOf, LOCK_SPACE, lockFor, one, withTx, write } from '@/db/tx';
+import { engineOf, LOCK_SPACE, lockFor, one, withTx, write, found } from '@/db/tx';
 import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TiptapNode } from '@/lib/domain/tiptap-doc';
@@ -22,8 +22,7 @@ export const AUTO_VERSION_INTERVAL_MS = 60 * 60 * 1000;
 type Tx = Db;
 
 export async function takeSnapshot(db: Tx, reportId: number): Promise<VersionSnapshot> {
-  const r = await one(db.select().from(reports).where(eq(reports.id, reportId)));
-  if (!r) throw new AppError('not_found', '报告不存在。');
+  const r = await found(db.select().from(reports).where(eq(reports.id, reportId)), '报告不存在。');
   const rows = await db.select().from(reportSections).where(eq(reportSections.reportId, reportId));
   return {
     meta: { title: r.title, recipient: r.recipient, signatureOrgans: r.signatureOrgans, documentDate: r.documentDate, cc: r.cc, partHeadings: r.partHeadings },
@@ -197,13 +196,13 @@ export async function listVersions(db: Db, actor: Actor, reportId: number): Prom
 }
 
 async function loadVersion(db: Db, reportId: number, versionId: number): Promise<ReportVersion> {
-  const v = await one(
+  const v = await found(
     db
       .select()
       .from(reportVersions)
       .where(and(eq(reportVersions.id, versionId), eq(reportVersions.reportId, reportId))),
+    '该版本不存在。',
   );
-  if (!v) throw new AppError('not_found', '该版本不存在。');
   return v;
 }
 

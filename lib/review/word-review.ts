@@ -4,7 +4,7 @@
 // counted, not filed). Suggestions pass the one gate (admitSuggestions, with the review-import rule) and count
 // against the same caps and quotas as typed ones; comments against the comment caps; one audit row names the person
 // who filed the file and its hash. The file itself is read in lib/import (readReviewFile); this module takes its content.
-import { one, withTx, write } from '@/db/tx';
+import { one, withTx, write, found } from '@/db/tx';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { comments, reportSections, suggestions } from '@/db/schema';
@@ -193,8 +193,7 @@ export async function fileWordReview(
  */
 export async function withdrawSuggestion(db: Db, actor: Actor, reportId: number, suggestionId: number): Promise<{ ok: true }> {
   const { report } = await loadReportInScope(db, actor, reportId, 'report.comment');
-  const s = await one(db.select().from(suggestions).where(and(eq(suggestions.id, suggestionId), eq(suggestions.reportId, report.id))));
-  if (!s) throw new AppError('not_found', '这条修订不存在。');
+  const s = await found(db.select().from(suggestions).where(and(eq(suggestions.id, suggestionId), eq(suggestions.reportId, report.id))), '这条修订不存在。');
   if (s.authorId !== actor.id) throw new AppError('forbidden', '只能撤回自己提出或登记的修订。');
   await withTx(db, async (tx) => {
     const gone = await one(
