@@ -7,6 +7,7 @@ import { can, reviewerCountyIds, type Actor } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/shared/errors';
 import { parseInput, textField } from '@/lib/shared/validation';
 import { describeAudit, type AuditNames } from './describe';
+import { reportTownship } from '@/db/joins';
 
 export const auditFilterSchema = z.object({
   action: textField().max(50).optional(),
@@ -63,7 +64,7 @@ function auditSelect(db: Db) {
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .leftJoin(reports, eq(reports.id, auditEvents.reportId))
-    .leftJoin(townships, eq(townships.id, reports.townshipId));
+    .leftJoin(townships, reportTownship);
 }
 
 /** The start of a day in China. */

@@ -48,8 +48,7 @@ function ownAccount(actor: Actor): void {
 }
 
 async function findUser(db: Db, userId: number): Promise<User> {
-  const user = await found(db.select().from(users).where(eq(users.id, userId)), '该账号不存在。');
-  return user;
+  return found(db.select().from(users).where(eq(users.id, userId)), '该账号不存在。');
 }
 
 /** The roles an administrator requires a second factor of (none by default). */

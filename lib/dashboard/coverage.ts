@@ -11,6 +11,7 @@ import type { PackPart } from '@/lib/domain/season/schema';
 import { getReportForActor } from '@/lib/reports/service';
 import { effectivePack } from '@/lib/season/store';
 import { dashboardCounty } from './service';
+import { reportTownship } from '@/db/joins';
 
 export type CoverageItem = { id: string; title: string; level: 1 | 2 | 3; part: PackPart; covered: boolean; evidence: string | null; keyword: string | null; section: PackPart | null };
 export type ReportCoverage = { season: number; items: CoverageItem[] };
@@ -39,13 +40,13 @@ export async function countyCoverage(db: Db, actor: Actor, countyId: number | un
   const rs = await db
     .select({ id: reports.id, townshipId: reports.townshipId })
     .from(reports)
-    .innerJoin(townships, eq(townships.id, reports.townshipId))
+    .innerJoin(townships, reportTownship)
     .where(and(eq(townships.countyId, county.id), eq(reports.year, year)));
   const texts = await db
     .select({ reportId: reportSections.reportId, key: reportSections.sectionKey, text: reportSections.plainText })
     .from(reportSections)
     .innerJoin(reports, eq(reports.id, reportSections.reportId))
-    .innerJoin(townships, eq(townships.id, reports.townshipId))
+    .innerJoin(townships, reportTownship)
     .where(and(eq(townships.countyId, county.id), eq(reports.year, year)));
   const byReport = new Map<number, CoverageSections>();
   for (const t of texts) {

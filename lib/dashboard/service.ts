@@ -17,6 +17,7 @@ import { idSchema, isoDateSchema, parseInput, yearSchema } from '@/lib/shared/va
 import { z } from 'zod';
 import { daysUntil, publicationDeadline, publicationOverdue } from '@/lib/domain/template';
 import { effectivePack } from '@/lib/season/store';
+import { reportTownship } from '@/db/joins';
 
 const TEMPLATE_ITEMS = Object.values(CHECKLISTS).reduce((n, items) => n + items.length, 0);
 
@@ -96,7 +97,7 @@ export async function loadDashboard(db: Db, actor: Actor, countyId: number | und
       updatedByName: users.displayName,
     })
     .from(reports)
-    .innerJoin(townships, eq(townships.id, reports.townshipId))
+    .innerJoin(townships, reportTownship)
     .leftJoin(users, eq(users.id, reports.updatedBy))
     .where(inCounty);
   const sectionText = async (forYear: number) =>
@@ -104,7 +105,7 @@ export async function loadDashboard(db: Db, actor: Actor, countyId: number | und
       .select({ reportId: reportSections.reportId, townshipId: reports.townshipId, sectionKey: reportSections.sectionKey, plainText: reportSections.plainText })
       .from(reportSections)
       .innerJoin(reports, eq(reports.id, reportSections.reportId))
-      .innerJoin(townships, eq(townships.id, reports.townshipId))
+      .innerJoin(townships, reportTownship)
       .where(and(eq(townships.countyId, county.id), eq(reports.year, forYear)));
   const sections = await sectionText(year);
   // Last year's text per township, for the same checks the editor runs (stale figures, same as last year).

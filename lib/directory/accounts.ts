@@ -120,8 +120,7 @@ export async function userIdByUsername(db: Db, username: string): Promise<number
 }
 
 async function findUser(db: Db, userId: number): Promise<User> {
-  const user = await found(db.select().from(users).where(eq(users.id, userId)), '该账号不存在。');
-  return user;
+  return found(db.select().from(users).where(eq(users.id, userId)), '该账号不存在。');
 }
 
 export async function resetPassword(db: Db, actor: Actor, userId: number, password: unknown): Promise<void> {

@@ -9,6 +9,7 @@ import { AppError } from '@/lib/shared/errors';
 import { exportFileName, safeFileName } from './document';
 import { renderDocx } from './docx';
 import { exportDocumentFromReport } from './from-report';
+import { reportTownship } from '@/db/joins';
 
 /** The states whose reports the county's .zip collects. */
 export const ZIPPED_STATUSES: ReadonlySet<string> = new Set(['approved', 'final', 'published']);
@@ -18,7 +19,7 @@ export async function countyZip(db: Db, actor: Actor, countyId: number | undefin
   const found = await db
     .select({ id: reports.id, status: reports.status })
     .from(reports)
-    .innerJoin(townships, eq(townships.id, reports.townshipId))
+    .innerJoin(townships, reportTownship)
     .where(and(eq(townships.countyId, county.id), eq(reports.year, year)))
     .orderBy(asc(townships.id));
   const ids = found.filter((r) => ZIPPED_STATUSES.has(r.status)).map((r) => r.id);

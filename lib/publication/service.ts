@@ -9,6 +9,7 @@ import type { ExportDocument } from '@/lib/export/document';
 import { exportDocumentOf } from '@/lib/export/from-report';
 import { BODY_SECTION_KEYS } from '@/lib/domain/sections';
 import { getTownship } from '@/lib/directory/townships';
+import { reportTownship } from '@/db/joins';
 
 const NOT_FOUND = '页面不存在。';
 
@@ -62,7 +63,7 @@ export async function publishedIndex(db: Db, countyId: number, year?: number): P
   const entries = await db
     .select({ id: reports.id, year: reports.year, title: reports.title, townshipName: townships.name, publishedDate: reports.publishedDate })
     .from(reports)
-    .innerJoin(townships, eq(townships.id, reports.townshipId))
+    .innerJoin(townships, reportTownship)
     .where(and(eq(townships.countyId, countyId), eq(reports.status, 'published'), ...(year ? [eq(reports.year, year)] : [])))
     .orderBy(desc(reports.year), asc(townships.id))
     .limit(2_000);

@@ -78,14 +78,13 @@ export type SuggestionView = {
 };
 
 async function sectionRow(db: Db, reportId: number, key: string) {
-  const row = await found(
+  return found(
     db
       .select()
       .from(reportSections)
       .where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, key))),
     '报告中没有这个部分。',
   );
-  return row;
 }
 
 /** A suggestion as readers see it; `place` is its stored place in `text` (located here when not given). */

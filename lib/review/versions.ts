@@ -196,14 +196,13 @@ export async function listVersions(db: Db, actor: Actor, reportId: number): Prom
 }
 
 async function loadVersion(db: Db, reportId: number, versionId: number): Promise<ReportVersion> {
-  const v = await found(
+  return found(
     db
       .select()
       .from(reportVersions)
       .where(and(eq(reportVersions.id, versionId), eq(reportVersions.reportId, reportId))),
     '该版本不存在。',
   );
-  return v;
 }
 
 export type SectionComparison = {

@@ -19,6 +19,7 @@ import { loadReportInScope } from '@/lib/reports/service';
 import { dashboardCounty } from '@/lib/dashboard/service';
 import { AppError } from '@/lib/shared/errors';
 import { LIMITS } from '@/lib/shared/limits';
+import { reportTownship } from '@/db/joins';
 
 const PARTS: readonly string[] = PART_KEYS;
 
@@ -90,7 +91,7 @@ async function metas(db: Db, where: ReturnType<typeof and>): Promise<Meta[]> {
     })
     .from(reportSections)
     .innerJoin(reports, eq(reports.id, reportSections.reportId))
-    .innerJoin(townships, eq(townships.id, reports.townshipId))
+    .innerJoin(townships, reportTownship)
     .where(and(where, inArray(reportSections.sectionKey, [...PART_KEYS]), ne(reportSections.plainText, '')));
   // Only the metadata: the text is read on a cache miss (hits are the common case).
   return rows;

@@ -10,9 +10,7 @@ import { freshWorld, snapshot, TEST_PASSWORD, type World } from '../../support/d
 
 let db: Db;
 let w: World;
-beforeEach(async () => {
-  ({ db, w } = await freshWorld());
-});
+beforeEach(async () => ({ db, w } = await freshWorld()));
 
 describe('authenticate', () => {
   it('accepts the right password, case-insensitively on the username', async () => {

@@ -16,9 +16,7 @@ import { freshWorld, snapshot, type World } from '../../support/db';
 let db: Db;
 let w: World;
 
-beforeEach(async () => {
-  ({ db, w } = await freshWorld());
-});
+beforeEach(async () => ({ db, w } = await freshWorld()));
 
 async function get(actor: Actor | null, id: string) {
   setActor(actor);

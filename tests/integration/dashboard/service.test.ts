@@ -13,9 +13,7 @@ let db: Db;
 let w: World;
 const NOW = new Date('2026-02-01T10:00:00+08:00');
 
-beforeEach(async () => {
-  ({ db, w } = await freshWorld());
-});
+beforeEach(async () => ({ db, w } = await freshWorld()));
 
 describe('county dashboard', () => {
   it('shows every township of the county with state, progress and days left', async () => {

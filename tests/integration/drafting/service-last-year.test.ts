@@ -9,9 +9,7 @@ import { freshWorld, type World } from '../../support/db';
 
 let db: Db;
 let w: World;
-beforeEach(async () => {
-  ({ db, w } = await freshWorld());
-});
+beforeEach(async () => ({ db, w } = await freshWorld()));
 
 describe('last year’s report in the editor data', () => {
   it('is there for a report whose township has one, and feeds the checks', async () => {

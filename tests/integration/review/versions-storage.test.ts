@@ -12,9 +12,7 @@ import { freshWorld, type World } from '../../support/db';
 let db: Db;
 let w: World;
 const quota = LIMITS.versionBytesPerReport.value;
-beforeEach(async () => {
-  ({ db, w } = await freshWorld());
-});
+beforeEach(async () => ({ db, w } = await freshWorld()));
 afterEach(() => {
   LIMITS.versionBytesPerReport.value = quota;
 });

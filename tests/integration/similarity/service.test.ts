@@ -30,9 +30,7 @@ async function threeReports() {
   return { r1, r2, r3 };
 }
 
-beforeEach(async () => {
-  ({ db, w } = await freshWorld());
-});
+beforeEach(async () => ({ db, w } = await freshWorld()));
 
 describe('county similarity', () => {
   it('puts the copied pair first, well above the distinct pairs, with the highest score per report', async () => {
