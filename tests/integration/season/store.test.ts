@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '@/cli/index';
 import type { Db } from '@/db/client';
 import { auditEvents, seasonPacks } from '@/db/schema';
 import { countyCoverage, reportCoverage } from '@/lib/dashboard/coverage';
@@ -17,14 +16,12 @@ import { docFromText } from '@/lib/domain/tiptap-doc';
 import { saveSection } from '@/lib/drafting/service';
 import { createReport } from '@/lib/reports/service';
 import { diffSeasons, effectivePack, exportPackFor, importPack, listPacks } from '@/lib/season/store';
+import { cliRunner } from '../../support/cli';
 import { freshWorld, snapshot, type World } from '../../support/db';
 
 let db: Db;
 let w: World;
-let out: string[];
-let err: string[];
-const io = { log: (s: string) => out.push(s), error: (s: string) => err.push(s) };
-const cli = (...args: string[]) => runCli(args, io, () => db);
+const { out, err, cli } = cliRunner(() => db);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-pack-'));
 
 const COUNTY_PACK = {
@@ -56,11 +53,7 @@ async function reportWith(townshipId: number, actor: World['drafterA1'], plans: 
   return r.id;
 }
 
-beforeEach(async () => {
-  ({ db, w } = await freshWorld());
-  out = [];
-  err = [];
-});
+beforeEach(async () => ({ db, w } = await freshWorld()));
 
 describe('season packs', () => {
   it('a county pack imported from the command line flags its document and covers its item, in the county map too', async () => {
