@@ -38,3 +38,12 @@ export async function expectLinearAsync(run: (n: number) => Promise<void>, n: nu
   }
   expect(large).toBeLessThan(small * 10 + 20);
 }
+
+/**
+ * expectLinear for a function of a text: `unit` repeated n and 4n times. A full-size run first warms the JIT, and sizes
+ * should be large enough (hundreds of thousands of characters) that a pause of the collector is not the measurement.
+ */
+export function expectLinearInText(unit: string, fn: (text: string) => unknown, n: number): void {
+  fn(unit.repeat(n));
+  expectLinear((k) => void fn(unit.repeat(k)), n);
+}

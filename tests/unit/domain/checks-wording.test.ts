@@ -12,8 +12,16 @@ import {
   halfwidthEdits,
   THIN_PART_CHARS,
 } from '@/lib/domain/checks-wording';
-import { emptyReportText, type ReportText } from '@/lib/domain/model';
-import { expectLinear } from '../../support/linear';
+import { emptyReportText, type Check, type ReportText } from '@/lib/domain/model';
+import { expectLinear, expectLinearInText } from '../../support/linear';
+
+/** The check finds one thing in part 一's text, saying `saying`, and its fix makes the text `fixed`. */
+function expectOneFix(check: (r: ReportText) => Check[], text: string, want: { saying: string; fixed: string }): void {
+  const found = check(report({ measures: text }));
+  expect(found).toHaveLength(1);
+  expect(found[0]!.message).toContain(want.saying);
+  expect(applyTextEdits(text, found[0]!.fix!.edits)).toBe(want.fixed);
+}
 
 function report(patch: Partial<ReportText['sections']> = {}, plansHeading = '四、2026年度推进法治政府建设的主要安排'): ReportText {
   const r = emptyReportText(2025);
@@ -51,12 +59,7 @@ describe('halfwidth-punctuation', () => {
   });
 
   it('works in time linear in the text: 4n characters cost about 4× n', () => {
-    halfwidthEdits(typed.repeat(4_000)); // warm the JIT with a full-size run first
-    // Sizes large enough (330,000 and 1,300,000 characters) that a pause of the collector is not the measurement.
-    expectLinear((n) => {
-      const text = typed.repeat(n);
-      halfwidthEdits(text);
-    }, 4_000);
+    expectLinearInText(typed, halfwidthEdits, 4_000);
   });
 
   it('stays linear on hostile brackets: nested pairs round Chinese text, and many ( on one line after blanks', () => {
@@ -81,11 +84,7 @@ describe('thin-part', () => {
 
 describe('wrong-document-name', () => {
   it('fires on a cited document with wrong years, with a fix to the exact title', () => {
-    const text = '对照《法治政府建设实施纲要（2022—2025年）》，逐项落实。';
-    const found = checkWrongDocumentName(report({ measures: text }));
-    expect(found).toHaveLength(1);
-    expect(found[0]!.message).toContain('《法治政府建设实施纲要（2021—2025年）》');
-    expect(applyTextEdits(text, found[0]!.fix!.edits)).toBe('对照《法治政府建设实施纲要（2021—2025年）》，逐项落实。');
+    expectOneFix(checkWrongDocumentName, '对照《法治政府建设实施纲要（2022—2025年）》，逐项落实。', { saying: '《法治政府建设实施纲要（2021—2025年）》', fixed: '对照《法治政府建设实施纲要（2021—2025年）》，逐项落实。' });
   });
 
   it('is silent on the exact title (also with half-width brackets) and on documents it does not know', () => {
@@ -188,11 +187,7 @@ describe('Documents II: false alarms removed', () => {
 
 describe('Documents II: a trailing half-width full stop', () => {
   it('fires on "." ending Chinese sentences, with a fix to 。', () => {
-    const text = '开展培训12次. 覆盖300人.\n（一）强化组织领导.';
-    const found = checkHalfwidthPunctuation(report({ measures: text }));
-    expect(found).toHaveLength(1);
-    expect(found[0]!.message).toContain('“.”');
-    expect(applyTextEdits(text, found[0]!.fix!.edits)).toBe('开展培训12次。覆盖300人。\n（一）强化组织领导。');
+    expectOneFix(checkHalfwidthPunctuation, '开展培训12次. 覆盖300人.\n（一）强化组织领导.', { saying: '“.”', fixed: '开展培训12次。覆盖300人。\n（一）强化组织领导。' });
   });
 
   it('finds brackets in linear time, on one long line and nested deep: 4n characters cost about 4× n', () => {

@@ -159,11 +159,11 @@ describe('year-mismatch', () => {
 describe('numbering', () => {
   it('flags （1）（2）（三） mixing with the position of the offender', () => {
     const leaders = '（1）带头学法。\n（2）带头落实。\n（三）带头抓队伍。';
-    const results = [oneNumbering({ leaders })];
-    expect(results[0]).toMatchObject({ code: 'numbering', section: 'leaders' });
-    expect(results[0]!.message).toContain('（2）');
-    expect(results[0]!.message).toContain('（三）');
-    expect(leaders.slice(results[0]!.at!.start, results[0]!.at!.end)).toBe('（三）');
+    const found = oneNumbering({ leaders });
+    expect(found).toMatchObject({ code: 'numbering', section: 'leaders' });
+    expect(found.message).toContain('（2）');
+    expect(found.message).toContain('（三）');
+    expect(leaders.slice(found.at!.start, found.at!.end)).toBe('（三）');
   });
 
   it('flags a skipped number', () => {
@@ -172,9 +172,9 @@ describe('numbering', () => {
 
   it('asks to normalise half-width brackets once per part', () => {
     const measures = '(一)强化组织领导。\n（二）抓实干部学法。\n(三)深化普法宣传。';
-    const results = [oneNumbering({ measures })];
-    expect(results[0]!.message).toContain('全角');
-    expect(results[0]!.at).toEqual({ section: 'measures', start: 0, end: 3 });
+    const found = oneNumbering({ measures });
+    expect(found.message).toContain('全角');
+    expect(found.at).toEqual({ section: 'measures', start: 0, end: 3 });
   });
 
   it('considers 一、 lists inside a part body', () => {
@@ -183,9 +183,9 @@ describe('numbering', () => {
 
   it('flags 1、 where 1. is meant, also when mixed with 1. in one part', () => {
     const measures = '（一）组织领导。\n1.制定要点。\n2、细化分工。';
-    const results = [oneNumbering({ measures })];
-    expect(results[0]!.message).toContain('“2、”');
-    expect(results[0]!.message).toContain('“2.”');
+    const found = oneNumbering({ measures });
+    expect(found.message).toContain('“2、”');
+    expect(found.message).toContain('“2.”');
     const only = checkNumbering(withSections({ measures: '（一）组织领导。\n1、制定要点。\n2、细化分工。' }));
     expect(only.map((c) => c.message)).toEqual(['“主要举措和成效”部分的序号“1、”应写作“1.”（阿拉伯数字后用下脚点，不用顿号）。']);
   });
