@@ -25,6 +25,11 @@ async function lockFor(db: Db, where: ReturnType<typeof and>, max: number, now: 
   return Math.max(1, Math.ceil((oldest + WINDOW_MS - now) / 1000));
 }
 
+/** How many failures the condition selects. */
+async function failures(db: Db, where: ReturnType<typeof and>): Promise<number> {
+  return (await one(db.select({ n: count() }).from(loginFailures).where(where)))?.n ?? 0;
+}
+
 export function accountDelayMs(failures: number): number {
   if (failures < MAX_FAILURES) return 0;
   return Math.min(MAX_ACCOUNT_DELAY_MS, 500 * 2 ** (failures - MAX_FAILURES));
@@ -36,15 +41,7 @@ export async function checkThrottle(db: Db, username: string, ip: string, now = 
   if (pair > 0) return { locked: true, retryAfterSec: pair, scope: 'pair' };
   const address = await lockFor(db, and(eq(loginFailures.ip, ip), gt(loginFailures.at, since)), MAX_ADDRESS_FAILURES, now);
   if (address > 0) return { locked: true, retryAfterSec: address, scope: 'address' };
-  const accountFailures =
-    (
-      await one(
-        db
-          .select({ n: count() })
-          .from(loginFailures)
-          .where(and(eq(loginFailures.username, username), gt(loginFailures.at, since))),
-      )
-    )?.n ?? 0;
+  const accountFailures = await failures(db, and(eq(loginFailures.username, username), gt(loginFailures.at, since)));
   return { locked: false, delayMs: accountDelayMs(accountFailures) };
 }
 
@@ -53,16 +50,7 @@ export async function recordFailure(db: Db, username: string, ip: string, now = 
   await write(db, () => db.insert(loginFailures).values({ username, ip, at: new Date(now) }));
   // Keep the table small: failures older than the window no longer matter.
   await write(db, () => db.delete(loginFailures).where(lt(loginFailures.at, new Date(now - WINDOW_MS))));
-  const n =
-    (
-      await one(
-        db
-          .select({ n: count() })
-          .from(loginFailures)
-          .where(and(eq(loginFailures.username, username), eq(loginFailures.ip, ip))),
-      )
-    )?.n ?? 0;
-  return n === MAX_FAILURES;
+  return (await failures(db, and(eq(loginFailures.username, username), eq(loginFailures.ip, ip)))) === MAX_FAILURES;
 }
 
 /** After a successful login from an address, that address's failures on the account no longer count. */

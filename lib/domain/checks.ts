@@ -17,6 +17,11 @@ function lineAt(section: BodySectionKey, l: { line: string; start: number } | un
   return l ? { at: { section, start: l.start, end: l.start + l.line.length } } : {};
 }
 
+/** A warning on a part, pointing at the given line of it when there is one. */
+function warningAt(code: Check['code'], section: BodySectionKey, message: string, l?: { line: string; start: number }): Check {
+  return { code, section, severity: 'warning', message, ...lineAt(section, l) };
+}
+
 /** '三、存在的不足和原因' → '存在的不足和原因': parts may be numbered differently in imported reports. */
 function partName(key: BodySectionKey): string {
   return SECTION_LABELS[key].replace(/^[一二三四五六七八九十]+、/, '');
@@ -69,13 +74,12 @@ export function checkNoCauses(report: ReportText): Check[] {
   if (text === null || isBlank(text) || CAUSE_RE.test(text)) return [];
   const first = lineOffsets(text).find((l) => l.line.trim().length > 0);
   return [
-    {
-      code: 'no-causes',
-      section: 'shortcomings',
-      severity: 'warning',
-      message: '“存在的不足和原因”部分只列了问题，没有分析原因。请逐条写明产生问题的原因，可分为“（一）存在的问题”“（二）产生问题的原因”。',
-      ...lineAt('shortcomings', first),
-    },
+    warningAt(
+      'no-causes',
+      'shortcomings',
+      '“存在的不足和原因”部分只列了问题，没有分析原因。请逐条写明产生问题的原因，可分为“（一）存在的问题”“（二）产生问题的原因”。',
+      first,
+    ),
   ];
 }
 
@@ -328,15 +332,7 @@ export function checkNoTransition(report: ReportText): Check[] {
   const raw = report.sections.preface ?? '';
   const lines = lineOffsets(raw).filter((l) => l.line.trim().length > 0);
   const last = lines[lines.length - 1];
-  return [
-    {
-      code: 'no-transition',
-      section: 'preface',
-      severity: 'warning',
-      message: '导语没有以“……报告如下：”结尾。请在导语末尾加上“现将我镇××年度法治政府建设情况报告如下：”，引出正文。',
-      ...lineAt('preface', last),
-    },
-  ];
+  return [warningAt('no-transition', 'preface', '导语没有以“……报告如下：”结尾。请在导语末尾加上“现将我镇××年度法治政府建设情况报告如下：”，引出正文。', last)];
 }
 
 export function checkDateFormat(report: ReportText): Check[] {

@@ -95,8 +95,8 @@ export function punctuationEdits(text: string): TextEdit[] {
       i = addressEnd(text, i);
       continue;
     }
-    if (ch === '(') {
-      open(parens, i);
+    if (ch === '(' || ch === '<') {
+      open(ch === '(' ? parens : angles, i);
       continue;
     }
     if (ch === ')') {
@@ -112,10 +112,6 @@ export function punctuationEdits(text: string): TextEdit[] {
       // Brackets pair within a line only: a stray one must not pair with text paragraphs away.
       parens.length = 0;
       angles.length = 0;
-      continue;
-    }
-    if (ch === '<') {
-      open(angles, i);
       continue;
     }
     if (ch === '>') {
