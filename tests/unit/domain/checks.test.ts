@@ -166,8 +166,11 @@ describe('numbering', () => {
     expect(leaders.slice(found.at!.start, found.at!.end)).toBe('（三）');
   });
 
-  it('flags a skipped number', () => {
-    expect(oneNumbering({ plans: '（一）规范合同管理。\n（三）开展案卷评查。' }).message).toContain('（二）');
+  it.each([
+    ['a skipped （二）', { plans: '（一）规范合同管理。\n（三）开展案卷评查。' }, '（二）'],
+    ['a skipped 二、 in a list inside a part body', { shortcomings: '一、合同管理不规范，原因是意识不强。\n三、执法文书不规范，原因是培训不足。' }, '二、'],
+  ])('flags %s', (_, sections, missing) => {
+    expect(oneNumbering(sections).message).toContain(missing);
   });
 
   it('asks to normalise half-width brackets once per part', () => {
@@ -175,10 +178,6 @@ describe('numbering', () => {
     const found = oneNumbering({ measures });
     expect(found.message).toContain('全角');
     expect(found.at).toEqual({ section: 'measures', start: 0, end: 3 });
-  });
-
-  it('considers 一、 lists inside a part body', () => {
-    expect(oneNumbering({ shortcomings: '一、合同管理不规范，原因是意识不强。\n三、执法文书不规范，原因是培训不足。' }).message).toContain('二、');
   });
 
   it('flags 1、 where 1. is meant, also when mixed with 1. in one part', () => {

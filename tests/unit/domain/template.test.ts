@@ -75,10 +75,13 @@ describe('default wording', () => {
   });
 
   it('addresses the county and copies its 依法治县办', () => {
-    expect(defaultRecipient('示例县')).toBe('中共示例县委、示例县人民政府：');
-    expect(defaultRecipient('示例')).toBe('中共示例县委、示例县人民政府：');
-    expect(defaultCc('示例县')).toBe('抄送：示例县委全面依法治县委员会办公室。');
-    expect(defaultCc('南湖区')).toBe('抄送：南湖区委全面依法治区委员会办公室。');
+    // With or without 县 in the name as stored.
+    for (const county of ['示例县', '示例']) expect(defaultRecipient(county)).toBe('中共示例县委、示例县人民政府：');
+    const cc: Array<[string, string]> = [
+      ['示例县', '抄送：示例县委全面依法治县委员会办公室。'],
+      ['南湖区', '抄送：南湖区委全面依法治区委员会办公室。'],
+    ];
+    for (const [county, line] of cc) expect(defaultCc(county)).toBe(line);
   });
 
   it('ends the preface with the transition naming the township kind', () => {

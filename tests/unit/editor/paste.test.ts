@@ -13,43 +13,30 @@ const p = (inner: string) => `<p class=MsoNormal style='text-indent:32.0pt;mso-c
 const li = (level: number, label: string, inner: string, list = 'l0') =>
   `<p class=MsoListParagraph style='margin-left:${18 * level}pt;text-indent:-18.0pt;mso-list:${list} level${level} lfo1'><![if !supportLists]><span lang=EN-US style='font-family:仿宋_GB2312'><span style='mso-list:Ignore'>${label}<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span></span><![endif]><span style='font-family:仿宋_GB2312'>${inner}<o:p></o:p></span></p>\n`;
 
+/** Word paragraphs pasted together, each beside the HTML it becomes. */
+const expectPasted = (pairs: Array<[string, string]>) => expect(cleanPastedHtml(word(pairs.map(([from]) => p(from)).join('')))).toBe(pairs.map(([, to]) => to).join(''));
+
 describe('manual numbering pasted from a township draft', () => {
   it('bold numbered lines become the headings of their level; body text stays body text', () => {
-    const html = word(
-      p('<b>（一）加强组织领导</b>') +
-        p('　　镇党委把法治建设列入年度重点工作，全年召开专题会议<b>4</b>次。') +
-        p("<span style='font-weight:bold'>1.健全重大决策机制</span>") +
-        p('<b>（1）合法性审查</b>') +
-        p('<strong>(二)</strong><strong>规范行政执法</strong>') +
-        p('<b>2、落实执法公示</b>'),
-    );
-    expect(cleanPastedHtml(html)).toBe(
-      '<h2>（一）加强组织领导</h2>' +
-        '<p>镇党委把法治建设列入年度重点工作，全年召开专题会议<b>4</b>次。</p>' +
-        '<h3>1.健全重大决策机制</h3>' +
-        '<h4>（1）合法性审查</h4>' +
-        '<h2>(二)规范行政执法</h2>' +
-        '<h3>2、落实执法公示</h3>',
-    );
+    expectPasted([
+      ['<b>（一）加强组织领导</b>', '<h2>（一）加强组织领导</h2>'],
+      ['　　镇党委把法治建设列入年度重点工作，全年召开专题会议<b>4</b>次。', '<p>镇党委把法治建设列入年度重点工作，全年召开专题会议<b>4</b>次。</p>'],
+      ["<span style='font-weight:bold'>1.健全重大决策机制</span>", '<h3>1.健全重大决策机制</h3>'],
+      ['<b>（1）合法性审查</b>', '<h4>（1）合法性审查</h4>'],
+      ['<strong>(二)</strong><strong>规范行政执法</strong>', '<h2>(二)规范行政执法</h2>'],
+      ['<b>2、落实执法公示</b>', '<h3>2、落实执法公示</h3>'],
+    ]);
   });
 
   it('plain numbered lines are headings when they read as one; numbered sentences stay paragraphs', () => {
-    const html = word(
-      p('（一）深化普法宣传') +
-        p('1.开展“法律进村”活动') +
-        p('（3）建立学法清单') +
-        p('1.全年开展执法检查36次，办结案件9件。') +
-        p('（二）化解矛盾纠纷。全年受理纠纷42件，调解成功40件。') +
-        p('2024年全镇未发生行政复议纠错案件。'),
-    );
-    expect(cleanPastedHtml(html)).toBe(
-      '<h2>（一）深化普法宣传</h2>' +
-        '<h3>1.开展“法律进村”活动</h3>' +
-        '<h4>（3）建立学法清单</h4>' +
-        '<p>1.全年开展执法检查36次，办结案件9件。</p>' +
-        '<p>（二）化解矛盾纠纷。全年受理纠纷42件，调解成功40件。</p>' +
-        '<p>2024年全镇未发生行政复议纠错案件。</p>',
-    );
+    expectPasted([
+      ['（一）深化普法宣传', '<h2>（一）深化普法宣传</h2>'],
+      ['1.开展“法律进村”活动', '<h3>1.开展“法律进村”活动</h3>'],
+      ['（3）建立学法清单', '<h4>（3）建立学法清单</h4>'],
+      ['1.全年开展执法检查36次，办结案件9件。', '<p>1.全年开展执法检查36次，办结案件9件。</p>'],
+      ['（二）化解矛盾纠纷。全年受理纠纷42件，调解成功40件。', '<p>（二）化解矛盾纠纷。全年受理纠纷42件，调解成功40件。</p>'],
+      ['2024年全镇未发生行政复议纠错案件。', '<p>2024年全镇未发生行政复议纠错案件。</p>'],
+    ]);
   });
 
   it('1) lines become a numbered list starting at their first number; 一、 part headings stay text', () => {
