@@ -219,3 +219,29 @@ describe('parseReport: small cases', () => {
     expect(r.headings?.leaders).toBe(p.headings.leaders);
   });
 });
+
+// A report whose top-level headings are themes (invented fixture): the themes are achievements and go under part 一
+// as its sub-headings with their own wording; the part the report really lacks is flagged.
+describe('parseReport: thematic headings (青山镇 2025)', () => {
+  const source = readFileSync(path.join(FIXTURES, 'qingshan-thematic-2025.txt'), 'utf8').split('\n');
+  const p = fixture('qingshan-thematic-2025.txt');
+
+  it('files the themes under 主要举措和成效 as （一）（二）（三）, keeping their wording', () => {
+    // The three themes with their paragraphs, as the source has them, renumbered as sub-headings.
+    const themes = source.slice(3, 9).map((line) => line.replace(/^([一二三])、/, '（$1）'));
+    expect(themes[0]).toBe('（一）强化组织保障');
+    expect(p.sections.measures?.split('\n')).toEqual(themes);
+  });
+
+  it('places the shortcomings and plans by meaning and leaves nothing unplaced', () => {
+    expect(p.sections.shortcomings).toContain('原因是法律顾问人手不足');
+    expect(p.sections.plans).toBe('完善村级合同审查机制，开展执法人员培训4次。');
+    expect(p.sections.leaders).toBeNull();
+    expect(p.unplaced).toEqual([]);
+  });
+
+  it('flags the part that is really missing, and only that one', () => {
+    const missing = p.checks.filter((c) => c.code === 'missing-part').map((c) => c.section);
+    expect(missing).toEqual(['leaders']);
+  });
+});
