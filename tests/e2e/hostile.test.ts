@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentReportYear } from '@/lib/reports/service';
 import { startApp, type AppServer } from './app-server';
-import { api, ensureReport, httpLogin, type ReportWithSections, type Session } from './http';
+import { api, ensureReport, httpLogin, type ReportWithSections, type Session, httpLogout } from './http';
 import { bombDocx } from '../support/zip-bomb';
 
 const YEAR = currentReportYear();
@@ -131,13 +131,8 @@ describe('hostile input against the running app', () => {
   it('a session ended by logout is refused, and the session endpoint does not renew it', async () => {
     const s = await httpLogin(app.url, 'donghu', 'nianbao2026');
     expect((await api(app.url, s, 'GET', '/api/reports')).status).toBe(200);
-    const csrf = (await (await fetch(`${app.url}/api/auth/csrf`, { headers: { cookie: s.cookie } })).json()) as { csrfToken: string };
-    const out = await fetch(`${app.url}/api/auth/signout`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ csrfToken: csrf.csrfToken }),
-    });
+    const out = await httpLogout(app.url, s);
+
     expect(out.status).toBeLessThan(400);
     // The old cookie, kept by an attacker, no longer works anywhere.
     expect((await api(app.url, s, 'GET', '/api/reports')).status).toBe(401);

@@ -27,6 +27,17 @@ export async function httpLogin(baseURL: string, username: string, password: str
   return { cookie: [...csrfCookies, ...cookiePairs(setCookies)].join('; '), setCookies };
 }
 
+/** Signs the session out through Auth.js's own form post (with its CSRF token), as the 退出 button does: the answer. */
+export async function httpLogout(baseURL: string, session: Session, callbackUrl?: string): Promise<Response> {
+  const csrf = (await (await fetch(`${baseURL}/api/auth/csrf`, { headers: { cookie: session.cookie } })).json()) as { csrfToken: string };
+  return fetch(`${baseURL}/api/auth/signout`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrfToken: csrf.csrfToken, ...(callbackUrl ? { callbackUrl } : {}) }),
+  });
+}
+
 export async function api<T = unknown>(
   baseURL: string,
   session: Session | null,

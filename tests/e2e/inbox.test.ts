@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { currentReportYear } from '@/lib/reports/service';
-import { returnReport, shot, submitReport, ownApp } from './support';
+import { returnReport, shot, submitReport, ownApp, createFromHome } from './support';
 
 const own = ownApp('inbox');
 const year = currentReportYear();
@@ -30,10 +30,7 @@ const status = (page: Page) => page.getByTestId('report-status').textContent();
 describe('hand-overs', () => {
   it('the drafter submits past the summary of what is open, and withdraws before anyone reviewed', async () => {
     const page = await openAs('qingshi');
-    await page.getByRole('button', { name: `创建${year}年度报告` }).click();
-    await page.waitForURL(/\/reports\/\d+\/edit$/);
-    editUrl = new URL(page.url()).pathname;
-    reportId = Number(/reports\/(\d+)/.exec(editUrl)![1]);
+    ({ editUrl, reportId } = await createFromHome(page));
     await page.getByTestId('editor-measures').click();
     await page.keyboard.insertText(LEAD);
     await page.keyboard.press('Enter');

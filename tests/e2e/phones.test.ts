@@ -50,6 +50,14 @@ function charsPerLine(page: Page, selector: string): Promise<number> {
 
 let reportId = 0;
 
+/** The report's editor, signed in as the user, once its first part is shown. */
+async function openEditor(user: string, viewport: { width: number; height: number }): Promise<Page> {
+  const page = await open(user, viewport);
+  await page.goto(`/reports/${reportId || 1}/edit`);
+  await page.getByTestId('editor-measures').waitFor();
+  return page;
+}
+
 describe('pages at 390 × 844', () => {
   it('login, home, 待办, dashboard, admin and account pages: no sideways scroll, readable text', async () => {
     const pages: Array<[string, string | null, string]> = [
@@ -108,9 +116,7 @@ describe('pages at 390 × 844', () => {
   });
 
   it('the editor is one column with the side panel as a drawer, opened and closed from the keyboard', async () => {
-    const page = await open('shili', PHONE);
-    await page.goto(`/reports/${reportId || 1}/edit`);
-    await page.getByTestId('editor-measures').waitFor();
+    const page = await openEditor('shili', PHONE);
     await expectPhoneLayout(page, 'editor');
     expect(await charsPerLine(page, '[data-testid="editor-measures"]')).toBeGreaterThanOrEqual(15);
     const drawer = page.locator('#side-drawer');
@@ -146,9 +152,7 @@ describe('pages at 390 × 844', () => {
   });
 
   it('the reviewer’s side panel on a phone: comments in the drawer, no sideways scroll', async () => {
-    const page = await open('shenhe', PHONE);
-    await page.goto(`/reports/${reportId || 1}/edit`);
-    await page.getByTestId('editor-measures').waitFor();
+    const page = await openEditor('shenhe', PHONE);
     await expectPhoneLayout(page, 'review');
     await shot(page, 'phones-review-390');
     await page.getByTestId('side-panel-toggle').click();

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { currentReportYear } from '@/lib/reports/service';
-import { returnReport, sharedBrowser, shot, submitReport } from './support';
+import { returnReport, sharedBrowser, shot, submitReport, createFromHome } from './support';
 
 const baseURL = inject('baseURL');
 const year = currentReportYear();
@@ -52,9 +52,7 @@ const highlight = (page: Page) => page.locator('[data-testid="editor-measures"] 
 describe('review: comment, return, resubmit, approve', () => {
   it('the drafter writes and submits the report', async () => {
     const page = await openAs('donghu');
-    await page.getByRole('button', { name: `创建${year}年度报告` }).click();
-    await page.waitForURL(/\/reports\/\d+\/edit$/);
-    reportId = Number(/reports\/(\d+)/.exec(page.url())![1]);
+    ({ reportId } = await createFromHome(page));
     await page.getByTestId('editor-measures').click();
     await page.keyboard.insertText(`全年开展${QUOTE}，办理行政处罚案件27件。另有专项${QUOTE.slice(0, 4)}若干。`);
     await waitSaved(page);

@@ -6,7 +6,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { currentReportYear } from '@/lib/reports/service';
-import { newPage, login, returnReport, sharedBrowser, shot, submitReport } from './support';
+import { newPage, login, returnReport, sharedBrowser, shot, submitReport, createFromHome } from './support';
 
 const baseURL = inject('baseURL');
 const b = sharedBrowser(baseURL);
@@ -80,9 +80,7 @@ describe('a reporting season from a new county', () => {
 
   it('the drafter signs in, writes parts 一 and 二, and submits', async () => {
     const page = await firstLogin('liulin-qc');
-    await page.getByRole('button', { name: `创建${year}年度报告` }).click();
-    await page.waitForURL((u) => /\/reports\/\d+\/edit$/.test(u.pathname));
-    editUrl = new URL(page.url()).pathname;
+    ({ editUrl } = await createFromHome(page));
     await typeInto(page, 'measures', '全年组织干部参加法治培训，开展执法检查。');
     await typeInto(page, 'leaders', '镇党委书记履行第一责任人职责。');
     await submitReport(page);

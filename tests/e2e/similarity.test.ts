@@ -10,8 +10,7 @@ const year = currentReportYear();
 
 describe('similarity', () => {
   it('puts the copied pair first on the dashboard, marks the paragraph in both, and tells the drafter only that it appears elsewhere', async () => {
-    const shili = await as('shili');
-    const a = await writeReport(shili, '示例镇', { measures: PART_A });
+    const a = await writeReport(await as('shili'), '示例镇', { measures: PART_A });
     const b = await writeReport(await as('qingshi'), '青石乡', { measures: PART_B });
     await writeReport(await as('donghu'), '东湖街道', { measures: PART_C });
 
@@ -36,7 +35,7 @@ describe('similarity', () => {
     await shot(reviewer, 'similarity-03-side-by-side-390');
 
     // The drafter's tab: their own passage, never the other township's name or words.
-    await shili.goto(`/reports/${a}/edit`);
+    const shili = await as('shili', `/reports/${a}/edit`);
     await shili.getByTestId('tab-similar').click();
     const panel = shili.getByTestId('similar-others');
     await expect.poll(async () => (await panel.count()) > 0 && (await panel.textContent())).toContain('本段内容也出现在本县今年的其他报告中');
@@ -44,7 +43,10 @@ describe('similarity', () => {
     expect(text).toContain('3200余份');
     for (const word of ['青石乡', '1500余份', '东湖街道', '对照查看']) expect(text).not.toContain(word);
     await shot(shili, 'similarity-04-drafter-tab-1280');
+    // On a phone the side panel is a drawer: opened, it shows the same tab.
     await shili.setViewportSize({ width: 390, height: 844 });
+    await shili.getByTestId('side-panel-toggle').click();
+    await shili.getByTestId('similarity-panel').waitFor();
     await shot(shili, 'similarity-05-drafter-tab-390');
 
     // The reviewer's tab names the township and opens the side-by-side view.

@@ -63,6 +63,14 @@ export function sharedBrowser(baseURL: string | (() => string)) {
   };
 }
 
+/** The drafter creates this year's report from the home page's button and lands in its editor: its id and editor path. */
+export async function createFromHome(page: Page): Promise<{ reportId: number; editUrl: string }> {
+  await page.getByRole('button', { name: /^创建\d{4}年度报告$/ }).click();
+  await page.waitForURL((u) => /\/reports\/\d+\/edit$/.test(u.pathname));
+  const editUrl = new URL(page.url()).pathname;
+  return { reportId: Number(/reports\/(\d+)/.exec(editUrl)![1]), editUrl };
+}
+
 /** The drafter submits the report from its editor page (past the summary of what is still open) and waits until it is 待审核. */
 export async function submitReport(page: Page): Promise<void> {
   await page.getByRole('button', { name: '提交审核' }).click();

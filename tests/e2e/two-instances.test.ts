@@ -11,7 +11,7 @@ import { DEMO_PASSWORD } from '@/cli/seed';
 import { currentReportYear } from '@/lib/reports/service';
 import { freshPgDatabase, PG_OFF, type TestPg } from '../support/pg';
 import { startApp, type AppServer } from './app-server';
-import { api, cliWith, doc, ensureReport, httpLogin, type Session } from './http';
+import { api, cliWith, doc, ensureReport, httpLogin, type Session, httpLogout } from './http';
 
 const year = currentReportYear();
 
@@ -139,13 +139,8 @@ describe.each(engines)('two instances on one database ($engine)', ({ engine }) =
     const s = await httpLogin(b.url, 'donghu', DEMO_PASSWORD);
     expect((await api(a.url, s, 'GET', '/api/reports')).status).toBe(200);
     // Signing out on B revokes the session in the database.
-    const csrf = (await (await fetch(`${b.url}/api/auth/csrf`, { headers: { cookie: s.cookie } })).json()) as { csrfToken: string };
-    const out = await fetch(`${b.url}/api/auth/signout`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ csrfToken: csrf.csrfToken, callbackUrl: `${b.url}/login` }),
-    });
+    const out = await httpLogout(b.url, s, `${b.url}/login`);
+
     expect(out.status).toBe(302);
     // The old cookie, sent to A: refused (A's short cache of the decoded cookie does not outlive the session row).
     expect((await api(a.url, s, 'GET', '/api/reports')).status).toBe(401);

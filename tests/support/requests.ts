@@ -4,7 +4,8 @@ import { expect } from 'vitest';
 import { createReport } from '@/lib/reports/service';
 import { setRequestHeaders } from './mock-headers';
 import { setActor } from './mock-session';
-import { freshWorld } from './db';
+import { freshWorld, snapshot } from './db';
+import type { Db } from '@/db/client';
 
 export const JSON_HEADERS = { 'content-type': 'application/json' };
 
@@ -21,7 +22,14 @@ export async function drafterWithReport() {
 }
 
 /** The answer is the given 4xx and says why in Chinese. */
-export async function expectRefused(res: Response, status: number) {
-  expect(res.status).toBe(status);
+export async function expectRefused(res: Response, status: number, label?: string) {
+  expect(res.status, label).toBe(status);
   expect(((await res.json()) as { error: string }).error).toMatch(/[\u4e00-\u9fa5]/);
+}
+
+/** The request is refused as expectRefused says, and the database is as it was before it. */
+export async function expectRefusedUnchanged(db: Db, send: () => Promise<Response>, status: number, label?: string) {
+  const before = await snapshot(db);
+  await expectRefused(await send(), status, label);
+  expect(await snapshot(db)).toEqual(before);
 }
