@@ -5,12 +5,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@/cli/seed';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '@/db/client';
 import { execute, rows } from '@/db/tx';
-import { freshPgDatabase, PG_OFF, type TestPg } from '../support/pg';
+import { PG_OFF, throwawayPg } from '../support/pg';
 import { seedHundredTownships } from '../support/hundred-townships';
 import { startApp, type AppServer } from './app-server';
 import { cliWith, httpLogin, type Session } from './http';
@@ -34,7 +34,10 @@ describe.skipIf(PG_OFF)('SQLite → PostgreSQL → SQLite, and the app on the co
   const sqliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-up-'));
   const pgDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-up-pg-'));
   const source = path.join(sqliteDir, 'nianbao.db');
-  let pg: TestPg;
+  const pg = throwawayPg(async () => {
+    await onSqlite?.stop();
+    await onPostgres?.stop();
+  });
   let onSqlite: AppServer;
   let onPostgres: AppServer;
   let countyId = 0;
@@ -48,13 +51,7 @@ describe.skipIf(PG_OFF)('SQLite → PostgreSQL → SQLite, and the app on the co
     await execute(db, sql`update users set must_change_password = 0 where username in ('baizhen-sh', 'town-7')`);
     reportId = (await rows<{ id: number }>(db, sql`select r.id from reports r join townships t on t.id = r.township_id where t.name = '第7镇'`))[0]!.id;
     db.$client.close();
-    pg = await freshPgDatabase({ migrate: false });
   }, 300_000);
-  afterAll(async () => {
-    await onSqlite?.stop();
-    await onPostgres?.stop();
-    await pg?.drop();
-  });
 
   it('copies up and back with the same row count and checksum in every table', () => {
     const there = cliWith(sqliteDir, {}, 'db', 'copy', '--from', source, '--to', pg.url);

@@ -8,6 +8,7 @@ import { DEMO_PASSWORD } from '@/cli/seed';
 import { currentReportYear } from '@/lib/reports/service';
 import { startApp, type AppServer } from './app-server';
 import { launchChromium } from './chromium';
+import { later } from '../support/later';
 
 export const SCREENSHOT_DIR = path.resolve('tests/e2e/screenshots');
 
@@ -36,17 +37,12 @@ export async function login(page: Page, username: string, password: string): Pro
  */
 export function sharedBrowser(baseURL: string | (() => string)) {
   const url = () => (typeof baseURL === 'string' ? baseURL : baseURL());
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
+  const browser = later<Browser>('the browser');
+  beforeAll(async () => void browser.set(await launchChromium()));
   afterAll(async () => {
-    await browser?.close();
+    await browser.peek()?.close();
   });
-  const get = (): Browser => {
-    if (!browser) throw new Error('the browser is launched in beforeAll');
-    return browser;
-  };
+  const get = browser.get;
   return {
     get browser() {
       return get();
@@ -92,17 +88,12 @@ export async function returnReport(page: Page, reason: string): Promise<void> {
  * so what the file sets up is exactly what its pages show. `openAs` as in sharedBrowser.
  */
 export function ownApp(name: string, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `nianbao-${name}-`))) {
-  let server: AppServer | undefined;
-  beforeAll(async () => {
-    server = await startApp(dataDir);
-  });
+  const server = later<AppServer>('the app');
+  beforeAll(async () => void server.set(await startApp(dataDir)));
   afterAll(async () => {
-    await server?.stop();
+    await server.peek()?.stop();
   });
-  const app = (): AppServer => {
-    if (!server) throw new Error('the app is started in beforeAll');
-    return server;
-  };
+  const app = server.get;
   const shared = sharedBrowser(() => app().url);
   return {
     dataDir,

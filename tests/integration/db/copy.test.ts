@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '@/cli/index';
 import { openDatabase } from '@/db/client';
 import { copyDatabase, CopyRefused, postgresSide, sqliteSide, tableChecksum, TABLES, type Side } from '@/db/copy';
@@ -16,12 +16,12 @@ import { loadDashboard } from '@/lib/dashboard/service';
 import { createReport, listReportsByTownship } from '@/lib/reports/service';
 import { seedHundredTownships } from '../../support/hundred-townships';
 import { seedWorld } from '../../support/db';
-import { freshPgDatabase, PG_OFF, type TestPg } from '../../support/pg';
+import { PG_OFF, throwawayPg, type TestPg } from '../../support/pg';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-copy-'));
 const source = path.join(dir, 'source.db');
 const back = path.join(dir, 'back.db');
-let pg: TestPg;
+let pg: Pick<TestPg, 'url' | 'pool'>;
 let countyId = 0;
 // Every side opened here is closed before the test database is dropped.
 const opened: Side[] = [];
@@ -35,6 +35,9 @@ const post = async (role: 'source' | 'target' = 'target') => {
   opened.push(side);
   return side;
 };
+const closeOpened = async () => {
+  for (const side of opened.splice(0)) await side.close();
+};
 
 /** The demo, and a county of 100 townships (tests/support/hundred-townships.ts). */
 async function seedSource() {
@@ -47,14 +50,10 @@ async function seedSource() {
 
 describe.skipIf(PG_OFF)('db copy SQLite → PostgreSQL → SQLite', () => {
   let reviewerId = 0;
+  pg = throwawayPg(closeOpened);
   beforeAll(async () => {
     reviewerId = (await seedSource()).id;
-    pg = await freshPgDatabase({ migrate: false });
   }, 120_000);
-  afterAll(async () => {
-    for (const side of opened) await side.close();
-    await pg?.drop();
-  });
 
   it('copies every table there and back with equal row counts and checksums, ids kept', async () => {
     const lines: string[] = [];
@@ -131,10 +130,9 @@ describe.skipIf(PG_OFF)('db copy SQLite → PostgreSQL → SQLite', () => {
 describe.skipIf(PG_OFF)('db copy of rows holding U+0000 or a lone surrogate', () => {
   const dirtyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-copy-dirty-'));
   const dirty = path.join(dirtyDir, 'dirty.db');
-  let target: TestPg;
+  const target = throwawayPg(closeOpened);
   let countyRow = 0;
   let reportRow = 0;
-  const sides: Side[] = [];
   beforeAll(async () => {
     const db = openDatabase(dirty);
     const w = await seedWorld(db);
@@ -147,12 +145,7 @@ describe.skipIf(PG_OFF)('db copy of rows holding U+0000 or a lone surrogate', ()
     raw.prepare(`update counties set name = '甲' || char(0) || '县' where id = ?`).run(countyRow);
     raw.prepare(`update reports set signature_organs = ? where id = ?`).run('["河西镇\\ud83d"]', reportRow);
     raw.close();
-    target = await freshPgDatabase({ migrate: false });
   }, 120_000);
-  afterAll(async () => {
-    for (const s of sides) await s.close();
-    await target?.drop();
-  });
 
   it('is refused before anything is written, naming table and row; with --clean it is copied cleaned and checked', async () => {
     const out: string[] = [];
@@ -163,7 +156,7 @@ describe.skipIf(PG_OFF)('db copy of rows holding U+0000 or a lone surrogate', ()
     expect(out.join('\n')).toContain(`表 reports 第 ${reportRow} 行（signatureOrgans）`);
     expect(out.join('\n')).toContain('--clean');
     const pgSide = await postgresSide(target.url, 'source');
-    sides.push(pgSide);
+    opened.push(pgSide);
     expect(await pgSide.count('counties')).toBe(0);
     out.length = 0;
     expect(await cli('db', 'copy', '--from', dirty, '--to', target.url, '--clean')).toBe(0);
