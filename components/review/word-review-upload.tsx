@@ -68,13 +68,13 @@ export function WordReviewUpload({ reportId, onFiled }: { reportId: number; onFi
       </button>
       <ErrorLine message={error} testId="word-review-error" />
       {filed ? (
-        <div className="msg ok" role="status" data-testid="word-review-result">
-          <p>
+        <div role="status" data-testid="word-review-result">
+          <p className="msg ok">
             新增修改建议 {filed.suggestions} 条、批注 {filed.comments} 条、重复 {filed.duplicates} 条。
           </p>
           {filed.unplaced.length ? (
             <>
-              <p>以下 {filed.unplaced.length} 处未能登记：</p>
+              <p className="msg">以下 {filed.unplaced.length} 处未能登记，请对照 Word 文件处理：</p>
               <ul className="word-review-unplaced" data-testid="word-review-unplaced">
                 {filed.unplaced.map((u, i) => (
                   <li key={i}>
