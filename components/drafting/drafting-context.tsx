@@ -29,6 +29,10 @@ export type DraftingContextValue = {
   mayComment: boolean;
   /** The drafter may accept and reject suggestions. */
   mayDecide: boolean;
+  /** May file a reviewed Word file's 修订 and 批注 onto the report now (the upload in the 修订 tab). */
+  mayFileWord: boolean;
+  /** The signed-in user: the one who filed a suggestion may withdraw it. */
+  userId: number;
   /** A reviewer may mark checklist items 通过 / 需修改 now. */
   mayReview: boolean;
   tab: SideTab;

@@ -75,6 +75,8 @@ export function ReportWorkspace({ initial }: Props) {
     mayComment: review.mayComment,
     mayDecide: review.mayDecide,
     mayReview: review.mayReview,
+    mayFileWord: review.mayFileWord,
+    userId: initial.user.id,
     tab: nav.tab,
     onTab: nav.setTab,
     part: currentKey,
@@ -227,6 +229,7 @@ function WorkspaceBar({ initial, overall: all, unsaved, pendingSuggestions, unse
       <div className="workspace-links">
         <WorkflowBar reportId={report.id} status={report.status} available={review.transitions} pendingSuggestions={pendingSuggestions} unsentSuggestions={unsentSuggestions} submitSummary={submitSummary} />
         <Link href={`/reports/${report.id}`}>阅读视图与导出</Link>
+        <a href={`/api/reports/${report.id}/export?format=docx&variant=revisions`} data-testid="export-revisions">Word 修订稿（含批注）</a>
         <Link href={`/reports/${report.id}/versions`}>版本与记录</Link>
       </div>
     </div>

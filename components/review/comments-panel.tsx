@@ -1,5 +1,6 @@
 'use client';
-
+// The 批注 tab: threads beside the text. A comment filed from a reviewed Word file is marked 来自 Word with the Word
+// author's name; the one who filed it may withdraw it (the comment's own delete), not rewrite the Word author's words.
 import { useDrafting } from '@/components/drafting/drafting-context';
 import { apiCall, refusalOf } from '@/components/ui/api-call';
 import { ErrorLine } from '@/components/ui/error-line';
@@ -17,6 +18,11 @@ function Comment({ c, reportId, onChanged, setError }: { c: CommentView; reportI
   return (
     <div className="comment">
       <div className="comment-head">
+        {c.fromWord ? (
+          <span className="word-mark" data-testid={`comment-word-${c.id}`}>
+            来自 Word
+          </span>
+        ) : null}
         <strong>{c.authorName}</strong> <span className="muted">{formatDateTime(new Date(c.createdAt))}{c.editedAt ? '（已修改）' : ''}</span>
       </div>
       {editing ? (
@@ -46,20 +52,23 @@ function Comment({ c, reportId, onChanged, setError }: { c: CommentView; reportI
       )}
       {c.mine && !editing ? (
         <div className="comment-actions">
-          <button type="button" className="link-like" onClick={() => setEditing(true)}>
-            修改
-          </button>
+          {c.fromWord ? null : (
+            <button type="button" className="link-like" onClick={() => setEditing(true)}>
+              修改
+            </button>
+          )}
           <button
             type="button"
             className="link-like"
+            data-testid={c.fromWord ? `comment-withdraw-${c.id}` : undefined}
             onClick={async () => {
-              if (!window.confirm('确定删除这条批注吗？')) return;
+              if (!window.confirm(c.fromWord ? '确定撤回这条从 Word 登记的批注吗？' : '确定删除这条批注吗？')) return;
               const err = refusalOf(await apiCall<CommentChanged>(`/api/reports/${reportId}/comments/${c.id}`, { method: 'DELETE' }));
               if (err) setError(err);
               else await onChanged();
             }}
           >
-            删除
+            {c.fromWord ? '撤回' : '删除'}
           </button>
         </div>
       ) : null}

@@ -43,6 +43,8 @@ type Props = {
   s: SuggestionView;
   mayDecide: boolean;
   mayReply: boolean;
+  /** The one who wrote or filed it: may take it back while it is pending. */
+  mayWithdraw: boolean;
   busy: boolean;
   onDecide: (s: SuggestionView, what: 'accept' | 'reject') => void;
   onOpen: (s: SuggestionView) => void;
@@ -50,7 +52,7 @@ type Props = {
   setError: (message: string | null) => void;
 };
 
-export function SuggestionCard({ reportId, s, mayDecide, mayReply, busy, onDecide, onOpen, onChanged, setError }: Props) {
+export function SuggestionCard({ reportId, s, mayDecide, mayReply, mayWithdraw, busy, onDecide, onOpen, onChanged, setError }: Props) {
   const [reply, setReply] = useState('');
   const [sending, setSending] = useState(false);
   const state = suggestionState(s);
@@ -65,6 +67,15 @@ export function SuggestionCard({ reportId, s, mayDecide, mayReply, busy, onDecid
     await onChanged();
   }
 
+  async function withdraw() {
+    if (!window.confirm('确定撤回这条修订吗？撤回后它将从报告中移除。')) return;
+    setSending(true);
+    const refused = refusalOf(await apiCall<{ ok: true }>(`/api/reports/${reportId}/suggestions/${s.id}/withdraw`, { method: 'POST' }));
+    setSending(false);
+    setError(refused);
+    if (!refused) await onChanged();
+  }
+
   return (
     <li className={`suggestion-card state-${state}`} data-testid={`suggestion-${s.id}`}>
       <button type="button" className="link" onClick={() => onOpen(s)}>
@@ -76,6 +87,11 @@ export function SuggestionCard({ reportId, s, mayDecide, mayReply, busy, onDecid
       {s.reason ? <p className="muted">理由：{s.reason}</p> : null}
       {s.changed ? <p className="msg error">原文已改动{s.changed.now ? `，现在是“${s.changed.now}”` : '，原文已删除'}；不能直接接受。</p> : null}
       <p className="muted">
+        {s.fromWord ? (
+          <span className="word-mark" data-testid={`suggestion-word-${s.id}`}>
+            来自 Word
+          </span>
+        ) : null}
         {s.authorName} · {formatDateTime(new Date(s.createdAt))} · <span data-testid={`suggestion-state-${s.id}`}>{STATE_LABELS[state]}</span>
         {s.decidedByName && s.decidedAt ? `（${s.decidedByName}，${formatDateTime(new Date(s.decidedAt))}）` : ''}
       </p>
@@ -94,6 +110,13 @@ export function SuggestionCard({ reportId, s, mayDecide, mayReply, busy, onDecid
           </button>
           <button type="button" className="secondary" disabled={busy} onClick={() => onDecide(s, 'reject')} data-testid={`suggestion-reject-${s.id}`}>
             拒绝
+          </button>
+        </div>
+      ) : null}
+      {mayWithdraw && s.state === 'pending' ? (
+        <div className="suggestion-actions">
+          <button type="button" className="secondary" disabled={busy || sending} onClick={() => void withdraw()} data-testid={`suggestion-withdraw-${s.id}`}>
+            撤回
           </button>
         </div>
       ) : null}

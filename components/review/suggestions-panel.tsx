@@ -1,7 +1,8 @@
 'use client';
 // The 修订 tab. A reviewer in 建议修改 mode sees here what the typing in the text reads back as and sends it as
 // suggestions (one reason for the lot); everyone who reads the report sees each suggestion with its state and
-// replies; the drafter accepts or rejects them, one by one, all in the part shown, or all.
+// replies; the drafter accepts or rejects them, one by one, all in the part shown, or all. Whoever may file a reviewed
+// Word file uploads it here; its changes show marked 来自 Word, and the one who filed (or wrote) a pending one may withdraw it.
 import Link from 'next/link';
 import { useState } from 'react';
 import { useDrafting, type DraftingSuggestions } from '@/components/drafting/drafting-context';
@@ -11,6 +12,7 @@ import type { Decision, SuggestionView } from '@/lib/review/suggestions';
 import { SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
 import { limitMessage } from '@/lib/shared/limits';
 import { ChangeWords, STATE_LABELS, SuggestionCard, suggestionState, type SuggestionFilter } from './suggestion-card';
+import { WordReviewUpload } from './word-review-upload';
 
 
 export { suggestionState } from './suggestion-card';
@@ -76,6 +78,9 @@ export function SuggestionsPanel() {
     onSuggestionsChanged: onChanged,
     onAcceptSuggestion: onAccept,
     onOpenSuggestion: onOpen,
+    mayFileWord,
+    onThreadsChanged,
+    userId,
   } = useDrafting();
   const [filter, setFilter] = useState<SuggestionFilter>('all');
   const [error, setError] = useState<string | null>(null);
@@ -107,6 +112,7 @@ export function SuggestionsPanel() {
   return (
     <div className="suggestions-panel" data-testid="suggestions-panel">
       {drafting ? <Drafts drafting={drafting} onOpenDraft={onOpenDraft} /> : null}
+      {mayFileWord ? <WordReviewUpload reportId={reportId} onFiled={async () => void (await Promise.all([onChanged(), onThreadsChanged()]))} /> : null}
       <ErrorLine message={error} />
       <label className="check-label">
         显示
@@ -148,6 +154,7 @@ export function SuggestionsPanel() {
             s={s}
             mayDecide={mayDecide}
             mayReply={mayReply}
+            mayWithdraw={s.filedById === userId}
             busy={busy}
             onDecide={(x, what) => void decide([x], what)}
             onOpen={onOpen}

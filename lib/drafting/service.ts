@@ -21,7 +21,7 @@ import { parseInput } from '@/lib/shared/validation';
 import { createVersion, maybeAutoVersion } from '@/lib/review/versions';
 import { availableTransitions, isEditableStatus, LOCKED_MESSAGES, type TransitionName } from '@/lib/domain/workflow';
 import { ledgerSchema, metaSchema, saveSectionSchema, tickSchema } from './schema';
-import { editorSuggestions, maySuggest } from '@/lib/review/suggestions';
+import { editorSuggestions, FILE_WORD_REVIEW, maySuggest } from '@/lib/review/suggestions';
 import { listVerdicts } from '@/lib/review/verdicts';
 import { snapshotOf, writeSection } from '@/lib/reports/sections';
 
@@ -230,6 +230,7 @@ async function loadReviewData(db: Db, actor: Actor, report: Report, township: { 
     verdicts: await listVerdicts(db, actor, report.id),
     mayReview: report.status === 'submitted' && can(actor, 'report.review', scope),
     mayDecide: isEditableStatus(report.status) && can(actor, 'report.edit', scope),
+    mayFileWord: FILE_WORD_REVIEW.states.includes(report.status) && can(actor, FILE_WORD_REVIEW.permission, scope),
     transitions: await withoutRefusedWithdraw(db, report, availableTransitions(report.status, (action) => can(actor, action, scope))),
     returnReason: lastReturn ? { reason: lastReturn.reason ?? '', by: lastReturn.actorName, at: lastReturn.at } : null,
   };

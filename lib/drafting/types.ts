@@ -51,6 +51,8 @@ export type ReviewData = {
   mayReview: boolean;
   /** The township's drafter (or an admin) while the report can be edited. */
   mayDecide: boolean;
+  /** May file a reviewed Word file (its 修订 and 批注) onto the report now: POST /api/reports/:id/review-import. */
+  mayFileWord: boolean;
   transitions: TransitionName[];
   /** The reason of the latest return, shown to the drafter until the report is submitted again. */
   returnReason: { reason: string; by: string | null; at: string } | null;

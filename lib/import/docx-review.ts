@@ -32,35 +32,45 @@ function authorOf(el: Element): string {
 
 const items = (p: Element): Item[] => paragraphItems(p, authorOf, normalizeText);
 
+/** A comment's range: its passage, and the changes in it (the first two at most: only "exactly one" matters). */
 type Range = { exact: string; prefix: string; suffix: string; changes: number[]; plain: boolean };
+/** A range still open: where it began, and how many plain runs and changes had been read by then (counted, not listed, so n open ranges over n runs cost n). */
+type Open = { at: number; plainAt: number; changesAt: number };
 
 /**
  * One paragraph: its changes (a deletion followed by an insertion of the same author is a replacement) and, for each
  * comment range mark in it, where the range stands in the paragraph's text before the changes.
  */
-function readParagraph(ps: Item[], context: number, changes: WordChange[], open: Map<string, { at: number; changes: number[]; plain: boolean }>, ranges: Map<string, Range>): void {
+function readParagraph(ps: Item[], context: number, changes: WordChange[], open: Map<string, Open>, ranges: Map<string, Range>): void {
   const original = ps.map((x) => (x.kind === 'text' || x.kind === 'del' ? x.text : '')).join('');
   const slice = (a: number, b: number) => original.slice(snapBack(original, Math.max(0, a)), snapBack(original, Math.min(original.length, b)));
-  // Ranges still open from an earlier paragraph continue here from its start.
-  for (const r of open.values()) r.at = 0;
   let offset = 0;
+  let plain = 0;
+  // Ranges still open from an earlier paragraph continue here from its start.
+  for (const r of open.values()) Object.assign(r, { at: 0, plainAt: 0, changesAt: changes.length });
+  const closed = (r: Open, end: number, suffix: string): Range => ({
+    exact: slice(r.at, end),
+    prefix: slice(r.at - context, r.at),
+    suffix,
+    changes: Array.from({ length: Math.min(2, changes.length - r.changesAt) }, (_, k) => r.changesAt + k),
+    plain: plain > r.plainAt,
+  });
   for (let i = 0; i < ps.length; i++) {
     const x = ps[i]!;
     if (x.kind === 'start') {
-      open.set(x.id, { at: offset, changes: [], plain: false });
+      open.set(x.id, { at: offset, plainAt: plain, changesAt: changes.length });
       continue;
     }
     if (x.kind === 'end') {
       const r = open.get(x.id);
       if (!r) continue;
       open.delete(x.id);
-      const exact = slice(r.at, offset);
-      ranges.set(x.id, { exact, prefix: slice(r.at - context, r.at), suffix: slice(offset, offset + context), changes: r.changes, plain: r.plain });
+      ranges.set(x.id, closed(r, offset, slice(offset, offset + context)));
       continue;
     }
     if (x.kind === 'text') {
       offset += x.text.length;
-      if (x.text) for (const r of open.values()) r.plain = true;
+      if (x.text) plain++;
       continue;
     }
     let exact = '';
@@ -77,12 +87,11 @@ function readParagraph(ps: Item[], context: number, changes: WordChange[], open:
     i--;
     offset += exact.length;
     if (!exact && !replacement) continue;
-    for (const r of open.values()) r.changes.push(changes.length);
     changes.push({ author, date, exact, prefix: slice(start - context, start), suffix: slice(offset, offset + context), replacement, reason: null });
   }
   // A range running on into the next paragraph is cut at this one's end (an anchor stays within one paragraph).
   for (const [id, r] of open) {
-    ranges.set(id, { exact: slice(r.at, original.length), prefix: slice(r.at - context, r.at), suffix: '', changes: r.changes, plain: r.plain });
+    ranges.set(id, closed(r, original.length, ''));
     open.delete(id);
   }
 }
@@ -124,7 +133,7 @@ export async function readReviewFile(buf: Buffer): Promise<ReviewFile> {
   const context = limit('anchorContextChars');
   const changes: WordChange[] = [];
   const ranges = new Map<string, Range>();
-  const open = new Map<string, { at: number; changes: number[]; plain: boolean }>();
+  const open = new Map<string, Open>();
   for (const p of elements(doc, W, 'p')) readParagraph(items(p), context, changes, open, ranges);
 
   // The comments, and which are replies: commentsExtended ties a comment's last paragraph (w14:paraId) to its parent's.

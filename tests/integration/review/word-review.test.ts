@@ -17,6 +17,7 @@ import type { ReviewFiled } from '@/lib/review/word-review';
 import type { SuggestionList } from '@/lib/review/suggestions';
 import type { ThreadList } from '@/lib/review/comments';
 import { transitionReport } from '@/lib/review/transitions';
+import { loadEditorData } from '@/lib/drafting/service';
 import { limit } from '@/lib/shared/limits';
 import { setActor } from '../../support/mock-session';
 import { snapshot, worldWithSubmitted, type World } from '../../support/db';
@@ -125,8 +126,12 @@ describe('filing a returned file', () => {
     expect((await file(w.drafterB1, buf)).status).toBe(403);
     expect((await file(w.reviewerB, buf)).status).toBe(403);
     expect(await snapshot(db)).toEqual(before);
+    // The editor offers the upload to whoever may file now, and only then.
+    expect((await loadEditorData(db, w.reviewerA, reportId)).review.mayFileWord).toBe(true);
+    expect((await loadEditorData(db, w.drafterA1, reportId)).review.mayFileWord).toBe(true);
     // Approved: past review, nothing more is filed onto it.
     await transitionReport(db, w.reviewerA, reportId, { transition: 'approve' });
+    expect((await loadEditorData(db, w.reviewerA, reportId)).review.mayFileWord).toBe(false);
     const res = await file(w.reviewerA, buf);
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: string }).error).toMatch(/不能再登记/);

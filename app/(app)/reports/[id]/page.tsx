@@ -59,6 +59,9 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           Word 报送稿（含印发机关）
         </a>
         <a href={exportUrl('docx', 'public')}>Word 公开稿</a>
+        <a href={exportUrl('docx', 'revisions')} title="待处理的修订以 Word 修订标记呈现，修订理由和未解决的批注以 Word 批注呈现" data-testid="export-revisions">
+          Word 修订稿（含批注）
+        </a>
         <a href={exportUrl('md', 'submit')}>Markdown</a>
         <a href={exportUrl('txt', 'submit')}>纯文本</a>
         <a href={`/reports/${report.id}/print`} target="_blank" rel="noreferrer">
