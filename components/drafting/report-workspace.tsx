@@ -8,7 +8,7 @@ import { useCallback, useRef, useState } from 'react';
 import { VerdictTodo } from '@/components/review/verdict-todo';
 import { SubmitSummary } from '@/components/review/submit-summary';
 import { WorkflowBar } from '@/components/review/workflow-bar';
-import { checklistFor } from '@/lib/domain/checklists';
+import { checklistFor, packChecklist, type Checklist } from '@/lib/domain/checklists';
 import { BODY_SECTION_KEYS } from '@/lib/domain/sections';
 import type { ReactNode } from 'react';
 import { STATUS_LABELS, type SaveStatus } from '@/lib/autosave/save-queue';
@@ -54,6 +54,8 @@ export function ReportWorkspace({ initial }: Props) {
     partHeadings: report.partHeadings,
   }));
   const [entries, setEntries] = useState<ChecklistEntry[]>(initial.checklist);
+  // The checklist items are the season pack's (the report's year and county), not written in code.
+  const checklist = packChecklist(initial.seasonPack);
 
   const nav = useNavigation(apis, editable);
   const { current, setCurrent, currentKey, jump } = nav;
@@ -80,6 +82,7 @@ export function ReportWorkspace({ initial }: Props) {
     part: currentKey,
     partText: currentKey ? (texts[currentKey] ?? '') : '',
     onShow: closing((start: number, end: number) => currentKey && jump(currentKey, start, end)),
+    checklist,
     entries,
     onEntry: (e) => setEntries((prev) => [...prev.filter((x) => x.itemId !== e.itemId), e]),
     checks,
@@ -120,7 +123,7 @@ export function ReportWorkspace({ initial }: Props) {
             <SubmitSummary
               checks={checks}
               progress={BODY_SECTION_KEYS.flatMap((k) => {
-                const items = checklistFor(k).map((i) => i.id);
+                const items = checklistFor(checklist, k).map((i) => i.id);
                 const ledger = k === 'measures' ? entries.filter((e) => e.kind === 'ledger') : [];
                 const total = items.length + ledger.length;
                 return total ? [{ key: k, done: entries.filter((e) => items.includes(e.itemId) && e.confirmed).length + ledger.filter((e) => e.state).length, total }] : [];
@@ -142,7 +145,7 @@ export function ReportWorkspace({ initial }: Props) {
             />
           )}
         />
-        <ReviewNotes initial={initial} toDo={rv.toDo} texts={texts} onVerdict={rv.onVerdict} onOpen={(key) => setCurrent(key as Nav)} suggesting={sg.suggesting} onToggleSuggesting={sg.toggleSuggesting} />
+        <ReviewNotes initial={initial} checklist={checklist} toDo={rv.toDo} texts={texts} onVerdict={rv.onVerdict} onOpen={(key) => setCurrent(key as Nav)} suggesting={sg.suggesting} onToggleSuggesting={sg.toggleSuggesting} />
         <RecoverBanner reportId={report.id} sections={initial.sections} onRestore={(key, content) => apis.current.get(key)?.restore(content)} />
         <div className="workspace-grid">
           <SectionNav
@@ -153,6 +156,7 @@ export function ReportWorkspace({ initial }: Props) {
             texts={texts}
             statuses={saving.statuses}
             checks={checks}
+            checklist={checklist}
             entries={entries}
             threads={rv.threads}
             suggestions={rv.suggestions}
@@ -235,6 +239,7 @@ function WorkspaceBar({ initial, overall: all, unsaved, pendingSuggestions, unse
 
 type NotesProps = {
   initial: EditorInitialData;
+  checklist: Checklist;
   toDo: VerdictView[];
   texts: Record<string, string>;
   onVerdict: (itemId: string, v: VerdictView | null) => void;
@@ -244,7 +249,7 @@ type NotesProps = {
 };
 
 /** Above the text: why the report came back, the items a reviewer asked to fix, and why the text is read-only. */
-function ReviewNotes({ initial, toDo, texts, onVerdict, onOpen, suggesting, onToggleSuggesting }: NotesProps) {
+function ReviewNotes({ initial, checklist, toDo, texts, onVerdict, onOpen, suggesting, onToggleSuggesting }: NotesProps) {
   const { editable, review } = initial;
   return (
     <>
@@ -253,7 +258,7 @@ function ReviewNotes({ initial, toDo, texts, onVerdict, onOpen, suggesting, onTo
           审核人{review.returnReason.by ? `（${review.returnReason.by}）` : ''}于 {formatDateTime(new Date(review.returnReason.at))} 退回：{review.returnReason.reason}
         </div>
       ) : null}
-      {editable || review.mayReview ? <VerdictTodo reportId={initial.report.id} items={toDo} reviewer={review.mayReview} editable={editable} texts={texts} onOpen={onOpen} onChanged={(v) => onVerdict(v.itemId, v)} /> : null}
+      {editable || review.mayReview ? <VerdictTodo reportId={initial.report.id} checklist={checklist} items={toDo} reviewer={review.mayReview} editable={editable} texts={texts} onOpen={onOpen} onChanged={(v) => onVerdict(v.itemId, v)} /> : null}
       {!editable ? (
         <p className={`locked-note${suggesting ? ' suggesting' : ''}`}>
           {suggesting

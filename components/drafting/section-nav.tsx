@@ -3,7 +3,7 @@
 // and each part's saving state.
 import { STATUS_LABELS } from '@/lib/autosave/save-queue';
 import type { ChecklistEntry } from '@/lib/drafting/types';
-import { checklistFor } from '@/lib/domain/checklists';
+import { checklistFor, type Checklist } from '@/lib/domain/checklists';
 import type { Check } from '@/lib/domain/model';
 import { BODY_SECTION_KEYS, type BodySectionKey } from '@/lib/domain/sections';
 import { partHeadingLines, type PartHeadings } from '@/lib/domain/template';
@@ -28,15 +28,17 @@ type Props = {
   texts: Partial<Record<string, string>>;
   statuses: StatusMap;
   checks: Check[];
+  /** The season pack's checklist items. */
+  checklist: Checklist;
   entries: ChecklistEntry[];
   threads: ThreadView[];
   suggestions: SuggestionView[];
 };
 
-export function SectionNav({ current, onSelect, year, partHeadings, texts, statuses, checks, entries, threads, suggestions }: Props) {
+export function SectionNav({ current, onSelect, year, partHeadings, texts, statuses, checks, checklist, entries, threads, suggestions }: Props) {
   const pendingSuggestions = (k: string) => suggestions.filter((s) => s.sectionKey === k && s.state === 'pending').length;
   const progress = (k: BodySectionKey) => {
-    const items = checklistFor(k).map((i) => i.id);
+    const items = checklistFor(checklist, k).map((i) => i.id);
     const ledger = k === 'measures' ? entries.filter((e) => e.kind === 'ledger') : [];
     const done = entries.filter((e) => items.includes(e.itemId) && e.confirmed).length + ledger.filter((e) => e.state).length;
     return { done, total: items.length + ledger.length };

@@ -16,7 +16,7 @@ import type { SectionSnapshot } from '@/lib/reports/sections';
 export type ChecklistEntry = {
   itemId: string;
   kind: 'item' | 'ledger';
-  /** For ledger items: "去年计划：…"; null for template checklist items (their label comes from lib/domain/checklists). */
+  /** For ledger items: "去年计划：…"; null for template checklist items (their label comes from the season pack's checklist). */
   label: string | null;
   confirmed: boolean;
   state: LedgerState | null;

@@ -35,18 +35,24 @@ async function storedFor(db: Db, season: number, countyId: number | null): Promi
 }
 
 function layered(season: number, stored: SeasonPack[]): EffectivePack {
-  const national = stored.find((p) => p.scope.level === 'national') ?? shippedNationalPack(season);
-  return layerPacks([national, ...stored.filter((p) => p.scope.level !== 'national')]);
+  const shipped = shippedNationalPack(season);
+  const national = stored.find((p) => p.scope.level === 'national') ?? shipped;
+  const p = layerPacks([national, ...stored.filter((x) => x.scope.level !== 'national')]);
+  // A national pack imported without a checklist keeps the shipped one of its season (the built-in default).
+  return p.checklist ? p : { ...p, checklist: shipped.checklist };
 }
 
 // Parsed and layered packs by the ids of the rows they were made of: a re-import inserts a new row, so a pack
 // imported by the command line or another instance is seen on the next request (one small indexed query each).
-const cache = new Map<string, EffectivePack>();
+// Kept per database: two databases in one process (tests, `db copy`) number their rows alike.
+const caches = new WeakMap<Db, Map<string, EffectivePack>>();
 
 /** The effective pack of a season for a county (null: the national default with any province or city pack). */
 export async function effectivePack(db: Db, season: number, countyId: number | null): Promise<EffectivePack> {
   const found = await storedRows(db, season, countyId);
   const key = `${season}:${found.map((r) => r.id).join(',')}`;
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
   let p = cache.get(key);
   if (!p) {
     p = layered(season, found.map((r) => parseSeasonPack(JSON.parse(r.body))));
