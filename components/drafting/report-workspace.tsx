@@ -4,7 +4,7 @@
 // from the drafting context.
 
 import Link from 'next/link';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { VerdictTodo } from '@/components/review/verdict-todo';
 import { SubmitSummary } from '@/components/review/submit-summary';
 import { WorkflowBar } from '@/components/review/workflow-bar';
@@ -14,7 +14,7 @@ import type { ReactNode } from 'react';
 import { STATUS_LABELS, type SaveStatus } from '@/lib/autosave/save-queue';
 import type { ChecklistEntry, EditorInitialData, ReportMeta } from '@/lib/drafting/types';
 import { SECTION_LABELS } from '@/lib/domain/sections';
-import { sectionTemplate } from '@/lib/domain/template';
+import { sectionTemplate, templateHeadings } from '@/lib/domain/template';
 import { docToText } from '@/lib/domain/tiptap-doc';
 import type { VerdictView } from '@/lib/review/verdicts';
 import { formatDateTime } from '@/lib/shared/format';
@@ -56,6 +56,8 @@ export function ReportWorkspace({ initial }: Props) {
   const [entries, setEntries] = useState<ChecklistEntry[]>(initial.checklist);
   // The checklist items are the season pack's (the report's year and county), not written in code.
   const checklist = packChecklist(initial.seasonPack);
+  // So are the part headings: the county's pack over the province's over the national one, the variant for the kind.
+  const template = useMemo(() => templateHeadings(report.year, initial.seasonPack, initial.township.kind), [report.year, initial.seasonPack, initial.township.kind]);
 
   const nav = useNavigation(apis, editable);
   const { current, setCurrent, currentKey, jump } = nav;
@@ -152,6 +154,7 @@ export function ReportWorkspace({ initial }: Props) {
             current={current}
             onSelect={setCurrent}
             year={report.year}
+            template={template}
             partHeadings={meta.partHeadings}
             texts={texts}
             statuses={saving.statuses}
@@ -162,9 +165,9 @@ export function ReportWorkspace({ initial }: Props) {
             suggestions={rv.suggestions}
           />
           <div className="section-main">
-            {currentKey ? <h2 className="section-heading">{navLabel(currentKey, report.year, meta.partHeadings)}</h2> : <h2 className="section-heading">标题、主送与落款</h2>}
+            {currentKey ? <h2 className="section-heading">{navLabel(currentKey, report.year, meta.partHeadings, template)}</h2> : <h2 className="section-heading">标题、主送与落款</h2>}
             {currentKey ? <p className="guide">{sectionTemplate(currentKey).guide}</p> : null}
-            <FrontMatter reportId={report.id} year={report.year} initial={report} editable={editable} visible={current === 'front'} onChange={setMeta} onStatus={saving.onMetaStatus} />
+            <FrontMatter reportId={report.id} year={report.year} template={template} initial={report} editable={editable} visible={current === 'front'} onChange={setMeta} onStatus={saving.onMetaStatus} />
             {initial.sections.map((s) => (
               <SectionEditor
                 key={s.key}

@@ -6,17 +6,17 @@ import type { ChecklistEntry } from '@/lib/drafting/types';
 import { checklistFor, type Checklist } from '@/lib/domain/checklists';
 import type { Check } from '@/lib/domain/model';
 import { BODY_SECTION_KEYS, type BodySectionKey } from '@/lib/domain/sections';
-import { partHeadingLines, type PartHeadings } from '@/lib/domain/template';
+import { partHeadingLines, type PartHeadings, type TemplateHeadings } from '@/lib/domain/template';
 import type { ThreadView } from '@/lib/review/comments';
 import type { SuggestionView } from '@/lib/review/suggestions';
 import type { StatusMap } from './use-save-statuses';
 
 export type Nav = BodySectionKey | 'front';
 
-/** A part's name in the navigation and above the editor: its heading as the report words it. */
-export function navLabel(key: BodySectionKey, year: number, own: PartHeadings): string {
+/** A part's name in the navigation and above the editor: its heading as the report words it, else the township's template's. */
+export function navLabel(key: BodySectionKey, year: number, own: PartHeadings, template: TemplateHeadings): string {
   if (key === 'preface') return '导语';
-  const h = partHeadingLines(year, own)[key];
+  const h = partHeadingLines(year, own, template)[key];
   return key === 'other' ? `${h}（可选）` : h;
 }
 
@@ -25,6 +25,8 @@ type Props = {
   onSelect: (nav: Nav) => void;
   year: number;
   partHeadings: PartHeadings;
+  /** The township's template headings (its season pack's). */
+  template: TemplateHeadings;
   texts: Partial<Record<string, string>>;
   statuses: StatusMap;
   checks: Check[];
@@ -35,7 +37,7 @@ type Props = {
   suggestions: SuggestionView[];
 };
 
-export function SectionNav({ current, onSelect, year, partHeadings, texts, statuses, checks, checklist, entries, threads, suggestions }: Props) {
+export function SectionNav({ current, onSelect, year, partHeadings, template, texts, statuses, checks, checklist, entries, threads, suggestions }: Props) {
   const pendingSuggestions = (k: string) => suggestions.filter((s) => s.sectionKey === k && s.state === 'pending').length;
   const progress = (k: BodySectionKey) => {
     const items = checklistFor(checklist, k).map((i) => i.id);
@@ -59,7 +61,7 @@ export function SectionNav({ current, onSelect, year, partHeadings, texts, statu
         return (
           <button key={k} type="button" className={current === k ? 'current' : ''} onClick={() => onSelect(k)} data-testid={`nav-${k}`}>
             <span className="nav-title">
-              <span className={filled ? 'filled' : 'empty'}>{filled ? '●' : '○'}</span> {navLabel(k, year, partHeadings)}
+              <span className={filled ? 'filled' : 'empty'}>{filled ? '●' : '○'}</span> {navLabel(k, year, partHeadings, template)}
             </span>
             <span className="nav-meta">
               {c.total ? `清单 ${c.done}/${c.total}` : ''}

@@ -15,7 +15,7 @@ import { type BodySectionKey } from '@/lib/domain/sections';
 import { storedReportText } from '@/lib/domain/stored';
 import { idSchema, isoDateSchema, parseInput, yearSchema } from '@/lib/shared/validation';
 import { z } from 'zod';
-import { daysUntil, publicationDeadline, publicationOverdue } from '@/lib/domain/template';
+import { daysUntil, publicationDeadline, publicationOverdue, templateHeadings } from '@/lib/domain/template';
 import { effectivePack } from '@/lib/season/store';
 
 export type DashboardRow = {
@@ -191,6 +191,7 @@ export async function loadDashboard(db: Db, actor: Actor, countyId: number | und
       signatureOrgans: r.organs,
       documentDate: r.documentDate,
       partHeadings: r.partHeadings,
+      templateHeadings: templateHeadings(year, pack, t.kind),
       lastYear: lastYearBy.get(t.id) ?? null,
     });
     const texts = input.sections;

@@ -14,6 +14,7 @@ import { shippedNationalPack, SHIPPED_SEASONS } from '@/lib/domain/season/defaul
 import { diffPacks, type PackDiff } from '@/lib/domain/season/diff';
 import { checkIntegrity, layerPacks, type EffectivePack } from '@/lib/domain/season/layer';
 import { PackError, parseSeasonPack, parseSeasonPackText, type SeasonPack } from '@/lib/domain/season/schema';
+import { templateHeadings, type TemplateHeadings, type TownshipKind } from '@/lib/domain/template';
 import { AppError } from '@/lib/shared/errors';
 
 export type { EffectivePack };
@@ -66,6 +67,11 @@ export async function effectivePack(db: Db, season: number, countyId: number | n
 export async function effectivePackForTownship(db: Db, season: number, townshipId: number): Promise<EffectivePack> {
   const t = await getTownship(db, townshipId);
   return effectivePack(db, season, t?.countyId ?? null);
+}
+
+/** The template's part headings of a season for a township: its county's effective pack, the variant for its kind. */
+export async function townshipHeadings(db: Db, season: number, township: { countyId: number; kind: TownshipKind }): Promise<TemplateHeadings> {
+  return templateHeadings(season, await effectivePack(db, season, township.countyId), township.kind);
 }
 
 async function countyByName(db: Db, name: string): Promise<{ id: number; name: string }> {
