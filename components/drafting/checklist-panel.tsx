@@ -71,19 +71,19 @@ function snippet(text: string, start: number, end: number) {
 
 /** What the part must contain: suggestions from the text (dashed) beside the drafter's own confirmed ticks (solid). */
 export function ChecklistPanel({ sectionKey }: Props) {
-  const { reportId, partText: text, entries, editable, onEntry, onShow, verdicts, mayReview, onVerdict } = useDrafting();
+  const { reportId, partText: text, checklist, entries, editable, onEntry, onShow, verdicts, mayReview, onVerdict } = useDrafting();
   // 已修改, live: the passage the verdict points at reads otherwise in the editor now, or the drafter said it is done.
   const verdictOf = new Map(
     verdicts.map((v) => {
-      const item = findChecklistItem(v.itemId);
+      const item = findChecklistItem(checklist, v.itemId);
       const changed = item && item.section === sectionKey ? passageChanged(v.passage, text, item) : v.changed;
       return [v.itemId, { ...v, changed: changed || v.done !== null }];
     }),
   );
   const [open, setOpen] = useState<string | null>(null);
   const [error, setError] = useState('');
-  const items = checklistFor(sectionKey);
-  const suggestions = new Map(suggestChecklist(sectionKey, text).map((s) => [s.itemId, s]));
+  const items = checklistFor(checklist, sectionKey);
+  const suggestions = new Map(suggestChecklist(checklist, sectionKey, text).map((s) => [s.itemId, s]));
   const byId = new Map(entries.map((e) => [e.itemId, e]));
   const ledger = sectionKey === 'measures' ? entries.filter((e) => e.kind === 'ledger') : [];
 

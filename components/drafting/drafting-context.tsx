@@ -3,6 +3,7 @@
 // panels may do. The workspace provides it; each panel reads what it needs instead of having it passed down.
 import { createContext, useContext } from 'react';
 import type { ChecklistEntry } from '@/lib/drafting/types';
+import type { Checklist } from '@/lib/domain/checklists';
 import type { Check } from '@/lib/domain/model';
 import type { BodySectionKey } from '@/lib/domain/sections';
 import type { DraftChange } from '@/lib/domain/suggest-draft';
@@ -42,6 +43,8 @@ export type DraftingContextValue = {
   partText: string;
   /** Selects a stretch of the current part's text (a checklist item's evidence). */
   onShow: (start: number, end: number) => void;
+  /** The checklist items of the season pack of the report's year and county. */
+  checklist: Checklist;
   entries: ChecklistEntry[];
   onEntry: (e: ChecklistEntry) => void;
   checks: Check[];

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { apiCall } from '@/components/ui/api-call';
 import type { MetaConflict, MetaSaveOk, ReportMeta } from '@/lib/drafting/types';
 import { formatDocumentDate } from '@/lib/shared/format';
-import { HEADED_SECTION_KEYS, bareHeading, partHeadingLines } from '@/lib/domain/template';
+import { HEADED_SECTION_KEYS, bareHeading, partHeadingLines, type TemplateHeadings } from '@/lib/domain/template';
 import { SaveQueue, type SaveResult, type SaveStatus } from '@/lib/autosave/save-queue';
 import { saveResultOf } from './save-result';
 
@@ -13,6 +13,8 @@ type Props = {
   reportId: number;
   /** The year reported on: the template's part headings name it. */
   year: number;
+  /** The township's template headings (its season pack's): the placeholders of the part headings. */
+  template: TemplateHeadings;
   initial: ReportMeta;
   editable: boolean;
   visible: boolean;
@@ -26,7 +28,7 @@ async function sendMeta(reportId: number, meta: Meta, metaVersion: number): Prom
 }
 
 /** Title, 主送, 落款, 成文日期 and 抄送, autosaved like the sections. */
-export function FrontMatter({ reportId, year, initial, editable, visible, onChange, onStatus }: Props) {
+export function FrontMatter({ reportId, year, template: templates, initial, editable, visible, onChange, onStatus }: Props) {
   const { metaVersion, ...first } = initial;
   const [meta, setMeta] = useState<Meta>(first);
   const [conflict, setConflict] = useState<ReportMeta | null>(null);
@@ -79,7 +81,7 @@ export function FrontMatter({ reportId, year, initial, editable, visible, onChan
       <fieldset className="part-headings">
         <legend>部分标题（编号自动生成；留空即用模板标题，可改为本乡镇的表述）</legend>
         {HEADED_SECTION_KEYS.map((key) => {
-          const template = partHeadingLines(year, null)[key];
+          const template = partHeadingLines(year, null, templates)[key];
           return (
             <label key={key}>
               <span className="muted">{template.slice(0, template.indexOf('、') + 1)}</span>

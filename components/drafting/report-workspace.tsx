@@ -4,17 +4,17 @@
 // from the drafting context.
 
 import Link from 'next/link';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { VerdictTodo } from '@/components/review/verdict-todo';
 import { SubmitSummary } from '@/components/review/submit-summary';
 import { WorkflowBar } from '@/components/review/workflow-bar';
-import { checklistFor } from '@/lib/domain/checklists';
+import { checklistFor, packChecklist, type Checklist } from '@/lib/domain/checklists';
 import { BODY_SECTION_KEYS } from '@/lib/domain/sections';
 import type { ReactNode } from 'react';
 import { STATUS_LABELS, type SaveStatus } from '@/lib/autosave/save-queue';
 import type { ChecklistEntry, EditorInitialData, ReportMeta } from '@/lib/drafting/types';
 import { SECTION_LABELS } from '@/lib/domain/sections';
-import { sectionTemplate } from '@/lib/domain/template';
+import { sectionTemplate, templateHeadings } from '@/lib/domain/template';
 import { docToText } from '@/lib/domain/tiptap-doc';
 import type { VerdictView } from '@/lib/review/verdicts';
 import { formatDateTime } from '@/lib/shared/format';
@@ -54,6 +54,10 @@ export function ReportWorkspace({ initial }: Props) {
     partHeadings: report.partHeadings,
   }));
   const [entries, setEntries] = useState<ChecklistEntry[]>(initial.checklist);
+  // The checklist items are the season pack's (the report's year and county), not written in code.
+  const checklist = packChecklist(initial.seasonPack);
+  // So are the part headings: the county's pack over the province's over the national one, the variant for the kind.
+  const template = useMemo(() => templateHeadings(report.year, initial.seasonPack, initial.township.kind), [report.year, initial.seasonPack, initial.township.kind]);
 
   const nav = useNavigation(apis, editable);
   const { current, setCurrent, currentKey, jump } = nav;
@@ -82,6 +86,7 @@ export function ReportWorkspace({ initial }: Props) {
     part: currentKey,
     partText: currentKey ? (texts[currentKey] ?? '') : '',
     onShow: closing((start: number, end: number) => currentKey && jump(currentKey, start, end)),
+    checklist,
     entries,
     onEntry: (e) => setEntries((prev) => [...prev.filter((x) => x.itemId !== e.itemId), e]),
     checks,
@@ -122,7 +127,7 @@ export function ReportWorkspace({ initial }: Props) {
             <SubmitSummary
               checks={checks}
               progress={BODY_SECTION_KEYS.flatMap((k) => {
-                const items = checklistFor(k).map((i) => i.id);
+                const items = checklistFor(checklist, k).map((i) => i.id);
                 const ledger = k === 'measures' ? entries.filter((e) => e.kind === 'ledger') : [];
                 const total = items.length + ledger.length;
                 return total ? [{ key: k, done: entries.filter((e) => items.includes(e.itemId) && e.confirmed).length + ledger.filter((e) => e.state).length, total }] : [];
@@ -144,25 +149,27 @@ export function ReportWorkspace({ initial }: Props) {
             />
           )}
         />
-        <ReviewNotes initial={initial} toDo={rv.toDo} texts={texts} onVerdict={rv.onVerdict} onOpen={(key) => setCurrent(key as Nav)} suggesting={sg.suggesting} onToggleSuggesting={sg.toggleSuggesting} />
+        <ReviewNotes initial={initial} checklist={checklist} toDo={rv.toDo} texts={texts} onVerdict={rv.onVerdict} onOpen={(key) => setCurrent(key as Nav)} suggesting={sg.suggesting} onToggleSuggesting={sg.toggleSuggesting} />
         <RecoverBanner reportId={report.id} sections={initial.sections} onRestore={(key, content) => apis.current.get(key)?.restore(content)} />
         <div className="workspace-grid">
           <SectionNav
             current={current}
             onSelect={setCurrent}
             year={report.year}
+            template={template}
             partHeadings={meta.partHeadings}
             texts={texts}
             statuses={saving.statuses}
             checks={checks}
+            checklist={checklist}
             entries={entries}
             threads={rv.threads}
             suggestions={rv.suggestions}
           />
           <div className="section-main">
-            {currentKey ? <h2 className="section-heading">{navLabel(currentKey, report.year, meta.partHeadings)}</h2> : <h2 className="section-heading">标题、主送与落款</h2>}
+            {currentKey ? <h2 className="section-heading">{navLabel(currentKey, report.year, meta.partHeadings, template)}</h2> : <h2 className="section-heading">标题、主送与落款</h2>}
             {currentKey ? <p className="guide">{sectionTemplate(currentKey).guide}</p> : null}
-            <FrontMatter reportId={report.id} year={report.year} initial={report} editable={editable} visible={current === 'front'} onChange={setMeta} onStatus={saving.onMetaStatus} />
+            <FrontMatter reportId={report.id} year={report.year} template={template} initial={report} editable={editable} visible={current === 'front'} onChange={setMeta} onStatus={saving.onMetaStatus} />
             {initial.sections.map((s) => (
               <SectionEditor
                 key={s.key}
@@ -238,6 +245,7 @@ function WorkspaceBar({ initial, overall: all, unsaved, pendingSuggestions, unse
 
 type NotesProps = {
   initial: EditorInitialData;
+  checklist: Checklist;
   toDo: VerdictView[];
   texts: Record<string, string>;
   onVerdict: (itemId: string, v: VerdictView | null) => void;
@@ -247,7 +255,7 @@ type NotesProps = {
 };
 
 /** Above the text: why the report came back, the items a reviewer asked to fix, and why the text is read-only. */
-function ReviewNotes({ initial, toDo, texts, onVerdict, onOpen, suggesting, onToggleSuggesting }: NotesProps) {
+function ReviewNotes({ initial, checklist, toDo, texts, onVerdict, onOpen, suggesting, onToggleSuggesting }: NotesProps) {
   const { editable, review } = initial;
   return (
     <>
@@ -256,7 +264,7 @@ function ReviewNotes({ initial, toDo, texts, onVerdict, onOpen, suggesting, onTo
           审核人{review.returnReason.by ? `（${review.returnReason.by}）` : ''}于 {formatDateTime(new Date(review.returnReason.at))} 退回：{review.returnReason.reason}
         </div>
       ) : null}
-      {editable || review.mayReview ? <VerdictTodo reportId={initial.report.id} items={toDo} reviewer={review.mayReview} editable={editable} texts={texts} onOpen={onOpen} onChanged={(v) => onVerdict(v.itemId, v)} /> : null}
+      {editable || review.mayReview ? <VerdictTodo reportId={initial.report.id} checklist={checklist} items={toDo} reviewer={review.mayReview} editable={editable} texts={texts} onOpen={onOpen} onChanged={(v) => onVerdict(v.itemId, v)} /> : null}
       {!editable ? (
         <p className={`locked-note${suggesting ? ' suggesting' : ''}`}>
           {suggesting

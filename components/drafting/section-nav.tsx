@@ -3,20 +3,20 @@
 // and each part's saving state.
 import { STATUS_LABELS } from '@/lib/autosave/save-queue';
 import type { ChecklistEntry } from '@/lib/drafting/types';
-import { checklistFor } from '@/lib/domain/checklists';
+import { checklistFor, type Checklist } from '@/lib/domain/checklists';
 import type { Check } from '@/lib/domain/model';
 import { BODY_SECTION_KEYS, type BodySectionKey } from '@/lib/domain/sections';
-import { partHeadingLines, type PartHeadings } from '@/lib/domain/template';
+import { partHeadingLines, type PartHeadings, type TemplateHeadings } from '@/lib/domain/template';
 import type { ThreadView } from '@/lib/review/comments';
 import type { SuggestionView } from '@/lib/review/suggestions';
 import type { StatusMap } from './use-save-statuses';
 
 export type Nav = BodySectionKey | 'front';
 
-/** A part's name in the navigation and above the editor: its heading as the report words it. */
-export function navLabel(key: BodySectionKey, year: number, own: PartHeadings): string {
+/** A part's name in the navigation and above the editor: its heading as the report words it, else the township's template's. */
+export function navLabel(key: BodySectionKey, year: number, own: PartHeadings, template: TemplateHeadings): string {
   if (key === 'preface') return '导语';
-  const h = partHeadingLines(year, own)[key];
+  const h = partHeadingLines(year, own, template)[key];
   return key === 'other' ? `${h}（可选）` : h;
 }
 
@@ -25,18 +25,22 @@ type Props = {
   onSelect: (nav: Nav) => void;
   year: number;
   partHeadings: PartHeadings;
+  /** The township's template headings (its season pack's). */
+  template: TemplateHeadings;
   texts: Partial<Record<string, string>>;
   statuses: StatusMap;
   checks: Check[];
+  /** The season pack's checklist items. */
+  checklist: Checklist;
   entries: ChecklistEntry[];
   threads: ThreadView[];
   suggestions: SuggestionView[];
 };
 
-export function SectionNav({ current, onSelect, year, partHeadings, texts, statuses, checks, entries, threads, suggestions }: Props) {
+export function SectionNav({ current, onSelect, year, partHeadings, template, texts, statuses, checks, checklist, entries, threads, suggestions }: Props) {
   const pendingSuggestions = (k: string) => suggestions.filter((s) => s.sectionKey === k && s.state === 'pending').length;
   const progress = (k: BodySectionKey) => {
-    const items = checklistFor(k).map((i) => i.id);
+    const items = checklistFor(checklist, k).map((i) => i.id);
     const ledger = k === 'measures' ? entries.filter((e) => e.kind === 'ledger') : [];
     const done = entries.filter((e) => items.includes(e.itemId) && e.confirmed).length + ledger.filter((e) => e.state).length;
     return { done, total: items.length + ledger.length };
@@ -57,7 +61,7 @@ export function SectionNav({ current, onSelect, year, partHeadings, texts, statu
         return (
           <button key={k} type="button" className={current === k ? 'current' : ''} onClick={() => onSelect(k)} data-testid={`nav-${k}`}>
             <span className="nav-title">
-              <span className={filled ? 'filled' : 'empty'}>{filled ? '●' : '○'}</span> {navLabel(k, year, partHeadings)}
+              <span className={filled ? 'filled' : 'empty'}>{filled ? '●' : '○'}</span> {navLabel(k, year, partHeadings, template)}
             </span>
             <span className="nav-meta">
               {c.total ? `清单 ${c.done}/${c.total}` : ''}

@@ -7,6 +7,7 @@ import { runChecks } from '@/lib/domain/checks';
 import type { Check } from '@/lib/domain/model';
 import { BODY_SECTION_KEYS } from '@/lib/domain/sections';
 import { storedReportText } from '@/lib/domain/stored';
+import { templateHeadings } from '@/lib/domain/template';
 import type { Nav } from './section-nav';
 import type { SectionApis } from './use-navigation';
 
@@ -20,7 +21,7 @@ type Options = {
 };
 
 export function useChecks({ initial, meta, texts, apis, setCurrent, jump }: Options) {
-  const { report, editable, lastYear, seasonPack } = initial;
+  const { report, editable, lastYear, seasonPack, township } = initial;
   const checks = useMemo(
     () =>
       runChecks(
@@ -32,11 +33,12 @@ export function useChecks({ initial, meta, texts, apis, setCurrent, jump }: Opti
           signatureOrgans: meta.signatureOrgans,
           documentDate: meta.documentDate,
           partHeadings: meta.partHeadings,
+          templateHeadings: templateHeadings(report.year, seasonPack, township.kind),
           lastYear,
         }),
         seasonPack,
       ),
-    [texts, meta, report.year, lastYear, seasonPack],
+    [texts, meta, report.year, lastYear, seasonPack, township.kind],
   );
 
   // A one-click fix edits the section in its editor, so it is saved like typing (versioned, conflict-checked).

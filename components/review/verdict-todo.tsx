@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { apiCall } from '@/components/ui/api-call';
 import { ErrorLine } from '@/components/ui/error-line';
-import { findChecklistItem } from '@/lib/domain/checklists';
+import { findChecklistItem, type Checklist } from '@/lib/domain/checklists';
 import { limit, limitMessage } from '@/lib/shared/limits';
 import { passageChanged } from '@/lib/domain/verdict-passage';
 import type { VerdictDone, VerdictView } from '@/lib/review/verdicts';
@@ -14,6 +14,8 @@ import { DiffParts } from './diff-view';
 
 type Props = {
   reportId: number;
+  /** The season pack's checklist items the verdicts were given on. */
+  checklist: Checklist;
   items: VerdictView[];
   reviewer: boolean;
   /** The drafter may mark items done (the text is editable). */
@@ -25,22 +27,22 @@ type Props = {
 };
 
 /** Whether the item's passage reads otherwise now than when the verdict was given (live for the drafter). */
-function changedNow(v: VerdictView, texts: Record<string, string>): boolean {
-  const item = findChecklistItem(v.itemId);
+function changedNow(v: VerdictView, texts: Record<string, string>, checklist: Checklist): boolean {
+  const item = findChecklistItem(checklist, v.itemId);
   const text = texts[v.sectionKey];
   return item && text !== undefined ? passageChanged(v.passage, text, item) : v.changed;
 }
 
-export function VerdictTodo({ reportId, items, reviewer, editable, texts, onOpen, onChanged }: Props) {
+export function VerdictTodo({ reportId, checklist, items, reviewer, editable, texts, onOpen, onChanged }: Props) {
   if (!items.length) return null;
-  const open = items.filter((v) => !changedNow(v, texts) && !v.done).length;
+  const open = items.filter((v) => !changedNow(v, texts, checklist) && !v.done).length;
   return (
     <div className="todo-note" data-testid="verdict-todo">
       <strong>{reviewer ? '逐项审核意见（需修改）' : '审核人要求修改'}：</strong>
       {!reviewer ? <span className="muted">{open ? `还有 ${open} 项待修改` : '各项均已修改'}</span> : null}
       <ul>
         {items.map((v) => (
-          <TodoItem key={v.itemId} reportId={reportId} v={v} changed={changedNow(v, texts)} reviewer={reviewer} editable={editable} onOpen={onOpen} onChanged={onChanged} />
+          <TodoItem key={v.itemId} reportId={reportId} v={v} changed={changedNow(v, texts, checklist)} reviewer={reviewer} editable={editable} onOpen={onOpen} onChanged={onChanged} />
         ))}
       </ul>
     </div>

@@ -9,7 +9,8 @@ import type { Actor } from '@/lib/domain/permissions';
 import { isBodySectionKey, type BodySectionKey } from '@/lib/domain/sections';
 import { storedReportText } from '@/lib/domain/stored';
 import { loadReportInScope } from '@/lib/reports/service';
-import { effectivePackForTownship } from '@/lib/season/store';
+import { effectivePack } from '@/lib/season/store';
+import { templateHeadings } from '@/lib/domain/template';
 
 export type { Finding } from '@/lib/domain/findings';
 
@@ -27,7 +28,9 @@ async function partTexts(db: Db, reportId: number): Promise<Partial<Record<BodyS
 
 /** The findings on a report the actor may read (drafters only their own township's; 403/404 otherwise). */
 export async function reportChecks(db: Db, actor: Actor, reportId: number): Promise<ReportChecks> {
-  const { report } = await loadReportInScope(db, actor, reportId, 'report.read');
+  const { report, township } = await loadReportInScope(db, actor, reportId, 'report.read');
+  // The season pack of the report's year and county, as the editor's 检查 panel uses it.
+  const pack = await effectivePack(db, report.year, township.countyId);
   // Last year's report of the same township: readable by whoever may read this one, as in the editor.
   const previous = await one(
     db
@@ -43,8 +46,8 @@ export async function reportChecks(db: Db, actor: Actor, reportId: number): Prom
     signatureOrgans: report.signatureOrgans,
     documentDate: report.documentDate,
     partHeadings: report.partHeadings,
+    templateHeadings: templateHeadings(report.year, pack, township.kind),
     lastYear: previous ? await partTexts(db, previous.id) : null,
   });
-  // The season pack of the report's year and county, as the editor's 检查 panel uses it.
-  return { findings: findingsOf(input, await effectivePackForTownship(db, report.year, report.townshipId)) };
+  return { findings: findingsOf(input, pack) };
 }

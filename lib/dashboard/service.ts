@@ -8,18 +8,16 @@ import { REPORT_STATUSES, type ReportStatus } from '@/lib/domain/vocabulary';
 import { recordAudit } from '@/lib/audit/record';
 import { can, type Actor } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/shared/errors';
-import { CHECKLISTS } from '@/lib/domain/checklists';
+import { packChecklist } from '@/lib/domain/checklists';
 import { runChecks } from '@/lib/domain/checks';
 import { REQUIRED_PART_KEYS } from '@/lib/domain/model';
 import { type BodySectionKey } from '@/lib/domain/sections';
 import { storedReportText } from '@/lib/domain/stored';
 import { idSchema, isoDateSchema, parseInput, yearSchema } from '@/lib/shared/validation';
 import { z } from 'zod';
-import { daysUntil, publicationDeadline, publicationOverdue } from '@/lib/domain/template';
+import { daysUntil, publicationDeadline, publicationOverdue, templateHeadings } from '@/lib/domain/template';
 import { effectivePack } from '@/lib/season/store';
 import { reportTownship } from '@/db/joins';
-
-const TEMPLATE_ITEMS = Object.values(CHECKLISTS).reduce((n, items) => n + items.length, 0);
 
 export type DashboardRow = {
   townshipId: number;
@@ -111,9 +109,15 @@ export async function loadDashboard(db: Db, actor: Actor, countyId: number | und
   // Last year's text per township, for the same checks the editor runs (stale figures, same as last year).
   const lastYearSections = await sectionText(year - 1);
   // Aggregates drizzle would only wrap in sql``: written as SQL (portable to both engines), their row types stated here.
+  // The rule: each report is made public by the season pack's deadline (4月1日 of the following year, 督察规定); the
+  // checklist is the pack's too, and a tick on an item the pack no longer has does not count.
+  const pack = await effectivePack(db, year, county.id);
+  const itemIds = packChecklist(pack).map((i) => i.id);
+  const templateItems = itemIds.length;
+  const inPack = itemIds.length ? sql`c.item_id in (${sql.join(itemIds.map((id) => sql`${id}`), sql`, `)})` : sql`1 = 0`;
   const checklist = await queryRows<{ reportId: number; done: number; ledger: number }>(
     db,
-    sql`select c.report_id as "reportId", sum(case when c.confirmed then 1 else 0 end) as done,
+    sql`select c.report_id as "reportId", sum(case when c.confirmed and (c.kind = 'ledger' or ${inPack}) then 1 else 0 end) as done,
                sum(case when c.kind = 'ledger' then 1 else 0 end) as ledger
           from report_checklist c join reports r on r.id = c.report_id join townships t on t.id = r.township_id
          where t.county_id = ${county.id} and r.year = ${year} group by c.report_id`,
@@ -156,8 +160,6 @@ export async function loadDashboard(db: Db, actor: Actor, countyId: number | und
   const suggestionsBy = new Map(openSuggestions.map((t) => [t.reportId, t.open]));
   const reportBy = new Map(reportRows.map((r) => [r.townshipId, r]));
 
-  // The rule: each report is made public by the season pack's deadline (4月1日 of the following year, 督察规定).
-  const pack = await effectivePack(db, year, county.id);
   const overdue = publicationOverdue(year, now, pack);
   const rows: DashboardRow[] = townshipRows.map((t) => {
     const r = reportBy.get(t.id);
@@ -171,7 +173,7 @@ export async function loadDashboard(db: Db, actor: Actor, countyId: number | und
         partsFilled: 0,
         partsTotal: REQUIRED_PART_KEYS.length,
         checklistDone: 0,
-        checklistTotal: TEMPLATE_ITEMS,
+        checklistTotal: templateItems,
         openChecks: 0,
         openThreads: 0,
         openSuggestions: 0,
@@ -190,6 +192,7 @@ export async function loadDashboard(db: Db, actor: Actor, countyId: number | und
       signatureOrgans: r.organs,
       documentDate: r.documentDate,
       partHeadings: r.partHeadings,
+      templateHeadings: templateHeadings(year, pack, t.kind),
       lastYear: lastYearBy.get(t.id) ?? null,
     });
     const texts = input.sections;
@@ -204,7 +207,7 @@ export async function loadDashboard(db: Db, actor: Actor, countyId: number | und
       partsFilled: REQUIRED_PART_KEYS.filter((k) => texts[k]).length,
       partsTotal: REQUIRED_PART_KEYS.length,
       checklistDone: c?.done ?? 0,
-      checklistTotal: TEMPLATE_ITEMS + (c?.ledger ?? 0),
+      checklistTotal: templateItems + (c?.ledger ?? 0),
       openChecks: checks.length,
       openThreads: threadsBy.get(r.id) ?? 0,
       openSuggestions: suggestionsBy.get(r.id) ?? 0,

@@ -1,7 +1,11 @@
-// Reviewer checklists per part, keyword-based tick suggestions, and last year's plans as a promise ledger.
-// Longer than most files: the checklists are data (one row per item) and the suggestion and ledger code reads them.
+// Reviewer checklists per part: the items come from the season pack of the report's year and county (its
+// `checklist`, lib/domain/season/packs); here are the keyword-based tick suggestions over them, and last year's plans
+// as a promise ledger. No item, label or hint is written in code. Over 250 lines: the tick suggestions and the ledger
+// share the figure finder, which the checks and the coverage read too.
 
 import type { BodySectionKey } from './sections';
+import { defaultPack } from './season/defaults';
+import type { SeasonPack } from './season/schema';
 
 import type { LedgerState, RequiredPartKey } from './vocabulary';
 
@@ -18,81 +22,35 @@ export interface ChecklistItem {
   /** The item only counts when a number with a unit (e.g. 12次, 3件, 100%) stands near a hint. */
   needsFigure: boolean;
   /** An explicit "none" (未发生, 0件, 无…案件) counts as the figure, e.g. for reconsideration cases. */
-  allowsNone?: boolean;
-  optional?: boolean;
+  allowsNone?: boolean | undefined;
+  optional?: boolean | undefined;
 }
 
-function item(
-  section: ChecklistSectionKey,
-  slug: string,
-  label: string,
-  hints: readonly string[],
-  needsFigure: boolean,
-  extra: Pick<ChecklistItem, 'allowsNone' | 'optional'> = {},
-): ChecklistItem {
-  return { id: `${section}.${slug}`, section, label, hints, needsFigure, ...extra };
-}
+/** A season's checklist: every part's items, in the order the pack lists them. */
+export type Checklist = readonly ChecklistItem[];
 
-export const CHECKLISTS: Record<ChecklistSectionKey, readonly ChecklistItem[]> = {
-  measures: [
-    item('measures', 'leadership', '组织领导：法治建设领导小组，与经济社会发展同部署同推进同考核', ['领导小组', '同部署', '同推进', '同考核', '工作要点', '专题研究'], false),
-    item('measures', 'training', '干部学法和培训：培训次数、参训人数、考试通过率', ['学法', '培训', '考试', '通过率', '法治讲座', '专题讲座'], true),
-    item('measures', 'publicity', '普法宣传：宣传活动场次、发放资料份数、宪法宣传日等', ['普法', '法治宣传', '宪法宣传日', '宣传活动', '民法典', '法律明白人', '以案释法'], true),
-    item('measures', 'services', '依法履职和政务服务：权责清单、放管服、政务服务办件量', ['权责清单', '放管服', '政务服务', '办件', '便民服务', '营商环境'], true),
-    item('measures', 'normative-documents', '规范性文件：制定、合法性审核、备案、清理的件数（没有也写“0件”）', ['规范性文件', '合法性审核', '备案', '清理'], true),
-    item('measures', 'major-decisions', '重大行政决策：公众参与、专家论证、风险评估、合法性审查、集体讨论决定', ['重大行政决策', '公众参与', '专家论证', '风险评估', '合法性审查', '集体讨论决定', '三重一大'], true),
-    item('measures', 'legal-advisers', '法律顾问：聘请情况，审查文件、合同的份数', ['法律顾问', '律师事务所', '公职律师'], true),
-    item('measures', 'enforcement', '行政执法：执法证、综合行政执法、行政执法三项制度、检查和处罚数量', ['执法证', '综合行政执法', '行政执法三项制度', '执法公示', '全过程记录', '法制审核', '行政处罚', '执法检查'], true),
-    item('measures', 'disputes', '矛盾纠纷化解：排查调处件数和调解成功率、信访办理', ['矛盾纠纷', '调解', '信访', '调处'], true),
-    item('measures', 'reconsideration', '行政复议和行政诉讼：案件数、负责人出庭应诉（没有也要写明）', ['行政复议', '行政诉讼', '出庭应诉', '应诉'], true, { allowsNone: true }),
-    item('measures', 'openness', '政务公开和监督：主动公开条数、预决算公开、小微权力、人大监督', ['政务公开', '信息公开', '预决算', '小微权力', '人大监督', '村务公开'], true),
-    item('measures', 'emergencies', '依法应对突发事件：应急预案、应急演练', ['突发事件', '应急预案', '应急演练', '应急处置'], false, { optional: true }),
-    item('measures', 'digital', '数字政府：一网通办、网上办事平台', ['一网通办', '数字政府', '网上办', '政务服务平台'], false, { optional: true }),
-  ],
-  leaders: [
-    item('leaders', 'responsible-persons', '明确党政主要负责人为第一责任人，落实一岗双责', ['第一责任人', '党政主要负责人', '党委书记', '一岗双责'], false),
-    item('leaders', 'study', '带头学法：中心组学法、会前学法的次数', ['中心组学法', '会前学法', '理论学习中心组', '带头学法', '学法'], true),
-    item('leaders', 'meetings', '党委会、政府常务会研究部署法治工作的次数', ['党委会', '常务会', '专题会议', '党政联席会', '研究部署'], true),
-    item('leaders', 'personal', '亲自部署、亲自过问、亲自协调、亲自督办', ['亲自部署', '亲自过问', '亲自协调', '亲自督办', '亲自抓'], false),
-    item('leaders', 'report-on-law', '向县委述法', ['述法'], false),
-    item('leaders', 'assessment', '把法治建设纳入考核和目标责任制', ['考核', '目标责任制'], false),
-    item('leaders', 'lectures', '讲法治课、旁听庭审、参加学法考试', ['法治课', '法治讲座', '旁听庭审', '学法考试', '法律知识考试'], false),
-    item('leaders', 'enforcer-publicity', '落实“谁执法谁普法”普法责任清单', ['谁执法谁普法', '普法责任清单', '普法责任制'], false),
-  ],
-  shortcomings: [
-    item('shortcomings', 'problems', '写明存在的不足和问题', ['不足', '问题', '短板', '差距', '薄弱'], false),
-    item('shortcomings', 'causes', '分析产生问题的原因', ['原因', '根源', '成因', '症结'], false),
-    item('shortcomings', 'structure', '分列“存在的问题”和“产生问题的原因”', ['存在的问题', '产生问题的原因', '原因分析'], false),
-    item('shortcomings', 'concrete', '问题具体、结合本地实际，2至5条，每个问题都有原因', [], false),
-    item('shortcomings', 'no-achievements', '不在本部分重复列举成绩', [], false),
-  ],
-  plans: [
-    item('plans', 'answers-shortcomings', '措施对应第三部分提出的问题', ['针对', '补齐', '短板', '整改'], false),
-    item('plans', 'concrete', '措施具体：做什么、范围或数量、谁负责、何时完成', ['年底前', '月底前', '上半年', '下半年', '每季度', '每月', '全年', '前完成'], false),
-    item('plans', 'study-publicity', '学法和普法', ['学法', '普法', '培训', '法治宣传'], false),
-    item('plans', 'decisions', '依法决策和法律顾问', ['重大行政决策', '法律顾问', '合法性审查', '合法性审核'], false),
-    item('plans', 'normative-documents', '规范性文件管理', ['规范性文件'], false),
-    item('plans', 'enforcement', '行政执法', ['执法'], false),
-    item('plans', 'disputes', '矛盾纠纷化解', ['矛盾纠纷', '调解', '信访'], false),
-    item('plans', 'openness', '政务公开', ['政务公开', '信息公开'], false),
-    item('plans', 'first-responsible', '重申第一责任人职责', ['第一责任人', '主要负责人'], false),
-  ],
-};
+const CHECKLIST_SECTIONS: readonly ChecklistSectionKey[] = ['measures', 'leaders', 'shortcomings', 'plans'];
+
+/**
+ * The checklist of a season pack (the effective pack of a report's year and county). A pack that has none (a national
+ * pack imported without one) takes the shipped default pack's of its season; no pack at all, the default of `year`.
+ */
+export function packChecklist(pack: Pick<SeasonPack, 'season' | 'checklist'> | null | undefined, year?: number | null): Checklist {
+  if (pack?.checklist) return pack.checklist;
+  return defaultPack(pack?.season ?? year ?? new Date().getFullYear() - 1).checklist ?? [];
+}
 
 export function isChecklistSectionKey(key: string): key is ChecklistSectionKey {
-  return Object.hasOwn(CHECKLISTS, key);
+  return (CHECKLIST_SECTIONS as readonly string[]).includes(key);
 }
 
-export function checklistFor(sectionKey: BodySectionKey | string): readonly ChecklistItem[] {
-  return isChecklistSectionKey(sectionKey) ? CHECKLISTS[sectionKey] : [];
+/** The items of one part; sections without a checklist give []. */
+export function checklistFor(checklist: Checklist, sectionKey: BodySectionKey | string): readonly ChecklistItem[] {
+  return isChecklistSectionKey(sectionKey) ? checklist.filter((i) => i.section === sectionKey) : [];
 }
 
-export function findChecklistItem(id: string): ChecklistItem | undefined {
-  for (const items of Object.values(CHECKLISTS)) {
-    const found = items.find((i) => i.id === id);
-    if (found) return found;
-  }
-  return undefined;
+export function findChecklistItem(checklist: Checklist, id: string): ChecklistItem | undefined {
+  return checklist.find((i) => i.id === id);
 }
 
 export interface TextSpan {
@@ -216,8 +174,8 @@ function nearestFigure(text: string, hit: { start: number; end: number }, figure
 }
 
 /** Suggested ticks for a part's checklist from its plain text; sections without a checklist give []. */
-export function suggestChecklist(sectionKey: BodySectionKey | string, plainText: string): ChecklistSuggestion[] {
-  const items = checklistFor(sectionKey);
+export function suggestChecklist(checklist: Checklist, sectionKey: BodySectionKey | string, plainText: string): ChecklistSuggestion[] {
+  const items = checklistFor(checklist, sectionKey);
   const figures = findFigures(plainText);
   const nones = findAll(NONE_RE, plainText);
   return items.map((it) => {

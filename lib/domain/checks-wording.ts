@@ -7,7 +7,7 @@ import { bare, findCitations, normalTitle } from './season/citations';
 import { defaultPack } from './season/defaults';
 import type { SeasonPack } from './season/schema';
 import { SECTION_LABELS } from './sections';
-import { CHECKLISTS, findFigures, saysNone } from './checklists';
+import { checklistFor, findFigures, packChecklist, saysNone } from './checklists';
 import { findYears } from './text-utils';
 import { headingLevelOf, isTableRow } from './tiptap-doc';
 
@@ -228,15 +228,16 @@ export function figureUnits(text: string): FigureUnit[] {
  * speak of it (a sub-heading counts with the paragraph under it) hold no number with a unit, nor, where the item
  * allows it, an explicit "none". Linear: each paragraph's figures are found once, each item's words searched once.
  */
-export function checkNoFigures(report: ReportText): Check[] {
+export function checkNoFigures(report: ReportText, pack?: SeasonPack): Check[] {
   const results: Check[] = [];
+  const checklist = packChecklist(pack, reportYear(report));
   for (const key of ['measures', 'leaders'] as const) {
     const text = report.sections[key];
     if (!text) continue;
     // A keyword inside a cited title (《重大行政决策程序暂行条例》) is the document's name, not the work written about:
     // the titles are blanked, keeping every offset.
     const units = figureUnits(text).map((u) => ({ ...u, text: text.slice(u.start, u.end).replace(/《[^《》\n]*》/g, (t) => `《${'\u3000'.repeat(t.length - 2)}》`) }));
-    for (const item of CHECKLISTS[key]) {
+    for (const item of checklistFor(checklist, key)) {
       if (!item.needsFigure) continue;
       let first: { start: number; end: number; keyword: string } | null = null;
       let counted = false;

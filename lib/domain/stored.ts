@@ -3,7 +3,7 @@
 import { formatDocumentDate } from '@/lib/shared/format';
 import type { ReportText } from './model';
 import { BODY_SECTION_KEYS, type BodySectionKey } from './sections';
-import { partHeadingLines, type PartHeadings } from './template';
+import { partHeadingLines, type PartHeadings, type TemplateHeadings } from './template';
 
 export type StoredReport = {
   year: number;
@@ -15,6 +15,8 @@ export type StoredReport = {
   /** 'YYYY-MM-DD'. */
   documentDate: string | null;
   partHeadings?: PartHeadings | null;
+  /** The township's template headings (`templateHeadings` of its season pack); the national default when left out. */
+  templateHeadings?: TemplateHeadings | undefined;
   lastYear?: ReportText['lastYear'];
 };
 
@@ -26,7 +28,7 @@ export function storedReportText(r: StoredReport): ReportText {
     recipient: r.recipient,
     sections,
     signature: { organs: r.signatureOrgans.filter(Boolean), date: r.documentDate ? formatDocumentDate(r.documentDate) : null },
-    headings: partHeadingLines(r.year, r.partHeadings),
+    headings: partHeadingLines(r.year, r.partHeadings, r.templateHeadings),
     lastYear: r.lastYear,
   };
 }

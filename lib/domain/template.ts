@@ -13,7 +13,7 @@ export interface TownshipInfo {
   year: number;
 }
 
-import type { PartKey } from './vocabulary';
+import { PART_KEYS, type PartKey } from './vocabulary';
 import { defaultPack } from './season/defaults';
 import type { SeasonPack } from './season/schema';
 
@@ -32,21 +32,41 @@ export interface SectionTemplate {
   heading: ((year: number) => string) | null;
 }
 
-/** The part headings come from the season pack's outline ({year}: the report year; {next}: the year after). */
-function outlineHeading(key: HeadedSectionKey, year: number, pack?: Pick<SeasonPack, 'outline'>): string {
-  const outline = (pack ?? defaultPack(year)).outline ?? defaultPack(year).outline!;
-  const line = outline.headings[key] ?? defaultPack(year).outline!.headings[key] ?? '';
-  return line.replaceAll('{year}', String(year)).replaceAll('{next}', String(year + 1));
+/** Each part's heading line for a report year, its number included: what the template gives a township. */
+export type TemplateHeadings = Record<HeadedSectionKey, string>;
+
+/** What the headings are read from: an effective season pack (its outline, and the scopes it was layered from). */
+export type OutlinePack = Pick<SeasonPack, 'outline'> & { scope?: SeasonPack['scope']; layers?: ReadonlyArray<SeasonPack['scope']> };
+
+/** The province of an effective pack: the one its province pack names (one installation serves one province). */
+function packProvince(pack: OutlinePack): string | null {
+  for (const s of [...(pack.layers ?? []), ...(pack.scope ? [pack.scope] : [])]) if (s.level === 'province') return s.province;
+  return null;
 }
 
-const HEADINGS: Record<HeadedSectionKey, (year: number) => string> = {
-  measures: (n) => outlineHeading('measures', n),
-  leaders: (n) => outlineHeading('leaders', n),
-  shortcomings: (n) => outlineHeading('shortcomings', n),
-  // Plans look ahead, so they name the year after the one reported on.
-  plans: (n) => outlineHeading('plans', n),
-  other: (n) => outlineHeading('other', n),
-};
+const provinceName = (p: string) => p.trim().replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$/, '');
+
+/**
+ * The template's part headings of report year N for a township: from the season pack that applies to it (its county's
+ * effective pack: the county's headings over the province's over the national ones, part by part), with the
+ * province variant for the township's kind (街道, 镇, 乡) where the pack's province has one. {year} is the report year,
+ * {next} the year after (part 四 looks ahead). Without a pack: the national default of that year.
+ */
+export function templateHeadings(year: number, pack?: OutlinePack | null, kind?: TownshipKind | null): TemplateHeadings {
+  const fallback = defaultPack(year).outline!;
+  const outline = pack?.outline ?? fallback;
+  const province = pack ? packProvince(pack) : null;
+  const out = {} as TemplateHeadings;
+  for (const key of PART_KEYS) {
+    let line = outline.headings[key] ?? fallback.headings[key] ?? '';
+    for (const v of outline.variants) {
+      const applies = province !== null && provinceName(v.province) === provinceName(province) && (!v.townshipKind || v.townshipKind === kind);
+      if (applies && v.headings[key]) line = v.headings[key];
+    }
+    out[key] = line.replaceAll('{year}', String(year)).replaceAll('{next}', String(year + 1));
+  }
+  return out;
+}
 
 const GUIDES: Record<SectionKey, string> = {
   title:
@@ -73,11 +93,11 @@ export const REPORT_TEMPLATE: readonly SectionTemplate[] = SECTION_KEYS.map((key
   label: SECTION_LABELS[key],
   optional: key === 'other' || key === 'cc',
   guide: GUIDES[key],
-  heading: isHeadedSectionKey(key) ? HEADINGS[key] : null,
+  heading: isHeadedSectionKey(key) ? (year: number) => templateHeadings(year)[key] : null,
 }));
 
 export function isHeadedSectionKey(key: string): key is HeadedSectionKey {
-  return Object.hasOwn(HEADINGS, key);
+  return (PART_KEYS as readonly string[]).includes(key);
 }
 
 export function sectionTemplate(key: SectionKey): SectionTemplate {
@@ -87,11 +107,14 @@ export function sectionTemplate(key: SectionKey): SectionTemplate {
   return found;
 }
 
-/** Heading line of a part for report year N, e.g. '一、2025年度推进法治政府建设的主要举措和成效'. */
-export function sectionHeading(key: HeadedSectionKey, year: number): string;
-export function sectionHeading(key: SectionKey, year: number): string | null;
-export function sectionHeading(key: SectionKey, year: number): string | null {
-  return isHeadedSectionKey(key) ? HEADINGS[key](year) : null;
+/**
+ * Heading line of a part for report year N, e.g. '一、2025年度推进法治政府建设的主要举措和成效': the township's
+ * template (`templateHeadings`) when given, else the national default of that year.
+ */
+export function sectionHeading(key: HeadedSectionKey, year: number, template?: TemplateHeadings): string;
+export function sectionHeading(key: SectionKey, year: number, template?: TemplateHeadings): string | null;
+export function sectionHeading(key: SectionKey, year: number, template?: TemplateHeadings): string | null {
+  return isHeadedSectionKey(key) ? (template ?? templateHeadings(year))[key] : null;
 }
 
 /** A part heading without its 一、 number. */
@@ -101,11 +124,15 @@ export function bareHeading(heading: string): string {
 
 export type PartHeadings = Partial<Record<HeadedSectionKey, string>>;
 
-/** Each part's heading line for report year N: the township's own wording where it has one, else the template's. */
-export function partHeadingLines(year: number, custom: PartHeadings | null | undefined): Record<HeadedSectionKey, string> {
-  const out = {} as Record<HeadedSectionKey, string>;
-  for (const key of Object.keys(HEADINGS) as HeadedSectionKey[]) {
-    const template = HEADINGS[key](year);
+/**
+ * Each part's heading line for report year N: the township's own wording where it has one, else the template's (the
+ * township's `templateHeadings`; the national default of the year when not given).
+ */
+export function partHeadingLines(year: number, custom: PartHeadings | null | undefined, headings?: TemplateHeadings): TemplateHeadings {
+  const templates = headings ?? templateHeadings(year);
+  const out = {} as TemplateHeadings;
+  for (const key of PART_KEYS) {
+    const template = templates[key];
     const own = custom?.[key]?.trim();
     out[key] = own ? `${template.slice(0, template.indexOf('、') + 1)}${bareHeading(own)}` : template;
   }
@@ -116,11 +143,12 @@ export function partHeadingLines(year: number, custom: PartHeadings | null | und
  * The headings an import keeps: a part heading the township worded differently from the template (without its
  * number); the template's own wording is not stored, so a later template change still reaches it.
  */
-export function ownPartHeadings(year: number, written: Partial<Record<string, string>>): PartHeadings {
+export function ownPartHeadings(year: number, written: Partial<Record<string, string>>, headings?: TemplateHeadings): PartHeadings {
+  const templates = headings ?? templateHeadings(year);
   const out: PartHeadings = {};
-  for (const key of Object.keys(HEADINGS) as HeadedSectionKey[]) {
+  for (const key of PART_KEYS) {
     const bare = written[key] ? bareHeading(written[key]) : '';
-    if (bare && bare !== bareHeading(HEADINGS[key](year))) out[key] = bare.slice(0, 100);
+    if (bare && bare !== bareHeading(templates[key])) out[key] = bare.slice(0, 100);
   }
   return out;
 }
@@ -181,8 +209,8 @@ export function defaultPreface(info: TownshipInfo): string {
   );
 }
 
-/** Default content for a new report: every part with its heading and starting text. */
-export function defaultReportSkeleton(info: TownshipInfo): {
+/** Default content for a new report: every part with its heading (the township's template when given) and starting text. */
+export function defaultReportSkeleton(info: TownshipInfo, headings?: TemplateHeadings): {
   title: string;
   recipient: string;
   preface: string;
@@ -194,13 +222,7 @@ export function defaultReportSkeleton(info: TownshipInfo): {
     title: defaultTitle(info),
     recipient: defaultRecipient(info.countyName),
     preface: defaultPreface(info),
-    headings: {
-      measures: HEADINGS.measures(info.year),
-      leaders: HEADINGS.leaders(info.year),
-      shortcomings: HEADINGS.shortcomings(info.year),
-      plans: HEADINGS.plans(info.year),
-      other: HEADINGS.other(info.year),
-    },
+    headings: headings ?? templateHeadings(info.year, null, info.townshipKind),
     signatureOrgans: defaultSignatureOrgans(info),
     cc: defaultCc(info.countyName),
   };

@@ -12,7 +12,7 @@ import type { ChecklistEntry, EditorInitialData, ReportMeta, ReviewData, SaveOk 
 import { listThreads } from '@/lib/review/comments';
 import { reportTimeline, reviewStartedOn } from '@/lib/review/transitions';
 import { AppError } from '@/lib/shared/errors';
-import { findChecklistItem } from '@/lib/domain/checklists';
+import { findChecklistItem, packChecklist } from '@/lib/domain/checklists';
 import { BODY_SECTION_KEYS, isBodySectionKey, SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
 import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
 import { loadReportInScope } from '@/lib/reports/service';
@@ -131,7 +131,7 @@ function metaOf(r: Report): ReportMeta {
 }
 
 export async function setChecklistEntry(db: Db, actor: Actor, reportId: number, itemId: string, raw: unknown): Promise<ChecklistEntry> {
-  const { report } = await loadForEdit(db, actor, reportId);
+  const { report, township } = await loadForEdit(db, actor, reportId);
   const existing = await one(
     db
       .select()
@@ -148,7 +148,8 @@ export async function setChecklistEntry(db: Db, actor: Actor, reportId: number, 
         .where(eq(reportChecklist.id, existing.id)),
     );
   } else {
-    if (!findChecklistItem(itemId)) throw new AppError('not_found', '清单中没有这一项。');
+    // The items are the season pack's of the report's year and county: an item the pack no longer has is refused.
+    if (!findChecklistItem(packChecklist(await effectivePack(db, report.year, township.countyId)), itemId)) throw new AppError('not_found', '清单中没有这一项。');
     const input = parseInput(tickSchema, raw);
     await write(db, () =>
       db

@@ -1,5 +1,5 @@
 // The data the editor page hands to the client editor, and the shapes the section/checklist routes answer with.
-import type { SeasonPack } from '@/lib/domain/season/schema';
+import type { EffectivePack } from '@/lib/domain/season/layer';
 import type { PartHeadings } from '@/lib/domain/template';
 import type { SuggestionView } from '@/lib/review/suggestions';
 import type { VerdictView } from '@/lib/review/verdicts';
@@ -16,7 +16,7 @@ import type { SectionSnapshot } from '@/lib/reports/sections';
 export type ChecklistEntry = {
   itemId: string;
   kind: 'item' | 'ledger';
-  /** For ledger items: "去年计划：…"; null for template checklist items (their label comes from lib/domain/checklists). */
+  /** For ledger items: "去年计划：…"; null for template checklist items (their label comes from the season pack's checklist). */
   label: string | null;
   confirmed: boolean;
   state: LedgerState | null;
@@ -70,7 +70,7 @@ export type EditorInitialData = {
   /** Last year's report of the township, part by part (plain text), for the checks that compare with it. */
   lastYear: Record<string, string> | null;
   /** The effective season pack of the report's year and county: what the checks read (cited documents, wording). */
-  seasonPack: SeasonPack;
+  seasonPack: EffectivePack;
 };
 
 /** 200 from PUT /api/reports/:id/sections/:key */

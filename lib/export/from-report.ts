@@ -10,7 +10,8 @@ import { BODY_SECTION_KEYS, isBodySectionKey, type BodySectionKey } from '@/lib/
 import { docFromReportText, type TiptapNode } from '@/lib/domain/tiptap-doc';
 import { getReportForActor, type ReportWithSections } from '@/lib/reports/service';
 import { authorLabel } from '@/lib/review/suggestions';
-import { partHeadingLines } from '@/lib/domain/template';
+import { partHeadingLines, type TemplateHeadings } from '@/lib/domain/template';
+import { townshipHeadings } from '@/lib/season/store';
 import type { ExportComment, ExportDocument, ExportNote } from './document';
 import { clampDocForRender } from '@/lib/editor/doc-limits';
 import type { Revision } from './revisions';
@@ -79,13 +80,16 @@ async function openComments(db: Db, { report, sections }: ReportWithSections): P
 export async function exportDocumentFromReport(db: Db, actor: Actor, reportId: number, opts: { revisions?: boolean } = {}): Promise<ExportDocument> {
   const found = await getReportForActor(db, actor, reportId);
   return {
-    ...exportDocumentOf(found),
+    ...exportDocumentOf(found, await townshipHeadings(db, found.report.year, found.township)),
     ...(opts.revisions ? { revisions: await pendingRevisions(db, found), comments: await openComments(db, found) } : {}),
   };
 }
 
-/** The export document of a report already loaded (the caller has decided who may see it). */
-export function exportDocumentOf({ report, township, sections }: ReportWithSections): ExportDocument {
+/**
+ * The export document of a report already loaded (the caller has decided who may see it); `templates`: the township's
+ * template headings of the report's year (`townshipHeadings`), for the parts it words as the template does.
+ */
+export function exportDocumentOf({ report, township, sections }: ReportWithSections, templates: TemplateHeadings): ExportDocument {
   return {
     year: report.year,
     townshipName: township.name,
@@ -96,7 +100,7 @@ export function exportDocumentOf({ report, township, sections }: ReportWithSecti
     signatureOrgans: report.signatureOrgans,
     documentDate: report.documentDate,
     cc: report.cc,
-    headings: partHeadingLines(report.year, report.partHeadings),
+    headings: partHeadingLines(report.year, report.partHeadings, templates),
   };
 }
 

@@ -12,6 +12,7 @@ import { BODY_SECTION_KEYS, SECTION_LABELS, type BodySectionKey } from '@/lib/do
 import { ownPartHeadings } from '@/lib/domain/template';
 import { docFromReportText, docToText } from '@/lib/domain/tiptap-doc';
 import { createReport, reportOfYear, townshipForNewReport } from '@/lib/reports/service';
+import { townshipHeadings } from '@/lib/season/store';
 import { assertVersionRoom, createVersion } from '@/lib/review/versions';
 import { isEditableStatus, LOCKED_MESSAGES } from '@/lib/domain/workflow';
 import { normalizeText } from '@/lib/shared/text';
@@ -137,6 +138,8 @@ export async function commitImport(
   // suggesting needs report.suggest on one waiting for review (fileTrackedChanges, the one gate): the two never meet,
   // so a drafter importing a file with tracked changes does not become its reviewer. The text arrives as the drafter
   // chose in the preview (all changes accepted, or as it stood before them) and the audit row says which.
+  // A heading worded as the township's template (its county's or province's pack) is not kept as the township's own.
+  const templates = await townshipHeadings(db, input.year, township);
   const reportId = existing?.id ?? (await createReport(db, actor, { townshipId: township.id, year: input.year }, now)).id;
   await withTx(db, async (tx) => {
     if (existing) await createVersion(tx, { reportId, kind: 'import', label: '导入前的内容', actorId: actor.id, at: now });
@@ -164,7 +167,7 @@ export async function commitImport(
         signatureOrgans: input.signatureOrgans.filter(Boolean),
         documentDate: input.documentDate,
         cc: input.cc || null,
-        partHeadings: ownPartHeadings(input.year, input.headings),
+        partHeadings: ownPartHeadings(input.year, input.headings, templates),
         metaVersion: sql`${reports.metaVersion} + 1`,
         updatedBy: actor.id,
         updatedAt: now,

@@ -10,6 +10,7 @@ import { exportDocumentOf } from '@/lib/export/from-report';
 import { BODY_SECTION_KEYS } from '@/lib/domain/sections';
 import { getTownship } from '@/lib/directory/townships';
 import { reportTownship } from '@/db/joins';
+import { townshipHeadings } from '@/lib/season/store';
 
 const NOT_FOUND = '页面不存在。';
 
@@ -39,7 +40,7 @@ export async function publishedReport(db: Db, id: number): Promise<PublicReport>
   const sections = await db.select().from(reportSections).where(eq(reportSections.reportId, report.id)).orderBy(asc(reportSections.id));
   const order = new Map<string, number>(BODY_SECTION_KEYS.map((k, i) => [k, i]));
   sections.sort((a, b) => (order.get(a.sectionKey) ?? 99) - (order.get(b.sectionKey) ?? 99));
-  const doc = exportDocumentOf({ report, township, sections });
+  const doc = exportDocumentOf({ report, township, sections }, await townshipHeadings(db, report.year, township));
   return {
     id: report.id,
     year: report.year,

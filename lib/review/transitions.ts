@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { auditEvents, comments, reportSections, reports, reviewVerdicts, suggestions, users, type Report } from '@/db/schema';
 import { scanForPublication, type PublicationFinding } from '@/lib/domain/privacy';
-import { isHeadedSectionKey, partHeadingLines } from '@/lib/domain/template';
+import { isHeadedSectionKey, partHeadingLines, type TownshipKind } from '@/lib/domain/template';
+import { townshipHeadings } from '@/lib/season/store';
 import { formatDocumentDate } from '@/lib/shared/format';
 import { BODY_SECTION_KEYS, isBodySectionKey, SECTION_LABELS } from '@/lib/domain/sections';
 import { recordAudit } from '@/lib/audit/record';
@@ -52,14 +53,14 @@ const publishSchema = z.object({
  * included, and the 落款 — the signature organs (also the record's 发布机构) and the date. 主送 and 抄送 are left out of
  * the 公开稿, so they are not scanned.
  */
-async function publicationFindings(db: Db, report: Report): Promise<PublicationFinding[]> {
+async function publicationFindings(db: Db, report: Report, township: { countyId: number; kind: TownshipKind }): Promise<PublicationFinding[]> {
   const rows = await db
     .select({ key: reportSections.sectionKey, text: reportSections.plainText })
     .from(reportSections)
     .where(eq(reportSections.reportId, report.id));
   const order = new Map<string, number>(BODY_SECTION_KEYS.map((k, i) => [k, i]));
   rows.sort((a, b) => (order.get(a.key) ?? 99) - (order.get(b.key) ?? 99));
-  const headings = partHeadingLines(report.year, report.partHeadings);
+  const headings = partHeadingLines(report.year, report.partHeadings, await townshipHeadings(db, report.year, township));
   const label = (key: string) => (isBodySectionKey(key) ? SECTION_LABELS[key] : key);
   return scanForPublication([
     { where: '标题', text: report.title },
@@ -105,7 +106,7 @@ async function refuseWithdrawIfReviewed(db: Db, report: Report): Promise<void> {
 export async function transitionReport(db: Db, actor: Actor, reportId: number, raw: unknown): Promise<Report> {
   const { transition } = parseInput(transitionSchema, raw);
   const t = TRANSITIONS[transition];
-  const { report } = await loadReportInScope(db, actor, reportId, t.action);
+  const { report, township } = await loadReportInScope(db, actor, reportId, t.action);
   if (!canTransitionFrom(transition, report.status)) {
     throw new AppError('conflict', `报告当前为“${STATUS_LABELS[report.status]}”，不能${t.label}。请刷新页面查看最新状态。`);
   }
@@ -113,7 +114,7 @@ export async function transitionReport(db: Db, actor: Actor, reportId: number, r
   const publication = transition === 'publish' ? parseInput(publishSchema, raw) : undefined;
   // 公开前检查: personal information or a 秘密 / 内部 marker in the 公开稿 stops publication until it is fixed, or the
   // finalising drafter says why it may go out anyway.
-  const findings = publication ? await publicationFindings(db, report) : [];
+  const findings = publication ? await publicationFindings(db, report, township) : [];
   const reasonFor = (key: string) => publication?.overrides?.[key] ?? publication?.override;
   const open = findings.filter((f) => !reasonFor(f.key));
   if (open.length) {

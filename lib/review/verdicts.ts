@@ -10,10 +10,11 @@ import type { Db } from '@/db/client';
 import { reportSections, reviewVerdicts, users, type VerdictChanges } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/domain/permissions';
-import { CHECKLISTS, findChecklistItem } from '@/lib/domain/checklists';
+import { checklistFor, findChecklistItem, packChecklist, type Checklist } from '@/lib/domain/checklists';
 import { SECTION_LABELS } from '@/lib/domain/sections';
 import { VERDICTS, type Verdict } from '@/lib/domain/vocabulary';
 import { loadReportInScope } from '@/lib/reports/service';
+import { effectivePack } from '@/lib/season/store';
 import { AppError } from '@/lib/shared/errors';
 import { limit, limitMessage } from '@/lib/shared/limits';
 import { parseInput, textField } from '@/lib/shared/validation';
@@ -94,9 +95,9 @@ async function sectionText(db: Db, reportId: number, key: string): Promise<strin
 
 /** The reviewer's verdict on an item (null takes it back); only while the report waits for review. */
 export async function setVerdict(db: Db, actor: Actor, reportId: number, itemId: string, raw: unknown, now = new Date()): Promise<VerdictView | null> {
-  const { report } = await loadReportInScope(db, actor, reportId, 'report.review');
+  const { report, township } = await loadReportInScope(db, actor, reportId, 'report.review');
   if (report.status !== 'submitted') throw new AppError('forbidden', '只有待审核的报告可以给出逐项审核意见。');
-  const item = findChecklistItem(itemId);
+  const item = findChecklistItem(await seasonChecklist(db, report.year, township.countyId), itemId);
   if (!item) throw new AppError('not_found', '清单中没有这一项。');
   const input = parseInput(verdictSchema, raw);
   if (input.verdict === 'fix' && !input.note) throw new AppError('bad_request', '请写明需要怎样修改。');
@@ -163,8 +164,16 @@ export async function markVerdictDone(db: Db, actor: Actor, reportId: number, it
   return (await listVerdicts(db, actor, report.id)).find((v) => v.itemId === itemId)!;
 }
 
+/** The checklist of the season pack of a report's year and county: the items verdicts are given on. */
+async function seasonChecklist(db: Db, year: number, countyId: number): Promise<Checklist> {
+  return packChecklist(await effectivePack(db, year, countyId));
+}
+
 /** Checklist items in reading order: the parts in order, each part's items as its checklist lists them. */
-const ITEM_ORDER = new Map(Object.values(CHECKLISTS).flatMap((items) => items.map((i) => i.id)).map((id, n) => [id, n]));
+function itemOrder(checklist: Checklist): Map<string, number> {
+  const ids = (['measures', 'leaders', 'shortcomings', 'plans'] as const).flatMap((k) => checklistFor(checklist, k).map((i) => i.id));
+  return new Map(ids.map((id, n) => [id, n]));
+}
 
 /** Verdicts whose changes were worked out (a diff of the part's text then and now), counted so tests can check each is worked out once per version. */
 export const verdictWork = { diffs: 0 };
@@ -179,7 +188,7 @@ type Row = Omit<typeof reviewVerdicts.$inferSelect, 'reportId' | 'sectionText' |
  * (the texts of the parts are read only when one is due). Verdicts on the same passage share one diff. Verdicts from
  * before the passage was kept get theirs from the part's text then, once, and keep it.
  */
-async function changesOf(db: Db, reportId: number, rows: Array<{ v: Row }>) {
+async function changesOf(db: Db, reportId: number, rows: Array<{ v: Row }>, checklist: Checklist) {
   const versions = new Map(
     (await db.select({ key: reportSections.sectionKey, version: reportSections.version }).from(reportSections).where(eq(reportSections.reportId, reportId))).map(
       (r) => [r.key, r.version],
@@ -187,7 +196,7 @@ async function changesOf(db: Db, reportId: number, rows: Array<{ v: Row }>) {
   );
   const out = new Map<number, Computed>();
   const due = rows.filter(({ v }) => {
-    const key = findChecklistItem(v.itemId)?.section;
+    const key = findChecklistItem(checklist, v.itemId)?.section;
     const version = key ? versions.get(key) : undefined;
     if (version === undefined) return false;
     if (v.changesVersion === version && v.passage !== null) {
@@ -214,7 +223,7 @@ async function changesOf(db: Db, reportId: number, rows: Array<{ v: Row }>) {
   const shared = new Map<string, VerdictChanges | null>();
   const fresh: Array<{ id: number; before: string; version: number } & Computed> = [];
   for (const { v } of due) {
-    const item = findChecklistItem(v.itemId)!;
+    const item = findChecklistItem(checklist, v.itemId)!;
     const then = before.get(v.id);
     if (then === undefined) continue; // taken back meanwhile
     const given = v.passage ?? verdictPassage(then, item);
@@ -252,7 +261,9 @@ async function changesOf(db: Db, reportId: number, rows: Array<{ v: Row }>) {
 
 /** Every verdict on a report, in the order of the report's parts and checklists, for everyone who may read it. */
 export async function listVerdicts(db: Db, actor: Actor, reportId: number): Promise<VerdictView[]> {
-  const { report } = await loadReportInScope(db, actor, reportId);
+  const { report, township } = await loadReportInScope(db, actor, reportId);
+  const checklist = await seasonChecklist(db, report.year, township.countyId);
+  const order = itemOrder(checklist);
   const rows = (
     await db
       .select({
@@ -275,12 +286,12 @@ export async function listVerdicts(db: Db, actor: Actor, reportId: number): Prom
       .from(reviewVerdicts)
       .innerJoin(users, eq(users.id, reviewVerdicts.reviewerId))
       .where(eq(reviewVerdicts.reportId, report.id))
-  ).sort((a, b) => (ITEM_ORDER.get(a.v.itemId) ?? Infinity) - (ITEM_ORDER.get(b.v.itemId) ?? Infinity));
-  const computed = await changesOf(db, report.id, rows);
+  ).sort((a, b) => (order.get(a.v.itemId) ?? Infinity) - (order.get(b.v.itemId) ?? Infinity));
+  const computed = await changesOf(db, report.id, rows, checklist);
   const doneIds = [...new Set(rows.flatMap(({ v }) => (v.doneBy === null ? [] : [v.doneBy])))];
   const doneNames = new Map(doneIds.length ? (await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, doneIds))).map((u) => [u.id, u.name]) : []);
   return rows.flatMap(({ v, reviewerName }) => {
-    const item = findChecklistItem(v.itemId);
+    const item = findChecklistItem(checklist, v.itemId);
     if (!item) return [];
     const c = computed.get(v.id) ?? { changed: false, changes: null, passage: v.passage ?? '' };
     return [

@@ -14,6 +14,7 @@ import { shippedNationalPack, SHIPPED_SEASONS } from '@/lib/domain/season/defaul
 import { diffPacks, type PackDiff } from '@/lib/domain/season/diff';
 import { checkIntegrity, layerPacks, type EffectivePack } from '@/lib/domain/season/layer';
 import { PackError, parseSeasonPack, parseSeasonPackText, type SeasonPack } from '@/lib/domain/season/schema';
+import { templateHeadings, type TemplateHeadings, type TownshipKind } from '@/lib/domain/template';
 import { AppError } from '@/lib/shared/errors';
 
 export type { EffectivePack };
@@ -35,18 +36,24 @@ async function storedFor(db: Db, season: number, countyId: number | null): Promi
 }
 
 function layered(season: number, stored: SeasonPack[]): EffectivePack {
-  const national = stored.find((p) => p.scope.level === 'national') ?? shippedNationalPack(season);
-  return layerPacks([national, ...stored.filter((p) => p.scope.level !== 'national')]);
+  const shipped = shippedNationalPack(season);
+  const national = stored.find((p) => p.scope.level === 'national') ?? shipped;
+  const p = layerPacks([national, ...stored.filter((x) => x.scope.level !== 'national')]);
+  // A national pack imported without a checklist keeps the shipped one of its season (the built-in default).
+  return p.checklist ? p : { ...p, checklist: shipped.checklist };
 }
 
 // Parsed and layered packs by the ids of the rows they were made of: a re-import inserts a new row, so a pack
 // imported by the command line or another instance is seen on the next request (one small indexed query each).
-const cache = new Map<string, EffectivePack>();
+// Kept per database: two databases in one process (tests, `db copy`) number their rows alike.
+const caches = new WeakMap<Db, Map<string, EffectivePack>>();
 
 /** The effective pack of a season for a county (null: the national default with any province or city pack). */
 export async function effectivePack(db: Db, season: number, countyId: number | null): Promise<EffectivePack> {
   const found = await storedRows(db, season, countyId);
   const key = `${season}:${found.map((r) => r.id).join(',')}`;
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
   let p = cache.get(key);
   if (!p) {
     p = layered(season, found.map((r) => parseSeasonPack(JSON.parse(r.body))));
@@ -60,6 +67,11 @@ export async function effectivePack(db: Db, season: number, countyId: number | n
 export async function effectivePackForTownship(db: Db, season: number, townshipId: number): Promise<EffectivePack> {
   const t = await getTownship(db, townshipId);
   return effectivePack(db, season, t?.countyId ?? null);
+}
+
+/** The template's part headings of a season for a township: its county's effective pack, the variant for its kind. */
+export async function townshipHeadings(db: Db, season: number, township: { countyId: number; kind: TownshipKind }): Promise<TemplateHeadings> {
+  return templateHeadings(season, await effectivePack(db, season, township.countyId), township.kind);
 }
 
 async function countyByName(db: Db, name: string): Promise<{ id: number; name: string }> {

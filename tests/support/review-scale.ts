@@ -3,10 +3,11 @@
 // every checklist item of parts that were rewritten since.
 import type { Db } from '@/db/client';
 import { one, withTx, write } from '@/db/tx';
-import { reportSections, reviewVerdicts, suggestions } from '@/db/schema';
+import { reports, reportSections, reviewVerdicts, suggestions } from '@/db/schema';
 import { and, eq } from 'drizzle-orm';
 import { createAnchor } from '@/lib/domain/anchor';
-import { CHECKLISTS } from '@/lib/domain/checklists';
+import { checklistFor, packChecklist } from '@/lib/domain/checklists';
+import { defaultPack } from '@/lib/domain/season/defaults';
 import type { Actor } from '@/lib/domain/permissions';
 import type { BodySectionKey } from '@/lib/domain/sections';
 import { docFromText } from '@/lib/domain/tiptap-doc';
@@ -89,9 +90,10 @@ export async function plantChangedSuggestions(db: Db, reportId: number, authorId
 /** A 需修改 verdict on every checklist item of the four parts (35), given on the text as it stands now. */
 export async function plantFixVerdicts(db: Db, reportId: number, reviewerId: number): Promise<number> {
   let count = 0;
+  const year = (await one(db.select({ year: reports.year }).from(reports).where(eq(reports.id, reportId))))!.year;
   for (const key of SCALE_PARTS) {
     const text = (await part(db, reportId, key)).plainText;
-    const items = CHECKLISTS[key as keyof typeof CHECKLISTS];
+    const items = checklistFor(packChecklist(defaultPack(year)), key);
     await write(db, () =>
       db
         .insert(reviewVerdicts)

@@ -1,6 +1,6 @@
 // What each route handler and server action is for, as the tests see it: a valid request against the fixture of
 // tests/support/routes.ts, and which users may make it. The authorisation matrix and the bad-input tests share it.
-import { CHECKLISTS } from '@/lib/domain/checklists';
+import { defaultPack } from '@/lib/domain/season/defaults';
 import type { Fixture } from './routes';
 import { TEST_PASSWORD } from './db';
 import { SUBMITTED_TEXT } from './routes';
@@ -89,7 +89,7 @@ export const ROUTES: Record<string, Case | Skip> = {
   'PUT /api/reports/[id]/checklist/[itemId]': {
     allow: EDITORS,
     mutates: true,
-    request: (f) => ({ params: { id: String(f.draft), itemId: CHECKLISTS.measures[0]!.id }, body: { confirmed: true } }),
+    request: (f) => ({ params: { id: String(f.draft), itemId: defaultPack(2025).checklist![0]!.id }, body: { confirmed: true } }),
   },
   'PUT /api/reports/[id]/verdicts/[itemId]': {
     allow: REVIEWERS,

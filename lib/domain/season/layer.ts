@@ -1,6 +1,7 @@
 // Layering season packs: national → province → city → county. A more specific pack overrides document by document
-// (by title) and item by item (by id); `off: true` switches one off; deadlines, outline, checklist and the five
-// required parts come from the most specific pack that has them. The result is checked as a whole (every parent
+// (by title) and item by item (by id); `off: true` switches one off; the outline's part headings part by part (a
+// heading a more specific pack words itself also beats a less specific pack's province variant); deadlines, checklist
+// and the five required parts come from the most specific pack that has them. The result is checked as a whole (every parent
 // exists and sits one level up), and a problem is reported at the path of the pack that caused it.
 import { PackError, type PackDocument, type PackItem, type SeasonPack } from './schema';
 
@@ -10,6 +11,35 @@ export type EffectivePack = SeasonPack & {
   /** The packs it was made of, least specific first (their scopes), for the admin page and the export. */
   layers: Array<SeasonPack['scope']>;
 };
+
+type Outline = NonNullable<SeasonPack['outline']>;
+
+const definedHeadings = (h: Outline['headings']) => Object.fromEntries(Object.entries(h).filter(([, v]) => v !== undefined)) as Outline['headings'];
+
+/** The outlines of the layers, least specific first: headings part by part, variants kept unless a later pack words that part. */
+function mergeOutlines(outlines: Array<Outline | undefined>): Outline | undefined {
+  let out: Outline | undefined;
+  for (const o of outlines) {
+    if (!o) continue;
+    if (!out) {
+      out = { ...o, headings: definedHeadings(o.headings), variants: [...o.variants] };
+      continue;
+    }
+    const own = definedHeadings(o.headings);
+    const worded = new Set(Object.keys(own));
+    out = {
+      headings: { ...out.headings, ...own },
+      otherOptional: o.otherOptional,
+      variants: [
+        ...out.variants
+          .map((v) => ({ ...v, headings: Object.fromEntries(Object.entries(definedHeadings(v.headings)).filter(([k]) => !worded.has(k))) as Outline['headings'] }))
+          .filter((v) => Object.keys(v.headings).length > 0),
+        ...o.variants,
+      ],
+    };
+  }
+  return out;
+}
 
 function mergeBy<T extends { off?: boolean | undefined }>(lists: T[][], key: (t: T) => string): T[] {
   const order: string[] = [];
@@ -39,7 +69,7 @@ export function layerPacks(packs: SeasonPack[]): EffectivePack {
     documents: mergeBy<PackDocument>(sorted.map((p) => p.documents), (d) => d.title),
     items: mergeBy<PackItem>(sorted.map((p) => p.items), (i) => i.id),
     deadlines: last('deadlines'),
-    outline: last('outline'),
+    outline: mergeOutlines(sorted.map((p) => p.outline)),
     checklist: last('checklist'),
     requiredParts: last('requiredParts'),
     sources: sorted.flatMap((p) => p.sources),

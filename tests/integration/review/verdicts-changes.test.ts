@@ -6,7 +6,8 @@ import { listVerdicts, setVerdict, verdictWork } from '@/lib/review/verdicts';
 import { limit } from '@/lib/shared/limits';
 import { and, eq } from 'drizzle-orm';
 import { reportSections } from '@/db/schema';
-import { findChecklistItem } from '@/lib/domain/checklists';
+import { findChecklistItem, packChecklist } from '@/lib/domain/checklists';
+import { defaultPack } from '@/lib/domain/season/defaults';
 import { verdictPassage } from '@/lib/domain/verdict-passage';
 import { worldWithSubmitted, type World } from '../../support/db';
 import { fillParts, plantFixVerdicts, rewriteParts } from '../../support/review-scale';
@@ -81,7 +82,7 @@ describe('verdict changes kept per version of the part', () => {
     expect(recomputed).toBeGreaterThan(0);
     expect(recomputed).toBeLessThanOrEqual(after.filter((v) => v.changed).length);
     const measures = (await db.select({ t: reportSections.plainText }).from(reportSections).where(and(eq(reportSections.reportId, reportId), eq(reportSections.sectionKey, 'measures'))))[0]!.t;
-    expect(after.find((v) => v.itemId === 'measures.training')!.changed).toBe(verdictPassage(measures, findChecklistItem('measures.training')!) !== given);
+    expect(after.find((v) => v.itemId === 'measures.training')!.changed).toBe(verdictPassage(measures, findChecklistItem(packChecklist(defaultPack(2025)), 'measures.training')!) !== given);
     await listVerdicts(db, w.reviewerA, reportId);
     expect(verdictWork.diffs - d0).toBe(recomputed);
   });

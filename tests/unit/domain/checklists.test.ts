@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import {
-  CHECKLISTS,
   FIGURE_WINDOW,
   checklistFor,
   createLedger,
@@ -8,32 +7,72 @@ import {
   findChecklistItem,
   findFigures,
   ledgerLabel,
+  packChecklist,
   suggestChecklist,
 } from '@/lib/domain/checklists';
+import { checkNoFigures } from '@/lib/domain/checks-wording';
+import { emptyReportText } from '@/lib/domain/model';
+import { defaultPack } from '@/lib/domain/season/defaults';
+import type { SeasonPack } from '@/lib/domain/season/schema';
+
+/** The shipped default pack's checklist: what a report of 2025 is checked against with no pack of its own. */
+const CL = packChecklist(defaultPack(2025));
 
 function suggestion(section: string, text: string, id: string) {
-  const found = suggestChecklist(section, text).find((s) => s.itemId === id);
+  const found = suggestChecklist(CL, section, text).find((s) => s.itemId === id);
   if (!found) throw new Error(`no suggestion for ${id}`);
   return found;
 }
 
 describe('checklist items', () => {
   it('have unique, section-prefixed ids and Chinese labels', () => {
-    const all = Object.values(CHECKLISTS).flat();
+    const all = CL;
     expect(new Set(all.map((i) => i.id)).size).toBe(all.length);
     for (const i of all) {
       expect(i.id.startsWith(`${i.section}.`)).toBe(true);
       expect(i.label).toMatch(/[\u4e00-\u9fff]/);
     }
-    expect(findChecklistItem('measures.legal-advisers')?.needsFigure).toBe(true);
-    expect(findChecklistItem('leaders.report-on-law')?.hints).toContain('述法');
+    expect(findChecklistItem(CL, 'measures.legal-advisers')?.needsFigure).toBe(true);
+    expect(findChecklistItem(CL, 'leaders.report-on-law')?.hints).toContain('述法');
   });
 
   it('covers the four body parts only', () => {
-    expect(checklistFor('measures').length).toBeGreaterThanOrEqual(11);
-    expect(checklistFor('shortcomings').map((i) => i.id)).toContain('shortcomings.causes');
-    expect(checklistFor('preface')).toEqual([]);
-    expect(suggestChecklist('other', '法律顾问审查合同5份')).toEqual([]);
+    expect(checklistFor(CL, 'measures').length).toBeGreaterThanOrEqual(11);
+    expect(checklistFor(CL, 'shortcomings').map((i) => i.id)).toContain('shortcomings.causes');
+    expect(checklistFor(CL, 'preface')).toEqual([]);
+    expect(suggestChecklist(CL, 'other', '法律顾问审查合同5份')).toEqual([]);
+  });
+});
+
+describe('the checklist comes from the season pack', () => {
+  // An invented pack whose part 一 item on legal advisers is worded otherwise and listens to other words.
+  const changed: SeasonPack = {
+    ...defaultPack(2025),
+    checklist: [
+      { id: 'measures.legal-advisers', section: 'measures', label: '村居法律顾问：联系村（社区）的次数', hints: ['村居法律顾问'], needsFigure: true },
+      { id: 'leaders.report-on-law', section: 'leaders', label: '向县委述法', hints: ['述法'], needsFigure: false },
+    ],
+  };
+
+  it("lists the pack's items, labels and words, not the default's", () => {
+    const own = packChecklist(changed);
+    expect(checklistFor(own, 'measures').map((i) => i.label)).toEqual(['村居法律顾问：联系村（社区）的次数']);
+    expect(findChecklistItem(own, 'measures.training')).toBeUndefined();
+    const text = '聘请法律顾问审查合同5份。村居法律顾问每月进村1次。';
+    expect(suggestChecklist(own, 'measures', text)[0]!.matches.map((m) => m.keyword)).toEqual(['村居法律顾问']);
+    expect(suggestChecklist(CL, 'measures', text).find((s) => s.itemId === 'measures.legal-advisers')!.matches.map((m) => m.keyword)).toEqual(['法律顾问', '法律顾问']);
+  });
+
+  it('a pack without a checklist takes the shipped default of its season', () => {
+    const bare = { ...defaultPack(2026), checklist: undefined };
+    expect(packChecklist(bare)).toEqual(defaultPack(2026).checklist);
+    expect(packChecklist(undefined, 2026)).toEqual(defaultPack(2026).checklist);
+  });
+
+  it("the no-figures check names the pack's item", () => {
+    const report = { ...emptyReportText(), year: 2025, sections: { ...emptyReportText().sections, measures: '全面推行村居法律顾问制度。' } };
+    expect(checkNoFigures(report, changed).map((c) => c.message)).toEqual([expect.stringContaining('“村居法律顾问”：写到了“村居法律顾问”')]);
+    expect(checkNoFigures(report, defaultPack(2025)).map((c) => c.message)).toEqual([expect.stringContaining('“法律顾问”：写到了“法律顾问”')]);
   });
 });
 

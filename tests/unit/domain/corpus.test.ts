@@ -4,7 +4,8 @@ import { describe, it, expect } from 'vitest';
 import { parseReport, toReportText, type ParsedReport } from '@/lib/domain/parse';
 import { checkRepeatedFigures } from '@/lib/domain/checks-last-year';
 import type { ReportText } from '@/lib/domain/model';
-import { suggestChecklist } from '@/lib/domain/checklists';
+import { packChecklist, suggestChecklist } from '@/lib/domain/checklists';
+import { defaultPack } from '@/lib/domain/season/defaults';
 import { expectLeadersFirst } from '../../support/parsed';
 
 // Real published reports live beside the checkout, not in it; the project does not copy their text.
@@ -60,7 +61,7 @@ describe.skipIf(!haveSamples)('corpus: jincheng-2023', () => {
   });
 
   it('gives checklist suggestions on real text', () => {
-    const s = suggestChecklist('measures', p.sections.measures ?? '');
+    const s = suggestChecklist(packChecklist(defaultPack(2023)), 'measures', p.sections.measures ?? '');
     expect(s.find((x) => x.itemId === 'measures.legal-advisers')?.suggested).toBe(true);
     expect(s.find((x) => x.itemId === 'measures.training')?.suggested).toBe(true);
   });

@@ -9,9 +9,15 @@ import {
   defaultSignatureOrgans,
   defaultTitle,
   fullTownshipName,
+  ownPartHeadings,
+  partHeadingLines,
   sectionHeading,
   sectionTemplate,
+  templateHeadings,
 } from '@/lib/domain/template';
+import { defaultPack } from '@/lib/domain/season/defaults';
+import { layerPacks } from '@/lib/domain/season/layer';
+import type { SeasonPack } from '@/lib/domain/season/schema';
 
 describe('sectionHeading', () => {
   it('puts year N on measures, leaders and shortcomings and N+1 on plans', () => {
@@ -96,5 +102,70 @@ describe('default wording', () => {
     expect(s.headings.plans).toBe('四、2026年度推进法治政府建设的主要安排');
     expect(s.signatureOrgans).toHaveLength(2);
     expect(s.cc).toBe(defaultCc('示例县'));
+  });
+});
+
+describe('templateHeadings: the headings of the pack that applies to the township', () => {
+  // Invented packs: a province pack with a longer part one for its streets, a county pack with its own part 四.
+  const province: SeasonPack = {
+    ...defaultPack(2025),
+    scope: { level: 'province', province: '示例省' },
+    documents: [],
+    items: [],
+    sources: [],
+    wordings: [],
+    checklist: undefined,
+    requiredParts: undefined,
+    deadlines: undefined,
+    outline: {
+      headings: { shortcomings: '三、{year}年度法治政府建设存在的短板和原因' },
+      otherOptional: true,
+      variants: [{ province: '示例', townshipKind: '街道', headings: { measures: '一、{year}年度街道推进法治政府建设、落实示例省法治建设部署的主要举措和成效' } }],
+    },
+  };
+  const county = (headings: NonNullable<SeasonPack['outline']>['headings']): SeasonPack => ({ ...province, scope: { level: 'county', county: '示例县' }, outline: { headings, otherOptional: true, variants: [] } });
+
+  it('takes the national default without a pack', () => {
+    expect(templateHeadings(2025)).toEqual(partHeadingLines(2025, null));
+    expect(templateHeadings(2025).plans).toBe('四、2026年度推进法治政府建设的主要安排');
+  });
+
+  it("takes the province's headings and its variant for the township's kind", () => {
+    const pack = layerPacks([defaultPack(2025), province]);
+    const street = templateHeadings(2025, pack, '街道');
+    expect(street.measures).toBe('一、2025年度街道推进法治政府建设、落实示例省法治建设部署的主要举措和成效');
+    expect(street.shortcomings).toBe('三、2025年度法治政府建设存在的短板和原因');
+    expect(street.leaders).toBe(templateHeadings(2025).leaders);
+    const town = templateHeadings(2025, pack, '镇');
+    expect(town.measures).toBe(templateHeadings(2025).measures);
+    expect(town.shortcomings).toBe('三、2025年度法治政府建设存在的短板和原因');
+  });
+
+  it('lets the county pack override the province, part by part, its variant included', () => {
+    const pack = layerPacks([county({ plans: '四、{next}年度法治政府建设工作打算', measures: '一、{year}年度主要工作和成效' }), defaultPack(2025), province]);
+    const street = templateHeadings(2025, pack, '街道');
+    expect(street).toMatchObject({
+      measures: '一、2025年度主要工作和成效',
+      shortcomings: '三、2025年度法治政府建设存在的短板和原因',
+      plans: '四、2026年度法治政府建设工作打算',
+    });
+    // A county pack that words nothing keeps the province's variant.
+    expect(templateHeadings(2025, layerPacks([defaultPack(2025), province, county({})]), '街道').measures).toContain('落实示例省法治建设部署');
+  });
+
+  it('applies a variant only in its province', () => {
+    const elsewhere = layerPacks([defaultPack(2025), { ...province, scope: { level: 'province', province: '另一省' } }]);
+    expect(templateHeadings(2025, elsewhere, '街道').measures).toBe(templateHeadings(2025).measures);
+  });
+
+  it("feeds the township's own headings, the skeleton and what an import keeps", () => {
+    const pack = layerPacks([defaultPack(2025), province, county({ plans: '四、{next}年度法治政府建设工作打算' })]);
+    const t = templateHeadings(2025, pack, '街道');
+    expect(partHeadingLines(2025, { leaders: '主要负责人履职情况' }, t)).toMatchObject({ plans: '四、2026年度法治政府建设工作打算', leaders: '二、主要负责人履职情况' });
+    expect(sectionHeading('plans', 2025, t)).toBe('四、2026年度法治政府建设工作打算');
+    expect(defaultReportSkeleton({ townshipName: '示例', townshipKind: '街道', countyName: '示例县', year: 2025 }, t).headings.plans).toBe('四、2026年度法治政府建设工作打算');
+    // Written as the county's template: not the township's own; written as the national one: its own here.
+    expect(ownPartHeadings(2025, { plans: '四、2026年度法治政府建设工作打算' }, t)).toEqual({});
+    expect(ownPartHeadings(2025, { plans: templateHeadings(2025).plans }, t)).toEqual({ plans: '2026年度推进法治政府建设的主要安排' });
   });
 });

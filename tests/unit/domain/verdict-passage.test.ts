@@ -1,12 +1,14 @@
 // The passage a verdict points at: the paragraphs holding the item's evidence words; a change elsewhere in the part
 // leaves it as it was. Invented text.
 import { describe, expect, it } from 'vitest';
-import { findChecklistItem } from '@/lib/domain/checklists';
+import { findChecklistItem, packChecklist } from '@/lib/domain/checklists';
+import { defaultPack } from '@/lib/domain/season/defaults';
 import { passageChanged, verdictPassage } from '@/lib/domain/verdict-passage';
 import { expectLinear } from '../../support/linear';
 
-const enforcement = findChecklistItem('measures.enforcement')!;
-const leadership = findChecklistItem('measures.leadership')!;
+const checklist = packChecklist(defaultPack(2025));
+const enforcement = findChecklistItem(checklist, 'measures.enforcement')!;
+const leadership = findChecklistItem(checklist, 'measures.leadership')!;
 const PART = ['调整充实法治建设领导小组，专题研究法治工作4次。', '全面落实行政执法三项制度，开展执法检查20次。', '组织干部学法培训2期。'].join('\n');
 
 describe('verdictPassage', () => {
