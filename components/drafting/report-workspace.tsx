@@ -6,10 +6,8 @@
 import Link from 'next/link';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { VerdictTodo } from '@/components/review/verdict-todo';
-import { SubmitSummary } from '@/components/review/submit-summary';
 import { WorkflowBar } from '@/components/review/workflow-bar';
-import { checklistFor, packChecklist, type Checklist } from '@/lib/domain/checklists';
-import { BODY_SECTION_KEYS } from '@/lib/domain/sections';
+import { packChecklist, type Checklist } from '@/lib/domain/checklists';
 import type { ReactNode } from 'react';
 import { STATUS_LABELS, type SaveStatus } from '@/lib/autosave/save-queue';
 import type { ChecklistEntry, EditorInitialData, ReportMeta } from '@/lib/drafting/types';
@@ -31,10 +29,14 @@ import { useNavigation } from './use-navigation';
 import { useReviewState } from './use-review-state';
 import { useSaving } from './use-saving';
 import { useSuggesting } from './use-suggesting';
+import { WorkspaceSubmitSummary } from './workspace-submit-summary';
 import './drafting.css';
 
 type Props = { initial: EditorInitialData };
 type Meta = Omit<ReportMeta, 'metaVersion'>;
+
+/** The front matter as the checks and the part headings read it (its version stays with the front matter's form). */
+const metaOf = ({ title, recipient, signatureOrgans, documentDate, cc, partHeadings }: ReportMeta): Meta => ({ title, recipient, signatureOrgans, documentDate, cc, partHeadings });
 
 /** The drafting page: section list, one editor per section, checklist and checks beside it, and autosave status. */
 export function ReportWorkspace({ initial }: Props) {
@@ -45,14 +47,7 @@ export function ReportWorkspace({ initial }: Props) {
   }, []);
   const [store] = useState(() => createTextStore(Object.fromEntries(initial.sections.map((s) => [s.key, s.plainText]))));
   const texts = useTexts(store);
-  const [meta, setMeta] = useState<Meta>(() => ({
-    title: report.title,
-    recipient: report.recipient,
-    signatureOrgans: report.signatureOrgans,
-    documentDate: report.documentDate,
-    cc: report.cc,
-    partHeadings: report.partHeadings,
-  }));
+  const [meta, setMeta] = useState<Meta>(() => metaOf(report));
   const [entries, setEntries] = useState<ChecklistEntry[]>(initial.checklist);
   // The checklist items are the season pack's (the report's year and county), not written in code.
   const checklist = packChecklist(initial.seasonPack);
@@ -124,26 +119,10 @@ export function ReportWorkspace({ initial }: Props) {
           pendingSuggestions={rv.pendingSuggestions}
           unsentSuggestions={sg.unsent}
           submitSummary={(close) => (
-            <SubmitSummary
-              checks={checks}
-              progress={BODY_SECTION_KEYS.flatMap((k) => {
-                const items = checklistFor(checklist, k).map((i) => i.id);
-                const ledger = k === 'measures' ? entries.filter((e) => e.kind === 'ledger') : [];
-                const total = items.length + ledger.length;
-                return total ? [{ key: k, done: entries.filter((e) => items.includes(e.itemId) && e.confirmed).length + ledger.filter((e) => e.state).length, total }] : [];
-              })}
-              // Unanswered: not resolved, and the last word in the thread is someone else's.
-              unanswered={rv.threads.filter((t) => !t.resolved && !t.deleted && !(t.replies.at(-1) ?? t).mine)}
-              pending={rv.suggestions.filter((s) => s.state === 'pending')}
-              onJumpCheck={onJumpCheck}
+            <WorkspaceSubmitSummary
               onOpenChecklist={(k) => {
                 setCurrent(k);
                 nav.setTab('checklist');
-              }}
-              onOpenThread={panel.onOpenThread}
-              onOpenSuggestion={(s) => {
-                nav.setTab('suggestions');
-                panel.onOpenSuggestion(s);
               }}
               onLeave={close}
             />
