@@ -12,6 +12,7 @@ import { startApp, type AppServer } from './app-server';
 import { api, doc, ensureReport, httpLogin, type ReportWithSections, type Session } from './http';
 import { bombDocx } from '../support/zip-bomb';
 import { docxWithBody, ins, para, rawPara, reportBody } from '../support/revised-docx';
+import { commented, p as rp, reviewedDocx, text as rtext } from '../support/reviewed-docx';
 import { launchChromium } from './chromium';
 import { newPage, login, shot } from './support';
 
@@ -184,6 +185,12 @@ describe('hostile input against the running app', () => {
     const manyParas = await docxWithBody(reportBody(Array.from({ length: 12 }, (_, p) => rawPara(Array.from({ length: 500 }, (_, i) => ins('字', '王审核', p * 500 + i)).join(''))).join('')));
     // 100 tracked changes whose authors are 120,000 characters each (an 82 KB file once gave a 54 MB answer).
     const longAuthors = await docxWithBody(reportBody(para('全年开展执法检查136次。') + rawPara(Array.from({ length: 100 }, (_, i) => ins(`第${i}处`, `${i}`.padEnd(120_000, '审'), i)).join(''))));
+    // More Word comments than a returned file may bring (counted before the file is read further).
+    const manyComments = await reviewedDocx(
+      [rp(`${commented(0, rtext('全年开展执法检查'))}${rtext('136次。')}`)],
+      Array.from({ length: 1001 }, (_, i) => ({ id: i, author: '王审核', body: `第${i}条批注` })),
+    );
+    let flood = '';
     const emojiAt = text.indexOf('😀');
     const chinese = /[\u4e00-\u9fff]/;
     const cases: Array<[string, () => Promise<{ status: number; ms: number; text: string }>, number[]]> = [
@@ -208,6 +215,35 @@ describe('hostile input against the running app', () => {
       ],
       ['a suggestion listing of a million', () => raw(`/api/reports/${rid}/suggestions?limit=1000000`, { method: 'GET', session: reviewer }), [400]],
       ['a suggestion listing from a negative place', () => raw(`/api/reports/${rid}/suggestions?after=-1`, { method: 'GET', session: reviewer }), [400]],
+      ['import preview: a pasted text of 3.3 MB', () => raw('/api/import/preview', { method: 'POST', session: drafter, headers: json, body: JSON.stringify({ text: '法'.repeat(1_100_000) }) }), [413, 0]],
+      ['review import: 1,001 Word comments', () => raw(`/api/reports/${rid}/review-import`, { method: 'POST', session: reviewer, body: multipart(manyComments) }), [413]],
+      // Last: it uses up the reviewer's suggestions for the hour.
+      [
+        'a flood of 240 suggestions from one reviewer, ten at a time',
+        async () => {
+          const answers: Array<{ status: number; ms: number; text: string }> = [];
+          for (let i = 0; i < 240; i += 10) {
+            answers.push(
+              ...(await Promise.all(
+                Array.from({ length: 10 }, (_, k) =>
+                  raw(`/api/reports/${rid}/suggestions`, {
+                    method: 'POST',
+                    session: reviewer,
+                    headers: json,
+                    body: JSON.stringify({ sectionKey: 'measures', anchor: { exact: '136次', prefix: '全年开展执法检查😀', suffix: '，聘请法律顾问1名。', start: text.indexOf('136次') }, replacement: `${137 + i + k}次` }),
+                  }),
+                ),
+              )),
+            );
+          }
+          const made = answers.filter((a) => a.status === 201).length;
+          const refused = answers.filter((a) => a.status === 429);
+          flood = `${made} made, ${refused.length} refused with 429`;
+          expect(made + refused.length).toBe(240);
+          return { status: refused.length ? 429 : 201, ms: Math.max(...answers.map((a) => a.ms)), text: refused[0]?.text ?? '' };
+        },
+        [429],
+      ],
     ];
     const answered: string[] = [];
     for (const [name, run, statuses] of cases) {
@@ -228,7 +264,11 @@ describe('hostile input against the running app', () => {
       // An author's name is cut as it is read: the answer stays small however long the names in the file.
       expect(r.text.length, name).toBeLessThan(256 * 1024);
     }
-    console.log(answered.join('\n'));
+    console.log(`${answered.join('\n')}\nsuggestion flood: ${flood}`);
+    // 200 an hour (suggestionsPerUserHour), the ones a returned file filed included: the rest refused.
+    const [made, refused] = flood.match(/\d+/g)!.map(Number) as [number, number];
+    expect(made).toBeLessThanOrEqual(200);
+    expect(refused).toBeGreaterThanOrEqual(40);
     const preview = JSON.parse((await raw('/api/import/preview', { method: 'POST', session: drafter, body: multipart(longAuthors) })).text) as { revisions: { count: number; authors: string[] } };
     expect(preview.revisions.count).toBe(100);
     expect(Math.max(...preview.revisions.authors.map((a) => a.length))).toBeLessThanOrEqual(60);
