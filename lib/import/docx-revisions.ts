@@ -7,6 +7,7 @@
 // parsed tree instead of editing it node by node (each removal rebuilt the parent's child list: quadratic time).
 import { DOMParser } from '@xmldom/xmldom';
 import JSZip from 'jszip';
+import { xmlOf } from './zip-guard';
 import { limit, overLimit } from '@/lib/shared/limits';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -229,8 +230,7 @@ export function cutAuthors(xml: string, max: number): string {
  */
 export async function trackedChanges(docx: Buffer, choice: RevisionChoice = 'accepted'): Promise<{ docx: Buffer; changes: TrackedChange[] }> {
   const zip = await JSZip.loadAsync(docx);
-  const entry = zip.file('word/document.xml');
-  const read = entry ? await entry.async('string') : null;
+  const read = await xmlOf(zip, 'word/document.xml');
   if (!read || countRevisions(read) === 0) return { docx, changes: [] };
   // Names are cut as they are read (authorOf cuts the decoded name again).
   const xml = cutAuthors(read, limit('revisionAuthorChars'));

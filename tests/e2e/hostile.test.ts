@@ -198,7 +198,8 @@ describe('hostile input against the running app', () => {
       ['import preview: 6,000 tracked changes in one file', () => raw('/api/import/preview', { method: 'POST', session: drafter, body: multipart(manyParas) }), [413]],
       ['import preview: 100 authors of 120,000 characters', () => raw('/api/import/preview', { method: 'POST', session: drafter, body: multipart(longAuthors) }), [200]],
       ['import commit claiming 5,001 tracked changes', () => raw('/api/import/commit', { method: 'POST', session: drafter, headers: json, body: JSON.stringify({ townshipId: 1, year: YEAR, title: '报告', sections: {}, revisions: { count: 5001, choice: 'accepted' } }) }), [413]],
-      ['a drafter files a returned file onto her own report', () => raw(`/api/reports/${rid}/review-import`, { method: 'POST', session: donghu, body: multipart(longAuthors) }), [403]],
+      // The one gate: whoever may not comment on the report gets no file read (a drafter may file one onto her own).
+      ['a drafter files a returned file onto another township’s report', () => raw(`/api/reports/${rid}/review-import`, { method: 'POST', session: drafter, body: multipart(onePara) }), [403, 404]],
       ['review import: 40,000 tracked insertions in one paragraph', () => raw(`/api/reports/${rid}/review-import`, { method: 'POST', session: reviewer, body: multipart(onePara) }), [413]],
       ['review import: 6,000 tracked changes in one file', () => raw(`/api/reports/${rid}/review-import`, { method: 'POST', session: reviewer, body: multipart(manyParas) }), [413]],
       ['review import: 100 authors of 120,000 characters', () => raw(`/api/reports/${rid}/review-import`, { method: 'POST', session: reviewer, body: multipart(longAuthors) }), [200, 201, 413]],
