@@ -10,10 +10,7 @@ import JSZip from 'jszip';
 import { AppError } from '@/lib/shared/errors';
 import { limit, overLimit } from '@/lib/shared/limits';
 import { normalizeText, snapBack } from '@/lib/shared/text';
-import { countRevisions, cutAuthors } from './docx-revisions';
-
-/** An author name as written may hold entities (&amp;, &#x4E00;): cut before parsing at this many times the limit. */
-const AUTHOR_CHARS_AS_WRITTEN = 12;
+import { countRevisions } from './docx-revisions';
 import { inflateDocxSafely, xmlOf } from './zip-guard';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -183,16 +180,13 @@ export async function readReviewFile(buf: Buffer): Promise<ReviewFile> {
     throw new AppError('bad_request', '这不是 Word（.docx）文件。请选择审阅后的 .docx 文件（旧版 .doc 请先另存为 .docx）。');
   }
   const zip = await JSZip.loadAsync(await inflateDocxSafely(buf));
-  const raw = await xmlOf(zip, 'word/document.xml');
-  if (!raw) throw new AppError('bad_request', '无法读取这个 Word 文件，它可能已损坏。请在 Word 或 WPS 中打开并另存为 .docx 后重试。');
-  countRevisions(raw);
-  const rawComments = (await xmlOf(zip, 'word/comments.xml')) ?? '';
-  if (countComments(rawComments) > limit('reviewCommentsPerFile')) throw overLimit('reviewCommentsPerFile');
-  // Author names past any plausible length are cut before parsing (a name still past the limit once its entities are
-  // read is refused by authorOf), so the parsed tree never holds names of 120,000 characters.
-  const cut = (x: string) => cutAuthors(x, AUTHOR_CHARS_AS_WRITTEN * limit('revisionAuthorChars'));
-  const xml = cut(raw);
-  const commentsXml = cut(rawComments);
+  // Author names far past the limit were cut by inflateDocxSafely before anything read them (the parsed tree never
+  // holds names of 120,000 characters); authorOf refuses what is still past it.
+  const xml = await xmlOf(zip, 'word/document.xml');
+  if (!xml) throw new AppError('bad_request', '无法读取这个 Word 文件，它可能已损坏。请在 Word 或 WPS 中打开并另存为 .docx 后重试。');
+  countRevisions(xml);
+  const commentsXml = (await xmlOf(zip, 'word/comments.xml')) ?? '';
+  if (countComments(commentsXml) > limit('reviewCommentsPerFile')) throw overLimit('reviewCommentsPerFile');
   const extendedXml = (await xmlOf(zip, 'word/commentsExtended.xml')) ?? '';
 
   const doc = new DOMParser(PARSER_OPTIONS).parseFromString(xml, 'text/xml');
