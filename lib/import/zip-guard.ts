@@ -46,7 +46,8 @@ const AUTHOR_BYTES_PER_CHAR = 36;
 
 // An author attribute (w:author="…" or '…', whatever its namespace prefix), matched over the bytes read as latin1,
 // which keeps each byte one character, so the XML is neither decoded nor re-encoded.
-const AUTHOR_ATTR = /(\s(?:[A-Za-z_][\w.-]*:)?author\s*=\s*)(?:"([^"<]*)"|'([^'<]*)')/g;
+// XML's own white space only (\s would also take byte 0xA0, a UTF-8 continuation byte, for a space).
+const AUTHOR_ATTR = /([ \t\r\n](?:[A-Za-z_][\w.-]*:)?author[ \t\r\n]*=[ \t\r\n]*)(?:"([^"<]*)"|'([^'<]*)')/g;
 
 /**
  * An XML part with every author name longer than `maxBytes` cut to about that (never inside a UTF-8 character or an
