@@ -12,6 +12,7 @@ import { limit, limitMessage } from '@/lib/shared/limits';
 import { checkThrottle, clearFailures, formatWait, recordFailure, serializeAttempts, WINDOW_MS } from './login-throttle';
 import { revokeSession } from './sessions';
 import { checkTotp, hashRecoveryCode, looksLikeRecoveryCode, looksLikeTotp, normaliseCode } from './totp';
+import { isSealed, openTotpSecret, sealTotpSecret } from './totp-seal';
 
 /** How long after the password the code may be entered; then the half-open session is refused and sign-in starts again. */
 export const CODE_ENTRY_MS = 5 * 60_000;
@@ -60,13 +61,17 @@ export async function recordCodeFailure(db: Db, user: Pick<User, 'id' | 'usernam
  */
 export async function acceptTotp(db: Db, user: Pick<User, 'id' | 'totpSecret' | 'totpLastStep'>, code: string, nowMs = Date.now()): Promise<boolean> {
   if (!user.totpSecret) return false;
-  const step = await checkTotp(user.totpSecret, code, { nowMs, afterStep: user.totpLastStep });
+  const secret = openTotpSecret(user.id, user.totpSecret);
+  if (secret === null) return false;
+  const step = await checkTotp(secret, code, { nowMs, afterStep: user.totpLastStep });
   if (step === null) return false;
+  // A secret still stored plain (from before sealing, lib/auth/totp-seal.ts) is sealed in the same write. The factor
+  // must still be the one just checked, so a factor turned off meanwhile is not brought back.
   const updated = await write(db, () =>
     db
       .update(users)
-      .set({ totpLastStep: step })
-      .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step)))),
+      .set({ totpLastStep: step, ...(isSealed(user.totpSecret!) ? {} : { totpSecret: sealTotpSecret(user.id, secret) }) })
+      .where(and(eq(users.id, user.id), eq(users.totpSecret, user.totpSecret!), or(isNull(users.totpLastStep), lt(users.totpLastStep, step)))),
   );
   return changed(updated) === 1;
 }

@@ -17,6 +17,7 @@ import { verifyPassword } from './password';
 import { acceptTotp, codeKey, codeLockMessage, codeLockSec, recordCodeFailure } from './second-factor';
 import { revokeUserSessions } from './sessions';
 import { checkTotp, hashRecoveryCode, looksLikeTotp, newRecoveryCodes, newTotpSecret, normaliseCode, otpauthUri } from './totp';
+import { openTotpSecret, sealTotpSecret } from './totp-seal';
 import { clearFailures } from './login-throttle';
 import { TWO_FACTOR_ROLES_KEY } from './actor';
 
@@ -78,12 +79,14 @@ export async function twoFactorStatus(db: Db, actor: Actor): Promise<TwoFactorSt
   ownAccount(actor);
   const user = await findUser(db, actor.id);
   const left = (await one(db.select({ n: count() }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, user.id), isNull(recoveryCodes.usedAt)))))?.n ?? 0;
+  // A pending secret that no longer opens (the server's secret changed) is as good as none: setting up starts again.
+  const pending = user.totpPendingSecret ? openTotpSecret(user.id, user.totpPendingSecret) : null;
   return {
     enabled: Boolean(user.totpSecret),
     enabledAt: user.totpEnabledAt,
     required: (await requiredRoles(db)).includes(user.role),
     recoveryLeft: user.totpSecret ? left : 0,
-    pending: !user.totpSecret && user.totpPendingSecret ? { secret: user.totpPendingSecret, uri: otpauthUri(user.totpPendingSecret, user.username) } : null,
+    pending: !user.totpSecret && pending ? { secret: pending, uri: otpauthUri(pending, user.username) } : null,
   };
 }
 
@@ -92,7 +95,7 @@ export async function startEnrolment(db: Db, actor: Actor): Promise<void> {
   ownAccount(actor);
   const user = await findUser(db, actor.id);
   if (user.totpSecret) throw new AppError('conflict', '两步验证已经启用。');
-  await write(db, () => db.update(users).set({ totpPendingSecret: newTotpSecret() }).where(eq(users.id, user.id)));
+  await write(db, () => db.update(users).set({ totpPendingSecret: sealTotpSecret(user.id, newTotpSecret()) }).where(eq(users.id, user.id)));
 }
 
 async function throttled(db: Db, user: User): Promise<string> {
@@ -118,15 +121,16 @@ export async function confirmEnrolment(db: Db, actor: Actor, raw: unknown): Prom
   const { code: typed } = parseInput(z.object({ code: codeField }), raw);
   const user = await findUser(db, actor.id);
   if (user.totpSecret) throw new AppError('conflict', '两步验证已经启用。');
-  if (!user.totpPendingSecret) throw new AppError('bad_request', '请先点击“开始设置”。');
+  const pending = user.totpPendingSecret ? openTotpSecret(user.id, user.totpPendingSecret) : null;
+  if (!pending) throw new AppError('bad_request', '请先点击“开始设置”。');
   const ip = await throttled(db, user);
   const code = normaliseCode(typed);
-  const step = looksLikeTotp(code) ? await checkTotp(user.totpPendingSecret, code) : null;
+  const step = looksLikeTotp(code) ? await checkTotp(pending, code) : null;
   if (step === null) {
     await recordCodeFailure(db, user, ip, 'confirm');
     throw new AppError('bad_request', '验证码不正确。请确认验证器里添加的是本账号，并输入当前显示的 6 位数字。');
   }
-  const secret = user.totpPendingSecret;
+  const secret = sealTotpSecret(user.id, pending);
   const codes = await withTx(db, async (tx) => {
     await tx
       .update(users)

@@ -34,7 +34,23 @@ function merge(parts: DiffPart[]): DiffPart[] {
   return out;
 }
 
+/**
+ * Items of either list without a partner in the other (as multisets): each needs its own insertion or deletion, so
+ * this many edits at least. One pass over both lists.
+ */
+function unmatched(a: string[], b: string[]): number {
+  const count = new Map<string, number>();
+  for (const x of a) count.set(x, (count.get(x) ?? 0) + 1);
+  for (const x of b) count.set(x, (count.get(x) ?? 0) - 1);
+  let n = 0;
+  for (const c of count.values()) n += Math.abs(c);
+  return n;
+}
+
 function arrays(a: string[], b: string[], budget: number, joiner: string): DiffPart[] | null {
+  // Lists that need more edits than the budget for certain are not searched (the search would fail after
+  // (a + b) × budget steps).
+  if (unmatched(a, b) > budget) return null;
   const changes = diffArrays(a, b, { maxEditLength: budget });
   if (!changes) return null;
   return changes.map((c) => ({ type: c.added ? 'insert' : c.removed ? 'delete' : 'equal', text: c.value.join(joiner) }));
@@ -45,10 +61,8 @@ function lines(text: string): string[] {
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
-/** Word-level differences within the budget, else paragraph-level, else "all replaced". */
-export function diffTextDetailed(a: string, b: string): TextDiff {
-  if (a === b) return { parts: a ? [{ type: 'equal', text: a }] : [], coarse: false };
-  // The unchanged start and end are set aside first, so a small edit in a long text costs little.
+/** The unchanged start and end of two texts, widened to whole lines: [head, tail] lengths. */
+function unchangedEnds(a: string, b: string): [number, number] {
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
@@ -57,9 +71,76 @@ export function diffTextDetailed(a: string, b: string): TextDiff {
   head = head === 0 ? 0 : a.lastIndexOf('\n', head - 1) + 1;
   const tailFrom = a.indexOf('\n', a.length - tail - 1);
   const t = tail === 0 || tailFrom === -1 ? 0 : Math.max(0, Math.min(tail, a.length - (tailFrom + 1)));
+  return [head, t];
+}
+
+/** Word-level differences within the budget, else paragraph-level, else "all replaced". */
+export function diffTextDetailed(a: string, b: string): TextDiff {
+  if (a === b) return { parts: a ? [{ type: 'equal', text: a }] : [], coarse: false };
+  // The unchanged start and end are set aside first, so a small edit in a long text costs little.
+  const [head, t] = unchangedEnds(a, b);
   const inner = diffMiddle(a.slice(head, a.length - t), b.slice(head, b.length - t));
   const parts: DiffPart[] = [{ type: 'equal', text: a.slice(0, head) }, ...inner.parts, { type: 'equal', text: a.slice(a.length - t) }];
   return { parts: merge(parts), coarse: inner.coarse };
+}
+
+/** Characters (both sides together) the bounded diff compares word by word; the rest it compares by paragraph. */
+export const FINE_DIFF_CHARS = 8_000;
+
+/**
+ * Differences at a bounded cost whatever the texts, for views that show only an excerpt of them (a verdict's changes):
+ * when the changed middle is longer than `fineChars`, paragraphs are compared first and only replaced paragraphs are
+ * compared word by word, up to `fineChars` characters in all; the others stay whole paragraphs (coarse). The word
+ * breaker and the word diff, the costly steps, so read at most `fineChars` characters: a rewritten part of 95,000
+ * characters costs one paragraph comparison instead of segmenting both texts.
+ */
+export function diffTextBounded(a: string, b: string, fineChars = FINE_DIFF_CHARS): TextDiff {
+  if (a === b) return { parts: a ? [{ type: 'equal', text: a }] : [], coarse: false };
+  const [head, t] = unchangedEnds(a, b);
+  const ma = a.slice(head, a.length - t);
+  const mb = b.slice(head, b.length - t);
+  const inner = ma.length + mb.length <= fineChars ? diffMiddle(ma, mb) : byParagraphThenWords(ma, mb, fineChars);
+  const parts: DiffPart[] = [{ type: 'equal', text: a.slice(0, head) }, ...inner.parts, { type: 'equal', text: a.slice(a.length - t) }];
+  return { parts: merge(parts), coarse: inner.coarse };
+}
+
+function byParagraphThenWords(a: string, b: string, fineChars: number): TextDiff {
+  const paragraphs = arrays(lines(a), lines(b), LINE_EDIT_BUDGET, '');
+  if (!paragraphs) {
+    return {
+      parts: [
+        { type: 'delete', text: a },
+        { type: 'insert', text: b },
+      ],
+      coarse: true,
+    };
+  }
+  const out: DiffPart[] = [];
+  let left = fineChars;
+  let coarse = false;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    const q = paragraphs[i + 1];
+    // A replaced run of paragraphs (deleted next to inserted) is compared word by word while the allowance lasts.
+    if (p.type !== 'equal' && q && q.type !== 'equal' && q.type !== p.type) {
+      const [del, ins] = p.type === 'delete' ? [p, q] : [q, p];
+      const size = del.text.length + ins.text.length;
+      let fine: DiffPart[] | null = null;
+      if (size <= left) {
+        left -= size;
+        fine = arrays(segments(del.text), segments(ins.text), WORD_EDIT_BUDGET, '');
+      }
+      if (fine) out.push(...fine);
+      else {
+        out.push(del, ins);
+        coarse = true;
+      }
+      i++;
+      continue;
+    }
+    out.push(p);
+  }
+  return { parts: merge(out), coarse };
 }
 
 function diffMiddle(a: string, b: string): TextDiff {

@@ -4,6 +4,7 @@
 // its label as Word draws it (lvlText such as "%1、" or "（%1）" with numFmt chineseCounting, decimal, …).
 import { DOMParser } from '@xmldom/xmldom';
 import JSZip from 'jszip';
+import { xmlOf } from './zip-guard';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
@@ -151,7 +152,7 @@ function paragraphText(p: Element): string {
 /** Every paragraph of the body in order (table cells included) with the label Word's numbering gives it. */
 export async function numberedParagraphs(docx: Buffer): Promise<NumberedParagraph[]> {
   const zip = await JSZip.loadAsync(docx);
-  const read = async (name: string) => (await zip.file(name)?.async('string')) ?? null;
+  const read = async (name: string) => (await xmlOf(zip, name)) ?? null;
   const body = child(parse(await read('word/document.xml')), 'body');
   if (!body) return [];
   const numbering = readNumbering(parse(await read('word/numbering.xml')));

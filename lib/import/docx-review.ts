@@ -12,7 +12,7 @@ import { limit, overLimit } from '@/lib/shared/limits';
 import { normalizeText, snapBack } from '@/lib/shared/text';
 import { countRevisions } from './docx-revisions';
 import { W, W14, W15, attr, elements, paragraphItems, parseXml, wAttr, type Item, type Piece } from './word-xml';
-import { inflateDocxSafely } from './zip-guard';
+import { inflateDocxSafely, xmlOf } from './zip-guard';
 
 /** The suffix the app adds to a Word author's name; a file exported by the app and filed back drops it again. */
 export const WORD_AUTHOR_SUFFIX = '（Word 修订）';
@@ -122,12 +122,14 @@ export async function readReviewFile(buf: Buffer): Promise<ReviewFile> {
     throw new AppError('bad_request', '这不是 Word（.docx）文件。请选择审阅后的 .docx 文件（旧版 .doc 请先另存为 .docx）。');
   }
   const zip = await JSZip.loadAsync(await inflateDocxSafely(buf));
-  const xml = await zip.file('word/document.xml')?.async('string');
+  // Author names far past the limit were cut by inflateDocxSafely before anything read them (the parsed tree never
+  // holds names of 120,000 characters); authorOf refuses what is still past it.
+  const xml = await xmlOf(zip, 'word/document.xml');
   if (!xml) throw new AppError('bad_request', '无法读取这个 Word 文件，它可能已损坏。请在 Word 或 WPS 中打开并另存为 .docx 后重试。');
   countRevisions(xml);
-  const commentsXml = (await zip.file('word/comments.xml')?.async('string')) ?? '';
+  const commentsXml = (await xmlOf(zip, 'word/comments.xml')) ?? '';
   if (countComments(commentsXml) > limit('reviewCommentsPerFile')) throw overLimit('reviewCommentsPerFile');
-  const extendedXml = (await zip.file('word/commentsExtended.xml')?.async('string')) ?? '';
+  const extendedXml = (await xmlOf(zip, 'word/commentsExtended.xml')) ?? '';
 
   const doc = parseXml(xml);
   const context = limit('anchorContextChars');

@@ -7,6 +7,7 @@
 // parsed tree instead of editing it node by node (each removal rebuilt the parent's child list: quadratic time).
 import JSZip from 'jszip';
 import type { FileChange } from '@/lib/review/suggestions';
+import { xmlOf } from './zip-guard';
 import { limit, overLimit } from '@/lib/shared/limits';
 import { W, elements, paragraphItems, parseXml, wAttr, type Piece } from './word-xml';
 
@@ -154,16 +155,36 @@ function serialize(doc: Document, choice: RevisionChoice): string {
   return out.join('');
 }
 
+// An author attribute (w:author="…" or '…', whatever its namespace prefix) on any element.
+const AUTHOR = /(\s(?:[A-Za-z_][\w.-]*:)?author\s*=\s*)(?:"([^"<]*)"|'([^'<]*)')/g;
+
+/**
+ * The XML with every author name longer than `max` characters as written cut to `max` (an entity or a surrogate
+ * pair at the cut dropped whole), in one pass before the XML is parsed: names of 120,000 characters would otherwise
+ * be held, copied and written out again by every later step (an 82 KB upload once answered 54 MB).
+ */
+export function cutAuthors(xml: string, max: number): string {
+  AUTHOR.lastIndex = 0;
+  return xml.replace(AUTHOR, (whole: string, head: string, dq: string | undefined, sq: string | undefined) => {
+    const value = dq ?? sq ?? '';
+    if (value.length <= max) return whole;
+    let cut = value.slice(0, max).replace(/&[^;]*$/, '');
+    if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+    const q = dq === undefined ? "'" : '"';
+    return `${head}${q}${cut}${q}`;
+  });
+}
+
 /**
  * The .docx with its tracked changes applied as chosen (for reading the text) and the changes themselves. A file
  * without tracked changes comes back as it was. A 4xx AppError past the revision limits, before any parsing.
  */
 export async function trackedChanges(docx: Buffer, choice: RevisionChoice = 'accepted'): Promise<{ docx: Buffer; changes: TrackedChange[] }> {
   const zip = await JSZip.loadAsync(docx);
-  const entry = zip.file('word/document.xml');
-  const xml = entry ? await entry.async('string') : null;
-  if (!xml || countRevisions(xml) === 0) return { docx, changes: [] };
-  const doc = parseXml(xml);
+  const read = await xmlOf(zip, 'word/document.xml');
+  if (!read || countRevisions(read) === 0) return { docx, changes: [] };
+  // Names are cut as they are read (authorOf cuts the decoded name again).
+  const doc = parseXml(cutAuthors(read, limit('revisionAuthorChars')));
   const context = limit('anchorContextChars');
   const changes: TrackedChange[] = [];
   for (const p of elements(doc, W, 'p')) changesOf(pieces(p), context, changes);

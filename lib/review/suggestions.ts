@@ -5,7 +5,8 @@
 // Longer than most files: making, placing, listing, accepting, rejecting and importing suggestions share one anchor
 // model and one view of a suggestion.
 import { one, withTx, write, found } from '@/db/tx';
-import { and, asc, count, desc, eq, gt, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { preparedFor } from '@/db/prepared';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { reportSections, suggestions, users, type CommentAnchor, type Suggestion } from '@/db/schema';
@@ -140,6 +141,22 @@ export const placementWork = { located: 0 };
 
 type Part = { version: number; text: string };
 
+// A suggestion's place, stored once per version of its part: the first view after a part changed writes up to a page
+// of them, so the statement is prepared once per connection (db/prepared.ts) instead of built for each row. Never over
+// a place worked out meanwhile against a newer version (another view, another instance). Placeholders inside sql``
+// are bound as given, so the caller passes driver values.
+const storePlace = preparedFor('suggestion_place', (db) =>
+  db
+    .update(suggestions)
+    .set({
+      placedVersion: sql`${sql.placeholder('version')}`,
+      placedStart: sql`${sql.placeholder('start')}`,
+      placedEnd: sql`${sql.placeholder('end')}`,
+      placedExact: sql`${sql.placeholder('exact')}`,
+    })
+    .where(and(eq(suggestions.id, sql.placeholder('id')), or(isNull(suggestions.placedVersion), lt(suggestions.placedVersion, sql.placeholder('version'))))),
+);
+
 /**
  * The place of each pending suggestion in its part's current text. A suggestion carries the place found at a version
  * of its part; only one placed at another version (or never) is located again, and its new place is stored, so each
@@ -174,12 +191,15 @@ async function placesOf(db: Db, reportId: number, rows: Suggestion[]): Promise<{
   }
   if (fresh.length) {
     await withTx(db, async (tx) => {
+      const statement = storePlace(tx);
       for (const f of fresh) {
-        // Never over a place worked out meanwhile against a newer version (another view, another instance).
-        await tx
-          .update(suggestions)
-          .set({ placedVersion: f.version, placedStart: f.at?.start ?? null, placedEnd: f.at?.end ?? null, placedExact: f.at?.exact ?? false })
-          .where(and(eq(suggestions.id, f.id), or(isNull(suggestions.placedVersion), lt(suggestions.placedVersion, f.version))));
+        await statement.execute({
+          id: f.id,
+          version: f.version,
+          start: f.at?.start ?? null,
+          end: f.at?.end ?? null,
+          exact: suggestions.placedExact.mapToDriverValue(f.at?.exact ?? false),
+        });
       }
     });
   }

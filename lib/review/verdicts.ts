@@ -19,7 +19,7 @@ import { AppError } from '@/lib/shared/errors';
 import { limit, limitMessage } from '@/lib/shared/limits';
 import { parseInput, textField } from '@/lib/shared/validation';
 import { snapBack } from '@/lib/shared/text';
-import { diffExcerpt, diffStats, diffTextDetailed, type DiffPart } from '@/lib/domain/diff';
+import { diffExcerpt, diffStats, diffTextBounded, type DiffPart } from '@/lib/domain/diff';
 import { isEditableStatus } from '@/lib/domain/workflow';
 import { verdictPassage } from '@/lib/domain/verdict-passage';
 
@@ -60,7 +60,7 @@ const doneSchema = z.object({
 
 function changesSince(before: string, now: string): VerdictView['changes'] {
   if (before === now) return null;
-  const { parts } = diffTextDetailed(before, now);
+  const { parts } = diffTextBounded(before, now);
   return { ...capped(diffExcerpt(parts), limit('verdictChangesChars')), ...diffStats(parts) };
 }
 
@@ -211,22 +211,26 @@ async function changesOf(db: Db, reportId: number, rows: Array<{ v: Row }>, chec
       (r) => [r.key, r.t],
     ),
   );
-  // The texts the due verdicts were given on, read only now (the others need not be read at all).
+  // The whole texts the due verdicts were given on are read only for verdicts from before the passage was kept (a
+  // verdict given since carries its passage, and its part's text then need not be read at all).
+  const legacy = due.filter(({ v }) => v.passage === null).map(({ v }) => v.id);
   const before = new Map(
-    (
-      await db
-        .select({ id: reviewVerdicts.id, t: reviewVerdicts.sectionText })
-        .from(reviewVerdicts)
-        .where(and(eq(reviewVerdicts.reportId, reportId), inArray(reviewVerdicts.id, due.map(({ v }) => v.id))))
-    ).map((r) => [r.id, r.t]),
+    legacy.length
+      ? (
+          await db
+            .select({ id: reviewVerdicts.id, t: reviewVerdicts.sectionText })
+            .from(reviewVerdicts)
+            .where(and(eq(reviewVerdicts.reportId, reportId), inArray(reviewVerdicts.id, legacy)))
+        ).map((r) => [r.id, r.t])
+      : [],
   );
   const shared = new Map<string, VerdictChanges | null>();
-  const fresh: Array<{ id: number; before: string; version: number } & Computed> = [];
+  const fresh: Array<{ id: number; updatedAt: Date; version: number; keepPassage: boolean } & Computed> = [];
   for (const { v } of due) {
     const item = findChecklistItem(checklist, v.itemId)!;
-    const then = before.get(v.id);
-    if (then === undefined) continue; // taken back meanwhile
-    const given = v.passage ?? verdictPassage(then, item);
+    const then = v.passage === null ? before.get(v.id) : undefined;
+    if (v.passage === null && then === undefined) continue; // taken back meanwhile
+    const given = v.passage ?? verdictPassage(then!, item);
     const now = verdictPassage(texts.get(item.section) ?? '', item);
     const changed = now !== given;
     let changes: VerdictChanges | null = null;
@@ -239,18 +243,19 @@ async function changesOf(db: Db, reportId: number, rows: Array<{ v: Row }>, chec
       changes = shared.get(memo)!;
     }
     out.set(v.id, { changed, changes, passage: given });
-    fresh.push({ id: v.id, before: then, version: versions.get(item.section)!, changed, changes, passage: given });
+    fresh.push({ id: v.id, updatedAt: v.updatedAt, version: versions.get(item.section)!, changed, changes, passage: given, keepPassage: v.passage === null });
   }
   await withTx(db, async (tx) => {
     for (const f of fresh) {
-      // Only over the same verdict (not given again meanwhile) and never over a newer version's.
+      // Only over the same verdict (not given again meanwhile: giving it stamps updatedAt) and never over a newer
+      // version's. The passage is written only where it was not kept yet.
       await tx
         .update(reviewVerdicts)
-        .set({ changesVersion: f.version, changed: f.changed, changes: f.changes, passage: f.passage })
+        .set({ changesVersion: f.version, changed: f.changed, changes: f.changes, ...(f.keepPassage ? { passage: f.passage } : {}) })
         .where(
           and(
             eq(reviewVerdicts.id, f.id),
-            eq(reviewVerdicts.sectionText, f.before),
+            eq(reviewVerdicts.updatedAt, f.updatedAt),
             or(isNull(reviewVerdicts.changesVersion), lt(reviewVerdicts.changesVersion, f.version)),
           ),
         );

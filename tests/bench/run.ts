@@ -421,14 +421,21 @@ async function editorPageBench() {
   await plantFixVerdicts(db, report.id, reviewer.id);
   await rewriteParts(db, report.id, drafter);
   await plantChangedSuggestions(db, report.id, reviewer.id, 1000, drafter);
+  // Baseline: reading the four parts' rows, the least the page must do (measured first, then again after the views).
+  const floorBefore = await time(() => Promise.all(SCALE_PARTS.map((k) => snapshotOf(db, report.id, k))), 10, 1);
   const t0 = performance.now();
   await loadEditorData(db, reviewer, report.id);
   const placing = performance.now() - t0;
   const full = await time(() => loadEditorData(db, reviewer, report.id), 10, 1);
-  // Baseline: reading the four parts' rows, the least the page must do.
-  const floor = await time(() => Promise.all(SCALE_PARTS.map((k) => snapshotOf(db, report.id, k))), 10, 1);
-  add('editor page data, 1,000 pending suggestions on changed passages, 35 需修改 verdicts, 4 parts × 95,000 chars', ms(full), `reading the parts ${ms(floor)}`, `${(full / floor).toFixed(1)}×`, '< 1 s');
-  notes.push(`the first view after the parts changed placed the 1,000 suggestions and diffed the verdicts' parts once: ${ms(placing)}`);
+  const floor = Math.min(floorBefore, await time(() => Promise.all(SCALE_PARTS.map((k) => snapshotOf(db, report.id, k))), 10, 1));
+  add(
+    'editor page data, first view after the parts changed: places 1,000 pending suggestions, diffs 35 需修改 verdicts once, 4 parts × 95,000 chars',
+    ms(placing),
+    `reading the parts ${ms(floor)}`,
+    `${(placing / floor).toFixed(1)}×`,
+    '< 1 s',
+  );
+  add('editor page data, the next views (nothing placed or diffed again)', ms(full), `reading the parts ${ms(floor)}`, `${(full / floor).toFixed(1)}×`, '< 1 s');
 }
 
 async function dashboardBench() {

@@ -3,7 +3,7 @@
 // administrator's requirement sending users to enrol first, and the command line's reset.
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { one } from '@/db/tx';
+import { one, write } from '@/db/tx';
 import type { Db } from '@/db/client';
 import { auditEvents, recoveryCodes, sessions, users } from '@/db/schema';
 import { confirmEnrolmentAction, disableTwoFactorAction, regenerateRecoveryCodesAction, startEnrolmentAction } from '@/app/(app)/account/two-factor/actions';
@@ -14,9 +14,10 @@ import { describeAudit } from '@/lib/audit/describe';
 import { loadActor } from '@/lib/auth/actor';
 import { authenticate } from '@/lib/auth/authenticate';
 import { MAX_FAILURES } from '@/lib/auth/login-throttle';
-import { recordCodeFailure, verifySignInCode, WRONG_CODE_MESSAGE } from '@/lib/auth/second-factor';
+import { acceptTotp, recordCodeFailure, verifySignInCode, WRONG_CODE_MESSAGE } from '@/lib/auth/second-factor';
 import { createSession } from '@/lib/auth/sessions';
 import { totpAt, TOTP_PERIOD_SEC } from '@/lib/auth/totp';
+import { openTotpSecret } from '@/lib/auth/totp-seal';
 import { limit } from '@/lib/shared/limits';
 import type { Actor } from '@/lib/domain/permissions';
 import { runCli } from '@/cli/index';
@@ -56,7 +57,7 @@ const audits = async (action: string) => (await db.select().from(auditEvents).wh
 async function enrol(who: Actor): Promise<{ secret: string; codes: string[] }> {
   setActor(who);
   expect(await run(startEnrolmentAction)).toMatchObject({ ok: true });
-  const secret = (await userRow(who.id)).totpPendingSecret!;
+  const secret = openTotpSecret(who.id, (await userRow(who.id)).totpPendingSecret!)!;
   const state = (await run(confirmEnrolmentAction, { code: await totpAt(secret) })) as State;
   expect(state?.ok, state?.message).toBe(true);
   return { secret, codes: state!.shownOnce! };
@@ -76,8 +77,12 @@ describe('enrolment', () => {
   it('needs a first correct code; then ten recovery codes are shown once and kept only as hashes', async () => {
     setActor(w.admin);
     await run(startEnrolmentAction);
-    const pending = (await userRow(w.admin.id)).totpPendingSecret!;
+    const sealedPending = (await userRow(w.admin.id)).totpPendingSecret!;
+    const pending = openTotpSecret(w.admin.id, sealedPending)!;
     expect(pending).toMatch(/^[A-Z2-7]{32}$/);
+    // Kept sealed, even while waiting for the first code.
+    expect(sealedPending).toMatch(/^totp1:/);
+    expect(sealedPending).not.toContain(pending);
     expect((await userRow(w.admin.id)).totpSecret).toBeNull();
     const wrong = (await run(confirmEnrolmentAction, { code: (Number(await totpAt(pending)) ^ 1).toString().padStart(6, '0') })) as State;
     expect(wrong).toMatchObject({ ok: false, message: expect.stringContaining('验证码不正确') });
@@ -86,7 +91,11 @@ describe('enrolment', () => {
     expect(ok?.ok).toBe(true);
     expect(ok?.shownOnce).toHaveLength(10);
     const user = await userRow(w.admin.id);
-    expect(user.totpSecret).toBe(pending);
+    // The stored value is not the base32 secret: it is sealed for this account (lib/auth/totp-seal.ts).
+    expect(user.totpSecret).toMatch(/^totp1:[A-Za-z0-9_-]+$/);
+    expect(user.totpSecret).not.toContain(pending);
+    expect(openTotpSecret(w.admin.id, user.totpSecret!)).toBe(pending);
+    expect(openTotpSecret(w.reviewerA.id, user.totpSecret!)).toBeNull();
     expect(user.totpPendingSecret).toBeNull();
     const stored = await db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, w.admin.id));
     expect(stored).toHaveLength(10);
@@ -113,6 +122,31 @@ describe('signing in with the second factor', () => {
     const sid2 = await passwordStep(w.reviewerA);
     expect(await run(verifyCodeAction, { code })).toEqual({ ok: false, message: WRONG_CODE_MESSAGE });
     expect((await sessionRow(sid2)).awaitingCode).toBe(true);
+  });
+
+  it('a secret stored plain before sealing still signs in, and is sealed by that sign-in; the next code still works', async () => {
+    const { secret } = await enrol(w.reviewerA);
+    // As a row written before secrets were sealed.
+    await write(db, () => db.update(users).set({ totpSecret: secret }).where(eq(users.id, w.reviewerA.id)));
+    expect((await userRow(w.reviewerA.id)).totpSecret).toBe(secret);
+    const sid = await passwordStep(w.reviewerA);
+    expect(await run(verifyCodeAction, { code: await totpAt(secret, later(1)), next: '/dashboard' })).toEqual({ redirect: '/dashboard' });
+    expect((await sessionRow(sid)).awaitingCode).toBe(false);
+    const stored = (await userRow(w.reviewerA.id)).totpSecret!;
+    expect(stored).toMatch(/^totp1:/);
+    expect(stored).not.toContain(secret);
+    expect(openTotpSecret(w.reviewerA.id, stored)).toBe(secret);
+    // A later code is checked against the sealed secret now (a minute on), and the value is not sealed again.
+    expect(await acceptTotp(db, await userRow(w.reviewerA.id), await totpAt(secret, later(3)), later(3))).toBe(true);
+    expect((await userRow(w.reviewerA.id)).totpSecret).toBe(stored);
+  });
+
+  it('a sealed secret copied onto another account does not sign that account in', async () => {
+    const { secret } = await enrol(w.reviewerA);
+    const sealed = (await userRow(w.reviewerA.id)).totpSecret;
+    await write(db, () => db.update(users).set({ totpSecret: sealed }).where(eq(users.id, w.reviewerB.id)));
+    await passwordStep(w.reviewerB);
+    expect(await run(verifyCodeAction, { code: await totpAt(secret, later(1)) })).toEqual({ ok: false, message: WRONG_CODE_MESSAGE });
   });
 
   it('refuses malformed and oversize codes with a Chinese sentence and no session without a pending sign-in', async () => {

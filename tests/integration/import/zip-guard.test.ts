@@ -3,7 +3,10 @@
 // refused with a 4xx and a Chinese message and changes nothing; work over user text is compared at n and 4n.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { POST as postImportPreview } from '@/app/api/import/preview/route';
-import { readReportFile } from '@/lib/import/read';
+import JSZip from 'jszip';
+import { readReportFile, readReportUpload } from '@/lib/import/read';
+import { cutLongAuthors, inflateDocxSafely } from '@/lib/import/zip-guard';
+import { docxWithBody, ins, para, rawPara, reportBody } from '../../support/revised-docx';
 import { limit } from '@/lib/shared/limits';
 import { bombDocx } from '../../support/zip-bomb';
 import { ctx, drafterWithReport, expectRefused } from '../../support/requests';
@@ -34,5 +37,28 @@ describe('finding 4: a zip bomb', () => {
     const form = new FormData();
     form.set('file', new File([new Uint8Array(bombDocx(limit('uploadInflatedBytes') + 1))], 'bomb.docx'));
     await expectRefused(await postImportPreview(new Request('http://t/api/import/preview', { method: 'POST', body: form }), ctx({})), 413);
+  });
+});
+
+describe('author names far past the limit', () => {
+  const cut = (xml: string, max: number) => cutLongAuthors(Buffer.from(xml), max).toString('utf8');
+
+  it('are cut in the bytes before anything reads them: never inside a character or an entity, either quote, any prefix', () => {
+    // 甲 is three bytes in UTF-8: a cut at 4 bytes keeps one character whole.
+    expect(cut('<w:ins w:id="1" w:author="甲乙丙" w:date="d"/>', 4)).toBe('<w:ins w:id="1" w:author="甲" w:date="d"/>');
+    expect(cut(`<x:del x:author='ab&amp;cd'/>`, 5)).toBe(`<x:del x:author='ab'/>`);
+    const short = Buffer.from('<w:ins w:author="王审核"><w:t>author="很长很长很长"</w:t></w:ins>');
+    expect(cutLongAuthors(short, 9)).toBe(short);
+  });
+
+  it('a file of 100 names of 120,000 characters is stored small, read at once, its names cut to the limit', async () => {
+    const docx = await docxWithBody(reportBody(para('全年开展执法检查136次。') + rawPara(Array.from({ length: 100 }, (_, i) => ins(`第${i}处`, `${i}`.padEnd(120_000, '审'), i)).join(''))));
+    const checked = await inflateDocxSafely(docx);
+    expect(checked.length).toBeLessThan(1024 * 1024);
+    const xml = await (await JSZip.loadAsync(checked)).file('word/document.xml')!.async('string');
+    expect(xml).toContain(`w:author="0${'审'.repeat(limit('revisionAuthorChars') * 12 - 1)}"`);
+    const read = await readReportUpload(docx, 'long.docx');
+    expect(read.revisions?.count).toBe(100);
+    expect(Math.max(...read.trackedChanges.map((c) => c.author.length))).toBe(limit('revisionAuthorChars'));
   });
 });

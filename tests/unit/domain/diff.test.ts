@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { diffExcerpt, diffSections, diffStats, diffText } from '@/lib/domain/diff';
+import { diffExcerpt, diffSections, diffStats, diffText, diffTextBounded, diffTextDetailed } from '@/lib/domain/diff';
+import { expectLinear } from '../../support/linear';
+import { scaleText } from '../../support/review-scale';
 
 describe('Chinese text diff', () => {
   it('identical text is one equal part', () => {
@@ -56,5 +58,44 @@ describe('diffExcerpt', () => {
     expect(parts.filter((p) => p.type !== 'equal').map((p) => p.text)).toEqual(diffText(a, b).filter((p) => p.type !== 'equal').map((p) => p.text));
     expect(text.startsWith('…')).toBe(true);
     expect(text.endsWith('…')).toBe(true);
+  });
+});
+
+describe('diffTextBounded', () => {
+  const joined = (parts: Array<{ type: string; text: string }>, drop: string) => parts.map((p) => (p.type === drop ? '' : p.text)).join('');
+
+  it('gives the word diff when the change is small, whatever the length of the text', () => {
+    const a = scaleText(30_000, 3);
+    const b = a.replace('次', '回');
+    expect(diffTextBounded(a, b)).toEqual(diffTextDetailed(a, b));
+  });
+
+  it('compares a rewritten part by paragraph and reads back both texts', () => {
+    const a = scaleText(95_000, 17);
+    const b = scaleText(95_000, 101);
+    const d = diffTextBounded(a, b);
+    expect(d.coarse).toBe(true);
+    expect(joined(d.parts, 'insert')).toBe(a);
+    expect(joined(d.parts, 'delete')).toBe(b);
+  });
+
+  it('word-diffs replaced paragraphs up to its allowance, keeps whole the rest, and both texts read back', () => {
+    const a = scaleText(95_000, 5);
+    const lines = a.split('\n');
+    const b = lines.map((l, i) => (i % 4 === 0 ? l.replace('次', '回') : l)).join('\n');
+    const d = diffTextBounded(a, b, 2_000);
+    expect(joined(d.parts, 'insert')).toBe(a);
+    expect(joined(d.parts, 'delete')).toBe(b);
+    // The first replaced paragraphs show the one word that changed; later ones, past the allowance, whole.
+    expect(d.parts.find((p) => p.type === 'insert')!.text).toBe('回');
+    expect(d.coarse).toBe(true);
+  });
+
+  it('costs time linear in the texts: rewritten, and edited in every fourth paragraph, at n and 4n', () => {
+    expectLinear((n) => void diffTextBounded(scaleText(n, 1), scaleText(n, 2)), 24_000);
+    expectLinear((n) => {
+      const a = scaleText(n, 9);
+      diffTextBounded(a, a.split('\n').map((l, i) => (i % 4 === 0 ? l.replace('次', '回') : l)).join('\n'));
+    }, 24_000);
   });
 });

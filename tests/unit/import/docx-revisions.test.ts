@@ -1,7 +1,7 @@
 // Reading Word's tracked changes: linear in the number of revisions, the text read either way, limits before the work.
 import { afterEach, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { countRevisions, trackedChanges } from '@/lib/import/docx-revisions';
+import { countRevisions, cutAuthors, trackedChanges } from '@/lib/import/docx-revisions';
 import { AppError } from '@/lib/shared/errors';
 import { LIMITS, limitMessage } from '@/lib/shared/limits';
 import { expectLinearAsync } from '../../support/linear';
@@ -31,6 +31,27 @@ describe('the revision reader', () => {
     const { changes } = await trackedChanges(await docxWithBody(rawPara(ins('字', '名'.repeat(120_000)))));
     expect(changes[0]!.author).toBe('名'.repeat(LIMITS.revisionAuthorChars.value));
   });
+
+  it('cuts author names in the XML before it is parsed: entities and surrogate pairs whole, either quote, any prefix', () => {
+    expect(cutAuthors('<w:ins w:id="1" w:author="甲乙丙丁戊" w:date="d"/>', 3)).toBe('<w:ins w:id="1" w:author="甲乙丙" w:date="d"/>');
+    expect(cutAuthors(`<x:del x:author='甲乙丙丁'/>`, 2)).toBe(`<x:del x:author='甲乙'/>`);
+    expect(cutAuthors('<w:ins w:author="A&amp;B"/>', 3)).toBe('<w:ins w:author="A"/>');
+    expect(cutAuthors('<w:ins w:author="甲😀乙"/>', 2)).toBe('<w:ins w:author="甲"/>');
+    // Short names, other attributes and text are left alone.
+    const untouched = '<w:ins w:author="王审核" w:authorship="x"><w:t>author="很长很长"</w:t></w:ins>';
+    expect(cutAuthors(untouched, 3)).toBe(untouched);
+  });
+
+  it('a file of 100 authors of 120,000 characters costs about as much as its text: linear in the names, names cut', async () => {
+    const file = (n: number) => docxWithBody(rawPara(Array.from({ length: 100 }, (_, i) => ins(`第${i}处`, `${i}`.padEnd(n, '审'), i)).join('')));
+    const files = new Map<number, Buffer>();
+    for (const n of [7_500, 30_000, 120_000]) files.set(n, await file(n));
+    await expectLinearAsync(async (n) => {
+      const { changes, docx } = await trackedChanges(files.get(n)!, 'accepted');
+      expect(Math.max(...changes.map((c) => c.author.length))).toBeLessThanOrEqual(LIMITS.revisionAuthorChars.value);
+      expect(docx.length).toBeLessThan(64 * 1024);
+    }, 30_000);
+  }, 120_000);
 
   it('refuses too many revisions in a paragraph or a document before parsing, with the Chinese sentence', () => {
     const inPara = rawPara(Array.from({ length: LIMITS.revisionsPerParagraph.value + 1 }, () => ins('字')).join(''));
