@@ -2,7 +2,8 @@
 // The 批注 tab: threads beside the text. A comment filed from a reviewed Word file is marked 来自 Word with the Word
 // author's name; the one who filed it may withdraw it (the comment's own delete), not rewrite the Word author's words.
 import { useDrafting } from '@/components/drafting/drafting-context';
-import { apiCall, refusalOf } from '@/components/ui/api-call';
+import { apiCall, refusalOf, type ApiOptions } from '@/components/ui/api-call';
+import { WordMark } from './word-mark';
 import { ErrorLine } from '@/components/ui/error-line';
 import { useState } from 'react';
 import { formatDateTime } from '@/lib/shared/format';
@@ -11,6 +12,16 @@ import { SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
 
 
 
+type Outcome = { setError: (m: string) => void; onChanged: () => Promise<void> };
+
+/** Sends a comment API request: its refusal shown, or `then` and the threads read again. */
+async function send(url: string, options: ApiOptions, { setError, onChanged }: Outcome, then: () => void = () => undefined): Promise<void> {
+  const err = refusalOf(await apiCall<CommentChanged | CommentCreated>(url, options));
+  if (err) return setError(err);
+  then();
+  await onChanged();
+}
+
 function Comment({ c, reportId, onChanged, setError }: { c: CommentView; reportId: number; onChanged: () => Promise<void>; setError: (m: string) => void }) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(c.body);
@@ -18,11 +29,7 @@ function Comment({ c, reportId, onChanged, setError }: { c: CommentView; reportI
   return (
     <div className="comment">
       <div className="comment-head">
-        {c.fromWord ? (
-          <span className="word-mark" data-testid={`comment-word-${c.id}`}>
-            来自 Word
-          </span>
-        ) : null}
+        {c.fromWord ? <WordMark testId={`comment-word-${c.id}`} /> : null}
         <strong>{c.authorName}</strong> <span className="muted">{formatDateTime(new Date(c.createdAt))}{c.editedAt ? '（已修改）' : ''}</span>
       </div>
       {editing ? (
@@ -32,12 +39,7 @@ function Comment({ c, reportId, onChanged, setError }: { c: CommentView; reportI
             <button
               type="button"
               onClick={async () => {
-                const err = refusalOf(await apiCall<CommentChanged>(`/api/reports/${reportId}/comments/${c.id}`, { method: 'PATCH', body: { body: text } }));
-                if (err) setError(err);
-                else {
-                  setEditing(false);
-                  await onChanged();
-                }
+                await send(`/api/reports/${reportId}/comments/${c.id}`, { method: 'PATCH', body: { body: text } }, { setError, onChanged }, () => setEditing(false));
               }}
             >
               保存
@@ -63,9 +65,7 @@ function Comment({ c, reportId, onChanged, setError }: { c: CommentView; reportI
             data-testid={c.fromWord ? `comment-withdraw-${c.id}` : undefined}
             onClick={async () => {
               if (!window.confirm(c.fromWord ? '确定撤回这条从 Word 登记的批注吗？' : '确定删除这条批注吗？')) return;
-              const err = refusalOf(await apiCall<CommentChanged>(`/api/reports/${reportId}/comments/${c.id}`, { method: 'DELETE' }));
-              if (err) setError(err);
-              else await onChanged();
+              await send(`/api/reports/${reportId}/comments/${c.id}`, { method: 'DELETE' }, { setError, onChanged });
             }}
           >
             {c.fromWord ? '撤回' : '删除'}
@@ -157,14 +157,9 @@ export function CommentsPanel() {
                       disabled={!replies[t.id]?.trim()}
                       data-testid={`reply-add-${t.id}`}
                       onClick={async () => {
-                        const err = refusalOf(
-                          await apiCall<CommentCreated>(`/api/reports/${reportId}/comments`, { method: 'POST', body: { parentId: t.id, body: replies[t.id] } }),
+                        await send(`/api/reports/${reportId}/comments`, { method: 'POST', body: { parentId: t.id, body: replies[t.id] } }, { setError, onChanged }, () =>
+                          setReplies((r) => ({ ...r, [t.id]: '' })),
                         );
-                        if (err) setError(err);
-                        else {
-                          setReplies((r) => ({ ...r, [t.id]: '' }));
-                          await onChanged();
-                        }
                       }}
                     >
                       回复
@@ -176,9 +171,7 @@ export function CommentsPanel() {
                   className="secondary"
                   data-testid={`resolve-${t.id}`}
                   onClick={async () => {
-                    const err = refusalOf(await apiCall<CommentChanged>(`/api/reports/${reportId}/comments/${t.id}`, { method: 'PATCH', body: { resolved: !t.resolved } }));
-                    if (err) setError(err);
-                    else await onChanged();
+                    await send(`/api/reports/${reportId}/comments/${t.id}`, { method: 'PATCH', body: { resolved: !t.resolved } }, { setError, onChanged });
                   }}
                 >
                   {t.resolved ? '重新打开' : '标记为已解决'}

@@ -7,6 +7,7 @@ import type { SuggestionView } from '@/lib/review/suggestions';
 import type { SuggestionReplyCreated } from '@/lib/review/suggestion-replies';
 import { SECTION_LABELS } from '@/lib/domain/sections';
 import { formatDateTime } from '@/lib/shared/format';
+import { WordMark } from './word-mark';
 
 export type SuggestionFilter = 'all' | 'pending' | 'changed' | 'accepted' | 'rejected';
 export type SuggestionStateKey = Exclude<SuggestionFilter, 'all'>;
@@ -87,11 +88,7 @@ export function SuggestionCard({ reportId, s, mayDecide, mayReply, mayWithdraw, 
       {s.reason ? <p className="muted">理由：{s.reason}</p> : null}
       {s.changed ? <p className="msg error">原文已改动{s.changed.now ? `，现在是“${s.changed.now}”` : '，原文已删除'}；不能直接接受。</p> : null}
       <p className="muted">
-        {s.fromWord ? (
-          <span className="word-mark" data-testid={`suggestion-word-${s.id}`}>
-            来自 Word
-          </span>
-        ) : null}
+        {s.fromWord ? <WordMark testId={`suggestion-word-${s.id}`} /> : null}
         {s.authorName} · {formatDateTime(new Date(s.createdAt))} · <span data-testid={`suggestion-state-${s.id}`}>{STATE_LABELS[state]}</span>
         {s.decidedByName && s.decidedAt ? `（${s.decidedByName}，${formatDateTime(new Date(s.decidedAt))}）` : ''}
       </p>
