@@ -6,14 +6,14 @@ import { parseArgs } from 'node:util';
 import { parseExportOptions, renderExport } from '@/lib/export';
 import { exportDocumentFromParsed } from '@/lib/export/from-report';
 import { readReportFile } from '@/lib/import/read';
-import { parseReport, toReportText, type ParsedReport } from '@/lib/domain/parse';
+import { parseAndCheck, parseReport, toReportText, type CheckedReport, type ParsedReport } from '@/lib/domain/parse';
 import { findingsOf, type Finding } from '@/lib/domain/findings';
 import { BODY_SECTION_KEYS, SECTION_LABELS } from '@/lib/domain/sections';
 import { AppError } from '@/lib/shared/errors';
 import { UsageError, type Command } from '../context';
 
 /** Exactly the documented JSON shape of `parse --json`, nothing more. */
-export function parseJson(p: ParsedReport) {
+export function parseJson(p: CheckedReport) {
   return {
     title: p.title,
     recipient: p.recipient,
@@ -26,7 +26,7 @@ export function parseJson(p: ParsedReport) {
   };
 }
 
-function summary(p: ParsedReport, file: string): string {
+function summary(p: CheckedReport, file: string): string {
   const lines = [`文件：${file}`, `标题：${p.title ?? '（未识别）'}`, `主送：${p.recipient ?? '（无）'}`, `年度：${p.year ?? '（未识别）'}`, `乡镇（街道）：${p.township ?? '（未识别）'}`, ''];
   for (const key of BODY_SECTION_KEYS) {
     const text = p.sections[key];
@@ -38,19 +38,24 @@ function summary(p: ParsedReport, file: string): string {
   return lines.join('\n');
 }
 
-function checksSummary(p: ParsedReport): string {
+function checksSummary(p: CheckedReport): string {
   if (!p.checks.length) return '检查：未发现问题。';
   return ['检查：', ...p.checks.map((c, i) => `  ${i + 1}. ${c.message}`)].join('\n');
 }
 
-async function readAndParse(file: string): Promise<ParsedReport> {
+async function readText(file: string): Promise<string> {
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);
   } catch {
     throw new AppError('not_found', `无法读取文件：${file}`);
   }
-  return parseReport(await readReportFile(buf, file));
+  return readReportFile(buf, file);
+}
+
+/** The file parsed; its checks are run by whoever shows them (parseAndCheck, findingsOf), once. */
+async function readAndParse(file: string): Promise<ParsedReport> {
+  return parseReport(await readText(file));
 }
 
 function oneFile(name: string, args: string[]): { file: string; json: boolean } {
@@ -63,7 +68,7 @@ export const parse: Command = {
   name: 'parse',
   run: async ({ args, out }) => {
     const { file, json } = oneFile('parse', args);
-    const parsed = await readAndParse(file);
+    const parsed = parseAndCheck(await readText(file));
     out.log(json ? JSON.stringify(parseJson(parsed), null, 2) : summary(parsed, file));
   },
 };

@@ -11,9 +11,10 @@ import {
   BorderStyle,
   Document,
   DocumentGridType,
-  FrameAnchorType,
-  HorizontalPositionAlign,
-  VerticalPositionAlign,
+  RelativeVerticalPosition,
+  TableAnchorType,
+  TableLayoutType,
+  VerticalAlignTable,
   Footer,
   LineRuleType,
   Packer,
@@ -86,14 +87,25 @@ type RunStyle = { font: string; size: number; bold?: boolean; italics?: boolean;
 
 const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name, hint: 'eastAsia' as const });
 
-/** Text of the body size lies on the character grid; other sizes (title, tables, 版记, page numbers) keep off it, at full width. */
+/** Half-width letters and digits: "2025", "136", "APP". */
+export const HALF_WIDTH = /[0-9A-Za-z]/;
+
+/**
+ * Text of the body size lies on the character grid; other sizes (title, tables, 版记, page numbers) keep off it, at
+ * full width. So does body text with half-width letters or digits in it, and with it its paragraph (paragraphsOffGrid):
+ * on a linesAndChars grid LibreOffice widens every stretch of half-width text to whole grid cells ("2025" four digits
+ * wide takes three cells, an odd "9" a whole one: a gap before the next 年), and it reads w:snapToGrid on the
+ * paragraph only. Off the grid the digits keep their own half width, and the Chinese characters the Normal style's
+ * 98 % width (15.68 pt): 28 still fill a line (439 of 442 pt), justified to its ends as on the grid. Word and WPS take
+ * the run's and the paragraph's w:snapToGrid alike.
+ */
 function runOptions(text: string, s: RunStyle, extra: Partial<IRunOptions> = {}): IRunOptions {
   const onGrid = s.size === SIZES.body;
   return {
     text,
     font: font(s.font),
     size: s.size * 2,
-    ...(onGrid ? {} : { snapToGrid: false, scale: 100 }),
+    ...(onGrid ? (HALF_WIDTH.test(text) ? { snapToGrid: false } : {}) : { snapToGrid: false, scale: 100 }),
     bold: s.bold,
     italics: s.italics,
     underline: s.underline ? {} : undefined,
@@ -256,6 +268,8 @@ export const NODE_SERIALIZERS: Record<string, (node: TiptapNode, ctx: Ctx) => vo
   paragraph: (n, ctx) =>
     ctx.out.push(
       new Paragraph({
+        // Justified (两端对齐): a line off the grid (half-width digits in it) ends at the margin as a line on it does.
+        alignment: AlignmentType.BOTH,
         spacing: bodyLine,
         indent: ctx.listDepth ? { left: INDENT_2_CHARS * ctx.listDepth } : firstLineIndent,
         // The report's last paragraph stays on the page of the 落款, so the signature never stands alone.
@@ -323,6 +337,7 @@ function list(n: TiptapNode, ctx: Ctx, marker: (i: number) => string) {
     if (first) {
       ctx.out.push(
         new Paragraph({
+          alignment: AlignmentType.BOTH,
           spacing: bodyLine,
           indent: { left: INDENT_2_CHARS * (ctx.listDepth + 1), hanging: Math.floor(INDENT_2_CHARS / 2) },
           ...keepOptions(first, ctx),
@@ -406,37 +421,58 @@ export const IMPRINT_RULES = { thick: 8, thin: 6 } as const;
 /**
  * 版记 at the foot of the last page, as wide as the type area: 抄送 (labelled 抄送：when the drafter left it out), then
  * 印发机关 and 印发日期 on the last line, each line one character in from both sides, between a thick rule on top, thin
- * rules between the lines and a thick rule below. The lines share one frame anchored to the bottom margin.
+ * rules between the lines and a thick rule below.
+ *
+ * A table of one cell a line, floating at the bottom of the type area, with the rules as its borders (top and bottom
+ * thick, between the rows thin, no sides). Not paragraphs with borders in a frame (w:framePr): Word and WPS put
+ * consecutive framed paragraphs in one frame, but LibreOffice (7.4) makes no frame of two and lays them out in the text
+ * without their borders. A floating table (w:tblpPr) is placed and ruled the same way by all three. The empty
+ * paragraph after it is its anchor (Word anchors a floating table to the paragraph that follows it).
  */
-function imprintBlock(cc: string | null, imprint: { organ: string; date: string } | null): Paragraph[] {
+function imprintBlock(cc: string | null, imprint: { organ: string; date: string } | null): Array<Paragraph | Table> {
   const lines: ParagraphChild[][] = [];
   const style: RunStyle = { font: FONTS.body, size: SIZES.cc };
   if (cc) lines.push([run(/^\s*抄\s*送\s*[:：]/.test(cc) ? cc.trim() : `抄送：${cc.trim()}`, style)]);
   if (imprint) lines.push([run(imprint.organ, style), run('', style, { children: [new Tab()] }), run(`${imprint.date}印发`, style)]);
-  const width = convertMillimetersToTwip(GRID.widthMm);
+  const width = TEXT_WIDTH_TWIPS;
   const side = SIZES.cc * 20;
-  const rule = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000', space: 4 });
-  return lines.map(
-    (children, i) =>
-      new Paragraph({
-        frame: {
-          type: 'alignment',
-          alignment: { x: HorizontalPositionAlign.CENTER, y: VerticalPositionAlign.BOTTOM },
-          anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
-          width,
-          height: 0,
-        },
-        spacing: { line: 400, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
-        indent: { left: side, right: side },
-        tabStops: [{ type: TabStopType.RIGHT, position: width - 2 * side }],
-        keepNext: i < lines.length - 1 ? true : undefined,
-        border: {
-          ...(i === 0 ? { top: rule(IMPRINT_RULES.thick) } : {}),
-          bottom: rule(i === lines.length - 1 ? IMPRINT_RULES.thick : IMPRINT_RULES.thin),
-        },
-        children,
-      }),
-  );
+  const rule = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000' });
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  const table = new Table({
+    float: {
+      horizontalAnchor: TableAnchorType.PAGE,
+      absoluteHorizontalPosition: convertMillimetersToTwip(MARGINS_MM.left),
+      verticalAnchor: TableAnchorType.MARGIN,
+      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+    },
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: [width],
+    layout: TableLayoutType.FIXED,
+    margins: { left: 0, right: 0, top: 0, bottom: 0 },
+    borders: { top: rule(IMPRINT_RULES.thick), bottom: rule(IMPRINT_RULES.thick), insideHorizontal: rule(IMPRINT_RULES.thin), left: none, right: none, insideVertical: none },
+    rows: lines.map(
+      (children) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            new TableCell({
+              width: { size: width, type: WidthType.DXA },
+              verticalAlign: VerticalAlignTable.CENTER,
+              children: [
+                new Paragraph({
+                  spacing: { line: 400, lineRule: LineRuleType.AT_LEAST, before: 60, after: 60 },
+                  indent: { left: side, right: side },
+                  tabStops: [{ type: TabStopType.RIGHT, position: width - 2 * side }],
+                  children,
+                }),
+              ],
+            }),
+          ],
+        }),
+    ),
+  });
+  // Its one empty run off the grid takes the paragraph off it (paragraphsOffGrid): one point high, not a grid line.
+  return [table, new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [run('', { ...style, size: 1 })] })];
 }
 
 export function buildDocx(stored: ExportDocument, variant: ExportVariant, opts: DocxOptions = {}): Document {
@@ -528,9 +564,10 @@ export function buildDocx(stored: ExportDocument, variant: ExportVariant, opts: 
 const AFTER_SNAP = /<w:(?:spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr|sectPr|pPrChange)\b/;
 
 /**
- * Paragraphs whose runs all keep off the character grid (the title, tables, the 版记) keep off it as paragraphs too:
- * the docx library writes w:snapToGrid on runs only, and LibreOffice reads it on the paragraph, laying a 22 pt title on
- * the 16 pt grid (two cells a character, lines broken inside words) otherwise. One pass over the paragraphs.
+ * Paragraphs with a run off the character grid (the title, tables, the 版记, body text with half-width digits or
+ * letters: runOptions) keep off it as paragraphs too: the docx library writes w:snapToGrid on runs only, and
+ * LibreOffice reads it on the paragraph, laying a 22 pt title on the 16 pt grid (two cells a character, lines broken
+ * inside words) and "2025" in three cells otherwise. One pass over the paragraphs.
  */
 export function paragraphsOffGrid(xml: string): string {
   const OFF = '<w:snapToGrid w:val="false"/>';
@@ -540,9 +577,7 @@ export function paragraphsOffGrid(xml: string): string {
       const start = Math.max(chunk.lastIndexOf('<w:p>'), chunk.lastIndexOf('<w:p '));
       if (start < 0) return chunk;
       const para = chunk.slice(start);
-      const runs = para.split('<w:r>').length - 1 + (para.split('<w:r ').length - 1);
-      const off = para.split(OFF).length - 1;
-      if (runs === 0 || off < runs) return chunk;
+      if (!para.includes(OFF)) return chunk;
       const head = chunk.slice(0, start);
       const open = para.indexOf('>') + 1;
       if (!para.startsWith('<w:pPr>', open)) return `${head}${para.slice(0, open)}<w:pPr><w:snapToGrid w:val="0"/></w:pPr>${para.slice(open)}`;

@@ -7,7 +7,7 @@ import { reportSections, reports } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { type Actor } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/shared/errors';
-import { parseReport, type ParsedReport } from '@/lib/domain/parse';
+import { parseAndCheck, type CheckedReport } from '@/lib/domain/parse';
 import { BODY_SECTION_KEYS, SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
 import { ownPartHeadings } from '@/lib/domain/template';
 import { docFromReportText, docToText } from '@/lib/domain/tiptap-doc';
@@ -25,7 +25,7 @@ import { limit, overLimit } from '@/lib/shared/limits';
 export const MAX_IMPORT_CHARS = 300_000;
 
 export type ImportPreview = {
-  parsed: ParsedReport;
+  parsed: CheckedReport;
   /** Each part split into its paragraphs, so the drafter can move a block to another part before confirming. */
   blocks: Array<{ id: string; section: BodySectionKey | 'unplaced'; text: string }>;
   /**
@@ -39,7 +39,7 @@ export function previewImport(raw: string, revisions: RevisionsFound | null = nu
   // Pasted text and the text read out of a file are normalised here, where both meet.
   const text = normalizeText(raw);
   if (text.length > MAX_IMPORT_CHARS) throw new AppError('payload_too_large', '文字超过 30 万字，不像是一份年度报告，请检查后重试。');
-  const parsed = parseReport(text);
+  const parsed = parseAndCheck(text);
   const found = BODY_SECTION_KEYS.filter((k) => parsed.sections[k]);
   if (found.length === 0 && !parsed.title) {
     throw new AppError('bad_request', '没有从中识别出报告的标题或任何部分（如“一、…主要举措和成效”），请确认选择的是年度报告。');

@@ -21,9 +21,8 @@ import { snapshotOf } from '@/lib/reports/sections';
 import { fillParts, plantChangedSuggestions, plantFixVerdicts, rewriteParts, SCALE_PARTS } from '../support/review-scale';
 import { exportDocumentFromParsed } from '@/lib/export/from-report';
 import { parseExportOptions, renderExport } from '@/lib/export';
-import { runChecks } from '@/lib/domain/checks';
 import { compareCounty, type CountyPart } from '@/lib/domain/similarity';
-import { parseReport, toReportText } from '@/lib/domain/parse';
+import { parseReport } from '@/lib/domain/parse';
 import { currentReportYear } from '@/lib/reports/service';
 import { freePort, startApp, type AppServer } from '../e2e/app-server';
 import { launchChromium } from '../e2e/chromium';
@@ -31,6 +30,8 @@ import { loadScaleData } from '../support/scale-data';
 import { BENCH_DRAFTERS, seedDrafters } from './seed-drafters';
 import { quantile, time } from './measure';
 import { seasonBench } from './season';
+import { parseBench } from './parse';
+import { generatedReportText, PARAGRAPH } from './report-text';
 import { freshPgDatabase, type TestPg } from '../support/pg';
 import { api, doc, ensureReport, httpLogin, type ReportWithSections } from '../e2e/http';
 
@@ -45,31 +46,6 @@ function add(what: string, value: string, baseline: string, ratio: string, targe
 
 const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
 
-
-const PARAGRAPH =
-  '全年围绕法治政府建设目标任务，健全重大行政决策程序，开展行政执法案卷评查，推进“谁执法谁普法”责任制落实，组织干部学法用法，化解矛盾纠纷，法治化营商环境持续改善。';
-
-/** An invented report of about `chars` characters in the official four-part structure. */
-function generatedReportText(chars: number): string {
-  const parts = [
-    '一、2025年度推进法治政府建设的主要举措和成效',
-    '二、2025年度党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况',
-    '三、2025年度推进法治政府建设存在的不足和原因',
-    '四、2026年度推进法治政府建设的主要安排',
-  ];
-  const numerals = '一二三四五六七八九十';
-  const head = ['关于基准镇2025年度法治政府建设情况的报告', '', '基准县人民政府：', '    2025年，基准镇坚持依法行政。现将有关情况报告如下：'];
-  const perPart = Math.ceil(chars / parts.length / PARAGRAPH.length);
-  const body: string[] = [];
-  parts.forEach((p) => {
-    body.push(p);
-    for (let i = 0; i < perPart; i++) {
-      if (i % 3 === 0) body.push(`（${numerals[Math.floor(i / 3) % 10]}）第${i / 3 + 1}项工作`);
-      body.push(`    ${i + 1}. ${PARAGRAPH}`);
-    }
-  });
-  return [...head, ...body, '', '中共基准镇委员会', '基准镇人民政府', '2026年1月20日'].join('\n');
-}
 
 // ---------------------------------------------------------------------------------------------------------------------
 
@@ -336,21 +312,6 @@ async function exportBench() {
   add(`.docx export (${text.length} chars)`, ms(ours), `pandoc md→docx ${ms(theirs)}`, `${(ours / theirs).toFixed(2)}×`, 'faster than pandoc');
 }
 
-async function parseBench() {
-  console.log('\n[3] parse + check of each sample report');
-  const dir = path.resolve('..', 'shared', 'samples');
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.txt')) : [];
-  const inputs: Array<[string, string]> = files.map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]);
-  if (!inputs.length) notes.push('no sample reports found beside the project: parse + check measured on the generated report only');
-  inputs.push(['generated 30,000 chars', generatedReportText(30_000)]);
-  for (const [name, text] of inputs) {
-    const full = await time(() => runChecks(toReportText(parseReport(text))), 50);
-    // Baseline: one pass over the lines with a heading regex, the least any parser must do.
-    const floor = await time(() => text.split('\n').filter((l) => /^[一二三四五六七八九十]+、/.test(l.trim())).length, 50);
-    add(`parse + check ${name} (${text.length} chars)`, ms(full), `line scan ${ms(floor)}`, `${(full / floor).toFixed(1)}×`, '< 10 ms');
-  }
-}
-
 /**
  * A county of 40 townships × 5 years, five parts of 5,000 characters each, in invented text: every report writes its
  * own characters, lifts a paragraph now and then from a common stock (shared across townships) and carries passages
@@ -613,7 +574,7 @@ async function main() {
     const editors = await autosaveBench(app, db);
     await postgresAutosaveBench();
     await exportBench();
-    await parseBench();
+    await parseBench(add, generatedReportText, (n) => notes.push(n));
     await dashboardBench();
     await similarityBench();
     await editorPageBench();

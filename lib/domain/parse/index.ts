@@ -1,6 +1,7 @@
 // Import parser: turns an existing report's plain text into title, recipient, parts and signature (domain.md §5).
 // Four phases over the cleaned lines: the front (title, recipient), the tail (抄送, date, organs, read from the end),
-// the parts (一、 headings classified by meaning), then what identifies the report (year, township) and the checks.
+// the parts (一、 headings classified by meaning), then what identifies the report (year, township). The structure
+// checks are not the parser's: parseAndCheck runs them once on what it found, for the callers that show them.
 // Longer than most files: the four phases share the cleaned lines and positions; each is a named function below.
 
 import { runChecks } from '../checks';
@@ -51,10 +52,13 @@ export interface ParsedReport {
   unplaced: string[];
   /** Lines removed as web-page or layout noise, kept so the import can show what was stripped. */
   noise: string[];
-  checks: Array<{ code: CheckCode; section: string | null; message: string }>;
   /** Part heading lines as written (without leading indentation). */
   headings: Partial<Record<BodySectionKey, string>>;
 }
+
+export type ParsedCheck = { code: CheckCode; section: string | null; message: string };
+/** A parsed report with the structure checks' findings on it: the import preview and the command line's `parse`. */
+export type CheckedReport = ParsedReport & { checks: ParsedCheck[] };
 
 type Front = { title: string | null; titleYear: number | null; recipient: string | null; docNumbers: string[]; repeated: string[]; next: number };
 
@@ -333,11 +337,19 @@ export function parseReport(text: string): ParsedReport {
     cc,
     unplaced,
     noise: [...noise, ...repeated],
-    checks: [],
     headings,
   };
-  parsed.checks = runChecks(toReportText(parsed)).map(({ code, section, message }) => ({ code, section, message }));
   return parsed;
+}
+
+/**
+ * The report parsed and checked, the checks run once. parseReport does not run them: a caller that wants findings
+ * with their evidence (findingsOf) or only the parts (export) would otherwise pay for the checks twice or for nothing
+ * (parse + check of a 35,000-character report went from about 1 ms to over 2 ms that way).
+ */
+export function parseAndCheck(text: string): CheckedReport {
+  const parsed = parseReport(text);
+  return { ...parsed, checks: runChecks(toReportText(parsed)).map(({ code, section, message }) => ({ code, section, message })) };
 }
 /** The model the structure checks and the editor work on. */
 export function toReportText(parsed: ParsedReport): ReportText {

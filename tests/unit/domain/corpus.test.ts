@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { parseReport, toReportText, type ParsedReport } from '@/lib/domain/parse';
+import { parseAndCheck, toReportText, type CheckedReport } from '@/lib/domain/parse';
 import { checkRepeatedFigures } from '@/lib/domain/checks-last-year';
 import type { ReportText } from '@/lib/domain/model';
 import { packChecklist, suggestChecklist } from '@/lib/domain/checklists';
@@ -12,18 +12,18 @@ import { expectLeadersFirst } from '../../support/parsed';
 const SAMPLES = path.resolve(__dirname, '../../../../shared/samples');
 const haveSamples = existsSync(SAMPLES);
 
-function sample(name: string): ParsedReport {
-  return parseReport(readFileSync(path.join(SAMPLES, name), 'utf8'));
+function sample(name: string): CheckedReport {
+  return parseAndCheck(readFileSync(path.join(SAMPLES, name), 'utf8'));
 }
 
-function codes(p: ParsedReport) {
+function codes(p: CheckedReport) {
   return p.checks.map((c) => `${c.code}:${c.section ?? ''}`);
 }
 
 const PAGE_NUMBER = /^[—–\-\s]*\d+[—–\-\s]*$/m;
 
 describe.skipIf(!haveSamples)('corpus: jincheng-2023', () => {
-  const p = haveSamples ? sample('jincheng-2023.txt') : (null as unknown as ParsedReport);
+  const p = haveSamples ? sample('jincheng-2023.txt') : (null as unknown as CheckedReport);
 
   it('reads title, recipient, year and township', () => {
     expect(p.title).toContain('金城乡');
@@ -68,7 +68,7 @@ describe.skipIf(!haveSamples)('corpus: jincheng-2023', () => {
 });
 
 describe.skipIf(!haveSamples)('corpus: hutou-2023', () => {
-  const p = haveSamples ? sample('hutou-2023.txt') : (null as unknown as ParsedReport);
+  const p = haveSamples ? sample('hutou-2023.txt') : (null as unknown as CheckedReport);
 
   it('reads the joint-issuer title over two lines', () => {
     expect(p).toMatchObject({ title: '中共湖头镇委员会 湖头镇人民政府关于湖头镇2023年法治政府建设情况的报告', year: 2023, township: '湖头镇', recipient: '县委、县政府：' });
@@ -111,7 +111,7 @@ describe.skipIf(!haveSamples)('corpus: wording checks a reviewer makes', () => {
 });
 
 describe.skipIf(!haveSamples)('corpus: yanxi-2024', () => {
-  const p = haveSamples ? sample('yanxi-2024.txt') : (null as unknown as ParsedReport);
+  const p = haveSamples ? sample('yanxi-2024.txt') : (null as unknown as CheckedReport);
 
   it('joins the two-line title', () => {
     expect(p).toMatchObject({ title: '烟溪镇2024年度法治政府建设工作情况报告', year: 2024, township: '烟溪镇', recipient: null });

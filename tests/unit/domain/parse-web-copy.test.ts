@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseReport } from '@/lib/domain/parse';
+import { parseAndCheck } from '@/lib/domain/parse';
 
-const p = parseReport(fs.readFileSync(path.resolve(import.meta.dirname, '../../fixtures/reports/xinhe-web-2024.txt'), 'utf8'));
+const p = parseAndCheck(fs.readFileSync(path.resolve(import.meta.dirname, '../../fixtures/reports/xinhe-web-2024.txt'), 'utf8'));
 
 describe('a web copy with metadata', () => {
   it('drops the metadata lines and finds the real title', () => {

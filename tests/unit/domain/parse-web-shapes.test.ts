@@ -4,13 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseReport } from '@/lib/domain/parse';
+import { parseAndCheck, type CheckedReport } from '@/lib/domain/parse';
 import { splitRunOn } from '@/lib/domain/parse/lines';
 import { findTownshipName } from '@/lib/domain/parse/front';
 import { expectLinear } from '../../support/linear';
 
-const fixture = (name: string) => parseReport(fs.readFileSync(path.resolve(import.meta.dirname, '../../fixtures/reports', name), 'utf8'));
-const codes = (p: ReturnType<typeof parseReport>) => p.checks.map((c) => `${c.code}:${c.section ?? ''}`);
+const fixture = (name: string) => parseAndCheck(fs.readFileSync(path.resolve(import.meta.dirname, '../../fixtures/reports', name), 'utf8'));
+const codes = (p: CheckedReport) => p.checks.map((c) => `${c.code}:${c.section ?? ''}`);
 
 describe('metadata in any shape is metadata: never the title, never the year', () => {
   const cases = [
@@ -37,7 +37,7 @@ describe('metadata in any shape is metadata: never the title, never the year', (
   });
 
   it('reads a label alone in brackets with its value on the next line', () => {
-    const p = parseReport(['[ 文号 ]', '东坪府发〔2026〕7号', '[ 成文日期 ]', '2026年1月9日', '东坪镇2025年度法治政府建设情况报告', '2025年，东坪镇依法行政。'].join('\n'));
+    const p = parseAndCheck(['[ 文号 ]', '东坪府发〔2026〕7号', '[ 成文日期 ]', '2026年1月9日', '东坪镇2025年度法治政府建设情况报告', '2025年，东坪镇依法行政。'].join('\n'));
     expect(p).toMatchObject({ docNumber: '东坪府发〔2026〕7号', writtenDate: '2026-01-09', title: '东坪镇2025年度法治政府建设情况报告', year: 2025 });
   });
 });
@@ -46,7 +46,7 @@ describe('a repeated title', () => {
   it('is dropped, before the 主送 and after it, and does not open the 导语', () => {
     const p = fixture('dayuan-web-brackets-2025.txt');
     expect(p.sections.preface?.startsWith('2025年，大园镇')).toBe(true);
-    const q = parseReport(['东坪镇2025年度法治政府建设', '情况报告', '东坪县人民政府：', '东坪镇2025年度法治政府建设情况报告', '2025年，东坪镇依法行政。现将有关情况报告如下：', '一、主要举措和成效', '开展培训3次。'].join('\n'));
+    const q = parseAndCheck(['东坪镇2025年度法治政府建设', '情况报告', '东坪县人民政府：', '东坪镇2025年度法治政府建设情况报告', '2025年，东坪镇依法行政。现将有关情况报告如下：', '一、主要举措和成效', '开展培训3次。'].join('\n'));
     expect(q.title).toBe('东坪镇2025年度法治政府建设情况报告');
     expect(q.sections.preface).toBe('2025年，东坪镇依法行政。现将有关情况报告如下：');
   });
@@ -64,7 +64,7 @@ describe('the township without county or district prefixes', () => {
   });
 
   it('is read from the body when the title, 落款 and metadata do not name it', () => {
-    const p = parseReport(
+    const p = parseAndCheck(
       ['关于2025年度法治政府建设情况的报告', '北山县人民政府：', '今年以来，我们坚持依法行政。现将有关情况报告如下：', '一、主要举措和成效', '全年东坪镇党委召开会议4次，东坪镇坚持重大决策合法性审查。'].join('\n'),
     );
     expect(p.township).toBe('东坪镇');
@@ -124,7 +124,7 @@ describe('a thematic part one written as achievements', () => {
   });
 
   it('still files a thematic part about next year’s 计划 and 将… as plans', () => {
-    const q = parseReport(
+    const q = parseAndCheck(
       ['关于2025年度法治政府建设情况的报告', '2025年，河西镇依法行政。现将有关情况报告如下：', '一、强化组织保障', '召开会议4次。', '二、深化法治建设', '2026年，将进一步完善机制，计划开展培训4次，将继续推进普法。'].join('\n'),
     );
     expect(q.sections.plans).toContain('计划开展培训4次');

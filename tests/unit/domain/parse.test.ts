@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { findTownshipName, parseReport, toReportText } from '@/lib/domain/parse';
+import { findTownshipName, parseAndCheck, parseReport, toReportText, type CheckedReport } from '@/lib/domain/parse';
 import { expectLeadersFirst } from '../../support/parsed';
+import { runChecks } from '@/lib/domain/checks';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/reports');
 
 function fixture(name: string) {
-  return parseReport(readFileSync(path.join(FIXTURES, name), 'utf8'));
+  return parseAndCheck(readFileSync(path.join(FIXTURES, name), 'utf8'));
 }
 
-function codes(parsed: ReturnType<typeof parseReport>) {
+function codes(parsed: CheckedReport) {
   return parsed.checks.map((c) => `${c.code}:${c.section ?? ''}`);
 }
 
@@ -150,7 +151,7 @@ describe('parseReport: text without part headings', () => {
 
 describe('parseReport: small cases', () => {
   it('classifies headings by meaning, not by number', () => {
-    const p = parseReport(
+    const p = parseAndCheck(
       [
         '青石乡2025年度法治政府建设情况报告',
         '2025年，青石乡依法行政。现将我乡2025年度法治政府建设情况报告如下：',
@@ -172,13 +173,13 @@ describe('parseReport: small cases', () => {
   });
 
   it('merges two parts on the same topic, keeping the second heading', () => {
-    const p = parseReport('示例镇2025年法治政府建设情况报告\n一、主要举措\n举措甲。\n二、取得的成效\n成效乙。\n三、存在的不足和原因\n问题丙，原因丁。');
+    const p = parseAndCheck('示例镇2025年法治政府建设情况报告\n一、主要举措\n举措甲。\n二、取得的成效\n成效乙。\n三、存在的不足和原因\n问题丙，原因丁。');
     expect(p.sections.measures).toBe('举措甲。\n二、取得的成效\n成效乙。');
     expect(p.sections.shortcomings).toBe('问题丙，原因丁。');
   });
 
   it('splits a run-in level-1 heading from its body', () => {
-    const p = parseReport(
+    const p = parseAndCheck(
       '示例镇2025年法治政府建设情况报告\n一、主要举措和成效。全年开展普法活动12场，发放资料3000份，覆盖全镇所有行政村和社区，群众法治意识明显提高。\n二、存在的不足和原因\n问题，原因。',
     );
     expect(p.headings.measures).toBe('一、主要举措和成效');
@@ -186,7 +187,7 @@ describe('parseReport: small cases', () => {
   });
 
   it('reads an organ and date written on one line and a two-line issuer title', () => {
-    const p = parseReport(
+    const p = parseAndCheck(
       '中共示例镇委员会\n示例镇人民政府\n关于示例镇2025年度法治政府建设情况的报告\n一、主要举措和成效\n内容。\n示例镇人民政府 2026年2月3日',
     );
     expect(p.title).toBe('中共示例镇委员会 示例镇人民政府关于示例镇2025年度法治政府建设情况的报告');
@@ -194,14 +195,14 @@ describe('parseReport: small cases', () => {
   });
 
   it('keeps every trailing 抄送 line', () => {
-    const p = parseReport('示例镇2025年法治政府建设情况报告\n一、主要举措和成效\n内容。\n示例镇人民政府\n2026年1月9日\n抄送：示例县司法局。\n抄送：示例县委依法治县办。');
+    const p = parseAndCheck('示例镇2025年法治政府建设情况报告\n一、主要举措和成效\n内容。\n示例镇人民政府\n2026年1月9日\n抄送：示例县司法局。\n抄送：示例县委依法治县办。');
     expect(p.cc).toBe('抄送：示例县司法局。\n抄送：示例县委依法治县办。');
     expect(p.signature.organs).toEqual(['示例镇人民政府']);
   });
 
   it('takes the year from the preface or headings when the title has none', () => {
-    expect(parseReport('法治政府建设情况报告\n2024年，示例镇推进法治。现将我镇2024年度法治政府建设情况报告如下：\n一、主要举措和成效\n内容。').year).toBe(2024);
-    expect(parseReport('法治政府建设情况报告\n一、主要举措和成效\n内容。\n二、2025年度工作安排\n计划。').year).toBe(2024);
+    expect(parseAndCheck('法治政府建设情况报告\n2024年，示例镇推进法治。现将我镇2024年度法治政府建设情况报告如下：\n一、主要举措和成效\n内容。').year).toBe(2024);
+    expect(parseAndCheck('法治政府建设情况报告\n一、主要举措和成效\n内容。\n二、2025年度工作安排\n计划。').year).toBe(2024);
   });
 
   it('finds township names in titles and organ names', () => {
@@ -243,5 +244,18 @@ describe('parseReport: thematic headings (青山镇 2025)', () => {
   it('flags the part that is really missing, and only that one', () => {
     const missing = p.checks.filter((c) => c.code === 'missing-part').map((c) => c.section);
     expect(missing).toEqual(['leaders']);
+  });
+});
+
+describe('parseReport and parseAndCheck: the checks run once, by the caller that shows them', () => {
+  const text = readFileSync(path.join(FIXTURES, 'qingshi-2024.txt'), 'utf8');
+
+  it('parseReport parses only; parseAndCheck adds the findings of runChecks on what it found', () => {
+    const parsed = parseReport(text);
+    expect(parsed).not.toHaveProperty('checks');
+    const checked = parseAndCheck(text);
+    expect({ ...checked, checks: undefined }).toEqual({ ...parsed, checks: undefined });
+    expect(checked.checks).toEqual(runChecks(toReportText(parsed)).map(({ code, section, message }) => ({ code, section, message })));
+    expect(checked.checks.length).toBeGreaterThan(0);
   });
 });

@@ -65,6 +65,17 @@ describe('.docx export', () => {
     expect(submit.styles).toMatch(/<w:style w:type="paragraph" w:styleId="Normal"[\s\S]*?<w:w w:val="98"\/>[\s\S]*?<w:sz w:val="32"\/>/);
   });
 
+  it('takes body paragraphs with half-width digits or letters off the character grid, justified, the others on it', () => {
+    // LibreOffice widens a stretch of half-width text to whole grid cells ("2025" in three): off the grid it keeps its width.
+    const withDigits = para(ps, '2025年，示例镇坚持依法行政。现将我镇2025年度法治政府建设情况报告如下：');
+    expect(withDigits).toMatch(/<w:pPr>[\s\S]*<w:snapToGrid w:val="0"\/>[\s\S]*<\/w:pPr>/);
+    expect(withDigits).toContain('<w:snapToGrid w:val="false"/>');
+    expect(withDigits).toContain('<w:jc w:val="both"/>');
+    const chinese = para(ps, '普法形式单一。');
+    expect(chinese).not.toContain('snapToGrid');
+    expect(chinese).toContain('<w:jc w:val="both"/>');
+  });
+
   it('sets the title in 2号 方正小标宋简体, centred, keeping the drafter’s line break and breaking a too-long line between words', () => {
     // The second line (about 20.4 characters wide) does not fit 156 mm at 2号: it is broken at 年度, not inside a word.
     for (const line of ['中共示例镇委员会 示例镇人民政府', '关于示例镇2025年度', '法治政府建设情况的报告']) {
@@ -155,12 +166,26 @@ describe('.docx export', () => {
     expect(renderText(d, 'public', 'txt')).toContain('《法治政府建设实施纲要（2021—2025年）》，');
   });
 
+  /** The 版记: the last table of the body, floating at the foot of the type area. */
+  const imprintTable = (xml: string) => xml.slice(xml.lastIndexOf('<w:tbl>'), xml.lastIndexOf('</w:tbl>'));
+
   it('adds the 版记 (抄送) in 4号 at the foot of the last page, between rules, for the 报送稿 only', async () => {
     const cc = para(ps, '抄送：示例县委全面依法治县委员会办公室。');
     expect(cc).toContain('<w:sz w:val="28"/>');
-    expect(cc).toMatch(/<w:framePr [^>]*w:yAlign="bottom"[^>]*\/>|<w:framePr [^>]*w:vAnchor="margin"[^>]*\/>/);
-    // Alone in the 版记, the 抄送 line lies between the two thick rules.
-    expect(cc).toMatch(new RegExp(`<w:pBdr><w:top [^>]*w:sz="${IMPRINT_RULES.thick}"[^>]*/><w:bottom [^>]*w:sz="${IMPRINT_RULES.thick}"[^>]*/></w:pBdr>`));
+    // A table floating at the bottom of the type area (w:tblpPr), as wide as the type area, starting at its left edge.
+    const table = imprintTable(submit.document);
+    expect(table).toContain('抄送：示例县委全面依法治县委员会办公室。');
+    const pos = /<w:tblpPr ([^>]*)\/>/.exec(table)![1]!;
+    expect(pos).toContain('w:vertAnchor="margin"');
+    expect(pos).toContain('w:tblpYSpec="bottom"');
+    expect(pos).toContain('w:horzAnchor="page"');
+    expect(pos).toContain('w:tblpX="1587"');
+    expect(table).toContain('<w:tblW w:type="dxa" w:w="8845"/>');
+    // Alone in the 版记, the 抄送 line lies between the two thick rules; no rules at the sides.
+    expect(table).toMatch(new RegExp(`<w:top w:val="single" [^>]*w:sz="${IMPRINT_RULES.thick}"/>`));
+    expect(table).toMatch(new RegExp(`<w:bottom w:val="single" [^>]*w:sz="${IMPRINT_RULES.thick}"/>`));
+    expect(table).toMatch(/<w:left w:val="none"/);
+    expect(table).toMatch(/<w:right w:val="none"/);
     // The label is added when the drafter wrote the names only.
     const bare = paragraphs((await unzip(await renderDocx({ ...FIXTURE, cc: '县司法局' }, 'submit'))).document);
     expect(bare.some((x) => x.text === '抄送：县司法局')).toBe(true);
@@ -170,16 +195,21 @@ describe('.docx export', () => {
   });
 
   it('adds the 印发机关 and 印发日期 line when asked: thick first and last rules, a thin one between (GB/T 9704 7.4)', async () => {
-    const xs = paragraphs((await unzip(await renderDocx(FIXTURE, 'submit', { imprint: true }))).document);
-    const cc = para(xs, '抄送：示例县委全面依法治县委员会办公室。');
+    const doc = (await unzip(await renderDocx(FIXTURE, 'submit', { imprint: true }))).document;
+    const xs = paragraphs(doc);
     const line = para(xs, '示例镇党政办公室2026年1月9日印发');
-    expect(cc).toMatch(new RegExp(`<w:top [^>]*w:sz="8"[^>]*/><w:bottom [^>]*w:sz="6"`));
-    expect(line).toMatch(new RegExp(`<w:pBdr><w:bottom [^>]*w:sz="8"[^>]*/></w:pBdr>`));
+    // Both lines rows of the one floating table: thick rules above and below, a thin one between the rows.
+    const table = imprintTable(doc);
+    expect(table.match(/<w:tr>/g)).toHaveLength(2);
+    expect(table).toContain('抄送：示例县委全面依法治县委员会办公室。');
+    expect(table).toContain(line);
+    expect(table).toMatch(new RegExp(`<w:top w:val="single" [^>]*w:sz="${IMPRINT_RULES.thick}"/>`));
+    expect(table).toMatch(new RegExp(`<w:bottom w:val="single" [^>]*w:sz="${IMPRINT_RULES.thick}"/>`));
+    expect(table).toMatch(new RegExp(`<w:insideH w:val="single" [^>]*w:sz="${IMPRINT_RULES.thin}"/>`));
     expect(IMPRINT_RULES.thick).toBeGreaterThan(IMPRINT_RULES.thin);
     // The organ one character in from the left, the date against a right tab one character in from the right.
     expect(line).toContain('<w:tab/>');
     expect(line).toMatch(/<w:tab w:val="right" w:pos="\d+"\/>/);
-    expect(line).toMatch(/<w:framePr [^>]*w:yAlign="bottom"/);
     // Not asked for, not in the 公开稿, and not without a 成文日期 to date it.
     expect(ps.some((x) => x.text.includes('印发'))).toBe(false);
     const pub = paragraphs((await unzip(await renderDocx(FIXTURE, 'public', { imprint: true }))).document);
