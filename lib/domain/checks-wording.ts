@@ -236,19 +236,29 @@ export function checkNoFigures(report: ReportText, pack?: SeasonPack): Check[] {
     if (!text) continue;
     // A keyword inside a cited title (《重大行政决策程序暂行条例》) is the document's name, not the work written about:
     // the titles are blanked, keeping every offset.
-    const units = figureUnits(text).map((u) => ({ ...u, text: text.slice(u.start, u.end).replace(/《[^《》\n]*》/g, (t) => `《${'\u3000'.repeat(t.length - 2)}》`) }));
+    const blanked = text.replace(/《[^《》\n]*》/g, (t) => `《${'\u3000'.repeat(t.length - 2)}》`);
+    const units = figureUnits(text).map((u) => ({ ...u, text: blanked.slice(u.start, u.end) }));
     for (const item of checklistFor(checklist, key)) {
       if (!item.needsFigure) continue;
       let first: { start: number; end: number; keyword: string } | null = null;
       let counted = false;
       for (const u of units) {
-        const hit = item.hints.map((h) => ({ h, at: u.text.indexOf(h) })).find((x) => x.at >= 0);
-        if (!hit) continue;
+        // The first of the item's words the paragraph holds (a plain loop: this runs for every item × paragraph).
+        let at = -1;
+        let keyword = '';
+        for (const h of item.hints) {
+          at = u.text.indexOf(h);
+          if (at >= 0) {
+            keyword = h;
+            break;
+          }
+        }
+        if (at < 0) continue;
         if (u.figures || (item.allowsNone && u.none)) {
           counted = true;
           break;
         }
-        first ??= { start: u.start + hit.at, end: u.start + hit.at + hit.h.length, keyword: hit.h };
+        first ??= { start: u.start + at, end: u.start + at + keyword.length, keyword };
       }
       if (counted || !first) continue;
       const [topic, wants] = item.label.includes('：') ? item.label.split('：') : [item.label, item.label];

@@ -187,7 +187,11 @@ const LEVEL_PATTERNS: Array<{ level: Level; re: RegExp }> = [
   { level: 2, re: /^(\d{1,2})\s*([.．、])(?!\d)/ },
 ];
 
+/** Every marker begins with one of these: most lines are settled by their first character, without the patterns. */
+const MARKER_START = /^[一二三四五六七八九十（(\d]/;
+
 function readMarker(line: string): Marker | null {
+  if (!MARKER_START.test(line)) return null;
   for (const { level, re } of LEVEL_PATTERNS) {
     const m = re.exec(line);
     if (!m) continue;
