@@ -407,6 +407,40 @@ export const reportVersions = sqliteTable(
 );
 export type ReportVersion = typeof reportVersions.$inferSelect;
 
+/** One mask chosen at 登记公开: the finding (where and what), the words masked and what the 公开稿 shows instead. */
+export type PublicationMask = { finding: string; text: string; replacement: string };
+
+/**
+ * The 公开稿 as published, frozen (lib/publication/snapshot.ts): every 登记公开 stores one, the first with kind
+ * 'publish', later ones (after a reopen) with kind 'correction'; the public pages show the newest and list the earlier
+ * ones. `document` is the export document of the 公开稿 with the masks applied (no 主送 or 抄送); `sha256` is the hash of
+ * its JSON text as stored.
+ */
+export const publications = sqliteTable(
+  'publications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    kind: text('kind', { enum: ['publish', 'correction'] }).notNull(),
+    publishedDate: text('published_date').notNull(),
+    url: text('url'),
+    // The masked title, for the index and the feed without reading the document.
+    title: text('title').notNull(),
+    // 内容概述: the masked 导语, at most 300 characters.
+    summary: text('summary'),
+    document: text('document').notNull(),
+    sha256: text('sha256').notNull(),
+    masks: text('masks', { mode: 'json' }).$type<PublicationMask[]>().notNull().default(sql`'[]'`),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('publications_report_seq_unique').on(t.reportId, t.seq), check('publications_kind_check', sql`${t.kind} in ('publish', 'correction')`)],
+);
+export type Publication = typeof publications.$inferSelect;
+
 /** Each county's own collection date for the reports on a year (ahead of the national 4月1日 limit). */
 export const countyDeadlines = sqliteTable(
   'county_deadlines',

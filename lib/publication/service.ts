@@ -2,15 +2,16 @@
 // comments, suggestions or account names), a county's index by year, an Atom feed and a JSON record per report with
 // the core fields of the 政府信息公开目录. Anything else answers the same 404 as an id that does not exist.
 import { found } from '@/db/tx';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { counties, reportSections, reports, townships } from '@/db/schema';
+import { counties, publications, reportSections, reports, townships } from '@/db/schema';
 import type { ExportDocument } from '@/lib/export/document';
 import { exportDocumentOf } from '@/lib/export/from-report';
 import { BODY_SECTION_KEYS } from '@/lib/domain/sections';
 import { getTownship } from '@/lib/directory/townships';
 import { reportTownship } from '@/db/joins';
 import { townshipHeadings } from '@/lib/season/store';
+import { publicationsOf, summaryOf } from './snapshot';
 
 const NOT_FOUND = '页面不存在。';
 
@@ -25,6 +26,12 @@ export type PublicReport = {
   publishedUrl: string | null;
   documentDate: string | null;
   doc: ExportDocument;
+  /** The SHA-256 of the frozen 公开稿 shown (null for a report published before snapshots were kept). */
+  sha256: string | null;
+  /** The date of the last 更正, when the text shown replaced an earlier publication. */
+  correctedDate: string | null;
+  /** The earlier published texts, oldest first, each with its date and hash. */
+  earlier: Array<{ seq: number; publishedDate: string; sha256: string; doc: ExportDocument }>;
 };
 
 /** A published report as the public sees it; 404 for every other id (unpublished, taken back, or none). */
@@ -40,7 +47,10 @@ export async function publishedReport(db: Db, id: number): Promise<PublicReport>
   const sections = await db.select().from(reportSections).where(eq(reportSections.reportId, report.id)).orderBy(asc(reportSections.id));
   const order = new Map<string, number>(BODY_SECTION_KEYS.map((k, i) => [k, i]));
   sections.sort((a, b) => (order.get(a.sectionKey) ?? 99) - (order.get(b.sectionKey) ?? 99));
-  const doc = exportDocumentOf({ report, township, sections }, await townshipHeadings(db, report.year, township));
+  const frozen = await publicationsOf(db, report.id);
+  const current = frozen.at(-1);
+  // The frozen 公开稿 when there is one; a report published before snapshots were kept shows its stored text.
+  const doc = current ? current.doc : exportDocumentOf({ report, township, sections }, await townshipHeadings(db, report.year, township));
   return {
     id: report.id,
     year: report.year,
@@ -48,15 +58,19 @@ export async function publishedReport(db: Db, id: number): Promise<PublicReport>
     townshipName: township.name,
     countyId: township.countyId,
     countyName: township.countyName,
-    publishedDate: report.publishedDate,
+    // The first publication's date stays the 发布日期; a correction is dated on its own.
+    publishedDate: frozen[0]?.publishedDate ?? report.publishedDate,
     publishedUrl: report.publishedUrl,
     documentDate: report.documentDate,
     // The 公开稿 only: what the public variant prints.
     doc: { ...doc, recipient: null, cc: null },
+    sha256: current?.sha256 ?? null,
+    correctedDate: current && current.kind === 'correction' ? current.publishedDate : null,
+    earlier: frozen.slice(0, -1).map((p) => ({ seq: p.seq, publishedDate: p.publishedDate, sha256: p.sha256, doc: p.doc })),
   };
 }
 
-export type PublicIndexEntry = { id: number; year: number; title: string; townshipName: string; publishedDate: string | null };
+export type PublicIndexEntry = { id: number; year: number; title: string; townshipName: string; publishedDate: string | null; summary?: string | null };
 
 /** A county's published reports, newest year first; optionally one year. 404 for a county that does not exist. */
 export async function publishedIndex(db: Db, countyId: number, year?: number): Promise<{ countyName: string; entries: PublicIndexEntry[] }> {
@@ -68,7 +82,18 @@ export async function publishedIndex(db: Db, countyId: number, year?: number): P
     .where(and(eq(townships.countyId, countyId), eq(reports.status, 'published'), ...(year ? [eq(reports.year, year)] : [])))
     .orderBy(desc(reports.year), asc(townships.id))
     .limit(2_000);
-  return { countyName: county.name, entries };
+  // The title as published (masked, frozen): the newest snapshot's, where there is one.
+  const ids = entries.map((e) => e.id);
+  const frozen = new Map<number, { title: string; summary: string | null }>();
+  if (ids.length) {
+    const rows = await db
+      .select({ reportId: publications.reportId, title: publications.title, summary: publications.summary })
+      .from(publications)
+      .where(inArray(publications.reportId, ids))
+      .orderBy(asc(publications.seq));
+    for (const r of rows) frozen.set(r.reportId, { title: r.title, summary: r.summary });
+  }
+  return { countyName: county.name, entries: entries.map((e) => ({ ...e, title: frozen.get(e.id)?.title ?? e.title, summary: frozen.get(e.id)?.summary ?? null })) };
 }
 
 /** The 政府信息公开目录 fields of a published report, for a county's own site to link or import. */
@@ -88,6 +113,10 @@ export function publicRecord(r: PublicReport, origin: string) {
     县区: r.countyName,
     网址: `${origin}/public/reports/${r.id}`,
     政府网站网址: r.publishedUrl,
+    内容概述: summaryOf(r.doc),
+    公开稿SHA256: r.sha256,
+    更正日期: r.correctedDate,
+    更正次数: r.earlier.length,
   };
 }
 
@@ -114,7 +143,7 @@ export async function publicFeed(db: Db, countyId: number, origin: string): Prom
         `    <link href="${xml(`${origin}/public/reports/${e.id}`)}"/>`,
         `    <updated>${updated(e)}</updated>`,
         `    <author><name>${xml(e.townshipName)}</name></author>`,
-        `    <summary>${xml(`${e.townshipName}${e.year}年度法治政府建设情况报告`)}</summary>`,
+        `    <summary>${xml(e.summary ?? `${e.townshipName}${e.year}年度法治政府建设情况报告`)}</summary>`,
         '  </entry>',
       ].join('\n'),
     ),
