@@ -30,6 +30,8 @@ export const townships = sqliteTable(
       .references(() => counties.id),
     name: text('name').notNull(),
     kind: text('kind', { enum: TOWNSHIP_KINDS }).notNull(),
+    // 统一社会信用代码 of the township's government (GB 32100-2015, check character verified): the 索引号's prefix.
+    creditCode: text('credit_code'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('townships_county_name_unique').on(t.countyId, t.name), check('townships_kind_check', sql`${t.kind} in (${sqlList(TOWNSHIP_KINDS)})`)],

@@ -83,12 +83,12 @@ export function CollectionDateSection({ counties, year, maxYear, action }: { cou
   );
 }
 
-export function TownshipsSection(props: { townships: TownshipWithCounty[]; counties: ChoiceOption[]; rename: Action; add: Action }) {
+export function TownshipsSection(props: { townships: TownshipWithCounty[]; counties: ChoiceOption[]; rename: Action; add: Action; setCode: Action }) {
   return (
     <section className="card">
       <h2>乡镇（街道）</h2>
       <table className="table">
-        <TableHead columns={['县', '名称', '类型', '改名']} />
+        <TableHead columns={['县', '名称', '类型', '改名', '统一社会信用代码']} />
         <tbody>
           {props.townships.map((t) => (
             <tr key={t.id} data-testid={`township-row-${t.id}`}>
@@ -99,6 +99,12 @@ export function TownshipsSection(props: { townships: TownshipWithCounty[]; count
                 <RenameForm action={props.rename} idField="townshipId" id={t.id} name={t.name}>
                   <Choice name="kind" defaultValue={t.kind} aria-label="类型" options={KIND_OPTIONS} />
                 </RenameForm>
+              </td>
+              <td>
+                <ActionForm action={props.setCode} submitLabel="保存" className="inline-form" testId={`township-code-${t.id}`}>
+                  <input type="hidden" name="townshipId" value={t.id} />
+                  <input name="code" defaultValue={t.creditCode ?? ''} maxLength={40} aria-label={`${t.name}的统一社会信用代码`} placeholder="18 位，如 11500230008689762A" />
+                </ActionForm>
               </td>
             </tr>
           ))}

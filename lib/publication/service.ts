@@ -2,7 +2,7 @@
 // comments, suggestions or account names), a county's index by year, an Atom feed and a JSON record per report with
 // the core fields of the 政府信息公开目录. Anything else answers the same 404 as an id that does not exist.
 import { found } from '@/db/tx';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { counties, publications, reportSections, reports, townships } from '@/db/schema';
 import type { ExportDocument } from '@/lib/export/document';
@@ -32,7 +32,27 @@ export type PublicReport = {
   correctedDate: string | null;
   /** The earlier published texts, oldest first, each with its date and hash. */
   earlier: Array<{ seq: number; publishedDate: string; sha256: string; doc: ExportDocument }>;
+  /** 索引号: `代码/年份-5位流水号` when the township's 统一社会信用代码 is set, else `县编号-年度-报告编号`. */
+  indexNumber: string;
 };
+
+/**
+ * The 索引号 as county sites write it, 11500230008689762A/2026-00004: the publishing unit's 统一社会信用代码, the year
+ * of its first publication and its place among the township's reports first published that year (by date, then id).
+ */
+async function indexNumberOf(db: Db, report: { id: number; townshipId: number; year: number }, countyId: number, creditCode: string | null, firstDate: string | null): Promise<string> {
+  const plain = `${countyId}-${report.year}-${report.id}`;
+  if (!creditCode || !firstDate) return plain;
+  const year = firstDate.slice(0, 4);
+  const firsts = await db
+    .select({ reportId: publications.reportId, date: publications.publishedDate })
+    .from(publications)
+    .innerJoin(reports, eq(reports.id, publications.reportId))
+    .where(and(eq(reports.townshipId, report.townshipId), eq(publications.seq, 1), like(publications.publishedDate, `${year}-%`)))
+    .orderBy(asc(publications.publishedDate), asc(publications.reportId));
+  const serial = firsts.findIndex((f) => f.reportId === report.id) + 1;
+  return serial > 0 ? `${creditCode}/${year}-${String(serial).padStart(5, '0')}` : plain;
+}
 
 /** A published report as the public sees it; 404 for every other id (unpublished, taken back, or none). */
 export async function publishedReport(db: Db, id: number): Promise<PublicReport> {
@@ -67,6 +87,7 @@ export async function publishedReport(db: Db, id: number): Promise<PublicReport>
     sha256: current?.sha256 ?? null,
     correctedDate: current && current.kind === 'correction' ? current.publishedDate : null,
     earlier: frozen.slice(0, -1).map((p) => ({ seq: p.seq, publishedDate: p.publishedDate, sha256: p.sha256, doc: p.doc })),
+    indexNumber: await indexNumberOf(db, report, township.countyId, township.creditCode, frozen[0]?.publishedDate ?? null),
   };
 }
 
@@ -99,7 +120,7 @@ export async function publishedIndex(db: Db, countyId: number, year?: number): P
 /** The 政府信息公开目录 fields of a published report, for a county's own site to link or import. */
 export function publicRecord(r: PublicReport, origin: string) {
   return {
-    索引号: `${r.countyId}-${r.year}-${r.id}`,
+    索引号: r.indexNumber,
     发布机构: r.doc.signatureOrgans.join('、') || r.townshipName,
     名称: r.title.replace(/\n/g, ''),
     成文日期: r.documentDate,

@@ -20,6 +20,7 @@ import {
   endSessionsAction,
   renameCountyAction,
   renameTownshipAction,
+  setTownshipCodeAction,
   resetPasswordAction,
   setCollectionDateAction,
   setUserActiveAction,
@@ -72,7 +73,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       <CountiesSection counties={countyRows} add={addCountyAction} rename={renameCountyAction} />
       <CollectionDateSection counties={counties} year={currentReportYear()} maxYear={new Date().getFullYear()} action={setCollectionDateAction} />
       <SeasonPacksSection packs={packs} counties={counties} seasons={seasons} upload={importSeasonPackAction} diff={diff} />
-      <TownshipsSection townships={townships} counties={counties} rename={renameTownshipAction} add={addTownshipAction} />
+      <TownshipsSection townships={townships} counties={counties} rename={renameTownshipAction} add={addTownshipAction} setCode={setTownshipCodeAction} />
       <TwoFactorSection required={required} withoutFactor={withoutFactor} action={setTwoFactorRolesAction} />
       <UsersSection
         users={users}

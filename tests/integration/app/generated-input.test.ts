@@ -144,6 +144,10 @@ const ACTION_BAD: Record<string, { as: Principal; fields: Record<string, FieldKi
     as: 'admin',
     fields: { townshipId: ['', 'x', '0', '99999999'], name: ['', '  ', 'x'.repeat(41), '../甲一镇', '甲一\n镇', '..'], kind: ['', '村'] },
   },
+  'app/(app)/admin/actions.ts#setTownshipCodeAction': {
+    as: 'admin',
+    fields: { townshipId: ['', 'x', '0', '99999999'], code: ['x', '11500230008689762B', '11500230008689762', 'I1500230008689762A', 'x'.repeat(41)] },
+  },
   'app/(app)/admin/actions.ts#unlockUserAction': { as: 'admin', fields: { userId: ['', 'x', '0', '99999999'] } },
   'app/(app)/admin/actions.ts#endSessionsAction': { as: 'admin', fields: { userId: ['', 'x', '0', '99999999'] } },
   'app/(app)/admin/actions.ts#deactivateDemoAction': { skip: 'takes no input' },

@@ -7,6 +7,9 @@ import { GET as feedRoute } from '@/app/(public)/public/counties/[id]/feed/route
 import type { Db } from '@/db/client';
 import { addThread } from '@/lib/review/comments';
 import { transitionReport } from '@/lib/review/transitions';
+import { transitionWithSnapshot } from '@/lib/publication/snapshot';
+import { setTownshipCode } from '@/lib/directory/townships';
+import { SYSTEM_ACTOR } from '@/lib/domain/permissions';
 import { publishedReport } from '@/lib/publication/service';
 import { worldWithSubmitted, type World } from '../../support/db';
 
@@ -26,7 +29,7 @@ beforeEach(async () => {
 const publish = async () => {
   await transitionReport(db, w.reviewerA, reportId, { transition: 'approve' });
   await transitionReport(db, w.drafterA1, reportId, { transition: 'finalise' });
-  await transitionReport(db, w.drafterA1, reportId, { transition: 'publish', url: 'https://example.gov.cn/a', date: '2026-03-01' });
+  await transitionWithSnapshot(db, w.drafterA1, reportId, { transition: 'publish', url: 'https://example.gov.cn/a', date: '2026-03-01' });
 };
 const record = (id: number | string) => recordRoute(new Request(`http://t/public/reports/${id}/record`), { params: Promise.resolve({ id: String(id) }) });
 const feed = (id: number) => feedRoute(new Request(`http://t/public/counties/${id}/feed`), { params: Promise.resolve({ id: String(id) }) });
@@ -56,6 +59,14 @@ describe('public pages', () => {
     expect(json).toMatchObject({ 索引号: `${w.countyA}-2025-${reportId}`, 发布日期: '2026-03-01', 体裁分类: '报告', 有效性: '有效', 年度: 2025, 乡镇街道: '甲一镇' });
     expect(json.网址).toBe(`http://t/public/reports/${reportId}`);
     for (const key of ['索引号', '发布机构', '成文日期', '发布日期', '主题分类', '体裁分类', '文号', '有效性']) expect(json).toHaveProperty(key);
+  });
+
+  it('give the 索引号 as 代码/年份-5位流水号 once the township’s 统一社会信用代码 is set', async () => {
+    await publish();
+    expect((await (await record(reportId)).json()).索引号).toBe(`${w.countyA}-2025-${reportId}`);
+    await setTownshipCode(db, SYSTEM_ACTOR, w.townA1, { code: '11500230008689762A' });
+    expect(await (await record(reportId)).json()).toMatchObject({ 索引号: '11500230008689762A/2026-00001' });
+    await expect(setTownshipCode(db, SYSTEM_ACTOR, w.townA1, { code: '11500230008689762X' })).rejects.toThrow('第 18 位应为“A”');
   });
 
   it('list it in a well-formed Atom feed, and drop it when it is taken back', async () => {

@@ -33,7 +33,7 @@ export default async function PublicReportPage({ params }: { params: Promise<{ i
         <Link href={`/public/counties/${r.countyId}`}>{r.countyName}法治政府建设年度报告</Link> / {r.townshipName} / {r.year}年度
       </p>
       <p className="public-meta" data-testid="public-meta">
-        发布机构：{r.doc.signatureOrgans.join('、') || r.townshipName}
+        索引号：{r.indexNumber} · 发布机构：{r.doc.signatureOrgans.join('、') || r.townshipName}
         {r.documentDate ? ` · 成文日期：${formatDocumentDate(r.documentDate)}` : ''}
         {r.publishedDate ? ` · 发布日期：${formatDocumentDate(r.publishedDate)}` : ''}
       </p>

@@ -17,4 +17,5 @@ CREATE TABLE `publications` (
 	CONSTRAINT "publications_kind_check" CHECK("publications"."kind" in ('publish', 'correction'))
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `publications_report_seq_unique` ON `publications` (`report_id`,`seq`);
+CREATE UNIQUE INDEX `publications_report_seq_unique` ON `publications` (`report_id`,`seq`);--> statement-breakpoint
+ALTER TABLE `townships` ADD `credit_code` text;
