@@ -17,6 +17,10 @@ const createdAt = () =>
 export const counties = sqliteTable('counties', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
+  // The 政府信息公开目录's 主题分类 and 体裁分类 the county files its townships' reports under (null: the defaults,
+  // lib/domain/catalogue.ts).
+  topicCategory: text('topic_category'),
+  genreCategory: text('genre_category'),
   createdAt: createdAt(),
 });
 export type County = typeof counties.$inferSelect;
@@ -133,6 +137,8 @@ export const reports = sqliteTable(
       .default(sql`'[]'`),
     documentDate: text('document_date'),
     cc: text('cc'),
+    // 发文字号 (文号), e.g. 鸡鸣委文〔2026〕3号: printed above the title, as GB/T 9704 places it under the 版头.
+    docNumber: text('doc_number'),
     // The township's own wording of part headings (without the 一、 number), where it differs from the template's.
     partHeadings: text('part_headings', { mode: 'json' })
       .$type<Partial<Record<PartKey, string>>>()
@@ -384,6 +390,8 @@ export type VersionSnapshot = {
     signatureOrgans: string[];
     documentDate: string | null;
     cc: string | null;
+    /** Absent in versions taken before the 文号 field. */
+    docNumber?: string | null;
     /** Absent in versions taken before part headings could be worded by the township. */
     partHeadings?: Partial<Record<string, string>>;
   };

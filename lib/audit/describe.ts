@@ -23,6 +23,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'township.create': '添加乡镇（街道）',
   'township.rename': '乡镇（街道）改名',
   'township.code': '设置统一社会信用代码',
+  'county.categories': '设置目录分类',
   'report.create': '创建报告',
   'report.import': '导入报告',
   'report.transition': '流程操作',
@@ -164,6 +165,8 @@ export function describeAudit(action: string, rawDetail: string | null, n: Audit
       return `在 ${n.county(d.countyId) ?? ''} 添加 ${str(d.name)}`;
     case 'township.rename':
       return `${str(d.from)} 改名为 ${str(d.to)}（${str(d.kind)}）`;
+    case 'county.categories':
+      return `${str(d.name)} 的主题分类设为 ${d.topicCategory ? str(d.topicCategory) : '默认'}，体裁分类设为 ${d.genreCategory ? str(d.genreCategory) : '默认'}`;
     case 'township.code':
       return d.to ? `${str(d.name)} 的统一社会信用代码设为 ${str(d.to)}` : `清除 ${str(d.name)} 的统一社会信用代码`;
     case 'login.failure':

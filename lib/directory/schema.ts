@@ -43,3 +43,9 @@ export const furtherCountiesSchema = z.object({
 export const townshipCodeSchema = z.object({
   code: textField({ error: '请填写统一社会信用代码。' }).max(40, { error: '统一社会信用代码应为 18 位。' }),
 });
+
+/** The 主题分类 and 体裁分类 a county files its reports under; empty means the default. */
+export const countyCategoriesSchema = z.object({
+  topicCategory: textField({ error: '主题分类格式无效。' }).trim().max(40, { error: '主题分类不能超过 40 个字。' }),
+  genreCategory: textField({ error: '体裁分类格式无效。' }).trim().max(40, { error: '体裁分类不能超过 40 个字。' }),
+});

@@ -1,7 +1,8 @@
 // What the public may see, without signing in: reports registered as 已公开, as their 公开稿 (no 主送 or 抄送, no
 // comments, suggestions or account names), a county's index by year, an Atom feed and a JSON record per report with
 // the core fields of the 政府信息公开目录. Anything else answers the same 404 as an id that does not exist.
-import { found } from '@/db/tx';
+import { found, one } from '@/db/tx';
+import { DEFAULT_GENRE_CATEGORY, DEFAULT_TOPIC_CATEGORY, RECORD_KEYWORDS } from '@/lib/domain/catalogue';
 import { and, asc, desc, eq, inArray, like } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { counties, publications, reportSections, reports, townships } from '@/db/schema';
@@ -32,6 +33,8 @@ export type PublicReport = {
   correctedDate: string | null;
   /** The earlier published texts, oldest first, each with its date and hash. */
   earlier: Array<{ seq: number; publishedDate: string; sha256: string; doc: ExportDocument }>;
+  topicCategory: string;
+  genreCategory: string;
   /** 索引号: `代码/年份-5位流水号` when the township's 统一社会信用代码 is set, else `县编号-年度-报告编号`. */
   indexNumber: string;
 };
@@ -68,13 +71,15 @@ export async function publishedReport(db: Db, id: number): Promise<PublicReport>
   const order = new Map<string, number>(BODY_SECTION_KEYS.map((k, i) => [k, i]));
   sections.sort((a, b) => (order.get(a.sectionKey) ?? 99) - (order.get(b.sectionKey) ?? 99));
   const frozen = await publicationsOf(db, report.id);
+  const county = await one(db.select().from(counties).where(eq(counties.id, township.countyId)));
   const current = frozen.at(-1);
   // The frozen 公开稿 when there is one; a report published before snapshots were kept shows its stored text.
   const doc = current ? current.doc : exportDocumentOf({ report, township, sections }, await townshipHeadings(db, report.year, township));
   return {
     id: report.id,
     year: report.year,
-    title: report.title,
+    // As published: the frozen 公开稿's (masked) title.
+    title: doc.title,
     townshipName: township.name,
     countyId: township.countyId,
     countyName: township.countyName,
@@ -87,6 +92,8 @@ export async function publishedReport(db: Db, id: number): Promise<PublicReport>
     sha256: current?.sha256 ?? null,
     correctedDate: current && current.kind === 'correction' ? current.publishedDate : null,
     earlier: frozen.slice(0, -1).map((p) => ({ seq: p.seq, publishedDate: p.publishedDate, sha256: p.sha256, doc: p.doc })),
+    topicCategory: county?.topicCategory || DEFAULT_TOPIC_CATEGORY,
+    genreCategory: county?.genreCategory || DEFAULT_GENRE_CATEGORY,
     indexNumber: await indexNumberOf(db, report, township.countyId, township.creditCode, frozen[0]?.publishedDate ?? null),
   };
 }
@@ -125,16 +132,19 @@ export function publicRecord(r: PublicReport, origin: string) {
     名称: r.title.replace(/\n/g, ''),
     成文日期: r.documentDate,
     发布日期: r.publishedDate,
-    主题分类: '综合政务/法治政府建设',
-    体裁分类: '报告',
-    文号: null,
+    主题分类: r.topicCategory,
+    体裁分类: r.genreCategory,
+    文号: r.doc.docNumber ?? null,
     有效性: '有效',
     年度: r.year,
     乡镇街道: r.townshipName,
     县区: r.countyName,
+    所属县区: r.countyName,
     网址: `${origin}/public/reports/${r.id}`,
     政府网站网址: r.publishedUrl,
     内容概述: summaryOf(r.doc),
+    关键词: [...RECORD_KEYWORDS, r.townshipName, `${r.year}年度`].join('；'),
+    效力状态: '有效',
     公开稿SHA256: r.sha256,
     更正日期: r.correctedDate,
     更正次数: r.earlier.length,

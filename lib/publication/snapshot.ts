@@ -30,6 +30,7 @@ export function maskedPublicDocument(doc: ExportDocument, masks: readonly Mask[]
     signatureOrgans: doc.signatureOrgans.map((o) => applyMasks(o, masks)),
     documentDate: doc.documentDate,
     cc: null,
+    docNumber: doc.docNumber ? applyMasks(doc.docNumber, masks) : null,
   };
 }
 

@@ -221,6 +221,7 @@ export const ACTIONS: Record<string, ActionCase | Skip> = {
   },
   'app/(app)/admin/actions.ts#addCountyAction': { allow: ADMIN, form: () => ({ name: '新安县' }) },
   'app/(app)/admin/actions.ts#renameCountyAction': { allow: ADMIN, form: (f) => ({ countyId: f.countyA, name: '甲新县' }) },
+  'app/(app)/admin/actions.ts#setCountyCategoriesAction': { allow: ADMIN, form: (f) => ({ countyId: f.countyA, topicCategory: '综合政务', genreCategory: '报告' }) },
   'app/(app)/admin/actions.ts#renameTownshipAction': { allow: ADMIN, form: (f) => ({ townshipId: f.townA1, name: '甲一新镇', kind: '镇' }) },
   'app/(app)/admin/actions.ts#setTownshipCodeAction': { allow: ADMIN, form: (f) => ({ townshipId: f.townA1, code: '11500230008689762A' }) },
 };

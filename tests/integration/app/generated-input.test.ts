@@ -144,6 +144,7 @@ const ACTION_BAD: Record<string, { as: Principal; fields: Record<string, FieldKi
     as: 'admin',
     fields: { townshipId: ['', 'x', '0', '99999999'], name: ['', '  ', 'x'.repeat(41), '../甲一镇', '甲一\n镇', '..'], kind: ['', '村'] },
   },
+  'app/(app)/admin/actions.ts#setCountyCategoriesAction': { as: 'admin', fields: { countyId: ['', 'x', '0', '99999999'], topicCategory: ['x'.repeat(41)], genreCategory: ['x'.repeat(41)] } },
   'app/(app)/admin/actions.ts#setTownshipCodeAction': {
     as: 'admin',
     fields: { townshipId: ['', 'x', '0', '99999999'], code: ['x', '11500230008689762B', '11500230008689762', 'I1500230008689762A', 'x'.repeat(41)] },

@@ -18,4 +18,7 @@ CREATE TABLE `publications` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `publications_report_seq_unique` ON `publications` (`report_id`,`seq`);--> statement-breakpoint
+ALTER TABLE `counties` ADD `topic_category` text;--> statement-breakpoint
+ALTER TABLE `counties` ADD `genre_category` text;--> statement-breakpoint
+ALTER TABLE `reports` ADD `doc_number` text;--> statement-breakpoint
 ALTER TABLE `townships` ADD `credit_code` text;

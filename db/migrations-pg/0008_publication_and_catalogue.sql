@@ -15,6 +15,9 @@ CREATE TABLE "publications" (
 	CONSTRAINT "publications_kind_check" CHECK ("publications"."kind" in ('publish', 'correction'))
 );
 --> statement-breakpoint
+ALTER TABLE "counties" ADD COLUMN "topic_category" text;--> statement-breakpoint
+ALTER TABLE "counties" ADD COLUMN "genre_category" text;--> statement-breakpoint
+ALTER TABLE "reports" ADD COLUMN "doc_number" text;--> statement-breakpoint
 ALTER TABLE "townships" ADD COLUMN "credit_code" text;--> statement-breakpoint
 ALTER TABLE "publications" ADD CONSTRAINT "publications_report_id_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."reports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "publications" ADD CONSTRAINT "publications_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
