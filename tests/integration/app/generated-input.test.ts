@@ -43,6 +43,8 @@ const BAD: Record<string, RouteBad | Skip> = {
   'GET /api/health': { skip: 'takes no input' },
   'GET /public/reports/[id]/record': { as: 'anonymous', ids: ['id'] },
   'GET /public/counties/[id]/feed': { as: 'anonymous', ids: ['id'] },
+  'GET /public/counties/[id]/reports.csv': { as: 'anonymous', ids: ['id'] },
+  'GET /public/counties/[id]/reports.json': { as: 'anonymous', ids: ['id'] },
   'GET /api/reports': { skip: 'takes no input' },
   'GET /api/inbox': { skip: 'takes no input' },
   'POST /api/reports': { as: 'drafterA1', required: ['townshipId', 'year'] },
