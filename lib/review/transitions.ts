@@ -64,7 +64,7 @@ function checkPublishedDate(date: string, documentDate: string | null, now: Date
 export type PublicationSnapshot = (
   tx: Db,
   report: Report,
-  publication: { url: string; date: string; masks: PublicationMask[]; actorId: number; now: Date },
+  publication: { url: string | null; date: string; masks: PublicationMask[]; actorId: number; now: Date },
 ) => Promise<{ id: number; seq: number; sha256: string }>;
 
 /**
