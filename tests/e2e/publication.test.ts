@@ -33,7 +33,8 @@ describe('登记公开 with masks', () => {
 
     // 登记公开 on a phone: the findings come back with a mask proposed for each.
     const phone = await open('shili', PHONE);
-    await phone.goto(`/reports/${reportId}`);
+    await phone.goto(`/reports/${reportId}/edit`);
+    await phone.getByTestId('editor-measures').waitFor();
     await phone.getByTestId('transition-publish').click();
     await phone.getByLabel('公开网址').fill('https://www.example.gov.cn/fzzfjs/2026/0301.html');
     await phone.getByLabel('发布日期').fill(chinaDate(new Date()));
@@ -45,15 +46,21 @@ describe('登记公开 with masks', () => {
     await shot(phone, 'publication-02-mask-dialog-390');
     await phone.getByTestId('transition-confirm').click();
     await expect.poll(() => phone.getByTestId('report-status').textContent()).toBe('已公开');
+    // The report's page links to its public page.
+    await phone.goto(`/reports/${reportId}`);
     await phone.getByTestId('public-page-link').click();
     await phone.waitForURL(new RegExp(`/public/reports/${reportId}$`));
-    const text = await phone.getByTestId('report-view').textContent();
+    // As a citizen opens it from a link: not signed in, a fresh page.
+    const citizen = await open(null, PHONE);
+    expect((await citizen.goto(`/public/reports/${reportId}`))?.status()).toBe(200);
+    const text = await citizen.getByTestId('report-view').textContent();
     expect(text).toContain('当事人张某某非法占地案件');
     expect(text).not.toContain('张小明');
-    expect(await phone.content()).not.toContain(ID);
-    expect(await phone.getByTestId('public-hash').textContent()).toMatch(/SHA-256：[0-9a-f]{64}$/);
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    await shot(phone, 'publication-03-public-page-390');
+    expect(await citizen.content()).not.toContain(ID);
+    expect(await citizen.getByTestId('public-hash').textContent()).toMatch(/SHA-256：[0-9a-f]{64}$/);
+    expect(await citizen.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await shot(citizen, 'publication-03-public-page-390');
+    await citizen.context().close();
 
     // The drafted text is unchanged: the 报送稿 still holds what was written.
     const submitted = await (await drafter.request.get(`/api/reports/${reportId}/export?format=txt&variant=submit`)).text();

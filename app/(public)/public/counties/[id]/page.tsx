@@ -47,9 +47,12 @@ export default async function PublicCountyPage({ params, searchParams }: { param
       </p>
       {grid.cells.length === 0 ? <p>尚无已公开的报告。</p> : null}
       {years.length ? (
-        <div className="public-grid-wrap" role="region" aria-label="各乡镇（街道）逐年公开情况" tabIndex={0}>
-          <table className="public-grid" data-testid="public-grid">
-            <caption>各乡镇（街道）逐年公开情况（报送日期、发布日期，是否在公开期限前发布）</caption>
+        <>
+        <p className="public-grid-note" id="public-grid-note">
+          各乡镇（街道）逐年公开情况：报送日期、发布日期，是否在公开期限前发布。
+        </p>
+        <div className="public-grid-wrap" role="region" aria-labelledby="public-grid-note" tabIndex={0}>
+          <table className="public-grid" data-testid="public-grid" aria-describedby="public-grid-note">
             <thead>
               <tr>
                 <th scope="col">乡镇（街道）</th>
@@ -87,6 +90,7 @@ export default async function PublicCountyPage({ params, searchParams }: { param
             </tbody>
           </table>
         </div>
+        </>
       ) : null}
       {years.map((y) => (
         <section key={y}>
