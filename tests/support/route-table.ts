@@ -65,6 +65,7 @@ export const ROUTES: Record<string, Case | Skip> = {
   // Everyone signed in has a 待办, empty or not; an outsider's does not name 甲一镇's reports.
   'GET /api/inbox': { allow: SIGNED_IN, mutates: false, request: () => ({}), scopedList: true },
   'GET /public/reports/[id]/record': { allow: [...PRINCIPALS], mutates: false, request: (f) => ({ params: { id: String(f.published) } }) },
+  'GET /public/reports/[id]/docx': { allow: [...PRINCIPALS], mutates: false, request: (f) => ({ params: { id: String(f.published) } }) },
   'GET /public/counties/[id]/feed': { allow: [...PRINCIPALS], mutates: false, request: (f) => ({ params: { id: String(f.countyA) } }) },
   'GET /public/counties/[id]/reports.csv': { allow: [...PRINCIPALS], mutates: false, request: (f) => ({ params: { id: String(f.countyA) } }) },
   'GET /public/counties/[id]/reports.json': { allow: [...PRINCIPALS], mutates: false, request: (f) => ({ params: { id: String(f.countyA) } }) },

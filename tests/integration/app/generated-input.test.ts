@@ -42,6 +42,7 @@ const BAD: Record<string, RouteBad | Skip> = {
   'POST /api/auth/[...nextauth]': { skip: 'Auth.js' },
   'GET /api/health': { skip: 'takes no input' },
   'GET /public/reports/[id]/record': { as: 'anonymous', ids: ['id'] },
+  'GET /public/reports/[id]/docx': { as: 'anonymous', ids: ['id'] },
   'GET /public/counties/[id]/feed': { as: 'anonymous', ids: ['id'] },
   'GET /public/counties/[id]/reports.csv': { as: 'anonymous', ids: ['id'] },
   'GET /public/counties/[id]/reports.json': { as: 'anonymous', ids: ['id'] },

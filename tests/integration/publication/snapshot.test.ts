@@ -11,6 +11,7 @@ import { POST as postTransition } from '@/app/api/reports/[id]/transitions/route
 import { GET as exportRoute } from '@/app/api/reports/[id]/export/route';
 import { GET as recordRoute } from '@/app/(public)/public/reports/[id]/record/route';
 import { GET as feedRoute } from '@/app/(public)/public/counties/[id]/feed/route';
+import { GET as publicDocxRoute } from '@/app/(public)/public/reports/[id]/docx/route';
 import type { Db } from '@/db/client';
 import { auditEvents, publications, reportSections } from '@/db/schema';
 import type { Actor } from '@/lib/domain/permissions';
@@ -66,6 +67,7 @@ async function exported(format: string, variant: string): Promise<Buffer> {
 }
 
 const record = async () => (await recordRoute(new Request(`http://t/public/reports/${reportId}/record`), { params: Promise.resolve({ id: String(reportId) }) })).json();
+const publicDocx = () => publicDocxRoute(new Request(`http://t/public/reports/${reportId}/docx`), { params: Promise.resolve({ id: String(reportId) }) });
 const feed = async () => (await feedRoute(new Request(`http://t/public/counties/${w.countyA}/feed`), { params: Promise.resolve({ id: String(w.countyA) }) })).text();
 
 type Found = { key: string; kind: string; text: string };
@@ -99,6 +101,11 @@ describe('登记公开 with masks in the 公开稿', () => {
       expect((await exported('txt', 'public')).toString('utf8')).not.toContain(secret);
       const docx = await JSZip.loadAsync(await exported('docx', 'public'));
       expect(await docx.file('word/document.xml')!.async('string')).not.toContain(secret);
+      const open = await publicDocx();
+      expect(open.status).toBe(200);
+      const xml = await (await JSZip.loadAsync(Buffer.from(await open.arrayBuffer()))).file('word/document.xml')!.async('string');
+      expect(xml).not.toContain(secret);
+      expect(xml).toContain('张某某');
     }
     expect(await feed()).toContain('当事人张某某申请的行政复议案件');
     expect((await exported('txt', 'public')).toString('utf8')).toContain('当事人张某某非法占地');
@@ -115,6 +122,10 @@ describe('登记公开 with masks in the 公开稿', () => {
       ]),
     });
     expect(audit.detail).not.toHaveProperty('privacyOverrides');
+  });
+
+  it('answers 404 for the public Word file of a report not published', async () => {
+    expect((await publicDocx()).status).toBe(404);
   });
 
   it('freezes the 公开稿 with its SHA-256, shown in the record; a correction replaces it and keeps the earlier text', async () => {

@@ -51,6 +51,9 @@ export default async function PublicReportPage({ params }: { params: Promise<{ i
         </p>
       ) : null}
       <p className="public-links">
+        <a href={`/public/reports/${r.id}/docx`} download>
+          下载公开稿（Word）
+        </a>{' '}
         <a href={`/public/reports/${r.id}/record`}>目录信息（JSON）</a>
       </p>
       {r.earlier.length ? (
