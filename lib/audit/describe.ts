@@ -115,7 +115,10 @@ export function describeAudit(action: string, rawDetail: string | null, n: Audit
         : d.privacyOverride
           ? `；公开前检查发现 ${Array.isArray(d.privacyFindings) ? d.privacyFindings.length : ''} 处问题，仍公开，理由：${str(d.privacyOverride)}`
           : '';
-      return `${t}：${status(d.from)} → ${status(d.to)}${d.reason ? `；原因：${str(d.reason)}` : ''}${d.url ? `；公开地址：${str(d.url)}` : ''}${override}`;
+      const masks = Array.isArray(d.masks) ? (d.masks as Array<{ finding?: unknown; replacement?: unknown }>) : [];
+      const masked = masks.length ? `；公开稿中遮盖 ${masks.length} 处：${masks.map((m) => `${str(m.finding)} → “${str(m.replacement)}”`).join('；')}` : '';
+      const frozen = d.sha256 ? `；公开稿存档 SHA-256 ${str(d.sha256).slice(0, 12)}…${Number(d.publicationSeq) > 1 ? `（第 ${str(d.publicationSeq)} 次公开，即更正）` : ''}` : '';
+      return `${t}：${status(d.from)} → ${status(d.to)}${d.reason ? `；原因：${str(d.reason)}` : ''}${d.url ? `；公开地址：${str(d.url)}` : ''}${override}${masked}${frozen}`;
     }
     case 'version.save':
       return `保存版本“${str(d.label)}”`;
