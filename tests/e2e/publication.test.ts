@@ -74,6 +74,29 @@ describe('登记公开 with masks', () => {
     await shot(phone, 'publication-04-county-grid-390');
     const csv = await phone.request.get('/public/counties/1/reports.csv');
     expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
-    for (const p of [drafter, reviewer, phone]) await p.context().close();
+
+    // A correction: reopened, the name taken out of the text, through review again and published again.
+    const admin = await open('admin', { width: 1280, height: 900 });
+    expect((await post(admin, 'reopen')).status()).toBe(200);
+    const { sections } = await (await drafter.request.get(`/api/reports/${reportId}`)).json();
+    const version = sections.find((x: { sectionKey: string }) => x.sectionKey === 'measures').version;
+    const content = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '依法查处非法占地案件1件，已责令整改。' }] }] };
+    expect((await drafter.request.put(`/api/reports/${reportId}/sections/measures`, { data: { content, version } })).status()).toBe(200);
+    expect((await post(drafter, 'submit')).status()).toBe(200);
+    expect((await post(reviewer, 'approve')).status()).toBe(200);
+    expect((await post(drafter, 'finalise')).status()).toBe(200);
+    const republished = await drafter.request.post(`/api/reports/${reportId}/transitions`, { data: { transition: 'publish', url: 'https://www.example.gov.cn/fzzfjs/2026/0302.html', date: chinaDate(new Date()) } });
+    expect(republished.status(), await republished.text()).toBe(200);
+    const reader = await open(null, PHONE);
+    await reader.goto(`/public/reports/${reportId}`);
+    expect(await reader.getByTestId('public-correction').textContent()).toContain('更正');
+    expect(await reader.getByTestId('report-view').first().textContent()).toContain('依法查处非法占地案件1件');
+    const earlier = reader.getByTestId('public-earlier');
+    expect(await earlier.textContent()).toContain('第 1 次公开');
+    await earlier.locator('summary').first().click();
+    expect(await earlier.textContent()).toContain('当事人张某某非法占地案件');
+    expect(await reader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await shot(reader, 'publication-05-correction-390');
+    for (const p of [drafter, reviewer, phone, admin, reader]) await p.context().close();
   });
 });
