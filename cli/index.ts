@@ -8,7 +8,7 @@ import { backup, dbCopy, restore } from './commands/backup';
 import { check, exportCommand, parse } from './commands/report';
 import { countyAdd, countyList, countyRename } from './commands/county';
 import { packCheck, packExport, packImport, packList } from './commands/pack';
-import { townshipAdd } from './commands/township';
+import { townshipAdd, townshipCode } from './commands/township';
 import { userAdd, userCounties, userEmail, userList, userPasswd, userTwoFactorReset } from './commands/user';
 import { UsageError, type Command, type Out } from './context';
 
@@ -29,6 +29,8 @@ export const USAGE = `用法：npm run nianbao -- <命令> [参数]
   county rename --from 原名 --to 新名   县（区）改名
   county list                     列出全部县（区）及乡镇（街道）数
   township add --county 县名 --name 名称 --kind 乡|镇|街道
+  township code --county 县名 --name 名称 --code 统一社会信用代码
+                                  设置乡镇（街道）的统一社会信用代码（核对校验位）；--code "" 清除
                                   添加乡镇（街道）；县不存在时报错
   db copy --from 源 --to 目标 [--force] [--clean]
                                   在 SQLite 文件与 PostgreSQL（postgres://…）之间复制全部数据，
@@ -53,7 +55,7 @@ export const USAGE = `用法：npm run nianbao -- <命令> [参数]
 
 数据库位置：环境变量 NIANBAO_DB，默认 data/nianbao.db。`;
 
-const COMMANDS: Command[] = [parse, check, exportCommand, backup, restore, dbCopy, userAdd, userPasswd, userList, userCounties, userEmail, userTwoFactorReset, auditExport, countyAdd, countyRename, countyList, townshipAdd, packList, packImport, packExport, packCheck];
+const COMMANDS: Command[] = [parse, check, exportCommand, backup, restore, dbCopy, userAdd, userPasswd, userList, userCounties, userEmail, userTwoFactorReset, auditExport, countyAdd, countyRename, countyList, townshipAdd, townshipCode, packList, packImport, packExport, packCheck];
 
 /** Runs one command line; the exit code is 0 on success, 1 on a refusal (message in Chinese), 2 on wrong usage. */
 export async function runCli(argv: string[], out: Out = console, dbFactory: () => Db = openConfigured, dbFile: () => string = databasePath): Promise<number> {

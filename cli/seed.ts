@@ -13,6 +13,7 @@ import { BODY_SECTION_KEYS } from '@/lib/domain/sections';
 import { docFromReportText, docToText } from '@/lib/domain/tiptap-doc';
 import { sectionVersions, writeSection } from '@/lib/reports/sections';
 import { createCounty, createTownship } from '@/lib/directory/townships';
+import { storeSnapshot } from '@/lib/publication/snapshot';
 
 export const DEMO_PASSWORD = 'nianbao2026';
 
@@ -78,10 +79,13 @@ export async function seedIfEmpty(db: Db, now: Date = new Date()): Promise<boole
         conflictMessage: () => '示例报告写入时被修改。',
       });
     }
-    await tx
+    const published = await tx
       .update(reports)
       .set({ status: 'published', documentDate: `${year + 1}-01-20`, publishedDate: `${year + 1}-03-15`, updatedBy: drafter.id })
-      .where(eq(reports.id, report.id));
+      .where(eq(reports.id, report.id))
+      .returning();
+    // Its 公开稿 frozen as 登记公开 freezes it, so the public page shows it with its SHA-256.
+    await storeSnapshot(tx, published[0]!, { url: null, date: `${year + 1}-03-15`, masks: [], actorId: drafter.id, now });
   });
   return true;
 }

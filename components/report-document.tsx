@@ -69,6 +69,7 @@ export function ReportDocument({ doc, variant = 'submit', showEmpty = false }: {
   const parts = exportParts(doc, { includeEmptyRequired: showEmpty });
   return (
     <article className="paper" data-testid="report-view">
+      {doc.docNumber ? <p className="doc-number">{doc.docNumber}</p> : null}
       <h1 className="doc-title">
         {titleLines(doc.title, [doc.townshipName]).map((line, i) => (
           <span key={i} className="doc-title-line">

@@ -143,3 +143,4 @@ export const countyDeadlines = tables.get('county_deadlines')!;
 export const seasonPacks = tables.get('season_packs')!;
 export const inboxReads = tables.get('inbox_reads')!;
 export const reviewVerdicts = tables.get('review_verdicts')!;
+export const publications = tables.get('publications')!;

@@ -17,6 +17,10 @@ const createdAt = () =>
 export const counties = sqliteTable('counties', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
+  // The 政府信息公开目录's 主题分类 and 体裁分类 the county files its townships' reports under (null: the defaults,
+  // lib/domain/catalogue.ts).
+  topicCategory: text('topic_category'),
+  genreCategory: text('genre_category'),
   createdAt: createdAt(),
 });
 export type County = typeof counties.$inferSelect;
@@ -30,6 +34,8 @@ export const townships = sqliteTable(
       .references(() => counties.id),
     name: text('name').notNull(),
     kind: text('kind', { enum: TOWNSHIP_KINDS }).notNull(),
+    // 统一社会信用代码 of the township's government (GB 32100-2015, check character verified): the 索引号's prefix.
+    creditCode: text('credit_code'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('townships_county_name_unique').on(t.countyId, t.name), check('townships_kind_check', sql`${t.kind} in (${sqlList(TOWNSHIP_KINDS)})`)],
@@ -131,6 +137,8 @@ export const reports = sqliteTable(
       .default(sql`'[]'`),
     documentDate: text('document_date'),
     cc: text('cc'),
+    // 发文字号 (文号), e.g. 鸡鸣委文〔2026〕3号: printed above the title, as GB/T 9704 places it under the 版头.
+    docNumber: text('doc_number'),
     // The township's own wording of part headings (without the 一、 number), where it differs from the template's.
     partHeadings: text('part_headings', { mode: 'json' })
       .$type<Partial<Record<PartKey, string>>>()
@@ -382,6 +390,8 @@ export type VersionSnapshot = {
     signatureOrgans: string[];
     documentDate: string | null;
     cc: string | null;
+    /** Absent in versions taken before the 文号 field. */
+    docNumber?: string | null;
     /** Absent in versions taken before part headings could be worded by the township. */
     partHeadings?: Partial<Record<string, string>>;
   };
@@ -406,6 +416,40 @@ export const reportVersions = sqliteTable(
   (t) => [index('report_versions_report_idx').on(t.reportId, t.createdAt)],
 );
 export type ReportVersion = typeof reportVersions.$inferSelect;
+
+/** One mask chosen at 登记公开: the finding (where and what), the words masked and what the 公开稿 shows instead. */
+export type PublicationMask = { finding: string; text: string; replacement: string };
+
+/**
+ * The 公开稿 as published, frozen (lib/publication/snapshot.ts): every 登记公开 stores one, the first with kind
+ * 'publish', later ones (after a reopen) with kind 'correction'; the public pages show the newest and list the earlier
+ * ones. `document` is the export document of the 公开稿 with the masks applied (no 主送 or 抄送); `sha256` is the hash of
+ * its JSON text as stored.
+ */
+export const publications = sqliteTable(
+  'publications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    kind: text('kind', { enum: ['publish', 'correction'] }).notNull(),
+    publishedDate: text('published_date').notNull(),
+    url: text('url'),
+    // The masked title, for the index and the feed without reading the document.
+    title: text('title').notNull(),
+    // 内容概述: the masked 导语, at most 300 characters.
+    summary: text('summary'),
+    document: text('document').notNull(),
+    sha256: text('sha256').notNull(),
+    masks: text('masks', { mode: 'json' }).$type<PublicationMask[]>().notNull().default(sql`'[]'`),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('publications_report_seq_unique').on(t.reportId, t.seq), check('publications_kind_check', sql`${t.kind} in ('publish', 'correction')`)],
+);
+export type Publication = typeof publications.$inferSelect;
 
 /** Each county's own collection date for the reports on a year (ahead of the national 4月1日 limit). */
 export const countyDeadlines = sqliteTable(

@@ -34,4 +34,5 @@ export const {
   seasonPacks,
   inboxReads,
   reviewVerdicts,
+  publications,
 } = schema;

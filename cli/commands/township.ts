@@ -1,6 +1,6 @@
-// township add: a township (乡/镇/街道) in an existing county.
+// township add: a township (乡/镇/街道) in an existing county; township code: its 统一社会信用代码.
 import { parseArgs } from 'node:util';
-import { countyIdByName, createTownship } from '@/lib/directory/townships';
+import { countyIdByName, createTownship, setTownshipCode, townshipIdByName } from '@/lib/directory/townships';
 import { SYSTEM_ACTOR } from '@/lib/domain/permissions';
 import { UsageError, type Command } from '../context';
 
@@ -12,5 +12,16 @@ export const townshipAdd: Command = {
     const db = open();
     const t = await createTownship(db, SYSTEM_ACTOR, { countyId: await countyIdByName(db, values.county), name: values.name, kind: values.kind });
     out.log(`已添加 ${values.county} ${t.name}（${t.kind}）`);
+  },
+};
+
+export const townshipCode: Command = {
+  name: 'township code',
+  run: async ({ args, out, db: open }) => {
+    const { values } = parseArgs({ args, options: { county: { type: 'string' }, name: { type: 'string' }, code: { type: 'string' } }, strict: true });
+    if (!values.county || !values.name || values.code === undefined) throw new UsageError('township code 需要 --county、--name 和 --code。');
+    const db = open();
+    const t = await setTownshipCode(db, SYSTEM_ACTOR, await townshipIdByName(db, values.name, values.county), { code: values.code });
+    out.log(t.creditCode ? `已设置 ${values.county} ${t.name} 的统一社会信用代码：${t.creditCode}` : `已清除 ${values.county} ${t.name} 的统一社会信用代码`);
   },
 };

@@ -8,6 +8,7 @@ import { TableHead } from '@/components/ui/table-head';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/shared/limits';
 import { ROLE_LABELS } from '@/lib/domain/labels';
 import { ROLES, TOWNSHIP_KINDS } from '@/lib/domain/vocabulary';
+import { DEFAULT_GENRE_CATEGORY, DEFAULT_TOPIC_CATEGORY } from '@/lib/domain/catalogue';
 import type { ActionState } from '@/lib/shared/action-state';
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
@@ -31,12 +32,17 @@ function RenameForm({ action, idField, id, name, children }: { action: Action; i
   );
 }
 
-export function CountiesSection(props: { counties: Array<{ id: number; name: string; townships: number }>; add: Action; rename: Action }) {
+export function CountiesSection(props: {
+  counties: Array<{ id: number; name: string; townships: number; topicCategory: string | null; genreCategory: string | null }>;
+  add: Action;
+  rename: Action;
+  setCategories: Action;
+}) {
   return (
     <section className="card" id="counties">
       <h2>县（区）</h2>
       <table className="table">
-        <TableHead columns={['名称', '乡镇（街道）', '改名']} />
+        <TableHead columns={['名称', '乡镇（街道）', '改名', '目录分类（主题、体裁）']} />
         <tbody>
           {props.counties.map((c) => (
             <tr key={c.id} data-testid={`county-row-${c.id}`}>
@@ -44,6 +50,13 @@ export function CountiesSection(props: { counties: Array<{ id: number; name: str
               <td>{c.townships}</td>
               <td>
                 <RenameForm action={props.rename} idField="countyId" id={c.id} name={c.name} />
+              </td>
+              <td>
+                <ActionForm action={props.setCategories} submitLabel="保存" className="inline-form" testId={`county-categories-${c.id}`}>
+                  <input type="hidden" name="countyId" value={c.id} />
+                  <input name="topicCategory" defaultValue={c.topicCategory ?? ''} maxLength={40} placeholder={DEFAULT_TOPIC_CATEGORY} aria-label={`${c.name}的主题分类`} />
+                  <input name="genreCategory" defaultValue={c.genreCategory ?? ''} maxLength={40} placeholder={DEFAULT_GENRE_CATEGORY} aria-label={`${c.name}的体裁分类`} />
+                </ActionForm>
               </td>
             </tr>
           ))}
@@ -83,12 +96,12 @@ export function CollectionDateSection({ counties, year, maxYear, action }: { cou
   );
 }
 
-export function TownshipsSection(props: { townships: TownshipWithCounty[]; counties: ChoiceOption[]; rename: Action; add: Action }) {
+export function TownshipsSection(props: { townships: TownshipWithCounty[]; counties: ChoiceOption[]; rename: Action; add: Action; setCode: Action }) {
   return (
     <section className="card">
       <h2>乡镇（街道）</h2>
       <table className="table">
-        <TableHead columns={['县', '名称', '类型', '改名']} />
+        <TableHead columns={['县', '名称', '类型', '改名', '统一社会信用代码']} />
         <tbody>
           {props.townships.map((t) => (
             <tr key={t.id} data-testid={`township-row-${t.id}`}>
@@ -99,6 +112,12 @@ export function TownshipsSection(props: { townships: TownshipWithCounty[]; count
                 <RenameForm action={props.rename} idField="townshipId" id={t.id} name={t.name}>
                   <Choice name="kind" defaultValue={t.kind} aria-label="类型" options={KIND_OPTIONS} />
                 </RenameForm>
+              </td>
+              <td>
+                <ActionForm action={props.setCode} submitLabel="保存" className="inline-form" testId={`township-code-${t.id}`}>
+                  <input type="hidden" name="townshipId" value={t.id} />
+                  <input name="code" defaultValue={t.creditCode ?? ''} maxLength={40} aria-label={`${t.name}的统一社会信用代码`} placeholder="18 位，如 11500230008689762A" />
+                </ActionForm>
               </td>
             </tr>
           ))}

@@ -57,6 +57,10 @@ export function FrontMatter({ reportId, year, template: templates, initial, edit
         <textarea rows={2} value={meta.title} disabled={!editable} maxLength={200} onChange={(e) => edit({ title: e.target.value })} onBlur={() => void queue.flush()} />
       </label>
       <label>
+        文号（如：某某委文〔2026〕3号；印在标题上方，可不填）
+        <input value={meta.docNumber ?? ''} disabled={!editable} maxLength={60} onChange={(e) => edit({ docNumber: e.target.value || null })} onBlur={() => void queue.flush()} data-testid="doc-number" />
+      </label>
+      <label>
         主送机关
         <input value={meta.recipient ?? ''} disabled={!editable} maxLength={100} onChange={(e) => edit({ recipient: e.target.value || null })} onBlur={() => void queue.flush()} />
       </label>

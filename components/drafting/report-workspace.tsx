@@ -36,7 +36,7 @@ type Props = { initial: EditorInitialData };
 type Meta = Omit<ReportMeta, 'metaVersion'>;
 
 /** The front matter as the checks and the part headings read it (its version stays with the front matter's form). */
-const metaOf = ({ title, recipient, signatureOrgans, documentDate, cc, partHeadings }: ReportMeta): Meta => ({ title, recipient, signatureOrgans, documentDate, cc, partHeadings });
+const metaOf = ({ title, recipient, signatureOrgans, documentDate, cc, docNumber, partHeadings }: ReportMeta): Meta => ({ title, recipient, signatureOrgans, documentDate, cc, docNumber, partHeadings });
 
 /** The drafting page: section list, one editor per section, checklist and checks beside it, and autosave status. */
 export function ReportWorkspace({ initial }: Props) {

@@ -58,6 +58,8 @@ export function ImportWizard({ townships, defaultYear, maxYear }: Props) {
         signatureOrgans: fields.organs.split('\n').map((o) => o.trim()).filter(Boolean),
         documentDate: fields.date || null,
         cc: preview?.parsed.cc ?? null,
+        // The file's 文号 (鸡鸣委文〔2026〕3号), printed above the title like the original.
+        docNumber: preview?.parsed.docNumber ?? null,
         // The township's own part headings, as the file words them (the template's wording is not stored).
         headings: preview?.parsed.headings ?? {},
         revisions: preview?.revisions ? { count: preview.revisions.count, choice: preview.revisions.choice } : null,

@@ -7,6 +7,9 @@ import type { ReportStatus } from '@/lib/domain/vocabulary';
 import { STATUS_LABELS } from '@/lib/domain/labels';
 import { TRANSITIONS, type TransitionName } from '@/lib/domain/workflow';
 import type { PublishRefused, TransitionOk } from '@/lib/review/transitions';
+import { defaultMask } from '@/lib/domain/redaction';
+import { chinaDate } from '@/lib/shared/format';
+import { PublishFindings, resolutionBody, type Finding, type Resolution } from './publish-findings';
 
 type Props = {
   reportId: number;
@@ -28,12 +31,6 @@ const CONFIRM: Partial<Record<TransitionName, string>> = {
   reopen: '重新打开后报告回到“起草中”，可以再次修改。确定吗？',
 };
 
-type Finding = PublishRefused['findings'][number];
-
-/** The reasons typed so far, empty ones left out (the server names the findings still without one). */
-function givenReasons(o: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v.trim()));
-}
 
 /** The report's state and the workflow buttons this user may press; return and publish ask for their details. */
 export function WorkflowBar({ reportId, status, available, pendingSuggestions = 0, unsentSuggestions = 0, submitSummary }: Props) {
@@ -43,9 +40,9 @@ export function WorkflowBar({ reportId, status, available, pendingSuggestions = 
   const [date, setDate] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  // 公开前检查: what the server found in the 公开稿, and the reason given for each to publish anyway.
+  // 公开前检查: what the server found in the 公开稿, and for each the mask in the 公开稿 or the reason to publish anyway.
   const [findings, setFindings] = useState<Finding[]>([]);
-  const [overrides, setOverrides] = useState<Record<string, string>>({});
+  const [resolutions, setResolutions] = useState<Record<string, Resolution>>({});
 
   async function run(name: TransitionName, extra: Record<string, unknown> = {}) {
     setBusy(true);
@@ -59,6 +56,8 @@ export function WorkflowBar({ reportId, status, available, pendingSuggestions = 
     const found = r.code === 'conflict' ? (r.details?.findings ?? []) : [];
     if (found.length) {
       setFindings(found);
+      // Each new finding starts masked with the proposed mask; what was already chosen is kept.
+      setResolutions((old) => Object.fromEntries(found.map((f) => [f.key, old[f.key] ?? { way: 'mask' as const, mask: defaultMask(f.kind, f.text), reason: '' }])));
       setError('公开稿中有可能不宜公开的内容，见下。');
       return;
     }
@@ -106,29 +105,11 @@ export function WorkflowBar({ reportId, status, available, pendingSuggestions = 
                   <input value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" />
                 </label>
                 <label>
-                  公开日期
-                  <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+                  发布日期
+                  <input type="date" value={date} max={chinaDate(new Date())} onChange={(e) => setDate(e.target.value)} />
                 </label>
                 {findings.length ? (
-                  <div className="notice" data-testid="publish-findings">
-                    <p>公开前检查发现以下内容，请先在正文中修改；确需公开的，请逐项写明理由（会记入操作记录）：</p>
-                    <ol>
-                      {findings.map((f, i) => (
-                        <li key={`${f.key}-${i}`}>
-                          {f.message}
-                          <textarea
-                            rows={1}
-                            value={overrides[f.key] ?? ''}
-                            onChange={(e) => setOverrides((o) => ({ ...o, [f.key]: e.target.value }))}
-                            maxLength={500}
-                            placeholder="仍要公开的理由（至少 4 个字）"
-                            aria-label={`第 ${i + 1} 处仍要公开的理由`}
-                            data-testid={`publish-override-${i}`}
-                          />
-                        </li>
-                      ))}
-                    </ol>
-                  </div>
+                  <PublishFindings findings={findings} resolutions={resolutions} onChange={(key, r) => setResolutions((o) => ({ ...o, [key]: r }))} />
                 ) : null}
               </>
             )}
@@ -136,7 +117,7 @@ export function WorkflowBar({ reportId, status, available, pendingSuggestions = 
               <button
                 type="button"
                 disabled={busy || (open === 'submit' ? false : open === 'return' ? !reason.trim() : !url.trim() || !date)}
-                onClick={() => void run(open, open === 'submit' ? {} : open === 'return' ? { reason } : { url, date, ...(findings.length ? { overrides: givenReasons(overrides) } : {}) })}
+                onClick={() => void run(open, open === 'submit' ? {} : open === 'return' ? { reason } : { url, date, ...(findings.length ? resolutionBody(resolutions) : {}) })}
                 data-testid="transition-confirm"
               >
                 {open === 'submit' ? '确定提交' : '确定'}

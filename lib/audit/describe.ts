@@ -22,6 +22,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'county.deadline': '设置收集日期',
   'township.create': '添加乡镇（街道）',
   'township.rename': '乡镇（街道）改名',
+  'township.code': '设置统一社会信用代码',
+  'county.categories': '设置目录分类',
   'report.create': '创建报告',
   'report.import': '导入报告',
   'report.transition': '流程操作',
@@ -113,7 +115,10 @@ export function describeAudit(action: string, rawDetail: string | null, n: Audit
         : d.privacyOverride
           ? `；公开前检查发现 ${Array.isArray(d.privacyFindings) ? d.privacyFindings.length : ''} 处问题，仍公开，理由：${str(d.privacyOverride)}`
           : '';
-      return `${t}：${status(d.from)} → ${status(d.to)}${d.reason ? `；原因：${str(d.reason)}` : ''}${d.url ? `；公开地址：${str(d.url)}` : ''}${override}`;
+      const masks = Array.isArray(d.masks) ? (d.masks as Array<{ finding?: unknown; replacement?: unknown }>) : [];
+      const masked = masks.length ? `；公开稿中遮盖 ${masks.length} 处：${masks.map((m) => `${str(m.finding)} → “${str(m.replacement)}”`).join('；')}` : '';
+      const frozen = d.sha256 ? `；公开稿存档 SHA-256 ${str(d.sha256).slice(0, 12)}…${Number(d.publicationSeq) > 1 ? `（第 ${str(d.publicationSeq)} 次公开，即更正）` : ''}` : '';
+      return `${t}：${status(d.from)} → ${status(d.to)}${d.reason ? `；原因：${str(d.reason)}` : ''}${d.url ? `；公开地址：${str(d.url)}` : ''}${override}${masked}${frozen}`;
     }
     case 'version.save':
       return `保存版本“${str(d.label)}”`;
@@ -163,6 +168,10 @@ export function describeAudit(action: string, rawDetail: string | null, n: Audit
       return `在 ${n.county(d.countyId) ?? ''} 添加 ${str(d.name)}`;
     case 'township.rename':
       return `${str(d.from)} 改名为 ${str(d.to)}（${str(d.kind)}）`;
+    case 'county.categories':
+      return `${str(d.name)} 的主题分类设为 ${d.topicCategory ? str(d.topicCategory) : '默认'}，体裁分类设为 ${d.genreCategory ? str(d.genreCategory) : '默认'}`;
+    case 'township.code':
+      return d.to ? `${str(d.name)} 的统一社会信用代码设为 ${str(d.to)}` : `清除 ${str(d.name)} 的统一社会信用代码`;
     case 'login.failure':
     case 'login.lockout':
       return `${ACTION_LABELS[action]}：用户名 ${str(d.username)}`;

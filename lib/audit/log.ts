@@ -120,7 +120,7 @@ export async function listAudit(db: Db, actor: Actor, raw: unknown): Promise<{ r
 }
 
 /** One CSV cell: quoted, and a leading = + - @ defused so a spreadsheet never reads it as a formula. */
-function csvCell(v: unknown): string {
+export function csvCell(v: unknown): string {
   let s = v === null || v === undefined ? '' : String(v);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return `"${s.replace(/"/g, '""')}"`;

@@ -2,7 +2,7 @@
 // the services take. The scope rule (a reviewer needs a county, a drafter a township) is written once for both.
 import { z } from 'zod';
 import { ROLES, TOWNSHIP_KINDS } from '@/lib/domain/vocabulary';
-import { idSchema, nameField, passwordSchema, usernameSchema } from '@/lib/shared/validation';
+import { idSchema, nameField, passwordSchema, textField, usernameSchema } from '@/lib/shared/validation';
 
 export const countyInputSchema = z.object({ name: nameField('县名称', 40) });
 
@@ -37,4 +37,15 @@ export type UserInput = z.infer<typeof userInputSchema>;
 /** A reviewer's further counties: a list of ids (from the command line) or the form's checked boxes. */
 export const furtherCountiesSchema = z.object({
   countyIds: z.array(idSchema('县'), { error: '请选择县。' }).max(500, { error: '最多选择 500 个县。' }),
+});
+
+/** A township's 统一社会信用代码 as typed (normalised and checked against GB 32100 by setTownshipCode); empty clears it. */
+export const townshipCodeSchema = z.object({
+  code: textField({ error: '请填写统一社会信用代码。' }).max(40, { error: '统一社会信用代码应为 18 位。' }),
+});
+
+/** The 主题分类 and 体裁分类 a county files its reports under; empty means the default. */
+export const countyCategoriesSchema = z.object({
+  topicCategory: textField({ error: '主题分类格式无效。' }).trim().max(40, { error: '主题分类不能超过 40 个字。' }),
+  genreCategory: textField({ error: '体裁分类格式无效。' }).trim().max(40, { error: '体裁分类不能超过 40 个字。' }),
 });

@@ -8,7 +8,8 @@ import { actingUserId, can, type Actor } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/shared/errors';
 import { preparedFor } from '@/db/prepared';
 import { parseInput } from '@/lib/shared/validation';
-import { countyInputSchema, townshipInputSchema } from './schema';
+import { countyCategoriesSchema, countyInputSchema, townshipCodeSchema, townshipInputSchema } from './schema';
+import { creditCodeProblem, normaliseCreditCode } from '@/lib/domain/credit-code';
 
 export type TownshipWithCounty = Township & { countyName: string };
 
@@ -98,6 +99,35 @@ export async function renameTownship(db: Db, actor: Actor, id: number, raw: unkn
   return await withTx(db, async (tx) => {
     const updated = (await one(tx.update(townships).set({ name: input.name, kind: input.kind }).where(eq(townships.id, id)).returning()))!;
     await recordAudit(tx, { actorId: actor.id, action: 'township.rename', detail: { townshipId: id, from: t.name, to: input.name, kind: input.kind } });
+    return updated;
+  });
+}
+
+/** Sets the 主题分类 and 体裁分类 of a county's records (an empty one falls back to the default). */
+export async function setCountyCategories(db: Db, actor: Actor, id: number, raw: unknown): Promise<County> {
+  if (!can(actor, 'township.manage')) throw new AppError('forbidden', '只有管理员可以设置目录分类。');
+  const county = await found(db.select().from(counties).where(eq(counties.id, id)), '该县不存在。');
+  const input = parseInput(countyCategoriesSchema, raw);
+  const values = { topicCategory: input.topicCategory || null, genreCategory: input.genreCategory || null };
+  return await withTx(db, async (tx) => {
+    const updated = (await one(tx.update(counties).set(values).where(eq(counties.id, id)).returning()))!;
+    await recordAudit(tx, { actorId: actingUserId(actor), action: 'county.categories', detail: { countyId: id, name: county.name, ...values } });
+    return updated;
+  });
+}
+
+/** Sets (or, with an empty code, clears) a township's 统一社会信用代码; a code that fails GB 32100 is refused. */
+export async function setTownshipCode(db: Db, actor: Actor, id: number, raw: unknown): Promise<Township> {
+  if (!can(actor, 'township.manage')) throw new AppError('forbidden', '只有管理员可以设置统一社会信用代码。');
+  const t = await getTownship(db, id);
+  if (!t) throw new AppError('not_found', '该乡镇（街道）不存在。');
+  const { code: typed } = parseInput(townshipCodeSchema, raw);
+  const code = normaliseCreditCode(typed);
+  const problem = code ? creditCodeProblem(code) : null;
+  if (problem) throw new AppError('bad_request', problem);
+  return await withTx(db, async (tx) => {
+    const updated = (await one(tx.update(townships).set({ creditCode: code || null }).where(eq(townships.id, id)).returning()))!;
+    await recordAudit(tx, { actorId: actingUserId(actor), action: 'township.code', detail: { townshipId: id, name: t.name, from: t.creditCode, to: code || null } });
     return updated;
   });
 }

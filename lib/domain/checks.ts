@@ -7,6 +7,7 @@ import { SECTION_LABELS, type BodySectionKey } from './sections';
 import { findYears, lineOffsets, markerValue, parseWrittenDate, toChineseNumeral } from './text-utils';
 import { checkRepeatedFigures, checkSameAsLastYear, checkStaleFigures } from './checks-last-year';
 import { checkRecipientDepartment } from './checks-front';
+import { checkPersonalInfo } from './checks-privacy';
 import { checkHalfwidthPunctuation, checkNoFigures, checkPlansNoYear, checkThinPart, checkWrongDocumentName } from './checks-wording';
 import { checkOutdatedDocument } from './season/check-outdated';
 import { defaultPack } from './season/defaults';
@@ -402,6 +403,7 @@ export const CHECKS: ReadonlyArray<{ code: CheckCode; run: (report: ReportText, 
   { code: 'repeated-figures', run: checkRepeatedFigures },
   { code: 'same-as-last-year', run: checkSameAsLastYear },
   { code: 'outdated-document', run: checkOutdatedDocument },
+  { code: 'personal-info', run: checkPersonalInfo },
 ];
 
 /** Every check over one report, reading `pack` (the season's effective pack) where a check knows the season. */

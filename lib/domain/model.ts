@@ -40,7 +40,8 @@ export type CheckCode =
   | 'same-as-last-year'
   | 'recipient-department'
   | 'repeated-figures'
-  | 'outdated-document';
+  | 'outdated-document'
+  | 'personal-info';
 
 /** One replacement in a section's plain text (UTF-16 offsets), as a one-click fix applies it in the editor. */
 export interface TextEdit {

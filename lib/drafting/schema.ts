@@ -38,6 +38,8 @@ export const metaSchema = z.object({
     .transform((a) => a.filter(Boolean)),
   documentDate: isoDate,
   cc: optionalText('抄送', 200),
+  // Absent leaves the 文号 as it is (callers from before the field).
+  docNumber: optionalText('文号', 60).optional(),
   // Part headings in the township's own words; an empty one falls back to the template's; absent leaves them as they are.
   partHeadings: z
     .partialRecord(

@@ -102,6 +102,7 @@ export async function saveMeta(db: Db, actor: Actor, reportId: number, raw: unkn
           signatureOrgans: input.signatureOrgans,
           documentDate: input.documentDate,
           cc: input.cc,
+          ...(input.docNumber !== undefined ? { docNumber: input.docNumber } : {}),
           ...(input.partHeadings ? { partHeadings: input.partHeadings } : {}),
           metaVersion: sql`${reports.metaVersion} + 1`,
           updatedAt: now,
@@ -125,6 +126,7 @@ function metaOf(r: Report): ReportMeta {
     signatureOrgans: r.signatureOrgans,
     documentDate: r.documentDate,
     cc: r.cc,
+    docNumber: r.docNumber,
     partHeadings: r.partHeadings,
     metaVersion: r.metaVersion,
   };

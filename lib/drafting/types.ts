@@ -31,6 +31,8 @@ export type ReportMeta = {
   signatureOrgans: string[];
   documentDate: string | null; // YYYY-MM-DD
   cc: string | null;
+  /** 文号 (发文字号), e.g. 鸡鸣委文〔2026〕3号. */
+  docNumber: string | null;
   /** The township's own wording of part headings, without numbers; a part not named uses the template's. */
   partHeadings: PartHeadings;
   metaVersion: number;

@@ -21,6 +21,8 @@ export type ExportDocument = {
   signatureOrgans: string[];
   documentDate: string | null; // YYYY-MM-DD
   cc: string | null;
+  /** 文号, printed centred above the title (absent or null: none). */
+  docNumber?: string | null;
   /** Pending suggestions per part, for the 修订稿 only. */
   revisions?: Partial<Record<BodySectionKey, Revision[]>>;
   /** Open comments (批注) per part with their replies, for the 修订稿 only: written as Word comments. */

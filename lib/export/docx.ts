@@ -482,6 +482,11 @@ export function buildDocx(stored: ExportDocument, variant: ExportVariant, opts: 
   const out: Array<Paragraph | Table> = [];
   const f = variantFields(d, variant);
 
+  // The 文号 centred above the title, a blank line between (GB/T 9704 puts it under the 版头, above the title).
+  if (d.docNumber) {
+    out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: bodyLine, children: [run(d.docNumber, body)] }));
+    out.push(new Paragraph({ spacing: bodyLine, children: [] }));
+  }
   // Broken between words into balanced lines (the drafter's own line breaks are kept).
   for (const line of titleLines(d.title, [d.townshipName])) {
     out.push(

@@ -100,6 +100,7 @@ export function exportDocumentOf({ report, township, sections }: ReportWithSecti
     signatureOrgans: report.signatureOrgans,
     documentDate: report.documentDate,
     cc: report.cc,
+    docNumber: report.docNumber,
     headings: partHeadingLines(report.year, report.partHeadings, templates),
   };
 }

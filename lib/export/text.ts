@@ -81,6 +81,7 @@ export function renderText(stored: ExportDocument, variant: ExportVariant, forma
   const f = variantFields(d, variant);
   const out: string[] = [];
   const esc = md ? escapeMd : (t: string) => t;
+  if (d.docNumber) out.push(esc(d.docNumber));
   out.push(md ? `# ${esc(d.title.replace(/\n/g, ''))}` : d.title.replace(/\n/g, ''));
   if (f.recipient) out.push(esc(f.recipient));
   for (const part of exportParts(d)) {

@@ -64,6 +64,7 @@ const commitSchema = (now: Date) =>
     signatureOrgans: z.array(textField().trim().max(60)).max(6).default([]),
     documentDate: isoDateSchema('成文日期').nullable().default(null),
     cc: textField().trim().max(200).nullable().default(null),
+    docNumber: textField().trim().max(60, { error: '文号不能超过 60 个字。' }).nullable().default(null),
     sections: z.partialRecord(
       z.enum(BODY_SECTION_KEYS, { error: '报告中没有这个部分。' }),
       textField({ error: '部分内容格式无效。' }).max(100_000, { error: '某一部分超过 10 万字。' }),
@@ -167,6 +168,7 @@ export async function commitImport(
         signatureOrgans: input.signatureOrgans.filter(Boolean),
         documentDate: input.documentDate,
         cc: input.cc || null,
+        docNumber: input.docNumber || null,
         partHeadings: ownPartHeadings(input.year, input.headings, templates),
         metaVersion: sql`${reports.metaVersion} + 1`,
         updatedBy: actor.id,

@@ -3,11 +3,12 @@ import { one, withTx } from '@/db/tx';
 import { and, asc, desc, eq, gte, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { auditEvents, comments, reportSections, reports, reviewVerdicts, suggestions, users, type Report } from '@/db/schema';
+import { auditEvents, comments, reportSections, reports, reviewVerdicts, suggestions, users, type PublicationMask, type Report } from '@/db/schema';
 import { scanForPublication, type PublicationFinding } from '@/lib/domain/privacy';
 import { isHeadedSectionKey, partHeadingLines, type TownshipKind } from '@/lib/domain/template';
 import { townshipHeadings } from '@/lib/season/store';
-import { formatDocumentDate } from '@/lib/shared/format';
+import { chinaDate, formatDocumentDate } from '@/lib/shared/format';
+import { limit, limitMessage } from '@/lib/shared/limits';
 import { BODY_SECTION_KEYS, isBodySectionKey, SECTION_LABELS } from '@/lib/domain/sections';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/domain/permissions';
@@ -37,7 +38,7 @@ const publishSchema = z.object({
     .trim()
     .max(500, { error: '网址太长。' })
     .regex(/^https?:\/\/[^\s<>"]+$/i, { error: '请填写以 http:// 或 https:// 开头的公开网址。' }),
-  date: isoDateSchema('公开日期'),
+  date: isoDateSchema('发布日期'),
   // Why the 公开稿 may go out although the 公开前检查 found something in it (audited): one reason per finding, by the
   // finding's key, or one `override` for every finding not given its own.
   override: overrideReason.optional(),
@@ -45,7 +46,26 @@ const publishSchema = z.object({
     .record(textField().max(300, { error: '检查项标识太长。' }), overrideReason, { error: '逐项理由格式无效。' })
     .refine((o) => Object.keys(o).length <= 200, { error: '逐项理由最多 200 条。' })
     .optional(),
+  // What the 公开稿 shows instead of a finding (by its key): masked in the published text only, the report unchanged.
+  masks: z
+    .record(textField().max(300, { error: '检查项标识太长。' }), textField({ error: '遮盖文字格式无效。' }).max(limit('maskChars'), { error: limitMessage('maskChars') }), { error: '遮盖格式无效。' })
+    .refine((o) => Object.keys(o).length <= limit('publicationMasks'), { error: limitMessage('publicationMasks') })
+    .optional(),
 });
+
+/** A 发布日期 is a real day, not after today (in China) and not before the report's 成文日期. */
+function checkPublishedDate(date: string, documentDate: string | null, now: Date): void {
+  const today = chinaDate(now);
+  if (date > today) throw new AppError('bad_request', `发布日期不能晚于今天（${formatDocumentDate(today)}）。`);
+  if (documentDate && date < documentDate) throw new AppError('bad_request', `发布日期不能早于成文日期（${formatDocumentDate(documentDate)}）。`);
+}
+
+/** Stores the frozen 公开稿 of a publication inside its transaction (lib/publication/snapshot.ts). */
+export type PublicationSnapshot = (
+  tx: Db,
+  report: Report,
+  publication: { url: string | null; date: string; masks: PublicationMask[]; actorId: number; now: Date },
+) => Promise<{ id: number; seq: number; sha256: string }>;
 
 /**
  * Everything the 公开稿 prints, as the public page and the 公开稿 exports show it (lib/export/document.ts): the title,
@@ -103,7 +123,8 @@ async function refuseWithdrawIfReviewed(db: Db, report: Report): Promise<void> {
   if (what.length) throw new AppError('conflict', `审核人已开始审核（已有${what.join('、')}），不能再撤回。如需修改，请联系审核人退回。`);
 }
 
-export async function transitionReport(db: Db, actor: Actor, reportId: number, raw: unknown): Promise<Report> {
+/** `snapshot` freezes the 公开稿 at 登记公开 (the publication feature passes it; the review rung cannot build it). */
+export async function transitionReport(db: Db, actor: Actor, reportId: number, raw: unknown, opts: { snapshot?: PublicationSnapshot } = {}): Promise<Report> {
   const { transition } = parseInput(transitionSchema, raw);
   const t = TRANSITIONS[transition];
   const { report, township } = await loadReportInScope(db, actor, reportId, t.action);
@@ -112,22 +133,29 @@ export async function transitionReport(db: Db, actor: Actor, reportId: number, r
   }
   const reason = transition === 'return' ? parseInput(returnSchema, raw).reason : undefined;
   const publication = transition === 'publish' ? parseInput(publishSchema, raw) : undefined;
-  // 公开前检查: personal information or a 秘密 / 内部 marker in the 公开稿 stops publication until it is fixed, or the
-  // finalising drafter says why it may go out anyway.
+  const now = new Date();
+  if (publication) checkPublishedDate(publication.date, report.documentDate, now);
+  // 公开前检查: personal information or a 秘密 / 内部 marker in the 公开稿 stops publication until it is fixed, masked in
+  // the 公开稿, or the finalising drafter says why it may go out anyway.
   const findings = publication ? await publicationFindings(db, report, township) : [];
-  const reasonFor = (key: string) => publication?.overrides?.[key] ?? publication?.override;
-  const open = findings.filter((f) => !reasonFor(f.key));
+  const maskFor = (key: string) => publication?.masks?.[key];
+  const reasonFor = (key: string) => (maskFor(key) === undefined ? (publication?.overrides?.[key] ?? publication?.override) : undefined);
+  const open = findings.filter((f) => maskFor(f.key) === undefined && !reasonFor(f.key));
+  const masks: PublicationMask[] = findings.flatMap((f) => {
+    const replacement = maskFor(f.key);
+    return replacement === undefined ? [] : [{ finding: `${f.where}：${f.text}`, text: f.text, replacement }];
+  });
+  const overridden = findings.filter((f) => reasonFor(f.key));
   if (open.length) {
     throw new AppError(
       'conflict',
       `公开稿中发现 ${open.length} 处可能不宜公开的内容：${open
         .slice(0, 5)
         .map((f) => f.message)
-        .join('；')}${open.length > 5 ? '；……' : ''}。请修改后再登记公开；确需公开的，请逐项写明理由。`,
+        .join('；')}${open.length > 5 ? '；……' : ''}。请修改后再登记公开，或逐项在公开稿中遮盖；确需公开的，请逐项写明理由。`,
       { findings: open },
     );
   }
-  const now = new Date();
   return await withTx(db, async (tx) => {
     // Checked inside the transaction, so a reviewer's first comment and the withdrawal cannot pass each other.
     if (transition === 'withdraw') await refuseWithdrawIfReviewed(tx, report);
@@ -146,6 +174,7 @@ export async function transitionReport(db: Db, actor: Actor, reportId: number, r
     );
     if (!updated) throw new AppError('conflict', '报告状态刚刚被他人改变，请刷新页面查看最新状态。');
     const version = await createVersion(tx, { reportId: report.id, kind: 'transition', label: t.label, transition, actorId: actor.id, at: now });
+    const frozen = publication && opts.snapshot ? await opts.snapshot(tx, updated, { url: publication.url, date: publication.date, masks, actorId: actor.id, now }) : null;
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'report.transition',
@@ -157,7 +186,9 @@ export async function transitionReport(db: Db, actor: Actor, reportId: number, r
         versionId: version.id,
         ...(reason ? { reason } : {}),
         ...(publication ? { url: publication.url, date: publication.date } : {}),
-        ...(findings.length ? { privacyOverrides: findings.map((f) => ({ finding: `${f.where}：${f.text}`, reason: reasonFor(f.key) })) } : {}),
+        ...(overridden.length ? { privacyOverrides: overridden.map((f) => ({ finding: `${f.where}：${f.text}`, reason: reasonFor(f.key) })) } : {}),
+        ...(masks.length ? { masks: masks.map((m) => ({ finding: m.finding, replacement: m.replacement })) } : {}),
+        ...(frozen ? { publicationId: frozen.id, publicationSeq: frozen.seq, sha256: frozen.sha256 } : {}),
       },
     });
     return updated;

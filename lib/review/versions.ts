@@ -25,7 +25,7 @@ export async function takeSnapshot(db: Tx, reportId: number): Promise<VersionSna
   const r = await found(db.select().from(reports).where(eq(reports.id, reportId)), '报告不存在。');
   const rows = await db.select().from(reportSections).where(eq(reportSections.reportId, reportId));
   return {
-    meta: { title: r.title, recipient: r.recipient, signatureOrgans: r.signatureOrgans, documentDate: r.documentDate, cc: r.cc, partHeadings: r.partHeadings },
+    meta: { title: r.title, recipient: r.recipient, signatureOrgans: r.signatureOrgans, documentDate: r.documentDate, cc: r.cc, docNumber: r.docNumber, partHeadings: r.partHeadings },
     sections: Object.fromEntries(rows.map((s) => [s.sectionKey, { content: s.content, plainText: s.plainText }])),
   };
 }

@@ -20,3 +20,8 @@ export function formatDocumentDate(iso: string | null | undefined): string {
   if (!m) return '';
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
 }
+
+/** The calendar date in China (YYYY-MM-DD) at the given moment: what “today” means for a 发布日期. */
+export function chinaDate(now: Date): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

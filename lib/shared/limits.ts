@@ -50,6 +50,10 @@ export const LIMITS = {
       `这份报告保存的命名版本和提交、恢复时的版本已占满 ${mb(v)} 的存储上限（自动版本和导入版本已按从旧到新删除），未执行。请联系系统管理员清理不再需要的旧版本后重试。`,
   },
   labelChars: { value: 40, message: (v) => `版本名称不能超过 ${v} 个字。` },
+  // --- 登记公开 ---
+  // Masks chosen at 登记公开 (one per finding of the 公开前检查) and the length of one replacement.
+  publicationMasks: { value: 200, message: (v) => `一次最多遮盖 ${v} 处内容。` },
+  maskChars: { value: 30, message: (v) => `遮盖后的文字不能超过 ${v} 个字。` },
   // --- Uploads and request bodies ---
   uploadBytes: { value: 10 * 1024 * 1024, message: (v) => `文件超过 ${mb(v)}，不像是一份年度报告，请检查后重试。` },
   uploadInflatedBytes: { value: 60 * 1024 * 1024, message: (v) => `这个 Word 文件解压后超过 ${mb(v)}，不像是一份年度报告（可能是损坏或恶意的文件），未导入。` },

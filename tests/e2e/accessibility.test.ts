@@ -72,11 +72,12 @@ describe('public pages for everyone', () => {
     expect(serious).toEqual([]);
     await shot(page, 'a11y-public-large-contrast-1280');
     // Another page of the site keeps the choice; switching off is remembered as well.
+    // (The switches read the stored choice once the page is hydrated: polled, not read at once.)
     await page.goto('/public/counties/1');
-    expect(await page.getByTestId('large-text').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.getByTestId('large-text').getAttribute('aria-pressed')).toBe('true');
     await page.getByTestId('high-contrast').click();
     await page.reload();
-    expect(await page.getByTestId('high-contrast').getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => page.getByTestId('high-contrast').getAttribute('aria-pressed')).toBe('false');
     await page.context().close();
 
     const phone = await open(null, 390);

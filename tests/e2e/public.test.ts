@@ -33,7 +33,7 @@ describe('public pages without signing in', () => {
     const id = /reports\/(\d+)/.exec(page.url())![1];
     const record = await page.request.get(`/public/reports/${id}/record`);
     expect(record.status()).toBe(200);
-    expect(await record.json()).toMatchObject({ 体裁分类: '报告', 有效性: '有效' });
+    expect(await record.json()).toMatchObject({ 体裁分类: '工作报告', 有效性: '有效', 公开稿SHA256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const feed = await page.request.get('/public/counties/1/feed');
     const xml = await feed.text();
     let failed = false;

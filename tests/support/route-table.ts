@@ -65,7 +65,10 @@ export const ROUTES: Record<string, Case | Skip> = {
   // Everyone signed in has a 待办, empty or not; an outsider's does not name 甲一镇's reports.
   'GET /api/inbox': { allow: SIGNED_IN, mutates: false, request: () => ({}), scopedList: true },
   'GET /public/reports/[id]/record': { allow: [...PRINCIPALS], mutates: false, request: (f) => ({ params: { id: String(f.published) } }) },
+  'GET /public/reports/[id]/docx': { allow: [...PRINCIPALS], mutates: false, request: (f) => ({ params: { id: String(f.published) } }) },
   'GET /public/counties/[id]/feed': { allow: [...PRINCIPALS], mutates: false, request: (f) => ({ params: { id: String(f.countyA) } }) },
+  'GET /public/counties/[id]/reports.csv': { allow: [...PRINCIPALS], mutates: false, request: (f) => ({ params: { id: String(f.countyA) } }) },
+  'GET /public/counties/[id]/reports.json': { allow: [...PRINCIPALS], mutates: false, request: (f) => ({ params: { id: String(f.countyA) } }) },
   'GET /api/health': { allow: [...PRINCIPALS], mutates: false, request: () => ({}) },
   'GET /api/reports': { allow: SIGNED_IN, mutates: false, request: () => ({}), scopedList: true },
   'POST /api/reports': { allow: EDITORS, mutates: true, request: (f) => ({ body: { townshipId: f.townA1, year: 2022 } }) },
@@ -221,5 +224,7 @@ export const ACTIONS: Record<string, ActionCase | Skip> = {
   },
   'app/(app)/admin/actions.ts#addCountyAction': { allow: ADMIN, form: () => ({ name: '新安县' }) },
   'app/(app)/admin/actions.ts#renameCountyAction': { allow: ADMIN, form: (f) => ({ countyId: f.countyA, name: '甲新县' }) },
+  'app/(app)/admin/actions.ts#setCountyCategoriesAction': { allow: ADMIN, form: (f) => ({ countyId: f.countyA, topicCategory: '综合政务', genreCategory: '报告' }) },
   'app/(app)/admin/actions.ts#renameTownshipAction': { allow: ADMIN, form: (f) => ({ townshipId: f.townA1, name: '甲一新镇', kind: '镇' }) },
+  'app/(app)/admin/actions.ts#setTownshipCodeAction': { allow: ADMIN, form: (f) => ({ townshipId: f.townA1, code: '11500230008689762A' }) },
 };

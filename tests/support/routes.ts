@@ -17,6 +17,7 @@ import { createReport } from '@/lib/reports/service';
 import { docFromText } from '@/lib/domain/tiptap-doc';
 import { addThread } from '@/lib/review/comments';
 import { transitionReport } from '@/lib/review/transitions';
+import { transitionWithSnapshot } from '@/lib/publication/snapshot';
 import { saveNamedVersion } from '@/lib/review/versions';
 import { makeEngineDb, seedWorld, TEST_PASSWORD, type World } from './db';
 import { templateDb } from './pg-template';
@@ -139,7 +140,7 @@ export async function buildFixture(): Promise<{
   await transitionReport(db, w.drafterA1, published.id, { transition: 'submit' });
   await transitionReport(db, w.reviewerA, published.id, { transition: 'approve' });
   await transitionReport(db, w.drafterA1, published.id, { transition: 'finalise' });
-  await transitionReport(db, w.drafterA1, published.id, { transition: 'publish', url: 'https://example.gov.cn/2021', date: '2022-03-01' });
+  await transitionWithSnapshot(db, w.drafterA1, published.id, { transition: 'publish', url: 'https://example.gov.cn/2021', date: '2022-03-01' });
   // A signed-in session of drafterA1 (for 强制下线) and a demo account still in use (for 停用全部演示账号).
   await createSession(db, w.drafterA1.id, { address: '10.1.1.1' });
   await write(db, () => db.update(users).set({ demo: true }).where(eq(users.id, w.drafterB1.id)));

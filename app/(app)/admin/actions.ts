@@ -8,7 +8,7 @@ import { setRequiredRoles } from '@/lib/auth/two-factor';
 import { ROLE_LABELS } from '@/lib/domain/labels';
 import { setCollectionDate } from '@/lib/dashboard/service';
 import { formatDocumentDate } from '@/lib/shared/format';
-import { createCounty, createTownship, renameCounty, renameTownship } from '@/lib/directory/townships';
+import { createCounty, createTownship, renameCounty, renameTownship, setCountyCategories, setTownshipCode } from '@/lib/directory/townships';
 import { formToObject, idSchema, parseInput } from '@/lib/shared/validation';
 import { importPack } from '@/lib/season/store';
 import { limit, overLimit } from '@/lib/shared/limits';
@@ -86,6 +86,20 @@ export const renameTownshipAction = actionWithActor(async (actor, form) => {
   const t = await renameTownship(getDb(), actor, id, { name: form.get('name'), kind: form.get('kind') });
   revalidatePath('/admin');
   return `已改为“${t.name}”。`;
+});
+
+export const setCountyCategoriesAction = actionWithActor(async (actor, form) => {
+  const countyId = parseInput(idSchema('县'), form.get('countyId'));
+  const c = await setCountyCategories(getDb(), actor, countyId, { topicCategory: form.get('topicCategory'), genreCategory: form.get('genreCategory') });
+  revalidatePath('/admin');
+  return `${c.name}的目录分类已保存。`;
+});
+
+export const setTownshipCodeAction = actionWithActor(async (actor, form) => {
+  const id = parseInput(idSchema('乡镇（街道）'), form.get('townshipId'));
+  const t = await setTownshipCode(getDb(), actor, id, { code: form.get('code') });
+  revalidatePath('/admin');
+  return t.creditCode ? `已设置统一社会信用代码 ${t.creditCode}。` : '已清除统一社会信用代码。';
 });
 
 export const unlockUserAction = actionWithActor(async (actor, form) => {

@@ -20,6 +20,8 @@ import {
   endSessionsAction,
   renameCountyAction,
   renameTownshipAction,
+  setTownshipCodeAction,
+  setCountyCategoriesAction,
   resetPasswordAction,
   setCollectionDateAction,
   setUserActiveAction,
@@ -69,10 +71,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           <ActionForm action={deactivateDemoAction} submitLabel="停用全部演示账号" testId="deactivate-demo" confirm="确定停用全部演示账号吗？（当前登录的账号除外）" />
         </section>
       ) : null}
-      <CountiesSection counties={countyRows} add={addCountyAction} rename={renameCountyAction} />
+      <CountiesSection counties={countyRows} add={addCountyAction} rename={renameCountyAction} setCategories={setCountyCategoriesAction} />
       <CollectionDateSection counties={counties} year={currentReportYear()} maxYear={new Date().getFullYear()} action={setCollectionDateAction} />
       <SeasonPacksSection packs={packs} counties={counties} seasons={seasons} upload={importSeasonPackAction} diff={diff} />
-      <TownshipsSection townships={townships} counties={counties} rename={renameTownshipAction} add={addTownshipAction} />
+      <TownshipsSection townships={townships} counties={counties} rename={renameTownshipAction} add={addTownshipAction} setCode={setTownshipCodeAction} />
       <TwoFactorSection required={required} withoutFactor={withoutFactor} action={setTwoFactorRolesAction} />
       <UsersSection
         users={users}

@@ -166,6 +166,12 @@ export default async function DashboardPage({
                           </a>
                         </>
                       ) : null}
+                      {r.reportId ? (
+                        <>
+                          {' '}
+                          <Link href={`/public/reports/${r.reportId}`}>公开页</Link>
+                        </>
+                      ) : null}
                     </>
                   ) : r.publicationOverdue ? (
                     '逾期未公开'

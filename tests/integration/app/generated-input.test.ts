@@ -42,7 +42,10 @@ const BAD: Record<string, RouteBad | Skip> = {
   'POST /api/auth/[...nextauth]': { skip: 'Auth.js' },
   'GET /api/health': { skip: 'takes no input' },
   'GET /public/reports/[id]/record': { as: 'anonymous', ids: ['id'] },
+  'GET /public/reports/[id]/docx': { as: 'anonymous', ids: ['id'] },
   'GET /public/counties/[id]/feed': { as: 'anonymous', ids: ['id'] },
+  'GET /public/counties/[id]/reports.csv': { as: 'anonymous', ids: ['id'] },
+  'GET /public/counties/[id]/reports.json': { as: 'anonymous', ids: ['id'] },
   'GET /api/reports': { skip: 'takes no input' },
   'GET /api/inbox': { skip: 'takes no input' },
   'POST /api/reports': { as: 'drafterA1', required: ['townshipId', 'year'] },
@@ -143,6 +146,11 @@ const ACTION_BAD: Record<string, { as: Principal; fields: Record<string, FieldKi
   'app/(app)/admin/actions.ts#renameTownshipAction': {
     as: 'admin',
     fields: { townshipId: ['', 'x', '0', '99999999'], name: ['', '  ', 'x'.repeat(41), '../甲一镇', '甲一\n镇', '..'], kind: ['', '村'] },
+  },
+  'app/(app)/admin/actions.ts#setCountyCategoriesAction': { as: 'admin', fields: { countyId: ['', 'x', '0', '99999999'], topicCategory: ['x'.repeat(41)], genreCategory: ['x'.repeat(41)] } },
+  'app/(app)/admin/actions.ts#setTownshipCodeAction': {
+    as: 'admin',
+    fields: { townshipId: ['', 'x', '0', '99999999'], code: ['x', '11500230008689762B', '11500230008689762', 'I1500230008689762A', 'x'.repeat(41)] },
   },
   'app/(app)/admin/actions.ts#unlockUserAction': { as: 'admin', fields: { userId: ['', 'x', '0', '99999999'] } },
   'app/(app)/admin/actions.ts#endSessionsAction': { as: 'admin', fields: { userId: ['', 'x', '0', '99999999'] } },

@@ -64,6 +64,16 @@ describe('GET /api/reports/:id/checks', () => {
     expect(body.findings.find((f) => f.code === 'recipient-department')).toMatchObject({ part: null, evidence: '县司法局' });
   });
 
+  it('lists the personal information the 公开前检查 would find, as personal-info findings', async () => {
+    const r = await createReport(db, w.drafterA2, { townshipId: w.townA2, year: 2025 }, new Date('2026-01-05T09:00:00+08:00'));
+    await saveSection(db, w.drafterA2, r.id, 'measures', { content: docFromText('依法查处当事人李小红非法占地案件，身份证号11010519491231002X。'), version: 1 });
+    const body = (await (await get(w.drafterA2, String(r.id))).json()) as ReportChecks;
+    expect(body.findings.filter((f) => f.code === 'personal-info')).toEqual([
+      { code: 'personal-info', part: 'measures', message: expect.stringContaining('当事人姓名'), evidence: '李小红' },
+      { code: 'personal-info', part: 'measures', message: expect.stringContaining('居民身份证号码'), evidence: '11010519491231002X' },
+    ]);
+  });
+
   it('gives exactly what the 检查 panel computes from the editor’s data', async () => {
     const id = await reportsOfTwoYears();
     const data = await loadEditorData(db, w.reviewerA, id);

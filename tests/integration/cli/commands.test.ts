@@ -50,6 +50,18 @@ describe('command line', () => {
     expect((await db.select().from(townships)).map((t) => t.name)).toContain('乙二镇');
   });
 
+  it('township code: sets a valid 统一社会信用代码, refuses a wrong check character in Chinese, clears with ""', async () => {
+    expect(await cli('township', 'code', '--county', '甲县', '--name', '甲一镇', '--code', '1150 0230 0086 8976 2a')).toBe(0);
+    expect(out.at(-1)).toBe('已设置 甲县 甲一镇 的统一社会信用代码：11500230008689762A');
+    expect((await db.select().from(townships)).find((t) => t.name === '甲一镇')!.creditCode).toBe('11500230008689762A');
+    expect(await cli('township', 'code', '--county', '甲县', '--name', '甲一镇', '--code', '11500230008689762C')).toBe(1);
+    expect(err.at(-1)).toContain('校验位不对：按 GB 32100-2015 计算，第 18 位应为“A”');
+    expect((await db.select().from(townships)).find((t) => t.name === '甲一镇')!.creditCode).toBe('11500230008689762A');
+    expect(await cli('township', 'code', '--county', '甲县', '--name', '甲一镇', '--code', '')).toBe(0);
+    expect(out.at(-1)).toBe('已清除 甲县 甲一镇 的统一社会信用代码');
+    expect(await cli('township', 'code', '--county', '甲县', '--name', '甲一镇')).toBe(2);
+  });
+
   it('county add, rename and list; a reviewer of the new county sees only it', async () => {
     expect(await cli('county', 'add', '--name', '青山县')).toBe(0);
     expect(out.at(-1)).toBe('已添加县（区）青山县');

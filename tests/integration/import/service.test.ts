@@ -104,10 +104,11 @@ describe('import commit', () => {
   };
 
   it('creates the township’s report, and replacing keeps the old text as a version', async () => {
-    const res = await commit({ ...body, townshipId: w.townA1 });
+    const res = await commit({ ...body, townshipId: w.townA1, docNumber: '甲一委文〔2026〕3号' });
     expect(res.status).toBe(201);
     const { reportId } = await res.json();
     const data = await loadEditorData(db, w.drafterA1, reportId);
+    expect(data.report.docNumber).toBe('甲一委文〔2026〕3号');
     expect(data.sections.find((s) => s.key === 'measures')!.plainText).toBe('（一）加强学法\n全年学法6次。');
     expect(data.sections.find((s) => s.key === 'measures')!.content.content![0]!.type).toBe('heading');
     expect(data.report).toMatchObject({ documentDate: `${year + 1}-01-15`, signatureOrgans: ['中共甲一镇委员会', '甲一镇人民政府'] });

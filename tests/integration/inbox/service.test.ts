@@ -17,6 +17,7 @@ import type { InboxList } from '@/lib/inbox/service';
 import { setActor } from '../../support/mock-session';
 import { setDb } from '../../support/mock-db';
 import { freshWorld, type World } from '../../support/db';
+import { chinaDate } from '@/lib/shared/format';
 
 let db: Db;
 let w: World;
@@ -126,7 +127,7 @@ describe('待办 for every hand-over, and GET /api/inbox', () => {
     await transitionReport(db, w.drafterA1, reportId, { transition: 'finalise' });
     expect(ofReport((await api(w.drafterA1)).body.items)).toEqual([]);
     expect(ofReport((await api(w.reviewerA)).body.items)).toMatchObject([{ kind: 'finalised', title: `甲一镇 ${year}年度报告已定稿` }]);
-    await transitionReport(db, w.drafterA1, reportId, { transition: 'publish', url: 'https://www.example.gov.cn/fzzf/a.html', date: `${year + 1}-03-01` });
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'publish', url: 'https://www.example.gov.cn/fzzf/a.html', date: chinaDate(new Date()) });
     const published = (await inboxFor(db, w.reviewerA)).filter((i) => i.reportId === reportId);
     expect(published).toMatchObject([{ kind: 'published', title: `甲一镇 ${year}年度报告已公开`, href: `/reports/${reportId}` }]);
     expect(published[0]!.detail).toContain('https://www.example.gov.cn/fzzf/a.html');

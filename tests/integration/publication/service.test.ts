@@ -7,6 +7,11 @@ import { GET as feedRoute } from '@/app/(public)/public/counties/[id]/feed/route
 import type { Db } from '@/db/client';
 import { addThread } from '@/lib/review/comments';
 import { transitionReport } from '@/lib/review/transitions';
+import { transitionWithSnapshot } from '@/lib/publication/snapshot';
+import { setCountyCategories, setTownshipCode } from '@/lib/directory/townships';
+import { loadEditorData, saveMeta } from '@/lib/drafting/service';
+import { renderText } from '@/lib/export/text';
+import { SYSTEM_ACTOR } from '@/lib/domain/permissions';
 import { publishedReport } from '@/lib/publication/service';
 import { worldWithSubmitted, type World } from '../../support/db';
 
@@ -26,7 +31,7 @@ beforeEach(async () => {
 const publish = async () => {
   await transitionReport(db, w.reviewerA, reportId, { transition: 'approve' });
   await transitionReport(db, w.drafterA1, reportId, { transition: 'finalise' });
-  await transitionReport(db, w.drafterA1, reportId, { transition: 'publish', url: 'https://example.gov.cn/a', date: '2026-03-01' });
+  await transitionWithSnapshot(db, w.drafterA1, reportId, { transition: 'publish', url: 'https://example.gov.cn/a', date: '2026-03-01' });
 };
 const record = (id: number | string) => recordRoute(new Request(`http://t/public/reports/${id}/record`), { params: Promise.resolve({ id: String(id) }) });
 const feed = (id: number) => feedRoute(new Request(`http://t/public/counties/${id}/feed`), { params: Promise.resolve({ id: String(id) }) });
@@ -53,9 +58,32 @@ describe('public pages', () => {
     const res = await record(reportId);
     expect(res.status).toBe(200);
     const json = await res.json();
-    expect(json).toMatchObject({ 索引号: `${w.countyA}-2025-${reportId}`, 发布日期: '2026-03-01', 体裁分类: '报告', 有效性: '有效', 年度: 2025, 乡镇街道: '甲一镇' });
+    expect(json).toMatchObject({ 索引号: `${w.countyA}-2025-${reportId}`, 发布日期: '2026-03-01', 主题分类: '公安、安全、司法、法制', 体裁分类: '工作报告', 有效性: '有效', 效力状态: '有效', 年度: 2025, 乡镇街道: '甲一镇', 所属县区: '甲县', 文号: null });
+    expect(json.关键词).toBe('法治政府建设；年度报告；甲一镇；2025年度');
     expect(json.网址).toBe(`http://t/public/reports/${reportId}`);
     for (const key of ['索引号', '发布机构', '成文日期', '发布日期', '主题分类', '体裁分类', '文号', '有效性']) expect(json).toHaveProperty(key);
+  });
+
+  it('give the 索引号 as 代码/年份-5位流水号 once the township’s 统一社会信用代码 is set', async () => {
+    await publish();
+    expect((await (await record(reportId)).json()).索引号).toBe(`${w.countyA}-2025-${reportId}`);
+    await setTownshipCode(db, SYSTEM_ACTOR, w.townA1, { code: '11500230008689762A' });
+    expect(await (await record(reportId)).json()).toMatchObject({ 索引号: '11500230008689762A/2026-00001' });
+    await expect(setTownshipCode(db, SYSTEM_ACTOR, w.townA1, { code: '11500230008689762X' })).rejects.toThrow('第 18 位应为“A”');
+  });
+
+  it('give the county’s own 主题分类 and 体裁分类 and the report’s 文号, printed above the title', async () => {
+    const meta = (await loadEditorData(db, w.drafterA1, reportId)).report;
+    expect(meta.docNumber).toBeNull();
+    await transitionReport(db, w.reviewerA, reportId, { transition: 'return', reason: '请补充文号。' });
+    await saveMeta(db, w.drafterA1, reportId, { title: meta.title, recipient: meta.recipient, signatureOrgans: meta.signatureOrgans, documentDate: meta.documentDate, cc: meta.cc, docNumber: '甲一委文〔2026〕3号', metaVersion: meta.metaVersion });
+    await transitionReport(db, w.drafterA1, reportId, { transition: 'submit' });
+    await setCountyCategories(db, SYSTEM_ACTOR, w.countyA, { topicCategory: '综合政务', genreCategory: '' });
+    await publish();
+    expect(await (await record(reportId)).json()).toMatchObject({ 文号: '甲一委文〔2026〕3号', 主题分类: '综合政务', 体裁分类: '工作报告' });
+    const text = renderText((await publishedReport(db, reportId)).doc, 'public', 'txt').split('\n');
+    expect(text[0]).toBe('甲一委文〔2026〕3号');
+    await expect(setCountyCategories(db, w.reviewerA, w.countyA, { topicCategory: 'x', genreCategory: 'y' })).rejects.toThrow('只有管理员');
   });
 
   it('list it in a well-formed Atom feed, and drop it when it is taken back', async () => {

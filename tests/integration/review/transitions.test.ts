@@ -109,7 +109,7 @@ describe('workflow transitions × roles', () => {
     [{ transition: 'return' }, '请填写退回原因。'],
     [{ transition: 'return', reason: '   ' }, '请填写退回原因，说明需要修改什么。'],
     [{ transition: 'publish', url: 'javascript:alert(1)', date: '2026-03-01' }, '请填写以 http:// 或 https:// 开头的公开网址。'],
-    [{ transition: 'publish', url: 'https://x.gov.cn/a', date: '2026-13-01' }, '公开日期不是有效的日期。'],
+    [{ transition: 'publish', url: 'https://x.gov.cn/a', date: '2026-13-01' }, '发布日期不是有效的日期。'],
     [{ transition: 'explode' }, '未知的操作。'],
     [{}, '未知的操作。'],
   ])('refuses %j with a Chinese message', async (body, message) => {

@@ -15,6 +15,13 @@ describe('describeAudit', () => {
     ['report.create', { year: 2025, townshipId: 3, from: 'template' }, '创建 示例镇 2025年度报告（从模板）'],
     ['report.create', { year: 2025, townshipId: 3, from: 'last-year', fromReportId: 9 }, '创建 示例镇 2025年度报告（从上年度报告）'],
     ['report.transition', { transition: 'return', from: 'submitted', to: 'returned', versionId: 4, reason: '请补充数据' }, '退回修改：待审核 → 退回修改；原因：请补充数据'],
+    [
+      'report.transition',
+      { transition: 'publish', from: 'final', to: 'published', url: 'https://x.gov.cn/a', masks: [{ finding: '一、主要举措和成效：张小明', replacement: '张某某' }], sha256: 'aa2ad3acbb33bbd5e61d', publicationSeq: 2 },
+      '登记公开：已定稿 → 已公开；公开地址：https://x.gov.cn/a；公开稿中遮盖 1 处：一、主要举措和成效：张小明 → “张某某”；公开稿存档 SHA-256 aa2ad3acbb33…（第 2 次公开，即更正）',
+    ],
+    ['township.code', { townshipId: 3, name: '示例镇', from: null, to: '11500230008689762A' }, '示例镇 的统一社会信用代码设为 11500230008689762A'],
+    ['county.categories', { countyId: 1, name: '示例县', topicCategory: '综合政务', genreCategory: null }, '示例县 的主题分类设为 综合政务，体裁分类设为 默认'],
     ['user.scope', { userId: 7, from: { role: 'drafter', countyId: null, townshipId: 3 }, to: { role: 'reviewer', countyId: 1 } }, 'zhao：起草人（示例镇） → 审核人（示例县）'],
     ['session.revoke', { userId: 7, reason: 'admin', count: 2 }, '结束 zhao 的 2 个登录会话（管理员强制下线）'],
     ['county.rename', { countyId: 1, from: '青山县', to: '青山区' }, '县（区）青山县 改名为 青山区'],

@@ -71,6 +71,18 @@ describe('nianbao check', () => {
     expect(err).toEqual([]);
   });
 
+  it('adds the personal-info findings of the 公开前检查 to --json, in the same shape', async () => {
+    const file = path.join(dir, '示例镇.txt');
+    fs.writeFileSync(file, REPORT.replace('参与信访接待15次', '参与信访接待15次，当事人张小明联系电话13812345678'));
+    expect(await cli('check', file, '--json')).toBe(0);
+    const found = findings().filter((f) => f.code === 'personal-info');
+    expect(found.map((f) => [f.part, f.evidence])).toEqual([
+      ['measures', '张小明'],
+      ['measures', '13812345678'],
+    ]);
+    expect(found[1]!.message).toContain('疑似手机号码');
+  });
+
   it('reads a .docx the same way', async () => {
     const docx = await renderExport(exportDocumentFromParsed(parseReport(REPORT), '示例镇'), parseExportOptions({ format: 'docx', variant: 'submit' }));
     const file = path.join(dir, '示例镇.docx');

@@ -36,7 +36,10 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
                   {report.publishedUrl}
                 </a>
               </>
-            ) : null}
+            ) : null}{' '}
+            <Link href={`/public/reports/${report.id}`} data-testid="public-page-link">
+              本系统公开页
+            </Link>
           </span>
         ) : publicationOverdue(report.year) ? (
           <span className="overdue">应在 {report.year + 1}年4月1日前公开，尚未登记公开</span>

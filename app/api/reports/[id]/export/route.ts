@@ -1,6 +1,6 @@
 import { getDb } from '@/db';
 import { parseExportOptions, renderExport } from '@/lib/export';
-import { exportDocumentFromReport } from '@/lib/export/from-report';
+import { exportDocumentForVariant } from '@/lib/publication/snapshot';
 import { runHeavy } from '@/lib/server/heavy';
 import { withActor } from '@/lib/server/http';
 import { parseId } from '@/lib/shared/validation';
@@ -11,7 +11,7 @@ export const GET = withActor<{ id: string }>(async (req, actor, params) => {
   const q = new URL(req.url).searchParams;
   // Options first: a format or variant refused costs no query.
   const options = parseExportOptions({ format: q.get('format') ?? undefined, variant: q.get('variant') ?? undefined, imprint: q.get('imprint') ?? undefined });
-  const doc = await exportDocumentFromReport(getDb(), actor, reportId, { revisions: options.variant === 'revisions' });
+  const doc = await exportDocumentForVariant(getDb(), actor, reportId, options.variant);
   const file = await runHeavy(() => renderExport(doc, options));
   return new Response(new Uint8Array(file.body), {
     headers: {
