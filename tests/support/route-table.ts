@@ -59,6 +59,9 @@ export const VARIANTS: Record<string, Case & { route: string }> = {
   },
 };
 
+/** A valid front matter for the draft report (its first save). */
+const META = { title: '新标题', recipient: '示例县人民政府', signatureOrgans: ['甲一镇人民政府'], documentDate: '2026-01-20', cc: null, metaVersion: 1 };
+
 export const ROUTES: Record<string, Case | Skip> = {
   'GET /api/auth/[...nextauth]': { skip: 'Auth.js endpoints (CSRF token, session, sign-in): logged in over HTTP in tests/e2e' },
   'POST /api/auth/[...nextauth]': { skip: 'Auth.js endpoints (CSRF token, session, sign-in): logged in over HTTP in tests/e2e' },
@@ -76,10 +79,7 @@ export const ROUTES: Record<string, Case | Skip> = {
   'PATCH /api/reports/[id]': {
     allow: EDITORS,
     mutates: true,
-    request: (f) => ({
-      params: { id: String(f.draft) },
-      body: { title: '新标题', recipient: '示例县人民政府', signatureOrgans: ['甲一镇人民政府'], documentDate: '2026-01-20', cc: null, metaVersion: 1 },
-    }),
+    request: (f) => ({ params: { id: String(f.draft) }, body: META }),
   },
   'PUT /api/reports/[id]/sections/[key]': {
     allow: EDITORS,

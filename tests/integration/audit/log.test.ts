@@ -9,9 +9,7 @@ import { write } from '@/db/tx';
 import { AUDIT_PAGE_SIZE, auditCsv, listAudit } from '@/lib/audit/log';
 import { worldWithDraft, type World } from '../../support/db';
 
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 
 beforeEach(async () => {
   ({ db, w, reportId } = await worldWithDraft());

@@ -10,9 +10,7 @@ import { loadReportInScope } from '@/lib/reports/service';
 import { worldWithDraft, type World } from '../../support/db';
 import { TEST_ON_POSTGRES } from '../../support/pg';
 
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 
 beforeEach(async () => {
   ({ db, w, reportId } = await worldWithDraft());

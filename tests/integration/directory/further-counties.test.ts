@@ -14,9 +14,7 @@ import { transitionReport } from '@/lib/review/transitions';
 import { AppError } from '@/lib/shared/errors';
 import { snapshot, TEST_PASSWORD, worldWithDraft, type World } from '../../support/db';
 
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 let city: Actor;
 
 beforeEach(async () => {

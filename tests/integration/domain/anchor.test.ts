@@ -14,9 +14,7 @@ import { snapshot, type World } from '../../support/db';
 import { seededText } from '../../support/seeded-text';
 import { JSON_HEADERS, ctx, drafterWithReport, expectRefused } from '../../support/requests';
 
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 beforeEach(async () => ({ db, w, reportId } = await drafterWithReport()));
 
 describe('finding 2: anchoring a long quote in a long text of repeated phrases', () => {

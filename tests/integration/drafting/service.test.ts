@@ -13,9 +13,7 @@ import { docFromText, type TiptapNode } from '@/lib/domain/tiptap-doc';
 import { setActor } from '../../support/mock-session';
 import { DRAFT_NOW, snapshot, worldWithDraft, type World } from '../../support/db';
 
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 
 beforeEach(async () => {
   ({ db, w, reportId } = await worldWithDraft());

@@ -15,9 +15,7 @@ import { limit } from '@/lib/shared/limits';
 import { snapshot, type World } from '../../support/db';
 import { JSON_HEADERS, ctx, drafterWithReport, expectRefused } from '../../support/requests';
 
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 beforeEach(async () => ({ db, w, reportId } = await drafterWithReport()));
 const save = (content: unknown, version = 1) =>
   putSection(new Request(`http://t/api/reports/${reportId}/sections/measures`, { method: 'PUT', headers: JSON_HEADERS, body: JSON.stringify({ content, version }) }), ctx({ id: String(reportId), key: 'measures' }));

@@ -19,9 +19,7 @@ import { transitionReport } from '@/lib/review/transitions';
 import { setActor } from '../../support/mock-session';
 import { worldWithDraft, type World } from '../../support/db';
 
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 const TEXT = '镇党委全年召开专题会议4次，研究法治政府建设工作。全年开展执法检查136次，办理行政复议案件2件。';
 const PLANS = '继续做好法律顾问工作。';
 

@@ -22,9 +22,7 @@ import { DRAFT_NOW, worldWithSubmitted, type World } from '../../support/db';
 
 const MEASURES = '镇党委全年召开专题会议4次，研究法治政府建设工作。全年开展执法检查136次，办理行政复议案件2件。';
 
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 const on = (quote: string) => ({ sectionKey: 'measures', anchor: createAnchor(MEASURES, MEASURES.indexOf(quote), MEASURES.indexOf(quote) + quote.length) });
 
 beforeEach(async () => {

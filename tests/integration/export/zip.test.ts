@@ -13,9 +13,7 @@ import { docFromText } from '@/lib/domain/tiptap-doc';
 import { type World } from '../../support/db';
 import { drafterWithReport } from '../../support/requests';
 
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 beforeEach(async () => ({ db, w, reportId } = await drafterWithReport()));
 
 describe('finding 14: names become file names', () => {

@@ -19,9 +19,7 @@ import { setDb } from '../../support/mock-db';
 import { freshWorld, type World } from '../../support/db';
 import { chinaDate } from '@/lib/shared/format';
 
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 const year = currentReportYear();
 
 beforeEach(async () => {

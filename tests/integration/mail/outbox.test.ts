@@ -21,9 +21,7 @@ import { snapshot, worldWithDraft, type World } from '../../support/db';
 import { freePort } from '../../e2e/app-server';
 
 type Received = { to: string[]; data: string };
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 let server: SMTPServer;
 let port: number;
 let received: Received[];

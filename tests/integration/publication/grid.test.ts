@@ -12,9 +12,7 @@ import { transitionReport } from '@/lib/review/transitions';
 import { chinaDate } from '@/lib/shared/format';
 import { worldWithSubmitted, type World } from '../../support/db';
 
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 
 beforeEach(async () => {
   ({ db, w, reportId } = await worldWithSubmitted('全年开展执法检查136次。'));

@@ -15,9 +15,7 @@ import { SYSTEM_ACTOR } from '@/lib/domain/permissions';
 import { publishedReport } from '@/lib/publication/service';
 import { worldWithSubmitted, type World } from '../../support/db';
 
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 
 beforeEach(async () => {
   ({ db, w, reportId } = await worldWithSubmitted('全年开展执法检查136次。'));

@@ -29,9 +29,7 @@ const PREFACE = '2025年，甲一镇依法办理当事人张小明申请的行�
 const MEASURES = `依法查处当事人张小明非法占地案件，身份证号${ID}，已责令整改。`;
 const PUBLISH = { transition: 'publish', url: 'https://www.example.gov.cn/fzzfjs/2026/0301.html', date: '2026-03-01' };
 
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 
 beforeEach(async () => {
   ({ db, w, reportId } = await worldWithDraft());

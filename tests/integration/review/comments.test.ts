@@ -12,9 +12,7 @@ import type { ThreadView } from '@/lib/review/comments';
 import { setActor } from '../../support/mock-session';
 import { freshWorld, snapshot, type World } from '../../support/db';
 
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 const TEXT = '（一）加强组织领导\n镇党委全年召开专题会议4次，研究法治政府建设工作。\n（二）严格规范执法\n全年开展执法检查136次。';
 
 async function save(text: string) {

@@ -12,9 +12,7 @@ import { createVersion, saveNamedVersion } from '@/lib/review/versions';
 import { type World } from '../../support/db';
 import { drafterWithReport } from '../../support/requests';
 
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 beforeEach(async () => ({ db, w, reportId } = await drafterWithReport()));
 
 describe('finding 6: quotas', () => {

@@ -16,9 +16,7 @@ import { setActor } from '../../support/mock-session';
 import { worldWithSubmitted, type World } from '../../support/db';
 import { fillParts, plantChangedSuggestions } from '../../support/review-scale';
 
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 
 beforeEach(async () => {
   ({ db, w, reportId } = await worldWithSubmitted('镇党委全年召开专题会议4次。'));

@@ -20,9 +20,7 @@ import { listVersions } from '@/lib/review/versions';
 import { setActor } from '../../support/mock-session';
 import { snapshot, worldWithDraft, type World } from '../../support/db';
 
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 const TEXT = '镇党委全年召开专题会议4次，研究法治政府建设工作。全年开展执法检查136次，办理行政复议案件2件。';
 
 const measures = async () => (await loadEditorData(db, w.drafterA1, reportId)).sections.find((s) => s.key === 'measures')!;

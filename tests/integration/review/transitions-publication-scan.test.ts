@@ -13,9 +13,7 @@ import { setActor } from '../../support/mock-session';
 import { worldWithDraft, type World } from '../../support/db';
 import { PLANTED } from '../../support/planted';
 
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 beforeEach(async () => {
   ({ db, w, reportId } = await worldWithDraft());
 });

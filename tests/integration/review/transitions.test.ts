@@ -26,9 +26,7 @@ import { setVerdict } from '@/lib/review/verdicts';
 
 const measuresVersion = async () => (await loadEditorData(db, w.drafterA1, reportId)).sections.find((s) => s.key === 'measures')!.version;
 
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 
 beforeEach(async () => {
   ({ db, w, reportId } = await worldWithDraft());

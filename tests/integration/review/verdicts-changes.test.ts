@@ -12,9 +12,7 @@ import { verdictPassage } from '@/lib/domain/verdict-passage';
 import { worldWithSubmitted, type World } from '../../support/db';
 import { fillParts, plantFixVerdicts, rewriteParts } from '../../support/review-scale';
 
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 
 beforeEach(async () => {
   ({ db, w, reportId } = await worldWithSubmitted('组织干部学法培训。'));

@@ -17,9 +17,7 @@ import { setActor } from '../../support/mock-session';
 import { expectRefusedUnchanged } from '../../support/requests';
 import { worldWithSubmitted, type World } from '../../support/db';
 
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 
 beforeEach(async () => {
   ({ db, w, reportId } = await worldWithSubmitted('组织干部学法培训。'));

@@ -12,9 +12,7 @@ import { type World } from '../../support/db';
 import { seededText } from '../../support/seeded-text';
 import { drafterWithReport } from '../../support/requests';
 
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 beforeEach(async () => ({ db, w, reportId } = await drafterWithReport()));
 
 describe('finding 3: comparing two very different long versions', () => {

@@ -25,9 +25,7 @@ import { commented, del, ins, p, reviewedDocx, text } from '../../support/review
 
 const MEASURES = '镇党委全年召开专题会议4次，研究法治政府建设工作。全年开展执法检查136次，办理行政复议案件2件。\n建立镇村两级法律顾问制度，实现村（社区）全覆盖。';
 
-let db: Db;
-let w: World;
-let reportId: number;
+let db: Db, w: World, reportId: number;
 beforeEach(async () => {
   ({ db, w, reportId } = await worldWithSubmitted(MEASURES));
 });

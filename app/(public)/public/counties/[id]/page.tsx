@@ -1,22 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { getDb } from '@/db';
 import { publicationGrid, type PublicationGrid } from '@/lib/publication/grid';
-import { isAppError } from '@/lib/shared/errors';
+import { publicPageData } from '@/lib/server/public-page';
 import { formatDocumentDate } from '@/lib/shared/format';
 
 export const dynamic = 'force-dynamic';
 
-async function load(id: string): Promise<PublicationGrid> {
-  try {
-    if (!/^\d{1,15}$/.test(id)) notFound();
-    return await publicationGrid(getDb(), Number(id));
-  } catch (e) {
-    if (isAppError(e)) notFound();
-    throw e;
-  }
-}
+const load = (id: string): Promise<PublicationGrid> => publicPageData(id, publicationGrid);
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: `${(await load((await params).id)).countyName}法治政府建设年度报告` };

@@ -1,23 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { getDb } from '@/db';
 import { ReportDocument } from '@/components/report-document';
 import { publishedReport, type PublicReport } from '@/lib/publication/service';
-import { isAppError } from '@/lib/shared/errors';
+import { publicPageData } from '@/lib/server/public-page';
 import { formatDocumentDate } from '@/lib/shared/format';
 
 export const dynamic = 'force-dynamic';
 
-async function load(id: string): Promise<PublicReport> {
-  try {
-    if (!/^\d{1,15}$/.test(id)) notFound();
-    return await publishedReport(getDb(), Number(id));
-  } catch (e) {
-    if (isAppError(e)) notFound();
-    throw e;
-  }
-}
+const load = (id: string): Promise<PublicReport> => publicPageData(id, publishedReport);
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const r = await load((await params).id);
