@@ -4,6 +4,9 @@ import { diffChars } from 'diff';
 import { useState } from 'react';
 import type { SectionSnapshot } from '@/lib/drafting/types';
 import { formatDateTime } from '@/lib/shared/format';
+import { SECTION_LABELS } from '@/lib/domain/sections';
+import { docToText } from '@/lib/domain/tiptap-doc';
+import type { SectionConflict } from './use-saving';
 
 type Props = {
   sectionLabel: string;
@@ -62,5 +65,20 @@ export function ConflictDialog({ sectionLabel, mine, current, onKeepMine, onTake
         <p className="muted">采用服务器版本时，您的文字会另存在本机浏览器中，可随时用“复制我的全文”找回。</p>
       </div>
     </div>
+  );
+}
+
+/** The conflict of a part's save, when there is one, with the choices that settle it. */
+export function SavingConflict({ saving: { conflict, settle } }: { saving: { conflict: SectionConflict | null; settle: Record<'keepMine' | 'takeServer' | 'later', () => void> } }) {
+  if (!conflict) return null;
+  return (
+    <ConflictDialog
+      sectionLabel={SECTION_LABELS[conflict.key]}
+      mine={docToText(conflict.mine)}
+      current={conflict.current}
+      onKeepMine={settle.keepMine}
+      onTakeServer={settle.takeServer}
+      onLater={settle.later}
+    />
   );
 }

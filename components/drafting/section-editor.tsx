@@ -7,6 +7,9 @@ import { TextSelection } from '@tiptap/pm/state';
 import { reportExtensions } from '@/lib/editor/extensions';
 import { cleanPastedHtml, pastedTextSlice } from '@/lib/editor/paste';
 import { textIndex } from '@/lib/editor/text-index';
+import { setHeadingTransaction, shortcutOf } from '@/lib/editor/shortcuts';
+import { findInDoc, replaceTransaction, type Match } from '@/lib/editor/find-replace';
+import { closeHistory } from '@tiptap/pm/history';
 import { CommentHighlights } from '@/lib/editor/comment-highlights';
 import { createAnchor, pointAnchor, type TextAnchor } from '@/lib/domain/anchor';
 import { apiCall } from '@/components/ui/api-call';
@@ -19,6 +22,7 @@ import { useReviewMarks, type SectionSuggestion, type SectionThread } from './us
 export type { SectionSuggestion, SectionThread };
 import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
 import type { TextEdit } from '@/lib/domain/model';
+import { countChars } from '@/lib/domain/text-utils';
 import type { TextStore } from './text-store';
 import { Toolbar } from './toolbar';
 import { SECTION_LABELS } from '@/lib/domain/sections';
@@ -47,6 +51,10 @@ export type SectionApi = {
   readDraft: () => DraftChange[] | null;
   /** Holds the text still while the changes are sent. */
   holdDraft: (held: boolean) => void;
+  /** 查找: the places `query` stands in the part (the server's text while suggesting, else the editor's). */
+  find: (query: string) => { text: string; matches: Match[] };
+  /** 替换: the places (found just now by `find`) replaced as one undoable edit, then saved; false where the text cannot be edited. */
+  replace: (matches: Match[], replacement: string) => boolean;
 };
 
 /** A pending suggestion on this part, drawn in the text. */
@@ -111,11 +119,19 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
   const editor = useEditor({
     immediatelyRender: false,
     editable,
-    extensions: [...reportExtensions(), CharacterCount, Placeholder.configure({ placeholder }), CommentHighlights, SuggestionMarks],
+    extensions: [...reportExtensions(), CharacterCount.configure({ textCounter: countChars }), Placeholder.configure({ placeholder }), CommentHighlights, SuggestionMarks],
     content: section.content,
     editorProps: {
       transformPastedHTML: cleanPastedHtml,
       clipboardTextParser: (text, _context, _plain, view) => pastedTextSlice(text, view.state.schema),
+      // Ctrl+Alt+1/2/3 as in WPS, where the drafter may format (not while a reviewer's typing is read as suggestions).
+      handleKeyDown: (view, event) => {
+        const key = shortcutOf(event);
+        if (key?.kind !== 'heading') return false;
+        event.preventDefault();
+        if (view.editable && !typing.active) view.dispatch(setHeadingTransaction(view.state.tr, key.level).scrollIntoView());
+        return true;
+      },
       attributes: { 'data-testid': `editor-${section.key}`, class: 'doc-editor', spellcheck: 'false', 'aria-label': `正文：${SECTION_LABELS[section.key]}` },
     },
     onUpdate: ({ editor: e }) => {
@@ -149,6 +165,15 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
       resetDraft: (keep) => typing.reset(editor, keep),
       readDraft: () => typing.current(editor),
       holdDraft: (held) => typing.hold(editor, held),
+      find: (query) => findInDoc(typing.baseDoc(editor.schema) ?? editor.state.doc, query),
+      replace: (matches, replacement) => {
+        if (!editor.isEditable || typing.active || !matches.length) return false;
+        editor.view.dispatch(replaceTransaction(editor.state.tr, editor.state.doc, matches, replacement));
+        // Its own undo step on both sides: typing right after it is not taken back with it.
+        editor.view.dispatch(closeHistory(editor.state.tr));
+        void queue.flush();
+        return true;
+      },
       applyEdits: (edits) => {
         const idx = textIndex(editor.state.doc);
         // The check ran on the text as last stored; after further typing its offsets would be wrong.
