@@ -177,7 +177,7 @@ export function ReportWorkspace({ initial }: Props) {
           <SideDrawer open={drawerOpen} setOpen={setDrawerOpen} count={rv.threads.filter((t) => !t.resolved).length + rv.pendingSuggestions + checks.length} />
         </div>
         <FindReplace fr={fr} />
-        <SavingConflict saving={saving} />
+        <SavingConflict saving={saving} userId={initial.user.id} />
       </main>
     </DraftingProvider>
   );
