@@ -1,7 +1,8 @@
 // What a WPS user's hands do in the editor, on a server of its own: Ctrl+S saves at once (the browser's 网页另存为
 // stays shut) and shows 已保存; Ctrl+Alt+1/2 make numbered headings; Ctrl+H finds "2019年" in two parts, replaces all
 // of them and one Ctrl+Z takes a part's replacement back; the whole report's count follows; a reviewer in 建议修改
-// mode replaces all as suggestions, the text untouched, and sees no 已保存 on a page that saves nothing.
+// mode replaces all as suggestions, the text untouched, sees no 已保存 on a page that saves nothing, and gives a typed
+// change its own reason.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -121,7 +122,7 @@ describe('keys and find and replace', () => {
     await page.context().close();
   });
 
-  it('a reviewer in 建议修改 mode replaces all as suggestions, and sees no 已保存', async () => {
+  it('a reviewer in 建议修改 mode replaces all as suggestions, sees no 已保存, and gives one typed change its own reason', async () => {
     const page = await openAs('shenhe', editUrl);
     await page.getByTestId('editor-measures').waitFor();
     expect(await page.getByTestId('save-status').count()).toBe(0);
@@ -140,6 +141,19 @@ describe('keys and find and replace', () => {
     // The text is the drafter's until they accept.
     expect(await partText(page, 'leaders')).toBe('主要负责人2019年主持会议5次，2019年底前完成述法。');
     await shot(page, 'keys-04-suggested');
+
+    // A change typed in the text carries its own reason; the batch's reason stays the default for the others.
+    await page.getByTestId('find-replace').getByRole('button', { name: '关闭' }).click();
+    await page.getByTestId('editor-measures').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('（另）');
+    await expect.poll(() => page.getByTestId('suggest-drafts').locator('li').count()).toBe(1);
+    await page.getByTestId('draft-reason-0').fill('本处单独写的理由');
+    await page.getByLabel('修订理由', { exact: true }).fill('统一的理由');
+    await page.getByTestId('suggest-submit').click();
+    await expect.poll(() => page.getByTestId('suggest-drafts').locator('li').count()).toBe(0);
+    const after = (await (await page.request.get(`/api/reports/${reportId}/suggestions`)).json()) as { suggestions: Array<{ replacement: string; reason: string | null }> };
+    expect(after.suggestions.find((s) => s.replacement === '（另）')?.reason).toBe('本处单独写的理由');
     await page.context().close();
   });
 });
