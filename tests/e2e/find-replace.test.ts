@@ -156,4 +156,26 @@ describe('keys and find and replace', () => {
     expect(after.suggestions.find((s) => s.replacement === '（另）')?.reason).toBe('本处单独写的理由');
     await page.context().close();
   });
+  it('the admin page opens on its contents and finds an account; the audit log hides sign-ins unless asked', async () => {
+    const page = await openAs('admin', '/admin?q=qingshi#users');
+    expect(await page.locator('nav.admin-toc a').allTextContents()).toEqual(expect.arrayContaining(['账号', '乡镇（街道）', '年度配置包', '操作记录']));
+    await expect.poll(() => page.locator('[data-testid^="user-"]').filter({ has: page.locator('td') }).count()).toBe(1);
+    expect(await page.getByTestId('user-qingshi').count()).toBe(1);
+    // Row actions are not the red primary button.
+    const stop = page.getByTestId('user-qingshi').getByRole('button', { name: '停用' });
+    expect(await stop.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await shot(page, 'keys-05-admin-1280');
+    expect(await axeSerious(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, 'keys-06-admin-390');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    await page.goto('/admin/audit');
+    const table = page.getByTestId('audit-table');
+    expect(await table.textContent()).not.toContain('登录成功');
+    await page.getByTestId('audit-logins').check();
+    await page.getByRole('button', { name: '筛选' }).click();
+    await expect.poll(() => table.textContent()).toContain('登录成功');
+    await page.context().close();
+  });
 });
