@@ -19,8 +19,8 @@ const partText = async (page: Page, key: string) => (await page.request.get(`/ap
 async function axeSerious(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: path.resolve('node_modules/axe-core/axe.min.js') });
   return page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; impact: string | null }> }> } }).axe.run;
-    return (await run(document)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    const run = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe.run;
+    return (await run(document)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
 
@@ -144,8 +144,8 @@ describe('keys and find and replace', () => {
 
     // A change typed in the text carries its own reason; the batch's reason stays the default for the others.
     await page.getByTestId('find-replace').getByRole('button', { name: '关闭' }).click();
-    await page.getByTestId('editor-measures').click();
-    await page.keyboard.press('Control+End');
+    await page.getByTestId('editor-measures').locator('p', { hasText: '全年开展培训' }).click();
+    await page.keyboard.press('End');
     await page.keyboard.insertText('（另）');
     await expect.poll(() => page.getByTestId('suggest-drafts').locator('li').count()).toBe(1);
     await page.getByTestId('draft-reason-0').fill('本处单独写的理由');
