@@ -1,6 +1,6 @@
 'use client';
 
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { CharacterCount, Placeholder } from '@tiptap/extensions';
 import { TextSelection } from '@tiptap/pm/state';
@@ -12,15 +12,15 @@ import { findInDoc, replaceTransaction, type Match } from '@/lib/editor/find-rep
 import { closeHistory } from '@tiptap/pm/history';
 import { CommentHighlights } from '@/lib/editor/comment-highlights';
 import { createAnchor, pointAnchor, type TextAnchor } from '@/lib/domain/anchor';
-import { apiCall } from '@/components/ui/api-call';
-import type { SaveConflict, SaveOk, SectionSnapshot } from '@/lib/drafting/types';
+import type { SectionSnapshot } from '@/lib/drafting/types';
 import { LocalDrafts } from '@/lib/autosave/local-drafts';
-import { SaveQueue, type SaveResult, type SaveStatus } from '@/lib/autosave/save-queue';
-import { saveResultOf } from './save-result';
+import { SaveQueue, type SaveStatus } from '@/lib/autosave/save-queue';
+import { useSnapshot } from './use-snapshot';
+import { sendSection } from './save-result';
 import { useReviewMarks, type SectionSuggestion, type SectionThread } from './use-review-marks';
 
 export type { SectionSuggestion, SectionThread };
-import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
+import type { TiptapNode } from '@/lib/domain/tiptap-doc';
 import type { TextEdit } from '@/lib/domain/model';
 import { countChars } from '@/lib/domain/text-utils';
 import type { TextStore } from './text-store';
@@ -80,16 +80,6 @@ type Props = {
   onDraft: (key: string, changes: DraftChange[]) => void;
 };
 
-async function sendSection(reportId: number, key: string, content: TiptapNode, version: number, overwrite: boolean): Promise<SaveResult<SectionSnapshot>> {
-  const r = await apiCall<SaveOk, Pick<SaveConflict, 'current'>>(`/api/reports/${reportId}/sections/${key}`, {
-    method: 'PUT',
-    body: { content, version, ...(overwrite ? { overwrite: true } : {}) },
-    // A request kept alive past the page may carry at most 64 KiB.
-    keepalive: JSON.stringify(content).length < 60_000,
-  });
-  return saveResultOf(r, (ok) => ok.version, { unauthorized: '登录已失效，请在新标签页重新登录后回到这里，内容会自动保存。' });
-}
-
 function CharCount({ editor }: { editor: Editor }) {
   const chars = useEditorState({ editor, selector: ({ editor: e }) => e.storage.characterCount.characters() });
   return <div className="editor-foot">字数：{chars}</div>;
@@ -110,11 +100,13 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
         onConflict: (mine, current) => onConflict(section.key, mine, current),
       }),
   );
-  const textTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // Bumped when typing pauses, so comment anchors are found again in the new text.
   const [revision, setRevision] = useState(0);
   // While suggesting: the document and text the typing started from (the server's), and the pending read-back.
   const [typing] = useState(() => new SuggestTyping((changes) => onDraft(section.key, changes)));
+
+  // The document read out, queued for saving and kept as the local draft once the keystroke's frame is painted.
+  const snapshot = useSnapshot({ queue, drafts, key: section.key, store, onText: () => setRevision((r) => r + 1) });
 
   const editor = useEditor({
     immediatelyRender: false,
@@ -140,16 +132,12 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
         typing.typed(e);
         return;
       }
-      const json = e.getJSON() as TiptapNode;
-      queue.update(json);
-      drafts.write(section.key, json, queue.baseVersion);
-      if (textTimer.current) clearTimeout(textTimer.current);
-      textTimer.current = setTimeout(() => {
-        store.set(section.key, docToText(json));
-        setRevision((r) => r + 1);
-      }, 250);
+      snapshot.request(e);
     },
-    onBlur: () => void queue.flush(),
+    onBlur: () => {
+      snapshot.now();
+      void queue.flush();
+    },
   });
 
   // Entering 建议修改 mode makes the text typeable for the reviewer; leaving it puts the server's text back.
@@ -171,6 +159,7 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
         editor.view.dispatch(replaceTransaction(editor.state.tr, editor.state.doc, matches, replacement));
         // Its own undo step on both sides: typing right after it is not taken back with it.
         editor.view.dispatch(closeHistory(editor.state.tr));
+        snapshot.now();
         void queue.flush();
         return true;
       },
@@ -188,13 +177,20 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
         editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, from, Math.min(to, editor.state.doc.content.size))).scrollIntoView());
         editor.view.focus();
       },
-      flush: () => queue.flush(),
+      flush: () => {
+        snapshot.now();
+        return queue.flush();
+      },
       retry: () => queue.retryNow(),
       // Typing not yet sent as suggestions counts as unsaved, so leaving the page asks first.
-      pending: () => queue.state.pending || typing.pending,
+      pending: () => snapshot.pending || queue.state.pending || typing.pending,
       version: () => queue.baseVersion,
-      keepMine: (v) => queue.keepMine(v),
+      keepMine: (v) => {
+        snapshot.now();
+        return queue.keepMine(v);
+      },
       takeServer: (current) => {
+        snapshot.now();
         const mine = queue.content;
         if (mine) drafts.stash(section.key, mine);
         editor.commands.setContent(current.content, { emitUpdate: false });
@@ -207,7 +203,7 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
       },
       getJSON: () => editor.getJSON() as TiptapNode,
     });
-  }, [editor, queue, drafts, section.key, store, register, typing]);
+  }, [editor, queue, drafts, section.key, store, register, typing, snapshot]);
 
   useReviewMarks(editor, threads, activeThread, suggestions, revision);
 
