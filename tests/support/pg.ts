@@ -6,8 +6,6 @@ import path from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
-import { later } from './later';
 
 export const PG_OFF = process.env.NIANBAO_TEST_PG === 'off';
 export const PG_SERVER = process.env.NIANBAO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:54329/postgres';
@@ -55,23 +53,3 @@ export async function freshPgDatabase(opts: { migrate?: boolean } = {}): Promise
   };
 }
 
-/**
- * An empty throwaway database (no migrations) for a describe block: made before its tests, dropped after them once
- * `beforeDrop` has closed what the tests opened on it (vitest runs after-hooks in reverse, so this one runs last).
- */
-export function throwawayPg(beforeDrop: () => Promise<void> = async () => undefined): Pick<TestPg, 'url' | 'pool'> {
-  const made = later<TestPg>('the database');
-  beforeAll(async () => void made.set(await freshPgDatabase({ migrate: false })), 120_000);
-  afterAll(async () => {
-    await beforeDrop();
-    await made.peek()?.drop();
-  });
-  return {
-    get url() {
-      return made.get().url;
-    },
-    get pool() {
-      return made.get().pool;
-    },
-  };
-}

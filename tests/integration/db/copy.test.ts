@@ -16,7 +16,8 @@ import { loadDashboard } from '@/lib/dashboard/service';
 import { createReport, listReportsByTownship } from '@/lib/reports/service';
 import { seedHundredTownships } from '../../support/hundred-townships';
 import { seedWorld } from '../../support/db';
-import { PG_OFF, throwawayPg, type TestPg } from '../../support/pg';
+import { PG_OFF, type TestPg } from '../../support/pg';
+import { throwawayPg } from '../../support/pg-throwaway';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-copy-'));
 const source = path.join(dir, 'source.db');
