@@ -1,8 +1,8 @@
 'use client';
 
 import { memo, useEffect, useState } from 'react';
-import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
-import { CharacterCount, Placeholder } from '@tiptap/extensions';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { Placeholder } from '@tiptap/extensions';
 import { TextSelection } from '@tiptap/pm/state';
 import { reportExtensions } from '@/lib/editor/extensions';
 import { cleanPastedHtml, pastedTextSlice } from '@/lib/editor/paste';
@@ -23,7 +23,7 @@ export type { SectionSuggestion, SectionThread };
 import type { TiptapNode } from '@/lib/domain/tiptap-doc';
 import type { TextEdit } from '@/lib/domain/model';
 import { countChars } from '@/lib/domain/text-utils';
-import type { TextStore } from './text-store';
+import { useTexts, type TextStore } from './text-store';
 import { Toolbar } from './toolbar';
 import { SECTION_LABELS } from '@/lib/domain/sections';
 import { applyTextEdits } from '@/lib/editor/text-edits';
@@ -80,9 +80,13 @@ type Props = {
   onDraft: (key: string, changes: DraftChange[]) => void;
 };
 
-function CharCount({ editor }: { editor: Editor }) {
-  const chars = useEditorState({ editor, selector: ({ editor: e }) => e.storage.characterCount.characters() });
-  return <div className="editor-foot">字数：{chars}</div>;
+/**
+ * The part's 字数, from its plain text in the text store (put there once typing pauses), so no keystroke walks a
+ * 50,000-character part to count it; only this line re-renders.
+ */
+function CharCount({ store, k }: { store: TextStore; k: string }) {
+  const texts = useTexts(store);
+  return <div className="editor-foot">字数：{countChars(texts[k] ?? '')}</div>;
 }
 
 /** One section's editor with its own autosave queue; memoised so typing never re-renders the page. */
@@ -111,7 +115,7 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
   const editor = useEditor({
     immediatelyRender: false,
     editable,
-    extensions: [...reportExtensions(), CharacterCount.configure({ textCounter: countChars }), Placeholder.configure({ placeholder }), CommentHighlights, SuggestionMarks],
+    extensions: [...reportExtensions(), Placeholder.configure({ placeholder }), CommentHighlights, SuggestionMarks],
     content: section.content,
     editorProps: {
       transformPastedHTML: cleanPastedHtml,
@@ -246,7 +250,7 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
     >
       {editor && editable && !suggesting ? <Toolbar editor={editor} /> : null}
       <EditorContent editor={editor} className={`paper editing${suggesting ? ' suggesting' : ''}`} />
-      {editor ? <CharCount editor={editor} /> : null}
+      <CharCount store={store} k={section.key} />
     </div>
   );
 });
