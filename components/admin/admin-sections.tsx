@@ -75,7 +75,7 @@ export function CountiesSection(props: {
 
 export function CollectionDateSection({ counties, year, maxYear, action }: { counties: ChoiceOption[]; year: number; maxYear: number; action: Action }) {
   return (
-    <section className="card">
+    <section className="card" id="collection-date">
       <h2>收集日期</h2>
       <p className="muted">各县可以设定早于 4 月 1 日公开期限的收集日期，进度总览会显示剩余天数。</p>
       <ActionForm action={action} submitLabel="保存" testId="collection-date" className="form grid">
@@ -98,7 +98,7 @@ export function CollectionDateSection({ counties, year, maxYear, action }: { cou
 
 export function TownshipsSection(props: { townships: TownshipWithCounty[]; counties: ChoiceOption[]; rename: Action; add: Action; setCode: Action }) {
   return (
-    <section className="card">
+    <section className="card" id="townships">
       <h2>乡镇（街道）</h2>
       <table className="table">
         <TableHead columns={['县', '名称', '类型', '改名', '统一社会信用代码']} />
@@ -189,16 +189,34 @@ function UserStatus({ u, self, actions }: { u: UserRow; self: boolean; actions: 
   );
 }
 
-export function UsersSection(props: { users: UserRow[]; selfId: number; counties: ChoiceOption[]; townships: TownshipWithCounty[]; actions: UserActions }) {
-  const { actions } = props;
+/** Whether an account matches the search: its user name, name, township or county holds the words (case aside). */
+function matches(u: UserRow, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  return !q || [u.username, u.displayName, u.townshipName ?? '', u.countyName ?? ''].some((s) => s.toLowerCase().includes(q));
+}
+
+export function UsersSection(props: { users: UserRow[]; selfId: number; counties: ChoiceOption[]; townships: TownshipWithCounty[]; actions: UserActions; query: string }) {
+  const { actions, query } = props;
   const townshipNames = props.townships.map((t) => ({ value: t.id, label: t.name }));
+  const shown = props.users.filter((u) => matches(u, query));
   return (
-    <section className="card">
+    <section className="card" id="users">
       <h2>账号</h2>
+      <form className="admin-search" action="/admin#users" role="search">
+        <input type="search" name="q" defaultValue={query} maxLength={40} placeholder="用户名、姓名、乡镇或县" aria-label="查找账号" data-testid="user-search" />
+        <button type="submit" className="secondary">
+          查找
+        </button>
+        {query ? (
+          <span className="muted">
+            找到 {shown.length} 个账号（共 {props.users.length} 个）<a href="/admin#users">显示全部</a>
+          </span>
+        ) : null}
+      </form>
       <table className="table">
         <TableHead columns={['用户名', '姓名', '角色', '范围', '状态', '角色与范围', '重置密码', '启用/停用']} />
         <tbody>
-          {props.users.map((u) => (
+          {shown.map((u) => (
             <tr key={u.id} data-testid={`user-${u.username}`} className={u.active ? '' : 'inactive'}>
               <td>{u.username}</td>
               <td>{u.displayName}</td>

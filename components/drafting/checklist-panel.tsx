@@ -39,7 +39,15 @@ function VerdictLine({ reportId, itemId, verdict, mayReview, onVerdict }: { repo
           <button type="button" className="secondary" onClick={() => void send('pass')} data-testid={`verdict-pass-${itemId}`}>
             通过
           </button>
-          <input value={note} onChange={(e) => setNote(e.target.value)} placeholder="需修改什么" maxLength={500} aria-label="需修改的说明" data-testid={`verdict-note-${itemId}`} />
+          <textarea
+            rows={2}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            placeholder="需修改什么（写明要补充或改正的内容）"
+            maxLength={500}
+            aria-label="需修改的说明"
+            data-testid={`verdict-note-${itemId}`}
+          />
           <button type="button" className="secondary" disabled={!note.trim()} onClick={() => void send('fix')} data-testid={`verdict-fix-${itemId}`}>
             需修改
           </button>

@@ -18,7 +18,8 @@ export type SideTab = 'checklist' | 'checks' | 'comments' | 'suggestions' | 'cov
 export type DraftingSuggestions = {
   suggesting: boolean;
   changes: Array<{ key: BodySectionKey; change: DraftChange; removed: string }>;
-  submit: (reason: string) => Promise<string | null>;
+  /** Sends the changes; a change's own reason (by `draftId`) goes before the batch's `reason`. */
+  submit: (reason: string, reasons?: Readonly<Record<string, string>>) => Promise<string | null>;
   discard: () => void;
   /** The part's text as on the server, which the changes are placed in. */
   baseText: (key: BodySectionKey) => string;
@@ -68,6 +69,9 @@ export type DraftingContextValue = {
   verdicts: VerdictView[];
   onVerdict: (itemId: string, verdict: VerdictView | null) => void;
 };
+
+/** A typed change's name while it is typed (its part and where it starts in the server's text): its own reason's key. */
+export const draftId = (key: BodySectionKey, change: Pick<DraftChange, 'start'>) => `${key}:${change.start}`;
 
 const DraftingContext = createContext<DraftingContextValue | null>(null);
 

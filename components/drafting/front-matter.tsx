@@ -6,6 +6,7 @@ import type { MetaConflict, MetaSaveOk, ReportMeta } from '@/lib/drafting/types'
 import { formatDocumentDate } from '@/lib/shared/format';
 import { HEADED_SECTION_KEYS, bareHeading, partHeadingLines, type TemplateHeadings } from '@/lib/domain/template';
 import { SaveQueue, type SaveResult, type SaveStatus } from '@/lib/autosave/save-queue';
+import { shortcutOf } from '@/lib/editor/shortcuts';
 import { saveResultOf } from './save-result';
 
 type Meta = Omit<ReportMeta, 'metaVersion'>;
@@ -51,7 +52,15 @@ export function FrontMatter({ reportId, year, template: templates, initial, edit
   }
 
   return (
-    <div className="front-matter" hidden={!visible} data-testid="front-matter">
+    <div
+      className="front-matter"
+      hidden={!visible}
+      data-testid="front-matter"
+      // Ctrl+S in a field saves the front matter now too (the page saves the parts).
+      onKeyDown={(e) => {
+        if (shortcutOf(e.nativeEvent)?.kind === 'save') void queue.flush();
+      }}
+    >
       <label>
         标题（按回车可手动分行；不分行时，导出会在词语之间均衡分行）
         <textarea rows={2} value={meta.title} disabled={!editable} maxLength={200} onChange={(e) => edit({ title: e.target.value })} onBlur={() => void queue.flush()} />

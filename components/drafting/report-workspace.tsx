@@ -3,20 +3,14 @@
 // each in its own hook) and lays out the navigation, the editors and the side panel, which read the review state
 // from the drafting context.
 
-import Link from 'next/link';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { VerdictTodo } from '@/components/review/verdict-todo';
-import { WorkflowBar } from '@/components/review/workflow-bar';
 import { packChecklist, type Checklist } from '@/lib/domain/checklists';
-import type { ReactNode } from 'react';
-import { STATUS_LABELS, type SaveStatus } from '@/lib/autosave/save-queue';
 import type { ChecklistEntry, EditorInitialData, ReportMeta } from '@/lib/drafting/types';
-import { SECTION_LABELS } from '@/lib/domain/sections';
 import { sectionTemplate, templateHeadings } from '@/lib/domain/template';
-import { docToText } from '@/lib/domain/tiptap-doc';
 import type { VerdictView } from '@/lib/review/verdicts';
 import { formatDateTime } from '@/lib/shared/format';
-import { ConflictDialog } from './conflict-dialog';
+import { SavingConflict } from './conflict-dialog';
 import { DraftingProvider, type DraftingContextValue } from './drafting-context';
 import { FrontMatter } from './front-matter';
 import { RecoverBanner } from './recover-banner';
@@ -29,6 +23,10 @@ import { useNavigation } from './use-navigation';
 import { useReviewState } from './use-review-state';
 import { useSaving } from './use-saving';
 import { useSuggesting } from './use-suggesting';
+import { FindReplace } from './find-replace';
+import { useFindReplace } from './use-find-replace';
+import { useShortcuts } from './use-shortcuts';
+import { WorkspaceBar } from './workspace-bar';
 import { WorkspaceSubmitSummary } from './workspace-submit-summary';
 import './drafting.css';
 
@@ -60,6 +58,8 @@ export function ReportWorkspace({ initial }: Props) {
   const sg = useSuggesting({ reportId: report.id, maySuggest: review.maySuggest, store, apis, refreshSuggestions: rv.refreshSuggestions, setTab: nav.setTab });
   const saving = useSaving(apis);
   const { checks, onFixCheck, onJumpCheck } = useChecks({ initial, meta, texts, apis, setCurrent, jump });
+  const fr = useFindReplace({ reportId: report.id, apis, editable, suggesting: sg.suggesting, refreshSuggestions: rv.refreshSuggestions, jump });
+  const keys = useShortcuts(apis, editable, fr.show);
   // On a phone the side panel is a drawer; going from it to a place in the text closes it (on a wide screen the
   // panel is always beside the text and this state changes nothing).
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -116,6 +116,9 @@ export function ReportWorkspace({ initial }: Props) {
           initial={initial}
           overall={saving.overall}
           unsaved={saving.unsaved}
+          flash={keys.flash}
+          texts={texts}
+          onFind={() => fr.show('replace')}
           pendingSuggestions={rv.pendingSuggestions}
           unsentSuggestions={sg.unsent}
           submitSummary={(close) => (
@@ -173,52 +176,10 @@ export function ReportWorkspace({ initial }: Props) {
           </div>
           <SideDrawer open={drawerOpen} setOpen={setDrawerOpen} count={rv.threads.filter((t) => !t.resolved).length + rv.pendingSuggestions + checks.length} />
         </div>
-        {saving.conflict ? (
-          <ConflictDialog
-            sectionLabel={SECTION_LABELS[saving.conflict.key]}
-            mine={docToText(saving.conflict.mine)}
-            current={saving.conflict.current}
-            onKeepMine={saving.settle.keepMine}
-            onTakeServer={saving.settle.takeServer}
-            onLater={saving.settle.later}
-          />
-        ) : null}
+        <FindReplace fr={fr} />
+        <SavingConflict saving={saving} userId={initial.user.id} />
       </main>
     </DraftingProvider>
-  );
-}
-
-type BarProps = {
-  initial: EditorInitialData;
-  overall: { status: SaveStatus; message?: string };
-  unsaved: number;
-  pendingSuggestions: number;
-  unsentSuggestions: number;
-  submitSummary: (close: () => void) => ReactNode;
-};
-
-/** The report's name, the saving state of the whole page, the workflow buttons and the links to the other views. */
-function WorkspaceBar({ initial, overall: all, unsaved, pendingSuggestions, unsentSuggestions, submitSummary }: BarProps) {
-  const { report, township, review } = initial;
-  return (
-    <div className="workspace-bar">
-      <div>
-        <h1 className="workspace-title">
-          {township.name} {report.year}年度报告
-        </h1>
-        <span className={`save-status save-${all.status}`} data-testid="save-status" title={all.message}>
-          {STATUS_LABELS[all.status]}
-          {unsaved > 1 && all.status !== 'saved' ? `（${unsaved} 处）` : ''}
-        </span>
-        {all.message ? <span className="msg error">{all.message}</span> : null}
-      </div>
-      <div className="workspace-links">
-        <WorkflowBar reportId={report.id} status={report.status} available={review.transitions} pendingSuggestions={pendingSuggestions} unsentSuggestions={unsentSuggestions} submitSummary={submitSummary} />
-        <Link href={`/reports/${report.id}`}>阅读视图与导出</Link>
-        <a href={`/api/reports/${report.id}/export?format=docx&variant=revisions`} data-testid="export-revisions">Word 修订稿（含批注）</a>
-        <Link href={`/reports/${report.id}/versions`}>版本与记录</Link>
-      </div>
-    </div>
   );
 }
 

@@ -1,25 +1,29 @@
 'use client';
 
-import { memo, useEffect, useRef, useState } from 'react';
-import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
-import { CharacterCount, Placeholder } from '@tiptap/extensions';
+import { memo, useEffect, useState } from 'react';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { Placeholder } from '@tiptap/extensions';
 import { TextSelection } from '@tiptap/pm/state';
 import { reportExtensions } from '@/lib/editor/extensions';
 import { cleanPastedHtml, pastedTextSlice } from '@/lib/editor/paste';
 import { textIndex } from '@/lib/editor/text-index';
+import { setHeadingTransaction, shortcutOf } from '@/lib/editor/shortcuts';
+import { findInDoc, replaceTransaction, type Match } from '@/lib/editor/find-replace';
+import { closeHistory } from '@tiptap/pm/history';
 import { CommentHighlights } from '@/lib/editor/comment-highlights';
 import { createAnchor, pointAnchor, type TextAnchor } from '@/lib/domain/anchor';
-import { apiCall } from '@/components/ui/api-call';
-import type { SaveConflict, SaveOk, SectionSnapshot } from '@/lib/drafting/types';
+import type { SectionSnapshot } from '@/lib/drafting/types';
 import { LocalDrafts } from '@/lib/autosave/local-drafts';
-import { SaveQueue, type SaveResult, type SaveStatus } from '@/lib/autosave/save-queue';
-import { saveResultOf } from './save-result';
+import { SaveQueue, type SaveStatus } from '@/lib/autosave/save-queue';
+import { useSnapshot } from './use-snapshot';
+import { sendSection } from './save-result';
 import { useReviewMarks, type SectionSuggestion, type SectionThread } from './use-review-marks';
 
 export type { SectionSuggestion, SectionThread };
-import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
+import type { TiptapNode } from '@/lib/domain/tiptap-doc';
 import type { TextEdit } from '@/lib/domain/model';
-import type { TextStore } from './text-store';
+import { countChars } from '@/lib/domain/text-utils';
+import { useTexts, type TextStore } from './text-store';
 import { Toolbar } from './toolbar';
 import { SECTION_LABELS } from '@/lib/domain/sections';
 import { applyTextEdits } from '@/lib/editor/text-edits';
@@ -47,6 +51,10 @@ export type SectionApi = {
   readDraft: () => DraftChange[] | null;
   /** Holds the text still while the changes are sent. */
   holdDraft: (held: boolean) => void;
+  /** 查找: the places `query` stands in the part (the server's text while suggesting, else the editor's). */
+  find: (query: string) => { text: string; matches: Match[] };
+  /** 替换: the places (found just now by `find`) replaced as one undoable edit, then saved; false where the text cannot be edited. */
+  replace: (matches: Match[], replacement: string) => boolean;
 };
 
 /** A pending suggestion on this part, drawn in the text. */
@@ -72,19 +80,13 @@ type Props = {
   onDraft: (key: string, changes: DraftChange[]) => void;
 };
 
-async function sendSection(reportId: number, key: string, content: TiptapNode, version: number, overwrite: boolean): Promise<SaveResult<SectionSnapshot>> {
-  const r = await apiCall<SaveOk, Pick<SaveConflict, 'current'>>(`/api/reports/${reportId}/sections/${key}`, {
-    method: 'PUT',
-    body: { content, version, ...(overwrite ? { overwrite: true } : {}) },
-    // A request kept alive past the page may carry at most 64 KiB.
-    keepalive: JSON.stringify(content).length < 60_000,
-  });
-  return saveResultOf(r, (ok) => ok.version, { unauthorized: '登录已失效，请在新标签页重新登录后回到这里，内容会自动保存。' });
-}
-
-function CharCount({ editor }: { editor: Editor }) {
-  const chars = useEditorState({ editor, selector: ({ editor: e }) => e.storage.characterCount.characters() });
-  return <div className="editor-foot">字数：{chars}</div>;
+/**
+ * The part's 字数, from its plain text in the text store (put there once typing pauses), so no keystroke walks a
+ * 50,000-character part to count it; only this line re-renders.
+ */
+function CharCount({ store, k }: { store: TextStore; k: string }) {
+  const texts = useTexts(store);
+  return <div className="editor-foot">字数：{countChars(texts[k] ?? '')}</div>;
 }
 
 /** One section's editor with its own autosave queue; memoised so typing never re-renders the page. */
@@ -102,20 +104,30 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
         onConflict: (mine, current) => onConflict(section.key, mine, current),
       }),
   );
-  const textTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // Bumped when typing pauses, so comment anchors are found again in the new text.
   const [revision, setRevision] = useState(0);
   // While suggesting: the document and text the typing started from (the server's), and the pending read-back.
   const [typing] = useState(() => new SuggestTyping((changes) => onDraft(section.key, changes)));
 
+  // The document read out, queued for saving and kept as the local draft once the keystroke's frame is painted.
+  const snapshot = useSnapshot({ queue, drafts, key: section.key, store, onText: () => setRevision((r) => r + 1) });
+
   const editor = useEditor({
     immediatelyRender: false,
     editable,
-    extensions: [...reportExtensions(), CharacterCount, Placeholder.configure({ placeholder }), CommentHighlights, SuggestionMarks],
+    extensions: [...reportExtensions(), Placeholder.configure({ placeholder }), CommentHighlights, SuggestionMarks],
     content: section.content,
     editorProps: {
       transformPastedHTML: cleanPastedHtml,
       clipboardTextParser: (text, _context, _plain, view) => pastedTextSlice(text, view.state.schema),
+      // Ctrl+Alt+1/2/3 as in WPS, where the drafter may format (not while a reviewer's typing is read as suggestions).
+      handleKeyDown: (view, event) => {
+        const key = shortcutOf(event);
+        if (key?.kind !== 'heading') return false;
+        event.preventDefault();
+        if (view.editable && !typing.active) view.dispatch(setHeadingTransaction(view.state.tr, key.level).scrollIntoView());
+        return true;
+      },
       attributes: { 'data-testid': `editor-${section.key}`, class: 'doc-editor', spellcheck: 'false', 'aria-label': `正文：${SECTION_LABELS[section.key]}` },
     },
     onUpdate: ({ editor: e }) => {
@@ -124,16 +136,12 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
         typing.typed(e);
         return;
       }
-      const json = e.getJSON() as TiptapNode;
-      queue.update(json);
-      drafts.write(section.key, json, queue.baseVersion);
-      if (textTimer.current) clearTimeout(textTimer.current);
-      textTimer.current = setTimeout(() => {
-        store.set(section.key, docToText(json));
-        setRevision((r) => r + 1);
-      }, 250);
+      snapshot.request(e);
     },
-    onBlur: () => void queue.flush(),
+    onBlur: () => {
+      snapshot.now();
+      void queue.flush();
+    },
   });
 
   // Entering 建议修改 mode makes the text typeable for the reviewer; leaving it puts the server's text back.
@@ -149,6 +157,16 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
       resetDraft: (keep) => typing.reset(editor, keep),
       readDraft: () => typing.current(editor),
       holdDraft: (held) => typing.hold(editor, held),
+      find: (query) => findInDoc(typing.baseDoc(editor.schema) ?? editor.state.doc, query),
+      replace: (matches, replacement) => {
+        if (!editor.isEditable || typing.active || !matches.length) return false;
+        editor.view.dispatch(replaceTransaction(editor.state.tr, editor.state.doc, matches, replacement));
+        // Its own undo step on both sides: typing right after it is not taken back with it.
+        editor.view.dispatch(closeHistory(editor.state.tr));
+        snapshot.now();
+        void queue.flush();
+        return true;
+      },
       applyEdits: (edits) => {
         const idx = textIndex(editor.state.doc);
         // The check ran on the text as last stored; after further typing its offsets would be wrong.
@@ -163,13 +181,20 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
         editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, from, Math.min(to, editor.state.doc.content.size))).scrollIntoView());
         editor.view.focus();
       },
-      flush: () => queue.flush(),
+      flush: () => {
+        snapshot.now();
+        return queue.flush();
+      },
       retry: () => queue.retryNow(),
       // Typing not yet sent as suggestions counts as unsaved, so leaving the page asks first.
-      pending: () => queue.state.pending || typing.pending,
+      pending: () => snapshot.pending || queue.state.pending || typing.pending,
       version: () => queue.baseVersion,
-      keepMine: (v) => queue.keepMine(v),
+      keepMine: (v) => {
+        snapshot.now();
+        return queue.keepMine(v);
+      },
       takeServer: (current) => {
+        snapshot.now();
         const mine = queue.content;
         if (mine) drafts.stash(section.key, mine);
         editor.commands.setContent(current.content, { emitUpdate: false });
@@ -182,7 +207,7 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
       },
       getJSON: () => editor.getJSON() as TiptapNode,
     });
-  }, [editor, queue, drafts, section.key, store, register, typing]);
+  }, [editor, queue, drafts, section.key, store, register, typing, snapshot]);
 
   useReviewMarks(editor, threads, activeThread, suggestions, revision);
 
@@ -225,7 +250,7 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
     >
       {editor && editable && !suggesting ? <Toolbar editor={editor} /> : null}
       <EditorContent editor={editor} className={`paper editing${suggesting ? ' suggesting' : ''}`} />
-      {editor ? <CharCount editor={editor} /> : null}
+      <CharCount store={store} k={section.key} />
     </div>
   );
 });

@@ -2,28 +2,18 @@
 
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
-import { renumberTransaction, unnumberTransaction } from '@/lib/editor/numbering';
+import type { HeadingLevel } from '@/lib/editor/extensions';
+import { renumberTransaction } from '@/lib/editor/numbering';
+import { setHeadingTransaction } from '@/lib/editor/shortcuts';
 
 type Btn = { label: string; title: string; run: (e: Editor) => void; active?: (e: Editor) => boolean; testId?: string };
 
-/**
- * Makes the selected paragraphs headings of `level` (or body text, for null) and numbers every heading of the part at
- * once, in one undoable step: the drafter sees （一） the moment they click, and the text (hence the export) holds it.
- * A heading turned back into body text loses its number, and the headings after it move up.
- */
-function setNumberedHeading(e: Editor, level: 2 | 3 | 4 | null): void {
-  const off = level === null ? e.isActive('heading') : e.isActive('heading', { level });
-  let chain = e
-    .chain()
+/** The toolbar's heading buttons toggle: pressed again, the heading is body text again (one undoable step). */
+function setNumberedHeading(e: Editor, level: HeadingLevel | null): void {
+  e.chain()
     .focus()
     .command(({ tr }) => {
-      if (off) unnumberTransaction(tr, tr.selection.from, tr.selection.to);
-      return true;
-    });
-  chain = level === null ? chain.setParagraph() : chain.toggleHeading({ level });
-  chain
-    .command(({ tr }) => {
-      renumberTransaction(tr);
+      setHeadingTransaction(tr, level, true);
       return true;
     })
     .run();
@@ -31,9 +21,9 @@ function setNumberedHeading(e: Editor, level: 2 | 3 | 4 | null): void {
 
 const BUTTONS: Btn[][] = [
   [
-    { label: '（一）', title: '二级标题（一）', run: (e) => setNumberedHeading(e, 2), active: (e) => e.isActive('heading', { level: 2 }), testId: 'tb-h2' },
-    { label: '1.', title: '三级标题 1.', run: (e) => setNumberedHeading(e, 3), active: (e) => e.isActive('heading', { level: 3 }), testId: 'tb-h3' },
-    { label: '（1）', title: '四级标题（1）', run: (e) => setNumberedHeading(e, 4), active: (e) => e.isActive('heading', { level: 4 }), testId: 'tb-h4' },
+    { label: '（一）', title: '二级标题（一），Ctrl+Alt+1', run: (e) => setNumberedHeading(e, 2), active: (e) => e.isActive('heading', { level: 2 }), testId: 'tb-h2' },
+    { label: '1.', title: '三级标题 1.，Ctrl+Alt+2', run: (e) => setNumberedHeading(e, 3), active: (e) => e.isActive('heading', { level: 3 }), testId: 'tb-h3' },
+    { label: '（1）', title: '四级标题（1），Ctrl+Alt+3', run: (e) => setNumberedHeading(e, 4), active: (e) => e.isActive('heading', { level: 4 }), testId: 'tb-h4' },
     { label: '正文', title: '正文段落', run: (e) => setNumberedHeading(e, null), active: (e) => e.isActive('paragraph') },
   ],
   [

@@ -23,10 +23,13 @@ export function useSaving(apis: SectionApis) {
   useLeaveGuard(apis);
 
   const settle = {
-    keepMine: () => {
+    /** `merged`: this copy with the other's extra paragraphs put in (the dialog's paragraph merge), saved instead. */
+    keepMine: (merged: TiptapNode | null = null) => {
       if (!conflict) return;
       setConflict(null);
-      void apis.current.get(conflict.key)?.keepMine(conflict.current.version);
+      const api = apis.current.get(conflict.key);
+      if (merged) api?.restore(merged);
+      void api?.keepMine(conflict.current.version);
     },
     takeServer: () => {
       if (!conflict) return;

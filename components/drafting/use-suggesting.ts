@@ -5,7 +5,7 @@ import { apiCall, refusalOf } from '@/components/ui/api-call';
 import { BODY_SECTION_KEYS, type BodySectionKey } from '@/lib/domain/sections';
 import { draftAnchor, type DraftChange } from '@/lib/domain/suggest-draft';
 import type { SuggestionCreated } from '@/lib/review/suggestions';
-import type { DraftingSuggestions, SideTab } from './drafting-context';
+import { draftId, type DraftingSuggestions, type SideTab } from './drafting-context';
 import type { TextStore } from './text-store';
 import type { SectionApis } from './use-navigation';
 
@@ -32,7 +32,7 @@ export function useSuggesting({ reportId, maySuggest, store, apis, refreshSugges
   // read back at the moment of sending (not the last read-back) and the editors are held still meanwhile; a refusal
   // stops there and the changes not yet sent stay typed, so nothing is lost or sent twice.
   const submitDrafts = useCallback(
-    async (reason: string): Promise<string | null> => {
+    async (reason: string, reasons: Readonly<Record<string, string>> = {}): Promise<string | null> => {
       const fresh: Array<[BodySectionKey, DraftChange[]]> = [];
       for (const key of BODY_SECTION_KEYS) {
         const api = apis.current.get(key);
@@ -52,7 +52,7 @@ export function useSuggesting({ reportId, maySuggest, store, apis, refreshSugges
             const refused = refusalOf(
               await apiCall<SuggestionCreated>(`/api/reports/${reportId}/suggestions`, {
                 method: 'POST',
-                body: { sectionKey: key, anchor: draftAnchor(base, c), replacement: c.replacement, reason: reason || null },
+                body: { sectionKey: key, anchor: draftAnchor(base, c), replacement: c.replacement, reason: reasons[draftId(key, c)]?.trim() || reason || null },
               }),
             );
             if (refused) {

@@ -1,11 +1,11 @@
 'use client';
 // The 修订 tab. A reviewer in 建议修改 mode sees here what the typing in the text reads back as and sends it as
-// suggestions (one reason for the lot); everyone who reads the report sees each suggestion with its state and
+// suggestions (each with its own reason or the batch's); everyone who reads the report sees each suggestion with its state and
 // replies; the drafter accepts or rejects them, one by one, all in the part shown, or all. Whoever may file a reviewed
 // Word file uploads it here; its changes show marked 来自 Word, and the one who filed (or wrote) a pending one may withdraw it.
 import Link from 'next/link';
 import { useState } from 'react';
-import { useDrafting, type DraftingSuggestions } from '@/components/drafting/drafting-context';
+import { draftId, useDrafting, type DraftingSuggestions } from '@/components/drafting/drafting-context';
 import { apiCall, refusalOf } from '@/components/ui/api-call';
 import { ErrorLine } from '@/components/ui/error-line';
 import type { Decision, SuggestionView } from '@/lib/review/suggestions';
@@ -21,6 +21,8 @@ type OnOpenDraft = (key: BodySectionKey, start: number, end: number) => void;
 
 function Drafts({ drafting, onOpenDraft }: { drafting: DraftingSuggestions; onOpenDraft: OnOpenDraft }) {
   const [reason, setReason] = useState('');
+  // Each change may carry its own reason, as a Word reviewer comments each change; the batch's stays the default.
+  const [reasons, setReasons] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { changes } = drafting;
@@ -28,10 +30,13 @@ function Drafts({ drafting, onOpenDraft }: { drafting: DraftingSuggestions; onOp
 
   async function submit() {
     setBusy(true);
-    const refused = await drafting.submit(reason.trim());
+    const refused = await drafting.submit(reason.trim(), reasons);
     setBusy(false);
     setError(refused);
-    if (!refused) setReason('');
+    if (!refused) {
+      setReason('');
+      setReasons({});
+    }
   }
 
   if (!drafting.suggesting)
@@ -48,10 +53,19 @@ function Drafts({ drafting, onOpenDraft }: { drafting: DraftingSuggestions; onOp
             </button>
             ：<ChangeWords exact={removed} replacement={change.replacement} before={drafting.baseText(key).slice(0, change.start)} />
             {change.problem ? <p className="msg error">{change.problem}</p> : null}
+            <input
+              className="draft-reason"
+              value={reasons[draftId(key, change)] ?? ''}
+              onChange={(e) => setReasons((r) => ({ ...r, [draftId(key, change)]: e.target.value }))}
+              placeholder="本处理由（可不填，不填用下方的理由）"
+              aria-label={`第 ${i + 1} 处修改的理由`}
+              maxLength={500}
+              data-testid={`draft-reason-${i}`}
+            />
           </li>
         ))}
       </ol>
-      <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="理由（可不填，用于本次提交的全部修订）" aria-label="修订理由" maxLength={500} />
+      <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="理由（可不填，用于没有单独写理由的各处修订）" aria-label="修订理由" maxLength={500} />
       <div className="suggestion-actions">
         <button type="button" disabled={!changes.length || blocked || busy} onClick={() => void submit()} data-testid="suggest-submit">
           提交修订

@@ -74,7 +74,12 @@ export type AuditNames = {
   user: (id: unknown) => string | null;
   township: (id: unknown) => string | null;
   county: (id: unknown) => string | null;
+  /** A checklist item's label (the season packs'), for the reviewer's verdicts. */
+  item?: (id: unknown) => string | null;
 };
+
+/** Actions hidden from the log unless asked for: every sign-in would drown what people did. */
+export const QUIET_ACTIONS: readonly string[] = ['user.login', 'two-factor.login'];
 
 type Detail = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
@@ -82,6 +87,12 @@ const section = (k: unknown) => (typeof k === 'string' && isBodySectionKey(k) ? 
 const status = (s: unknown) => (typeof s === 'string' && s in STATUS_LABELS ? STATUS_LABELS[s as ReportStatus] : str(s));
 const role = (r: unknown) => (typeof r === 'string' && r in ROLE_LABELS ? ROLE_LABELS[r as Role] : str(r));
 const who = (d: Detail, n: AuditNames) => str(d.username) || n.user(d.userId) || (d.userId ? `账号 ${str(d.userId)}` : '');
+
+/** A checklist item by its label, its stored id only when no pack names it. */
+const item = (d: Detail, n: AuditNames) => {
+  const label = n.item?.(d.itemId);
+  return label ? `“${label}”` : ` ${str(d.itemId)}`;
+};
 
 function scope(x: unknown, n: AuditNames): string {
   if (!x || typeof x !== 'object') return '';
@@ -138,9 +149,11 @@ export function describeAudit(action: string, rawDetail: string | null, n: Audit
     case 'suggestion.reply':
       return `回复第 ${str(d.suggestionId)} 条修订`;
     case 'verdict.done':
-      return `清单项 ${str(d.itemId)}：${d.done ? '起草人说明已修改' : '取消已修改标记'}`;
+      return `清单项${item(d, n)}：${d.done ? '起草人说明已修改' : '取消已修改标记'}`;
     case 'verdict.set':
-      return `清单项 ${str(d.itemId)}：${d.verdict === 'pass' ? '通过' : d.verdict === 'fix' ? '需修改' : '撤回意见'}`;
+      return `清单项${item(d, n)}：${d.verdict === 'pass' ? '通过' : d.verdict === 'fix' ? '需修改' : '撤回意见'}`;
+    case 'user.login':
+      return '登录成功';
     case 'user.create':
       return `添加账号 ${who(d, n)}（${role(d.role)}）`;
     case 'user.activate':

@@ -1,12 +1,13 @@
 // Reading the audit log with filters, for admins (everything) and reviewers (their county's reports).
-import { and, asc, desc, eq, gt, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, like, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditEvents, counties, reports, townships, users } from '@/db/schema';
+import { auditEvents, counties, reports, seasonPacks, townships, users } from '@/db/schema';
 import type { Db } from '@/db/client';
 import { can, reviewerCountyIds, type Actor } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/shared/errors';
 import { parseInput, textField } from '@/lib/shared/validation';
-import { describeAudit, type AuditNames } from './describe';
+import { SHIPPED_SEASONS, shippedNationalPack } from '@/lib/domain/season/defaults';
+import { describeAudit, QUIET_ACTIONS, type AuditNames } from './describe';
 import { reportTownship } from '@/db/joins';
 
 export const auditFilterSchema = z.object({
@@ -17,6 +18,8 @@ export const auditFilterSchema = z.object({
   township: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   report: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
+  /** Show sign-ins too (hidden unless asked for, or chosen as the action). */
+  logins: z.enum(['1']).optional(),
 });
 
 export type AuditRow = {
@@ -39,7 +42,25 @@ async function auditNames(db: Db): Promise<AuditNames> {
   const townshipNames = map(await db.select({ id: townships.id, name: townships.name }).from(townships));
   const countyNames = map(await db.select({ id: counties.id, name: counties.name }).from(counties));
   const get = (m: Map<number, string>) => (id: unknown) => (typeof id === 'number' ? (m.get(id) ?? null) : null);
-  return { user: get(userNames), township: get(townshipNames), county: get(countyNames) };
+  return { user: get(userNames), township: get(townshipNames), county: get(countyNames), item: await checklistLabels(db) };
+}
+
+/**
+ * Checklist items' labels by id, from the season packs (the shipped ones, then those imported, later ones winning):
+ * verdict rows store the item's id (measures.disputes), people read its label.
+ */
+async function checklistLabels(db: Db): Promise<(id: unknown) => string | null> {
+  const labels = new Map<string, string>();
+  for (const season of SHIPPED_SEASONS) for (const it of shippedNationalPack(season).checklist ?? []) labels.set(it.id, it.label);
+  for (const { body } of await db.select({ body: seasonPacks.body }).from(seasonPacks).orderBy(asc(seasonPacks.season), asc(seasonPacks.id))) {
+    try {
+      const list: unknown = (JSON.parse(body) as { checklist?: unknown }).checklist;
+      if (Array.isArray(list)) for (const it of list as Array<{ id?: unknown; label?: unknown }>) if (typeof it.id === 'string' && typeof it.label === 'string') labels.set(it.id, it.label);
+    } catch {
+      // A pack is checked when imported; one that cannot be read names nothing here.
+    }
+  }
+  return (id) => (typeof id === 'string' ? (labels.get(id) ?? null) : null);
 }
 
 export const AUDIT_PAGE_SIZE = 100;
@@ -89,6 +110,7 @@ export async function listAudit(db: Db, actor: Actor, raw: unknown): Promise<{ r
     [f.from, (v: string) => gte(auditEvents.at, dayStart(v))],
     [f.to, (v: string) => lt(auditEvents.at, new Date(dayStart(v).getTime() + 86_400_000))],
   ];
+  if (!f.logins && !f.action) where.push(notInArray(auditEvents.action, [...QUIET_ACTIONS]));
   for (const [value, condition] of conditions) {
     if (value === undefined || value === '') continue;
     where.push(condition(value as never));

@@ -174,3 +174,24 @@ export function bigramShare(a: string, b: string): number {
   }
   return total === 0 ? 0 : kept / total;
 }
+
+/**
+ * 字数 as the editor shows it under each part: the characters of a text other than spaces, tabs and line breaks, a
+ * character outside the Basic Multilingual Plane (an emoji) counting once.
+ */
+export function countChars(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // The low half of a surrogate pair was counted with its high half.
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) continue;
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0) continue;
+    n++;
+  }
+  return n;
+}
+
+/** The whole report's 字数: the sum over its parts' texts. */
+export function reportCharCount(texts: readonly string[]): number {
+  return texts.reduce((n, t) => n + countChars(t), 0);
+}

@@ -81,7 +81,9 @@ export async function saveSection(db: Db, actor: Actor, reportId: number, keyRaw
       actor,
       now,
       conflictMessage: (current) =>
-        `这一部分已被${current.updatedByName ?? '他人'}修改（服务器上是第 ${current.version} 版），您的内容尚未保存。请对照两个版本后决定。`,
+        current.updatedById === actor.id
+          ? `这一部分已在您的另一个窗口中修改（服务器上是第 ${current.version} 版），这里的内容尚未保存。请对照两个版本后决定。`
+          : `这一部分已被${current.updatedByName ?? '他人'}修改（服务器上是第 ${current.version} 版），您的内容尚未保存。请对照两个版本后决定。`,
     });
     await maybeAutoVersion(tx, report.id, actor.id, now);
     return { version: saved.version, updatedAt: saved.updatedAt, plainText };

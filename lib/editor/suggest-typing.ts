@@ -2,6 +2,7 @@
 // saved, and once the keys — or the input method's composition — rest, the typing is read back as changes against
 // the part's text on the server, drawn in place (the new words underlined, the old ones struck through beside them).
 import type { Editor } from '@tiptap/core';
+import type { Node as PMNode, Schema } from '@tiptap/pm/model';
 import type { TiptapNode } from '@/lib/domain/tiptap-doc';
 import { draftChanges, type DraftChange } from '@/lib/domain/suggest-draft';
 import { draftMarkKey, type DraftRange } from './suggestion-marks';
@@ -24,6 +25,11 @@ export class SuggestTyping {
   /** Typed changes not yet sent (leaving the page asks first). */
   get pending(): boolean {
     return this.count > 0;
+  }
+
+  /** The part's text as on the server, which the typing is read against (null when not suggesting). */
+  baseDoc(schema: Schema): PMNode | null {
+    return this.base ? schema.nodeFromJSON(this.base.json) : null;
   }
 
   start(e: Editor): void {

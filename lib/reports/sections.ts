@@ -20,6 +20,8 @@ export type SectionSnapshot = {
   version: number;
   updatedAt: string; // ISO
   updatedByName: string | null;
+  /** Who saved it last: the conflict dialog tells the user's own other window from another person. */
+  updatedById: number | null;
 };
 
 export async function snapshotOf(db: Db, reportId: number, key: BodySectionKey): Promise<SectionSnapshot> {
@@ -38,6 +40,7 @@ export async function snapshotOf(db: Db, reportId: number, key: BodySectionKey):
     version: row.s.version,
     updatedAt: row.s.updatedAt.toISOString(),
     updatedByName: row.updatedByName,
+    updatedById: row.s.updatedBy,
   };
 }
 
@@ -112,6 +115,7 @@ export async function writeSection(tx: Db, w: SectionWrite): Promise<SectionSnap
     version: updated.version,
     updatedAt: w.now.toISOString(),
     updatedByName: w.actor.displayName,
+    updatedById: w.actor.id,
   };
 }
 

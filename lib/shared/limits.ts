@@ -16,6 +16,8 @@ export const LIMITS = {
   tableColumns: { value: 30, message: (v) => `一个表格最多 ${v} 列（含合并的单元格），未保存。` },
   tableCells: { value: 5_000, message: (v) => `一个表格最多 ${v} 个单元格，未保存。请把大表格作为附件另行报送。` },
   // colspan / rowspan are further bounded by the table's own size (a cell cannot span past its table).
+  // What 查找和替换 looks for and puts in (the dialog's fields; matching is linear in the text for a query this long).
+  findQueryChars: { value: 100, message: (v) => `查找和替换的文字不能超过 ${v} 个字。` },
   cellSpan: { value: 30, message: (v) => `单元格合并不能超过 ${v} 格，也不能超出表格范围，未保存。` },
   // --- Review ---
   commentChars: { value: 2_000, message: (v) => `批注不能超过 ${v} 个字。` },

@@ -443,7 +443,7 @@ async function keystrokeLatency(page: Page, selector: string): Promise<number[]>
   return all.slice(20);
 }
 
-async function browserBench(app: AppServer, browser: Browser, editor: { cookie: string; reportId: number; version: number }) {
+async function browserBench(app: AppServer, browser: Browser, editor: { cookie: string; reportId: number; version: number }, firstLoad = true) {
   console.log('\n[5] keystroke to paint in a 50,000-character section (Chromium)');
   await refreshVersions(app.url, [editor]);
   const big = Array.from({ length: Math.ceil(50_000 / PARAGRAPH.length) }, (_, i) => `${i + 1}. ${PARAGRAPH}`).join('\n').slice(0, 50_000);
@@ -479,6 +479,7 @@ async function browserBench(app: AppServer, browser: Browser, editor: { cookie: 
     'p95 < 16 ms',
   );
   await context.close();
+  if (!firstLoad) return;
 
   console.log('\n[6] first-load JavaScript');
   const measure = async (url: string, loggedIn: boolean) => {
@@ -571,15 +572,18 @@ async function main() {
   const browser = await launchChromium();
   try {
     const db = openDatabase(path.join(dataDir, 'nianbao.db'));
+    // BENCH_ONLY=keystroke,first-load (say) runs only those parts; the SQLite autosave always runs (it signs in the editors).
+    const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
+    const want = (part: string) => only.size === 0 || only.has(part);
     const editors = await autosaveBench(app, db);
-    await postgresAutosaveBench();
-    await exportBench();
-    await parseBench(add, generatedReportText, (n) => notes.push(n));
-    await dashboardBench();
-    await similarityBench();
-    await editorPageBench();
-    await seasonBench(add, time, generatedReportText);
-    await browserBench(app, browser, editors[0]!);
+    if (want('postgres')) await postgresAutosaveBench();
+    if (want('export')) await exportBench();
+    if (want('parse')) await parseBench(add, generatedReportText, (n) => notes.push(n));
+    if (want('dashboard')) await dashboardBench();
+    if (want('similarity')) await similarityBench();
+    if (want('editor-page')) await editorPageBench();
+    if (want('season')) await seasonBench(add, time, generatedReportText);
+    if (want('keystroke') || want('first-load')) await browserBench(app, browser, editors[0]!, want('first-load'));
     console.log(`\nMachine:\n${machine(browser.version())}\n`);
     console.log('| Measure | Result | Baseline (same run) | Ratio | Target |\n|---|---|---|---|---|');
     for (const r of rows) console.log(`| ${r.what} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.target} |`);

@@ -198,6 +198,9 @@ describe('drafting with autosave', () => {
     expect(await b.getByTestId('conflict-mine').textContent()).toContain('乙补充的另一句。');
     expect(await b.getByTestId('conflict-server').textContent()).toContain('甲补充的一句。');
     expect(await b.getByTestId('save-status').textContent()).toBe('有冲突');
+    // The other save was this user's own other window, and the same paragraph was added to on both sides.
+    expect(await b.getByTestId('conflict-who').textContent()).toContain('你在另一个窗口');
+    expect(await b.getByTestId('conflict-merge').count()).toBe(0);
     await shot(b, 'drafting-04-conflict');
 
     await b.getByTestId('conflict-keep-mine').click();
@@ -214,6 +217,30 @@ describe('drafting with autosave', () => {
     const oldText = measures.parts.filter((p: { type: string }) => p.type !== 'insert').map((p: { text: string }) => p.text).join('');
     expect(oldText).toContain('甲补充的一句。');
     expect(oldText).not.toContain('乙补充的另一句。');
+    await a.context().close();
+    await b.context().close();
+  });
+
+  it('keeping this window’s copy puts back the paragraph the other window added', async () => {
+    const a = await openAs('qingshi', editUrl);
+    const b = await openAs('qingshi', editUrl);
+    await a.getByTestId('editor-measures').click();
+    await a.keyboard.press('Control+End');
+    await a.keyboard.press('Enter');
+    await a.keyboard.insertText('另一个窗口新增的一段。');
+    await waitSaved(a);
+
+    await b.getByTestId('editor-measures').click();
+    await b.keyboard.press('Control+Home');
+    await b.keyboard.insertText('（本窗口）');
+    await b.getByTestId('conflict-dialog').waitFor({ timeout: 15_000 });
+    expect(await b.getByTestId('conflict-who').textContent()).toContain('你在另一个窗口');
+    expect(await b.locator('label.conflict-merge').textContent()).toContain('多出的 1 段');
+    await shot(b, 'drafting-05-conflict-merge');
+    await b.getByTestId('conflict-keep-mine').click();
+    await waitSaved(b);
+    await a.reload();
+    await expect.poll(() => a.getByTestId('editor-measures').locator('p').allTextContents()).toEqual([expect.stringMatching(/^（本窗口）/), '另一个窗口新增的一段。']);
     await a.context().close();
     await b.context().close();
   });

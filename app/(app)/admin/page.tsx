@@ -34,7 +34,7 @@ import {
 
 export const dynamic = 'force-dynamic';
 
-export default async function AdminPage({ searchParams }: { searchParams: Promise<{ diffFrom?: string; diffTo?: string; diffCounty?: string }> }) {
+export default async function AdminPage({ searchParams }: { searchParams: Promise<{ diffFrom?: string; diffTo?: string; diffCounty?: string; q?: string }> }) {
   const actor = await requirePageActor();
   const sp = await searchParams;
   const db = getDb();
@@ -59,11 +59,18 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const diff = from !== null && to !== null ? { from, to, county: diffCounty?.name ?? null, diff: await diffSeasons(db, actor, from, to, diffCounty?.id ?? null) } : null;
   const withoutFactor = users.filter((u) => u.active && required.includes(u.role) && !u.totpEnabledAt).length;
   return (
-    <main className="page">
+    <main className="page admin-page">
       <h1>系统管理</h1>
-      <p>
-        <Link href="/admin/audit">查看操作记录</Link>
-      </p>
+      <nav className="admin-toc" aria-label="系统管理的各部分">
+        {demo.length ? <a href="#demo-accounts">演示账号</a> : null}
+        <a href="#users">账号</a>
+        <a href="#townships">乡镇（街道）</a>
+        <a href="#counties">县（区）</a>
+        <a href="#collection-date">收集日期</a>
+        <a href="#season-packs">年度配置包</a>
+        <a href="#two-factor">两步验证</a>
+        <Link href="/admin/audit">操作记录</Link>
+      </nav>
       {demo.length ? (
         <section className="card" id="demo-accounts">
           <h2>演示账号</h2>
@@ -71,16 +78,12 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           <ActionForm action={deactivateDemoAction} submitLabel="停用全部演示账号" testId="deactivate-demo" confirm="确定停用全部演示账号吗？（当前登录的账号除外）" />
         </section>
       ) : null}
-      <CountiesSection counties={countyRows} add={addCountyAction} rename={renameCountyAction} setCategories={setCountyCategoriesAction} />
-      <CollectionDateSection counties={counties} year={currentReportYear()} maxYear={new Date().getFullYear()} action={setCollectionDateAction} />
-      <SeasonPacksSection packs={packs} counties={counties} seasons={seasons} upload={importSeasonPackAction} diff={diff} />
-      <TownshipsSection townships={townships} counties={counties} rename={renameTownshipAction} add={addTownshipAction} setCode={setTownshipCodeAction} />
-      <TwoFactorSection required={required} withoutFactor={withoutFactor} action={setTwoFactorRolesAction} />
       <UsersSection
         users={users}
         selfId={actor.id}
         counties={counties}
         townships={townships}
+        query={(sp.q ?? '').slice(0, 40)}
         actions={{
           unlock: unlockUserAction,
           endSessions: endSessionsAction,
@@ -91,6 +94,11 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           add: addUserAction,
         }}
       />
+      <TownshipsSection townships={townships} counties={counties} rename={renameTownshipAction} add={addTownshipAction} setCode={setTownshipCodeAction} />
+      <CountiesSection counties={countyRows} add={addCountyAction} rename={renameCountyAction} setCategories={setCountyCategoriesAction} />
+      <CollectionDateSection counties={counties} year={currentReportYear()} maxYear={new Date().getFullYear()} action={setCollectionDateAction} />
+      <SeasonPacksSection packs={packs} counties={counties} seasons={seasons} upload={importSeasonPackAction} diff={diff} />
+      <TwoFactorSection required={required} withoutFactor={withoutFactor} action={setTwoFactorRolesAction} />
     </main>
   );
 }

@@ -67,6 +67,21 @@ describe('the audit log page', () => {
     expect(page.actions).toEqual(expect.arrayContaining(['test.a', 'test.b', 'test.c']));
   });
 
+  it('hides sign-ins unless asked for, and names checklist items by their labels in the season pack', async () => {
+    await add([
+      { at: at('2030-04-01T08:00:00.000Z'), actorId: w.drafterA1.id, action: 'user.login' },
+      { at: at('2030-04-01T08:01:00.000Z'), actorId: w.reviewerA.id, action: 'two-factor.login', detail: { userId: w.reviewerA.id } },
+      { at: at('2030-04-01T08:02:00.000Z'), actorId: w.reviewerA.id, action: 'verdict.set', reportId, detail: { itemId: 'measures.disputes', verdict: 'fix' } },
+      { at: at('2030-04-01T08:03:00.000Z'), actorId: w.reviewerA.id, action: 'verdict.set', reportId, detail: { itemId: 'measures.not-in-any-pack', verdict: 'pass' } },
+    ]);
+    const actions = async (f: Record<string, string> = {}) => (await listAudit(db, w.admin, { from: '2030-04-01', to: '2030-04-01', ...f })).rows.map((r) => r.action);
+    expect(await actions()).toEqual(['verdict.set', 'verdict.set']);
+    expect(await actions({ logins: '1' })).toEqual(['verdict.set', 'verdict.set', 'two-factor.login', 'user.login']);
+    expect(await actions({ action: 'user.login' })).toEqual(['user.login']);
+    const rows = (await listAudit(db, w.admin, { from: '2030-04-01', to: '2030-04-01' })).rows;
+    expect(rows.map((r) => r.summary)).toEqual(['清单项 measures.not-in-any-pack：通过', '清单项“矛盾纠纷化解：排查调处件数和调解成功率、信访办理”：需修改']);
+  });
+
   it('pages by time, newest first, then by id', async () => {
     const t = at('2030-05-01T08:00:00.000Z');
     await add(Array.from({ length: AUDIT_PAGE_SIZE + 5 }, (_, i) => ({ at: t, actorId: null, action: 'test.page', detail: { i } })));

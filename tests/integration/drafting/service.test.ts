@@ -51,10 +51,22 @@ describe('saving a section', () => {
     expect(res.status).toBe(409);
     const body = await res.json();
     expect(body.code).toBe('conflict');
-    expect(body.error).toMatch(/已被drafter-a1修改.*第 2 版/);
-    expect(body.current).toMatchObject({ key: 'leaders', version: 2, plainText: '甲写的', updatedByName: 'drafter-a1' });
+    // The same account saved first (its other window): said so, not as if someone else had.
+    expect(body.error).toMatch(/已在您的另一个窗口中修改.*第 2 版/);
+    expect(body.current).toMatchObject({ key: 'leaders', version: 2, plainText: '甲写的', updatedByName: 'drafter-a1', updatedById: w.drafterA1.id });
     expect(body.current.content).toEqual(para('甲写的'));
     expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('names the other person who saved first', async () => {
+    setActor(w.admin);
+    expect((await save('leaders', { content: para('管理员写的'), version: 1 })).status).toBe(200);
+    setActor(w.drafterA1);
+    const res = await save('leaders', { content: para('起草人基于旧版本写的'), version: 1 });
+    expect(res.status).toBe(409);
+    const body = await res.json();
+    expect(body.error).toContain(`已被${w.admin.displayName}修改`);
+    expect(body.current).toMatchObject({ updatedById: w.admin.id, updatedByName: w.admin.displayName });
   });
 
   it.each([

@@ -8,6 +8,7 @@ const names: AuditNames = {
   user: (id) => (id === 7 ? 'zhao' : null),
   township: (id) => (id === 3 ? '示例镇' : null),
   county: (id) => (id === 1 ? '示例县' : null),
+  item: (id) => (id === 'measures.disputes' ? '矛盾纠纷化解' : null),
 };
 
 describe('describeAudit', () => {
@@ -26,6 +27,9 @@ describe('describeAudit', () => {
     ['session.revoke', { userId: 7, reason: 'admin', count: 2 }, '结束 zhao 的 2 个登录会话（管理员强制下线）'],
     ['county.rename', { countyId: 1, from: '青山县', to: '青山区' }, '县（区）青山县 改名为 青山区'],
     ['suggestion.accept', { suggestionId: 12, sectionKey: 'measures' }, '接受修订：“一、主要举措和成效”第 12 条'],
+    ['user.login', null, '登录成功'],
+    ['verdict.set', { itemId: 'measures.disputes', verdict: 'fix' }, '清单项“矛盾纠纷化解”：需修改'],
+    ['verdict.done', { itemId: 'plans.unknown', done: true }, '清单项 plans.unknown：起草人说明已修改'],
     ['report.import', { replaced: true, suggestions: 3 }, '导入报告，替换了原有内容（原内容保存为版本），含 3 处 Word 修订'],
   ])('%s %j → %s', (action, detail, sentence) => {
     expect(describeAudit(action, JSON.stringify(detail), names)).toBe(sentence);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { chineseNumeralValue, findYears, isoDate, parseWrittenDate, toChineseNumeral } from '@/lib/domain/text-utils';
+import { chineseNumeralValue, countChars, findYears, isoDate, parseWrittenDate, reportCharCount, toChineseNumeral } from '@/lib/domain/text-utils';
 
 describe('chineseNumeralValue', () => {
   it('reads positional and digit-by-digit numerals', () => {
@@ -52,5 +52,17 @@ describe('parseWrittenDate', () => {
 
   it('formats ISO dates', () => {
     expect(isoDate({ year: 2025, month: 1, day: 9 })).toBe('2025-01-09');
+  });
+});
+
+describe('countChars and reportCharCount', () => {
+  it('counts characters without spaces, tabs and line breaks, an emoji once', () => {
+    expect(countChars('全年开展 执法检查\n136次。')).toBe(13);
+    expect(countChars('\u3000\u3000全年\t合计')).toBe(4);
+    expect(countChars('表扬👍')).toBe(3);
+    expect(countChars('')).toBe(0);
+  });
+  it('adds up the parts', () => {
+    expect(reportCharCount(['一二三', '四 五', ''])).toBe(5);
   });
 });

@@ -14,7 +14,7 @@ export const dynamic = 'force-dynamic';
 export default async function AuditPage({
   searchParams,
 }: {
-  searchParams: Promise<{ action?: string; user?: string; from?: string; to?: string; township?: string; report?: string; page?: string }>;
+  searchParams: Promise<{ action?: string; user?: string; from?: string; to?: string; township?: string; report?: string; page?: string; logins?: string }>;
 }) {
   const actor = await requirePageActor();
   const sp = await searchParams;
@@ -55,6 +55,9 @@ export default async function AuditPage({
         <label>
           到
           <input type="date" name="to" defaultValue={sp.to ?? ''} />
+        </label>
+        <label className="check-label">
+          <input type="checkbox" name="logins" value="1" defaultChecked={sp.logins === '1'} data-testid="audit-logins" /> 显示登录记录
         </label>
         <div className="form-actions">
           <button type="submit">筛选</button>

@@ -1,0 +1,60 @@
+'use client';
+// A part's document after typing: read out of the editor, handed to the save queue, written as the local draft, and
+// (a moment later) its plain text put in the text store — once after the keystroke's frame is painted, not inside it
+// (lib/autosave/after-paint.ts). Saving now, a conflict and leaving the page take the pending snapshot first.
+import { useEffect, useState } from 'react';
+import type { Editor } from '@tiptap/react';
+import { AfterPaint } from '@/lib/autosave/after-paint';
+import type { LocalDrafts } from '@/lib/autosave/local-drafts';
+import type { SaveQueue } from '@/lib/autosave/save-queue';
+import type { SectionSnapshot } from '@/lib/drafting/types';
+import { docToText, type TiptapNode } from '@/lib/domain/tiptap-doc';
+import type { TextStore } from './text-store';
+
+type Options = {
+  queue: SaveQueue<TiptapNode, SectionSnapshot>;
+  drafts: LocalDrafts<TiptapNode>;
+  key: string;
+  store: TextStore;
+  /** The plain text was put in the store (typing paused): comment anchors are found again. */
+  onText: () => void;
+};
+
+const TEXT_PAUSE_MS = 250;
+
+export type Snapshot = { request: (e: Editor) => void; now: () => void; readonly pending: boolean };
+
+export function useSnapshot({ queue, drafts, key, store, onText }: Options): Snapshot {
+  const [snap] = useState(() => {
+    let editor: Editor | null = null;
+    let textTimer: ReturnType<typeof setTimeout> | null = null;
+    const work = new AfterPaint(() => {
+      if (!editor || editor.isDestroyed) return;
+      const json = editor.getJSON() as TiptapNode;
+      queue.update(json);
+      drafts.write(key, json, queue.baseVersion);
+      if (textTimer) clearTimeout(textTimer);
+      textTimer = setTimeout(() => {
+        store.set(key, docToText(json));
+        onText();
+      }, TEXT_PAUSE_MS);
+    });
+    return {
+      request: (e: Editor) => {
+        editor = e;
+        work.request();
+      },
+      now: () => work.now(),
+      get pending() {
+        return work.pending;
+      },
+    };
+  });
+  // Closing the tab right after a keystroke still leaves its local draft.
+  useEffect(() => {
+    const onHide = () => snap.now();
+    window.addEventListener('pagehide', onHide);
+    return () => window.removeEventListener('pagehide', onHide);
+  }, [snap]);
+  return snap;
+}
