@@ -8,19 +8,16 @@ import { createAnchor } from '@/lib/domain/anchor';
 import { BODY_SECTION_KEYS, type BodySectionKey } from '@/lib/domain/sections';
 import { cleanQuery, type Match } from '@/lib/editor/find-replace';
 import type { SuggestionCreated } from '@/lib/review/suggestions';
-import type { SectionApis } from './use-navigation';
+import type { ReportEditors } from './use-navigation';
 
 export type PartMatches = { key: BodySectionKey; text: string; matches: Match[] };
 export type FindMode = 'find' | 'replace';
 
-type Options = {
-  reportId: number;
-  apis: SectionApis;
+type Options = ReportEditors & {
   /** The drafter edits the text. */
   editable: boolean;
   /** A reviewer in 建议修改 mode: replacing files suggestions. */
   suggesting: boolean;
-  refreshSuggestions: () => Promise<void>;
   jump: (key: string, start: number, end: number) => void;
 };
 

@@ -7,6 +7,9 @@ import type { Nav } from './section-nav';
 
 export type SectionApis = RefObject<Map<string, SectionApi>>;
 
+/** What the page's hooks that write through the editors or file suggestions share: the report, its editors, and a re-read of its suggestions. */
+export type ReportEditors = { reportId: number; apis: SectionApis; refreshSuggestions: () => Promise<void> };
+
 export function useNavigation(apis: SectionApis, editable: boolean) {
   const [current, setCurrent] = useState<Nav>('measures');
   // Reviewers come to read and comment, drafters to write against the checklist.

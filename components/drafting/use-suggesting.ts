@@ -7,14 +7,11 @@ import { draftAnchor, type DraftChange } from '@/lib/domain/suggest-draft';
 import type { SuggestionCreated } from '@/lib/review/suggestions';
 import { draftId, type DraftingSuggestions, type SideTab } from './drafting-context';
 import type { TextStore } from './text-store';
-import type { SectionApis } from './use-navigation';
+import type { ReportEditors } from './use-navigation';
 
-type Options = {
-  reportId: number;
+type Options = ReportEditors & {
   maySuggest: boolean;
   store: TextStore;
-  apis: SectionApis;
-  refreshSuggestions: () => Promise<void>;
   setTab: (tab: SideTab) => void;
 };
 

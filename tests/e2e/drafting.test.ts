@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { currentReportYear } from '@/lib/reports/service';
-import { sharedBrowser, shot } from './support';
+import { sharedBrowser, shot, typeAt } from './support';
 
 const baseURL = inject('baseURL');
 const year = currentReportYear();
@@ -184,15 +184,11 @@ describe('drafting with autosave', () => {
     const b = await openAs('qingshi');
     await a.goto(editUrl);
     await b.goto(editUrl);
-    await a.getByTestId('editor-measures').click();
-    await a.keyboard.press('End');
-    await a.keyboard.insertText('甲补充的一句。');
+    await typeAt(a, 'measures', ['End'], '甲补充的一句。');
     await waitSaved(a);
 
     // B still holds the old version.
-    await b.getByTestId('editor-measures').click();
-    await b.keyboard.press('End');
-    await b.keyboard.insertText('乙补充的另一句。');
+    await typeAt(b, 'measures', ['End'], '乙补充的另一句。');
     const dialog = b.getByTestId('conflict-dialog');
     await dialog.waitFor({ timeout: 15_000 });
     expect(await b.getByTestId('conflict-mine').textContent()).toContain('乙补充的另一句。');
@@ -224,15 +220,10 @@ describe('drafting with autosave', () => {
   it('keeping this window’s copy puts back the paragraph the other window added', async () => {
     const a = await openAs('qingshi', editUrl);
     const b = await openAs('qingshi', editUrl);
-    await a.getByTestId('editor-measures').click();
-    await a.keyboard.press('Control+End');
-    await a.keyboard.press('Enter');
-    await a.keyboard.insertText('另一个窗口新增的一段。');
+    await typeAt(a, 'measures', ['Control+End', 'Enter'], '另一个窗口新增的一段。');
     await waitSaved(a);
 
-    await b.getByTestId('editor-measures').click();
-    await b.keyboard.press('Control+Home');
-    await b.keyboard.insertText('（本窗口）');
+    await typeAt(b, 'measures', ['Control+Home'], '（本窗口）');
     await b.getByTestId('conflict-dialog').waitFor({ timeout: 15_000 });
     expect(await b.getByTestId('conflict-who').textContent()).toContain('你在另一个窗口');
     expect(await b.locator('label.conflict-merge').textContent()).toContain('多出的 1 段');

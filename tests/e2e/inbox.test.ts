@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { currentReportYear } from '@/lib/reports/service';
-import { returnReport, shot, submitReport, ownApp, createFromHome } from './support';
+import { returnReport, shot, submitReport, ownApp, createFromHome, typeAt } from './support';
 
 const own = ownApp('inbox');
 const year = currentReportYear();
@@ -107,10 +107,7 @@ describe('hand-overs', () => {
     expect(await item.getAttribute('data-done')).toBe('false');
     await shots(page, 'inbox-03-todo-open-after-unrelated');
 
-    await page.getByTestId('editor-measures').click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.press('Backspace');
-    await page.keyboard.insertText('，作出行政处罚6件。');
+    await typeAt(page, 'measures', ['Control+End', 'Backspace'], '，作出行政处罚6件。');
     await expect.poll(() => item.getAttribute('data-done')).toBe('true');
     expect(await item.textContent()).toContain('（已修改）');
     await saved(page);

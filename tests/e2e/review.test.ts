@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { currentReportYear } from '@/lib/reports/service';
-import { returnReport, sharedBrowser, shot, submitReport, createFromHome } from './support';
+import { returnReport, sharedBrowser, shot, submitReport, createFromHome, typeAt } from './support';
 
 const baseURL = inject('baseURL');
 const year = currentReportYear();
@@ -109,10 +109,7 @@ describe('review: comment, return, resubmit, approve', () => {
     await page.waitForURL((u) => u.pathname === `/reports/${reportId}/edit`);
     expect(await page.getByTestId('return-reason-note').textContent()).toContain('第一部分请补充执法检查的领域和整改情况。');
     await expect.poll(() => highlight(page).textContent()).toBe(QUOTE);
-    const editor = page.getByTestId('editor-measures');
-    await editor.click();
-    await page.keyboard.press('Control+Home');
-    await page.keyboard.insertText('重点围绕安全生产和市场监管，');
+    await typeAt(page, 'measures', ['Control+Home'], '重点围绕安全生产和市场监管，');
     await page.keyboard.press('Control+End');
     await page.keyboard.insertText('问题均已整改到位。');
     await expect.poll(() => highlight(page).textContent()).toBe(QUOTE);

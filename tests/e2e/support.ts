@@ -67,6 +67,13 @@ export async function createFromHome(page: Page): Promise<{ reportId: number; ed
   return { reportId: Number(/reports\/(\d+)/.exec(editUrl)![1]), editUrl };
 }
 
+/** Types into a part of the editor at the place the keys lead to (e.g. 'End', 'Control+Home'); does not wait for the save. */
+export async function typeAt(page: Page, part: string, keys: string[], text: string): Promise<void> {
+  await page.getByTestId(`editor-${part}`).click();
+  for (const key of keys) await page.keyboard.press(key);
+  await page.keyboard.insertText(text);
+}
+
 /** The drafter submits the report from its editor page (past the summary of what is still open) and waits until it is 待审核. */
 export async function submitReport(page: Page): Promise<void> {
   await page.getByRole('button', { name: '提交审核' }).click();

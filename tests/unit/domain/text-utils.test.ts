@@ -57,10 +57,13 @@ describe('parseWrittenDate', () => {
 
 describe('countChars and reportCharCount', () => {
   it('counts characters without spaces, tabs and line breaks, an emoji once', () => {
-    expect(countChars('全年开展 执法检查\n136次。')).toBe(13);
-    expect(countChars('\u3000\u3000全年\t合计')).toBe(4);
-    expect(countChars('表扬👍')).toBe(3);
-    expect(countChars('')).toBe(0);
+    const cases: Array<[string, number]> = [
+      ['全年开展 执法检查\n136次。', 13],
+      ['\u3000\u3000全年\t合计', 4],
+      ['表扬👍', 3],
+      ['', 0],
+    ];
+    for (const [text, n] of cases) expect(countChars(text), text).toBe(n);
   });
   it('adds up the parts', () => {
     expect(reportCharCount(['一二三', '四 五', ''])).toBe(5);
