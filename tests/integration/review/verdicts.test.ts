@@ -116,7 +116,7 @@ describe('verdict to-dos that tell the truth', () => {
     const res = await done(w.drafterA1, 'measures.enforcement', { note: '  行政处罚数字已写在第三部分。 ' });
     expect(res.status).toBe(200);
     expect((await res.json()).verdict).toMatchObject({ itemId: 'measures.enforcement', changed: false, done: { note: '行政处罚数字已写在第三部分。', byName: w.drafterA1.displayName } });
-    expect((await listAudit(db, w.admin, {})).rows.find((r) => r.action === 'verdict.done')!.summary).toBe('清单项 measures.enforcement：起草人说明已修改');
+    expect((await listAudit(db, w.admin, {})).rows.find((r) => r.action === 'verdict.done')!.summary).toBe('清单项“行政执法：执法证、综合行政执法、行政执法三项制度、检查和处罚数量”：起草人说明已修改');
     expect((await done(w.drafterA1, 'measures.enforcement', { note: null })).status).toBe(200);
     expect((await item(w.drafterA1)).done).toBeNull();
 
