@@ -125,6 +125,10 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
         const key = shortcutOf(event);
         if (key?.kind !== 'heading') return false;
         event.preventDefault();
+        // A click may have moved the cursor without the editor having read the new selection yet (it does so on the
+        // browser's selectionchange, which can come after a quick key): read it now, so the heading lands where the
+        // cursor is.
+        (view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
         if (view.editable && !typing.active) view.dispatch(setHeadingTransaction(view.state.tr, key.level).scrollIntoView());
         return true;
       },

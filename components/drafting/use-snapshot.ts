@@ -42,6 +42,7 @@ export function useSnapshot({ queue, drafts, key, store, onText }: Options): Sna
     return {
       request: (e: Editor) => {
         editor = e;
+        queue.changing();
         work.request();
       },
       now: () => work.now(),

@@ -77,6 +77,14 @@ export class SaveQueue<T, S = unknown> {
     }, ms);
   }
 
+  /**
+   * A change was made whose content is read out a moment later (after the frame is painted): the status says 未保存
+   * at once, so that 已保存 is never shown over a change not yet handed to the queue.
+   */
+  changing(): void {
+    if (this.status === 'saved') this.setStatus('dirty');
+  }
+
   /** A change was made: keep it, and save about a second after typing stops. */
   update(content: T): void {
     this.latest = content;

@@ -32,6 +32,23 @@ describe('autosave queue', () => {
     expect(q.state.status).toBe('saving');
   });
 
+  it('says 未保存 the moment a change is announced, before its content is handed over, and never over a save in flight', async () => {
+    const { q, calls, statuses } = setup();
+    q.changing();
+    expect(q.state.status).toBe('dirty');
+    expect(calls).toHaveLength(0);
+    q.update('甲');
+    void q.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(q.state.status).toBe('saving');
+    q.changing();
+    expect(q.state.status).toBe('saving');
+    calls[0]!.resolve({ ok: true, version: 2, snapshot: '甲' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(q.state.status).toBe('saved');
+    expect(statuses).toEqual(['dirty', 'saving', 'saved']);
+  });
+
   it('keeps one request in flight; edits during it are sent afterwards on the new version', async () => {
     const { q, calls, statuses } = setup(3);
     q.update('一');
