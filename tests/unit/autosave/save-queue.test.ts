@@ -43,10 +43,10 @@ describe('autosave queue', () => {
     expect(q.state.status).toBe('saving');
     q.changing();
     expect(q.state.status).toBe('saving');
-    calls[0]!.resolve({ ok: true, version: 2, snapshot: '甲' });
+    calls[0]!.resolve({ kind: 'ok', version: 2 });
     await vi.advanceTimersByTimeAsync(0);
     expect(q.state.status).toBe('saved');
-    expect(statuses).toEqual(['dirty', 'saving', 'saved']);
+    expect(statuses).toEqual(['dirty', 'dirty', 'saving', 'saved']);
   });
 
   it('keeps one request in flight; edits during it are sent afterwards on the new version', async () => {
