@@ -36,6 +36,14 @@ export const SYSTEM_ACTOR: Actor = Object.freeze({
   system: true,
 });
 
+/**
+ * Where a user lands after signing in when no page was asked for: a county reviewer on the county's dashboard (what
+ * is waiting for review, what is late), everyone else on the list of their reports.
+ */
+export function landingPath(role: Role): string {
+  return role === 'reviewer' ? '/dashboard' : '/';
+}
+
 /** The user an action is recorded against: none for the system. */
 export function actingUserId(actor: Actor): number | null {
   return actor.system ? null : actor.id;

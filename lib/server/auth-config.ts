@@ -8,6 +8,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
 import { type Role } from '@/lib/domain/vocabulary';
+import { landingPath } from '@/lib/domain/permissions';
 import { authenticate, INVALID_LOGIN_MESSAGE } from '@/lib/auth/authenticate';
 import { formatWait } from '@/lib/auth/login-throttle';
 import { loginSchema } from '@/lib/shared/validation';
@@ -44,7 +45,7 @@ class LoginRefused extends CredentialsSignin {
 
 
 // What authorize() tells the sign-in it runs inside: whether the new session waits for a second-factor code.
-const signInOutcome = new AsyncLocalStorage<{ awaitingCode: boolean }>();
+const signInOutcome = new AsyncLocalStorage<{ awaitingCode: boolean; role?: Role }>();
 
 // A function, so the secret is read (or created) on the first request rather than at build time.
 export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig => ({
@@ -68,7 +69,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
         const awaitingCode = user.totpSecret !== null;
         const sid = await createSession(db, user.id, { address, userAgent: request.headers.get('user-agent'), awaitingCode });
         const outcome = signInOutcome.getStore();
-        if (outcome) outcome.awaitingCode = awaitingCode;
+        if (outcome) Object.assign(outcome, { awaitingCode, role: user.role });
         return { id: String(user.id), name: user.displayName, role: user.role, sid };
       },
     }),
@@ -112,13 +113,13 @@ function refusalMessage(code: string | undefined): string {
  * Signs in with username and password: whether the session now waits for a second-factor code, or the Chinese
  * sentence saying why not.
  */
-export async function signInWithPassword(credentials: { username: string; password: string }): Promise<{ ok: true; awaitingCode: boolean } | { ok: false; message: string }> {
-  const outcome = { awaitingCode: false };
+export async function signInWithPassword(credentials: { username: string; password: string }): Promise<{ ok: true; awaitingCode: boolean; landing: string } | { ok: false; message: string }> {
+  const outcome: { awaitingCode: boolean; role?: Role } = { awaitingCode: false };
   try {
     // No absolute URL from Auth.js: the caller redirects to a path, so the browser stays on the host it used
     // (an absolute one was built from the listening address, such as http://0.0.0.0:3000).
     await signInOutcome.run(outcome, () => signIn('credentials', { ...credentials, redirect: false }));
-    return { ok: true, awaitingCode: outcome.awaitingCode };
+    return { ok: true, awaitingCode: outcome.awaitingCode, landing: outcome.role ? landingPath(outcome.role) : '/' };
   } catch (e) {
     unstable_rethrow(e);
     if (e instanceof AuthError) return { ok: false, message: refusalMessage('code' in e && typeof e.code === 'string' ? e.code : undefined) };

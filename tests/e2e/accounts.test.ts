@@ -47,6 +47,30 @@ describe('accounts in the browser', () => {
     await page.context().close();
   });
 
+  it('each role lands on its own page: a reviewer on the county dashboard, a drafter and the admin on the reports list', async () => {
+    for (const [username, landing] of [['shenhe', '/dashboard'], ['shili', '/'], ['admin', '/']] as const) {
+      const page = await newPage(b.browser, baseURL);
+      await login(page, username, DEMO_PASSWORD);
+      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+      expect(new URL(page.url()).pathname, username).toBe(landing);
+      // Signed in already, the login page sends the user to the same place.
+      await page.goto('/login');
+      expect(new URL(page.url()).pathname, username).toBe(landing);
+      await page.context().close();
+    }
+    // A page asked for (a link followed before signing in) wins over the landing page.
+    const reviewer = await newPage(b.browser, baseURL);
+    await reviewer.goto('/login?next=%2Finbox');
+    await reviewer.getByLabel('用户名').fill('shenhe');
+    await reviewer.getByLabel('密码').fill(DEMO_PASSWORD);
+    await reviewer.getByRole('button', { name: '登录' }).click();
+    await reviewer.waitForURL((u) => !u.pathname.startsWith('/login'));
+    expect(new URL(reviewer.url()).pathname).toBe('/inbox');
+    await reviewer.goto('/dashboard');
+    await shot(reviewer, 'accounts-00-reviewer-dashboard');
+    await reviewer.context().close();
+  });
+
   it('a password set by the administrator must be replaced at first login, under the policy', async () => {
     const page = await newPage(b.browser, baseURL);
     await login(page, 'zhaoming', 'Set-by-admin-1');

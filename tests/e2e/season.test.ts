@@ -26,7 +26,8 @@ async function firstLogin(username: keyof typeof OWN): Promise<Page> {
   await form.getByLabel('新密码', { exact: true }).fill(OWN[username]);
   await form.getByLabel('再输入一次新密码').fill(OWN[username]);
   await form.getByRole('button', { name: '保存新密码' }).click();
-  await page.waitForURL((u) => u.pathname === '/');
+  // Then the landing page: the reviewer's is the county dashboard.
+  await page.waitForURL((u) => u.pathname === (username === 'liulin-sh' ? '/dashboard' : '/'));
   return page;
 }
 

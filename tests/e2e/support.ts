@@ -31,9 +31,19 @@ export async function login(page: Page, username: string, password: string): Pro
   await page.getByRole('button', { name: '登录' }).click();
 }
 
+/** The page a sign-in ends on when none was asked for: the reports list, or a reviewer's county dashboard. */
+export const landed = (u: URL): boolean => u.pathname === '/' || u.pathname === '/dashboard';
+
+/** From the landing page to `at`, or to the home page (the reports list) when the user landed elsewhere. */
+async function openHome(page: Page, at?: string): Promise<void> {
+  if (at) await page.goto(at);
+  else if (new URL(page.url()).pathname !== '/') await page.goto('/');
+}
+
 /**
  * One Chromium for a test file, launched before its tests and closed after; `openAs` gives a page signed in as a
- * user (the demo password unless told otherwise), on the home page.
+ * user (the demo password unless told otherwise), on the home page (a reviewer, who lands on the dashboard, is taken
+ * on to it).
  */
 export function sharedBrowser(baseURL: string | (() => string)) {
   const url = () => (typeof baseURL === 'string' ? baseURL : baseURL());
@@ -52,8 +62,8 @@ export function sharedBrowser(baseURL: string | (() => string)) {
       const page = await newPage(get(), url());
       if (opts.onDialog) page.on('dialog', opts.onDialog);
       await login(page, username, opts.password ?? DEMO_PASSWORD);
-      await page.waitForURL((u) => u.pathname === '/');
-      if (opts.at) await page.goto(opts.at);
+      await page.waitForURL(landed);
+      await openHome(page, opts.at);
       return page;
     },
   };
@@ -117,7 +127,8 @@ export function ownApp(name: string, dataDir = fs.mkdtempSync(path.join(os.tmpdi
       const page = await context.newPage();
       if (user) {
         await login(page, user, DEMO_PASSWORD);
-        await page.waitForURL((u) => u.pathname === '/');
+        await page.waitForURL(landed);
+        await openHome(page);
       }
       return page;
     },

@@ -1,6 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { landingPath } from '@/lib/domain/permissions';
 import { getDb } from '@/db';
 import { changeOwnPassword, logoutEverywhere } from '@/lib/directory/accounts';
 import { actionWithActor } from '@/lib/server/actions';
@@ -12,7 +13,7 @@ import { revalidatePath } from 'next/cache';
 export const changePasswordAction = actionWithActor(
   async (actor, form) => {
     await changeOwnPassword(getDb(), actor, formToObject(form));
-    if (actor.mustChangePassword) redirect('/');
+    if (actor.mustChangePassword) redirect(landingPath(actor.role));
     return '密码已修改。其他设备上的登录已退出。';
   },
   { allowPasswordChange: true },

@@ -11,9 +11,11 @@ export async function loginAction(_prev: ActionState, form: FormData): Promise<A
   const parsed = loginSchema.safeParse(formToObject(form));
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? INVALID_LOGIN_MESSAGE };
   const next = form.get('next');
-  const redirectTo = typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  const asked = typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
   const result = await signInWithPassword(parsed.data);
   if (!result.ok) return { ok: false, message: result.message };
+  // No page asked for: the user's landing page (a reviewer's is the county dashboard).
+  const redirectTo = asked ?? result.landing;
   // An account with a second factor enters its code next; the session is unusable until then.
   redirect(result.awaitingCode ? `${CODE_PAGE}?next=${encodeURIComponent(redirectTo)}` : redirectTo);
 }

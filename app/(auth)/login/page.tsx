@@ -1,4 +1,5 @@
 import { redirect } from 'next/navigation';
+import { landingPath } from '@/lib/domain/permissions';
 import { getDb } from '@/db';
 import { DemoBanner } from '@/components/demo-banner';
 import { LoginForm } from '@/components/login-form';
@@ -9,7 +10,8 @@ import { loginAction } from './actions';
 export const dynamic = 'force-dynamic';
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  if (await getActor()) redirect('/');
+  const actor = await getActor();
+  if (actor) redirect(landingPath(actor.role));
   const { next } = await searchParams;
   const demo = await demoAccountsActive(getDb());
   return (

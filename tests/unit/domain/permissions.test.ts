@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, actingUserId, can, PERMISSIONS, SYSTEM_ACTOR, type Action, type Actor } from '@/lib/domain/permissions';
+import { ACTIONS, actingUserId, can, landingPath, PERMISSIONS, SYSTEM_ACTOR, type Action, type Actor } from '@/lib/domain/permissions';
 import { ROLES, type Role } from '@/lib/domain/vocabulary';
 
 // Our county is 1 with townships 10 (ours) and 11 (neighbour); county 2 has township 20.
@@ -80,6 +80,15 @@ describe('permission table', () => {
   it('does not let a drafter without a township match a resource without one', () => {
     const lost: Actor = { ...actors.drafter, townshipId: null };
     expect(can(lost, 'report.read', { townshipId: null, countyId: 1 })).toBe(false);
+  });
+});
+
+describe('landingPath', () => {
+  it('sends a reviewer to the county dashboard, which the table lets them see, and everyone else to the reports list', () => {
+    expect(landingPath('reviewer')).toBe('/dashboard');
+    expect(can({ id: 1, username: 'r', displayName: 'r', role: 'reviewer', countyId: 1, townshipId: null }, 'county.dashboard', { countyId: 1 })).toBe(true);
+    expect(landingPath('drafter')).toBe('/');
+    expect(landingPath('admin')).toBe('/');
   });
 });
 

@@ -1,4 +1,5 @@
 import { redirect } from 'next/navigation';
+import { landingPath } from '@/lib/domain/permissions';
 import { CodeForm } from '@/components/account/code-form';
 import { getActor, getPendingSignIn } from '@/lib/server/session';
 import { cancelSignInAction, verifyCodeAction } from './actions';
@@ -6,7 +7,8 @@ import { cancelSignInAction, verifyCodeAction } from './actions';
 export const dynamic = 'force-dynamic';
 
 export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  if (await getActor()) redirect('/');
+  const actor = await getActor();
+  if (actor) redirect(landingPath(actor.role));
   if (!(await getPendingSignIn())) redirect('/login');
   const { next } = await searchParams;
   return (
