@@ -7,6 +7,7 @@ import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { apiCall } from '@/components/ui/api-call';
 import { isVague } from '@/lib/domain/similarity';
+import { countChars } from '@/lib/domain/text-utils';
 import { SECTION_LABELS } from '@/lib/domain/sections';
 import type { PartKey } from '@/lib/domain/vocabulary';
 import type { ReportSimilarity, SharedPassage } from '@/lib/similarity/service';
@@ -50,7 +51,7 @@ export function SimilarityPanel() {
   const others = data.others.filter((o) => o.part === key);
   const earlier = data.earlier.filter((e) => e.part === key);
   const spec = data.specificity[key];
-  const chars = partText.replace(/\s/g, '').length;
+  const chars = countChars(partText);
   return (
     <div data-testid="similarity-panel">
       <p className="muted">

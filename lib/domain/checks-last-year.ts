@@ -4,7 +4,7 @@
 import type { Check, PartKey, ReportText } from './model';
 import { PART_KEYS } from './model';
 import { SECTION_LABELS } from './sections';
-import { bigramShare } from './text-utils';
+import { bigramShare, countChars } from './text-utils';
 
 function partName(key: PartKey | 'preface'): string {
   return key === 'preface' ? '导语' : SECTION_LABELS[key].replace(/^[一二三四五六七八九十]+、/, '');
@@ -122,7 +122,7 @@ export const SAME_AS_LAST_YEAR = 0.8;
 
 /** A part long enough to judge that is mostly last year's text: same-as-last-year's finding. */
 function copiedPart(text: string, before: string): boolean {
-  return text.replace(/\s/g, '').length >= 100 && textOverlap(text, before) >= SAME_AS_LAST_YEAR;
+  return countChars(text) >= 100 && textOverlap(text, before) >= SAME_AS_LAST_YEAR;
 }
 
 export function checkSameAsLastYear(report: ReportText): Check[] {

@@ -10,6 +10,8 @@
 // parts compared with each other (the townships of one county, or one township's years): linear in the text,
 // whatever it holds ("啊啊啊…" included). Passages shorter than MIN_PASSAGE normalised characters do not count.
 
+import { countChars } from './text-utils';
+
 /** Shingle length, in normalised characters. */
 export const SHINGLE = 8;
 /** The shortest passage that counts as shared, in normalised characters (about 20 characters of text). */
@@ -284,7 +286,7 @@ export function specificity(text: string): Specificity {
     const s = m[0];
     if (s.length >= 15 && CASE_WORD.test(s) && CASE_DETAIL.test(s)) cases++;
   }
-  const chars = text.replace(/\s/g, '').length;
+  const chars = countChars(text);
   const perHundred = chars ? Math.round(((figures + cases + documents + dates) / chars) * 100 * 100) / 100 : 0;
   return { figures, cases, documents, dates, perHundred, chars };
 }

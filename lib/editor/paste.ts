@@ -5,6 +5,7 @@
 // one over the blocks: linear in the HTML's length.
 import { Slice, type Schema } from '@tiptap/pm/model';
 import { docFromReportText } from '@/lib/domain/tiptap-doc';
+import { countChars } from '@/lib/domain/text-utils';
 import { readMarker } from './numbering';
 import { scanPastedHtml, type PasteToken } from './paste-scan';
 
@@ -87,7 +88,7 @@ function blocksOf(tokens: PasteToken[]): Array<Para | string> {
         const p: Para = open ?? start(null, null);
         const kept = p.chars === 0 ? text.replace(LEADING_SPACE, '') : text;
         if (!kept) continue;
-        const n = kept.replace(/\s/g, '').length;
+        const n = countChars(kept);
         p.pieces.push({ text: kept });
         p.text += kept;
         p.chars += n;

@@ -11,6 +11,7 @@ import { parseAndCheck, type CheckedReport } from '@/lib/domain/parse';
 import { BODY_SECTION_KEYS, SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
 import { ownPartHeadings } from '@/lib/domain/template';
 import { docFromReportText, docToText } from '@/lib/domain/tiptap-doc';
+import { countChars } from '@/lib/domain/text-utils';
 import { createReport, reportOfYear, townshipForNewReport } from '@/lib/reports/service';
 import { townshipHeadings } from '@/lib/season/store';
 import { assertVersionRoom, createVersion } from '@/lib/review/versions';
@@ -93,8 +94,8 @@ export type ImportLoss = { section: BodySectionKey; label: string; before: numbe
 export function importLosses(current: Partial<Record<BodySectionKey, string>>, incoming: Partial<Record<BodySectionKey, string>>): ImportLoss[] {
   const losses: ImportLoss[] = [];
   for (const key of BODY_SECTION_KEYS) {
-    const before = (current[key] ?? '').replace(/\s/g, '').length;
-    const after = (incoming[key] ?? '').replace(/\s/g, '').length;
+    const before = countChars(current[key] ?? '');
+    const after = countChars(incoming[key] ?? '');
     if (before > 0 && after < before) losses.push({ section: key, label: SECTION_LABELS[key], before, after, excerpt: (current[key] ?? '').trim().slice(0, 60) });
   }
   return losses;
