@@ -22,7 +22,7 @@ export function SignInForm({ action, next, submitLabel, pendingLabel, testId, ch
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="form login-form" data-testid={testId}>
-      <input type="hidden" name="next" value={next ?? '/'} />
+      {next ? <input type="hidden" name="next" value={next} /> : null}
       {children}
       {state && !state.ok ? (
         <p role="alert" className="msg error">

@@ -13,6 +13,7 @@ import { checkThrottle, clearFailures, formatWait, recordFailure, serializeAttem
 import { revokeSession } from './sessions';
 import { checkTotp, hashRecoveryCode, looksLikeRecoveryCode, looksLikeTotp, normaliseCode } from './totp';
 import { isSealed, openTotpSecret, sealTotpSecret } from './totp-seal';
+import type { Role } from '@/lib/domain/vocabulary';
 
 /** How long after the password the code may be entered; then the half-open session is refused and sign-in starts again. */
 export const CODE_ENTRY_MS = 5 * 60_000;
@@ -90,7 +91,7 @@ export async function spendRecoveryCode(db: Db, userId: number, code: string): P
 }
 
 export type CodeResult =
-  | { ok: true; recoveryLeft: number | null }
+  | { ok: true; recoveryLeft: number | null; role: Role }
   | { ok: false; reason: 'invalid' | 'locked' | 'expired' | 'busy'; message: string };
 
 /** The session a password opened, still waiting for its code, and its account; null when there is none to complete. */
@@ -154,5 +155,5 @@ async function attempt(db: Db, input: { sessionId: string; code: string; ip: str
   if (changed(opened) !== 1) return { ok: false, reason: 'expired', message: CODE_EXPIRED_MESSAGE };
   await clearFailures(db, codeKey(user.username), input.ip);
   await recordAudit(db, { actorId: user.id, action: 'two-factor.login', address: input.ip, detail: { userId: user.id, recovery: recoveryLeft !== null } });
-  return { ok: true, recoveryLeft };
+  return { ok: true, recoveryLeft, role: user.role };
 }

@@ -11,9 +11,12 @@ import { CROSS_SITE_MESSAGE, isSameOrigin } from '@/lib/server/origin';
 import { getPendingSignIn, TWO_FACTOR_PAGE } from '@/lib/server/session';
 import type { ActionState } from '@/lib/shared/action-state';
 import { limit, limitMessage } from '@/lib/shared/limits';
+import { landingPath } from '@/lib/domain/permissions';
+import type { Role } from '@/lib/domain/vocabulary';
 
-function safeNext(next: FormDataEntryValue | null): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+/** The page asked for, or else the user's landing page (a reviewer's is the county dashboard). */
+function safeNext(next: FormDataEntryValue | null, role: Role): string {
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : landingPath(role);
 }
 
 /** The second step of sign-in: only a session a correct password opened, still waiting for its code, gets here. */
@@ -31,7 +34,7 @@ export async function verifyCodeAction(_prev: ActionState, form: FormData): Prom
     const result = await runWithRequestContext({ address }, () => verifySignInCode(getDb(), { sessionId: pending.sessionId, code, ip: address }));
     if (!result.ok) return { ok: false, message: result.message };
     // After a recovery code the account page says how many are left (and offers new ones).
-    target = result.recoveryLeft === null ? safeNext(form.get('next')) : `${TWO_FACTOR_PAGE}?recoveryLeft=${result.recoveryLeft}`;
+    target = result.recoveryLeft === null ? safeNext(form.get('next'), result.role) : `${TWO_FACTOR_PAGE}?recoveryLeft=${result.recoveryLeft}`;
   } catch (e) {
     unstable_rethrow(e);
     console.error('Unhandled error in the second-factor step', e);
