@@ -6,6 +6,7 @@ import { TableHead } from '@/components/ui/table-head';
 import type { PackDiff } from '@/lib/domain/season/diff';
 import type { PackRow } from '@/lib/season/store';
 import type { ActionState } from '@/lib/shared/action-state';
+import { FileInput } from '@/components/ui/file-input';
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 type DiffView = { from: number; to: number; county: string | null; diff: PackDiff };
@@ -42,10 +43,7 @@ export function SeasonPacksSection({ packs, counties, seasons, upload, diff }: {
       </div>
       <h3>上传配置包</h3>
       <ActionForm action={upload} submitLabel="上传并导入" testId="season-pack-upload" className="form grid">
-        <label>
-          配置包文件（JSON）
-          <input name="pack" type="file" accept="application/json,.json" required />
-        </label>
+        <FileInput label="配置包文件（JSON）" name="pack" accept="application/json,.json" required />
         <label>
           适用于
           <Choice name="countyId" options={counties} empty="按文件中写明的范围（全国默认或文件所写的县）" />

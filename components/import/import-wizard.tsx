@@ -3,6 +3,7 @@
 // reducer (./import-state); each step is a component of its own below.
 
 import { Choice } from '@/components/ui/choice';
+import { FileInput } from '@/components/ui/file-input';
 import { useRouter } from 'next/navigation';
 import { useMemo, useReducer, useRef, type Dispatch } from 'react';
 import { apiCall } from '@/components/ui/api-call';
@@ -98,23 +99,19 @@ function SourceStep({ state, dispatch, onSend, onFile }: StepProps & { onSend: (
     <section className="card">
       <h2>1. 选择文件或粘贴文字</h2>
       <div className="import-inputs">
-        <label>
-          上传 .docx 或 .txt（不超过 10 MB）
-          <input
-            type="file"
-            accept=".docx,.txt"
-            data-testid="import-file"
-            disabled={busy}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (!file) return;
-              onFile(file);
-              const form = new FormData();
-              form.set('file', file);
-              onSend(form);
-            }}
-          />
-        </label>
+        <FileInput
+          label="上传 .docx 或 .txt（不超过 10 MB）"
+          accept=".docx,.txt"
+          testId="import-file"
+          disabled={busy}
+          onFile={(file) => {
+            if (!file) return;
+            onFile(file);
+            const form = new FormData();
+            form.set('file', file);
+            onSend(form);
+          }}
+        />
         <label>
           或粘贴报告全文
           <textarea rows={5} value={pasted} onChange={(e) => dispatch({ type: 'pasted', text: e.target.value })} placeholder="从县政府网站复制的报告文字…" />

@@ -3,9 +3,10 @@
 // report from the 修订 tab: the .docx goes to POST /api/reports/:id/review-import, the answer is told in Chinese
 // (what was added, what was there already, what could not be placed and why), and the suggestions and comments are
 // read again so the new ones show at once.
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { apiCall, type ApiErrorCode } from '@/components/ui/api-call';
 import { ErrorLine } from '@/components/ui/error-line';
+import { FileInput } from '@/components/ui/file-input';
 import type { ReviewFiled } from '@/lib/review/word-review';
 
 const DOCX = '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -23,7 +24,8 @@ const REFUSED: Partial<Record<ApiErrorCode, string>> = {
 };
 
 export function WordReviewUpload({ reportId, onFiled }: { reportId: number; onFiled: () => Promise<void> }) {
-  const input = useRef<HTMLInputElement>(null);
+  // A new picker (and so no file shown in it) after each filing.
+  const [picker, setPicker] = useState(0);
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -41,7 +43,7 @@ export function WordReviewUpload({ reportId, onFiled }: { reportId: number; onFi
     if (r.ok) {
       setFiled(r.data);
       setFile(null);
-      if (input.current) input.current.value = '';
+      setPicker((n) => n + 1);
       await onFiled();
     } else {
       const what = REFUSED[r.code];
@@ -52,16 +54,7 @@ export function WordReviewUpload({ reportId, onFiled }: { reportId: number; onFi
 
   return (
     <form className="word-review-upload" onSubmit={(e) => void submit(e)} data-testid="word-review-upload">
-      <label className="word-review-file">
-        登记审阅后的 Word 文件（含修订和批注）
-        <input
-          ref={input}
-          type="file"
-          accept={DOCX}
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          data-testid="word-review-file"
-        />
-      </label>
+      <FileInput key={picker} label="登记审阅后的 Word 文件（含修订和批注）" accept={DOCX} onFile={setFile} testId="word-review-file" />
       <p className="muted">文件中的修订登记为修改建议、批注登记为批注，正文不会改动；同一文件再次登记不会重复添加。</p>
       <button type="submit" className="secondary" disabled={!file || busy} data-testid="word-review-submit">
         {busy ? '正在登记…' : '登记修订和批注'}
