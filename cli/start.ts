@@ -25,11 +25,11 @@ function newestMtime(p: string): number {
   return newest;
 }
 
+const buildId = path.join(root, distDir, 'BUILD_ID');
+const newestSource = () => Math.max(...SOURCES.map(newestMtime));
+
 function buildIsCurrent(): boolean {
-  const buildId = path.join(root, distDir, 'BUILD_ID');
-  if (!fs.existsSync(buildId)) return false;
-  const built = fs.statSync(buildId).mtimeMs;
-  return SOURCES.every((s) => newestMtime(s) <= built);
+  return fs.existsSync(buildId) && newestSource() <= fs.statSync(buildId).mtimeMs;
 }
 
 async function main() {
@@ -50,11 +50,15 @@ async function main() {
 
   if (!buildIsCurrent()) {
     console.log('正在构建应用（首次启动或代码有更新，约需一两分钟）…');
+    const sources = newestSource();
     const r = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
     if (r.status !== 0) {
       console.error('构建失败，请查看上面的错误信息。');
       process.exit(r.status ?? 1);
     }
+    // The build is as new as the sources it started from: a file changed while it ran makes the next start build again.
+    const at = new Date(sources);
+    fs.utimesSync(buildId, at, at);
   }
 
   const port = process.env.PORT ?? '3000';
