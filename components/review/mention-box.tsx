@@ -71,7 +71,9 @@ export function MentionBox({ reportId, value, onChange, label, placeholder, rows
       e.preventDefault();
       choose(options[Math.min(active, options.length - 1)]!);
     } else if (e.key === 'Escape') {
+      // Closes the list only, not the phone's drawer around the box.
       e.preventDefault();
+      e.stopPropagation();
       setAt(null);
     }
   }
