@@ -68,7 +68,9 @@ export async function mentionOptions(db: Db, actor: Actor, reportId: number): Pr
   const shared = new Map<string, number>();
   for (const r of readers) shared.set(r.displayName, (shared.get(r.displayName) ?? 0) + 1);
   const place = (r: Reader) => (r.role === 'drafter' ? township.name : r.role === 'reviewer' ? township.countyName : '');
-  return readers.map((r) => ({
+  // The township's drafters first, then the county's reviewers, then administrators: whom a comment most often asks.
+  const order: Record<Reader['role'], number> = { drafter: 0, reviewer: 1, admin: 2 };
+  return [...readers].sort((a, b) => order[a.role] - order[b.role] || a.id - b.id).map((r) => ({
     insert: shared.get(r.displayName)! > 1 ? r.username : r.displayName,
     name: r.displayName,
     role: [ROLE_LABELS[r.role], place(r)].filter(Boolean).join(' · '),
