@@ -63,7 +63,8 @@ export function MentionBox({ reportId, value, onChange, label, placeholder, rows
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
-    if (!open) return;
+    // While a Chinese input method composes, Enter and the arrows are its own (choosing the characters).
+    if (!open || e.nativeEvent.isComposing) return;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       setActive((i) => (i + (e.key === 'ArrowDown' ? 1 : options.length - 1)) % options.length);
