@@ -136,6 +136,7 @@ export const recoveryCodes = tables.get('recovery_codes')!;
 export const appSettings = tables.get('app_settings')!;
 export const reportChecklist = tables.get('report_checklist')!;
 export const comments = tables.get('comments')!;
+export const commentMentions = tables.get('comment_mentions')!;
 export const suggestions = tables.get('suggestions')!;
 export const suggestionReplies = tables.get('suggestion_replies')!;
 export const reportVersions = tables.get('report_versions')!;

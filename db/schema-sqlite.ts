@@ -321,6 +321,20 @@ export const comments = sqliteTable(
 );
 export type Comment = typeof comments.$inferSelect;
 
+/** Who a comment or reply mentions (@姓名 or @用户名), resolved on the server among the people who may read its report. */
+export const commentMentions = sqliteTable(
+  'comment_mentions',
+  {
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.userId] }), index('comment_mentions_user_idx').on(t.userId)],
+);
+
 /**
  * A reviewer's suggested change (修订), kept beside the text like a comment: the passage it replaces (anchored by quote,
  * context and position; an empty quote is an insertion at `start`) and the text to put there (empty: a deletion).

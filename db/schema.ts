@@ -27,6 +27,7 @@ export const {
   appSettings,
   reportChecklist,
   comments,
+  commentMentions,
   suggestions,
   suggestionReplies,
   reportVersions,

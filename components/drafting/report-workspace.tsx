@@ -30,14 +30,15 @@ import { WorkspaceBar } from './workspace-bar';
 import { WorkspaceSubmitSummary } from './workspace-submit-summary';
 import './drafting.css';
 
-type Props = { initial: EditorInitialData };
+/** `focusThread`: the comment thread a link opened the page on. */
+type Props = { initial: EditorInitialData; focusThread?: number | null };
 type Meta = Omit<ReportMeta, 'metaVersion'>;
 
 /** The front matter as the checks and the part headings read it (its version stays with the front matter's form). */
 const metaOf = ({ title, recipient, signatureOrgans, documentDate, cc, docNumber, partHeadings }: ReportMeta): Meta => ({ title, recipient, signatureOrgans, documentDate, cc, docNumber, partHeadings });
 
 /** The drafting page: section list, one editor per section, checklist and checks beside it, and autosave status. */
-export function ReportWorkspace({ initial }: Props) {
+export function ReportWorkspace({ initial, focusThread = null }: Props) {
   const { report, editable, review } = initial;
   const apis = useRef(new Map<string, SectionApi>());
   const register = useCallback((key: string, api: SectionApi) => {
@@ -52,9 +53,9 @@ export function ReportWorkspace({ initial }: Props) {
   // So are the part headings: the county's pack over the province's over the national one, the variant for the kind.
   const template = useMemo(() => templateHeadings(report.year, initial.seasonPack, initial.township.kind), [report.year, initial.seasonPack, initial.township.kind]);
 
-  const nav = useNavigation(apis, editable);
+  const nav = useNavigation(apis, editable, focusThread !== null);
   const { current, setCurrent, currentKey, jump } = nav;
-  const rv = useReviewState(report.id, review, apis, nav.setTab);
+  const rv = useReviewState(report.id, review, apis, nav.setTab, focusThread);
   const sg = useSuggesting({ reportId: report.id, maySuggest: review.maySuggest, store, apis, refreshSuggestions: rv.refreshSuggestions, setTab: nav.setTab });
   const saving = useSaving(apis);
   const { checks, onFixCheck, onJumpCheck } = useChecks({ initial, meta, texts, apis, setCurrent, jump });

@@ -10,10 +10,11 @@ export type SectionApis = RefObject<Map<string, SectionApi>>;
 /** What the page's hooks that write through the editors or file suggestions share: the report, its editors, and a re-read of its suggestions. */
 export type ReportEditors = { reportId: number; apis: SectionApis; refreshSuggestions: () => Promise<void> };
 
-export function useNavigation(apis: SectionApis, editable: boolean) {
+/** `comments`: the page was opened on a comment thread (the 批注 tab shows first). */
+export function useNavigation(apis: SectionApis, editable: boolean, comments = false) {
   const [current, setCurrent] = useState<Nav>('measures');
   // Reviewers come to read and comment, drafters to write against the checklist.
-  const [tab, setTab] = useState<SideTab>(editable ? 'checklist' : 'comments');
+  const [tab, setTab] = useState<SideTab>(editable && !comments ? 'checklist' : 'comments');
   const pendingJump = useRef<{ key: string; start: number; end: number } | null>(null);
 
   // A jump to another section waits until that editor is shown.

@@ -13,12 +13,13 @@ import type { SideTab } from './drafting-context';
 import type { SectionSuggestion, SectionThread, TextSelectionInfo } from './section-editor';
 import type { SectionApis } from './use-navigation';
 
-export function useReviewState(reportId: number, initial: ReviewData, apis: SectionApis, setTab: (tab: SideTab) => void) {
+/** `focus`: the thread a link opened the page on (?comment=…, from a 待办 item about a mention). */
+export function useReviewState(reportId: number, initial: ReviewData, apis: SectionApis, setTab: (tab: SideTab) => void, focus: number | null = null) {
   const [threads, setThreads] = useState<ThreadView[]>(initial.threads);
   const [suggestions, setSuggestions] = useState<SuggestionView[]>(initial.suggestions);
   const [suggestionsHidden, setSuggestionsHidden] = useState(initial.suggestionsHidden);
   const [verdicts, setVerdicts] = useState<VerdictView[]>(initial.verdicts);
-  const [activeThread, setActiveThread] = useState<number | null>(null);
+  const [activeThread, setActiveThread] = useState<number | null>(() => (initial.threads.some((t) => t.id === focus) ? focus : null));
   const [selection, setSelection] = useState<TextSelectionInfo>(null);
 
   const onSelectText = useCallback((sel: TextSelectionInfo) => setSelection(sel), []);

@@ -1,11 +1,13 @@
 'use client';
 // The 批注 tab: threads beside the text. A comment filed from a reviewed Word file is marked 来自 Word with the Word
 // author's name; the one who filed it may withdraw it (the comment's own delete), not rewrite the Word author's words.
+// Typing "@" in a box offers the people who may read the report; mentions show marked in the text.
 import { useDrafting } from '@/components/drafting/drafting-context';
 import { apiCall, refusalOf, type ApiOptions } from '@/components/ui/api-call';
 import { WordMark } from './word-mark';
+import { CommentText, MentionBox } from './mention-box';
 import { ErrorLine } from '@/components/ui/error-line';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { formatDateTime } from '@/lib/shared/format';
 import type { CommentChanged, CommentCreated, CommentView } from '@/lib/review/comments';
 import { SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
@@ -34,7 +36,7 @@ function Comment({ c, reportId, onChanged, setError }: { c: CommentView; reportI
       </div>
       {editing ? (
         <>
-          <textarea rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={2000} />
+          <MentionBox reportId={reportId} rows={3} value={text} onChange={setText} label="修改批注" placeholder="" testId={`comment-edit-${c.id}`} />
           <div className="inline-form">
             <button
               type="button"
@@ -50,7 +52,7 @@ function Comment({ c, reportId, onChanged, setError }: { c: CommentView; reportI
           </div>
         </>
       ) : (
-        <p className="comment-body">{c.body}</p>
+        <CommentText body={c.body} mentions={c.mentions} />
       )}
       {c.mine && !editing ? (
         <div className="comment-actions">
@@ -87,6 +89,10 @@ export function CommentsPanel() {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const shown = threads.filter((t) => showResolved || !t.resolved);
+  // The thread opened from the text or from a link (a 待办 item) is brought into view in the panel.
+  useEffect(() => {
+    if (activeId !== null) document.querySelector(`[data-testid="thread-${activeId}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [activeId]);
 
   async function add() {
     if (!selection) return;
@@ -114,7 +120,7 @@ export function CommentsPanel() {
           ) : (
             <p className="muted">在正文中选中文字，即可对它批注。批注不会改动正文。</p>
           )}
-          <textarea rows={3} value={body} onChange={(e) => setBody(e.target.value)} placeholder="写下批注…" maxLength={2000} data-testid="comment-body" />
+          <MentionBox reportId={reportId} rows={3} value={body} onChange={setBody} label="批注内容（输入 @ 可提到能查看本报告的人）" placeholder="写下批注…（输入 @ 提到他人）" testId="comment-body" />
           <button type="button" disabled={!selection || !body.trim() || busy} onClick={() => void add()} data-testid="comment-add">
             添加批注
           </button>
@@ -144,13 +150,14 @@ export function CommentsPanel() {
               <div className="thread-actions">
                 {!t.resolved ? (
                   <>
-                    <textarea
+                    <MentionBox
+                      reportId={reportId}
                       rows={2}
+                      label="回复（输入 @ 可提到他人）"
                       placeholder="回复…"
                       value={replies[t.id] ?? ''}
-                      maxLength={2000}
-                      onChange={(e) => setReplies((r) => ({ ...r, [t.id]: e.target.value }))}
-                      data-testid={`reply-body-${t.id}`}
+                      onChange={(v) => setReplies((r) => ({ ...r, [t.id]: v }))}
+                      testId={`reply-body-${t.id}`}
                     />
                     <button
                       type="button"

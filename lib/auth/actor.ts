@@ -49,18 +49,36 @@ async function mustEnrol(db: Db, role: string): Promise<boolean> {
   return Array.isArray(row?.value) && row.value.includes(role);
 }
 
-export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
-  const row = await one(actorRow(db).execute({ id: userId }));
-  if (!row || !row.active) return null;
-  const further = row.role === 'reviewer' ? (await furtherCounties(db).execute({ id: userId })).map((r) => r.countyId) : [];
+/** The columns an actor's scope is worked out from (a drafter's county is its township's). */
+export type ActorRow = {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Actor['role'];
+  countyId: number | null;
+  townshipId: number | null;
+  townshipCountyId: number | null;
+};
+
+/** An account's role and scope as the permission table sees it; `further`: a reviewer's further counties. */
+export function actorOf(row: ActorRow, further: readonly number[]): Actor {
   return {
-    ...(further.length ? { furtherCountyIds: further } : {}),
+    ...(row.role === 'reviewer' && further.length ? { furtherCountyIds: [...further] } : {}),
     id: row.id,
     username: row.username,
     displayName: row.displayName,
     role: row.role,
     countyId: row.role === 'drafter' ? row.townshipCountyId : row.role === 'reviewer' ? row.countyId : null,
     townshipId: row.role === 'drafter' ? row.townshipId : null,
+  };
+}
+
+export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
+  const row = await one(actorRow(db).execute({ id: userId }));
+  if (!row || !row.active) return null;
+  const further = row.role === 'reviewer' ? (await furtherCounties(db).execute({ id: userId })).map((r) => r.countyId) : [];
+  return {
+    ...actorOf(row, further),
     mustChangePassword: row.mustChangePassword,
     ...(row.totpEnabledAt === null && (await mustEnrol(db, row.role)) ? { mustEnrolSecondFactor: true } : {}),
   };

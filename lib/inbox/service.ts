@@ -3,7 +3,8 @@
 // 定稿, returns with their reason, reviewers' comments, replies and suggestions; for both, the county's collection
 // date and 4月1日 coming up (7, 3 and 1 days before). Only read marks are stored. Every hand-over of the workflow
 // (lib/domain/workflow.ts) puts an item in front of whoever acts next or should know: submit → reviewer, return and
-// approve → drafter, finalise and publish → reviewer; a withdrawal takes the reviewer's item away.
+// approve → drafter, finalise and publish → reviewer; a withdrawal takes the reviewer's item away. Whoever a comment or
+// reply mentions (@姓名) is told, in place of the plain comment or reply item for it.
 import { one, write } from '@/db/tx';
 import { and, desc, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
@@ -17,8 +18,9 @@ import { daysUntil, deadlineText, publicationDeadline } from '@/lib/domain/templ
 import { effectivePack } from '@/lib/season/store';
 import { currentReportYear } from '@/lib/reports/service';
 import { parseInput, textField } from '@/lib/shared/validation';
+import { mentionItems } from './mentions';
 
-export const INBOX_KINDS = ['review', 'approved', 'returned', 'finalised', 'published', 'comment', 'reply', 'suggestion', 'deadline'] as const;
+export const INBOX_KINDS = ['review', 'approved', 'returned', 'finalised', 'published', 'comment', 'reply', 'suggestion', 'deadline', 'mention'] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 
 /** One item; `reportId` is null only for a deadline with no report yet. */
@@ -87,6 +89,10 @@ export async function inboxFor(db: Db, actor: Actor, now = new Date()): Promise<
 
   const reportIds = rows.filter((r) => can(actor, 'report.edit', scope(r))).map((r) => r.id);
   const byId = new Map(rows.map((r) => [r.id, r]));
+  // Comments and replies mentioning the actor, on reports the actor may still read.
+  const mentions = await mentionItems(db, actor, rows, label, since);
+  const mentioned = new Set(mentions.map((m) => m.commentId));
+  items.push(...mentions.map((m) => m.item));
   if (reportIds.length) {
     // Reviewers' comments on the actor's reports, and the suggestions waiting for them.
     for (const c of await db
@@ -103,6 +109,7 @@ export async function inboxFor(db: Db, actor: Actor, now = new Date()): Promise<
           gt(comments.createdAt, since),
         ),
       )) {
+      if (mentioned.has(c.c.id)) continue;
       const r = byId.get(c.c.reportId)!;
       items.push({ key: `comment:${c.c.id}`, kind: 'comment', reportId: r.id, title: `${c.author}对${label(r)}的批注`, detail: `${isBodySectionKey(c.c.sectionKey) ? `${SECTION_LABELS[c.c.sectionKey]}：` : ''}${c.c.body.slice(0, 80)}`, href: `/reports/${r.id}/edit`, at: c.c.createdAt.toISOString() });
     }
@@ -143,7 +150,7 @@ export async function inboxFor(db: Db, actor: Actor, now = new Date()): Promise<
         gt(comments.createdAt, since),
       ),
     )) {
-    if (!reply.c.parentId || !ownThreads.has(reply.c.parentId)) continue;
+    if (!reply.c.parentId || !ownThreads.has(reply.c.parentId) || mentioned.has(reply.c.id)) continue;
     items.push({ key: `reply:${reply.c.id}`, kind: 'reply', reportId: reply.c.reportId, title: `${reply.author}回复了您的批注`, detail: reply.c.body.slice(0, 80), href: `/reports/${reply.c.reportId}/edit`, at: reply.c.createdAt.toISOString() });
   }
 

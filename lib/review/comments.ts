@@ -1,4 +1,5 @@
-// Comment threads anchored on text: stored beside the report (never inside it), one level of replies, resolve/reopen.
+// Comment threads anchored on text: stored beside the report (never inside it), one level of replies, resolve/reopen;
+// @mentions of the people who may read the report are recorded with them (./mentions.ts).
 import { one, withTx, write, found } from '@/db/tx';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
@@ -14,6 +15,7 @@ import { loadReportInScope } from '@/lib/reports/service';
 import { parseInput, quoteField, textField } from '@/lib/shared/validation';
 import { findAnchor } from '@/lib/domain/anchor';
 import { assertReviewQuota } from './quota';
+import { mentionSpans, recordMentions, resolveMentions } from './mentions';
 
 export const COMMENT_MAX_LENGTH = limit('commentChars');
 
@@ -57,6 +59,8 @@ export type CommentView = {
   mine: boolean;
   /** Filed from a reviewed Word file: authorName is the name the Word comment carried (authorId filed it). */
   fromWord: boolean;
+  /** Where the body's recorded @mentions are (offsets into body), to show them highlighted. */
+  mentions: Array<{ start: number; end: number }>;
 };
 
 export type ThreadView = CommentView & {
@@ -84,9 +88,10 @@ async function sectionText(db: Db, reportId: number, key: string): Promise<strin
 }
 
 export async function addThread(db: Db, actor: Actor, reportId: number, raw: unknown): Promise<ThreadView> {
-  const { report } = await loadReportInScope(db, actor, reportId, 'report.comment');
+  const { report, township } = await loadReportInScope(db, actor, reportId, 'report.comment');
   const input = parseInput(newThreadSchema, raw);
   await assertCommentQuota(db, actor, report.id);
+  const mentioned = await resolveMentions(db, actor, township, input.body);
   const text = (await sectionText(db, report.id, input.sectionKey)) ?? '';
   const anchor: CommentAnchor = { ...input.anchor };
   if (!findAnchor(text, anchor)) throw new AppError('bad_request', '所选文字已被修改，请重新选中要批注的文字。');
@@ -94,6 +99,7 @@ export async function addThread(db: Db, actor: Actor, reportId: number, raw: unk
     const row = (await one(
       tx.insert(comments).values({ reportId: report.id, sectionKey: input.sectionKey, authorId: actor.id, body: input.body, anchor }).returning(),
     ))!;
+    await recordMentions(tx, row.id, mentioned);
     await recordAudit(tx, { actorId: actor.id, action: 'comment.create', reportId: report.id, detail: { commentId: row.id, sectionKey: input.sectionKey } });
     return row;
   });
@@ -101,7 +107,7 @@ export async function addThread(db: Db, actor: Actor, reportId: number, raw: unk
 }
 
 export async function reply(db: Db, actor: Actor, reportId: number, raw: unknown): Promise<CommentView> {
-  const { report } = await loadReportInScope(db, actor, reportId, 'report.comment');
+  const { report, township } = await loadReportInScope(db, actor, reportId, 'report.comment');
   const input = parseInput(replySchema, raw);
   await assertCommentQuota(db, actor, report.id);
   const parent = await found(
@@ -112,16 +118,17 @@ export async function reply(db: Db, actor: Actor, reportId: number, raw: unknown
     '要回复的批注不存在。',
   );
   if (parent.parentId !== null) throw new AppError('bad_request', '只能回复批注本身，不能回复回复。');
-  const row = (await one(
-    write(db, () =>
-      db.insert(comments).values({ reportId: report.id, sectionKey: parent.sectionKey, parentId: parent.id, authorId: actor.id, body: input.body }).returning(),
-    ),
-  ))!;
-  return toView(row, actor.displayName, actor);
+  const mentioned = await resolveMentions(db, actor, township, input.body);
+  const row = await withTx(db, async (tx) => {
+    const r = (await one(tx.insert(comments).values({ reportId: report.id, sectionKey: parent.sectionKey, parentId: parent.id, authorId: actor.id, body: input.body }).returning()))!;
+    await recordMentions(tx, r.id, mentioned);
+    return r;
+  });
+  return toView(row, actor.displayName, actor, (await mentionSpans(db, [row])).get(row.id));
 }
 
-async function loadOwn(db: Db, actor: Actor, reportId: number, commentId: number): Promise<Comment> {
-  const { report } = await loadReportInScope(db, actor, reportId, 'report.comment');
+async function loadOwn(db: Db, actor: Actor, reportId: number, commentId: number): Promise<Comment & { township: { id: number; countyId: number } }> {
+  const { report, township } = await loadReportInScope(db, actor, reportId, 'report.comment');
   const c = await one(
     db
       .select()
@@ -129,14 +136,18 @@ async function loadOwn(db: Db, actor: Actor, reportId: number, commentId: number
       .where(and(eq(comments.id, commentId), eq(comments.reportId, report.id))),
   );
   if (!c || c.deletedAt) throw new AppError('not_found', '该批注不存在。');
-  return c;
+  return { ...c, township };
 }
 
 export async function editComment(db: Db, actor: Actor, reportId: number, commentId: number, raw: unknown): Promise<void> {
   const c = await loadOwn(db, actor, reportId, commentId);
   if (c.authorId !== actor.id) throw new AppError('forbidden', '只能修改自己的批注。');
   const { body } = parseInput(z.object({ body: bodySchema }), raw);
-  await write(db, () => db.update(comments).set({ body, editedAt: new Date() }).where(eq(comments.id, c.id)));
+  const mentioned = await resolveMentions(db, actor, c.township, body);
+  await withTx(db, async (tx) => {
+    await tx.update(comments).set({ body, editedAt: new Date() }).where(eq(comments.id, c.id));
+    await recordMentions(tx, c.id, mentioned);
+  });
 }
 
 /** A thread's first comment with replies keeps its place (shown as deleted) so the replies still make sense. */
@@ -150,7 +161,10 @@ export async function deleteComment(db: Db, actor: Actor, reportId: number, comm
       .where(and(eq(comments.parentId, c.id), isNull(comments.deletedAt))),
   );
   await withTx(db, async (tx) => {
-    if (hasReplies) await tx.update(comments).set({ deletedAt: new Date(), body: '' }).where(eq(comments.id, c.id));
+    if (hasReplies) {
+      await tx.update(comments).set({ deletedAt: new Date(), body: '' }).where(eq(comments.id, c.id));
+      await recordMentions(tx, c.id, []);
+    }
     else await tx.delete(comments).where(eq(comments.id, c.id));
     await recordAudit(tx, { actorId: actor.id, action: 'comment.delete', reportId: c.reportId, detail: { commentId: c.id } });
   });
@@ -167,7 +181,7 @@ export async function setResolved(db: Db, actor: Actor, reportId: number, commen
   );
 }
 
-function toView(c: Comment, authorName: string, actor: Actor): CommentView {
+function toView(c: Comment, authorName: string, actor: Actor, mentions: CommentView['mentions'] = []): CommentView {
   return {
     id: c.id,
     authorId: c.authorId,
@@ -178,6 +192,7 @@ function toView(c: Comment, authorName: string, actor: Actor): CommentView {
     deleted: c.deletedAt !== null,
     mine: c.authorId === actor.id,
     fromWord: c.authorName !== null,
+    mentions: c.deletedAt ? [] : mentions,
   };
 }
 
@@ -199,19 +214,20 @@ export async function listThreads(db: Db, actor: Actor, reportId: number): Promi
     db,
     rows.map((r) => r.c.resolvedBy).filter((v): v is number => v !== null),
   );
+  const spans = await mentionSpans(db, rows.map((r) => r.c));
   const open = rows.filter((r) => r.c.parentId === null && r.c.anchor && isBodySectionKey(r.c.sectionKey));
   // Each part's text read once, for the threads anchored in it.
   const texts = new Map<string, string>();
   for (const key of new Set(open.map((r) => r.c.sectionKey))) texts.set(key, (await sectionText(db, report.id, key)) ?? '');
   const threads: ThreadView[] = open.map(({ c, authorName }) => ({
-    ...toView(c, authorName, actor),
+    ...toView(c, authorName, actor, spans.get(c.id)),
     sectionKey: c.sectionKey as BodySectionKey,
     anchor: c.anchor!,
     position: findAnchor(texts.get(c.sectionKey)!, c.anchor!),
     resolved: c.resolvedAt !== null,
     resolvedByName: c.resolvedBy ? (resolvers.get(c.resolvedBy) ?? null) : null,
     resolvedAt: c.resolvedAt ? c.resolvedAt.toISOString() : null,
-    replies: rows.filter((r) => r.c.parentId === c.id && !r.c.deletedAt).map((r) => toView(r.c, r.authorName, actor)),
+    replies: rows.filter((r) => r.c.parentId === c.id && !r.c.deletedAt).map((r) => toView(r.c, r.authorName, actor, spans.get(r.c.id))),
   }));
   const order = new Map<string, number>(BODY_SECTION_KEYS.map((k, i) => [k, i]));
   return threads.sort(

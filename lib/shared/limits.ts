@@ -22,6 +22,8 @@ export const LIMITS = {
   // --- Review ---
   commentChars: { value: 2_000, message: (v) => `批注不能超过 ${v} 个字。` },
   replyChars: { value: 2_000, message: (v) => `回复不能超过 ${v} 个字。` },
+  // People one comment or reply mentions (@姓名), counted among those who may read the report (each person once).
+  mentionsPerComment: { value: 10, message: (v) => `一条批注或回复最多提到 ${v} 人，请减少 @ 提及的人。` },
   anchorQuoteChars: { value: 500, message: (v) => `选中的文字太长（最多 ${v} 个字），请选短一些。` },
   anchorContextChars: { value: 64, message: (v) => `批注的上下文不能超过 ${v} 个字。` },
   commentsPerUserHour: { value: 120, message: (v) => `您一小时内已发表 ${v} 条批注和回复，请稍后再发。` },

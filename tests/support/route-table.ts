@@ -145,6 +145,9 @@ export const ROUTES: Record<string, Case | Skip> = {
     mutates: true,
     request: (f) => ({ params: { id: String(f.draft), commentId: String(f.thread) } }),
   },
+  // Whom a comment may @mention: asked by those who may comment; a drafter of another township (or a reviewer of
+  // another county) is refused and learns no names.
+  'GET /api/reports/[id]/readers': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) } }) },
   'GET /api/reports/[id]/export': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) }, query: 'format=docx' }) },
   'GET /api/reports/[id]/timeline': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) } }) },
   'GET /api/reports/[id]/checks': { allow: READERS, mutates: false, request: (f) => ({ params: { id: String(f.draft) } }) },

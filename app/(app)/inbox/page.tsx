@@ -7,7 +7,7 @@ import { markAllReadAction, openInboxItemAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
-const KIND_LABELS: Record<InboxKind, string> = { review: '待审核', approved: '待定稿', returned: '退回', finalised: '已定稿', published: '已公开', comment: '批注', reply: '回复', suggestion: '修订', deadline: '期限' };
+const KIND_LABELS: Record<InboxKind, string> = { review: '待审核', approved: '待定稿', returned: '退回', finalised: '已定稿', published: '已公开', comment: '批注', reply: '回复', mention: '提到我', suggestion: '修订', deadline: '期限' };
 
 /** 待办: what waits for the user, newest first, unread marked. */
 export default async function InboxPage() {

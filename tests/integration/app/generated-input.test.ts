@@ -72,6 +72,7 @@ const BAD: Record<string, RouteBad | Skip> = {
   'PATCH /api/reports/[id]/comments/[commentId]': { as: 'reviewerA', ids: ['id', 'commentId'], required: ['resolved'] },
   'DELETE /api/reports/[id]/comments/[commentId]': { as: 'reviewerA', ids: ['id', 'commentId'] },
   'GET /api/reports/[id]/export': { as: 'drafterA1', ids: ['id'], queries: ['format=pdf', 'format=', 'format=docx&variant=draft', 'variant=%00', 'imprint=2', 'imprint=%00'] },
+  'GET /api/reports/[id]/readers': { as: 'drafterA1', ids: ['id'] },
   'GET /api/reports/[id]/timeline': { as: 'drafterA1', ids: ['id'] },
   'GET /api/reports/[id]/checks': { as: 'drafterA1', ids: ['id'] },
   'GET /api/reports/[id]/coverage': { as: 'drafterA1', ids: ['id'] },

@@ -5,10 +5,10 @@ import { loadEditorData } from '@/lib/drafting/service';
 
 export const dynamic = 'force-dynamic';
 
-export default async function EditReportPage(props: ReportPageProps<{ imported?: string }>) {
+export default async function EditReportPage(props: ReportPageProps<{ imported?: string; comment?: string }>) {
   const {
     data,
-    query: { imported },
+    query: { imported, comment },
   } = await reportPageData(props, (db, actor, reportId) => loadEditorData(db, actor, reportId));
   return (
     <>
@@ -25,7 +25,8 @@ export default async function EditReportPage(props: ReportPageProps<{ imported?:
           ) : null}
         </div>
       ) : null}
-      <ReportWorkspace initial={data} />
+      {/* ?comment=…: opened on a comment thread (a 待办 item about a mention links here). */}
+      <ReportWorkspace initial={data} focusThread={/^\d{1,9}$/.test(comment ?? '') ? Number(comment) : null} />
     </>
   );
 }
