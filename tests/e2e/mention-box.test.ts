@@ -122,8 +122,11 @@ describe('@mention', () => {
     const api = (await (await page.request.get('/api/inbox')).json()) as { items: Array<{ kind: string; reportId: number; read: boolean }> };
     expect(api.items.filter((i) => i.kind === 'mention')).toEqual([expect.objectContaining({ kind: 'mention', reportId, read: false })]);
 
+    const unread = Number(await page.getByTestId('inbox-count').textContent());
     await item.getByRole('button').click();
     await page.waitForURL((u) => u.pathname === editUrl && /^\?comment=\d+$/.test(u.search));
+    // The header's count goes down at once (it is part of the layout the redirect kept).
+    await expect.poll(async () => ((await page.getByTestId('inbox-count').count()) ? Number(await page.getByTestId('inbox-count').textContent()) : 0)).toBe(unread - 1);
     const threadId = new URL(page.url()).searchParams.get('comment');
     const thread = page.getByTestId(`thread-${threadId}`);
     await thread.waitFor();

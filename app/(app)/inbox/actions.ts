@@ -13,11 +13,13 @@ export const openInboxItemAction = actionWithActor(async (actor, form) => {
   const href = form.get('href');
   if (typeof href !== 'string' || !/^\/(?!\/)[\w\-/?=&.%]*$/.test(href)) throw new AppError('bad_request', '链接无效。');
   await markRead(getDb(), actor, [typeof key === 'string' ? key : '']);
+  // The header's unread count is drawn by the layout, which a redirect keeps: it is drawn again.
+  revalidatePath('/', 'layout');
   redirect(href);
 });
 
 export const markAllReadAction = actionWithActor(async (actor) => {
   const n = await markAllRead(getDb(), actor);
-  revalidatePath('/inbox');
+  revalidatePath('/', 'layout');
   return n ? `已将 ${n} 项标为已读。` : '没有未读的待办。';
 });
