@@ -10,7 +10,7 @@ import type { ThreadList, ThreadView } from '@/lib/review/comments';
 import type { Decision, DecisionConflict, SuggestionList, SuggestionView } from '@/lib/review/suggestions';
 import type { VerdictView } from '@/lib/review/verdicts';
 import type { SideTab } from './drafting-context';
-import type { SectionSuggestion, SectionThread, TextSelectionInfo } from './section-editor';
+import type { ActiveMark, SectionSuggestion, SectionThread, TextSelectionInfo } from './section-editor';
 import type { SectionApis } from './use-navigation';
 
 export function useReviewState(reportId: number, initial: ReviewData, apis: SectionApis, setTab: (tab: SideTab) => void) {
@@ -18,14 +18,15 @@ export function useReviewState(reportId: number, initial: ReviewData, apis: Sect
   const [suggestions, setSuggestions] = useState<SuggestionView[]>(initial.suggestions);
   const [suggestionsHidden, setSuggestionsHidden] = useState(initial.suggestionsHidden);
   const [verdicts, setVerdicts] = useState<VerdictView[]>(initial.verdicts);
-  const [activeThread, setActiveThread] = useState<number | null>(null);
+  const [active, setActive] = useState<ActiveMark>(null);
   const [selection, setSelection] = useState<TextSelectionInfo>(null);
 
   const onSelectText = useCallback((sel: TextSelectionInfo) => setSelection(sel), []);
-  const onThreadClick = useCallback(
-    (id: number) => {
-      setActiveThread(id);
-      setTab('comments');
+  // A mark clicked in the text: its thread or suggestion is picked (its card and balloon marked) and its tab shown.
+  const onMarkClick = useCallback(
+    (mark: NonNullable<ActiveMark>) => {
+      setActive(mark);
+      setTab(mark.kind === 'thread' ? 'comments' : 'suggestions');
     },
     [setTab],
   );
@@ -86,11 +87,13 @@ export function useReviewState(reportId: number, initial: ReviewData, apis: Sect
     suggestions,
     suggestionsHidden,
     verdicts,
-    activeThread,
-    setActiveThread,
+    active,
+    setActive,
+    activeThread: active?.kind === 'thread' ? active.id : null,
+    activeSuggestion: active?.kind === 'suggestion' ? active.id : null,
     selection,
     onSelectText,
-    onThreadClick,
+    onMarkClick,
     refreshThreads,
     refreshSuggestions,
     acceptSuggestion,

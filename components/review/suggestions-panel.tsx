@@ -90,6 +90,7 @@ export function SuggestionsPanel() {
     part,
     onSuggestionsChanged: onChanged,
     onOpenSuggestion: onOpen,
+    activeSuggestion,
     mayFileWord,
     onThreadsChanged,
     userId,
@@ -149,6 +150,7 @@ export function SuggestionsPanel() {
             busy={busy}
             onDecide={(x, what) => void decide([x], what)}
             onOpen={onOpen}
+            active={s.id === activeSuggestion}
             onChanged={onChanged}
             setError={setError}
           />
