@@ -81,6 +81,16 @@ type Props = {
   onDraft: (key: string, changes: DraftChange[]) => void;
 };
 
+/** Selects a stretch of the page (from and to as the editor's DOM positions). */
+function selectInPage(from: { node: Node; offset: number }, to: { node: Node; offset: number }) {
+  const range = document.createRange();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  const sel = window.getSelection();
+  sel?.removeAllRanges();
+  sel?.addRange(range);
+}
+
 /**
  * The part's 字数, from its plain text in the text store (put there once typing pauses), so no keystroke walks a
  * 50,000-character part to count it; only this line re-renders.
@@ -183,8 +193,11 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
         const idx = textIndex(editor.state.doc);
         const from = idx.toPos(start);
         const to = Math.max(from, idx.toPos(Math.max(start, end - 1)) + 1);
-        editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, from, Math.min(to, editor.state.doc.content.size))).scrollIntoView());
+        const last = Math.min(to, editor.state.doc.content.size);
+        editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, from, last)).scrollIntoView());
         editor.view.focus();
+        // A read-only text takes no focus, so the browser's selection is not moved with the editor's: put it on the passage.
+        if (!editor.isEditable) selectInPage(editor.view.domAtPos(from), editor.view.domAtPos(last));
       },
       flush: () => {
         snapshot.now();

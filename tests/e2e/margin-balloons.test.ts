@@ -1,0 +1,164 @@
+// The margin's balloons on a wide screen (components/drafting/margin-balloons.tsx), on a server of its own: at
+// 1440 px a reviewer's two comments on one line of part 一 stand beside it, the second pushed under the first; a
+// click on a balloon selects its passage and a click on a passage marks its balloon; the switch 批注显示在页边 takes
+// the margin away and is remembered; the drafter accepts a suggestion on part 二 from its balloon (the server's text
+// changes). axe finds nothing serious at 1440 px nor at 390 px, where there is no margin and the drawer stays.
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createAnchor } from '@/lib/domain/anchor';
+import { ownApp, shot, writeReport } from './support';
+
+const own = ownApp('margin');
+const WIDE = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const MEASURES = '镇党委全年召开专题会议4次，研究法治政府建设工作。全年开展执法检查136次，办理行政复议案件2件。\n健全重大行政决策程序，推行合法性审查全覆盖。';
+const LEADERS = '党政主要负责人履行推进法治建设第一责任人职责，年内专题述法1次。';
+let reportId = 0;
+let editUrl = '';
+const ids = { first: 0, second: 0, suggestion: 0 };
+
+async function axeSerious(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: path.resolve('node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe.run;
+    return (await run(document)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+const top = async (l: Locator) => (await l.boundingBox())!.y;
+const bottom = async (l: Locator) => {
+  const b = (await l.boundingBox())!;
+  return b.y + b.height;
+};
+/** The text the browser has selected just now. */
+const selected = (page: Page) => page.evaluate(() => window.getSelection()?.toString() ?? '');
+
+async function anchorOf(text: string, quote: string) {
+  const start = text.indexOf(quote);
+  expect(start).toBeGreaterThanOrEqual(0);
+  return createAnchor(text, start, start + quote.length);
+}
+
+describe('comments and suggestions in the margin', () => {
+  it('the drafter writes two parts and submits; the reviewer comments twice on one line of 一 and suggests a change in 二', async () => {
+    const drafter = await own.open('qingshi', WIDE);
+    reportId = await writeReport(drafter, '青石乡', { measures: MEASURES, leaders: LEADERS });
+    editUrl = `/reports/${reportId}/edit`;
+    const submitted = await drafter.request.post(`/api/reports/${reportId}/transitions`, { data: { transition: 'submit' } });
+    expect(submitted.status(), await submitted.text()).toBeLessThan(300);
+    await drafter.context().close();
+
+    const reviewer = await own.open('shenhe', WIDE);
+    const comment = async (quote: string, body: string) => {
+      const res = await reviewer.request.post(`/api/reports/${reportId}/comments`, { data: { sectionKey: 'measures', anchor: await anchorOf(MEASURES, quote), body } });
+      expect(res.status(), await res.text()).toBe(201);
+      return ((await res.json()) as { comment: { id: number } }).comment.id;
+    };
+    ids.first = await comment('专题会议4次', '会议次数与台账核对一下。');
+    ids.second = await comment('执法检查136次', '请写明检查领域。');
+    const sg = await reviewer.request.post(`/api/reports/${reportId}/suggestions`, {
+      data: { sectionKey: 'leaders', anchor: await anchorOf(LEADERS, '述法1次'), replacement: '述法2次', reason: '与述职报告一致' },
+    });
+    expect(sg.status(), await sg.text()).toBe(201);
+    ids.suggestion = ((await sg.json()) as { suggestion: { id: number } }).suggestion.id;
+    await reviewer.context().close();
+  });
+
+  it('at 1440 px the comments stand beside their line, the second pushed under the first; clicks link balloon and passage', async () => {
+    const page = await own.open('shenhe', WIDE);
+    await page.goto(editUrl);
+    const margin = page.getByTestId('margin');
+    const first = margin.getByTestId(`balloon-thread-${ids.first}`);
+    const second = margin.getByTestId(`balloon-thread-${ids.second}`);
+    const passage1 = page.locator(`[data-testid="editor-measures"] mark[data-thread="${ids.first}"]`).first();
+    const passage2 = page.locator(`[data-testid="editor-measures"] mark[data-thread="${ids.second}"]`).first();
+    await expect.poll(() => first.getAttribute('data-placed')).toBe('at');
+    // The first balloon stands at its passage's line. The second passage is a line further down, nearer than the
+    // first balloon is tall: its balloon goes right under the first (8 px apart), not over it.
+    expect(Math.abs((await top(first)) - (await top(passage1)))).toBeLessThanOrEqual(3);
+    expect(await top(passage2)).toBeGreaterThan(await top(passage1));
+    expect(await top(passage2)).toBeLessThan(await bottom(first));
+    expect(await second.getAttribute('data-placed')).toBe('pushed');
+    expect(Math.abs((await top(second)) - ((await bottom(first)) + 8))).toBeLessThanOrEqual(2);
+    // The balloons are to the right of the text, not over it.
+    const paper = (await page.getByTestId('editor-measures').boundingBox())!;
+    expect((await first.boundingBox())!.x).toBeGreaterThan(paper.x + paper.width);
+    // The side panel stays beside the margin, and the margin carries no part's other threads.
+    expect(await page.locator('.side-panel').isVisible()).toBe(true);
+    expect(await margin.locator('[data-balloon]').count()).toBe(2);
+
+    // A click on the balloon selects its passage in the text and marks it.
+    await first.locator('.comment-body').click();
+    await expect.poll(() => selected(page)).toBe('专题会议4次');
+    await expect.poll(() => passage1.getAttribute('class')).toContain('active');
+    expect(await first.getAttribute('class')).toContain('active');
+    // A click on the other passage marks its balloon instead.
+    await passage2.click();
+    await expect.poll(() => second.getAttribute('class')).toContain('active');
+    expect(await first.getAttribute('class')).not.toContain('active');
+    // The picked balloon opens its reply box; it grows and nothing overlaps.
+    await expect.poll(async () => (await top(second)) - (await bottom(first))).toBeGreaterThanOrEqual(0);
+    await shot(page, 'margin-01-reviewer-1440');
+    expect(await axeSerious(page)).toEqual([]);
+
+    // A reply from the balloon goes through the same request as the side panel's and shows in both.
+    await second.getByTestId(`reply-body-${ids.second}`).fill('已补充检查领域。');
+    await second.getByTestId(`reply-add-${ids.second}`).click();
+    await expect.poll(() => second.locator('.reply .comment-body').allTextContents()).toEqual(['已补充检查领域。']);
+    expect(await page.locator('.side-panel').getByTestId(`thread-${ids.second}`).locator('.reply .comment-body').allTextContents()).toEqual(['已补充检查领域。']);
+
+    // Switched off, the margin goes, and stays off after a reload; switched on again, it is back.
+    await page.getByTestId('margin-switch').uncheck();
+    await expect.poll(() => margin.count()).toBe(0);
+    await page.reload();
+    await page.getByTestId('editor-measures').waitFor();
+    expect(await page.getByTestId('margin-switch').isChecked()).toBe(false);
+    expect(await page.getByTestId('margin').count()).toBe(0);
+    await page.getByTestId('margin-switch').check();
+    await expect.poll(() => page.getByTestId('margin').count()).toBe(1);
+    // The reviewer returns the report so the drafter may decide the suggestion.
+    const returned = await page.request.post(`/api/reports/${reportId}/transitions`, { data: { transition: 'return', reason: '请按批注修改。' } });
+    expect(returned.status(), await returned.text()).toBeLessThan(300);
+    await page.context().close();
+  });
+
+  it('the drafter accepts the suggestion on part 二 from its balloon, and the server has the new text', async () => {
+    const page = await own.open('qingshi', WIDE);
+    await page.goto(editUrl);
+    await page.getByTestId('nav-leaders').click();
+    const balloon = page.getByTestId('margin').getByTestId(`balloon-suggestion-${ids.suggestion}`);
+    const passage = page.locator(`[data-testid="editor-leaders"] del[data-suggestion="${ids.suggestion}"]`);
+    await expect.poll(() => balloon.getAttribute('data-placed')).toBe('at');
+    expect(Math.abs((await top(balloon)) - (await top(passage)))).toBeLessThanOrEqual(3);
+    // Part 一's balloons are not beside part 二.
+    expect(await page.getByTestId('margin').locator('[data-balloon]').count()).toBe(1);
+    await balloon.locator('.suggestion-what').click();
+    await expect.poll(() => selected(page)).toBe('述法1次');
+    await shot(page, 'margin-02-drafter-1440');
+    expect(await axeSerious(page)).toEqual([]);
+
+    await balloon.getByTestId(`suggestion-accept-${ids.suggestion}`).click();
+    await expect.poll(() => balloon.count()).toBe(0);
+    const { suggestions } = (await (await page.request.get(`/api/reports/${reportId}/suggestions`)).json()) as { suggestions: Array<{ id: number; state: string }> };
+    expect(suggestions.find((s) => s.id === ids.suggestion)?.state).toBe('accepted');
+    const report = (await (await page.request.get(`/api/reports/${reportId}`)).json()) as { sections: Array<{ sectionKey: string; plainText: string }> };
+    expect(report.sections.find((s) => s.sectionKey === 'leaders')?.plainText).toBe(LEADERS.replace('述法1次', '述法2次'));
+    await expect.poll(() => page.getByTestId('editor-leaders').textContent()).toContain('述法2次');
+    await page.context().close();
+  });
+
+  it('at 390 px there is no margin: the comments stay in the drawer, and axe finds nothing serious', async () => {
+    const page = await own.open('qingshi', PHONE);
+    await page.goto(editUrl);
+    await page.getByTestId('editor-measures').waitFor();
+    expect(await page.getByTestId('margin').count()).toBe(0);
+    expect(await page.getByTestId('margin-switch').isVisible()).toBe(false);
+    await page.getByTestId('side-panel-toggle').click();
+    await page.getByTestId('tab-comments').click();
+    expect(await page.getByTestId(`thread-${ids.first}`).isVisible()).toBe(true);
+    await shot(page, 'margin-03-drafter-390');
+    expect(await axeSerious(page)).toEqual([]);
+    await page.context().close();
+  });
+});
