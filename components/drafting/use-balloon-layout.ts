@@ -1,9 +1,10 @@
 'use client';
 // Places the margin's balloons beside their passages. The layout is read in one pass (the column's top, each
 // passage's first box, each balloon's height) in an animation frame, then written once (each balloon's top and its
-// leader). It runs when the balloons or the part change, when typing pauses, and when the text column or a balloon
-// changes size (a ResizeObserver: a new line, a narrower window, a reply box opening) — never on a keystroke that
-// leaves the layout as it was. Scrolling needs nothing: the balloons scroll with the text.
+// leader). It runs when the balloons or the part change, when typing pauses, when a paragraph is added or taken away,
+// and when a paragraph, the text column or a balloon changes size (a ResizeObserver: a line more, a narrower window, a
+// reply box opening) — never on a keystroke that leaves the layout as it was. Scrolling needs nothing: the balloons
+// scroll with the text.
 import { useEffect, type RefObject } from 'react';
 import { stackBalloons } from '@/lib/editor/balloon-layout';
 
@@ -61,10 +62,25 @@ export function useBalloonLayout(col: RefObject<HTMLElement | null>, part: strin
     const resized = new ResizeObserver(schedule);
     resized.observe(editor.closest('.section-main') ?? editor);
     for (const b of column.querySelectorAll('[data-balloon]')) resized.observe(b);
+    // The text's blocks one by one (the editor itself keeps a minimum height, so a line added to a short part does
+    // not resize it): a paragraph that wraps onto another line resizes; one added or taken away is a child list change.
+    const content = editor.querySelector('.ProseMirror');
+    const blocks = new MutationObserver((records) => {
+      for (const r of records) {
+        r.addedNodes.forEach((n) => n instanceof Element && resized.observe(n));
+        r.removedNodes.forEach((n) => n instanceof Element && resized.unobserve(n));
+      }
+      schedule();
+    });
+    if (content) {
+      for (const c of content.children) resized.observe(c);
+      blocks.observe(content, { childList: true });
+    }
     void document.fonts?.ready.then(schedule);
     schedule();
     return () => {
       resized.disconnect();
+      blocks.disconnect();
       cancelAnimationFrame(frame);
     };
   }, [col, part, signature, text]);

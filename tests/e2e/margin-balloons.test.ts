@@ -1,13 +1,14 @@
 // The margin's balloons on a wide screen (components/drafting/margin-balloons.tsx), on a server of its own: at
 // 1440 px a reviewer's two comments on one line of part 一 stand beside it, the second pushed under the first; a
 // click on a balloon selects its passage and a click on a passage marks its balloon; the switch 批注显示在页边 takes
-// the margin away and is remembered; the drafter accepts a suggestion on part 二 from its balloon (the server's text
+// the margin away and is remembered; on part 二 the drafter's balloon follows its passage when a line is typed above
+// it and when the window narrows and widens again, and the drafter accepts the suggestion from it (the server's text
 // changes). axe finds nothing serious at 1440 px nor at 390 px, where there is no margin and the drawer stays.
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createAnchor } from '@/lib/domain/anchor';
-import { ownApp, shot, writeReport } from './support';
+import { ownApp, shot, typeAt, writeReport } from './support';
 
 const own = ownApp('margin');
 const WIDE = { width: 1440, height: 900 };
@@ -133,6 +134,24 @@ describe('comments and suggestions in the margin', () => {
     expect(Math.abs((await top(balloon)) - (await top(passage)))).toBeLessThanOrEqual(3);
     // Part 一's balloons are not beside part 二.
     expect(await page.getByTestId('margin').locator('[data-balloon]').count()).toBe(1);
+    // A new line typed above the passage moves it down, and its balloon follows; taken away again, both go back.
+    const aligned = async () => Math.abs((await top(balloon)) - (await top(passage)));
+    const before = await top(passage);
+    await typeAt(page, 'leaders', ['Control+Home'], '');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await top(passage)) - before).toBeGreaterThan(20);
+    await expect.poll(aligned).toBeLessThanOrEqual(3);
+    await page.keyboard.press('Backspace');
+    await expect.poll(async () => Math.abs((await top(passage)) - before)).toBeLessThan(2);
+    await expect.poll(aligned).toBeLessThanOrEqual(3);
+    // A window narrower than the margin needs takes it away (the side panel stays); wide again, it is back in place.
+    await page.setViewportSize({ width: 1300, height: 900 });
+    await expect.poll(() => page.getByTestId('margin').count()).toBe(0);
+    expect(await page.locator('.side-panel').isVisible()).toBe(true);
+    await page.setViewportSize(WIDE);
+    await expect.poll(() => balloon.getAttribute('data-placed')).toBe('at');
+    await expect.poll(aligned).toBeLessThanOrEqual(3);
+
     await balloon.locator('.suggestion-what').click();
     await expect.poll(() => selected(page)).toBe('述法1次');
     await shot(page, 'margin-02-drafter-1440');
