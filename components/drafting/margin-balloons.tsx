@@ -11,7 +11,7 @@ import { ErrorLine } from '@/components/ui/error-line';
 import type { ThreadView } from '@/lib/review/comments';
 import type { SuggestionView } from '@/lib/review/suggestions';
 import { useDrafting } from './drafting-context';
-import { useMarginPref, useWideScreen } from './margin-pref';
+import { useMarginPref, useMarginShown } from './margin-pref';
 import { useBalloonLayout } from './use-balloon-layout';
 
 /** A click on the balloon itself (not on one of its buttons or boxes) goes to its passage. */
@@ -92,9 +92,8 @@ function Margin({ part }: { part: string }) {
 /** The margin column, where the screen is wide enough, the user wants it and a part (not the front matter) is shown. */
 export function MarginBalloons() {
   const { part } = useDrafting();
-  const [on] = useMarginPref();
-  const wide = useWideScreen();
-  return on && wide && part ? <Margin part={part} /> : null;
+  const shown = useMarginShown();
+  return shown && part ? <Margin part={part} /> : null;
 }
 
 /** The switch for the margin, shown (by drafting.css) only where the margin can be. */

@@ -49,6 +49,12 @@ export function useMarginPref(): [boolean, (on: boolean) => void] {
   return [on, set];
 }
 
+/** Whether the margin shows the balloons: wide enough and not switched off. */
+export function useMarginShown(): boolean {
+  const [on] = useMarginPref();
+  return useWideScreen() && on;
+}
+
 /** Whether the screen is wide enough for the margin (false on the server and on phones). */
 export function useWideScreen(): boolean {
   return useSyncExternalStore(subscribeWide, () => window.matchMedia(MARGIN_MEDIA).matches, () => false);

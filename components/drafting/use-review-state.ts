@@ -10,6 +10,7 @@ import type { ThreadList, ThreadView } from '@/lib/review/comments';
 import type { Decision, DecisionConflict, SuggestionList, SuggestionView } from '@/lib/review/suggestions';
 import type { VerdictView } from '@/lib/review/verdicts';
 import type { SideTab } from './drafting-context';
+import { useMarginShown } from './margin-pref';
 import type { ActiveMark, SectionSuggestion, SectionThread, TextSelectionInfo } from './section-editor';
 import type { SectionApis } from './use-navigation';
 
@@ -22,13 +23,15 @@ export function useReviewState(reportId: number, initial: ReviewData, apis: Sect
   const [selection, setSelection] = useState<TextSelectionInfo>(null);
 
   const onSelectText = useCallback((sel: TextSelectionInfo) => setSelection(sel), []);
-  // A mark clicked in the text: its thread or suggestion is picked (its card and balloon marked) and its tab shown.
+  // A mark clicked in the text: its thread or suggestion is picked (its card and balloon marked) and, unless its
+  // balloon stands beside it in the margin, its tab shown.
+  const marginShown = useMarginShown();
   const onMarkClick = useCallback(
     (mark: NonNullable<ActiveMark>) => {
       setActive(mark);
-      setTab(mark.kind === 'thread' ? 'comments' : 'suggestions');
+      if (!marginShown) setTab(mark.kind === 'thread' ? 'comments' : 'suggestions');
     },
-    [setTab],
+    [setTab, marginShown],
   );
   const refreshThreads = useCallback(async () => {
     const r = await apiCall<ThreadList>(`/api/reports/${reportId}/comments`);

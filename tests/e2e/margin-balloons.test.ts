@@ -134,14 +134,21 @@ describe('comments and suggestions in the margin', () => {
     expect(Math.abs((await top(balloon)) - (await top(passage)))).toBeLessThanOrEqual(3);
     // Part 一's balloons are not beside part 二.
     expect(await page.getByTestId('margin').locator('[data-balloon]').count()).toBe(1);
+    // A click on the passage marks the balloon beside it and leaves the side panel on the drafter's checklist.
+    expect(await page.getByTestId('tab-checklist').getAttribute('aria-selected')).toBe('true');
+    expect(await balloon.getAttribute('class')).not.toContain('active');
+    await passage.click();
+    await expect.poll(() => balloon.getAttribute('class')).toContain('active');
+    await expect.poll(() => passage.getAttribute('class')).toContain('active');
+    expect(await page.getByTestId('tab-checklist').getAttribute('aria-selected')).toBe('true');
     // A new line typed above the passage moves it down, and its balloon follows; taken away again, both go back.
     const aligned = async () => Math.abs((await top(balloon)) - (await top(passage)));
     // Measured from the editor's top: Enter may scroll the page.
     const inText = async () => (await top(passage)) - (await top(page.getByTestId('editor-leaders')));
     const before = await inText();
-    await page.getByTestId('editor-leaders').locator('p').first().click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('editor-leaders');
-    await page.keyboard.press('Control+Home');
+    // The caret at the very start of the part (the paragraph's top left corner, inside its indent).
+    await page.getByTestId('editor-leaders').locator('p').first().click({ position: { x: 4, y: 6 } });
+    await expect.poll(() => page.evaluate(() => [document.activeElement?.getAttribute('data-testid'), window.getSelection()?.anchorOffset])).toEqual(['editor-leaders', 0]);
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await inText()) - before).toBeGreaterThan(20);
     await expect.poll(aligned).toBeLessThanOrEqual(3);
