@@ -54,6 +54,8 @@ export type DraftingContextValue = {
   threads: ThreadView[];
   selection: TextSelectionInfo;
   activeThread: number | null;
+  /** The suggestion picked in the text or the margin. */
+  activeSuggestion: number | null;
   onThreadsChanged: () => Promise<void>;
   onOpenThread: (t: ThreadView) => void;
   suggestions: SuggestionView[];

@@ -16,6 +16,7 @@ import { FrontMatter } from './front-matter';
 import { RecoverBanner } from './recover-banner';
 import { SectionEditor, type SectionApi } from './section-editor';
 import { navLabel, SectionNav, type Nav } from './section-nav';
+import { MarginBalloons } from './margin-balloons';
 import { SideDrawer } from './side-drawer';
 import { createTextStore, useTexts } from './text-store';
 import { useChecks } from './use-checks';
@@ -91,9 +92,10 @@ export function ReportWorkspace({ initial, focusThread = null }: Props) {
     threads: rv.threads,
     selection: rv.selection,
     activeThread: rv.activeThread,
+    activeSuggestion: rv.activeSuggestion,
     onThreadsChanged: rv.refreshThreads,
     onOpenThread: closing((t: DraftingContextValue['threads'][number]) => {
-      rv.setActiveThread(t.id);
+      rv.setActive({ kind: 'thread', id: t.id });
       if (t.position) jump(t.sectionKey, t.position.start, t.position.end);
       else setCurrent(t.sectionKey);
     }),
@@ -101,9 +103,11 @@ export function ReportWorkspace({ initial, focusThread = null }: Props) {
     suggestionsHidden: rv.suggestionsHidden,
     onSuggestionsChanged: rv.refreshSuggestions,
     onAcceptSuggestion: rv.acceptSuggestion,
-    onOpenSuggestion: closing((s: DraftingContextValue['suggestions'][number]) =>
-      s.position ? jump(s.sectionKey, s.position.start, Math.max(s.position.end, s.position.start + 1)) : setCurrent(s.sectionKey),
-    ),
+    onOpenSuggestion: closing((s: DraftingContextValue['suggestions'][number]) => {
+      rv.setActive({ kind: 'suggestion', id: s.id });
+      if (s.position) jump(s.sectionKey, s.position.start, Math.max(s.position.end, s.position.start + 1));
+      else setCurrent(s.sectionKey);
+    }),
     drafting: sg.drafting,
     onOpenDraft: closing((key: Parameters<DraftingContextValue['onOpenDraft']>[0], start: number, end: number) => jump(key, start, end)),
     verdicts: rv.verdicts,
@@ -167,14 +171,15 @@ export function ReportWorkspace({ initial, focusThread = null }: Props) {
                 register={register}
                 threads={rv.threadsBySection.get(s.key)!}
                 suggestions={rv.suggestionsBySection.get(s.key)!}
-                activeThread={rv.activeThread}
+                active={rv.active}
                 onSelectText={rv.onSelectText}
-                onThreadClick={rv.onThreadClick}
+                onMarkClick={rv.onMarkClick}
                 suggesting={sg.suggesting}
                 onDraft={sg.onDraft}
               />
             ))}
           </div>
+          <MarginBalloons />
           <SideDrawer open={drawerOpen} setOpen={setDrawerOpen} count={rv.threads.filter((t) => !t.resolved).length + rv.pendingSuggestions + checks.length} />
         </div>
         <FindReplace fr={fr} />

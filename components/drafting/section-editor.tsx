@@ -17,9 +17,9 @@ import { LocalDrafts } from '@/lib/autosave/local-drafts';
 import { SaveQueue, type SaveStatus } from '@/lib/autosave/save-queue';
 import { useSnapshot } from './use-snapshot';
 import { sendSection } from './save-result';
-import { useReviewMarks, type SectionSuggestion, type SectionThread } from './use-review-marks';
+import { useReviewMarks, type ActiveMark, type SectionSuggestion, type SectionThread } from './use-review-marks';
 
-export type { SectionSuggestion, SectionThread };
+export type { ActiveMark, SectionSuggestion, SectionThread };
 import type { TiptapNode } from '@/lib/domain/tiptap-doc';
 import type { TextEdit } from '@/lib/domain/model';
 import { countChars } from '@/lib/domain/text-utils';
@@ -63,9 +63,10 @@ export type TextSelectionInfo = { key: string; anchor: TextAnchor } | null;
 type Props = {
   threads: SectionThread[];
   suggestions: SectionSuggestion[];
-  activeThread: number | null;
+  active: ActiveMark;
   onSelectText: (sel: TextSelectionInfo) => void;
-  onThreadClick: (id: number) => void;
+  /** A click on a comment's highlight or a suggestion's mark in the text. */
+  onMarkClick: (mark: NonNullable<ActiveMark>) => void;
   reportId: number;
   section: SectionSnapshot;
   editable: boolean;
@@ -80,6 +81,16 @@ type Props = {
   onDraft: (key: string, changes: DraftChange[]) => void;
 };
 
+/** Selects a stretch of the page (from and to as the editor's DOM positions). */
+function selectInPage(from: { node: Node; offset: number }, to: { node: Node; offset: number }) {
+  const range = document.createRange();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  const sel = window.getSelection();
+  sel?.removeAllRanges();
+  sel?.addRange(range);
+}
+
 /**
  * The part's 字数, from its plain text in the text store (put there once typing pauses), so no keystroke walks a
  * 50,000-character part to count it; only this line re-renders.
@@ -92,7 +103,7 @@ function CharCount({ store, k }: { store: TextStore; k: string }) {
 /** One section's editor with its own autosave queue; memoised so typing never re-renders the page. */
 export const SectionEditor = memo(function SectionEditor(props: Props) {
   // onStatus, onConflict and register are stable callbacks of the workspace, so capturing them once is safe.
-  const { reportId, section, editable, placeholder, visible, store, onStatus, onConflict, register, threads, suggestions, activeThread, onSelectText, onThreadClick, suggesting, onDraft } = props;
+  const { reportId, section, editable, placeholder, visible, store, onStatus, onConflict, register, threads, suggestions, active, onSelectText, onMarkClick, suggesting, onDraft } = props;
   const [drafts] = useState(() => new LocalDrafts<TiptapNode>(typeof window === 'undefined' ? null : window.localStorage, reportId));
   const [queue] = useState(
     () =>
@@ -182,8 +193,11 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
         const idx = textIndex(editor.state.doc);
         const from = idx.toPos(start);
         const to = Math.max(from, idx.toPos(Math.max(start, end - 1)) + 1);
-        editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, from, Math.min(to, editor.state.doc.content.size))).scrollIntoView());
+        const last = Math.min(to, editor.state.doc.content.size);
+        editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, from, last)).scrollIntoView());
         editor.view.focus();
+        // A read-only text takes no focus, so the browser's selection is not moved with the editor's: put it on the passage.
+        if (!editor.isEditable) selectInPage(editor.view.domAtPos(from), editor.view.domAtPos(last));
       },
       flush: () => {
         snapshot.now();
@@ -213,7 +227,7 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
     });
   }, [editor, queue, drafts, section.key, store, register, typing, snapshot]);
 
-  useReviewMarks(editor, threads, activeThread, suggestions, revision);
+  useReviewMarks(editor, threads, active, suggestions, revision);
 
   const reportSelection = () => {
     if (!editor) return;
@@ -248,8 +262,8 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
       onMouseUp={reportSelection}
       onKeyUp={reportSelection}
       onClick={(e) => {
-        const mark = (e.target as HTMLElement).closest('mark[data-thread]');
-        if (mark) onThreadClick(Number(mark.getAttribute('data-thread')));
+        const mark = (e.target as HTMLElement).closest('mark[data-thread], [data-suggestion]');
+        if (mark instanceof HTMLElement) onMarkClick(mark.dataset.thread ? { kind: 'thread', id: Number(mark.dataset.thread) } : { kind: 'suggestion', id: Number(mark.dataset.suggestion) });
       }}
     >
       {editor && editable && !suggesting ? <Toolbar editor={editor} /> : null}

@@ -8,6 +8,7 @@ import { ChecksPanel } from './checks-panel';
 import { SimilarityPanel } from '@/components/similarity/similarity-panel';
 import { CoveragePanel } from './coverage-panel';
 import { useDrafting, type SideTab } from './drafting-context';
+import { MarginSwitch } from './margin-balloons';
 
 const TABS: Array<[SideTab, string]> = [
   ['checklist', '清单'],
@@ -24,6 +25,7 @@ export function SidePanel() {
   const pending = suggestions.filter((s) => s.state === 'pending').length;
   return (
     <aside className="side-panel">
+      <MarginSwitch />
       <div className="tabs" role="tablist">
         {TABS.map(([tab, label]) => {
           const count = { checklist: 0, checks: checks.length, comments: open, suggestions: pending, coverage: 0, similar: 0 }[tab];

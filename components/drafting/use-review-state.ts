@@ -10,7 +10,8 @@ import type { ThreadList, ThreadView } from '@/lib/review/comments';
 import type { Decision, DecisionConflict, SuggestionList, SuggestionView } from '@/lib/review/suggestions';
 import type { VerdictView } from '@/lib/review/verdicts';
 import type { SideTab } from './drafting-context';
-import type { SectionSuggestion, SectionThread, TextSelectionInfo } from './section-editor';
+import { useMarginShown } from './margin-pref';
+import type { ActiveMark, SectionSuggestion, SectionThread, TextSelectionInfo } from './section-editor';
 import type { SectionApis } from './use-navigation';
 
 /** `focus`: the thread a link opened the page on (?comment=…, from a 待办 item about a mention). */
@@ -19,16 +20,19 @@ export function useReviewState(reportId: number, initial: ReviewData, apis: Sect
   const [suggestions, setSuggestions] = useState<SuggestionView[]>(initial.suggestions);
   const [suggestionsHidden, setSuggestionsHidden] = useState(initial.suggestionsHidden);
   const [verdicts, setVerdicts] = useState<VerdictView[]>(initial.verdicts);
-  const [activeThread, setActiveThread] = useState<number | null>(() => (initial.threads.some((t) => t.id === focus) ? focus : null));
+  const [active, setActive] = useState<ActiveMark>(() => (focus !== null && initial.threads.some((t) => t.id === focus) ? { kind: 'thread', id: focus } : null));
   const [selection, setSelection] = useState<TextSelectionInfo>(null);
 
   const onSelectText = useCallback((sel: TextSelectionInfo) => setSelection(sel), []);
-  const onThreadClick = useCallback(
-    (id: number) => {
-      setActiveThread(id);
-      setTab('comments');
+  // A mark clicked in the text: its thread or suggestion is picked (its card and balloon marked) and, unless its
+  // balloon stands beside it in the margin, its tab shown.
+  const marginShown = useMarginShown();
+  const onMarkClick = useCallback(
+    (mark: NonNullable<ActiveMark>) => {
+      setActive(mark);
+      if (!marginShown) setTab(mark.kind === 'thread' ? 'comments' : 'suggestions');
     },
-    [setTab],
+    [setTab, marginShown],
   );
   const refreshThreads = useCallback(async () => {
     const r = await apiCall<ThreadList>(`/api/reports/${reportId}/comments`);
@@ -87,11 +91,13 @@ export function useReviewState(reportId: number, initial: ReviewData, apis: Sect
     suggestions,
     suggestionsHidden,
     verdicts,
-    activeThread,
-    setActiveThread,
+    active,
+    setActive,
+    activeThread: active?.kind === 'thread' ? active.id : null,
+    activeSuggestion: active?.kind === 'suggestion' ? active.id : null,
     selection,
     onSelectText,
-    onThreadClick,
+    onMarkClick,
     refreshThreads,
     refreshSuggestions,
     acceptSuggestion,

@@ -51,9 +51,13 @@ type Props = {
   onOpen: (s: SuggestionView) => void;
   onChanged: () => Promise<void>;
   setError: (message: string | null) => void;
+  /** Picked in the text or the margin. */
+  active?: boolean;
+  /** The card's own element: a list item in the 修订 tab, a block inside a margin balloon. */
+  as?: 'li' | 'div';
 };
 
-export function SuggestionCard({ reportId, s, mayDecide, mayReply, mayWithdraw, busy, onDecide, onOpen, onChanged, setError }: Props) {
+export function SuggestionCard({ reportId, s, mayDecide, mayReply, mayWithdraw, busy, onDecide, onOpen, onChanged, setError, active = false, as: Tag = 'li' }: Props) {
   const [reply, setReply] = useState('');
   const [sending, setSending] = useState(false);
   const state = suggestionState(s);
@@ -78,7 +82,7 @@ export function SuggestionCard({ reportId, s, mayDecide, mayReply, mayWithdraw, 
   }
 
   return (
-    <li className={`suggestion-card state-${state}`} data-testid={`suggestion-${s.id}`}>
+    <Tag className={`suggestion-card state-${state}${active ? ' active' : ''}`} data-testid={`suggestion-${s.id}`}>
       <button type="button" className="link" onClick={() => onOpen(s)}>
         {SECTION_LABELS[s.sectionKey]}
       </button>
@@ -125,6 +129,6 @@ export function SuggestionCard({ reportId, s, mayDecide, mayReply, mayWithdraw, 
           </button>
         </div>
       ) : null}
-    </li>
+    </Tag>
   );
 }

@@ -6,12 +6,11 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { draftId, useDrafting, type DraftingSuggestions } from '@/components/drafting/drafting-context';
-import { apiCall, refusalOf } from '@/components/ui/api-call';
 import { ErrorLine } from '@/components/ui/error-line';
-import type { Decision, SuggestionView } from '@/lib/review/suggestions';
 import { SECTION_LABELS, type BodySectionKey } from '@/lib/domain/sections';
 import { limitMessage } from '@/lib/shared/limits';
 import { ChangeWords, STATE_LABELS, SuggestionCard, suggestionState, type SuggestionFilter } from './suggestion-card';
+import { useDecide } from './use-decide';
 import { WordReviewUpload } from './word-review-upload';
 
 
@@ -90,35 +89,14 @@ export function SuggestionsPanel() {
     mayComment: mayReply,
     part,
     onSuggestionsChanged: onChanged,
-    onAcceptSuggestion: onAccept,
     onOpenSuggestion: onOpen,
+    activeSuggestion,
     mayFileWord,
     onThreadsChanged,
     userId,
   } = useDrafting();
   const [filter, setFilter] = useState<SuggestionFilter>('all');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  // One after another, each through the editor's versioned save; the first refusal stops the run and is shown.
-  async function decide(list: SuggestionView[], what: 'accept' | 'reject') {
-    setBusy(true);
-    setError(null);
-    try {
-      for (const s of list) {
-        const refused = what === 'accept' ? await onAccept(s) : refusalOf(await apiCall<Decision>(`/api/reports/${reportId}/suggestions/${s.id}/reject`, { method: 'POST' }));
-        if (refused) {
-          setError(refused);
-          break;
-        }
-      }
-      await onChanged();
-    } catch {
-      setError('无法连接服务器，请检查网络后重试。');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { decide, busy, error, setError } = useDecide();
 
   const acceptable = suggestions.filter((s) => suggestionState(s) === 'pending');
   const inPart = acceptable.filter((s) => s.sectionKey === part);
@@ -172,6 +150,7 @@ export function SuggestionsPanel() {
             busy={busy}
             onDecide={(x, what) => void decide([x], what)}
             onOpen={onOpen}
+            active={s.id === activeSuggestion}
             onChanged={onChanged}
             setError={setError}
           />

@@ -5,7 +5,8 @@ import { PluginKey } from '@tiptap/pm/state';
 import { Decoration, type DecorationSet } from '@tiptap/pm/view';
 import { decorationPlugin } from './decorations';
 
-export type SuggestionRange = { id: number; from: number; to: number; replacement: string };
+/** `active`: the one picked in the text or the margin, drawn stronger. */
+export type SuggestionRange = { id: number; from: number; to: number; replacement: string; active?: boolean };
 
 export const suggestionMarkKey = new PluginKey<DecorationSet>('suggestionMarks');
 
@@ -22,9 +23,9 @@ function removedText(text: string): HTMLElement {
   return el;
 }
 
-function inserted(id: number, text: string): HTMLElement {
+function inserted(id: number, text: string, active: boolean): HTMLElement {
   const el = document.createElement('ins');
-  el.className = 'suggest-ins';
+  el.className = active ? 'suggest-ins active' : 'suggest-ins';
   el.dataset.suggestion = String(id);
   el.textContent = text;
   return el;
@@ -35,8 +36,8 @@ export const SuggestionMarks = Extension.create({
   addProseMirrorPlugins() {
     return [
       decorationPlugin<SuggestionRange>(suggestionMarkKey, (r) => [
-        ...(r.to > r.from ? [Decoration.inline(r.from, r.to, { nodeName: 'del', class: 'suggest-del', 'data-suggestion': String(r.id) })] : []),
-        ...(r.replacement ? [Decoration.widget(r.to, () => inserted(r.id, r.replacement), { side: 1, key: `s${r.id}` })] : []),
+        ...(r.to > r.from ? [Decoration.inline(r.from, r.to, { nodeName: 'del', class: r.active ? 'suggest-del active' : 'suggest-del', 'data-suggestion': String(r.id) })] : []),
+        ...(r.replacement ? [Decoration.widget(r.to, () => inserted(r.id, r.replacement, !!r.active), { side: 1, key: `s${r.id}${r.active ? 'a' : ''}` })] : []),
       ]),
       decorationPlugin<DraftRange>(draftMarkKey, (r, i) => [
         ...(r.removed ? [Decoration.widget(r.from, () => removedText(r.removed), { side: -1, key: `d${i}:${r.removed}`, ignoreSelection: true })] : []),
