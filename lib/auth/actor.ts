@@ -2,24 +2,28 @@
 import { one } from '@/db/tx';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { appSettings, reviewerCounties, townships, users } from '@/db/schema';
+import { appSettings, reviewerCounties, sessions, townships, users } from '@/db/schema';
+import { judgeSession, type SessionCheck } from './sessions';
 import type { Actor } from '@/lib/domain/permissions';
 import { preparedFor } from '@/db/prepared';
 
+// The columns an Actor is made of: the user, and the county of a drafter's township.
+const ACTOR_COLUMNS = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  active: users.active,
+  mustChangePassword: users.mustChangePassword,
+  totpEnabledAt: users.totpEnabledAt,
+  countyId: users.countyId,
+  townshipId: users.townshipId,
+  townshipCountyId: townships.countyId,
+};
+
 const actorRow = preparedFor('actor_row', (db) =>
   db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      active: users.active,
-      mustChangePassword: users.mustChangePassword,
-      totpEnabledAt: users.totpEnabledAt,
-      countyId: users.countyId,
-      townshipId: users.townshipId,
-      townshipCountyId: townships.countyId,
-    })
+    .select(ACTOR_COLUMNS)
     .from(users)
     .leftJoin(townships, eq(townships.id, users.townshipId))
     .where(eq(users.id, sql.placeholder('id'))),
@@ -49,6 +53,12 @@ async function mustEnrol(db: Db, role: string): Promise<boolean> {
   return Array.isArray(row?.value) && row.value.includes(role);
 }
 
+export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
+  const row = await one(actorRow(db).execute({ id: userId }));
+  if (!row || !row.active) return null;
+  return await actorFrom(db, row, row.totpEnabledAt === null && (await mustEnrol(db, row.role)));
+}
+
 /** The columns an actor's scope is worked out from (a drafter's county is its township's). */
 export type ActorRow = {
   id: number;
@@ -73,13 +83,42 @@ export function actorOf(row: ActorRow, further: readonly number[]): Actor {
   };
 }
 
-export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
-  const row = await one(actorRow(db).execute({ id: userId }));
-  if (!row || !row.active) return null;
-  const further = row.role === 'reviewer' ? (await furtherCounties(db).execute({ id: userId })).map((r) => r.countyId) : [];
+async function actorFrom(db: Db, row: ActorRow & { mustChangePassword: boolean }, enrol: boolean): Promise<Actor> {
+  const further = row.role === 'reviewer' ? (await furtherCounties(db).execute({ id: row.id })).map((r) => r.countyId) : [];
   return {
     ...actorOf(row, further),
     mustChangePassword: row.mustChangePassword,
-    ...(row.totpEnabledAt === null && (await mustEnrol(db, row.role)) ? { mustEnrolSecondFactor: true } : {}),
+    ...(enrol ? { mustEnrolSecondFactor: true } : {}),
   };
+}
+
+// A request's session row, its user as an Actor is made, and the roles that must use a second factor, in one
+// statement: what every signed-in request asks first (lib/server/session.ts).
+const sessionActorRow = preparedFor('session_actor_row', (db) =>
+  db
+    .select({ session: sessions, user: ACTOR_COLUMNS, twoFactorRoles: appSettings.value })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(townships, eq(townships.id, users.townshipId))
+    .leftJoin(appSettings, eq(appSettings.key, TWO_FACTOR_ROLES_KEY))
+    .where(eq(sessions.id, sql.placeholder('id'))),
+);
+
+/**
+ * The active user a session belongs to, when the session still holds (checkSession's rules, its last activity brought
+ * up to date) and belongs to `userId`; what checkSession and loadActor answer together, read in one statement.
+ */
+export async function loadSessionActor(
+  db: Db,
+  sessionId: string,
+  userId: number,
+  now = new Date(),
+): Promise<{ check: SessionCheck; actor: Actor | null }> {
+  if (!sessionId || sessionId.length > 64) return { check: { ok: false, reason: 'missing' }, actor: null };
+  const row = await one(sessionActorRow(db).execute({ id: sessionId }));
+  const check = await judgeSession(db, row?.session, now);
+  if (!row || !check.ok || row.session.userId !== userId || !row.user.active) return { check, actor: null };
+  const roles = row.twoFactorRoles;
+  const enrol = row.user.totpEnabledAt === null && Array.isArray(roles) && roles.includes(row.user.role);
+  return { check, actor: await actorFrom(db, row.user, enrol) };
 }

@@ -80,13 +80,20 @@ export type SessionCheck = { ok: true; session: SessionRow } | { ok: false; reas
 /** Whether a session still holds at `now`; a holding session's last activity is brought up to date. */
 export async function checkSession(db: Db, id: string, now = new Date(), opts: { touch?: boolean } = {}): Promise<SessionCheck> {
   if (!id || id.length > 64) return { ok: false, reason: 'missing' };
-  const s = await one(sessionById(db).execute({ id }));
+  return await judgeSession(db, await one(sessionById(db).execute({ id })), now, opts);
+}
+
+/**
+ * checkSession for a session row already read (with the user it belongs to, lib/auth/actor.ts): whether it still holds
+ * at `now`, its last activity brought up to date when it does.
+ */
+export async function judgeSession(db: Db, s: SessionRow | undefined, now = new Date(), opts: { touch?: boolean } = {}): Promise<SessionCheck> {
   if (!s) return { ok: false, reason: 'missing' };
   if (s.revokedAt) return { ok: false, reason: 'revoked' };
   if (s.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
   if (now.getTime() - s.lastSeenAt.getTime() > idleTimeoutMs()) return { ok: false, reason: 'idle' };
   if (opts.touch !== false && now.getTime() - s.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await write(db, () => touch(db).execute({ id, now: sessions.lastSeenAt.mapToDriverValue(now) }));
+    await write(db, () => touch(db).execute({ id: s.id, now: sessions.lastSeenAt.mapToDriverValue(now) }));
   }
   return { ok: true, session: s };
 }

@@ -2,7 +2,7 @@
 import { one, withTx, found } from '@/db/tx';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { reportChecklist, reportSections, reports, suggestions, users, type Report, type ReportSection } from '@/db/schema';
+import { counties, reportChecklist, reportSections, reports, suggestions, townships, users, type Report, type ReportSection } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { can, type Actor, type Action } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/shared/errors';
@@ -168,11 +168,13 @@ export type ReportWithSections = {
   sections: ReportSection[];
 };
 
-/** A report by id, a hot statement (db/prepared.ts). */
-const reportById = preparedFor('report_by_id', (db) =>
+/** A report by id with its township and county name, in one hot statement (db/prepared.ts): every report route asks. */
+const reportInTownship = preparedFor('report_in_township', (db) =>
   db
-    .select()
+    .select({ r: reports, t: townships, countyName: counties.name })
     .from(reports)
+    .innerJoin(townships, eq(townships.id, reports.townshipId))
+    .innerJoin(counties, eq(counties.id, townships.countyId))
     .where(eq(reports.id, sql.placeholder('id'))),
 );
 
@@ -181,8 +183,9 @@ const reportById = preparedFor('report_by_id', (db) =>
  * scope is refused (403) and nothing of it is returned.
  */
 export async function loadReportInScope(db: Db, actor: Actor, reportId: number, action: Action = 'report.read') {
-  const report = await found(reportById(db).execute({ id: reportId }), '报告不存在。');
-  const township = (await getTownship(db, report.townshipId))!;
+  const row = await found(reportInTownship(db).execute({ id: reportId }), '报告不存在。');
+  const report: Report = row.r;
+  const township: TownshipWithCounty = { ...row.t, countyName: row.countyName };
   const resource = { townshipId: township.id, countyId: township.countyId };
   if (!can(actor, 'report.read', resource)) throw new AppError('forbidden', '您无权查看该报告。');
   if (action !== 'report.read' && !can(actor, action, resource)) throw new AppError('forbidden', '您没有权限进行此操作。');

@@ -14,6 +14,7 @@ import { BODY_SECTION_KEYS, SECTION_LABELS, type BodySectionKey } from '@/lib/do
 import { loadReportInScope } from '@/lib/reports/service';
 import { parseInput, textField } from '@/lib/shared/validation';
 import { diffSections, diffStats, diffText } from '@/lib/domain/diff';
+import { preparedFor } from '@/db/prepared';
 import { sectionVersions, writeSection } from '@/lib/reports/sections';
 import { isEditableStatus, LOCKED_MESSAGES } from '@/lib/domain/workflow';
 
@@ -135,16 +136,21 @@ export async function createVersion(
 }
 
 /** Called after each save: keeps at most one automatic snapshot an hour while someone is editing. */
+// When the report's last automatic version was taken (an autosave asks on every save): the newest one only, through
+// the (report, created_at) index, prepared once per connection.
+const lastAutoVersion = preparedFor('last_auto_version', (db) =>
+  db
+    .select({ at: reportVersions.createdAt })
+    .from(reportVersions)
+    .where(and(eq(reportVersions.reportId, sql.placeholder('reportId')), eq(reportVersions.kind, 'auto')))
+    .orderBy(desc(reportVersions.createdAt))
+    .limit(1),
+);
+
 export async function maybeAutoVersion(db: Tx, reportId: number, actorId: number, now = new Date()): Promise<ReportVersion | null> {
   // Two instances saving the same report at once must not both find the last snapshot old and both take one.
   await lockFor(db, LOCK_SPACE.autoVersion, reportId);
-  const last = await one(
-    db
-      .select({ at: reportVersions.createdAt })
-      .from(reportVersions)
-      .where(and(eq(reportVersions.reportId, reportId), eq(reportVersions.kind, 'auto')))
-      .orderBy(desc(reportVersions.createdAt)),
-  );
+  const last = await one(lastAutoVersion(db).execute({ reportId }));
   if (last && now.getTime() - last.at.getTime() < AUTO_VERSION_INTERVAL_MS) return null;
   return await createVersion(db, { reportId, kind: 'auto', label: '自动保存', actorId, at: now });
 }

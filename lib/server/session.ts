@@ -5,7 +5,7 @@ import { forbidden, notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db';
 import type { Db } from '@/db/client';
-import { loadActor } from '@/lib/auth/actor';
+import { loadSessionActor } from '@/lib/auth/actor';
 import type { Actor } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/shared/errors';
 import { checkSession } from '@/lib/auth/sessions';
@@ -26,12 +26,12 @@ export type { Allow };
 export async function getActor(): Promise<Actor | null> {
   const s = await sessionOf();
   if (!s) return null;
-  const db = getDb();
-  const check = await checkSession(db, s.sid);
+  // The session row, its user and the second-factor roles in one statement, read on every request: a revoked
+  // session, a deactivated account or a changed role takes effect at the next request.
+  const { check, actor } = await loadSessionActor(getDb(), s.sid, s.userId);
   // A session still waiting for its second-factor code is nobody yet.
-  if (!check.ok || check.session.userId !== s.userId || check.session.awaitingCode) return null;
-  const actor = await loadActor(db, s.userId);
-  return actor ? { ...actor, sessionId: s.sid } : null;
+  if (!check.ok || check.session.awaitingCode || !actor) return null;
+  return { ...actor, sessionId: s.sid };
 }
 
 // Decrypting the session cookie (an encrypted JWT) is the largest single cost of an autosave, and an editor sends
