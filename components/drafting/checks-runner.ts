@@ -1,18 +1,10 @@
 // The report's structure checks, run off the page's thread: in a Web Worker (checks.worker.ts), so a keystroke never
 // waits behind them, and only the latest report's answer is kept. Where no worker can be had (an old browser, a
 // policy that refuses it) they run on the page once it is idle.
-import { runChecks } from '@/lib/domain/checks';
 import type { Check } from '@/lib/domain/model';
-import type { SeasonPack } from '@/lib/domain/season/schema';
-import { storedReportText, type StoredReport } from '@/lib/domain/stored';
+import { runChecksJob, type ChecksAnswer, type ChecksJob, type ChecksRequest } from './checks-job';
 
-export type ChecksJob = { report: StoredReport; pack: SeasonPack };
-export type ChecksRequest = { id: number; job: ChecksJob };
-export type ChecksAnswer = { id: number; checks: Check[] };
-
-export function runChecksJob(job: ChecksJob): Check[] {
-  return runChecks(storedReportText(job.report), job.pack);
-}
+export { runChecksJob, type ChecksJob, type ChecksRequest };
 
 /** What the runner needs of a Worker (a fake one in tests). */
 export type WorkerLike = {
