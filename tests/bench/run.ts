@@ -424,6 +424,8 @@ async function dashboardBench() {
 }
 
 async function keystrokeLatency(page: Page, selector: string): Promise<number[]> {
+  // The page typed into is the tab in front: a tab behind another gets no frames and slowed timers.
+  await page.bringToFront();
   await page.evaluate(() => {
     const w = window as unknown as { __lat: number[]; __listening?: boolean };
     w.__lat = [];
@@ -458,6 +460,7 @@ async function keystrokeLatency(page: Page, selector: string): Promise<number[]>
 async function profiled(page: Page, run: () => Promise<unknown>): Promise<void> {
   const out = process.env.BENCH_PROFILE;
   if (!out) return;
+  if (process.env.BENCH_TRACE) await traced(page, run);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -493,6 +496,29 @@ async function plantPendingSuggestions(db: Db, reportId: number, key: BodySectio
     return { reportId, sectionKey: key, authorId: reviewer.id, anchor: createAnchor(text, start, start + 24), replacement: `建议改为第${i}处`, reason: null };
   });
   await write(db, () => db.insert(suggestions).values(rows));
+}
+
+/** BENCH_TRACE=1 (with BENCH_PROFILE): a timeline trace while `run` types, its longest kinds of event per thread printed. */
+async function traced(page: Page, run: () => Promise<unknown>): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: Array<{ name: string; ph: string; dur?: number; tid: number; pid: number; args?: { name?: string } }> = [];
+  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as typeof events)));
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline.frame,blink,cc,gpu,viz', transferMode: 'ReportEvents' });
+  await run();
+  await cdp.send('Tracing.end');
+  await done;
+  const threads = new Map<string, string>();
+  for (const e of events) if (e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  const total = new Map<string, number>();
+  for (const e of events) {
+    if (e.ph !== 'X' || !e.dur) continue;
+    const k = `${threads.get(`${e.pid}:${e.tid}`) ?? e.tid} · ${e.name}`;
+    total.set(k, (total.get(k) ?? 0) + e.dur / 1000);
+  }
+  console.log('  trace while typing, longest kinds of event (total ms, nested events counted in each):');
+  for (const [k, v] of [...total.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`    ${ms(v).padStart(10)}  ${k}`);
+  await cdp.detach();
 }
 
 async function browserBench(app: AppServer, browser: Browser, db: Db, editor: { cookie: string; reportId: number; version: number }, firstLoad = true) {
