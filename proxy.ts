@@ -9,6 +9,9 @@ export function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    // The report's checks run in a worker of our own (components/drafting/checks.worker.ts); 'strict-dynamic' above
+    // would otherwise refuse it.
+    "worker-src 'self'",
     // React renders style attributes (progress bars, widths); styles cannot run code, scripts stay nonce-only.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",

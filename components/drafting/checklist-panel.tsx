@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { apiCall } from '@/components/ui/api-call';
 import type { ChecklistEntry, ChecklistSaved, LedgerState } from '@/lib/drafting/types';
 import { formatDateTime } from '@/lib/shared/format';
@@ -81,17 +81,22 @@ function snippet(text: string, start: number, end: number) {
 export function ChecklistPanel({ sectionKey }: Props) {
   const { reportId, partText: text, checklist, entries, editable, onEntry, onShow, verdicts, mayReview, onVerdict } = useDrafting();
   // 已修改, live: the passage the verdict points at reads otherwise in the editor now, or the drafter said it is done.
-  const verdictOf = new Map(
-    verdicts.map((v) => {
-      const item = findChecklistItem(checklist, v.itemId);
-      const changed = item && item.section === sectionKey ? passageChanged(v.passage, text, item) : v.changed;
-      return [v.itemId, { ...v, changed: changed || v.done !== null }];
-    }),
+  // Both read the whole part, so they are worked out again when the text changes, not whenever the page re-renders.
+  const verdictOf = useMemo(
+    () =>
+      new Map(
+        verdicts.map((v) => {
+          const item = findChecklistItem(checklist, v.itemId);
+          const changed = item && item.section === sectionKey ? passageChanged(v.passage, text, item) : v.changed;
+          return [v.itemId, { ...v, changed: changed || v.done !== null }];
+        }),
+      ),
+    [verdicts, checklist, sectionKey, text],
   );
   const [open, setOpen] = useState<string | null>(null);
   const [error, setError] = useState('');
   const items = checklistFor(checklist, sectionKey);
-  const suggestions = new Map(suggestChecklist(checklist, sectionKey, text).map((s) => [s.itemId, s]));
+  const suggestions = useMemo(() => new Map(suggestChecklist(checklist, sectionKey, text).map((s) => [s.itemId, s])), [checklist, sectionKey, text]);
   const byId = new Map(entries.map((e) => [e.itemId, e]));
   const ledger = sectionKey === 'measures' ? entries.filter((e) => e.kind === 'ledger') : [];
 

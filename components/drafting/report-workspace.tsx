@@ -50,7 +50,7 @@ export function ReportWorkspace({ initial, focusThread = null }: Props) {
   const [meta, setMeta] = useState<Meta>(() => metaOf(report));
   const [entries, setEntries] = useState<ChecklistEntry[]>(initial.checklist);
   // The checklist items are the season pack's (the report's year and county), not written in code.
-  const checklist = packChecklist(initial.seasonPack);
+  const checklist = useMemo(() => packChecklist(initial.seasonPack), [initial.seasonPack]);
   // So are the part headings: the county's pack over the province's over the national one, the variant for the kind.
   const template = useMemo(() => templateHeadings(report.year, initial.seasonPack, initial.township.kind), [report.year, initial.seasonPack, initial.township.kind]);
 

@@ -11,12 +11,12 @@ import { setHeadingTransaction, shortcutOf } from '@/lib/editor/shortcuts';
 import { findInDoc, replaceTransaction, type Match } from '@/lib/editor/find-replace';
 import { closeHistory } from '@tiptap/pm/history';
 import { CommentHighlights } from '@/lib/editor/comment-highlights';
-import { createAnchor, pointAnchor, type TextAnchor } from '@/lib/domain/anchor';
 import type { SectionSnapshot } from '@/lib/drafting/types';
 import { LocalDrafts } from '@/lib/autosave/local-drafts';
 import { SaveQueue, type SaveStatus } from '@/lib/autosave/save-queue';
 import { useSnapshot } from './use-snapshot';
 import { sendSection } from './save-result';
+import { useSelectionReport, type TextSelectionInfo } from './use-selection-report';
 import { useReviewMarks, type ActiveMark, type SectionSuggestion, type SectionThread } from './use-review-marks';
 
 export type { ActiveMark, SectionSuggestion, SectionThread };
@@ -57,8 +57,7 @@ export type SectionApi = {
   replace: (matches: Match[], replacement: string) => boolean;
 };
 
-/** A pending suggestion on this part, drawn in the text. */
-export type TextSelectionInfo = { key: string; anchor: TextAnchor } | null;
+export type { TextSelectionInfo };
 
 type Props = {
   threads: SectionThread[];
@@ -229,38 +228,15 @@ export const SectionEditor = memo(function SectionEditor(props: Props) {
 
   useReviewMarks(editor, threads, active, suggestions, revision);
 
-  const reportSelection = () => {
-    if (!editor) return;
-    // While suggesting, the editor holds the reviewer's typing, not the server's text: no comment anchors from it.
-    if (typing.active) {
-      onSelectText(null);
-      return;
-    }
-    const sel = window.getSelection();
-    if (!sel || !sel.anchorNode || !sel.focusNode || !editor.view.dom.contains(sel.anchorNode)) {
-      onSelectText(null);
-      return;
-    }
-    try {
-      const a = editor.view.posAtDOM(sel.anchorNode, sel.anchorOffset);
-      const b = editor.view.posAtDOM(sel.focusNode, sel.focusOffset);
-      const idx = textIndex(editor.state.doc);
-      const start = idx.toOffset(Math.min(a, b));
-      const end = idx.toOffset(Math.max(a, b));
-      // A caret (no selection) is a point where a reviewer may suggest an insertion.
-      onSelectText({ key: section.key, anchor: end > start ? createAnchor(idx.text, start, end) : pointAnchor(idx.text, start) });
-    } catch {
-      onSelectText(null);
-    }
-  };
+  const selection = useSelectionReport({ editor, key: section.key, suggesting: () => typing.active, onSelectText });
 
   return (
     <div
       className="section-editor"
       hidden={!visible}
       data-section-editor={section.key}
-      onMouseUp={reportSelection}
-      onKeyUp={reportSelection}
+      onMouseUp={selection.onMouseUp}
+      onKeyUp={selection.onKeyUp}
       onClick={(e) => {
         const mark = (e.target as HTMLElement).closest('mark[data-thread], [data-suggestion]');
         if (mark instanceof HTMLElement) onMarkClick(mark.dataset.thread ? { kind: 'thread', id: Number(mark.dataset.thread) } : { kind: 'suggestion', id: Number(mark.dataset.suggestion) });

@@ -15,11 +15,12 @@ export const CommentHighlights = Extension.create({
       decorationPlugin<HighlightRange>(commentHighlightKey, (r) =>
         r.to > r.from
           ? [
-              Decoration.inline(r.from, r.to, {
-                nodeName: 'mark',
-                class: `comment-anchor${r.resolved ? ' resolved' : ''}${r.active ? ' active' : ''}`,
-                'data-thread': String(r.id),
-              }),
+              Decoration.inline(
+                r.from,
+                r.to,
+                { nodeName: 'mark', class: `comment-anchor${r.resolved ? ' resolved' : ''}${r.active ? ' active' : ''}`, 'data-thread': String(r.id) },
+                { key: `c${r.id}${r.resolved ? 'r' : ''}${r.active ? 'a' : ''}` },
+              ),
             ]
           : [],
       ),

@@ -36,12 +36,12 @@ export const SuggestionMarks = Extension.create({
   addProseMirrorPlugins() {
     return [
       decorationPlugin<SuggestionRange>(suggestionMarkKey, (r) => [
-        ...(r.to > r.from ? [Decoration.inline(r.from, r.to, { nodeName: 'del', class: r.active ? 'suggest-del active' : 'suggest-del', 'data-suggestion': String(r.id) })] : []),
-        ...(r.replacement ? [Decoration.widget(r.to, () => inserted(r.id, r.replacement, !!r.active), { side: 1, key: `s${r.id}${r.active ? 'a' : ''}` })] : []),
+        ...(r.to > r.from ? [Decoration.inline(r.from, r.to, { nodeName: 'del', class: r.active ? 'suggest-del active' : 'suggest-del', 'data-suggestion': String(r.id) }, { key: `x${r.id}${r.active ? 'a' : ''}` })] : []),
+        ...(r.replacement ? [Decoration.widget(r.to, () => inserted(r.id, r.replacement, !!r.active), { side: 1, key: `s${r.id}${r.active ? 'a' : ''}:${r.replacement}` })] : []),
       ]),
       decorationPlugin<DraftRange>(draftMarkKey, (r, i) => [
         ...(r.removed ? [Decoration.widget(r.from, () => removedText(r.removed), { side: -1, key: `d${i}:${r.removed}`, ignoreSelection: true })] : []),
-        ...(r.to > r.from ? [Decoration.inline(r.from, r.to, { class: 'suggest-ins draft' })] : []),
+        ...(r.to > r.from ? [Decoration.inline(r.from, r.to, { class: 'suggest-ins draft' }, { key: `i${i}` })] : []),
       ]),
     ];
   },

@@ -44,7 +44,18 @@ function collect(node: PMNode, pos: number, lines: Ch[][]): void {
 
 export type TextIndex = { text: string; toPos: (offset: number) => number; toOffset: (pos: number) => number };
 
+// Documents never change: the index of the last one asked for is kept, so placing comments and suggestions on the
+// same text once typing pauses reads the part out once, not once for each.
+let last: { doc: PMNode; idx: TextIndex } | null = null;
+
 export function textIndex(doc: PMNode): TextIndex {
+  if (last?.doc === doc) return last.idx;
+  const idx = buildIndex(doc);
+  last = { doc, idx };
+  return idx;
+}
+
+function buildIndex(doc: PMNode): TextIndex {
   const lines: Ch[][] = [];
   doc.forEach((child, offset) => collect(child, offset + 1, lines));
   // Same normalisation as docToText: trailing spaces off each line, at most one blank line, trimmed ends.

@@ -11,6 +11,10 @@ import type { Browser, Page } from 'playwright-core';
 import pg from 'pg';
 import { openDatabase, type Db } from '@/db/client';
 import { write } from '@/db/tx';
+import { suggestions, users } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { createAnchor } from '@/lib/domain/anchor';
+import type { BodySectionKey } from '@/lib/domain/sections';
 import { createUser } from '@/lib/directory/accounts';
 import { loadActor } from '@/lib/auth/actor';
 import { loadDashboard } from '@/lib/dashboard/service';
@@ -29,6 +33,7 @@ import { launchChromium } from '../e2e/chromium';
 import { loadScaleData } from '../support/scale-data';
 import { BENCH_DRAFTERS, seedDrafters } from './seed-drafters';
 import { quantile, time } from './measure';
+import { topSelfTime, type CpuProfile } from './profile';
 import { seasonBench } from './season';
 import { parseBench } from './parse';
 import { generatedReportText, PARAGRAPH } from './report-text';
@@ -473,9 +478,14 @@ async function dashboardBench() {
 }
 
 async function keystrokeLatency(page: Page, selector: string): Promise<number[]> {
+  // The page typed into is the tab in front: a tab behind another gets no frames and slowed timers.
+  await page.bringToFront();
   await page.evaluate(() => {
-    const w = window as unknown as { __lat: number[] };
+    const w = window as unknown as { __lat: number[]; __listening?: boolean };
     w.__lat = [];
+    // Once per page, however many rounds type into it.
+    if (w.__listening) return;
+    w.__listening = true;
     document.addEventListener(
       'keydown',
       (e) => {
@@ -497,8 +507,76 @@ async function keystrokeLatency(page: Page, selector: string): Promise<number[]>
   return all.slice(20);
 }
 
-async function browserBench(app: AppServer, browser: Browser, editor: { cookie: string; reportId: number; version: number }, firstLoad = true) {
-  console.log('\n[5] keystroke to paint in a 50,000-character section (Chromium)');
+/**
+ * BENCH_PROFILE=file.cpuprofile: the page's CPU profile while `run` types (opens in Chrome DevTools' Performance panel),
+ * and its top self times printed, each with the script text it points at (the app's scripts are minified).
+ */
+async function profiled(page: Page, run: () => Promise<unknown>): Promise<void> {
+  const out = process.env.BENCH_PROFILE;
+  if (!out) return;
+  if (process.env.BENCH_TRACE) await traced(page, run);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await run();
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  fs.writeFileSync(out, JSON.stringify(profile));
+  const scripts = new Map<string, string[]>();
+  console.log(`  CPU profile written to ${out}; top self time while typing:`);
+  for (const t of topSelfTime(profile, 25)) {
+    const at = /^(.*) (\S+):(\d+):(\d+)$/.exec(t.name);
+    let text = '';
+    if (at) {
+      const url = at[2]!;
+      if (!scripts.has(url)) scripts.set(url, await fetch(url).then((r) => r.text(), () => '').then((x) => x.split('\n')));
+      const line = scripts.get(url)![Number(at[3]) - 1] ?? '';
+      text = line.slice(Math.max(0, Number(at[4]) - 1), Number(at[4]) + 90);
+    }
+    console.log(`    ${ms(t.ms).padStart(9)} ${(t.share * 100).toFixed(1).padStart(5)}%  ${at ? `${at[1]} …${at[2]!.slice(-24)}  ${text}` : t.name}`);
+  }
+  await cdp.detach();
+}
+
+const KEYSTROKE_SUGGESTIONS = 60;
+
+/** `n` pending suggestions by a reviewer on 24-character passages spread over the part, drawn in the drafter's text. */
+async function plantPendingSuggestions(db: Db, reportId: number, key: BodySectionKey, n: number) {
+  const text = (await snapshotOf(db, reportId, key)).plainText;
+  const reviewer = (await db.select({ id: users.id }).from(users).where(eq(users.role, 'reviewer')).limit(1))[0]!;
+  const rows = Array.from({ length: n }, (_, i) => {
+    let start = Math.floor(((i + 0.5) * (text.length - 40)) / n);
+    while (text.slice(start, start + 24).includes('\n')) start++;
+    return { reportId, sectionKey: key, authorId: reviewer.id, anchor: createAnchor(text, start, start + 24), replacement: `建议改为第${i}处`, reason: null };
+  });
+  await write(db, () => db.insert(suggestions).values(rows));
+}
+
+/** BENCH_TRACE=1 (with BENCH_PROFILE): a timeline trace while `run` types, its longest kinds of event per thread printed. */
+async function traced(page: Page, run: () => Promise<unknown>): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: Array<{ name: string; ph: string; dur?: number; tid: number; pid: number; args?: { name?: string } }> = [];
+  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as typeof events)));
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline.frame,blink,cc,gpu,viz', transferMode: 'ReportEvents' });
+  await run();
+  await cdp.send('Tracing.end');
+  await done;
+  const threads = new Map<string, string>();
+  for (const e of events) if (e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  const total = new Map<string, number>();
+  for (const e of events) {
+    if (e.ph !== 'X' || !e.dur) continue;
+    const k = `${threads.get(`${e.pid}:${e.tid}`) ?? e.tid} · ${e.name}`;
+    total.set(k, (total.get(k) ?? 0) + e.dur / 1000);
+  }
+  console.log('  trace while typing, longest kinds of event (total ms, nested events counted in each):');
+  for (const [k, v] of [...total.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`    ${ms(v).padStart(10)}  ${k}`);
+  await cdp.detach();
+}
+
+async function browserBench(app: AppServer, browser: Browser, db: Db, editor: { cookie: string; reportId: number; version: number }, firstLoad = true) {
+  console.log(`\n[5] keystroke to paint in a 50,000-character section with ${KEYSTROKE_SUGGESTIONS} pending suggestions drawn (Chromium)`);
   await refreshVersions(app.url, [editor]);
   const big = Array.from({ length: Math.ceil(50_000 / PARAGRAPH.length) }, (_, i) => `${i + 1}. ${PARAGRAPH}`).join('\n').slice(0, 50_000);
   const saved = await api<{ version: number }>(app.url, { cookie: editor.cookie, setCookies: [] }, 'PUT', `/api/reports/${editor.reportId}/sections/measures`, {
@@ -506,6 +584,7 @@ async function browserBench(app: AppServer, browser: Browser, editor: { cookie: 
     version: editor.version,
   });
   if (saved.status !== 200) throw new Error(`could not save the large section: ${JSON.stringify(saved.body)}`);
+  await plantPendingSuggestions(db, editor.reportId, 'measures', KEYSTROKE_SUGGESTIONS);
   const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1280, height: 900 } });
   await context.addCookies(
     editor.cookie.split('; ').map((pair) => {
@@ -516,7 +595,9 @@ async function browserBench(app: AppServer, browser: Browser, editor: { cookie: 
   const page = await context.newPage();
   await page.goto(`/reports/${editor.reportId}/edit`);
   await page.locator('[data-section-editor="measures"] .ProseMirror').waitFor();
-  const ours = await keystrokeLatency(page, '[data-section-editor="measures"] .ProseMirror');
+  await page.locator('[data-section-editor="measures"] .suggest-del').first().waitFor();
+  const drawn = await page.locator('[data-section-editor="measures"] .suggest-del').count();
+  if (drawn < KEYSTROKE_SUGGESTIONS) throw new Error(`only ${drawn} of ${KEYSTROKE_SUGGESTIONS} suggestions are drawn`);
   const bare = await context.newPage();
   await bare.setContent(
     `<div contenteditable="true" id="bare" style="width:700px;font:16px serif">${big
@@ -524,13 +605,23 @@ async function browserBench(app: AppServer, browser: Browser, editor: { cookie: 
       .map((l) => `<p>${l}</p>`)
       .join('')}</div>`,
   );
-  const floor = await keystrokeLatency(bare, '#bare');
+  // BENCH_KEYSTROKE_ROUNDS=n types n rounds into each page, alternately, so a busy moment of the machine falls on both.
+  const rounds = Math.max(1, Number(process.env.BENCH_KEYSTROKE_ROUNDS ?? 1));
+  const ours: number[] = [];
+  const floor: number[] = [];
+  // The profiler slows the page down: its round is typed first and not counted.
+  await profiled(page, () => keystrokeLatency(page, '[data-section-editor="measures"] .ProseMirror'));
+  for (let r = 0; r < rounds; r++) {
+    ours.push(...(await keystrokeLatency(page, '[data-section-editor="measures"] .ProseMirror')));
+    floor.push(...(await keystrokeLatency(bare, '#bare')));
+  }
+  const ratio = (q: number) => (quantile(ours, q) / quantile(floor, q)).toFixed(2);
   add(
     `keystroke to paint, 50,000-char section (${ours.length} keys)`,
     `p50 ${ms(quantile(ours, 0.5))}, p95 ${ms(quantile(ours, 0.95))}`,
     `plain contenteditable p50 ${ms(quantile(floor, 0.5))}, p95 ${ms(quantile(floor, 0.95))}`,
-    `${(quantile(ours, 0.95) / quantile(floor, 0.95)).toFixed(2)}× at p95`,
-    'p95 < 16 ms',
+    `${ratio(0.5)}× at p50, ${ratio(0.95)}× at p95`,
+    'p95 ≤ 1.1×',
   );
   await context.close();
   if (!firstLoad) return;
@@ -638,7 +729,7 @@ async function main() {
     if (want('similarity')) await similarityBench();
     if (want('editor-page')) await editorPageBench();
     if (want('season')) await seasonBench(add, time, generatedReportText);
-    if (want('keystroke') || want('first-load')) await browserBench(app, browser, editors[0]!, want('first-load'));
+    if (want('keystroke') || want('first-load')) await browserBench(app, browser, db, editors[0]!, want('first-load'));
     console.log(`\nMachine:\n${machine(browser.version())}\n`);
     console.log('| Measure | Result | Baseline (same run) | Ratio | Target |\n|---|---|---|---|---|');
     for (const r of rows) console.log(`| ${r.what} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.target} |`);

@@ -92,6 +92,8 @@ describe('drafting with autosave', () => {
     await page.getByTestId('tab-checks').click();
     const fix = page.getByTestId('fix-halfwidth-punctuation');
     await expect.poll(() => fix.count(), { timeout: 10_000 }).toBe(1);
+    // The checks ran in their worker (off the keystroke's thread), which the page's policy lets start.
+    expect(page.workers().length).toBe(1);
     await shot(page, 'drafting-04-halfwidth-check');
     await fix.click();
     const fixed = '村级合同审查不到位，原因是法律顾问参与不够；共涉及合同1,000份（含续签）。';

@@ -50,6 +50,20 @@ describe('text index of an editor document', () => {
   }
 });
 
+describe('the index kept for the last document', () => {
+  it('is read out once for one document, and anew for an edited one', () => {
+    const doc = reportSchema().nodeFromJSON(DOCS.simple!);
+    const idx = textIndex(doc);
+    expect(textIndex(doc)).toBe(idx);
+    // The same text in another document object (an edit that changed nothing is still a new document): its own index.
+    const copy = reportSchema().nodeFromJSON(DOCS.simple!);
+    expect(textIndex(copy)).not.toBe(idx);
+    const edited = doc.replace(1, 1, reportSchema().nodeFromJSON({ type: 'doc', content: [p('镇')] }).slice(1, 2));
+    expect(textIndex(edited).text).toBe(`镇${idx.text}`);
+    expect(textIndex(doc).text).toBe(idx.text);
+  });
+});
+
 describe('insertions at paragraph boundaries', () => {
   it('text put at a paragraph’s end stays in that paragraph; at the next one’s start, goes there', async () => {
     const { editDocument } = await import('@/lib/editor/text-edits');
