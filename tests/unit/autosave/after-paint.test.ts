@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { AfterPaint } from '@/lib/autosave/after-paint';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AfterPaint, LatestEvery } from '@/lib/autosave/after-paint';
 
 function manual() {
   const queued: Array<() => void> = [];
@@ -33,5 +33,38 @@ describe('AfterPaint', () => {
     expect([runs, w.pending]).toEqual([1, false]);
     s.paint();
     expect(runs).toBe(1);
+  });
+});
+
+describe('LatestEvery', () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+
+  it('hands on only the newest value, at most once every interval while values keep coming', () => {
+    const written: string[] = [];
+    const d = new LatestEvery<string>(400, (v) => written.push(v));
+    // Keys every 50 ms for a second and a half: a write 400 ms into the run and every 400 ms after, each the newest.
+    for (let t = 0; t < 1500; t += 50) {
+      d.offer(`t${t}`);
+      vi.advanceTimersByTime(50);
+    }
+    expect(written).toEqual(['t350', 't750', 't1150']);
+    vi.advanceTimersByTime(400);
+    expect(written).toEqual(['t350', 't750', 't1150', 't1450']);
+    // Nothing new: nothing written again.
+    vi.advanceTimersByTime(2000);
+    expect(written.length).toBe(4);
+  });
+
+  it('writes the waiting value at once on flush (leaving the page, saving now), and only once', () => {
+    const written: number[] = [];
+    const d = new LatestEvery<number>(400, (v) => written.push(v));
+    d.offer(1);
+    d.offer(2);
+    d.flush();
+    expect(written).toEqual([2]);
+    vi.advanceTimersByTime(1000);
+    d.flush();
+    expect(written).toEqual([2]);
   });
 });
