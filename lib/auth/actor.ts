@@ -7,8 +7,9 @@ import { judgeSession, type SessionCheck } from './sessions';
 import type { Actor } from '@/lib/domain/permissions';
 import { preparedFor } from '@/db/prepared';
 
-// The columns an Actor is made of: the user, and the county of a drafter's township.
-const ACTOR_COLUMNS = {
+// The columns an Actor is made of: the user, and the county of a drafter's township (select them with a left join of
+// townships on the user's township).
+export const ACTOR_COLUMNS = {
   id: users.id,
   username: users.username,
   displayName: users.displayName,

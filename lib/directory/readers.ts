@@ -3,7 +3,7 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { reviewerCounties, townships, users } from '@/db/schema';
-import { actorOf } from '@/lib/auth/actor';
+import { ACTOR_COLUMNS, actorOf } from '@/lib/auth/actor';
 import { ROLES, type Role } from '@/lib/domain/vocabulary';
 import { can, PERMISSIONS } from '@/lib/domain/permissions';
 
@@ -17,15 +17,7 @@ export async function readersOf(db: Db, place: { townshipId: number; countyId: n
   const everywhere = ROLES.filter((r) => PERMISSIONS['report.read'][r] === 'any');
   const further = db.select({ id: reviewerCounties.userId }).from(reviewerCounties).where(eq(reviewerCounties.countyId, place.countyId));
   const rows = await db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      countyId: users.countyId,
-      townshipId: users.townshipId,
-      townshipCountyId: townships.countyId,
-    })
+    .select(ACTOR_COLUMNS)
     .from(users)
     .leftJoin(townships, eq(townships.id, users.townshipId))
     .where(
