@@ -57,7 +57,8 @@ async function main() {
       process.exit(r.status ?? 1);
     }
     // The build is as new as the sources it started from: a file changed while it ran makes the next start build again.
-    const at = new Date(sources);
+    // (Rounded up to the millisecond a date holds: rounded down, the newest source would stay newer than the build.)
+    const at = new Date(Math.ceil(sources));
     fs.utimesSync(buildId, at, at);
   }
 
