@@ -1,45 +1,15 @@
 'use client';
 // The public pages' frame: a skip link, and a large-text and a high-contrast switch (适老化), each remembered in this
 // browser (localStorage) and read before the first paint that uses them.
-import { useSyncExternalStore, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useStoredFlag } from '@/components/ui/stored-flag';
 
 const KEYS = { large: 'nianbao.public.largeText', contrast: 'nianbao.public.highContrast' } as const;
 type Setting = keyof typeof KEYS;
-const EVENT = 'nianbao-public-settings';
-
-// Used only where the browser refuses storage: the switch still works for this page.
-const memory: Record<Setting, boolean> = { large: false, contrast: false };
-
-function read(setting: Setting): boolean {
-  try {
-    return window.localStorage.getItem(KEYS[setting]) === '1';
-  } catch {
-    return memory[setting];
-  }
-}
-
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener(EVENT, onChange);
-  window.addEventListener('storage', onChange);
-  return () => {
-    window.removeEventListener(EVENT, onChange);
-    window.removeEventListener('storage', onChange);
-  };
-}
-
+/** A switch's state and its toggle (off until switched on). */
 function useSetting(setting: Setting): [boolean, () => void] {
-  const on = useSyncExternalStore(subscribe, () => read(setting), () => false);
-  const toggle = () => {
-    const next = !on;
-    memory[setting] = next;
-    try {
-      window.localStorage.setItem(KEYS[setting], next ? '1' : '0');
-    } catch {
-      // Kept for this page only.
-    }
-    window.dispatchEvent(new Event(EVENT));
-  };
-  return [on, toggle];
+  const [on, set] = useStoredFlag(KEYS[setting], false);
+  return [on, () => set(!on)];
 }
 
 export function PublicSite({ children }: { children: ReactNode }) {
