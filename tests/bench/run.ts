@@ -1,7 +1,7 @@
 // `npm run bench`: the figures that matter for a county server, each beside a baseline measured in the same run on
 // the same machine, so a noisy shared machine still gives comparable ratios. Targets are printed, never asserted.
 import { SYSTEM_ACTOR } from '@/lib/domain/permissions';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +28,9 @@ import { parseExportOptions, renderExport } from '@/lib/export';
 import { compareCounty, type CountyPart } from '@/lib/domain/similarity';
 import { parseReport } from '@/lib/domain/parse';
 import { currentReportYear } from '@/lib/reports/service';
-import { freePort, startApp, type AppServer } from '../e2e/app-server';
+import { startApp, type AppServer } from '../e2e/app-server';
+import { bareApp, stopBareApp } from './bare-app';
+import { serverCpuMs, serverGroups } from './server-cpu';
 import { launchChromium } from '../e2e/chromium';
 import { loadScaleData } from '../support/scale-data';
 import { BENCH_DRAFTERS, seedDrafters } from './seed-drafters';
@@ -74,37 +76,6 @@ const AUTOSAVE_CONTENT = doc(AUTOSAVE_TEXT);
 
 /** rate and latency as autocannon saw them; cpu: the servers' CPU time per answered request (ms), when known. */
 type LoadResult = { rate: number; p50: number; p99: number; cpu: number };
-
-/** The process group of the server behind each URL (startApp puts `next start` in its own group). */
-const serverGroups = new Map<string, number>();
-
-/**
- * CPU time (user + system, ms) used so far by the servers behind `urls`, read from /proc: every process of their
- * groups, so the load generator in this process is not counted. What each request costs the server is far steadier
- * on a shared machine than the rate, which others' work on the same cores pulls down. NaN where /proc is missing.
- */
-function serverCpuMs(urls: string[]): number {
-  const groups = new Set(urls.map((u) => serverGroups.get(u)));
-  let ticks = 0;
-  try {
-    for (const pid of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      let stat: string;
-      try {
-        stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      } catch {
-        continue; // ended meanwhile
-      }
-      // Fields after "(comm)": state ppid pgrp … utime (14th field overall) stime (15th).
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (groups.has(Number(f[2]))) ticks += Number(f[11]) + Number(f[12]);
-    }
-  } catch {
-    return NaN;
-  }
-  // Linux counts in clock ticks of 1/100 s (USER_HZ).
-  return ticks * 10;
-}
 
 /** The same as a number for a table cell. */
 const cpuText = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(2)} ms CPU/req` : 'CPU/req unknown');
@@ -220,6 +191,45 @@ async function autosaveAgainstBare(
   return { rate: r.rate / bare.rate, cpu: bare.cpu / r.cpu };
 }
 
+/**
+ * The least an autosave could cost on this platform, beside the least a route can cost: on the bare Next.js app
+ * (tests/bench/baseline-app), a GET answering a fixed JSON and then a PUT on the autosave's path with the autosave's
+ * body, read and parsed and nothing else (no session, no checks, no database), back to back at each count.
+ */
+async function platformFloor(): Promise<Map<number, { rate: number; cpu: number }>> {
+  const bare = await bareApp();
+  serverGroups.set(bare.url, bare.pid);
+  const body = JSON.stringify({ content: AUTOSAVE_CONTENT, version: 1 });
+  const load = async (put: boolean, connections: number): Promise<LoadResult> => {
+    const cpu0 = serverCpuMs([bare.url]);
+    const r = await autocannon({
+      url: new URL(put ? '/api/reports/1/sections/measures' : '/api/ping', bare.url).href,
+      connections,
+      duration: put ? 8 : 5,
+      ...(put ? { method: 'PUT' as const, body, headers: { 'content-type': 'application/json' } } : {}),
+    });
+    if (r.non2xx || r.errors) throw new Error(`the bare app answered ${r.non2xx} errors, ${r.errors} failures`);
+    return { rate: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, cpu: (serverCpuMs([bare.url]) - cpu0) / r.requests.total };
+  };
+  // A fresh server compiles its code on the first requests: warm both routes first, as the app is by its sign-ins.
+  await load(false, 10);
+  await load(true, 10);
+  const out = new Map<number, { rate: number; cpu: number }>();
+  for (const connections of [10, 50]) {
+    const get = await load(false, connections);
+    const put = await load(true, connections);
+    add(
+      `bare Next.js app: PUT of the autosave's body that does nothing else, ${connections} connections`,
+      `${Math.round(put.rate)} req/s, p50 ${put.p50} ms, p99 ${put.p99} ms; ${cpuText(put.cpu)}`,
+      `its bare GET at ${connections} ${Math.round(get.rate)} req/s, ${cpuText(get.cpu)}`,
+      `${((put.rate / get.rate) * 100).toFixed(0)}% of its bare GET (by CPU per request ${((get.cpu / put.cpu) * 100).toFixed(0)}%)`,
+      '',
+    );
+    out.set(connections, { rate: put.rate / get.rate, cpu: get.cpu / put.cpu });
+  }
+  return out;
+}
+
 async function autosaveBench(app: AppServer, db: Db): Promise<Editor[]> {
   console.log('\n[1] HTTP autosave on SQLite (authenticated PUT of a section, against next start)');
   await seedDrafters(db, 'bench');
@@ -256,8 +266,14 @@ async function autosaveBench(app: AppServer, db: Db): Promise<Editor[]> {
     const target = connections === 1 ? '' : connections === 10 ? '≥ 80% of bare' : '≥ 80% of bare; ≥ 25% of raw, p99 < 50 ms';
     ofBare.set(connections, await autosaveAgainstBare('SQLite', [app.url], editors, connections, rawRate, 'raw', target));
   }
+  // The platform's own floor at the same counts: on a bare Next.js app, a PUT that only reads the autosave's body.
+  const floor = await platformFloor();
   const pct = (c: number) => `${(ofBare.get(c)!.rate * 100).toFixed(0)}% (by CPU per request ${(ofBare.get(c)!.cpu * 100).toFixed(0)}%)`;
   notes.push(`SQLite autosave against the bare route at the same connection count: ${pct(10)} at 10 editors, ${pct(50)} at 50 (target ≥ 80% at both).`);
+  const floorPct = (c: number) => `${(floor.get(c)!.rate * 100).toFixed(0)}% (by CPU per request ${(floor.get(c)!.cpu * 100).toFixed(0)}%)`;
+  notes.push(
+    `The platform's floor: on a bare Next.js app, a PUT on the autosave's path that reads and parses its body and does nothing else runs at ${floorPct(10)} of the same app's bare GET at 10 connections, ${floorPct(50)} at 50.`,
+  );
   // The deadline-week load as it really arrives: 50 editors, each autosaving once every 2 seconds.
   const paced = await autosaveLoad([app.url], editors, 50, 25);
   add(
@@ -649,7 +665,7 @@ async function browserBench(app: AppServer, browser: Browser, db: Db, editor: { 
   const edit = await measure(`/reports/${editor.reportId}/edit`, true);
   const login = await measure('/login', false);
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-  const baseline = await baselineApp();
+  const baseline = await bareApp();
   try {
     const plain = await measure(baseline.url, false);
     add(
@@ -668,36 +684,6 @@ async function browserBench(app: AppServer, browser: Browser, db: Db, editor: { 
     `editor page ${kb(edit.gzip)} gzip`,
     `${(login.gzip / edit.gzip).toFixed(2)}×`,
   );
-}
-
-/**
- * The baseline of the first-load figure: tests/bench/baseline-app (a bare Next.js app, one page with a plain TipTap
- * editor, StarterKit only), built with the same Next.js and served with `next start` on a free port.
- */
-async function baselineApp(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const dir = path.resolve('tests/bench/baseline-app');
-  // Next.js writes these on its first build; with them there, Turbopack resolves the project's own proxy.ts.
-  for (const f of ['tsconfig.json', 'next-env.d.ts']) fs.rmSync(path.join(dir, f), { force: true });
-  const next = path.resolve('node_modules/next/dist/bin/next');
-  const built = spawnSync(process.execPath, [next, 'build', dir], { encoding: 'utf8', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (built.status !== 0) throw new Error(`the baseline app did not build:\n${built.stdout}\n${built.stderr}`);
-  const port = await freePort();
-  const child = spawn(process.execPath, [next, 'start', dir, '-p', String(port), '-H', '127.0.0.1'], { stdio: 'ignore', detached: true });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    url,
-    stop: async () => {
-      try {
-        process.kill(-child.pid!, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    },
-  };
 }
 
 function machine(browserVersion: string): string {
@@ -738,6 +724,7 @@ async function main() {
   } finally {
     await browser.close();
     await app.stop();
+    await stopBareApp();
   }
 }
 
