@@ -117,6 +117,13 @@ describe('review: comment, return, resubmit, approve', () => {
     await page.reload();
     await expect.poll(() => highlight(page).textContent()).toBe(QUOTE);
     await page.getByTestId('tab-comments').click();
+    // A passage chosen with the keyboard (Shift+←) is offered for a comment; moving the caret on takes it back.
+    await page.getByTestId('editor-measures').click();
+    await page.keyboard.press('Control+End');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowLeft');
+    await expect.poll(() => page.locator('.new-comment .quote mark').textContent()).toBe('整改到位。');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator('.new-comment .quote').count()).toBe(0);
     const thread = page.locator('.thread').filter({ hasText: '请写明检查的主要领域' });
     const id = (await thread.getAttribute('data-testid'))!.replace('thread-', '');
     await page.getByTestId(`reply-body-${id}`).fill('已补充检查领域和整改情况。');
