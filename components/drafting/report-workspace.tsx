@@ -20,6 +20,7 @@ import { MarginBalloons } from './margin-balloons';
 import { SideDrawer } from './side-drawer';
 import { createTextStore, useTexts } from './text-store';
 import { useChecks } from './use-checks';
+import { useFocusThread } from './use-focus-thread';
 import { useNavigation } from './use-navigation';
 import { useReviewState } from './use-review-state';
 import { useSaving } from './use-saving';
@@ -70,6 +71,17 @@ export function ReportWorkspace({ initial, focusThread = null }: Props) {
     f(...a);
   };
 
+  const openThread = (t: DraftingContextValue['threads'][number]) => {
+    rv.setActive({ kind: 'thread', id: t.id });
+    if (t.position) jump(t.sectionKey, t.position.start, t.position.end);
+    else setCurrent(t.sectionKey);
+  };
+  // A link to a thread opens it as its card would, with the phone's side panel open on it.
+  useFocusThread(focusThread, rv.threads, apis, (t) => {
+    openThread(t);
+    setDrawerOpen(true);
+  });
+
   const panel: DraftingContextValue = {
     reportId: report.id,
     editable,
@@ -94,11 +106,7 @@ export function ReportWorkspace({ initial, focusThread = null }: Props) {
     activeThread: rv.activeThread,
     activeSuggestion: rv.activeSuggestion,
     onThreadsChanged: rv.refreshThreads,
-    onOpenThread: closing((t: DraftingContextValue['threads'][number]) => {
-      rv.setActive({ kind: 'thread', id: t.id });
-      if (t.position) jump(t.sectionKey, t.position.start, t.position.end);
-      else setCurrent(t.sectionKey);
-    }),
+    onOpenThread: closing(openThread),
     suggestions: rv.suggestions,
     suggestionsHidden: rv.suggestionsHidden,
     onSuggestionsChanged: rv.refreshSuggestions,

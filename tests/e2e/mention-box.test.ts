@@ -1,8 +1,9 @@
 // @mention in the browser, on a server of its own: the reviewer types "@" in a comment box and gets a listbox of the
 // people who may read the report (the township's drafter and the administrator, not other townships' drafters),
 // moves through it with the arrow keys and picks the drafter with Enter; the comment shows the mention marked. The
-// drafter finds "…在…报告的批注中提到了您" in 待办, and its link opens the editor on that thread. Axe with the list
-// open at 1280 and at 390 px (the phone's drawer); screenshots of both.
+// drafter finds "…在…报告的批注中提到了您" in 待办, and its link opens the editor on that thread with its passage selected
+// (on a phone, with the side panel open on the thread). Axe with the list open at 1280 and at 390 px (the phone's
+// drawer); screenshots of both.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -132,7 +133,19 @@ describe('@mention', () => {
     await thread.waitFor();
     expect(await thread.getAttribute('class')).toContain('active');
     expect(await thread.locator('.mention').textContent()).toBe(`@${DRAFTER}`);
+    // The passage the comment is on is selected in the text (and so scrolled to), as a click on the card does.
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(QUOTE);
     await shot(page, 'mention-05-drafter-thread');
+
+    // On a phone the same link opens the side panel on the thread, the text behind it at the passage.
+    const phone = await own.open('qingshi', { width: 390, height: 844 });
+    await phone.goto(`${editUrl}?comment=${threadId}`);
+    const drawer = phone.locator('#side-drawer');
+    await expect.poll(() => drawer.isVisible()).toBe(true);
+    await expect.poll(async () => (await drawer.getByTestId(`thread-${threadId}`).getAttribute('class')) ?? '').toContain('active');
+    await expect.poll(() => phone.evaluate(() => window.getSelection()?.toString())).toBe(QUOTE);
+    await shot(phone, 'mention-06-drafter-thread-390');
+    await phone.context().close();
 
     await page.goto('/inbox');
     expect(await page.getByTestId('inbox-mention').getAttribute('class')).toBe('read');
