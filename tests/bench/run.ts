@@ -77,6 +77,22 @@ const AUTOSAVE_CONTENT = doc(AUTOSAVE_TEXT);
 /** rate and latency as autocannon saw them; cpu: the servers' CPU time per answered request (ms), when known. */
 type LoadResult = { rate: number; p50: number; p99: number; cpu: number };
 
+/**
+ * One load run per server, all at once, as one result: the rates added, the worse server's latencies, and the servers'
+ * CPU per answered request over the run.
+ */
+async function measuredLoad(urls: string[], run: (url: string) => Promise<autocannon.Result>): Promise<{ load: LoadResult; results: autocannon.Result[] }> {
+  const cpu0 = serverCpuMs(urls);
+  const results = await Promise.all(urls.map(run));
+  const load = {
+    rate: results.reduce((n, r) => n + r.requests.average, 0),
+    p50: Math.max(...results.map((r) => r.latency.p50)),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    cpu: (serverCpuMs(urls) - cpu0) / results.reduce((n, r) => n + r.requests.total, 0),
+  };
+  return { load, results };
+}
+
 /** The same as a number for a table cell. */
 const cpuText = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(2)} ms CPU/req` : 'CPU/req unknown');
 
@@ -124,31 +140,15 @@ async function autosaveLoad(urls: string[], editors: Editor[], connections: numb
         },
       ],
     });
-  const cpu0 = serverCpuMs(urls);
-  const results = await Promise.all(urls.map(one));
-  const cpu = (serverCpuMs(urls) - cpu0) / results.reduce((n, r) => n + r.requests.total, 0);
+  const { load, results } = await measuredLoad(urls, one);
   const errors = results.reduce((n, r) => n + r.errors + r.timeouts, 0);
   if (refused || errors)
     notes.push(`autosave at ${connections} over ${urls.length} server(s)${overallRate ? ' paced' : ''}: ${refused} refused, ${errors} errors/timeouts`);
-  return {
-    rate: results.reduce((n, r) => n + r.requests.average, 0),
-    // Over two servers: the worse of the two.
-    p50: Math.max(...results.map((r) => r.latency.p50)),
-    p99: Math.max(...results.map((r) => r.latency.p99)),
-    cpu,
-  };
+  return load;
 }
 
 async function bareRoute(urls: string[], connections: number): Promise<LoadResult> {
-  const cpu0 = serverCpuMs(urls);
-  const results = await Promise.all(urls.map((url) => autocannon({ url: `${url}/api/health`, connections: connections / urls.length, duration: 5 })));
-  const cpu = (serverCpuMs(urls) - cpu0) / results.reduce((n, r) => n + r.requests.total, 0);
-  return {
-    rate: results.reduce((n, r) => n + r.requests.average, 0),
-    p50: Math.max(...results.map((r) => r.latency.p50)),
-    p99: Math.max(...results.map((r) => r.latency.p99)),
-    cpu,
-  };
+  return (await measuredLoad(urls, (url) => autocannon({ url: `${url}/api/health`, connections: connections / urls.length, duration: 5 }))).load;
 }
 
 /** The bare route's row: its rate and latency beside the raw database's. */
@@ -201,15 +201,17 @@ async function platformFloor(): Promise<Map<number, { rate: number; cpu: number 
   serverGroups.set(bare.url, bare.pid);
   const body = JSON.stringify({ content: AUTOSAVE_CONTENT, version: 1 });
   const load = async (put: boolean, connections: number): Promise<LoadResult> => {
-    const cpu0 = serverCpuMs([bare.url]);
-    const r = await autocannon({
-      url: new URL(put ? '/api/reports/1/sections/measures' : '/api/ping', bare.url).href,
-      connections,
-      duration: put ? 8 : 5,
-      ...(put ? { method: 'PUT' as const, body, headers: { 'content-type': 'application/json' } } : {}),
-    });
-    if (r.non2xx || r.errors) throw new Error(`the bare app answered ${r.non2xx} errors, ${r.errors} failures`);
-    return { rate: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, cpu: (serverCpuMs([bare.url]) - cpu0) / r.requests.total };
+    const { load: r, results } = await measuredLoad([bare.url], (url) =>
+      autocannon({
+        url: new URL(put ? '/api/reports/1/sections/measures' : '/api/ping', url).href,
+        connections,
+        duration: put ? 8 : 5,
+        ...(put ? { method: 'PUT' as const, body, headers: { 'content-type': 'application/json' } } : {}),
+      }),
+    );
+    const [one] = results;
+    if (one!.non2xx || one!.errors) throw new Error(`the bare app answered ${one!.non2xx} errors, ${one!.errors} failures`);
+    return r;
   };
   // A fresh server compiles its code on the first requests: warm both routes first, as the app is by its sign-ins.
   await load(false, 10);
