@@ -2,7 +2,7 @@
 // A page opened on a comment thread (?comment=…, the link of a 待办 item about a mention): once the thread's part has
 // its editor, the thread is opened as a click on its card opens it (its part shown, the passage selected and scrolled
 // to), and on a phone the side panel is opened on it too, since the comment is what the link is about.
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import type { ThreadView } from '@/lib/review/comments';
 import type { SectionApis } from './use-navigation';
 
@@ -11,7 +11,8 @@ const MAX_FRAMES = 600;
 
 export function useFocusThread(focus: number | null, threads: ThreadView[], apis: SectionApis, open: (t: ThreadView) => void): void {
   const done = useRef(false);
-  // `open` is made anew on each render of the page: the wait simply starts again with the newest one.
+  // The page's newest `open`, without waiting again each time the page renders a new one.
+  const openNow = useEffectEvent(open);
   useEffect(() => {
     if (focus === null || done.current) return;
     const t = threads.find((x) => x.id === focus);
@@ -21,10 +22,10 @@ export function useFocusThread(focus: number | null, threads: ThreadView[], apis
     const attempt = () => {
       if (apis.current.get(t.sectionKey) || ++frames > MAX_FRAMES) {
         done.current = true;
-        open(t);
+        openNow(t);
       } else handle = requestAnimationFrame(attempt);
     };
     attempt();
     return () => cancelAnimationFrame(handle);
-  }, [focus, threads, apis, open]);
+  }, [focus, threads, apis]);
 }
