@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { currentReportYear } from '@/lib/reports/service';
-import { sharedBrowser, shot, typeAt } from './support';
+import { pressKeys, sharedBrowser, shot, typeAt } from './support';
 
 const baseURL = inject('baseURL');
 const year = currentReportYear();
@@ -131,8 +131,7 @@ describe('drafting with autosave', () => {
   it('pasting a township draft reads its numbering as headings and lists, and the （一） button numbers at once', async () => {
     const { page, editor } = await openEditor('qingshi', 'leaders');
     // On a new line: pasted at the end of a paragraph, the first pasted line joins it, as in Word.
-    await page.keyboard.press('Control+End');
-    await page.keyboard.press('Enter');
+    await pressKeys(page, ['Control+End', 'Enter']);
     await editor.evaluate((el) => {
       const li = (label: string, text: string) =>
         `<p class=MsoListParagraph style='margin-left:18pt;text-indent:-18pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>${label}<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]><span style='font-family:仿宋_GB2312'>${text}<o:p></o:p></span></p>`;

@@ -80,8 +80,20 @@ export async function createFromHome(page: Page): Promise<{ reportId: number; ed
 /** Types into a part of the editor at the place the keys lead to (e.g. 'End', 'Control+Home'); does not wait for the save. */
 export async function typeAt(page: Page, part: string, keys: string[], text: string): Promise<void> {
   await page.getByTestId(`editor-${part}`).click();
-  for (const key of keys) await page.keyboard.press(key);
+  await pressKeys(page, keys);
   await page.keyboard.insertText(text);
+}
+
+/**
+ * Presses keys one after another as a person would, letting the editor read where each left the caret: ProseMirror
+ * learns of a caret moved by the browser (Ctrl+End) from its selectionchange, a task after the key, and an Enter
+ * pressed before that task on a busy machine splits the paragraph the caret was in before.
+ */
+export async function pressKeys(page: Page, keys: string[]): Promise<void> {
+  for (const key of keys) {
+    await page.keyboard.press(key);
+    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  }
 }
 
 /** The drafter submits the report from its editor page (past the summary of what is still open) and waits until it is 待审核. */
